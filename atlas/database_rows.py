@@ -1,0 +1,35 @@
+"""Creating and filling tables the same way whether or not a build has rows for them."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+# Tables that a smaller or cleaner list could leave empty still exist, with these columns.
+EMPTY_TABLE_COLUMNS = {
+    "possible_duplicates": {"paper_id": str, "other_paper_id": str, "score": int, "reason": str},
+    "link_claims": {
+        "source_id": str,
+        "line": int,
+        "url": str,
+        "paper_id": str,
+        "venue_id": str,
+        "year": int,
+        "entry_venue_id": str,
+        "entry_year": int,
+        "agrees": int,
+    },
+    "unmapped_terms": {"source_id": str, "kind": str, "term": str, "topic_id": str, "papers": int},
+    "keywords": {"id": str, "name": str},
+    "paper_keywords": {"paper_id": str, "keyword_id": str},
+    "topic_related": {"topic_id": str, "related_id": str},
+    "topic_mappings": {"topic_id": str, "property": str, "target_id": str},
+}
+
+
+def insert_rows(db: sqlite_utils.Database, table: str, rows, **options) -> None:
+    """insert_all that creates the table even when there are no rows."""
+    if table in EMPTY_TABLE_COLUMNS and not db[table].exists():
+        db[table].create(
+            EMPTY_TABLE_COLUMNS[table], pk=options.get("pk"), foreign_keys=options.get("foreign_keys")
+        )
+    db[table].insert_all(rows, **options)

@@ -1,0 +1,144 @@
+"""The stages wired in order: read → parse → normalize → de-duplicate → classify → write."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import tempfile
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+from atlas.classify import classify, load_manual, paper_keywords
+from atlas.database import Dataset, write_database
+from atlas.merge import MergeOverrides, merge_papers
+from atlas.normalize import VenueTable, link_claims, with_venues
+from atlas.parsers import parse_document
+from atlas.people import NameRules, cluster_authors
+from atlas.rdf import write_exports
+from atlas.sources import load_manifest, read_source
+from atlas.taxonomy import OUR_SCHEME, load_taxonomy
+
+DATABASE_NAME = "atlas.db"
+REPORT_NAME = "build-report.json"
+
+
+def build_dataset(manifest: Path, curation: Path, taxonomy_folder: Path) -> Dataset:
+    """Run every stage up to the database; `curation` is the folder of the curated YAML."""
+    sources = load_manifest(manifest)
+    taxonomy = load_taxonomy(taxonomy_folder)
+    manual = load_manual(taxonomy_folder / "manual.yml", taxonomy)
+    venues = VenueTable.load(curation / "venues.yml")
+    names = NameRules.load(curation / "people.yml")
+    overrides = MergeOverrides.load(curation / "merges.yml")
+
+    documents = [read_source(source, manifest.parent) for source in sources]
+    entries = [entry for document in documents for entry in parse_document(document)]
+    entries = with_venues(entries, venues)
+
+    def first_author_key(entry):
+        return names.parse(entry.authors[0]).key if entry.authors else ""
+
+    papers, duplicates, paper_of = merge_papers(
+        entries, first_author_key, lambda venue_id: venues.venues[venue_id].kind, overrides
+    )
+    entries = [replace(e, paper_id=paper_of.get((e.source_id, e.line), "")) for e in entries]
+    occurrences = {
+        (entry.source_id, entry.line, position): name
+        for entry in entries
+        if entry.kind == "paper"
+        for position, name in enumerate(entry.authors, start=1)
+    }
+    authors, author_of = cluster_authors(occurrences, paper_of, names)
+    claims = link_claims(entries, venues)
+    classification = classify(papers, entries, taxonomy, manual)
+    paper_topics, unmapped = classification.paper_topics, classification.unmapped
+    classified = {t.paper_id for t in paper_topics if taxonomy.concepts[t.topic_id].scheme == OUR_SCHEME}
+    kinds = Counter(entry.kind for entry in entries)
+    report = {
+        "entries": len(entries),
+        **{f"entries_{kind}": kinds[kind] for kind in ("paper", "note", "label", "other", "rejected")},
+        "papers": len(papers),
+        "merged_entries": kinds["paper"] - len(papers),
+        "possible_duplicates": len(duplicates),
+        "papers_with_conflicts": _papers_with_conflicts(entries),
+        "link_conflicts": sum(1 for claim in claims if not claim.agrees),
+        "authors": len(authors),
+        "venues_uncurated": sum(1 for venue in venues.venues.values() if not venue.curated),
+        "topics": sum(1 for c in taxonomy.concepts.values() if c.scheme == OUR_SCHEME and not c.deprecated),
+        "papers_classified": len(classified),
+        "papers_classified_permille": round(1000 * len(classified) / max(1, len(papers))),
+        "unmapped_terms": len(unmapped),
+        "manual_assignments_unmatched": len(classification.unmatched_manual),
+    }
+    return Dataset(
+        sources=[document.source for document in documents],
+        entries=entries,
+        venues=list(venues.venues.values()),
+        papers=papers,
+        possible_duplicates=duplicates,
+        authors=authors,
+        author_of=author_of,
+        keywords=paper_keywords(papers, entries),
+        link_claims=claims,
+        taxonomy=taxonomy,
+        paper_topics=paper_topics,
+        unmapped_terms=unmapped,
+        report=report,
+    )
+
+
+def _papers_with_conflicts(entries) -> int:
+    """Papers whose entries disagree on year, venue or title (the `conflicts` view)."""
+    claims: dict[str, set] = {}
+    for entry in entries:
+        if entry.kind == "paper":
+            claims.setdefault(entry.paper_id, set()).add((entry.year, entry.venue_id, entry.title))
+    return sum(1 for values in claims.values() if any(len({v[i] for v in values}) > 1 for i in range(3)))
+
+
+def build(manifest: Path, out: Path, curation: Path, taxonomy: Path) -> dict[str, int]:
+    """Build into a fresh folder beside `out`, then swap it in: a failed build leaves `out` as it was."""
+    data = build_dataset(manifest, curation, taxonomy)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    try:
+        write_database(staging / DATABASE_NAME, data)
+        write_exports(data.taxonomy, staging)
+        (staging / REPORT_NAME).write_text(json.dumps(data.report, indent=2) + "\n", encoding="utf-8")
+        _swap_in(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return data.report
+
+
+def _swap_in(staging: Path, out: Path) -> None:
+    retired = out.with_name(f".{out.name}-retired")
+    shutil.rmtree(retired, ignore_errors=True)
+    if out.exists():
+        out.rename(retired)
+    staging.rename(out)
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+def print_report(report: dict[str, int], stream=sys.stdout) -> None:
+    print("built:", ", ".join(f"{key}={value}" for key, value in report.items()), file=stream)
+    if report.get("unmapped_terms"):
+        print(
+            f"warning: {report['unmapped_terms']} headings or key words map to no topic; "
+            "see the unmapped_terms table",
+            file=stream,
+        )
+    if report.get("manual_assignments_unmatched"):
+        print(
+            f"warning: {report['manual_assignments_unmatched']} manual topic assignments match no paper "
+            "(taxonomy/manual.yml)",
+            file=stream,
+        )
+    if report.get("entries_rejected"):
+        print(
+            f"warning: {report['entries_rejected']} entries rejected; see the rejected_entries view",
+            file=stream,
+        )

@@ -1,0 +1,56 @@
+"""The plain data that flows between the pipeline's stages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Source:
+    """One paper list as described in the manifest."""
+
+    id: str
+    title: str
+    file: str
+    format: str
+    origin: str = ""
+    license: str = ""
+    sha256: str = ""
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str
+    kind: str  # pdf, paper, code, slides or other
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One list item of one source, and what it claims.
+
+    Every item becomes an Entry, so nothing in a list is lost: papers, notes and labels,
+    items that are something else (`other`) and items no parser understood (`rejected`).
+    """
+
+    source_id: str
+    line: int
+    section: tuple[str, ...]
+    kind: str  # paper, note, label, other, rejected
+    raw: str
+    reason: str = ""
+    hidden: bool = False
+    title: str = ""
+    authors: tuple[str, ...] = ()
+    authors_truncated: bool = False
+    venue: str = ""  # the venue as written
+    year: int | None = None  # publication year after the precedence rule
+    stated_year: int | None = None  # the year the entry states outside its venue
+    links: tuple[Link, ...] = ()
+    keywords: tuple[str, ...] = ()
+    digest: str = ""
+    arxiv_id: str = ""
+    doi: str = ""
+    parent_line: int | None = None  # for notes and details: the entry they belong to
+    label: str = ""  # the category label grouping this entry, if any
+    venue_id: str = ""
+    paper_id: str = ""

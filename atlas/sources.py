@@ -1,0 +1,91 @@
+"""Stage 1, read sources: the manifest and the text of each list it names."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from atlas.errors import InputError
+from atlas.records import Source
+from atlas.yamlfile import load_yaml, require
+
+# `[//]: # (text)` is the markdown comment idiom: a link reference definition nobody renders.
+# The course list keeps its draft lectures this way; we read them as hidden markdown.
+_COMMENT_LINE = re.compile(r"^\[//\]:\s*#\s*\((?P<body>.*)\)\s*$")
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A list's markdown with comments revealed, and which 1-based lines were hidden."""
+
+    source: Source
+    path: Path
+    original: str
+    markdown: str
+    hidden_lines: frozenset[int]
+
+
+def load_manifest(manifest_path: Path) -> list[Source]:
+    """Read and validate the manifest; the parser registry decides which formats exist."""
+    from atlas.parsers import PARSERS
+
+    document = load_yaml(manifest_path)
+    entries = document.get("sources") if isinstance(document, dict) else None
+    if not isinstance(entries, list) or not entries:
+        raise InputError(manifest_path, "expected a non-empty 'sources' list")
+    sources: list[Source] = []
+    seen: set[str] = set()
+    for item in entries:
+        line = getattr(item, "line", None)
+        source_id = require(item, "id", manifest_path)
+        if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", source_id):
+            raise InputError(manifest_path, f"source id '{source_id}' must be a lowercase slug", line)
+        if source_id in seen:
+            raise InputError(manifest_path, f"duplicate source id '{source_id}'", line)
+        seen.add(source_id)
+        format_name = require(item, "format", manifest_path)
+        if format_name not in PARSERS:
+            known = ", ".join(sorted(PARSERS))
+            raise InputError(manifest_path, f"unknown format '{format_name}' (known: {known})", line)
+        sources.append(
+            Source(
+                id=source_id,
+                title=require(item, "title", manifest_path),
+                file=require(item, "file", manifest_path),
+                format=format_name,
+                origin=str(item.get("origin") or "").strip(),
+                license=str(item.get("license") or "").strip(),
+            )
+        )
+    return sources
+
+
+def read_source(source: Source, manifest_dir: Path) -> SourceText:
+    """Read one list as UTF-8 and reveal its commented-out markdown, keeping line numbers."""
+    path = manifest_dir / source.file
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(path, f"cannot read source '{source.id}': {error.strerror or error}") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise InputError(path, "not valid UTF-8", line) from None
+    described = replace(source, sha256=hashlib.sha256(data).hexdigest())
+    return source_text(described, path, text)
+
+
+def source_text(source: Source, path: Path, text: str) -> SourceText:
+    """Reveal the commented-out markdown of a list; line numbers stay those of the file."""
+    lines = text.split("\n")
+    hidden: set[int] = set()
+    for number, line_text in enumerate(lines, start=1):
+        match = _COMMENT_LINE.match(line_text)
+        if match:
+            lines[number - 1] = html.unescape(match["body"])
+            hidden.add(number)
+    return SourceText(source, path, text, "\n".join(lines), frozenset(hidden))

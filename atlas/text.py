@@ -1,0 +1,74 @@
+"""Small text helpers shared by the parsers and the normalizer: one place for each rule."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Letters Unicode does not decompose into a base letter and an accent.
+_UNDECOMPOSABLE = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i"}
+)
+_SPACED_COMBINING = re.compile(r"(\w)\s+([\u0300-\u036f])")
+# A spacing diacritic typed before its letter (PDF copy-paste): "Jastrz˛ebski".
+_SPACING_TO_COMBINING = {"\u02db": "\u0328", "\u00a8": "\u0308", "\u00b4": "\u0301", "\u02c7": "\u030c"}
+_SPACING_BEFORE_LETTER = re.compile("([" + "".join(_SPACING_TO_COMBINING) + r"])(\w)")
+_YEAR = re.compile(r"(?<![\d.:/])(19\d\d|20\d\d)(?!\d|\.\d)")
+_SHORT_YEAR = re.compile(r"'(\d\d)\b")
+_ARXIV = re.compile(
+    r"arxiv(?:\.org/(?:abs|pdf)/|[:\s]+(?:preprint\s+)?(?:arxiv:)?)"
+    r"(?P<id>\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})",
+    re.IGNORECASE,
+)
+_OLD_STYLE_ARXIV = re.compile(r"arxiv preprint (?P<id>[a-z-]+/\d{7})", re.IGNORECASE)
+
+
+def repair_diacritics(text: str) -> str:
+    """Rejoin accents split from their letter by copy-paste ("Gu ̈ney" → "Güney")."""
+    text = _SPACED_COMBINING.sub(r"\1\2", text)
+    text = _SPACING_BEFORE_LETTER.sub(lambda m: m[2] + _SPACING_TO_COMBINING[m[1]], text)
+    return unicodedata.normalize("NFC", text)
+
+
+def collapse_spaces(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def clean_title(text: str) -> str:
+    """A title as clean text: no markdown leftovers, no trailing period; a closing ? is kept."""
+    text = collapse_spaces(repair_diacritics(text))
+    return text.strip(" .,，;:/").strip()
+
+
+def fold(text: str) -> str:
+    """Unicode-normalized, accent-free, case-folded text: the basis of every matching key."""
+    decomposed = unicodedata.normalize("NFKD", repair_diacritics(text))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return stripped.casefold().translate(_UNDECOMPOSABLE)
+
+
+def key_words(text: str) -> list[str]:
+    """Folded words with punctuation removed."""
+    return re.findall(r"[a-z0-9]+", fold(text).replace("'", "").replace("’", ""))
+
+
+def slug(text: str) -> str:
+    return "-".join(key_words(text))
+
+
+def first_year(text: str) -> int | None:
+    """The first four-digit year in a text, or a 'YY suffix (NIPS'18) read as 19YY/20YY."""
+    match = _YEAR.search(text)
+    if match:
+        return int(match[1])
+    short = _SHORT_YEAR.search(text)
+    if short:
+        two = int(short[1])
+        return 1900 + two if two >= 50 else 2000 + two
+    return None
+
+
+def arxiv_id_in(text: str) -> str:
+    """The arXiv identifier named by an arXiv URL or an `arXiv:` reference, if any."""
+    match = _ARXIV.search(text) or _OLD_STYLE_ARXIV.search(text)
+    return match["id"] if match else ""

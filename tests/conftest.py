@@ -1,0 +1,73 @@
+"""Shared fixtures: parse a markdown excerpt with a named parser; build the real atlas once."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import textwrap
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from atlas.parsers import parse_document
+from atlas.pipeline import build
+from atlas.records import Entry, Source
+from atlas.sources import source_text
+
+ROOT = Path(__file__).resolve().parent.parent
+MANIFEST = ROOT / "data" / "sources.yml"
+CURATION = ROOT / "data"
+TAXONOMY = ROOT / "taxonomy"
+
+
+def read_excerpt(format_name: str, markdown: str) -> list[Entry]:
+    """Every entry a parser reads from a markdown excerpt (dedented, as in the list)."""
+    source = Source(id="excerpt", title="excerpt", file="excerpt.md", format=format_name)
+    text = textwrap.dedent(markdown).lstrip("\n")
+    return parse_document(source_text(source, Path("excerpt.md"), text))
+
+
+def papers_of(entries: list[Entry]) -> list[Entry]:
+    return [entry for entry in entries if entry.kind == "paper"]
+
+
+@pytest.fixture(scope="session")
+def built_atlas(tmp_path_factory) -> Path:
+    """The real atlas, built once from the vendored lists; returns dist/atlas.db."""
+    out = tmp_path_factory.mktemp("build") / "dist"
+    build(MANIFEST, out, CURATION, TAXONOMY)
+    return out / "atlas.db"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def served_atlas(built_atlas):
+    """A real Datasette server on a free loopback port, started as the README starts it."""
+    port = free_port()
+    datasette = Path(sys.executable).parent / "datasette"
+    server = subprocess.Popen(
+        [str(datasette), "-i", str(built_atlas), "-m", str(ROOT / "metadata.yml"), "-p", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(f"{base}/-/versions.json").close()
+            break
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.terminate()
+                raise
+            time.sleep(0.2)
+    yield base
+    server.terminate()
+    server.wait(timeout=10)

@@ -1,0 +1,53 @@
+"""The published pages in a real browser (Debian chromium): what a researcher clicks and types."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    """Headless Debian chromium, driven by its own chromedriver; it never reaches the network."""
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--window-size=1400,1800", f"--user-data-dir={tmp_path_factory.mktemp('chromium')}"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    yield driver
+    driver.quit()
+
+
+def row_count_heading(browser) -> str:
+    return browser.find_element(By.CSS_SELECTOR, "h3").text
+
+
+def test_typing_in_the_search_box_finds_papers(browser, served_atlas, built_atlas):
+    (expected,) = sqlite3.connect(built_atlas).execute(
+        "select count(*) from papers_fts where papers_fts match 'lottery ticket'").fetchone()
+    browser.get(f"{served_atlas}/atlas/papers")
+    box = browser.find_element(By.NAME, "_search")
+    box.send_keys("lottery ticket", Keys.ENTER)
+    WebDriverWait(browser, 10).until(expected_conditions.url_contains("_search=lottery"))
+    assert row_count_heading(browser).startswith(f'{expected} rows where search matches "lottery ticket"')
+    titles = [cell.text for cell in browser.find_elements(By.CSS_SELECTOR, "td.col-title")]
+    assert sum("lottery" in title.lower() for title in titles) > len(titles) / 2
+
+
+def test_clicking_a_topic_facet_lists_its_papers_with_narrower_topics(browser, served_atlas, built_atlas):
+    (expected,) = sqlite3.connect(built_atlas).execute(
+        "select papers from topics where id = 'infinite-width-limits'").fetchone()
+    browser.get(f"{served_atlas}/atlas/paper_browse")
+    browser.find_element(By.LINK_TEXT, "Infinite-width limits").click()
+    WebDriverWait(browser, 10).until(expected_conditions.url_contains("topics_with_broader__arraycontains"))
+    assert row_count_heading(browser).startswith(f"{expected} rows")
+    browser.save_screenshot(str(built_atlas.parent / "browser-topic-facet.png"))
