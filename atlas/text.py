@@ -42,9 +42,13 @@ def clean_title(text: str) -> str:
 
 def fold(text: str) -> str:
     """Unicode-normalized, accent-free, case-folded text: the basis of every matching key."""
-    decomposed = unicodedata.normalize("NFKD", repair_diacritics(text))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return stripped.casefold().translate(_UNDECOMPOSABLE)
+    # Unicode's compatibility caseless match (casefold around NFKD, twice), so that letters whose
+    # upper case spells a mark as a letter (Greek ᾀ → ἈΙ) fold the same in every case.
+    text = unicodedata.normalize("NFD", repair_diacritics(text))
+    for _ in range(2):
+        text = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return stripped.translate(_UNDECOMPOSABLE)
 
 
 def key_words(text: str) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import sqlite3
 import string
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -136,6 +137,15 @@ def test_long_titles_get_a_readable_id_with_a_short_hash():
 @given(st.text(alphabet=st.characters(codec="utf-8", categories=["L", "N", "Zs"]), min_size=1, max_size=60))
 def test_title_keys_ignore_case(title):
     assert title_key(title.upper()) == title_key(title.lower()) == title_key(title)
+
+
+def test_every_letter_and_digit_folds_the_same_in_upper_and_lower_case():
+    """Exhaustive over Unicode, because random search once missed Greek ᾀ (upper case ἈΙ)."""
+    import unicodedata
+    letters = (chr(code) for code in range(sys.maxunicode + 1)
+               if unicodedata.category(chr(code))[0] in "LN")
+    differing = [ch for ch in letters if not title_key(ch.upper()) == title_key(ch.lower()) == title_key(ch)]
+    assert differing == []
 
 
 @given(st.lists(st.sampled_from(["neural", "tangent", "kernel", "sgd", "flat", "minima"]), min_size=1, max_size=8),
