@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
@@ -11,11 +12,18 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from atlas.parsers import parse_document
 from atlas.pipeline import build
 from atlas.records import Entry, Source
 from atlas.sources import source_text
+
+# Property tests replay the same examples on every run, so a CI result never depends on luck;
+# HYPOTHESIS_PROFILE=explore searches fresh random examples, many more of them, before a commit.
+settings.register_profile("default", derandomize=True)
+settings.register_profile("explore", max_examples=20_000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = ROOT / "data" / "sources.yml"
