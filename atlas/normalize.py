@@ -5,11 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from atlas.errors import InputError
 from atlas.records import Entry
 from atlas.text import fold, key_words, slug
 from atlas.yamlfile import load_yaml, require
+
+if TYPE_CHECKING:  # merge imports title_key from here
+    from atlas.merge import Paper
 
 VENUE_KINDS = {"conference", "journal", "preprint", "book", "thesis", "workshop", "unknown"}
 _NOT_PART_OF_A_NAME = re.compile(
@@ -85,11 +89,13 @@ class VenueTable:
         aliases: dict[str, str],
         publishers: frozenset[str] = frozenset(),
         link_rules: tuple[LinkVenueRule, ...] = (),
+        preprint_server: str = "",
     ) -> None:
         self.venues = {venue.id: venue for venue in venues}
         self.aliases = aliases
         self.publishers = publishers
         self.link_rules = link_rules
+        self.preprint_server = preprint_server
 
     @classmethod
     def load(cls, path: Path) -> VenueTable:
@@ -119,7 +125,10 @@ class VenueTable:
                 aliases[key] = venue.id
         publishers = frozenset(venue_key(str(name)) for name in document.get("publishers") or [])
         rules = tuple(_link_rule(rule, path, aliases) for rule in document.get("link_venues") or [])
-        return cls(venues, aliases, publishers, rules)
+        preprint_server = document.get("arxiv_preprints") or ""
+        if preprint_server and preprint_server not in aliases.values():
+            raise InputError(path, f"arxiv_preprints names unknown venue '{preprint_server}'")
+        return cls(venues, aliases, publishers, rules, preprint_server)
 
     def resolve(self, written: str) -> Venue | None:
         """The venue a written name refers to; an unknown one is added, marked uncurated."""
@@ -149,6 +158,20 @@ def with_venues(entries: list[Entry], table: VenueTable) -> list[Entry]:
         venue = table.resolve(entry.venue) if entry.kind == "paper" else None
         result.append(replace(entry, venue_id=venue.id) if venue else entry)
     return result
+
+
+def with_preprint_venue(papers: list[Paper], table: VenueTable) -> list[Paper]:
+    """A paper no list names a venue for, but with a known arXiv id, is filed as an arXiv preprint.
+
+    So the venue facet shows where such a paper can be read instead of a blank; entries keep
+    their own (empty) venue claims, so nothing a list said is changed.
+    """
+    if not table.preprint_server:
+        return papers
+    return [
+        replace(paper, venue_id=table.preprint_server) if not paper.venue_id and paper.arxiv_id else paper
+        for paper in papers
+    ]
 
 
 def link_claims(entries: list[Entry], table: VenueTable) -> list[LinkClaim]:

@@ -13,7 +13,7 @@ from pathlib import Path
 from atlas.classify import classify, load_manual, paper_keywords
 from atlas.database import Dataset, write_database
 from atlas.merge import MergeOverrides, merge_papers
-from atlas.normalize import VenueTable, link_claims, with_venues
+from atlas.normalize import VenueTable, link_claims, with_preprint_venue, with_venues
 from atlas.parsers import parse_document
 from atlas.people import NameRules, cluster_authors
 from atlas.rdf import write_exports
@@ -43,6 +43,7 @@ def build_dataset(manifest: Path, curation: Path, taxonomy_folder: Path) -> Data
     papers, duplicates, paper_of = merge_papers(
         entries, first_author_key, lambda venue_id: venues.venues[venue_id].kind, overrides
     )
+    papers = with_preprint_venue(papers, venues)
     entries = [replace(e, paper_id=paper_of.get((e.source_id, e.line), "")) for e in entries]
     occurrences = {
         (entry.source_id, entry.line, position): name

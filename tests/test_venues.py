@@ -75,3 +75,15 @@ def test_conflicts_view_shows_each_sources_claim(built_atlas):
     (claims,) = db.execute("select claims from conflicts where paper_id = "
                            "'on-the-information-bottleneck-theory-of-deep-learning'").fetchone()
     assert "ICLR 2018" in claims and "Journal of Statistical Mechanics" in claims
+
+
+def test_a_paper_known_only_by_its_arxiv_id_is_filed_as_an_arxiv_preprint(built_atlas):
+    db = sqlite3.connect(built_atlas)
+    paper = db.execute("select venue_id, arxiv_id from papers where id = "
+                       "'limitations-of-neural-collapse-for-understanding-generalization-in-deep-learning'").fetchone()
+    assert paper == ("arxiv", "2202.08384")
+    claimed = db.execute("select venue_id from entries where source_id = 'phenomena' and line = 19").fetchone()
+    assert claimed == (None,)
+    (without_venue_but_with_arxiv_id,) = db.execute(
+        "select count(*) from papers where venue_id is null and arxiv_id is not null").fetchone()
+    assert without_venue_but_with_arxiv_id == 0
