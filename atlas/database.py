@@ -44,7 +44,8 @@ class Dataset:
     unmapped_terms: list[UnmappedTerm]
 
 
-def write_database(path: Path, data: Dataset) -> None:
+def write_database(path: Path, data: Dataset) -> dict[str, int]:
+    """Write every table and view; returns the build report, completed with counts of the views."""
     db = sqlite_utils.Database(path)
     paper_of = {ref: paper.id for paper in data.papers for ref in paper.entries}
     venue_name = {venue.id: venue.name for venue in data.venues}
@@ -180,13 +181,17 @@ def write_database(path: Path, data: Dataset) -> None:
         foreign_keys=[("paper_id", "papers", "id"), ("venue_id", "venues", "id")],
     )
     write_topics(db, data.taxonomy, data.paper_topics, data.unmapped_terms)
-    db["build_report"].insert_all(({"measure": k, "value": v} for k, v in data.report.items()), pk="measure")
     _index(db)
     db["papers"].enable_fts(["title", "digest", "authors"], create_triggers=False, tokenize="porter")
     _create_views(db)
+    # Counted from the view users query, so the report and the view can never disagree.
+    (papers_with_conflicts,) = db.execute("select count(*) from conflicts").fetchone()
+    report = {**data.report, "papers_with_conflicts": papers_with_conflicts}
+    db["build_report"].insert_all(({"measure": k, "value": v} for k, v in report.items()), pk="measure")
     db.conn.commit()
     db.execute("ANALYZE")
     db.close()
+    return report
 
 
 def _entry_row(entry: Entry, paper_of: dict, data: Dataset) -> dict:

@@ -63,7 +63,6 @@ def build_dataset(manifest: Path, curation: Path, taxonomy_folder: Path) -> Data
         "papers": len(papers),
         "merged_entries": kinds["paper"] - len(papers),
         "possible_duplicates": len(duplicates),
-        "papers_with_conflicts": _papers_with_conflicts(entries),
         "link_conflicts": sum(1 for claim in claims if not claim.agrees),
         "authors": len(authors),
         "venues_uncurated": sum(1 for venue in venues.venues.values() if not venue.curated),
@@ -90,29 +89,20 @@ def build_dataset(manifest: Path, curation: Path, taxonomy_folder: Path) -> Data
     )
 
 
-def _papers_with_conflicts(entries) -> int:
-    """Papers whose entries disagree on year, venue or title (the `conflicts` view)."""
-    claims: dict[str, set] = {}
-    for entry in entries:
-        if entry.kind == "paper":
-            claims.setdefault(entry.paper_id, set()).add((entry.year, entry.venue_id, entry.title))
-    return sum(1 for values in claims.values() if any(len({v[i] for v in values}) > 1 for i in range(3)))
-
-
 def build(manifest: Path, out: Path, curation: Path, taxonomy: Path) -> dict[str, int]:
     """Build into a fresh folder beside `out`, then swap it in: a failed build leaves `out` as it was."""
     data = build_dataset(manifest, curation, taxonomy)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     try:
-        write_database(staging / DATABASE_NAME, data)
+        report = write_database(staging / DATABASE_NAME, data)
         write_exports(data.taxonomy, staging)
-        (staging / REPORT_NAME).write_text(json.dumps(data.report, indent=2) + "\n", encoding="utf-8")
+        (staging / REPORT_NAME).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
         _swap_in(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return data.report
+    return report
 
 
 def _swap_in(staging: Path, out: Path) -> None:
