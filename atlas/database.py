@@ -74,7 +74,13 @@ def write_database(path: Path, data: Dataset) -> dict[str, int]:
         ),
         pk="id",
     )
-    db["authors"].insert_all(({"id": a.id, "name": a.name} for a in data.authors), pk="id")
+    db["authors"].insert_all(
+        (
+            {"id": a.id, "name": a.name, "given_names": a.given_names, "surname": a.surname}
+            for a in data.authors
+        ),
+        pk="id",
+    )
     db["author_names"].insert_all(
         (
             {"author_id": a.id, "name": name, "entries": count}
@@ -242,6 +248,7 @@ def _link_rows(data: Dataset, paper_of: dict) -> list[dict]:
 _INDEXES = {
     "entries": [["paper_id"], ["venue_id"], ["kind"], ["year"], ["hidden"], ["heading"]],
     "papers": [["year"], ["venue_id"], ["arxiv_id"]],
+    "authors": [["surname"]],
     "paper_authors": [["author_id"]],
     "author_names": [["name"]],
     "links": [["kind"]],

@@ -85,6 +85,8 @@ def completeness(name: PersonName) -> tuple:
 class Author:
     id: str
     name: str
+    given_names: str
+    surname: str
     spellings: tuple[tuple[str, int], ...]  # every written form seen, with how many entries
 
 
@@ -181,7 +183,8 @@ def cluster_authors(
         for member in members:
             counts[occurrences[member]] = counts.get(occurrences[member], 0) + 1
             author_of[member] = author_id
-        authors.append(Author(author_id, best.display, tuple(sorted(counts.items()))))
+        spellings = tuple(sorted(counts.items()))
+        authors.append(Author(author_id, best.display, best.given, best.surname, spellings))
     authors.sort(key=lambda author: author.id)
     return authors, author_of
 
