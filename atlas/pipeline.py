@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
+from atlas.bibtex import write_bibtex
 from atlas.classify import classify, load_manual, paper_keywords
 from atlas.database import Dataset, write_database
 from atlas.merge import MergeOverrides, merge_papers
@@ -22,6 +23,7 @@ from atlas.taxonomy import OUR_SCHEME, load_taxonomy
 
 DATABASE_NAME = "atlas.db"
 REPORT_NAME = "build-report.json"
+BIBTEX_NAME = "atlas.bib"
 
 
 def build_dataset(manifest: Path, curation: Path, taxonomy_folder: Path) -> Dataset:
@@ -97,6 +99,7 @@ def build(manifest: Path, out: Path, curation: Path, taxonomy: Path) -> dict[str
     try:
         report = write_database(staging / DATABASE_NAME, data)
         write_exports(data.taxonomy, staging)
+        write_bibtex(staging / DATABASE_NAME, staging / BIBTEX_NAME)
         (staging / REPORT_NAME).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
         _swap_in(staging, out)
     except BaseException:

@@ -1,0 +1,53 @@
+"""A .bib link beside CSV and JSON on every Datasette page whose rows name papers.
+
+Rows name papers through a `paper_id` column, or through the column metadata.yml names for a
+table or canned query (plugins → atlas-bibtex → paper_id_columns, e.g. papers: id). The citations
+come from the same queries and formatter as dist/atlas.bib, in the page's row order.
+"""
+
+from __future__ import annotations
+
+import json
+
+from datasette import hookimpl
+from datasette.utils.asgi import Response
+
+from atlas.bibtex import bibliography, citation_queries, citations
+
+PLUGIN_NAME = "atlas-bibtex"
+CONTENT_TYPE = "application/x-bibtex; charset=utf-8"
+
+
+def _paper_id_column(datasette, columns: list[str], table: str | None, query_name: str | None) -> str | None:
+    configured = (datasette.plugin_config(PLUGIN_NAME) or {}).get("paper_id_columns") or {}
+    named = configured.get(table or query_name or "")
+    if named in columns:
+        return named
+    return "paper_id" if "paper_id" in columns else None
+
+
+def can_render_bibtex(datasette, columns, table, query_name) -> bool:
+    return _paper_id_column(datasette, columns, table, query_name) is not None
+
+
+async def render_bibtex(datasette, database, columns, rows, table, query_name) -> Response:
+    column = _paper_id_column(datasette, columns, table, query_name)
+    if column is None:
+        return Response.text("These rows name no papers, so there is no BibTeX for them.", status=400)
+    position = columns.index(column)
+    values = (row[position] for row in rows)
+    # With _labels=on a foreign key arrives as {"value": ..., "label": ...}.
+    paper_ids = [value["value"] if isinstance(value, dict) else value for value in values]
+    paper_ids = list(dict.fromkeys(paper_id for paper_id in paper_ids if paper_id))
+    papers_sql, authors_sql = citation_queries(paper_ids)
+    db = datasette.get_database(database)
+    params = {"paper_ids": json.dumps(paper_ids)}
+    papers = {row["id"]: row for row in (await db.execute(papers_sql, params)).rows}
+    authors = (await db.execute(authors_sql, params)).rows
+    in_page_order = [papers[paper_id] for paper_id in paper_ids if paper_id in papers]
+    return Response(bibliography(citations(in_page_order, authors)), content_type=CONTENT_TYPE)
+
+
+@hookimpl
+def register_output_renderer(datasette):
+    return {"extension": "bib", "render": render_bibtex, "can_render": can_render_bibtex}
