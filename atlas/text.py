@@ -42,6 +42,8 @@ def clean_title(text: str) -> str:
 
 def fold(text: str) -> str:
     """Unicode-normalized, accent-free, case-folded text: the basis of every matching key."""
+    if text.isascii():  # the common case, and one where every step below is lower() alone
+        return text.lower()
     # Unicode's compatibility caseless match (casefold around NFKD, twice), so that letters whose
     # upper case spells a mark as a letter (Greek ᾀ → ἈΙ) fold the same in every case.
     text = unicodedata.normalize("NFD", repair_diacritics(text))
