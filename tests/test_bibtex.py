@@ -116,3 +116,11 @@ def test_entries_of_one_list_download_as_bibtex_of_their_papers(get):
 def test_the_readme_serve_command_serves_bibtex_too(served_atlas):
     with urllib.request.urlopen(f"{served_atlas}/atlas/papers.bib?_size=max") as response:
         assert len(parsed(response.read().decode("utf-8"))) == 372
+
+
+def test_the_writer_escapes_exactly_what_pybtex_would():
+    import codecs
+
+    from atlas.bibtex import _BibTeXWriter
+    for text in ("Learning 100% & more_of it #1 ~ roughly", "Plain: α-β — {SGD} $x$ \\emph{y}", "Jastrzębski"):
+        assert _BibTeXWriter(encoding="utf-8")._encode(text) == codecs.encode(text, "ulatex+utf-8")
