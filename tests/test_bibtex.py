@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import urllib.parse
 import urllib.request
 
 import bibtexparser
@@ -124,3 +125,9 @@ def test_the_writer_escapes_exactly_what_pybtex_would():
     from atlas.bibtex import _BibTeXWriter
     for text in ("Learning 100% & more_of it #1 ~ roughly", "Plain: α-β — {SGD} $x$ \\emph{y}", "Jastrzębski"):
         assert _BibTeXWriter(encoding="utf-8")._encode(text) == codecs.encode(text, "ulatex+utf-8")
+
+
+def test_a_paper_row_page_and_any_sql_with_a_paper_id_column_download_as_bibtex(get):
+    assert list(parsed(get(f"/atlas/papers/{NTK}.bib").text)) == [NTK]
+    query = "select paper_id from paper_authors where author_id = 'jacot-arthur' order by paper_id"
+    assert NTK in parsed(get(f"/atlas.bib?sql={urllib.parse.quote(query)}").text)
