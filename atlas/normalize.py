@@ -5,15 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from atlas.errors import InputError
 from atlas.records import Entry
 from atlas.text import fold, key_words, slug
 from atlas.yamlfile import load_yaml, require
-
-if TYPE_CHECKING:  # merge imports title_key from here
-    from atlas.merge import Paper
 
 VENUE_KINDS = {"conference", "journal", "preprint", "book", "thesis", "workshop", "unknown"}
 _NOT_PART_OF_A_NAME = re.compile(
@@ -158,20 +154,6 @@ def with_venues(entries: list[Entry], table: VenueTable) -> list[Entry]:
         venue = table.resolve(entry.venue) if entry.kind == "paper" else None
         result.append(replace(entry, venue_id=venue.id) if venue else entry)
     return result
-
-
-def with_preprint_venue(papers: list[Paper], table: VenueTable) -> list[Paper]:
-    """A paper no list names a venue for, but with a known arXiv id, is filed as an arXiv preprint.
-
-    So the venue facet shows where such a paper can be read instead of a blank; entries keep
-    their own (empty) venue claims, so nothing a list said is changed.
-    """
-    if not table.preprint_server:
-        return papers
-    return [
-        replace(paper, venue_id=table.preprint_server) if not paper.venue_id and paper.arxiv_id else paper
-        for paper in papers
-    ]
 
 
 def link_claims(entries: list[Entry], table: VenueTable) -> list[LinkClaim]:

@@ -14,7 +14,7 @@ from atlas.bibtex import write_bibtex
 from atlas.classify import classify, load_manual, paper_keywords
 from atlas.database import Dataset, write_database
 from atlas.merge import MergeOverrides, merge_papers
-from atlas.normalize import VenueTable, link_claims, with_preprint_venue, with_venues
+from atlas.normalize import VenueTable, link_claims, with_venues
 from atlas.parsers import parse_document
 from atlas.people import NameRules, cluster_authors
 from atlas.rdf import write_exports
@@ -43,9 +43,9 @@ def build_dataset(manifest: Path, curation: Path, taxonomy_folder: Path) -> Data
         return names.parse(entry.authors[0]).key if entry.authors else ""
 
     papers, duplicates, paper_of = merge_papers(
-        entries, first_author_key, lambda venue_id: venues.venues[venue_id].kind, overrides
+        entries, first_author_key, lambda venue_id: venues.venues[venue_id].kind, overrides,
+        preprint_venue=venues.preprint_server,
     )
-    papers = with_preprint_venue(papers, venues)
     entries = [replace(e, paper_id=paper_of.get((e.source_id, e.line), "")) for e in entries]
     occurrences = {
         (entry.source_id, entry.line, position): name
