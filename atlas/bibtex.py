@@ -98,8 +98,10 @@ def protect_case(title: str) -> str:
     """Brace the words a bibliography style must not lowercase.
 
     Acronyms and inner capitals (SGD, ResNets) always; in a sentence-case title, every capitalised
-    word after the first is a proper noun (Gaussian, Hessian) and is braced too.
+    word after the first is a proper noun (Gaussian, Hessian) and is braced too. A brace the title
+    itself holds is dropped: BibTeX would read an unbalanced one as the end of the field.
     """
+    title = title.replace("{", "").replace("}", "")
     words = _WORD.findall(title)
     capitalised_later = sum(1 for word in words[1:] if word[:1].isupper())
     sentence_case = capitalised_later * 2 < len(words) - 1

@@ -47,6 +47,11 @@ def test_proper_nouns_of_a_sentence_case_title_are_protected_but_title_case_is_l
     assert protect_case("Deep Neural Networks as Gaussian Processes") == "Deep Neural Networks as Gaussian Processes"
 
 
+def test_a_brace_in_a_listed_title_cannot_break_the_bibtex():
+    entry = parsed(bibliography([cite(title="On the {unbalanced brace of a title")]))["a-paper"]
+    assert entry["title"] == "On the unbalanced brace of a title"
+
+
 @pytest.mark.parametrize("venue_kind, entry_type, venue_field, named", [
     ("conference", "inproceedings", "booktitle", "Conference on Neural Information Processing Systems"),
     ("journal", "article", "journal", "Conference on Neural Information Processing Systems"),
