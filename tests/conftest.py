@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import socket
 import subprocess
@@ -12,6 +13,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+import yaml
+from datasette.app import Datasette
 from hypothesis import settings
 
 from atlas.parsers import parse_document
@@ -48,6 +51,18 @@ def built_atlas(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("build") / "dist"
     build(MANIFEST, out, CURATION, TAXONOMY)
     return out / "atlas.db"
+
+
+@pytest.fixture(scope="session")
+def get(built_atlas):
+    """GET a path from a Datasette serving the built atlas read-only, with our metadata."""
+    metadata = yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
+    datasette = Datasette(immutables=[str(built_atlas)], metadata=metadata)
+
+    def fetch(path: str):
+        return asyncio.run(datasette.client.get(path))
+
+    return fetch
 
 
 def free_port() -> int:

@@ -5,16 +5,13 @@ The files are parsed back with bibtexparser, a parser independent of the pybtex 
 
 from __future__ import annotations
 
-import asyncio
 import sqlite3
 import urllib.parse
 import urllib.request
 
 import bibtexparser
 import pytest
-import yaml
-from conftest import CURATION, MANIFEST, ROOT, TAXONOMY
-from datasette.app import Datasette
+from conftest import CURATION, MANIFEST, TAXONOMY
 
 from atlas.bibtex import Citation, bibliography, protect_case
 from atlas.pipeline import build
@@ -86,12 +83,6 @@ def test_atlas_bib_cites_every_paper_once_and_parses_back(built_atlas):
 def test_two_builds_write_the_same_atlas_bib(built_atlas, tmp_path):
     build(MANIFEST, tmp_path / "again", CURATION, TAXONOMY)
     assert (tmp_path / "again" / "atlas.bib").read_bytes() == (built_atlas.parent / "atlas.bib").read_bytes()
-
-
-@pytest.fixture(scope="module")
-def get(built_atlas):
-    datasette = Datasette(immutables=[str(built_atlas)], metadata=yaml.safe_load((ROOT / "metadata.yml").read_text()))
-    return lambda path: asyncio.run(datasette.client.get(path))
 
 
 def test_papers_page_offers_a_bib_link_and_other_tables_do_not(get):

@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-import asyncio
 import csv
 import io
 import json
 import sqlite3
 import urllib.request
 
-import pytest
 import yaml
 from conftest import ROOT
-from datasette.app import Datasette
 
 METADATA = yaml.safe_load((ROOT / "metadata.yml").read_text())
-
-
-@pytest.fixture(scope="module")
-def get(built_atlas):
-    """GET a path from a Datasette serving the built atlas read-only, with our metadata."""
-    datasette = Datasette(immutables=[str(built_atlas)], metadata=METADATA)
-
-    def fetch(path: str):
-        return asyncio.run(datasette.client.get(path))
-
-    return fetch
 
 
 def test_papers_table_page_renders_with_title_and_facets(get):
