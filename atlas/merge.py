@@ -105,11 +105,11 @@ def merge_papers(
     first_author_key: Callable[[Entry], str],
     venue_kind: Callable[[str], str],
     overrides: MergeOverrides = MergeOverrides(),
-    preprint_venue: str = "",
+    arxiv_venue: str = "",
 ) -> tuple[list[Paper], list[PossibleDuplicate], dict[tuple[str, int], str]]:
     """Group paper entries into papers; returns papers, review pairs and entry → paper id.
 
-    `preprint_venue` is the venue of a paper no entry names a venue for but one gives an arXiv id.
+    `arxiv_venue` is the venue of a paper no entry names a venue for but one gives an arXiv id.
     """
     groups: dict[str, _Group] = {}
     for entry in entries:
@@ -149,7 +149,7 @@ def merge_papers(
     paper_of_key: dict[str, str] = {}
     for keys in same_paper.groups().values():
         group_list = [groups[key] for key in keys]
-        paper = _paper(group_list, venue_kind, preprint_venue)
+        paper = _paper(group_list, venue_kind, arxiv_venue)
         papers.append(paper)
         paper_of_key.update({group.key: paper.id for group in group_list})
     papers.sort(key=lambda paper: paper.id)
@@ -212,7 +212,7 @@ def _evidence(a: _Group, b: _Group) -> str:
     return "agrees" if agreeing else "missing"
 
 
-def _paper(groups: list[_Group], venue_kind: Callable[[str], str], preprint_venue: str) -> Paper:
+def _paper(groups: list[_Group], venue_kind: Callable[[str], str], arxiv_venue: str) -> Paper:
     entries = sorted(
         (entry for group in groups for entry in group.entries), key=lambda e: (e.source_id, e.line)
     )
@@ -232,7 +232,7 @@ def _paper(groups: list[_Group], venue_kind: Callable[[str], str], preprint_venu
     arxiv_votes = Counter(entry.arxiv_id for entry in entries if entry.arxiv_id)
     arxiv_id = min(arxiv_votes, key=lambda a: (-arxiv_votes[a], a)) if arxiv_votes else ""
     if not venue_id and arxiv_id:
-        venue_id = preprint_venue
+        venue_id = arxiv_venue
     fullest = max(
         range(len(entries)), key=lambda i: (not entries[i].authors_truncated, len(entries[i].authors), -i)
     )

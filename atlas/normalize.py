@@ -85,13 +85,13 @@ class VenueTable:
         aliases: dict[str, str],
         publishers: frozenset[str] = frozenset(),
         link_rules: tuple[LinkVenueRule, ...] = (),
-        preprint_server: str = "",
+        arxiv_venue: str = "",
     ) -> None:
         self.venues = {venue.id: venue for venue in venues}
         self.aliases = aliases
         self.publishers = publishers
         self.link_rules = link_rules
-        self.preprint_server = preprint_server
+        self.arxiv_venue = arxiv_venue
 
     @classmethod
     def load(cls, path: Path) -> VenueTable:
@@ -121,10 +121,10 @@ class VenueTable:
                 aliases[key] = venue.id
         publishers = frozenset(venue_key(str(name)) for name in document.get("publishers") or [])
         rules = tuple(_link_rule(rule, path, aliases) for rule in document.get("link_venues") or [])
-        preprint_server = document.get("arxiv_preprints") or ""
-        if preprint_server and preprint_server not in aliases.values():
-            raise InputError(path, f"arxiv_preprints names unknown venue '{preprint_server}'")
-        return cls(venues, aliases, publishers, rules, preprint_server)
+        arxiv_venue = document.get("arxiv_venue") or ""
+        if arxiv_venue and arxiv_venue not in aliases.values():
+            raise InputError(path, f"arxiv_venue names unknown venue '{arxiv_venue}'")
+        return cls(venues, aliases, publishers, rules, arxiv_venue)
 
     def resolve(self, written: str) -> Venue | None:
         """The venue a written name refers to; an unknown one is added, marked uncurated."""

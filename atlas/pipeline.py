@@ -44,7 +44,7 @@ def build_dataset(manifest: Path, curation: Path, taxonomy_folder: Path) -> Data
 
     papers, duplicates, paper_of = merge_papers(
         entries, first_author_key, lambda venue_id: venues.venues[venue_id].kind, overrides,
-        preprint_venue=venues.preprint_server,
+        arxiv_venue=venues.arxiv_venue,
     )
     entries = [replace(e, paper_id=paper_of.get((e.source_id, e.line), "")) for e in entries]
     occurrences = {

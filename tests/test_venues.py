@@ -87,3 +87,12 @@ def test_a_paper_known_only_by_its_arxiv_id_is_filed_as_an_arxiv_preprint(built_
     (without_venue_but_with_arxiv_id,) = db.execute(
         "select count(*) from papers where venue_id is null and arxiv_id is not null").fetchone()
     assert without_venue_but_with_arxiv_id == 0
+
+
+def test_the_arxiv_venue_must_be_a_curated_venue(tmp_path):
+    from atlas.errors import InputError
+    venues = tmp_path / "venues.yml"
+    venues.write_text("venues:\n  - {id: icml, name: ICML, full_name: ICML, kind: conference}\narxiv_venue: arxiv\n")
+    with pytest.raises(InputError, match="arxiv_venue names unknown venue 'arxiv'") as raised:
+        VenueTable.load(venues)
+    assert "venues.yml" in str(raised.value)
