@@ -46,9 +46,9 @@ def build_dataset(manifest: Path, curation: Path, taxonomy_folder: Path) -> Data
         entries, first_author_key, lambda venue_id: venues.venues[venue_id].kind, overrides,
         arxiv_venue=venues.arxiv_venue,
     )
-    entries = [replace(e, paper_id=paper_of.get((e.source_id, e.line), "")) for e in entries]
+    entries = [replace(e, paper_id=paper_of.get(e.ref, "")) for e in entries]
     occurrences = {
-        (entry.source_id, entry.line, position): name
+        (*entry.ref, position): name
         for entry in entries
         if entry.kind == "paper"
         for position, name in enumerate(entry.authors, start=1)
