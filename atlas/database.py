@@ -212,6 +212,7 @@ def _entry_row(entry: Entry, paper_of: dict, data: Dataset) -> dict:
         "heading": entry.section[-1] if entry.section else None,
         "kind": entry.kind,
         "reason": entry.reason or None,
+        "warning": entry.warning or None,
         "hidden": entry.hidden,
         "title": entry.title or None,
         "authors": json.dumps(list(entry.authors), ensure_ascii=False) if entry.authors else None,

@@ -62,6 +62,7 @@ def build_dataset(manifest: Path, curation: Path, taxonomy_folder: Path) -> Data
     report = {
         "entries": len(entries),
         **{f"entries_{kind}": kinds[kind] for kind in ("paper", "note", "label", "other", "rejected")},
+        "entries_with_warnings": sum(1 for entry in entries if entry.warning),
         "papers": len(papers),
         "merged_entries": kinds["paper"] - len(papers),
         "possible_duplicates": len(duplicates),
@@ -129,6 +130,12 @@ def print_report(report: dict[str, int], stream=sys.stdout) -> None:
         print(
             f"warning: {report['manual_assignments_unmatched']} manual topic assignments match no paper "
             "(taxonomy/manual.yml)",
+            file=stream,
+        )
+    if report.get("entries_with_warnings"):
+        print(
+            f"warning: {report['entries_with_warnings']} papers lack a part their list's style expects; "
+            "see entries.warning",
             file=stream,
         )
     if report.get("entries_rejected"):

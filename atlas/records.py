@@ -37,7 +37,8 @@ class Entry:
     section: tuple[str, ...]
     kind: str  # paper, note, label, other, rejected
     raw: str
-    reason: str = ""
+    reason: str = ""  # why an item is not a paper (kinds other and rejected)
+    warning: str = ""  # for a paper: the part the list's style expects but the item lacks
     hidden: bool = False
     title: str = ""
     authors: tuple[str, ...] = ()
