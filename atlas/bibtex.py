@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import urllib.parse
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,6 +47,16 @@ _WORD = re.compile(r"[^\s]+")
 _VERBATIM_FIELDS = {"url", "doi", "eprint"}
 # The only characters pybtex's UTF-8 LaTeX codec changes (checked over all of Unicode).
 _LATEX_ESCAPED = frozenset("#%&_~")
+# What the codec leaves as LaTeX syntax, written instead as the character a list wrote.
+_LITERAL = {"\\": r"\textbackslash{}", "$": r"\$", "^": r"\textasciicircum{}"}
+_LITERAL_CHARACTER = re.compile("[" + re.escape("".join(_LITERAL)) + "]")
+# Control characters and line breaks of every kind; a field is one line of text.
+_BREAKS = re.compile(r"[\s\x00-\x1f\x7f-\x9f]+")
+# A name part BibTeX would read as more than one name or the "others" of a truncated list, or one
+# that becomes a LaTeX command once escaped: braced, it stays one part of one name for any reader.
+_NAME_SYNTAX = re.compile(r"[,\\$^#%&_~]|(?:^|\s)and(?:\s|$)|^others$", re.IGNORECASE)
+# Characters a URL, DOI or arXiv id may hold as they are; anything else is percent-encoded.
+_URL_SAFE = "!#$%&'()*+,-./:;=?@[]_~"
 
 
 @dataclass(frozen=True)
@@ -101,7 +112,7 @@ def protect_case(title: str) -> str:
     word after the first is a proper noun (Gaussian, Hessian) and is braced too. A brace the title
     itself holds is dropped: BibTeX would read an unbalanced one as the end of the field.
     """
-    title = title.replace("{", "").replace("}", "")
+    title = plain_text(title)
     words = _WORD.findall(title)
     capitalised_later = sum(1 for word in words[1:] if word[:1].isupper())
     sentence_case = capitalised_later * 2 < len(words) - 1
@@ -115,21 +126,52 @@ def protect_case(title: str) -> str:
     return _WORD.sub(brace, title)
 
 
+def plain_text(text: str) -> str:
+    """A value as one line without braces: no value can then close its field, nor open an entry.
+
+    BibTeX counts every brace, escaped or not, so a brace cannot be written safely: it is dropped.
+    """
+    return _BREAKS.sub(" ", text.replace("{", "").replace("}", "")).strip()
+
+
+def literal(text: str) -> str:
+    """Backslashes, dollars and carets written as themselves, never as LaTeX commands or maths."""
+    return _LITERAL_CHARACTER.sub(lambda match: _LITERAL[match[0]], text)
+
+
+def verbatim(text: str) -> str:
+    """A URL, DOI or arXiv id percent-encoded wherever it holds a brace, quote, backslash or space."""
+    return urllib.parse.quote(text.strip(), safe=_URL_SAFE)
+
+
+def _name_part(text: str) -> str:
+    """A given name or surname that BibTeX reads as one part of one person's name."""
+    text = plain_text(text)
+    return "{" + text + "}" if _NAME_SYNTAX.search(text) else text
+
+
+def _person(given: str, surname: str) -> Person:
+    if not plain_text(surname):  # a one-word name the lists wrote as given names only
+        given, surname = "", given
+    return Person(first=_name_part(given), last=_name_part(surname))
+
+
 def bibtex_entry(citation: Citation) -> Entry:
     entry_type, venue_field, venue_name = _ENTRY_TYPES.get(citation.venue_kind, ("misc", "", ""))
     fields = {"title": protect_case(citation.title)}
     if citation.year:
         fields["year"] = str(citation.year)
     if venue_field:
-        fields[venue_field] = citation.venue_full_name if venue_name == "full_name" else citation.venue_name
+        venue = citation.venue_full_name if venue_name == "full_name" else citation.venue_name
+        fields[venue_field] = plain_text(venue)
     if citation.arxiv_id:
-        fields["eprint"] = citation.arxiv_id
+        fields["eprint"] = verbatim(citation.arxiv_id)
         fields["archiveprefix"] = "arXiv"
     if citation.doi:
-        fields["doi"] = citation.doi
+        fields["doi"] = verbatim(citation.doi)
     if citation.url:
-        fields["url"] = citation.url
-    people = [Person(first=given, last=surname) for given, surname in citation.authors]
+        fields["url"] = verbatim(citation.url)
+    people = [_person(first, last) for first, last in citation.authors if plain_text(first + last)]
     if citation.authors_truncated:
         people.append(Person("others"))
     return Entry(entry_type, fields=fields, persons={"author": people} if people else {})
@@ -150,7 +192,7 @@ class _BibTeXWriter(Writer):
         if type in _VERBATIM_FIELDS:
             stream.write(f",\n    {type} = {self.quote(value)}")
         else:
-            super()._write_field(stream, type, value)
+            super()._write_field(stream, type, literal(value))
 
 
 def bibliography(cited: Iterable[Citation]) -> str:

@@ -9,6 +9,7 @@ from atlas.errors import InputError
 from atlas.merge import Paper
 from atlas.normalize import title_key
 from atlas.records import Entry
+from atlas.schemas import MANUAL
 from atlas.taxonomy import OUR_SCHEME, Taxonomy, term_key
 from atlas.text import slug
 from atlas.yamlfile import load_yaml, require
@@ -51,7 +52,7 @@ class ManualAssignment:
 
 
 def load_manual(path: Path, taxonomy: Taxonomy) -> list[ManualAssignment]:
-    document = load_yaml(path) or {}
+    document = load_yaml(path, MANUAL) or {}
     assignments = []
     for item in document.get("assignments") or []:
         title = require(item, "title", path)

@@ -22,6 +22,7 @@ from atlas.disjoint_sets import DisjointSets
 from atlas.errors import InputError
 from atlas.normalize import title_key
 from atlas.records import Entry, EntryRef
+from atlas.schemas import MERGES
 from atlas.yamlfile import load_yaml
 
 MERGE_SCORE = 90  # rapidfuzz ratio of title keys at or above which evidence may merge
@@ -62,7 +63,7 @@ class MergeOverrides:
 
     @classmethod
     def load(cls, path: Path) -> MergeOverrides:
-        document = load_yaml(path) or {}
+        document = load_yaml(path, MERGES) or {}
         groups = {}
         for name in ("same", "different"):
             value = document.get(name) or []

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from atlas.errors import InputError
 from atlas.records import Entry
+from atlas.schemas import VENUES
 from atlas.text import fold, key_words, slug
 from atlas.yamlfile import load_yaml, require
 
@@ -96,7 +97,7 @@ class VenueTable:
 
     @classmethod
     def load(cls, path: Path) -> VenueTable:
-        document = load_yaml(path)
+        document = load_yaml(path, VENUES)
         items = document.get("venues") if isinstance(document, dict) else None
         if not isinstance(items, list):
             raise InputError(path, "expected a 'venues' list")

@@ -13,6 +13,7 @@ from pathlib import Path
 from atlas.disjoint_sets import DisjointSets
 from atlas.errors import InputError
 from atlas.records import EntryRef
+from atlas.schemas import PEOPLE
 from atlas.text import collapse_spaces, fold, repair_diacritics, slug
 from atlas.yamlfile import load_yaml
 
@@ -46,7 +47,7 @@ class NameRules:
 
     @classmethod
     def load(cls, path: Path) -> NameRules:
-        document = load_yaml(path) or {}
+        document = load_yaml(path, PEOPLE) or {}
         aliases = document.get("aliases") or {}
         compounds = document.get("compound_surnames") or []
         if not isinstance(aliases, dict) or not isinstance(compounds, list):

@@ -18,7 +18,7 @@ from atlas.normalize import VenueTable, link_claims, with_venues
 from atlas.parsers import parse_document
 from atlas.people import NameRules, cluster_authors
 from atlas.rdf import write_exports
-from atlas.sources import load_manifest, read_source
+from atlas.sources import load_manifest, read_source, require_items
 from atlas.taxonomy import OUR_SCHEME, load_taxonomy
 
 DATABASE_NAME = "atlas.db"
@@ -36,7 +36,11 @@ def build_dataset(manifest: Path, curation: Path, taxonomy_folder: Path) -> Data
     overrides = MergeOverrides.load(curation / "merges.yml")
 
     documents = [read_source(source, manifest.parent) for source in sources]
-    entries = [entry for document in documents for entry in parse_document(document)]
+    entries = []
+    for document in documents:
+        parsed = parse_document(document)
+        require_items(document, len(parsed))
+        entries.extend(parsed)
     entries = with_venues(entries, venues)
 
     def first_author_key(entry):

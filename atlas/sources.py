@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import hashlib
 import html
+import os
 import re
+import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from atlas.errors import InputError
 from atlas.records import Source
+from atlas.schemas import SOURCES
 from atlas.yamlfile import load_yaml, require
 
 # `[//]: # (text)` is the markdown comment idiom: a link reference definition nobody renders.
 # The course list keeps its draft lectures this way; we read them as hidden markdown.
 _COMMENT_LINE = re.compile(r"^\[//\]:\s*#\s*\((?P<body>.*)\)\s*$")
+# The largest list is 160 KB; a source a hundred times that is a wrong path, not a paper list.
+MAX_SOURCE_BYTES = 16 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -32,7 +37,7 @@ def load_manifest(manifest_path: Path) -> list[Source]:
     """Read and validate the manifest; the parser registry decides which formats exist."""
     from atlas.parsers import PARSERS
 
-    document = load_yaml(manifest_path)
+    document = load_yaml(manifest_path, SOURCES)
     entries = document.get("sources") if isinstance(document, dict) else None
     if not isinstance(entries, list) or not entries:
         raise InputError(manifest_path, "expected a non-empty 'sources' list")
@@ -46,6 +51,7 @@ def load_manifest(manifest_path: Path) -> list[Source]:
         if source_id in seen:
             raise InputError(manifest_path, f"duplicate source id '{source_id}'", line)
         seen.add(source_id)
+        _check_inside(manifest_path, require(item, "file", manifest_path), item.line_of("file"))
         format_name = require(item, "format", manifest_path)
         if format_name not in PARSERS:
             known = ", ".join(sorted(PARSERS))
@@ -63,13 +69,22 @@ def load_manifest(manifest_path: Path) -> list[Source]:
     return sources
 
 
+def _check_inside(manifest_path: Path, file: str, line: int | None) -> None:
+    """A source is a file of the manifest's folder: not an absolute path, nor one that a `..` or a
+    symlink leads out of (the folder itself may be reached through symlinks)."""
+    folder = manifest_path.parent.resolve()
+    try:
+        target = (folder / file).resolve()
+    except (OSError, ValueError) as error:
+        raise InputError(manifest_path, f"source file '{file}' is not a usable path: {error}", line) from None
+    if not target.is_relative_to(folder) or target == folder:
+        raise InputError(manifest_path, f"source file '{file}' is outside the manifest's folder", line)
+
+
 def read_source(source: Source, manifest_dir: Path) -> SourceText:
     """Read one list as UTF-8 and reveal its commented-out markdown, keeping line numbers."""
     path = manifest_dir / source.file
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(path, f"cannot read source '{source.id}': {error.strerror or error}") from None
+    data = _read_regular_file(path, source.id)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -77,6 +92,31 @@ def read_source(source: Source, manifest_dir: Path) -> SourceText:
         raise InputError(path, "not valid UTF-8", line) from None
     described = replace(source, sha256=hashlib.sha256(data).hexdigest())
     return source_text(described, path, text)
+
+
+def _read_regular_file(path: Path, source_id: str) -> bytes:
+    """The bytes of a regular file of bounded size: never a device, a pipe or a folder."""
+    try:
+        # O_NONBLOCK: opening a named pipe must not wait for a writer; it is refused below.
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except (OSError, ValueError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        raise InputError(path, f"cannot read source '{source_id}': {reason}") from None
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        os.close(descriptor)
+        raise InputError(path, f"source '{source_id}' is not a regular file")
+    with os.fdopen(descriptor, "rb") as file:
+        data = file.read(MAX_SOURCE_BYTES + 1)
+    if len(data) > MAX_SOURCE_BYTES:
+        raise InputError(path, f"source '{source_id}' is larger than {MAX_SOURCE_BYTES:,} bytes")
+    return data
+
+
+def require_items(document: SourceText, items: int) -> None:
+    """A list with no items is a wrong file or a broken one: building without it would drop the
+    whole list from the atlas while reporting success."""
+    if items == 0:
+        raise InputError(document.path, f"source '{document.source.id}' has no list items", 1)
 
 
 def source_text(source: Source, path: Path, text: str) -> SourceText:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from atlas.errors import InputError
 from atlas.normalize import title_key
+from atlas.schemas import CONCEPTS, SCHEME, SOURCE_SCHEME
 from atlas.text import slug
 from atlas.yamlfile import load_yaml, require
 
@@ -133,14 +134,14 @@ def source_concept_id(source_id: str, kind: str, text: str) -> str:
 def load_taxonomy(folder: Path) -> Taxonomy:
     """Read scheme.yml, concepts.yml and sources/*.yml, then validate the whole."""
     scheme_path = folder / "scheme.yml"
-    meta = load_yaml(scheme_path)
+    meta = load_yaml(scheme_path, SCHEME)
     base_iri = require(meta, "base_iri", scheme_path)
     if not re.match(r"^https?://\S+/$", base_iri):
         raise InputError(scheme_path, "base_iri must be an http(s) IRI ending in /", meta.line)
     schemes = {OUR_SCHEME: _our_scheme_info(meta, scheme_path)}
     concepts: dict[str, Concept] = {}
     concepts_path = folder / "concepts.yml"
-    for item in _items(concepts_path, "concepts"):
+    for item in load_yaml(concepts_path, CONCEPTS)["concepts"]:
         concept = _our_concept(item, concepts_path)
         if concept.id in concepts:
             raise InputError(concepts_path, f"duplicate concept id '{concept.id}'", item.line)
@@ -150,14 +151,6 @@ def load_taxonomy(folder: Path) -> Taxonomy:
         _load_source_scheme(path, taxonomy)
     validate(taxonomy)
     return taxonomy
-
-
-def _items(path: Path, key: str) -> list:
-    document = load_yaml(path)
-    items = document.get(key) if isinstance(document, dict) else None
-    if not isinstance(items, list):
-        raise InputError(path, f"expected a '{key}' list")
-    return items
 
 
 def _labels(value, path: Path, line: int, what: str, many: bool = False) -> Labels:
@@ -226,7 +219,7 @@ def _our_concept(item, path: Path) -> Concept:
 
 def _load_source_scheme(path: Path, taxonomy: Taxonomy) -> None:
     """One list's contents; kept even when the manifest of a build leaves that list out."""
-    document = load_yaml(path)
+    document = load_yaml(path, SOURCE_SCHEME)
     source_id = require(document, "source", path)
     if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", source_id):
         raise InputError(path, f"source '{source_id}' must be a source id slug", document.line)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 from datasette import hookimpl
-from datasette.utils.asgi import Response
+from datasette.utils.asgi import BadRequest, Response
 
 from atlas.bibtex import bibliography, citation_queries, citations
 
@@ -33,11 +33,14 @@ def can_render_bibtex(datasette, columns, table, query_name) -> bool:
 async def render_bibtex(datasette, database, columns, rows, table, query_name) -> Response:
     column = _paper_id_column(datasette, columns, table, query_name)
     if column is None:
-        return Response.text("These rows name no papers, so there is no BibTeX for them.", status=400)
+        # The page's status would override a Response's own; an exception keeps the 400.
+        raise BadRequest("These rows name no papers, so there is no BibTeX for them.")
     position = columns.index(column)
     values = (row[position] for row in rows)
     # With _labels=on a foreign key arrives as {"value": ..., "label": ...}.
     paper_ids = [value["value"] if isinstance(value, dict) else value for value in values]
+    if not all(isinstance(paper_id, str) or paper_id is None for paper_id in paper_ids):
+        raise BadRequest(f"The {column} column must hold paper ids, which are text.")
     paper_ids = list(dict.fromkeys(paper_id for paper_id in paper_ids if paper_id))
     papers_sql, authors_sql = citation_queries(paper_ids)
     db = datasette.get_database(database)
