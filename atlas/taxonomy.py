@@ -95,7 +95,8 @@ class Taxonomy:
         """A heading, lecture, label or key word of a list, as a concept of that list's scheme."""
         concept_id = source_concept_id(source_id, kind, text)
         self.concepts[concept_id] = Concept(
-            id=concept_id, scheme=source_id, pref_labels=(("en", text),), kind=kind, **fields
+            id=concept_id, scheme=source_scheme_id(source_id, kind), pref_labels=(("en", text),), kind=kind,
+            **fields,
         )
         match_kind = "heading" if kind == "lecture" else kind  # lectures are headings in the list
         self.terms.setdefault(source_id, {})[(match_kind, term_key(text))] = concept_id
@@ -112,7 +113,9 @@ class Taxonomy:
                 curated=False,
                 scope_notes=(("en", "Not yet mapped onto the DL Theory Atlas topics."),),
             )
-            self.schemes.setdefault(source_id, SchemeInfo(source_id, (("en", source_id),)))
+            scheme_id = source_scheme_id(source_id, kind)
+            what = "key words" if kind == "keyword" else "headings"
+            self.schemes.setdefault(scheme_id, SchemeInfo(scheme_id, (("en", f"{source_id}: {what}"),)))
         return concept_id
 
 
@@ -124,6 +127,13 @@ def term_key(text: str) -> str:
 def strip_year(heading: str) -> str:
     """ "Empirical Study: 2021" and "Deep Double Descent 2022" group by year under one heading."""
     return _TRAILING_YEAR.sub("", heading).strip() or heading
+
+
+def source_scheme_id(source_id: str, kind: str) -> str:
+    """A list's key words are a vocabulary of their own, apart from its headings: list 002 has a
+    heading and a key word both called "Neural Tangent Kernel", two concepts one scheme cannot
+    both label so."""
+    return f"{source_id}-keywords" if kind == "keyword" else source_id
 
 
 def source_concept_id(source_id: str, kind: str, text: str) -> str:
@@ -270,6 +280,14 @@ def _load_source_scheme(path: Path, taxonomy: Taxonomy) -> None:
         structural_headings=frozenset(term_key(h) for h in document.get("structural") or ()),
         lectures=tuple(lectures),
     )
+    if document.get("keywords"):
+        keyword_scheme = source_scheme_id(source_id, "keyword")
+        taxonomy.schemes[keyword_scheme] = SchemeInfo(
+            id=keyword_scheme,
+            titles=_labels(
+                require(document, "keywords_title", path, dict), path, document.line, "keywords_title"
+            ),
+        )
 
 
 def validate(taxonomy: Taxonomy) -> None:
@@ -348,14 +366,26 @@ def _check_reachable(taxonomy: Taxonomy, fail) -> None:
 
 
 def _check_label_clashes(taxonomy: Taxonomy, fail) -> None:
-    """No prefLabel may equal another concept's prefLabel or altLabel in the same language."""
-    ours = [c for c in taxonomy.concepts.values() if c.scheme == OUR_SCHEME]
-    holders: dict[tuple[str, str], set[str]] = {}
-    for concept in ours:
-        for language, text in [*concept.pref_labels, *concept.alt_labels]:
-            holders.setdefault((language, text.casefold()), set()).add(concept.id)
-    for concept in sorted(ours, key=lambda c: c.line):
-        for language, text in concept.pref_labels:
-            others = sorted(holders[(language, text.casefold())] - {concept.id})
-            if others:
-                fail(concept, f"prefLabel '{text}'@{language} is already a label of '{others[0]}'")
+    """No label (pref, alt or hidden) may name two concepts of one scheme in one language.
+
+    Labels compare as headings and key words are matched (case, accents, punctuation and a
+    trailing year ignored), so that every label a paper's evidence can match names one concept.
+    """
+    holders: dict[tuple[str, str, str], list[str]] = {}
+    concepts = sorted(taxonomy.concepts.values(), key=lambda c: (c.file, c.line, c.id))
+    for concept in concepts:
+        if concept.deprecated:
+            continue
+        for language, text in [*concept.pref_labels, *concept.alt_labels, *concept.hidden_labels]:
+            owners = holders.setdefault((concept.scheme, language, term_key(text)), [])
+            if concept.id not in owners:
+                owners.append(concept.id)
+    for concept in concepts:
+        if concept.deprecated:
+            continue
+        for kind, labels in (("prefLabel", concept.pref_labels), ("altLabel", concept.alt_labels),
+                             ("hiddenLabel", concept.hidden_labels)):
+            for language, text in labels:
+                owners = holders[(concept.scheme, language, term_key(text))]
+                if owners[0] != concept.id:
+                    fail(concept, f"{kind} '{text}'@{language} is already a label of '{owners[0]}'")

@@ -35,7 +35,7 @@ def test_all_narrower_concepts_of_a_top_concept_by_sparql(turtle):
           FILTER(lang(?label) = "en")
         }""")
     labels = {str(row.label) for row in rows}
-    assert {"Neural tangent kernel", "Lazy training", "Mean-field theory",
+    assert {"Neural tangent kernel", "Lazy training", "Mean-field limit of training",
             "Signal propagation and dynamical isometry"} <= labels
 
 
@@ -233,9 +233,26 @@ def test_pref_label_equal_to_another_concepts_alt_label(tmp_path):
     assert_rejected(folder, "concepts.yml", "  - id: lazy-training", "'NTK'@en", "neural-tangent-kernel")
 
 
+def test_an_alt_label_naming_two_concepts_is_rejected(tmp_path):
+    folder = broken(tmp_path, "concepts.yml", "altLabels: {en: [Kernel regime,", "altLabels: {en: [ntk, Kernel regime,")
+    assert_rejected(folder, "concepts.yml", "  - id: lazy-training", "altLabel 'ntk'@en", "neural-tangent-kernel")
+
+
+def test_a_list_heading_and_key_word_of_one_name_live_in_two_titled_schemes(built_atlas):
+    db = sqlite3.connect(built_atlas)
+    rows = db.execute("""select topics.scheme_id, topic_schemes.title from topics
+                         join topic_schemes on topic_schemes.id = topics.scheme_id
+                         where label = 'Neural Tangent Kernel' and scheme_id like 'phenomena%'
+                         order by topics.scheme_id""").fetchall()
+    assert rows == [("phenomena", "Awesome Deep Phenomena: contents"),
+                    ("phenomena-keywords", "Awesome Deep Phenomena: key words")]
+    untitled = db.execute("select id from topic_schemes where coalesce(title, '') in ('', id)").fetchall()
+    assert untitled == []
+
+
 def test_related_between_concepts_linked_by_broader(tmp_path):
-    folder = broken(tmp_path, "concepts.yml", "  - id: lazy-training\n    broader: [neural-tangent-kernel]",
-                    "  - id: lazy-training\n    broader: [neural-tangent-kernel]\n    related: [infinite-width-limits]")
+    folder = broken(tmp_path, "concepts.yml", "  - id: lazy-training\n    broader: [infinite-width-limits]\n    related: [",
+                    "  - id: lazy-training\n    broader: [infinite-width-limits]\n    related: [infinite-width-limits, ")
     assert_rejected(folder, "concepts.yml", "  - id: lazy-training", "related to 'infinite-width-limits'")
 
 
