@@ -25,38 +25,18 @@ from pyoxigraph import (
     RdfFormat,
     Triple,
     parse,
-    serialize,
 )
 
 from atlas.iris import authorship_iri, entry_iri, resource_iri, void_iri
 from atlas.rdf import taxonomy_graph
+from atlas.rdf_terms import DCT, FOAF, OWL, PROV, RDF, SCHEMA, SKOS, VOID, XSD, sorted_ntriples, turtle
 from atlas.taxonomy import OUR_SCHEME, Taxonomy
 
 NTRIPLES_NAME = "atlas.nt"
 TURTLE_NAME = "atlas.ttl"
 
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-XSD = "http://www.w3.org/2001/XMLSchema#"
-OWL = "http://www.w3.org/2002/07/owl#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-DCT = "http://purl.org/dc/terms/"
-SCHEMA = "http://schema.org/"
-FOAF = "http://xmlns.com/foaf/0.1/"
-PROV = "http://www.w3.org/ns/prov#"
-VOID = "http://rdfs.org/ns/void#"
-VOCABULARIES = {
-    "rdf": RDF, "rdfs": RDFS, "xsd": XSD, "owl": OWL, "skos": SKOS, "dct": DCT,
-    "schema": SCHEMA, "foaf": FOAF, "prov": PROV, "void": VOID,
-}
 ARXIV_ABSTRACT = "https://arxiv.org/abs/"
 DOI_RESOLVER = "https://doi.org/"
-
-
-def prefixes(base: str) -> dict[str, str]:
-    """The prefixes of the Turtle forms: the vocabularies and one per kind of resource."""
-    kinds = {kind: f"{base}{kind}/" for kind in ("topic", "paper", "author", "venue", "source")}
-    return {**VOCABULARIES, "atlas": kinds.pop("topic"), **kinds}
 
 
 def _iri(value: str) -> NamedNode:
@@ -235,17 +215,7 @@ def write_atlas_rdf(database: Path, taxonomy: Taxonomy, folder: Path) -> int:
 
     Returns the number of triples.
     """
-    lines = serialize(atlas_triples(database, taxonomy), format=RdfFormat.N_TRIPLES).splitlines(keepends=True)
-    lines.sort()
-    ntriples = b"".join(lines)
+    ntriples = sorted_ntriples(atlas_triples(database, taxonomy))
     (folder / NTRIPLES_NAME).write_bytes(ntriples)
     (folder / TURTLE_NAME).write_bytes(turtle(parse(ntriples, format=RdfFormat.N_TRIPLES), taxonomy.base_iri))
-    return len(lines)
-
-
-def turtle(triples, base: str) -> bytes:
-    """Turtle with our prefixes, declared in a fixed order (the serializer's own order is not ours)."""
-    names = prefixes(base)
-    body = serialize(triples, format=RdfFormat.TURTLE, prefixes=names).splitlines(keepends=True)
-    header = [f"@prefix {name}: <{namespace}> .\n".encode() for name, namespace in sorted(names.items())]
-    return b"".join(header + [line for line in body if not line.startswith(b"@prefix ")])
+    return ntriples.count(b"\n")
