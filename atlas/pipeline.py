@@ -18,6 +18,7 @@ from atlas.normalize import VenueTable, link_claims, with_venues
 from atlas.parsers import parse_document
 from atlas.people import NameRules, cluster_authors
 from atlas.rdf import write_exports
+from atlas.rdf_atlas import write_atlas_rdf
 from atlas.sources import load_manifest, read_source, require_items
 from atlas.taxonomy import OUR_SCHEME, load_taxonomy
 
@@ -104,6 +105,7 @@ def build(manifest: Path, out: Path, curation: Path, taxonomy: Path) -> dict[str
     try:
         report = write_database(staging / DATABASE_NAME, data)
         write_exports(data.taxonomy, staging)
+        write_atlas_rdf(staging / DATABASE_NAME, data.taxonomy, staging)
         write_bibtex(staging / DATABASE_NAME, staging / BIBTEX_NAME)
         (staging / REPORT_NAME).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
         _swap_in(staging, out)

@@ -13,6 +13,7 @@ from rdflib import RDF, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, OWL, SKOS, XSD
 
+from atlas.iris import resource_iri
 from atlas.taxonomy import OUR_SCHEME, Taxonomy
 
 VANN = Namespace("http://purl.org/vocab/vann/")
@@ -55,7 +56,7 @@ def taxonomy_graph(taxonomy: Taxonomy) -> Graph:
                 (iri, VANN.preferredNamespaceUri, Literal(f"{taxonomy.base_iri}topic/", datatype=XSD.anyURI))
             )
         else:
-            graph.add((iri, DCTERMS.source, URIRef(f"{taxonomy.base_iri}list/{scheme.id}")))
+            graph.add((iri, DCTERMS.source, URIRef(resource_iri(taxonomy.base_iri, "source", scheme.id))))
     for concept in sorted(taxonomy.concepts.values(), key=lambda c: c.id):
         _add_concept(graph, taxonomy, concept)
     _add_collections(graph, taxonomy)

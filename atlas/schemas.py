@@ -268,6 +268,7 @@ SOURCE_SCHEME = Record(
     ("source", "title"),
     source=ANY_ID,
     title=LABEL,
+    keywords_title=LABEL,
     structural=TEXTS,
     headings=_terms("heading"),
     lectures=_terms("heading"),

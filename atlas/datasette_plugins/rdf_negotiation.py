@@ -1,0 +1,81 @@
+"""IRIs that resolve: /topic/<id>, /paper/<id> and /author/<id> answer RDF when asked.
+
+By extension (.ttl, .jsonld, .nt) or by an Accept header preferring text/turtle,
+application/ld+json or application/n-triples over HTML. Everything else, HTML first of all,
+passes through untouched to whatever serves those pages; every answer on these paths gets
+`Vary: Accept` and a `Link: rel="alternate"` to each format. An ASGI wrapper, so the HTML routes
+need not know RDF exists. The RDF of a resource is its description (atlas.sparql_worker).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+
+from datasette import hookimpl
+
+from atlas.iris import RESOLVABLE_KINDS, resource_iri
+from atlas.negotiation import preferred
+from atlas.rdf_terms import MEDIA_TYPE_OF_EXTENSION, RDF_FORMATS
+from atlas.sparql_engine import engine_for
+
+RESOURCE_PATH = re.compile(
+    rf"^/(?P<kind>{'|'.join(RESOLVABLE_KINDS)})/(?P<id>[^/]+?)(?:\.(?P<extension>ttl|jsonld|nt))?$"
+)
+
+
+def _links(datasette, kind: str, resource_id: str) -> str:
+    page = datasette.urls.path(f"/{kind}/{resource_id}")
+    alternates = [f'<{page}>; rel="alternate"; type="text/html"']
+    for media, (extension, _) in RDF_FORMATS.items():
+        alternates.append(f'<{page}.{extension}>; rel="alternate"; type="{media}"')
+    return ", ".join(alternates)
+
+
+def _accept(scope) -> str:
+    for name, value in scope.get("headers", []):
+        if name.lower() == b"accept":
+            return value.decode("latin-1")
+    return ""
+
+
+async def _answer_rdf(datasette, scope, send, kind, resource_id, media_type, headers) -> None:
+    engine = engine_for(datasette)
+    if engine is None:
+        status, content_type, body = 404, "text/plain; charset=utf-8", b"No RDF dump is served."
+    else:
+        base = await asyncio.to_thread(engine.base_iri)
+        answer = await engine.describe(resource_iri(base, kind, resource_id), media_type)
+        status, content_type, body = answer.status, answer.content_type, answer.body
+    headers = [*headers, (b"content-type", content_type.encode()), (b"content-length", b"%d" % len(body))]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    def wrap(app):
+        async def negotiate(scope, receive, send):
+            match = RESOURCE_PATH.match(scope.get("path", "")) if scope["type"] == "http" else None
+            if match is None or scope["method"] not in ("GET", "HEAD"):
+                return await app(scope, receive, send)
+            kind, resource_id, extension = match["kind"], match["id"], match["extension"]
+            headers = [(b"link", _links(datasette, kind, resource_id).encode())]
+            if extension:
+                return await _answer_rdf(
+                    datasette, scope, send, kind, resource_id, MEDIA_TYPE_OF_EXTENSION[extension], headers)
+            headers.append((b"vary", b"Accept"))
+            media_type = preferred(_accept(scope), ["text/html", *RDF_FORMATS])
+            if media_type in RDF_FORMATS:
+                return await _answer_rdf(datasette, scope, send, kind, resource_id, media_type, headers)
+
+            async def send_with_headers(message):
+                if message["type"] == "http.response.start":
+                    message = {**message, "headers": [*message.get("headers", []), *headers]}
+                await send(message)
+
+            return await app(scope, receive, send_with_headers)
+
+        return negotiate
+
+    return wrap

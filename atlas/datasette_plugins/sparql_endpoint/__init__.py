@@ -1,0 +1,115 @@
+"""/sparql: a read-only SPARQL 1.1 Protocol endpoint over dist/atlas.nt, with an HTML form.
+
+GET ?query=, POST form (query=) and POST application/sparql-query. SELECT and ASK answer SPARQL
+JSON, XML, CSV or TSV, CONSTRUCT and DESCRIBE Turtle, N-Triples or JSON-LD, as the Accept header
+prefers; a browser gets the HTML page with the form, the worked examples and the results.
+Updates are refused (403); the engine (atlas.sparql_engine) enforces the other limits.
+A package, not a module, so Datasette finds its templates folder.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import parse_qs
+
+import yaml
+from datasette import hookimpl
+from datasette.utils.asgi import Response
+
+from atlas.negotiation import preferred
+from atlas.rdf_terms import RDF_FORMATS
+from atlas.sparql_engine import TEXT, Answer, engine_for
+
+RESULT_TYPES = [
+    "application/sparql-results+json",
+    "application/sparql-results+xml",
+    "text/csv",
+    "text/tab-separated-values",
+]
+GRAPH_TYPES = list(RDF_FORMATS)
+EXAMPLES = yaml.safe_load((Path(__file__).parent / "examples.yml").read_text(encoding="utf-8"))
+READ_ONLY = "This endpoint is read-only: SPARQL Update is refused."
+
+
+def _plain(status: int, message: str) -> Response:
+    return Response(message, status=status, content_type=TEXT)
+
+
+async def _query_text(request) -> tuple[str | None, Response | None]:
+    """The query a request carries, or the response refusing it."""
+    if request.method == "GET":
+        if "update" in request.args:
+            return None, _plain(403, READ_ONLY)
+        return request.args.get("query"), None
+    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    body = (await request.post_body()).decode("utf-8", errors="replace")
+    if content_type == "application/sparql-query":
+        return body, None
+    if content_type == "application/sparql-update":
+        return None, _plain(403, READ_ONLY)
+    if content_type == "application/x-www-form-urlencoded":
+        form = parse_qs(body)
+        if "update" in form:
+            return None, _plain(403, READ_ONLY)
+        return (form.get("query") or [None])[0], None
+    return None, _plain(415, "POST a query as application/sparql-query or as a form field `query`.")
+
+
+def _wants_html(accept: str) -> bool:
+    offers = ["text/html", *RESULT_TYPES, *GRAPH_TYPES]
+    return "text/html" in accept and preferred(accept, offers) == "text/html"
+
+
+def _results_type(accept: str) -> str:
+    chosen = preferred(accept, [*RESULT_TYPES, "application/json"]) or RESULT_TYPES[0]
+    return RESULT_TYPES[0] if chosen == "application/json" else chosen
+
+
+async def _page(datasette, request, query: str, answer: Answer | None) -> Response:
+    results = {"kind": None}
+    if answer is not None and answer.status == 200:
+        if answer.content_type.startswith("application/sparql-results+json"):
+            document = json.loads(answer.body)
+            if "boolean" in document:
+                results = {"kind": "boolean", "value": document["boolean"]}
+            else:
+                variables = document["head"]["vars"]
+                rows = [[row.get(v, {}).get("value", "") for v in variables]
+                        for row in document["results"]["bindings"]]
+                results = {"kind": "table", "variables": variables, "rows": rows}
+        else:
+            results = {"kind": "graph", "text": answer.body.decode("utf-8")}
+    elif answer is not None:
+        results = {"kind": "error", "text": answer.body.decode("utf-8", errors="replace")}
+    context = {"query": query or EXAMPLES[0]["query"], "examples": EXAMPLES, "results": results}
+    html = await datasette.render_template("sparql.html", context, request=request)
+    return Response.html(html, status=answer.status if answer is not None else 200)
+
+
+async def sparql(request, datasette) -> Response:
+    engine = engine_for(datasette)
+    if engine is None:
+        return _plain(503, "No RDF dump (atlas.nt) is served beside the database: build the atlas first.")
+    query, refusal = await _query_text(request)
+    if refusal is not None:
+        return refusal
+    accept = request.headers.get("accept", "")
+    if _wants_html(accept):
+        answer = None
+        if query:
+            answer = await engine.query(query, RESULT_TYPES[0], "text/turtle")
+        response = await _page(datasette, request, query, answer)
+    elif not query:
+        response = _plain(400, "Send a SPARQL query: /sparql?query=SELECT…")
+    else:
+        graph_type = preferred(accept, GRAPH_TYPES) or GRAPH_TYPES[0]
+        answer = await engine.query(query, _results_type(accept), graph_type)
+        response = Response(answer.body, status=answer.status, content_type=answer.content_type)
+    response.headers["Vary"] = "Accept"
+    return response
+
+
+@hookimpl
+def register_routes():
+    return [(r"^/sparql$", sparql)]

@@ -1,0 +1,155 @@
+"""The whole atlas as RDF: dist/atlas.nt and dist/atlas.ttl say what the database says."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pyoxigraph
+import pytest
+from conftest import CURATION, MANIFEST, TAXONOMY
+from rdflib import BNode, Graph, URIRef
+from rdflib.collection import Collection
+from rdflib.compare import isomorphic
+
+from atlas.pipeline import build
+
+BASE = "https://w3id.org/dl-theory-atlas/"
+PREFIXES = """
+PREFIX dct: <http://purl.org/dc/terms/>
+PREFIX schema: <http://schema.org/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+"""
+
+
+@pytest.fixture(scope="module")
+def dist(built_atlas):
+    return built_atlas.parent
+
+
+@pytest.fixture(scope="module")
+def store(dist) -> pyoxigraph.Store:
+    store = pyoxigraph.Store()
+    store.bulk_load(path=str(dist / "atlas.nt"), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    return store
+
+
+@pytest.fixture(scope="module")
+def db(built_atlas):
+    return sqlite3.connect(built_atlas)
+
+
+def select(store, query: str) -> list[tuple]:
+    return [tuple(term.value if term else None for term in row) for row in store.query(PREFIXES + query)]
+
+
+def test_both_files_parse_with_rdflib_and_pyoxigraph_and_say_the_same(dist):
+    by_rdflib = {name: Graph().parse(dist / name) for name in ("atlas.nt", "atlas.ttl")}
+    by_oxigraph = {name: list(pyoxigraph.parse(path=str(dist / name))) for name in ("atlas.nt", "atlas.ttl")}
+    assert isomorphic(by_rdflib["atlas.nt"], by_rdflib["atlas.ttl"])
+    assert len(by_oxigraph["atlas.nt"]) == len(by_oxigraph["atlas.ttl"]) == len(by_rdflib["atlas.nt"])
+    assert len(by_rdflib["atlas.nt"]) > 15_000
+
+
+def test_the_dump_holds_every_triple_of_the_taxonomy_export(dist):
+    taxonomy = Graph().parse(dist / "taxonomy.ttl")
+    atlas = Graph().parse(dist / "atlas.nt")
+    named = [t for t in taxonomy if not any(isinstance(term, BNode) for term in t)]
+    assert len(named) > 1_500
+    assert [t for t in named if t not in atlas] == []
+    lectures = URIRef(f"{BASE}scheme/theory-course/lectures")
+    skos_member_list = URIRef("http://www.w3.org/2004/02/skos/core#memberList")
+    in_order = [list(Collection(g, g.value(lectures, skos_member_list))) for g in (taxonomy, atlas)]
+    assert in_order[0] == in_order[1] and len(in_order[0]) > 5
+
+
+def test_n_triples_lines_are_sorted_and_two_builds_are_byte_identical(dist, tmp_path):
+    again = tmp_path / "dist"
+    build(MANIFEST, again, CURATION, TAXONOMY)
+    lines = (dist / "atlas.nt").read_bytes().splitlines()
+    assert lines == sorted(lines)
+    for name in ("atlas.nt", "atlas.ttl"):
+        assert (again / name).read_bytes() == (dist / name).read_bytes(), name
+
+
+def test_topic_iris_are_the_ones_the_topics_table_publishes(store, db):
+    published = {iri for (iri,) in db.execute("select iri from topics where scheme_id = 'atlas'")}
+    in_dump = {iri for (iri,) in select(store, f"SELECT ?c WHERE {{ ?c skos:inScheme <{BASE}scheme/atlas> }}")}
+    assert in_dump == published
+    assert f"{BASE}topic/learning-dynamics" in published
+
+
+def test_a_paper_has_its_title_year_venue_and_arxiv_abstract(store):
+    paper = f"{BASE}paper/a-closer-look-at-memorization-in-deep-networks"
+    rows = select(store, f"""
+        SELECT ?title ?year ?venue ?same ?owl WHERE {{
+          <{paper}> dct:title ?title ; dct:issued ?year ; schema:isPartOf ?venue ;
+                    schema:sameAs ?same ; owl:sameAs ?owl . }}""")
+    assert rows == [(
+        "A Closer Look at Memorization in Deep Networks", "2017", f"{BASE}venue/icml",
+        "https://arxiv.org/abs/1706.05394", "https://arxiv.org/abs/1706.05394",
+    )]
+
+
+def test_subjects_are_the_paper_topics_rows_of_our_scheme_whatever_their_via(store, db):
+    in_sql = set(db.execute("""
+        select distinct paper_topics.paper_id, topics.iri from paper_topics
+        join topics on topics.id = paper_topics.topic_id where topics.scheme_id = 'atlas'"""))
+    in_rdf = {
+        (paper.removeprefix(f"{BASE}paper/"), topic)
+        for paper, topic in select(store, "SELECT ?p ?t WHERE { ?p dct:subject ?t }")
+    }
+    assert in_rdf == in_sql
+    assert {via for (via,) in db.execute("select distinct via from paper_topics")} >= {"section", "keyword"}
+
+
+def test_authors_come_in_order_as_nodes_with_a_position(store, db):
+    in_sql = [
+        (author_id, position, written) for author_id, position, written in db.execute(
+            "select author_id, position, written from paper_authors "
+            "where paper_id = 'a-closer-look-at-memorization-in-deep-networks' order by position")
+    ]
+    rows = select(store, f"""
+        SELECT ?author ?position ?written WHERE {{
+          <{BASE}paper/a-closer-look-at-memorization-in-deep-networks> schema:author ?role .
+          ?role schema:author ?author ; schema:position ?position ; schema:name ?written .
+        }} ORDER BY ?position""")
+    assert [(a.removeprefix(f"{BASE}author/"), int(p), w) for a, p, w in rows] == in_sql
+    assert in_sql[0] == ("arpit-devansh", 1, "Devansh Arpit")
+
+
+def test_every_paper_entry_of_every_list_attests_its_paper_with_list_line_and_section(store, db):
+    in_sql = set(db.execute(
+        "select paper_id, source_id, line, coalesce(section, '') from entries where kind = 'paper'"))
+    rows = select(store, """
+        SELECT ?paper ?source ?line ?section WHERE {
+          ?paper prov:wasDerivedFrom ?entry .
+          ?entry dct:isPartOf ?source ; schema:position ?line .
+          OPTIONAL { ?entry schema:articleSection ?section }
+        }""")
+    in_rdf = {
+        (p.removeprefix(f"{BASE}paper/"), s.removeprefix(f"{BASE}source/"), int(line), section or "")
+        for p, s, line, section in rows
+    }
+    assert in_rdf == in_sql
+    assert (f"{BASE}source/dynamics/line/22",) in select(
+        store, f"SELECT ?e WHERE {{ ?e dct:isPartOf <{BASE}source/dynamics> }}")
+
+
+def test_every_paper_author_venue_and_list_is_described(store, db):
+    for kind, table in (("paper", "papers"), ("author", "authors"), ("venue", "venues"), ("source", "sources")):
+        (in_sql,) = db.execute(f"select count(*) from {table}").fetchone()
+        ((in_rdf,),) = select(store, f"""
+            SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{
+              ?s a ?type . FILTER(STRSTARTS(STR(?s), "{BASE}{kind}/") && !CONTAINS(SUBSTR(STR(?s), {len(BASE) + len(kind) + 2}), "/"))
+            }}""")
+        assert int(in_rdf) == in_sql, kind
+
+
+def test_the_void_description_counts_every_triple_and_names_the_base(store):
+    ((triples, space),) = select(store, """
+        PREFIX void: <http://rdfs.org/ns/void#>
+        SELECT ?n ?space WHERE { ?d void:triples ?n ; void:uriSpace ?space }""")
+    assert int(triples) == len(store)
+    assert space == BASE
