@@ -1,5 +1,5 @@
-"""The site's own pages, beside Datasette's tables: /, /topics, /topic/<id>, /paper/<id>,
-/author/<id>. Each route fetches its page data (atlas/site/pages.py) and renders a template
+"""The site's own pages, beside Datasette's tables: /, /topics, /search, /topic/<id>,
+/paper/<id>, /author/<id>. Each route fetches its page data (atlas/site/pages.py) and renders a template
 extending Datasette's base; an id that names nothing answers 404."""
 
 from __future__ import annotations
@@ -34,6 +34,13 @@ async def topics_page(datasette, request):
     return await _render(datasette, request, "atlas_topics.html", data)
 
 
+async def search_page(datasette, request):
+    query = request.args.get("q", "")
+    page = max(1, int(request.args.get("page", "1"))) if request.args.get("page", "1").isdigit() else 1
+    data = await pages.search(datasette.get_database(DATABASE), query, page)
+    return await _render(datasette, request, "atlas_search.html", data)
+
+
 async def topic_page(datasette, request):
     data = await pages.topic(
         datasette.get_database(DATABASE), request.url_vars["id"], _year(request, "from"), _year(request, "to")
@@ -62,6 +69,7 @@ def register_routes():
     return [
         (r"^/$", home_page),
         (r"^/topics$", topics_page),
+        (r"^/search$", search_page),
         (rf"^/topic/{ID}$", topic_page),
         (rf"^/paper/{ID}$", paper_page),
         (rf"^/author/{ID}$", author_page),

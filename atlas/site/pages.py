@@ -8,13 +8,17 @@ topic and year, never from JSON arrays.
 from __future__ import annotations
 
 import json
+import re
 
+from atlas.site_tables import SEARCH_TABLE
 from atlas.taxonomy import OUR_SCHEME
 
 PAPERS_PER_PAGE = 50
 # A topic with more papers than this lists them by walking papers newest first and probing the
 # closure; a smaller one reads its closure range and sorts it. Both stay fast at a million papers.
 LARGE_TOPIC = 20_000
+# BM25 weights of the search columns: title, digest, authors, topic names.
+SEARCH_WEIGHTS = "10.0, 1.0, 4.0, 2.0"
 
 
 async def _all(db, sql: str, params: dict | None = None) -> list[dict]:
@@ -170,10 +174,19 @@ async def _why(db, topic_id: str, paper_ids: list[str]) -> dict[str, list[dict]]
         "order by paper_topics.paper_id, topic_closure.depth, topics.label, paper_topics.via",
         {"id": topic_id, "ids": json.dumps(paper_ids)},
     )
-    why: dict[str, list[dict]] = {}
+    by_paper: dict[str, list[dict]] = {}
     for row in rows:
-        why.setdefault(row["paper_id"], []).append(row)
-    return why
+        by_paper.setdefault(row["paper_id"], []).append(row)
+    return {paper_id: _reasons_per_topic(found) for paper_id, found in by_paper.items()}
+
+
+def _reasons_per_topic(rows: list[dict]) -> list[dict]:
+    """One item per topic, with every (via, evidence) that files the paper there."""
+    topics: dict[str, dict] = {}
+    for row in rows:
+        topic = topics.setdefault(row["id"], {**row, "reasons": []})
+        topic["reasons"].append({"via": row["via"], "evidence": row["evidence"]})
+    return list(topics.values())
 
 
 async def _broader_paths(db, topic_id: str) -> list[list[dict]]:
@@ -224,7 +237,7 @@ async def paper(db, paper_id: str) -> dict | None:
         db,
         "select entries.source_id, sources.title as source_title, entries.line, "
         "entries.section, entries.kind, "
-        "entries.title, entries.venue, entries.year, entries.hidden, entries.raw "
+        "entries.title, entries.venue, entries.venue_id, entries.year, entries.hidden, entries.raw "
         "from entries join sources on sources.id = entries.source_id where entries.paper_id = :id "
         "order by entries.source_id, entries.line",
         params,
@@ -241,7 +254,7 @@ async def paper(db, paper_id: str) -> dict | None:
         "links": await _all(
             db, "select url, kind from links where paper_id = :id order by kind, url", params
         ),
-        "topics": await _all(
+        "topics": _reasons_per_topic(await _all(
             db,
             f"select topics.id, topics.label, topics.scheme_id = :ours as ours, "
             "topic_schemes.title as scheme, "
@@ -250,7 +263,7 @@ async def paper(db, paper_id: str) -> dict | None:
             "join topic_schemes on topic_schemes.id = topics.scheme_id "
             "where paper_topics.paper_id = :id order by ours desc, topics.label, paper_topics.via",
             {**params, "ours": OUR_SCHEME},
-        ),
+        )),
         "keywords": await _all(
             db,
             "select keywords.id, keywords.name from paper_keywords join keywords on keywords.id = "
@@ -265,10 +278,10 @@ async def paper(db, paper_id: str) -> dict | None:
 def _conflicts(listings: list[dict]) -> list[str]:
     """What the lists that include the paper disagree about, as the `conflicts` view counts it."""
     disagreements = []
-    for field in ("year", "venue", "title"):
+    for field in ("year", "venue_id", "title"):
         claims = {listing[field] for listing in listings if listing[field] is not None}
         if len(claims) > 1:
-            disagreements.append(field)
+            disagreements.append(field.removesuffix("_id"))
     return disagreements
 
 
@@ -308,6 +321,50 @@ async def author(db, author_id: str) -> dict | None:
             "join topics on topics.id = paper_topics.topic_id "
             "where paper_authors.author_id = :id and topics.scheme_id = :ours "
             "group by topics.id order by papers desc, topics.label",
+            params,
+        ),
+    }
+
+
+async def search(db, query: str, page: int) -> dict:
+    """Papers ranked by relevance, and the topics whose names or synonyms contain the words.
+
+    Relevance is BM25 (a title match outweighs an author, a topic name or a digest), raised by
+    half for each further list that includes the paper: a paper several curators chose is more
+    often the one a reader is looking for (Jacot et al. first for "neural tangent kernel")."""
+    words = re.findall(r"\w+", query)
+    params = {
+        "match": " ".join(f'"{word}"' for word in words),
+        "like": f"%{query.strip()}%",
+        "ours": OUR_SCHEME,
+        "n": PAPERS_PER_PAGE,
+        "skip": PAPERS_PER_PAGE * (page - 1),
+    }
+    if not words:
+        return {"query": query, "topics": [], "papers": [], "total": 0, "page": 1}
+    count_sql = f"select count(*) from {SEARCH_TABLE} where {SEARCH_TABLE} match :match"
+    (total,) = (await db.execute(count_sql, params)).rows[0]
+    return {
+        "query": query,
+        "page": page,
+        "total": total,
+        "topics": await _all(
+            db,
+            "select id, label, papers from topics where scheme_id = :ours and not deprecated "
+            "and (label like :like "
+            "or exists (select 1 from json_each(topics.alt_labels) where value like :like)) "
+            "order by papers desc, label limit 12",
+            params,
+        ),
+        "papers": await _all(
+            db,
+            "select papers.id, papers.title, papers.year, papers.venue, papers.authors "
+            f"from {SEARCH_TABLE} join papers on papers.rowid = {SEARCH_TABLE}.rowid "
+            f"where {SEARCH_TABLE} match :match "
+            f"order by bm25({SEARCH_TABLE}, {SEARCH_WEIGHTS}) "
+            "* (0.5 + 0.5 * json_array_length(papers.sources)), "
+            "papers.year desc, papers.id "
+            "limit :n offset :skip",
             params,
         ),
     }
