@@ -16,6 +16,10 @@ from pathlib import Path
 SITE = Path(__file__).resolve().parent / "site"
 METADATA = Path(__file__).resolve().parent.parent / "metadata.yml"
 INSPECT_NAME = "inspect-data.json"
+# Exports offered for download from the home page, served as static files where they exist
+# (atlas.ttl and atlas.nt come from the RDF export of the whole atlas).
+DOWNLOADS = ("atlas.bib", "atlas.ttl", "atlas.nt", "taxonomy.ttl", "taxonomy.jsonld", "build-report.json")
+DOWNLOADS_FOLDER = "downloads"
 
 
 def write_site(staging: Path, database_name: str, metadata: Path = METADATA, site: Path = SITE) -> None:
@@ -25,6 +29,10 @@ def write_site(staging: Path, database_name: str, metadata: Path = METADATA, sit
     shutil.copyfile(site / "settings.json", staging / "settings.json")
     for folder in ("templates", "static"):
         shutil.copytree(site / folder, staging / folder)
+    (staging / "static" / DOWNLOADS_FOLDER).mkdir()
+    for name in DOWNLOADS:
+        if (staging / name).exists():
+            shutil.copyfile(staging / name, staging / "static" / DOWNLOADS_FOLDER / name)
     inspect = _inspect(staging / database_name)
     text = json.dumps(inspect, indent=2, sort_keys=True) + "\n"
     (staging / INSPECT_NAME).write_text(text, encoding="utf-8")

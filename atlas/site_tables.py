@@ -13,6 +13,14 @@ from atlas.taxonomy import OUR_SCHEME
 SEARCH_TABLE = "papers_fts"
 
 
+def write_site_tables(db: sqlite_utils.Database) -> None:
+    """Everything the site reads beyond the public tables; call after papers and topics exist."""
+    write_paper_topic_closure(db)
+    # The list facet groups papers by their whole `sources` array before splitting it.
+    db["papers"].create_index(["sources"], if_not_exists=True)
+    write_search_index(db)
+
+
 def write_paper_topic_closure(db: sqlite_utils.Database) -> None:
     """Each paper with each of its topics and every broader topic, once, indexed by topic:
     counting a topic's papers with its narrower topics included is one index range. The paper's

@@ -34,7 +34,7 @@ sys.path.insert(0, str(HERE.parent))
 
 from atlas.pipeline import build  # noqa: E402
 from atlas.site_files import INSPECT_NAME, _inspect  # noqa: E402
-from atlas.site_tables import write_paper_topic_closure, write_search_index  # noqa: E402
+from atlas.site_tables import write_site_tables  # noqa: E402
 
 WORDS = (
     "neural tangent kernel gradient descent stochastic implicit regularization lottery ticket sparse "
@@ -92,8 +92,7 @@ def synthesize(db_path: Path, papers: int) -> None:
         from seq where i % 2 = 0""")
     db.commit()
     sdb = sqlite_utils.Database(db)
-    write_paper_topic_closure(sdb)
-    write_search_index(sdb)
+    write_site_tables(sdb)
     db.execute(
         "update topics set papers = (select count(*) from paper_topic_closure where topic_id = topics.id)"
     )

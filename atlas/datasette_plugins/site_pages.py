@@ -4,10 +4,13 @@ extending Datasette's base; an id that names nothing answers 404."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 
 from atlas.site import pages
+from atlas.site_files import DOWNLOADS, DOWNLOADS_FOLDER
 
 DATABASE = "atlas"
 # Ids are slugs (a list's concepts add their list and kind: phenomena/keyword/…); a dot starts a
@@ -24,9 +27,22 @@ async def _render(datasette, request, template: str, context: dict) -> Response:
     return Response.html(await datasette.render_template(template, context, request=request))
 
 
+def _downloads(datasette) -> list[dict]:
+    """The export files dist/ offers (static/downloads/), with their sizes."""
+    found = []
+    for mount, folder in datasette.static_mounts:
+        for name in DOWNLOADS:
+            path = Path(folder) / DOWNLOADS_FOLDER / name
+            if path.exists():
+                url = f"/{mount}/{DOWNLOADS_FOLDER}/{name}"
+                found.append({"name": name, "url": url, "bytes": path.stat().st_size})
+    return found
+
+
 async def home_page(datasette, request):
     data = await pages.home(datasette.get_database(DATABASE))
-    return await _render(datasette, request, "atlas_home.html", {**data, "metadata": datasette.metadata()})
+    context = {**data, "metadata": datasette.metadata(), "downloads": _downloads(datasette)}
+    return await _render(datasette, request, "atlas_home.html", context)
 
 
 async def topics_page(datasette, request):

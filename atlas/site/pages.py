@@ -14,9 +14,6 @@ from atlas.site_tables import SEARCH_TABLE
 from atlas.taxonomy import OUR_SCHEME
 
 PAPERS_PER_PAGE = 50
-# A topic with more papers than this lists them by walking papers newest first and probing the
-# closure; a smaller one reads its closure range and sorts it. Both stay fast at a million papers.
-LARGE_TOPIC = 20_000
 # BM25 weights of the search columns: title, digest, authors, topic names.
 SEARCH_WEIGHTS = "10.0, 1.0, 4.0, 2.0"
 
@@ -141,21 +138,14 @@ async def topic(db, topic_id: str, year_from: int | None, year_to: int | None) -
 
 
 async def _topic_papers(db, concept: dict, year_from: int | None, year_to: int | None) -> list[dict]:
+    """The newest papers of a topic, read from the closure's (topic_id, year, paper_id) index."""
     params = {"id": concept["id"], "low": year_from or -9999, "high": year_to or 9999, "n": PAPERS_PER_PAGE}
-    if concept["papers"] > LARGE_TOPIC:
-        sql = (
-            "select papers.id, papers.title, papers.year, papers.venue, papers.authors from papers "
-            "where papers.year between :low and :high and exists (select 1 from paper_topic_closure "
-            "where paper_topic_closure.paper_id = papers.id and paper_topic_closure.topic_id = :id) "
-            "order by papers.year desc, papers.id limit :n"
-        )
-    else:
-        sql = (
-            "select papers.id, papers.title, papers.year, papers.venue, papers.authors "
-            "from paper_topic_closure join papers on papers.id = paper_topic_closure.paper_id "
-            "where paper_topic_closure.topic_id = :id and paper_topic_closure.year between :low and :high "
-            "order by paper_topic_closure.year desc, paper_topic_closure.paper_id limit :n"
-        )
+    sql = (
+        "select papers.id, papers.title, papers.year, papers.venue, papers.authors "
+        "from paper_topic_closure join papers on papers.id = paper_topic_closure.paper_id "
+        "where paper_topic_closure.topic_id = :id and paper_topic_closure.year between :low and :high "
+        "order by paper_topic_closure.year desc, paper_topic_closure.paper_id limit :n"
+    )
     return await _all(db, sql, params)
 
 
