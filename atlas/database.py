@@ -18,6 +18,7 @@ from atlas.merge import Paper, PossibleDuplicate
 from atlas.normalize import LinkClaim, Venue
 from atlas.people import Author
 from atlas.records import Entry, Source
+from atlas.site_tables import write_site_tables
 from atlas.taxonomy import Taxonomy
 from atlas.text import slug
 from atlas.topics_table import write_topics
@@ -189,7 +190,7 @@ def write_database(path: Path, data: Dataset) -> dict[str, int]:
     )
     write_topics(db, data.taxonomy, data.paper_topics, data.unmapped_terms)
     _index(db)
-    db["papers"].enable_fts(["title", "digest", "authors"], create_triggers=False, tokenize="porter")
+    write_site_tables(db)
     _create_views(db)
     # Counted from the view users query, so the report and the view can never disagree.
     (papers_with_conflicts,) = db.execute("select count(*) from conflicts").fetchone()

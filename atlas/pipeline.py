@@ -19,6 +19,7 @@ from atlas.parsers import parse_document
 from atlas.people import NameRules, cluster_authors
 from atlas.rdf import write_exports
 from atlas.rdf_atlas import write_atlas_rdf
+from atlas.site_files import write_site
 from atlas.sources import load_manifest, read_source, require_items
 from atlas.taxonomy import OUR_SCHEME, load_taxonomy
 
@@ -108,6 +109,7 @@ def build(manifest: Path, out: Path, curation: Path, taxonomy: Path) -> dict[str
         write_atlas_rdf(staging / DATABASE_NAME, data.taxonomy, staging)
         write_bibtex(staging / DATABASE_NAME, staging / BIBTEX_NAME)
         (staging / REPORT_NAME).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        write_site(staging, DATABASE_NAME)
         _swap_in(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -13,7 +13,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-import yaml
 from datasette.app import Datasette
 from hypothesis import settings
 
@@ -55,9 +54,8 @@ def built_atlas(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def get(built_atlas):
-    """GET a path from a Datasette serving the built atlas read-only, with our metadata."""
-    metadata = yaml.safe_load((ROOT / "metadata.yml").read_text(encoding="utf-8"))
-    datasette = Datasette(immutables=[str(built_atlas)], metadata=metadata)
+    """GET a path from a Datasette serving the built dist/ folder, as `datasette dist` does."""
+    datasette = Datasette([], config_dir=built_atlas.parent)
 
     def fetch(path: str):
         return asyncio.run(datasette.client.get(path))
@@ -73,11 +71,11 @@ def free_port() -> int:
 
 @pytest.fixture(scope="session")
 def served_atlas(built_atlas):
-    """A real Datasette server on a free loopback port, started as the README starts it."""
+    """A real Datasette server on a free loopback port, started as the README starts it: `datasette dist`."""
     port = free_port()
     datasette = Path(sys.executable).parent / "datasette"
     server = subprocess.Popen(
-        [str(datasette), "-i", str(built_atlas), "-m", str(ROOT / "metadata.yml"), "-p", str(port)],
+        [str(datasette), str(built_atlas.parent), "-p", str(port)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"

@@ -1,0 +1,189 @@
+"""Facets of the papers table that Datasette's column and array facets make slow or unhelpful.
+
+`topic` counts papers per topic with narrower topics included, from the indexed
+paper_topic_closure table rather than JSON arrays; `list` counts papers per source list from the
+papers' `sources` arrays, grouped by the whole array first (a few dozen combinations, read from
+an index) and only then split; `year` is a column facet in year order, newest first, rather than
+by count; `counted` is Datasette's column facet with its counts cached. Choosing a topic or list
+value adds `_topic=` or `_list=` to the address, which the atlas filter plugin turns into a where
+clause, so facets, search and the other filters all combine.
+"""
+
+from __future__ import annotations
+
+from datasette.database import QueryInterrupted
+from datasette.facets import Facet
+from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
+
+from atlas.taxonomy import OUR_SCHEME
+
+# Facet counts of an immutable database never change: keep the latest ones, keyed by the
+# database's hash and the exact query, so a page everyone opens (the unfiltered papers table)
+# counts once per server, not once per visit.
+CACHE_SIZE = 512
+_counted: dict[tuple, list[dict]] = {}
+
+
+async def _facet_rows(facet: Facet, sql: str, params) -> list[dict]:
+    db = facet.ds.get_database(facet.database)
+    named = dict(params or {})
+    key = (facet.database, None if db.is_mutable else db.hash, sql, tuple(sorted(named.items())))
+    if not db.is_mutable and key in _counted:
+        return _counted[key]
+    results = await facet.ds.execute(
+        facet.database, sql, named, truncate=False, custom_time_limit=facet.ds.setting("facet_time_limit_ms")
+    )
+    rows = [dict(row) for row in results.rows]
+    if not db.is_mutable:
+        if len(_counted) >= CACHE_SIZE:
+            _counted.pop(next(iter(_counted)))
+        _counted[key] = rows
+    return rows
+
+
+class _LinkedFacet(Facet):
+    """Counts the filtered papers through a table linked to them by paper id."""
+
+    parameter = ""
+    title = ""
+
+    def _counts_sql(self, column: str, limit: int) -> str:
+        raise NotImplementedError
+
+    def _unfiltered_sql(self, limit: int) -> str | None:
+        """A cheaper query giving the same counts when no filter narrows the table."""
+        return None
+
+    async def facet_results(self):
+        results, timed_out = [], []
+        size = self.get_facet_size()
+        chosen = set(self.request.args.getlist(self.parameter))
+        for source_and_config in self.get_configs():
+            config = source_and_config["config"]
+            column = config.get("column") or config["simple"]
+            unfiltered = not self.params and " where " not in self.sql.lower()
+            sql = (unfiltered and self._unfiltered_sql(size + 1)) or self._counts_sql(column, size + 1)
+            try:
+                rows = await _facet_rows(self, sql, {**(self.params or {}), "atlas_ours": OUR_SCHEME})
+            except QueryInterrupted:
+                timed_out.append(self.type)
+                continue
+            values = []
+            for row in rows[:size]:
+                selected = row["value"] in chosen
+                path = (
+                    path_with_removed_args(self.request, {self.parameter: row["value"]})
+                    if selected
+                    else path_with_added_args(self.request, {self.parameter: row["value"]})
+                )
+                values.append({
+                    "value": row["value"], "label": row["label"], "count": row["count"], "selected": selected,
+                    "toggle_url": self.ds.absolute_url(self.request, self.ds.urls.path(path)),
+                })
+            results.append({
+                "name": self.type, "title": self.title, "type": self.type, "results": values,
+                "hideable": source_and_config["source"] != "metadata", "truncated": len(rows) > size,
+                "toggle_url": self.ds.urls.path(
+                    path_with_removed_args(self.request, {f"_facet_{self.type}": column})
+                ),
+            })
+        return results, timed_out
+
+
+class TopicFacet(_LinkedFacet):
+    type = "topic"
+    parameter = "_topic"
+    title = "topic (narrower included)"
+
+    def _counts_sql(self, column: str, limit: int) -> str:
+        return f"""
+            select counted.topic_id as value, topics.label as label, counted.papers as count from (
+                select closure.topic_id, count(*) as papers
+                from ({self.sql}) as filtered join paper_topic_closure as closure
+                on closure.paper_id = filtered.{escape_sqlite(column)}
+                group by closure.topic_id
+            ) as counted join topics on topics.id = counted.topic_id
+            where topics.scheme_id = :atlas_ours
+            order by count desc, label limit {limit}
+        """
+
+    def _unfiltered_sql(self, limit: int) -> str:
+        return (
+            "select id as value, label, papers as count from topics "
+            f"where scheme_id = :atlas_ours and papers > 0 order by count desc, label limit {limit}"
+        )
+
+
+class ListFacet(_LinkedFacet):
+    type = "list"
+    parameter = "_list"
+    title = "list"
+
+    def _counts_sql(self, column: str, limit: int) -> str:
+        return f"""
+            select counted.source_id as value, sources.title as label, counted.papers as count from (
+                select listed.value as source_id, sum(combinations.papers) as papers from (
+                    select {escape_sqlite(column)} as lists, count(*) as papers from ({self.sql})
+                    group by {escape_sqlite(column)}
+                ) as combinations, json_each(combinations.lists) as listed
+                group by listed.value
+            ) as counted join sources on sources.id = counted.source_id
+            order by count desc, label limit {limit}
+        """
+
+
+class CountedFacet(Facet):
+    """Datasette's column facet, its counts cached (see _facet_rows), foreign keys labelled."""
+
+    type = "counted"
+    order = "count desc, value"
+
+    async def facet_results(self):
+        results, timed_out = [], []
+        size = self.get_facet_size()
+        for source_and_config in self.get_configs():
+            column = source_and_config["config"].get("column") or source_and_config["config"]["simple"]
+            chosen = self.request.args.getlist(column)
+            sql = (
+                f"select {escape_sqlite(column)} as value, count(*) as count from ({self.sql}) "
+                f"where value is not null group by value order by {self.order} limit {size + 1}"
+            )
+            try:
+                rows = await _facet_rows(self, sql, self.params)
+            except QueryInterrupted:
+                timed_out.append(column)
+                continue
+            labels = await self.ds.expand_foreign_keys(
+                self.database, self.table, column, [row["value"] for row in rows[:size]]
+            ) if self.table else {}
+            values = []
+            for row in rows[:size]:
+                selected = str(row["value"]) in chosen
+                path = (
+                    path_with_removed_args(self.request, {column: str(row["value"])})
+                    if selected
+                    else path_with_added_args(self.request, {column: row["value"]})
+                )
+                values.append({
+                    "value": row["value"], "label": labels.get((column, row["value"]), row["value"]),
+                    "count": row["count"], "selected": selected,
+                    "toggle_url": self.ds.absolute_url(self.request, self.ds.urls.path(path)),
+                })
+            results.append({
+                "name": column, "title": column, "type": self.type, "results": values,
+                "truncated": len(rows) > size, "hideable": source_and_config["source"] != "metadata",
+                "toggle_url": self.ds.urls.path(
+                    path_with_removed_args(self.request, {f"_facet_{self.type}": column})
+                ),
+            })
+        return results, timed_out
+
+
+class YearFacet(CountedFacet):
+    """Years newest first, every one of them, rather than by count."""
+
+    type = "year"
+    order = "value desc"
+
+    def get_facet_size(self) -> int:
+        return self.ds.setting("max_returned_rows")

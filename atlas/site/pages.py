@@ -1,0 +1,360 @@
+"""The data of each site page: one query per concern, handed to a template as plain dicts.
+
+Every function takes a Datasette `Database` and returns None when the id names nothing, so the
+route answers 404. Topic counts and topic papers come from `paper_topic_closure`, indexed by
+topic and year, never from JSON arrays.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from atlas.site_tables import SEARCH_TABLE
+from atlas.taxonomy import OUR_SCHEME
+
+PAPERS_PER_PAGE = 50
+# BM25 weights of the search columns: title, digest, authors, topic names.
+SEARCH_WEIGHTS = "10.0, 1.0, 4.0, 2.0"
+
+
+async def _all(db, sql: str, params: dict | None = None) -> list[dict]:
+    return [dict(row) for row in (await db.execute(sql, params or {})).rows]
+
+
+async def _one(db, sql: str, params: dict) -> dict | None:
+    rows = await _all(db, sql, params)
+    return rows[0] if rows else None
+
+
+def _json_list(value: str | None) -> list[str]:
+    return json.loads(value) if value else []
+
+
+async def home(db) -> dict:
+    return {
+        "top_topics": await _all(
+            db,
+            "select id, label, definition, papers from topics "
+            "where scheme_id = :ours and top = 1 and not deprecated order by papers desc, label",
+            {"ours": OUR_SCHEME},
+        ),
+        "sources": await _all(db, "select id, title, origin, license, entries from sources order by id"),
+        "counts": {
+            row["measure"]: row["value"]
+            for row in await _all(
+                db,
+                "select measure, value from build_report where measure in ('papers', 'authors', "
+                "'topics', 'entries')",
+            )
+        },
+    }
+
+
+async def topic_tree(db) -> dict:
+    """Our topics as a forest, top concepts first; a topic with several broader topics appears
+    under each of them."""
+    topics = {
+        row["id"]: {**row, "narrower": []}
+        for row in await _all(
+            db,
+            "select id, label, papers, top from topics where scheme_id = :ours and not deprecated "
+            "order by papers desc, label",
+            {"ours": OUR_SCHEME},
+        )
+    }
+    links = await _all(
+        db,
+        "select topic_broader.topic_id, topic_broader.broader_id from topic_broader "
+        "join topics on topics.id = topic_broader.topic_id where topics.scheme_id = :ours",
+        {"ours": OUR_SCHEME},
+    )
+    children: dict[str, list[str]] = {}
+    for link in links:
+        if link["topic_id"] in topics and link["broader_id"] in topics:
+            children.setdefault(link["broader_id"], []).append(link["topic_id"])
+    order = list(topics)
+
+    def node(topic_id: str) -> dict:
+        narrower = sorted(children.get(topic_id, []), key=order.index)
+        return {**topics[topic_id], "narrower": [node(child) for child in narrower]}
+
+    return {"tree": [node(topic_id) for topic_id in order if topics[topic_id]["top"]]}
+
+
+async def topic(db, topic_id: str, year_from: int | None, year_to: int | None) -> dict | None:
+    concept = await _one(
+        db,
+        "select topics.*, topic_schemes.title as scheme_title, topic_schemes.ours from topics "
+        "join topic_schemes on topic_schemes.id = topics.scheme_id where topics.id = :id",
+        {"id": topic_id},
+    )
+    if concept is None:
+        return None
+    params = {"id": topic_id}
+    concept["alt_labels"] = _json_list(concept["alt_labels"])
+    papers = await _topic_papers(db, concept, year_from, year_to)
+    return {
+        "topic": concept,
+        "paths": await _broader_paths(db, topic_id),
+        "narrower": await _all(
+            db,
+            "select topics.id, topics.label, topics.papers from topic_broader "
+            "join topics on topics.id = topic_broader.topic_id where topic_broader.broader_id = :id "
+            "order by topics.papers desc, topics.label",
+            params,
+        ),
+        "related": await _all(
+            db,
+            "select topics.id, topics.label, topics.papers from topic_related "
+            "join topics on topics.id = topic_related.related_id where topic_related.topic_id = :id "
+            "order by topics.label",
+            params,
+        ),
+        "crosswalk": await _all(
+            db,
+            "select topic_mappings.property, topics.id, topics.label, topics.kind, "
+            "topic_schemes.title as scheme "
+            "from topic_mappings join topics on topics.id = "
+            "  case when topic_mappings.target_id = :id then topic_mappings.topic_id else "
+            "topic_mappings.target_id end "
+            "join topic_schemes on topic_schemes.id = topics.scheme_id "
+            "where topic_mappings.target_id = :id or topic_mappings.topic_id = :id "
+            "order by topic_schemes.id, topics.label",
+            params,
+        ),
+        "years": await _all(
+            db,
+            "select year, count(*) as papers from paper_topic_closure where topic_id = :id and "
+            "year is not null "
+            "group by year order by year",
+            params,
+        ),
+        "papers": papers,
+        "why": await _why(db, topic_id, [paper["id"] for paper in papers]),
+        "year_from": year_from,
+        "year_to": year_to,
+    }
+
+
+async def _topic_papers(db, concept: dict, year_from: int | None, year_to: int | None) -> list[dict]:
+    """The newest papers of a topic, read from the closure's (topic_id, year, paper_id) index."""
+    params = {"id": concept["id"], "low": year_from or -9999, "high": year_to or 9999, "n": PAPERS_PER_PAGE}
+    sql = (
+        "select papers.id, papers.title, papers.year, papers.venue, papers.authors "
+        "from paper_topic_closure join papers on papers.id = paper_topic_closure.paper_id "
+        "where paper_topic_closure.topic_id = :id and paper_topic_closure.year between :low and :high "
+        "order by paper_topic_closure.year desc, paper_topic_closure.paper_id limit :n"
+    )
+    return await _all(db, sql, params)
+
+
+async def _why(db, topic_id: str, paper_ids: list[str]) -> dict[str, list[dict]]:
+    """For each listed paper, the topics under `topic_id` it is filed in, with how and, where the
+    build records it, the evidence (the heading, key word or phrase)."""
+    columns = await db.table_columns("paper_topics")
+    evidence = "paper_topics.evidence" if "evidence" in columns else "null"
+    rows = await _all(
+        db,
+        f"select paper_topics.paper_id, topics.id, topics.label, paper_topics.via, {evidence} as evidence "
+        "from paper_topics join topic_closure on topic_closure.descendant_id = paper_topics.topic_id "
+        "join topics on topics.id = paper_topics.topic_id "
+        "where topic_closure.ancestor_id = :id and paper_topics.paper_id in (select value from "
+        "json_each(:ids)) "
+        "order by paper_topics.paper_id, topic_closure.depth, topics.label, paper_topics.via",
+        {"id": topic_id, "ids": json.dumps(paper_ids)},
+    )
+    by_paper: dict[str, list[dict]] = {}
+    for row in rows:
+        by_paper.setdefault(row["paper_id"], []).append(row)
+    return {paper_id: _reasons_per_topic(found) for paper_id, found in by_paper.items()}
+
+
+def _reasons_per_topic(rows: list[dict]) -> list[dict]:
+    """One item per topic, with every (via, evidence) that files the paper there."""
+    topics: dict[str, dict] = {}
+    for row in rows:
+        topic = topics.setdefault(row["id"], {**row, "reasons": []})
+        topic["reasons"].append({"via": row["via"], "evidence": row["evidence"]})
+    return list(topics.values())
+
+
+async def _broader_paths(db, topic_id: str) -> list[list[dict]]:
+    """Every chain of broader topics from a top concept down to (not including) this one."""
+    ancestors = {
+        row["id"]: row
+        for row in await _all(
+            db,
+            "select topics.id, topics.label from topic_closure join topics on topics.id = "
+            "topic_closure.ancestor_id "
+            "where topic_closure.descendant_id = :id",
+            {"id": topic_id},
+        )
+    }
+    links = await _all(
+        db,
+        "select topic_id, broader_id from topic_broader where topic_id in (select value from "
+        "json_each(:ids)) "
+        "order by topic_id, broader_id",
+        {"ids": json.dumps(sorted(ancestors))},
+    )
+    broader: dict[str, list[str]] = {}
+    for link in links:
+        broader.setdefault(link["topic_id"], []).append(link["broader_id"])
+
+    def up(current: str) -> list[list[str]]:
+        if not broader.get(current):
+            return [[current]]
+        return [path + [current] for parent in broader[current] for path in up(parent)]
+
+    return [[ancestors[step] for step in path[:-1]] for path in up(topic_id) if len(path) > 1]
+
+
+async def paper(db, paper_id: str) -> dict | None:
+    found = await _one(
+        db,
+        "select papers.*, venues.name as venue_name, venues.full_name as venue_full_name, "
+        "venues.kind as venue_kind "
+        "from papers left join venues on venues.id = papers.venue_id where papers.id = :id",
+        {"id": paper_id},
+    )
+    if found is None:
+        return None
+    params = {"id": paper_id}
+    columns = await db.table_columns("paper_topics")
+    evidence = "paper_topics.evidence" if "evidence" in columns else "null"
+    entries = await _all(
+        db,
+        "select entries.source_id, sources.title as source_title, entries.line, "
+        "entries.section, entries.kind, "
+        "entries.title, entries.venue, entries.venue_id, entries.year, entries.hidden, entries.raw "
+        "from entries join sources on sources.id = entries.source_id where entries.paper_id = :id "
+        "order by entries.source_id, entries.line",
+        params,
+    )
+    return {
+        "paper": found,
+        "authors": await _all(
+            db,
+            "select paper_authors.author_id, authors.name, paper_authors.written from paper_authors "
+            "join authors on authors.id = paper_authors.author_id where paper_authors.paper_id = :id "
+            "order by paper_authors.position",
+            params,
+        ),
+        "links": await _all(
+            db, "select url, kind from links where paper_id = :id order by kind, url", params
+        ),
+        "topics": _reasons_per_topic(await _all(
+            db,
+            f"select topics.id, topics.label, topics.scheme_id = :ours as ours, "
+            "topic_schemes.title as scheme, "
+            f"paper_topics.via, {evidence} as evidence from paper_topics "
+            "join topics on topics.id = paper_topics.topic_id "
+            "join topic_schemes on topic_schemes.id = topics.scheme_id "
+            "where paper_topics.paper_id = :id order by ours desc, topics.label, paper_topics.via",
+            {**params, "ours": OUR_SCHEME},
+        )),
+        "keywords": await _all(
+            db,
+            "select keywords.id, keywords.name from paper_keywords join keywords on keywords.id = "
+            "paper_keywords.keyword_id where paper_keywords.paper_id = :id order by keywords.name",
+            params,
+        ),
+        "entries": entries,
+        "conflicts": _conflicts([entry for entry in entries if entry["kind"] == "paper"]),
+    }
+
+
+def _conflicts(listings: list[dict]) -> list[str]:
+    """What the lists that include the paper disagree about, as the `conflicts` view counts it."""
+    disagreements = []
+    for field in ("year", "venue_id", "title"):
+        claims = {listing[field] for listing in listings if listing[field] is not None}
+        if len(claims) > 1:
+            disagreements.append(field.removesuffix("_id"))
+    return disagreements
+
+
+async def author(db, author_id: str) -> dict | None:
+    found = await _one(db, "select * from authors where id = :id", {"id": author_id})
+    if found is None:
+        return None
+    params = {"id": author_id, "ours": OUR_SCHEME}
+    return {
+        "author": found,
+        "spellings": await _all(
+            db,
+            "select name, entries from author_names where author_id = :id order by entries desc, name",
+            params,
+        ),
+        "papers": await _all(
+            db,
+            "select papers.id, papers.title, papers.year, papers.venue, papers.authors from paper_authors "
+            "join papers on papers.id = paper_authors.paper_id where paper_authors.author_id = :id "
+            "order by papers.year desc, papers.id",
+            params,
+        ),
+        "coauthors": await _all(
+            db,
+            "select authors.id, authors.name, count(*) as papers from paper_authors as mine "
+            "join paper_authors as theirs on theirs.paper_id = mine.paper_id and "
+            "theirs.author_id != mine.author_id "
+            "join authors on authors.id = theirs.author_id where mine.author_id = :id "
+            "group by authors.id order by papers desc, authors.surname, authors.name",
+            params,
+        ),
+        "topics": await _all(
+            db,
+            "select topics.id, topics.label, count(distinct paper_topics.paper_id) as papers "
+            "from paper_authors "
+            "join paper_topics on paper_topics.paper_id = paper_authors.paper_id "
+            "join topics on topics.id = paper_topics.topic_id "
+            "where paper_authors.author_id = :id and topics.scheme_id = :ours "
+            "group by topics.id order by papers desc, topics.label",
+            params,
+        ),
+    }
+
+
+async def search(db, query: str, page: int) -> dict:
+    """Papers ranked by relevance, and the topics whose names or synonyms contain the words.
+
+    Relevance is BM25 (a title match outweighs an author, a topic name or a digest), raised by
+    half for each further list that includes the paper: a paper several curators chose is more
+    often the one a reader is looking for (Jacot et al. first for "neural tangent kernel")."""
+    words = re.findall(r"\w+", query)
+    params = {
+        "match": " ".join(f'"{word}"' for word in words),
+        "like": f"%{query.strip()}%",
+        "ours": OUR_SCHEME,
+        "n": PAPERS_PER_PAGE,
+        "skip": PAPERS_PER_PAGE * (page - 1),
+    }
+    if not words:
+        return {"query": query, "topics": [], "papers": [], "total": 0, "page": 1}
+    count_sql = f"select count(*) from {SEARCH_TABLE} where {SEARCH_TABLE} match :match"
+    (total,) = (await db.execute(count_sql, params)).rows[0]
+    return {
+        "query": query,
+        "page": page,
+        "total": total,
+        "topics": await _all(
+            db,
+            "select id, label, papers from topics where scheme_id = :ours and not deprecated "
+            "and (label like :like "
+            "or exists (select 1 from json_each(topics.alt_labels) where value like :like)) "
+            "order by papers desc, label limit 12",
+            params,
+        ),
+        "papers": await _all(
+            db,
+            "select papers.id, papers.title, papers.year, papers.venue, papers.authors "
+            f"from {SEARCH_TABLE} join papers on papers.rowid = {SEARCH_TABLE}.rowid "
+            f"where {SEARCH_TABLE} match :match "
+            f"order by bm25({SEARCH_TABLE}, {SEARCH_WEIGHTS}) "
+            "* (0.5 + 0.5 * json_array_length(papers.sources)), "
+            "papers.year desc, papers.id "
+            "limit :n offset :skip",
+            params,
+        ),
+    }

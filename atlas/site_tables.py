@@ -1,0 +1,77 @@
+"""Stage 6, write SQLite (site): derived tables that keep the site's pages and facets fast.
+
+Both are pure functions of tables already written, so they are rebuilt from SQL alone; the site
+benchmark (bench/bench_site.py) calls them on synthetic databases of a million papers.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from atlas.taxonomy import OUR_SCHEME
+
+SEARCH_TABLE = "papers_fts"
+
+
+def write_site_tables(db: sqlite_utils.Database) -> None:
+    """Everything the site reads beyond the public tables; call after papers and topics exist."""
+    write_paper_topic_closure(db)
+    # The list facet groups papers by their whole `sources` array before splitting it.
+    db["papers"].create_index(["sources"], if_not_exists=True)
+    write_search_index(db)
+
+
+def write_paper_topic_closure(db: sqlite_utils.Database) -> None:
+    """Each paper with each of its topics and every broader topic, once, indexed by topic:
+    counting a topic's papers with its narrower topics included is one index range. The paper's
+    year is copied in so a topic page lists its papers newest first, and counts them per year,
+    from that index alone."""
+    db.execute("drop table if exists paper_topic_closure")
+    db.execute(
+        """
+        create table paper_topic_closure (
+            paper_id text not null references papers(id),
+            topic_id text not null references topics(id),
+            year integer,
+            primary key (paper_id, topic_id)
+        ) without rowid
+        """
+    )
+    db.execute(
+        """
+        insert into paper_topic_closure (paper_id, topic_id, year)
+        select distinct paper_topics.paper_id, topic_closure.ancestor_id, papers.year
+        from paper_topics join topic_closure on topic_closure.descendant_id = paper_topics.topic_id
+        join papers on papers.id = paper_topics.paper_id
+        order by 1, 2
+        """
+    )
+    db.execute("create index paper_topic_closure_topic_id on paper_topic_closure (topic_id, year, paper_id)")
+
+
+def write_search_index(db: sqlite_utils.Database) -> None:
+    """Full-text search over titles, digests, authors and the labels, synonyms and misspellings of
+    every topic a paper is under (its own and their broader ones), so "NTK" or "lottery" finds the
+    papers a topic holds even when their titles never say so."""
+    db.execute(f"drop table if exists {SEARCH_TABLE}")
+    db.execute(
+        f"create virtual table {SEARCH_TABLE} using fts5 "
+        "(title, digest, authors, topics, tokenize='porter')"
+    )
+    db.execute(
+        f"""
+        insert into {SEARCH_TABLE} (rowid, title, digest, authors, topics)
+        select papers.rowid, papers.title, papers.digest, papers.authors, (
+            select group_concat(words, ' ') from (
+                select topics.label || ' ' || coalesce(topics.label_zh, '') || ' '
+                       || coalesce(topics.alt_labels, '') || ' ' || coalesce(topics.hidden_labels, '')
+                       as words
+                from paper_topic_closure join topics on topics.id = paper_topic_closure.topic_id
+                where paper_topic_closure.paper_id = papers.id and topics.scheme_id = ?
+                order by topics.id
+            )
+        )
+        from papers order by papers.rowid
+        """,
+        [OUR_SCHEME],
+    )

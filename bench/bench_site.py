@@ -1,0 +1,202 @@
+#!/usr/bin/env python3
+"""Time the site's pages on synthetic atlases of 100k and 1M papers, against a real Datasette.
+
+The real lists are built once (for the schema, taxonomy and site files); then synthetic papers,
+authors, list entries and topic assignments are added DIRECTLY with SQL in the real schema (the
+markdown build would take hours at 1M), the derived tables are rebuilt with the build's own
+functions, and each page is fetched in-process through datasette.client: once cold, then the
+median of three. The topic facet (paper_topic_closure) is timed beside Datasette's array facet
+over paper_browse's JSON arrays, on the same papers, in a Datasette with no other facets.
+
+    .venv/bin/python bench/bench_site.py --sizes 100000 1000000
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import copy
+import json
+import shutil
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import sqlite_utils
+import yaml
+from datasette.app import Datasette
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from atlas.pipeline import build  # noqa: E402
+from atlas.site_files import INSPECT_NAME, _inspect  # noqa: E402
+from atlas.site_tables import write_site_tables  # noqa: E402
+
+WORDS = (
+    "neural tangent kernel gradient descent stochastic implicit regularization lottery ticket sparse "
+    "pruning loss landscape sharpness flat minima generalization bound overparameterized wide deep "
+    "network convergence dynamics mean field feature learning double descent benign overfitting "
+    "adversarial robustness batch normalization residual attention transformer scaling law "
+    "information bottleneck representation spectral bias edge of stability catapult phase grokking"
+).split()
+
+
+def synthesize(db_path: Path, papers: int) -> None:
+    """Add `papers` synthetic papers (with authors, entries, topics) to a built atlas.db."""
+    db = sqlite3.connect(db_path)
+    db.execute("create temp table words (k integer primary key, w text)")
+    db.executemany("insert into temp.words values (?, ?)", enumerate(WORDS))
+    leaves = [row[0] for row in db.execute(
+        "select id from topics where scheme_id = 'atlas' and not deprecated "
+        "and id not in (select broader_id from topic_broader) order by id")]
+    db.execute("create temp table leaves (k integer primary key, id text)")
+    db.executemany("insert into temp.leaves values (?, ?)", enumerate(leaves))
+    sources = [row[0] for row in db.execute("select id from sources order by id")]
+    db.execute("create temp table lists (k integer primary key, id text)")
+    db.executemany("insert into temp.lists values (?, ?)", enumerate(sources))
+    venues = [row[0] for row in db.execute("select id from venues order by id")][:12]
+    db.execute("create temp table venue_list (k integer primary key, id text)")
+    db.executemany("insert into temp.venue_list values (?, ?)", enumerate(venues))
+    n_words, n_leaves, n_lists, n_authors = len(WORDS), len(leaves), len(sources), max(1, papers // 3)
+    seq = f"with recursive seq(i) as (select 1 union all select i + 1 from seq where i < {papers})"
+    word = "(select w from temp.words where k = ({expr}) % " + str(n_words) + ")"
+    title = " || ' ' || ".join(
+        word.format(expr=e) for e in ("seq.i * 7", "seq.i / 3 + 11", "seq.i * 13 / 7", "seq.i / 41")
+    )
+    db.execute(f"""{seq} insert into papers (id, title, year, venue_id, venue, authors, authors_truncated,
+        entries, sources)
+        select 'synthetic-' || i, {title} || ' ' || i, 2000 + (i * 7919) % 25,
+               (select id from temp.venue_list where k = seq.i % {len(venues)}),
+               'Synthetic', 'Synthetic Author',
+               0, 1, json_array((select id from temp.lists where k = seq.i % {n_lists}))
+        from seq""")
+    db.execute(f"""with recursive seq(i) as (select 1 union all select i + 1 from seq where i < {n_authors})
+        insert into authors (id, name, given_names, surname)
+        select 'synthetic-author-' || i, 'Author ' || i, 'Author', 'Synthetic ' || i from seq""")
+    db.execute(f"""{seq} insert into paper_authors (paper_id, author_id, position, written)
+        select 'synthetic-' || i, 'synthetic-author-' || ((i * p) % {n_authors} + 1), p, 'Author'
+        from seq join (select 1 as p union all select 2 union all select 3)""")
+    db.execute(f"""{seq} insert into entries (source_id, line, kind, hidden, authors_truncated, paper_id, raw)
+        select (select id from temp.lists where k = seq.i % {n_lists}), 1000000 + i, 'paper', 0, 0,
+               'synthetic-' || i, '- synthetic' from seq""")
+    # Topics follow a skewed distribution: a few leaves hold many papers, most hold few.
+    db.execute(f"""{seq} insert or ignore into paper_topics (paper_id, topic_id, via)
+        select 'synthetic-' || i, (select id from temp.leaves where k = (seq.i * seq.i) % {n_leaves}),
+               'section' from seq
+        union all
+        select 'synthetic-' || i, (select id from temp.leaves where k = (seq.i / 7) % {n_leaves}), 'keyword'
+        from seq where i % 2 = 0""")
+    db.commit()
+    sdb = sqlite_utils.Database(db)
+    write_site_tables(sdb)
+    db.execute(
+        "update topics set papers = (select count(*) from paper_topic_closure where topic_id = topics.id)"
+    )
+    db.execute("""insert into paper_browse (id, title, year, venue, sources, topics, topics_with_broader)
+        select papers.id, papers.title, papers.year, papers.venue, papers.sources, '[]',
+               (select json_group_array(label) from paper_topic_closure join topics
+                on topics.id = paper_topic_closure.topic_id
+                where paper_topic_closure.paper_id = papers.id and topics.scheme_id = 'atlas')
+        from papers where papers.id like 'synthetic-%'""")
+    db.execute("update build_report set value = (select count(*) from papers) where measure = 'papers'")
+    db.commit()
+    db.execute("analyze")
+    db.close()
+
+
+async def timed(datasette: Datasette, path: str, repeat: int = 3) -> tuple[float, float, int]:
+    """(cold ms, median warm ms, status) of one GET."""
+    times, status = [], 0
+    for _ in range(repeat + 1):
+        start = time.perf_counter()
+        response = await datasette.client.get(path)
+        times.append((time.perf_counter() - start) * 1000)
+        status = response.status_code
+    return times[0], statistics.median(times[1:]), status
+
+
+async def measure(site: Path) -> list[tuple[str, float, float, int]]:
+    datasette = Datasette([], config_dir=site)
+    db = sqlite3.connect(site / "atlas.db")
+    (top,) = db.execute(
+        "select id from topics where scheme_id = 'atlas' and top = 1 order by papers desc"
+    ).fetchone()
+    (leaf,) = db.execute(
+        "select id from topics where scheme_id = 'atlas' "
+        "and id not in (select broader_id from topic_broader) "
+        "and papers > 0 order by papers limit 1").fetchone()
+    middle_year = 2012
+    pages = {
+        "home /": "/",
+        "tree /topics": "/topics",
+        f"top-level topic /topic/{top}": f"/topic/{top}",
+        f"leaf topic /topic/{leaf}": f"/topic/{leaf}",
+        "papers page, default facets": "/atlas/papers",
+        "papers filtered by year, default facets": f"/atlas/papers?year={middle_year}",
+        "search 'neural tangent kernel'": "/atlas/papers?_search=neural+tangent+kernel",
+        "search + topic filter": f"/atlas/papers?_search=kernel&_topic={top}",
+        "paper page": "/paper/synthetic-500",
+        "author page": "/author/synthetic-author-7",
+    }
+    results = [(name, *await timed(datasette, path)) for name, path in pages.items()]
+    metadata = yaml.safe_load((site / "metadata.yml").read_text())
+    bare = copy.deepcopy(metadata)
+    for table in ("papers", "paper_browse"):
+        bare["databases"]["atlas"]["tables"][table]["facets"] = []
+    # Settings given here replace settings.json, so start from it: no facet suggestions.
+    settings = json.loads((site / "settings.json").read_text())
+    settings.update(facet_time_limit_ms=120_000, sql_time_limit_ms=120_000)
+    facets_only = Datasette([], config_dir=site, metadata=bare, settings=settings)
+    for label, query in (("all papers", ""), (f"year={middle_year}", f"&year={middle_year}")):
+        results.append((f"topic facet (closure), {label}",
+                        *await timed(facets_only, f"/atlas/papers.json?_size=0&_facet_topic=id{query}")))
+        results.append((f"array facet (JSON), {label}", *await timed(
+            facets_only, f"/atlas/paper_browse.json?_size=0&_facet_array=topics_with_broader{query}",
+            repeat=1)))
+    return results
+
+
+def print_table(results: list[tuple[str, float, float, int]]) -> None:
+    print("| page | cold (ms) | warm median (ms) | status |\n| --- | ---: | ---: | ---: |")
+    for name, cold, warm, status in results:
+        print(f"| {name} | {cold:,.0f} | {warm:,.0f} | {status} |", flush=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000])
+    parser.add_argument("--keep", type=Path, help="keep the synthetic sites under this folder")
+    parser.add_argument("--measure", type=Path, nargs="+", default=[],
+                        help="only time sites kept by an earlier run (--keep DIR/site-N)")
+    args = parser.parse_args()
+    for site in args.measure:
+        print(f"\n{site}")
+        print_table(asyncio.run(measure(site)))
+    if args.measure:
+        return 0
+    work = Path(tempfile.mkdtemp(prefix="bench-site-"))
+    try:
+        real = work / "real"
+        build(HERE.parent / "data" / "sources.yml", real, HERE.parent / "data", HERE.parent / "taxonomy")
+        for size in args.sizes:
+            site = (args.keep or work) / f"site-{size}"
+            shutil.rmtree(site, ignore_errors=True)
+            shutil.copytree(real, site)
+            start = time.perf_counter()
+            synthesize(site / "atlas.db", size)
+            (site / INSPECT_NAME).write_text(json.dumps(_inspect(site / "atlas.db"), indent=2) + "\n")
+            print(f"\n{size:,} synthetic papers (+372 real), built in {time.perf_counter() - start:.0f} s")
+            print_table(asyncio.run(measure(site)))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

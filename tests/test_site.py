@@ -1,0 +1,205 @@
+"""The site's own pages and the fixes to Datasette's tables, through a real Datasette serving dist/."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from datasette.app import Datasette
+
+NTK_PAPER = "neural-tangent-kernel-convergence-and-generalization-in-neural-networks"
+
+
+def scalar(built_atlas: Path, sql: str, params=()):
+    (value,) = sqlite3.connect(built_atlas).execute(sql, params).fetchone()
+    return value
+
+
+def test_dist_is_a_datasette_configuration_directory(built_atlas):
+    dist = built_atlas.parent
+    for name in ("atlas.db", "metadata.yml", "settings.json", "inspect-data.json",
+                 "templates/atlas_topic.html", "static/atlas.css", "static/downloads/atlas.bib"):
+        assert (dist / name).exists(), name
+    inspect = json.loads((dist / "inspect-data.json").read_text())
+    assert inspect["atlas"]["file"] == "atlas.db"
+    assert inspect["atlas"]["tables"]["papers"]["count"] == scalar(built_atlas, "select count(*) from papers")
+    assert json.loads((dist / "settings.json").read_text())["suggest_facets"] is False
+
+
+def test_every_page_answers_and_unknown_ids_answer_404(get):
+    for path in ("/", "/topics", "/topic/learning-dynamics", f"/paper/{NTK_PAPER}", "/author/jacot-arthur",
+                 "/search?q=lottery", "/topic/phenomena/keyword/lottery-ticket-hypothesis"):
+        assert get(path).status_code == 200, path
+    for path in ("/topic/no-such-topic", "/paper/no-such-paper", "/author/no-such-author",
+                 "/topic/phenomena/no/such", "/author/jacot-arthur-2"):
+        assert get(path).status_code == 404, path
+
+
+def test_home_links_the_topics_the_tree_the_tables_the_downloads_and_the_sources(get):
+    page = get("/").text
+    for link in ('href="/topic/learning-dynamics"', 'href="/topics"', 'href="/atlas/papers"', 'href="/atlas.db"',
+                 'href="/static/downloads/atlas.bib"', 'href="/static/downloads/taxonomy.ttl"',
+                 'href="/atlas/sources"', 'action="/search"'):
+        assert link in page, link
+
+
+def test_the_tree_shows_every_topic_with_its_count_including_narrower_topics(get, built_atlas):
+    page = get("/topics").text
+    for topic_id, papers in sqlite3.connect(built_atlas).execute(
+            "select id, papers from topics where scheme_id = 'atlas' and not deprecated"):
+        assert re.search(rf'href="/topic/{re.escape(topic_id)}">[^<]+</a> <span class="count">{papers:,}</span>',
+                         page), topic_id
+
+
+def test_topic_page_has_breadcrumb_narrower_crosswalk_papers_and_why(get, built_atlas):
+    page = get("/topic/neural-tangent-kernel").text
+    assert 'href="/topic/lazy-training">Lazy training</a> › Neural tangent kernel' in page
+    assert 'href="/topic/lazy-training">Lazy training</a>' in page
+    assert "Awesome Deep Phenomena" in page and "exactMatch" in page
+    expected = scalar(built_atlas, "select papers from topics where id = 'neural-tangent-kernel'")
+    assert page.count('class="paper-title"') == expected
+    assert f'href="/paper/{NTK_PAPER}"' in page
+    assert "(keyword, section)" in page
+    assert '<link rel="alternate" type="text/turtle" href="/topic/neural-tangent-kernel.ttl">' in page
+
+
+def test_topic_page_filters_papers_by_year_range(get, built_atlas):
+    page = get("/topic/infinite-width-limits?from=2019&to=2019").text
+    expected = scalar(built_atlas, "select count(*) from paper_topic_closure where topic_id = ? and year = 2019",
+                      ["infinite-width-limits"])
+    assert page.count('class="paper-title"') == expected
+    assert "_topic=infinite-width-limits&amp;year__gte=2019&amp;year__lte=2019" in page
+
+
+def test_topic_downloads_export_exactly_its_papers(get, built_atlas):
+    expected = scalar(built_atlas, "select papers from topics where id = 'infinite-width-limits'")
+    bib = get("/atlas/papers.bib?_topic=infinite-width-limits").text
+    assert bib.count("\n@") + bib.startswith("@") == expected
+    rows = get("/atlas/papers.json?_topic=infinite-width-limits&_shape=array&_size=max").json()
+    assert len(rows) == expected
+
+
+def test_paper_page_has_title_authors_venue_links_topics_provenance_and_bibtex(get):
+    page = get(f"/paper/{NTK_PAPER}").text
+    assert "<h1>Neural Tangent Kernel: Convergence and Generalization in Neural Networks</h1>" in page
+    assert '<a href="/author/jacot-arthur">Arthur Jacot</a>' in page
+    assert "Conference on Neural Information Processing Systems" in page
+    assert 'href="https://arxiv.org/abs/1806.07572"' in page and 'href="https://arxiv.org/pdf/1806.07572"' in page
+    assert 'href="/topic/neural-tangent-kernel">Neural tangent kernel</a>' in page
+    assert 'href="/atlas/entries/phenomena,820"' in page
+    assert "The lists disagree on its" in page
+    assert f'href="/atlas/papers/{NTK_PAPER}.bib"' in page
+
+
+def test_author_page_has_spellings_papers_coauthors_and_topics(get):
+    page = get("/author/jacot-arthur").text
+    assert "<h1>Arthur Jacot</h1>" in page
+    assert f'href="/paper/{NTK_PAPER}"' in page
+    assert 'href="/author/gabriel-franck">Franck Gabriel</a>' in page
+    assert 'href="/topic/neural-tangent-kernel"' in page
+
+
+def test_search_page_ranks_the_ntk_paper_first_and_names_matching_topics(get):
+    page = get("/search?q=neural+tangent+kernel").text
+    first = re.search(r'class="paper-title" href="([^"]+)"', page)[1]
+    assert first == f"/paper/{NTK_PAPER}"
+    assert 'href="/topic/neural-tangent-kernel"' in get("/search?q=NTK").text
+    assert get('/search?q=%22').status_code == 200
+
+
+def test_table_search_matches_topic_labels_and_synonyms(get, built_atlas):
+    for words, topic in (("NTK", "neural-tangent-kernel"), ("LTH", "lottery-ticket-hypothesis"),
+                         ("lottery", "lottery-ticket-hypothesis")):
+        found = {row["id"] for row in get(f"/atlas/papers.json?_search={words}&_shape=array&_size=max").json()}
+        in_topic = {paper_id for (paper_id,) in sqlite3.connect(built_atlas).execute(
+            "select paper_id from paper_topic_closure where topic_id = ?", [topic])}
+        assert in_topic <= found, words
+
+
+def test_topic_facet_counts_narrower_topics_and_combines_with_search(get, built_atlas):
+    facets = get("/atlas/papers.json?_size=0").json()["facet_results"]
+    counts = {item["value"]: item["count"] for item in facets["topic"]["results"]}
+    assert counts["learning-dynamics"] == scalar(built_atlas, "select papers from topics where id = 'learning-dynamics'")
+    searched = get("/atlas/papers.json?_size=0&_search=kernel&_topic=infinite-width-limits").json()
+    expected = scalar(built_atlas, "select count(*) from papers_fts join paper_topic_closure on paper_id = "
+                      "(select id from papers where rowid = papers_fts.rowid) where papers_fts match 'kernel' "
+                      "and topic_id = 'infinite-width-limits'")
+    assert searched["filtered_table_rows_count"] == expected
+    chosen = [item for item in searched["facet_results"]["topic"]["results"] if item["selected"]]
+    assert [item["value"] for item in chosen] == ["infinite-width-limits"]
+
+
+def test_year_facet_lists_years_newest_first(get):
+    years = [item["value"] for item in get("/atlas/papers.json?_size=0").json()["facet_results"]["year"]["results"]]
+    assert years == sorted(years, reverse=True) and len(years) > 5
+
+
+def test_every_column_of_every_table_sorts(get, built_atlas):
+    db = sqlite3.connect(built_atlas)
+    for table in ("papers", "topics", "authors", "entries", "venues"):
+        for column in [row[1] for row in db.execute(f"pragma table_info('{table}')")]:
+            for order in ("_sort", "_sort_desc"):
+                assert get(f"/atlas/{table}.json?{order}={column}&_size=1").status_code == 200, (table, column)
+
+
+def test_bib_link_exports_the_whole_filtered_set_not_one_page(get, built_atlas):
+    bib = get("/atlas/papers.bib").text
+    assert bib.count("\n@") + 1 == scalar(built_atlas, "select count(*) from papers") > 100
+    bib_2019 = get("/atlas/papers.bib?year=2019&_size=5").text
+    assert bib_2019.count("\n@") + 1 == scalar(built_atlas, "select count(*) from papers where year = 2019")
+
+
+def test_topic_canned_query_takes_any_label_or_synonym_in_any_case_once_per_paper(get, built_atlas):
+    def ids(topic: str) -> list[str]:
+        return [row["id"] for row in get(
+            f"/atlas/papers_under_topic.json?topic={topic}&_shape=array&_size=max").json()]
+
+    ntk = scalar(built_atlas, "select papers from topics where id = 'neural-tangent-kernel'")
+    for spelling in ("NTK", "ntk", "Neural+Tangent+Kernel", "neural+tangent+kernel", "neural-tangent-kernel"):
+        assert len(ids(spelling)) == len(set(ids(spelling))) == ntk, spelling
+    dynamics = ids("learning+dynamics")
+    assert len(dynamics) == len(set(dynamics)) == scalar(
+        built_atlas, "select papers from topics where id = 'learning-dynamics'")
+
+
+def test_json_arrays_render_as_lists_and_ids_as_labelled_links(get):
+    papers = get("/atlas/papers?_size=5").text
+    assert '<ul class="cell-list"><li><a href="/atlas/sources/' in papers
+    topics = get("/atlas/topics?id=neural-tangent-kernel").text
+    assert '<ul class="cell-list"><li>NTK</li><li>' in topics
+    entries = get("/atlas/paper_entries?paper_id=" + NTK_PAPER).text
+    assert (f'<a href="/paper/{NTK_PAPER}">Neural Tangent Kernel: Convergence and Generalization in Neural '
+            'Networks</a>') in entries
+    query = get("/atlas/papers_under_topic?topic=NTK").text
+    assert f'<a href="/paper/{NTK_PAPER}">' in query
+    row = get("/atlas/paper_browse/" + NTK_PAPER).text
+    assert f'href="/paper/{NTK_PAPER}"' in row
+
+
+@pytest.fixture(scope="module")
+def hostile_site(built_atlas, tmp_path_factory) -> Datasette:
+    """dist/ with a paper, an author and a topic whose names hold markup and quotes."""
+    dist = tmp_path_factory.mktemp("hostile") / "dist"
+    shutil.copytree(built_atlas.parent, dist)
+    db = sqlite3.connect(dist / "atlas.db")
+    db.execute("update papers set title = ? where id = ?", ['<script>alert("x")</script> "Kernel" & co', NTK_PAPER])
+    db.execute("update authors set name = ? where id = 'jacot-arthur'", ['Arthur "<b>" Jacot'])
+    db.execute("update topics set label = ? where id = 'neural-tangent-kernel'", ['NTK <script>x</script>'])
+    db.commit()
+    db.close()
+    return Datasette([], config_dir=dist)
+
+
+def test_titles_with_markup_and_quotes_render_escaped(hostile_site):
+    for path in (f"/paper/{NTK_PAPER}", "/topic/neural-tangent-kernel", "/author/jacot-arthur",
+                 "/topic/infinite-width-limits", "/topics", "/search?q=kernel", "/atlas/papers?_search=kernel",
+                 "/atlas/paper_entries?paper_id=" + NTK_PAPER):
+        page = asyncio.run(hostile_site.client.get(path)).text
+        assert "<script>alert" not in page and "<script>x" not in page, path
+        assert "&lt;script&gt;" in page, path
+        assert '<b>"' not in page, path
