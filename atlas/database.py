@@ -137,6 +137,17 @@ def write_database(path: Path, data: Dataset) -> dict[str, int]:
             ("venue_id", "venues", "id"),
         ],
     )
+    db["entry_authors"].insert_all(
+        (
+            {"source_id": e.source_id, "line": e.line, "item": e.item, "position": position,
+             "written": name, "author_id": data.author_of[(*e.ref, position)]}
+            for e in data.entries
+            if e.kind == "paper"
+            for position, name in enumerate(e.authors, start=1)
+        ),
+        pk=("source_id", "line", "item", "position"),
+        foreign_keys=[("author_id", "authors", "id")],
+    )
     db["links"].insert_all(
         _link_rows(data, paper_of), pk=("paper_id", "url"), foreign_keys=[("paper_id", "papers", "id")]
     )
@@ -254,6 +265,7 @@ _INDEXES = {
     "papers": [["year"], ["venue_id"], ["arxiv_id"]],
     "authors": [["surname"]],
     "paper_authors": [["author_id"]],
+    "entry_authors": [["author_id"]],
     "author_names": [["name"]],
     "links": [["kind"]],
     "paper_keywords": [["keyword_id"]],
