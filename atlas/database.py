@@ -7,7 +7,7 @@ same inputs hold the same rows in the same order.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlite_utils
@@ -18,6 +18,7 @@ from atlas.merge import Paper, PossibleDuplicate
 from atlas.normalize import LinkClaim, Venue
 from atlas.people import Author
 from atlas.records import Entry, Source
+from atlas.retired import RetiredId
 from atlas.taxonomy import Taxonomy
 from atlas.text import slug
 from atlas.topics_table import write_topics
@@ -42,6 +43,7 @@ class Dataset:
     taxonomy: Taxonomy
     paper_topics: list[PaperTopic]
     unmapped_terms: list[UnmappedTerm]
+    retired_ids: list[RetiredId] = field(default_factory=list)
 
 
 def write_database(path: Path, data: Dataset) -> dict[str, int]:
@@ -166,6 +168,15 @@ def write_database(path: Path, data: Dataset) -> dict[str, int]:
         ),
         pk=("paper_id", "keyword_id"),
         foreign_keys=[("paper_id", "papers", "id"), ("keyword_id", "keywords", "id")],
+    )
+    insert_rows(
+        db,
+        "retired_ids",
+        (
+            {"kind": r.kind, "id": r.id, "replaced_by": r.replaced_by or None, "reason": r.reason}
+            for r in sorted(data.retired_ids, key=lambda r: (r.kind, r.id))
+        ),
+        pk=("kind", "id"),
     )
     insert_rows(
         db,

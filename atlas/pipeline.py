@@ -18,12 +18,14 @@ from atlas.normalize import VenueTable, link_claims, with_venues
 from atlas.parsers import parse_document
 from atlas.people import NameRules, cluster_authors
 from atlas.rdf import write_exports
+from atlas.retired import check_retired, load_retired
 from atlas.sources import load_manifest, read_source
 from atlas.taxonomy import OUR_SCHEME, load_taxonomy
 
 DATABASE_NAME = "atlas.db"
 REPORT_NAME = "build-report.json"
 BIBTEX_NAME = "atlas.bib"
+RETIRED_NAME = "retired_ids.yml"
 
 
 def build_dataset(manifest: Path, curation: Path, taxonomy_folder: Path) -> Dataset:
@@ -54,6 +56,9 @@ def build_dataset(manifest: Path, curation: Path, taxonomy_folder: Path) -> Data
         for position, name in enumerate(entry.authors, start=1)
     }
     authors, author_of = cluster_authors(occurrences, paper_of, names)
+    retired = load_retired(curation / RETIRED_NAME)
+    live = {"paper": {paper.id for paper in papers}, "author": {author.id for author in authors}}
+    check_retired(retired, live, curation / RETIRED_NAME)
     claims = link_claims(entries, venues)
     classification = classify(papers, entries, taxonomy, manual)
     paper_topics, unmapped = classification.paper_topics, classification.unmapped
@@ -89,6 +94,7 @@ def build_dataset(manifest: Path, curation: Path, taxonomy_folder: Path) -> Data
         paper_topics=paper_topics,
         unmapped_terms=unmapped,
         report=report,
+        retired_ids=retired,
     )
 
 
