@@ -76,7 +76,7 @@ class NameRules:
         return self._parsed[written]
 
     def _parse(self, written: str) -> PersonName:
-        name = collapse_spaces(repair_diacritics(self.aliases.get(written, written)))
+        name = collapse_spaces(repair_diacritics(self.aliases.get(written, written)).replace("_", " "))
         if "," in name:
             surname, given = (part.strip() for part in name.split(",", 1))
             return PersonName(written, given, surname)
@@ -168,7 +168,8 @@ def cluster_authors(
             paper = paper_of.get(occ[:3], "")
             if paper:
                 clusters.join(by_paper.setdefault(paper, occ), occ)
-        initials = [occ for occ in block if occ not in set(full)]
+        full_set = set(full)
+        initials = [occ for occ in block if occ not in full_set]
         full_roots = sorted({clusters.find(occ) for occ in full})
         evidence = {root: _Evidence() for root in full_roots}
         for occ in full:
@@ -193,6 +194,7 @@ class _Clusters:
     def __init__(self, people: dict[Occurrence, PersonName]) -> None:
         self.sets = DisjointSets(people)
         self._members = {occ: [occ] for occ in people}
+        self._positions = {occ: {occ[:3]: occ[3]} for occ in people}  # entry → the position held
 
     def find(self, occ: Occurrence) -> Occurrence:
         return self.sets.find(occ)
@@ -204,13 +206,16 @@ class _Clusters:
         root_a, root_b = self.find(a), self.find(b)
         if root_a == root_b:
             return True
-        positions = {m[:3]: m[3] for m in self._members[root_a]}
-        if any(m[:3] in positions and positions[m[:3]] != m[3] for m in self._members[root_b]):
+        small, large = sorted((self._positions[root_a], self._positions[root_b]), key=len)
+        if any(large.get(entry, position) != position for entry, position in small.items()):
             return False
         self.sets.union(root_a, root_b)
         root = self.find(root_a)
         other = root_b if root == root_a else root_a
-        self._members[root] = sorted(self._members[root] + self._members.pop(other))
+        large.update(small)
+        self._positions[root] = large
+        del self._positions[other]
+        self._members[root] = self._members[root] + self._members.pop(other)
         return True
 
 
@@ -229,13 +234,11 @@ class _Evidence:
 
 def _coauthor_keys(people: dict[Occurrence, PersonName]) -> dict[Occurrence, frozenset[str]]:
     """For each occurrence, the person keys of the other names in its author list."""
-    by_entry: dict[EntryRef, list[Occurrence]] = {}
+    key = {occ: person.key for occ, person in people.items()}
+    by_entry: dict[EntryRef, set[str]] = {}
     for occ in people:
-        by_entry.setdefault(occ[:3], []).append(occ)
-    return {
-        occ: frozenset(people[o].key for o in by_entry[occ[:3]] if people[o].key != people[occ].key)
-        for occ in people
-    }
+        by_entry.setdefault(occ[:3], set()).add(key[occ])
+    return {occ: frozenset(by_entry[occ[:3]] - {key[occ]}) for occ in people}
 
 
 def _fits(initials: PersonName, members: list[Occurrence], people: dict[Occurrence, PersonName]) -> bool:
@@ -283,19 +286,21 @@ def _authors(
     paper_of: dict[EntryRef, str],
 ) -> tuple[list[Author], dict[Occurrence, str]]:
     """Name each cluster; clusters that would share an id keep it apart with a suffix."""
-    by_id: dict[str, list[list[Occurrence]]] = {}
+    by_id: dict[str, list[tuple[PersonName, list[Occurrence]]]] = {}
     for members in clusters.sets.groups().values():
         best = max((people[m] for m in members), key=completeness)
-        by_id.setdefault(_author_id(best), []).append(members)
+        by_id.setdefault(_author_id(best), []).append((best, members))
     authors, author_of = [], {}
     for base_id, groups in by_id.items():
         # The person with a full name, else the one named most often, keeps the plain id.
-        groups.sort(key=lambda g: (not any(_has_full_given_name(people[m]) for m in g), -len(g),
-                                   _first_authorship(g, paper_of)))
-        for rank, members in enumerate(groups):
-            suffix = _short_hash(_first_authorship(members, paper_of))
-            author_id = base_id if rank == 0 else f"{base_id}-{suffix}"
-            best = max((people[m] for m in members), key=completeness)
+        if len(groups) > 1:
+            groups.sort(key=lambda group: (not _has_full_given_name(group[0]), -len(group[1]),
+                                           _first_authorship(group[1], paper_of)))
+        for rank, (best, members) in enumerate(groups):
+            if rank == 0:
+                author_id = base_id
+            else:
+                author_id = f"{base_id}-{_short_hash(_first_authorship(members, paper_of))}"
             counts: dict[str, int] = {}
             for member in members:
                 counts[occurrences[member]] = counts.get(occurrences[member], 0) + 1

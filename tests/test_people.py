@@ -110,3 +110,8 @@ def test_built_atlas_keeps_every_spelling_and_no_truncation_marker_is_an_author(
     assert markers.fetchone() == (0,)
     truncated = db.execute("select authors_truncated from papers where id = 'attention-is-all-you-need'")
     assert truncated.fetchone() == (1,)
+
+
+def test_a_name_joined_by_an_underscore_is_read_as_given_name_and_surname():
+    person = RULES.parse("Laurent_Viennot")
+    assert (person.given, person.surname, person.key) == ("Laurent", "Viennot", "viennot-l")
