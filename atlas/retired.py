@@ -56,5 +56,5 @@ def check_retired(retired: list[RetiredId], live: dict[str, set[str]], path: Pat
     """
     for record in retired:
         if record.id in live[record.kind]:
-            message = f"{record.kind} id '{record.id}' is retired but still names a {record.kind}"
+            message = f"{record.kind} id '{record.id}' is retired but is in use again"
             raise InputError(path, message, record.line)

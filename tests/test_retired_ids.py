@@ -41,7 +41,7 @@ def curation(tmp_path) -> Path:
 
 @pytest.mark.parametrize("record, message", [
     ("  - {kind: paper, id: attention-is-all-you-need, reason: test}",
-     "paper id 'attention-is-all-you-need' is retired but still names a paper"),
+     "paper id 'attention-is-all-you-need' is retired but is in use again"),
     ("  - {kind: author, id: old-id, replaced_by: no-such-author}", "missing 'reason'"),
     ("  - {kind: venue, id: old-id, reason: test}", "kind 'venue' is not one of paper, author"),
 ])
