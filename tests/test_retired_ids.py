@@ -11,6 +11,7 @@ from conftest import MANIFEST, TAXONOMY
 
 from atlas.errors import InputError
 from atlas.pipeline import build
+from atlas.retired import load_retired
 
 PREVIOUS_RELEASE = Path(__file__).parent / "data" / "previous_release_ids.txt"
 
@@ -33,22 +34,26 @@ def test_the_paper_whose_title_held_its_authors_is_retired_for_the_real_title(bu
     assert row == ("accurate-large-minibatch-sgd-training-imagenet-in-1-hour",)
 
 
-@pytest.fixture
-def curation(tmp_path) -> Path:
+def test_a_retired_id_in_use_again_stops_the_build_at_its_line(tmp_path):
     shutil.copytree(MANIFEST.parent, tmp_path / "data")
-    return tmp_path / "data"
+    path = tmp_path / "data" / "retired_ids.yml"
+    path.write_text(path.read_text() + "  - {kind: paper, id: attention-is-all-you-need, reason: test}\n")
+    with pytest.raises(InputError) as error:
+        build(tmp_path / "data" / "sources.yml", tmp_path / "dist", tmp_path / "data", TAXONOMY)
+    line = len(path.read_text().splitlines())
+    assert str(error.value).endswith(
+        f"retired_ids.yml:{line}: paper id 'attention-is-all-you-need' is retired but is in use again"
+    )
 
 
 @pytest.mark.parametrize("record, message", [
-    ("  - {kind: paper, id: attention-is-all-you-need, reason: test}",
-     "paper id 'attention-is-all-you-need' is retired but is in use again"),
-    ("  - {kind: author, id: old-id, replaced_by: no-such-author}", "missing 'reason'"),
+    ("  - {kind: author, id: old-id, replaced_by: new-id}", "missing 'reason'"),
     ("  - {kind: venue, id: old-id, reason: test}", "kind 'venue' is not one of paper, author"),
+    ("  - {kind: author, id: lu-j, reason: test}", "author id 'lu-j' is retired twice"),
 ])
-def test_a_retirement_the_build_cannot_check_names_its_line(curation, tmp_path, record, message):
-    path = curation / "retired_ids.yml"
-    path.write_text(path.read_text() + record + "\n")
+def test_a_retirement_that_does_not_validate_names_its_line(tmp_path, record, message):
+    path = tmp_path / "retired_ids.yml"
+    path.write_text((MANIFEST.parent / "retired_ids.yml").read_text() + record + "\n")
     with pytest.raises(InputError) as error:
-        build(curation / "sources.yml", tmp_path / "dist", curation, TAXONOMY)
-    assert message in str(error.value)
-    assert f"retired_ids.yml:{len(path.read_text().splitlines())}:" in str(error.value)
+        load_retired(path)
+    assert str(error.value).endswith(f"retired_ids.yml:{len(path.read_text().splitlines())}: {message}")
