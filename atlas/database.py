@@ -7,7 +7,7 @@ same inputs hold the same rows in the same order.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlite_utils
@@ -18,6 +18,7 @@ from atlas.merge import Paper, PossibleDuplicate
 from atlas.normalize import LinkClaim, Venue
 from atlas.people import Author
 from atlas.records import Entry, Source
+from atlas.retired import RetiredId
 from atlas.site_tables import write_site_tables
 from atlas.taxonomy import Taxonomy
 from atlas.text import slug
@@ -43,6 +44,7 @@ class Dataset:
     taxonomy: Taxonomy
     paper_topics: list[PaperTopic]
     unmapped_terms: list[UnmappedTerm]
+    retired_ids: list[RetiredId] = field(default_factory=list)
 
 
 def write_database(path: Path, data: Dataset) -> dict[str, int]:
@@ -138,6 +140,17 @@ def write_database(path: Path, data: Dataset) -> dict[str, int]:
             ("venue_id", "venues", "id"),
         ],
     )
+    db["entry_authors"].insert_all(
+        (
+            {"source_id": e.source_id, "line": e.line, "item": e.item, "position": position,
+             "written": name, "author_id": data.author_of[(*e.ref, position)]}
+            for e in data.entries
+            if e.kind == "paper"
+            for position, name in enumerate(e.authors, start=1)
+        ),
+        pk=("source_id", "line", "item", "position"),
+        foreign_keys=[("author_id", "authors", "id")],
+    )
     db["links"].insert_all(
         _link_rows(data, paper_of), pk=("paper_id", "url"), foreign_keys=[("paper_id", "papers", "id")]
     )
@@ -156,6 +169,15 @@ def write_database(path: Path, data: Dataset) -> dict[str, int]:
         ),
         pk=("paper_id", "keyword_id"),
         foreign_keys=[("paper_id", "papers", "id"), ("keyword_id", "keywords", "id")],
+    )
+    insert_rows(
+        db,
+        "retired_ids",
+        (
+            {"kind": r.kind, "id": r.id, "replaced_by": r.replaced_by or None, "reason": r.reason}
+            for r in sorted(data.retired_ids, key=lambda r: (r.kind, r.id))
+        ),
+        pk=("kind", "id"),
     )
     insert_rows(
         db,
@@ -255,6 +277,7 @@ _INDEXES = {
     "papers": [["year"], ["venue_id"], ["arxiv_id"]],
     "authors": [["surname"]],
     "paper_authors": [["author_id"]],
+    "entry_authors": [["author_id"]],
     "author_names": [["name"]],
     "links": [["kind"]],
     "paper_keywords": [["keyword_id"]],

@@ -21,6 +21,7 @@ EMPTY_TABLE_COLUMNS = {
     },
     "unmapped_terms": {"source_id": str, "kind": str, "term": str, "topic_id": str, "papers": int},
     "keywords": {"id": str, "name": str},
+    "retired_ids": {"kind": str, "id": str, "replaced_by": str, "reason": str},
     "paper_keywords": {"paper_id": str, "keyword_id": str},
     "topic_related": {"topic_id": str, "related_id": str},
     "topic_mappings": {"topic_id": str, "property": str, "target_id": str},

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 
-from atlas.text import collapse_spaces, repair_diacritics
+from atlas.text import collapse_spaces, fold, repair_diacritics
 
 _PARTICLES = {"van", "von", "de", "der", "den", "le", "la", "di", "da", "du", "del", "dos", "ter"}
 _INITIALS = re.compile(r"^(?:[A-Z]\.\s*-?\s*)+$")
 _NAME_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
 _TRUNCATION = re.compile(r"\.\.\.|…|\bet al\.?")
+# "Lu, Y.", "Y. Lu", "P. T. P. Tang": no given name written out
+_INITIALS_ONLY_NAME = re.compile(r"^(?:[^,]+,\s*(?:[A-Z]\.\s*-?\s*)+|(?:[A-Z]\.\s*-?\s*)+\S+)$")
 
 
 def _is_name_token(token: str) -> bool:
@@ -43,7 +45,7 @@ def split_leading_names(text: str) -> tuple[list[str], str]:
     for match in re.finditer(r"\.\s+", text):
         prefix, rest = text[: match.start()], text[match.end() :]
         names, _ = split_names(prefix)
-        continues_a_name = re.match(r"^[\w'’\-]+[.,]\s", rest)
+        continues_a_name = re.match(r"^[\w'’\-]+[.,]\s+[A-Z]", rest)  # "Surname, Next Author"
         if rest and not continues_a_name and names and all(looks_like_name(n) for n in names):
             return names, rest
     return [], text
@@ -67,3 +69,23 @@ def split_reference_names(text: str) -> tuple[list[str], bool]:
         else:
             names.append(part if _INITIALS.match(part.split()[-1]) else part.rstrip("."))
     return names, truncated
+
+
+def repair_author_list(names: tuple[str, ...]) -> tuple[tuple[str, ...], list[str]]:
+    """Drop a second copy of a name in one author list ("Laurent Viennot, Laurent_Viennot").
+
+    Two positions of one paper are never one person, so a full name written twice (spaces and
+    underscores aside) is one author listed twice. Initials alone prove nothing: "Lu, Y." and
+    "Lu, Y." on one paper are Yiping Lu and Yulong Lu. Returns the names and what was dropped.
+    """
+    kept: list[str] = []
+    seen: set[str] = set()
+    dropped: list[str] = []
+    for name in names:
+        key = fold(collapse_spaces(name.replace("_", " ")))
+        if key in seen and not _INITIALS_ONLY_NAME.match(name):
+            dropped.append(name)
+            continue
+        seen.add(key)
+        kept.append(name)
+    return tuple(kept), dropped

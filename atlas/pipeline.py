@@ -19,6 +19,7 @@ from atlas.parsers import parse_document
 from atlas.people import NameRules, cluster_authors
 from atlas.rdf import write_exports
 from atlas.rdf_atlas import write_atlas_rdf
+from atlas.retired import check_retired, load_retired
 from atlas.site_files import write_site
 from atlas.sources import load_manifest, read_source, require_items
 from atlas.taxonomy import OUR_SCHEME, load_taxonomy
@@ -26,6 +27,7 @@ from atlas.taxonomy import OUR_SCHEME, load_taxonomy
 DATABASE_NAME = "atlas.db"
 REPORT_NAME = "build-report.json"
 BIBTEX_NAME = "atlas.bib"
+RETIRED_NAME = "retired_ids.yml"
 
 
 def build_dataset(manifest: Path, curation: Path, taxonomy_folder: Path) -> Dataset:
@@ -60,6 +62,9 @@ def build_dataset(manifest: Path, curation: Path, taxonomy_folder: Path) -> Data
         for position, name in enumerate(entry.authors, start=1)
     }
     authors, author_of = cluster_authors(occurrences, paper_of, names)
+    retired = load_retired(curation / RETIRED_NAME)
+    live = {"paper": {paper.id for paper in papers}, "author": {author.id for author in authors}}
+    check_retired(retired, live, curation / RETIRED_NAME)
     claims = link_claims(entries, venues)
     classification = classify(papers, entries, taxonomy, manual)
     paper_topics, unmapped = classification.paper_topics, classification.unmapped
@@ -95,6 +100,7 @@ def build_dataset(manifest: Path, curation: Path, taxonomy_folder: Path) -> Data
         paper_topics=paper_topics,
         unmapped_terms=unmapped,
         report=report,
+        retired_ids=retired,
     )
 
 

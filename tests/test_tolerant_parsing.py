@@ -35,6 +35,15 @@ def test_a_venue_written_without_italics_is_still_read():
     assert entry.warning == "venue not in *italics*"
 
 
+def test_a_venue_that_is_only_a_year_or_lacks_its_year_is_read_with_a_warning():
+    year_only, no_year = read_excerpt("in_venue_pdf", """
+        - How to escape saddle points efficiently. In *2017*. [[pdf](http://proceedings.mlr.press/v70/jin17a/jin17a.pdf)]
+        - How to escape saddle points efficiently. In *ICML*. [[pdf](http://proceedings.mlr.press/v70/jin17a/jin17a.pdf)]
+    """)
+    assert (year_only.venue, year_only.year, year_only.warning) == ("", 2017, "no venue before the year")
+    assert (no_year.venue, no_year.year, no_year.warning) == ("ICML", None, "no year after the venue")
+
+
 def test_a_digest_paper_with_no_paper_link_is_read_from_its_detail_lines():
     entries = read_excerpt("awesome_digest", """
         ### Empirical Study: 2021

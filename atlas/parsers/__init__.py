@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from atlas.markdown_tree import ListItem, list_items
+from atlas.names import repair_author_list
 from atlas.records import Entry, Link
 from atlas.sources import SourceText
 
@@ -52,6 +53,11 @@ def parse_document(document: SourceText) -> list[Entry]:
             claims = {"kind": "other", "reason": str(reason)}
         except Unreadable as reason:
             claims = {"kind": "rejected", "reason": str(reason)}
+        if claims.get("authors"):
+            claims["authors"], repeated = repair_author_list(claims["authors"])
+            if repeated:
+                warning = f"author listed twice: {', '.join(repeated)}"
+                claims["warning"] = "; ".join(filter(None, [claims.get("warning"), warning]))
         if claims.get("parent_line"):
             claims["parent_item"] = items[item.parent].item
         entries.append(

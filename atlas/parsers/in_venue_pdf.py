@@ -42,6 +42,10 @@ def read_item(index: int, items: list[ListItem]) -> dict:
     if not title:
         raise Unreadable("no title before the venue")
     year = first_year(venue)
+    if venue and re.fullmatch(r"(?:19|20)\d\d", venue):  # `In *2021*.`: a year, no venue
+        venue, warning = "", "no venue before the year"
+    elif venue and not year:
+        warning = "no year after the venue"
     return {
         "kind": "paper",
         "warning": warning,
