@@ -20,7 +20,7 @@ def paper_keywords(papers: list[Paper], entries: list[Entry]) -> dict[str, list[
     paper_of = {ref: paper.id for paper in papers for ref in paper.entries}
     keywords: dict[str, list[str]] = {}
     for entry in entries:
-        paper_id = paper_of.get((entry.source_id, entry.line))
+        paper_id = paper_of.get(entry.ref)
         for keyword in entry.keywords:
             seen = keywords.setdefault(paper_id, [])
             if slug(keyword) not in {slug(k) for k in seen}:
@@ -92,7 +92,7 @@ def classify(
         return topic_id
 
     for entry in entries:
-        paper_id = paper_of.get((entry.source_id, entry.line))
+        paper_id = paper_of.get(entry.ref)
         if not paper_id:
             continue
         scheme = taxonomy.schemes.get(entry.source_id)
@@ -120,7 +120,7 @@ def classify(
     by_key = {paper.title_key: paper.id for paper in papers}
     for entry in entries:
         if entry.kind == "paper":
-            by_key.setdefault(title_key(entry.title), paper_of[(entry.source_id, entry.line)])
+            by_key.setdefault(title_key(entry.title), paper_of[entry.ref])
     unmatched = []
     for assignment in manual:
         if assignment.title_key in by_key:

@@ -35,7 +35,7 @@ class Dataset:
     papers: list[Paper]
     possible_duplicates: list[PossibleDuplicate]
     authors: list[Author]
-    author_of: dict[tuple[str, int, int], str]  # (source_id, line, position) of a name → author id
+    author_of: dict[tuple[str, int, int, int], str]  # (source_id, line, item, position) of a name → author id
     keywords: dict[str, list[str]]  # paper id → keywords as written
     report: dict[str, int]
     link_claims: list[LinkClaim]
@@ -107,7 +107,7 @@ def write_database(path: Path, data: Dataset) -> dict[str, int]:
                 "authors_truncated": p.authors_truncated,
                 "digest": p.digest or None,
                 "entries": len(p.entries),
-                "sources": json.dumps(sorted({source for source, _ in p.entries})),
+                "sources": json.dumps(sorted({source for source, *_ in p.entries})),
             }
             for p in data.papers
         ),
@@ -130,7 +130,7 @@ def write_database(path: Path, data: Dataset) -> dict[str, int]:
     )
     db["entries"].insert_all(
         (_entry_row(e, paper_of, data) for e in data.entries),
-        pk=("source_id", "line"),
+        pk=("source_id", "line", "item"),
         foreign_keys=[
             ("source_id", "sources", "id"),
             ("paper_id", "papers", "id"),
@@ -173,8 +173,9 @@ def write_database(path: Path, data: Dataset) -> dict[str, int]:
             {
                 "source_id": c.source_id,
                 "line": c.line,
+                "item": c.item,
                 "url": c.url,
-                "paper_id": paper_of.get((c.source_id, c.line)),
+                "paper_id": paper_of.get((c.source_id, c.line, c.item)),
                 "venue_id": c.venue_id,
                 "year": c.year,
                 "entry_venue_id": c.entry_venue_id or None,
@@ -183,7 +184,7 @@ def write_database(path: Path, data: Dataset) -> dict[str, int]:
             }
             for c in data.link_claims
         ),
-        pk=("source_id", "line", "url"),
+        pk=("source_id", "line", "item", "url"),
         foreign_keys=[("paper_id", "papers", "id"), ("venue_id", "venues", "id")],
     )
     write_topics(db, data.taxonomy, data.paper_topics, data.unmapped_terms)
@@ -201,15 +202,17 @@ def write_database(path: Path, data: Dataset) -> dict[str, int]:
 
 
 def _entry_row(entry: Entry, paper_of: dict, data: Dataset) -> dict:
-    own_paper = paper_of.get((entry.source_id, entry.line))
-    belongs_to = paper_of.get((entry.source_id, entry.parent_line)) if entry.parent_line else None
+    own_paper = paper_of.get(entry.ref)
+    belongs_to = paper_of.get(entry.parent_ref) if entry.parent_line else None
     return {
         "source_id": entry.source_id,
         "line": entry.line,
+        "item": entry.item,
         "section": SECTION_SEPARATOR.join(entry.section) or None,
         "heading": entry.section[-1] if entry.section else None,
         "kind": entry.kind,
         "reason": entry.reason or None,
+        "warning": entry.warning or None,
         "hidden": entry.hidden,
         "title": entry.title or None,
         "authors": json.dumps(list(entry.authors), ensure_ascii=False) if entry.authors else None,
@@ -220,6 +223,7 @@ def _entry_row(entry: Entry, paper_of: dict, data: Dataset) -> dict:
         "venue_id": entry.venue_id or None,
         "paper_id": own_paper or belongs_to,
         "parent_line": entry.parent_line,
+        "parent_item": entry.parent_item if entry.parent_line else None,
         "label": entry.label or None,
         "keywords": json.dumps(list(entry.keywords), ensure_ascii=False) if entry.keywords else None,
         "arxiv_id": entry.arxiv_id or None,
@@ -230,7 +234,7 @@ def _entry_row(entry: Entry, paper_of: dict, data: Dataset) -> dict:
 def _link_rows(data: Dataset, paper_of: dict) -> list[dict]:
     rows: dict[tuple[str, str], dict] = {}
     for entry in data.entries:
-        paper_id = paper_of.get((entry.source_id, entry.line))
+        paper_id = paper_of.get(entry.ref)
         for link in entry.links:
             rows.setdefault(
                 (paper_id, link.url),

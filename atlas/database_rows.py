@@ -10,6 +10,7 @@ EMPTY_TABLE_COLUMNS = {
     "link_claims": {
         "source_id": str,
         "line": int,
+        "item": int,
         "url": str,
         "paper_id": str,
         "venue_id": str,

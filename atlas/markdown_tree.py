@@ -29,6 +29,7 @@ class Span:
 @dataclass(frozen=True)
 class ListItem:
     line: int  # 1-based line of the item's first line
+    item: int  # 0 for the first item opening on its line, 1 for one nested on the same line…
     depth: int  # 1 for a top-level item
     section: tuple[str, ...]  # heading path above the item
     spans: tuple[Span, ...]  # inline content of the item's first paragraph
@@ -36,6 +37,7 @@ class ListItem:
     parent: int | None  # index of the enclosing item in the document's item list
     ordered: bool
     hidden: bool
+    wrapper: bool = False  # holds no text, only a list nested on its own line (`* * Title`)
 
     @property
     def text(self) -> str:
@@ -65,17 +67,30 @@ def list_items(document: SourceText) -> list[ListItem]:
             ordered = token.type == "ordered_list_open"
         elif token.type == "list_item_open":
             start, end = token.map
-            if open_items:
-                parent = items[open_items[-1]]
-                parent["own_end"] = min(parent["own_end"], start)
+            parent_index = open_items[-1] if open_items else None
+            depth = len(open_items) + 1
+            same_line = 0
+            if parent_index is not None:
+                parent = items[parent_index]
+                if parent["line"] == start + 1 and parent["spans"] is None:
+                    # `* * **Title**`: the outer item holds no text, only the list nested on its
+                    # line, so that list's items stand where the outer item stands.
+                    parent["wrapper"] = True
+                    same_line = parent["item"] + 1
+                    parent["own_end"] = start + 1
+                else:
+                    parent["own_end"] = min(parent["own_end"], start)
+                if parent.get("wrapper"):
+                    parent_index, depth = parent["parent"], parent["depth"]
             items.append(
                 {
                     "line": start + 1,
-                    "depth": len(open_items) + 1,
+                    "item": same_line,
+                    "depth": depth,
                     "section": tuple(title for _, title in headings),
                     "spans": None,
                     "own_end": end,
-                    "parent": open_items[-1] if open_items else None,
+                    "parent": parent_index,
                     "ordered": ordered,
                     "hidden": (start + 1) in document.hidden_lines,
                 }
@@ -93,6 +108,7 @@ def list_items(document: SourceText) -> list[ListItem]:
         result.append(
             ListItem(
                 line=item["line"],
+                item=item["item"],
                 depth=item["depth"],
                 section=item["section"],
                 spans=item["spans"] or (),
@@ -100,6 +116,7 @@ def list_items(document: SourceText) -> list[ListItem]:
                 parent=item["parent"],
                 ordered=item["ordered"],
                 hidden=item["hidden"],
+                wrapper=item.get("wrapper", False),
             )
         )
     return result

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 from atlas.disjoint_sets import DisjointSets
 from atlas.errors import InputError
 from atlas.normalize import title_key
-from atlas.records import Entry
+from atlas.records import Entry, EntryRef
 from atlas.schemas import MERGES
 from atlas.yamlfile import load_yaml
 
@@ -43,9 +43,9 @@ class Paper:
     arxiv_id: str
     digest: str
     authors: tuple[str, ...]  # as written by the entry with the fullest author list
-    authors_from: tuple[str, int]  # (source_id, line) of that entry
+    authors_from: EntryRef  # the entry they are written in
     authors_truncated: bool
-    entries: tuple[tuple[str, int], ...]  # (source_id, line) of every entry of this paper
+    entries: tuple[EntryRef, ...]  # every entry of this paper
 
 
 @dataclass(frozen=True)
@@ -215,7 +215,7 @@ def _evidence(a: _Group, b: _Group) -> str:
 
 def _paper(groups: list[_Group], venue_kind: Callable[[str], str], arxiv_venue: str) -> Paper:
     entries = sorted(
-        (entry for group in groups for entry in group.entries), key=lambda e: (e.source_id, e.line)
+        (entry for group in groups for entry in group.entries), key=lambda e: e.ref
     )
     title = max(
         (entry.title for entry in entries),
@@ -247,7 +247,7 @@ def _paper(groups: list[_Group], venue_kind: Callable[[str], str], arxiv_venue: 
         arxiv_id=arxiv_id,
         digest=next((entry.digest for entry in entries if entry.digest), ""),
         authors=author_source.authors,
-        authors_from=(author_source.source_id, author_source.line),
+        authors_from=author_source.ref,
         authors_truncated=author_source.authors_truncated,
-        entries=tuple((entry.source_id, entry.line) for entry in entries),
+        entries=tuple(entry.ref for entry in entries),
     )

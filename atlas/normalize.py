@@ -71,6 +71,7 @@ class LinkClaim:
     year: int
     entry_venue_id: str
     entry_year: int | None
+    item: int = 0  # the entry's item on its line
 
     @property
     def agrees(self) -> bool:
@@ -168,7 +169,10 @@ def link_claims(entries: list[Entry], table: VenueTable) -> list[LinkClaim]:
                 found = rule.claim(link.url)
                 if found:
                     claims.append(
-                        LinkClaim(entry.source_id, entry.line, link.url, *found, entry.venue_id, entry.year)
+                        LinkClaim(
+                            entry.source_id, entry.line, link.url, *found,
+                            entry.venue_id, entry.year, entry.item,
+                        )
                     )
                     break
     return claims

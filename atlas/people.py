@@ -12,6 +12,7 @@ from pathlib import Path
 
 from atlas.disjoint_sets import DisjointSets
 from atlas.errors import InputError
+from atlas.records import EntryRef
 from atlas.schemas import PEOPLE
 from atlas.text import collapse_spaces, fold, repair_diacritics, slug
 from atlas.yamlfile import load_yaml
@@ -91,7 +92,7 @@ class Author:
     spellings: tuple[tuple[str, int], ...]  # every written form seen, with how many entries
 
 
-Occurrence = tuple[str, int, int]  # (source_id, line, position) of a name in a paper entry
+Occurrence = tuple[str, int, int, int]  # (source_id, line, item, position) of a name in an entry
 
 
 def _given_tokens(person: PersonName) -> list[str]:
@@ -109,7 +110,7 @@ def _compatible(initials: PersonName, full: PersonName) -> bool:
 
 
 def cluster_authors(
-    occurrences: dict[Occurrence, str], paper_of: dict[tuple[str, int], str], rules: NameRules
+    occurrences: dict[Occurrence, str], paper_of: dict[EntryRef, str], rules: NameRules
 ) -> tuple[list[Author], dict[Occurrence, str]]:
     """One Author per person; returns the authors and, for each name occurrence, its author id.
 
@@ -133,7 +134,7 @@ def cluster_authors(
             if _has_full_given_name(person):
                 first = _given_tokens(person)[0]
                 union(by_first_name.setdefault(first, occ), occ)
-            paper = paper_of.get(occ[:2], "")
+            paper = paper_of.get(occ[:3], "")
             if paper:
                 union(by_paper.setdefault(paper, occ), occ)
         clusters: dict[Occurrence, list[Occurrence]] = {}

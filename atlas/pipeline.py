@@ -49,9 +49,9 @@ def build_dataset(manifest: Path, curation: Path, taxonomy_folder: Path) -> Data
         entries, first_author_key, lambda venue_id: venues.venues[venue_id].kind, overrides,
         arxiv_venue=venues.arxiv_venue,
     )
-    entries = [replace(e, paper_id=paper_of.get((e.source_id, e.line), "")) for e in entries]
+    entries = [replace(e, paper_id=paper_of.get(e.ref, "")) for e in entries]
     occurrences = {
-        (entry.source_id, entry.line, position): name
+        (*entry.ref, position): name
         for entry in entries
         if entry.kind == "paper"
         for position, name in enumerate(entry.authors, start=1)
@@ -65,6 +65,7 @@ def build_dataset(manifest: Path, curation: Path, taxonomy_folder: Path) -> Data
     report = {
         "entries": len(entries),
         **{f"entries_{kind}": kinds[kind] for kind in ("paper", "note", "label", "other", "rejected")},
+        "entries_with_warnings": sum(1 for entry in entries if entry.warning),
         "papers": len(papers),
         "merged_entries": kinds["paper"] - len(papers),
         "possible_duplicates": len(duplicates),
@@ -118,6 +119,12 @@ def print_report(report: dict[str, int], stream=sys.stdout) -> None:
         print(
             f"warning: {report['manual_assignments_unmatched']} manual topic assignments match no paper "
             "(taxonomy/manual.yml)",
+            file=stream,
+        )
+    if report.get("entries_with_warnings"):
+        print(
+            f"warning: {report['entries_with_warnings']} papers lack a part their list's style expects; "
+            "see entries.warning",
             file=stream,
         )
     if report.get("entries_rejected"):

@@ -37,7 +37,8 @@ class Entry:
     section: tuple[str, ...]
     kind: str  # paper, note, label, other, rejected
     raw: str
-    reason: str = ""
+    reason: str = ""  # why an item is not a paper (kinds other and rejected)
+    warning: str = ""  # for a paper: the part the list's style expects but the item lacks
     hidden: bool = False
     title: str = ""
     authors: tuple[str, ...] = ()
@@ -54,3 +55,17 @@ class Entry:
     label: str = ""  # the category label grouping this entry, if any
     venue_id: str = ""
     paper_id: str = ""
+    item: int = 0  # 0 for the first item of its line, 1 for an item nested on the same line…
+    parent_item: int = 0  # the `item` of the entry at parent_line
+
+    @property
+    def ref(self) -> EntryRef:
+        """What identifies an entry: two items can share a line (`* * **Title**`)."""
+        return (self.source_id, self.line, self.item)
+
+    @property
+    def parent_ref(self) -> EntryRef | None:
+        return (self.source_id, self.parent_line, self.parent_item) if self.parent_line else None
+
+
+EntryRef = tuple[str, int, int]  # (source_id, line, item) of an entry

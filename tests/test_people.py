@@ -37,9 +37,9 @@ def test_multi_word_and_hyphenated_surnames():
 
 
 def cluster(*names_on_papers):
-    occurrences = {(paper, 1, position): name
+    occurrences = {(paper, 1, 0, position): name
                    for paper, names in names_on_papers for position, name in enumerate(names, start=1)}
-    paper_of = {(paper, 1): paper for paper, _ in names_on_papers}
+    paper_of = {(paper, 1, 0): paper for paper, _ in names_on_papers}
     authors, author_of = cluster_authors(occurrences, paper_of, RULES)
     return {a.id: a.name for a in authors}, author_of
 
@@ -55,16 +55,16 @@ def test_full_given_names_tell_people_apart_and_initials_join_the_one_they_fit()
     authors, author_of = cluster(("p1", ["Xi Chen"]), ("p2", ["Xiangyi Chen"]), ("p3", ["Lee, J. D."]),
                                  ("p4", ["Jason D. Lee"]), ("p5", ["Jaehoon Lee"]))
     assert {"chen-xi", "chen-xiangyi", "lee-jason", "lee-jaehoon"} == set(authors)
-    assert author_of[("p3", 1, 1)] == "lee-jason"
+    assert author_of[("p3", 1, 0, 1)] == "lee-jason"
 
 
 def test_the_same_paper_in_two_lists_ties_initials_to_the_full_name():
     _, author_of = cluster(("p1", ["Lee, J."]), ("p2", ["Jaehoon Lee"]), ("p3", ["Jaeho Lee"]))
-    assert author_of[("p1", 1, 1)] == "lee-j"  # fits two people: left unresolved, not guessed
-    occurrences = {("a", 1, 1): "Lee, J.", ("b", 1, 1): "Jaehoon Lee", ("c", 1, 1): "Jaeho Lee"}
-    paper_of = {("a", 1): "wide-nets", ("b", 1): "wide-nets", ("c", 1): "other"}
+    assert author_of[("p1", 1, 0, 1)] == "lee-j"  # fits two people: left unresolved, not guessed
+    occurrences = {("a", 1, 0, 1): "Lee, J.", ("b", 1, 0, 1): "Jaehoon Lee", ("c", 1, 0, 1): "Jaeho Lee"}
+    paper_of = {("a", 1, 0): "wide-nets", ("b", 1, 0): "wide-nets", ("c", 1, 0): "other"}
     _, author_of = cluster_authors(occurrences, paper_of, RULES)
-    assert author_of[("a", 1, 1)] == "lee-jaehoon"
+    assert author_of[("a", 1, 0, 1)] == "lee-jaehoon"
 
 
 def test_built_atlas_keeps_every_spelling_and_no_truncation_marker_is_an_author(built_atlas):

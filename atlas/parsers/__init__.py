@@ -41,6 +41,8 @@ def parse_document(document: SourceText) -> list[Entry]:
     entries = []
     for index, item in enumerate(items):
         try:
+            if item.wrapper:
+                raise NotAPaper("holds no text, only the list nested on its line")
             if _is_table_of_contents(item):
                 raise NotAPaper(
                     "table-of-contents entry: links to a part of the list (a section or a lecture)"
@@ -50,10 +52,13 @@ def parse_document(document: SourceText) -> list[Entry]:
             claims = {"kind": "other", "reason": str(reason)}
         except Unreadable as reason:
             claims = {"kind": "rejected", "reason": str(reason)}
+        if claims.get("parent_line"):
+            claims["parent_item"] = items[item.parent].item
         entries.append(
             Entry(
                 source_id=document.source.id,
                 line=item.line,
+                item=item.item,
                 section=item.section,
                 raw=item.raw,
                 hidden=item.hidden,

@@ -10,11 +10,16 @@ from __future__ import annotations
 import re
 
 from atlas.markdown_tree import ListItem
-from atlas.names import split_reference_names
+from atlas.names import looks_like_name, split_reference_names
 from atlas.parsers import NotAPaper, Unreadable, links_of, publication_year, register
 from atlas.text import arxiv_id_in, clean_title, collapse_spaces, first_year, repair_diacritics
 
 _DATE = re.compile(r"\(\s*(?P<year>(?:19|20)\d\d)(?:,\s*[A-Za-z]+)?\s*\)\.?")
+# A year after the authors, its parentheses or period mistyped: `L. 2017. Title`, `L. (2017 Title`.
+_LOOSE_DATE = re.compile(
+    r"(?<=[A-Za-z.,])\s*[(\[]?\s*(?P<year>(?:19|20)\d\d)[a-z]?\s*[)\]]?[.;:,]?\s+(?=[A-Z])"
+)
+_STRAY = re.compile(r"^[\s.;:,)\]]*[;:,)\]][\s.;:,)\]]*")
 _PERIOD_END = re.compile(r"(?<![A-Z])[.?]\s+(?=\S)")
 _COMMA_END = re.compile(r",\s+(?=[A-Z0-9])")
 
@@ -23,13 +28,19 @@ _COMMA_END = re.compile(r",\s+(?=[A-Z0-9])")
 def read_item(index: int, items: list[ListItem]) -> dict:
     item = items[index]
     text = collapse_spaces(repair_diacritics(item.text))
+    warnings = []
     date = _DATE.search(text)
+    if not date and not item.ordered and (date := _loose_date(text)):
+        warnings.append(f"year written '{date[0].strip()}', not '({date['year']}).'")
     if not date:
         if item.ordered:
             raise NotAPaper("lecture in the course outline")
         raise Unreadable("no (Year) after the authors")
     authors, truncated = split_reference_names(text[: date.start()].strip())
     rest = text[date.end() :].strip()
+    if stray := _STRAY.match(rest):  # `Ruthotto, L.(2017);. Stable architectures…`
+        warnings.append(f"stray '{stray[0].strip()}' after the year")
+        rest = rest[stray.end() :]
     full_names = bool(authors) and "," not in authors[0]
     title, venue_part = _split_title(rest, full_names)
     if not title:
@@ -38,6 +49,7 @@ def read_item(index: int, items: list[ListItem]) -> dict:
     stated_year = int(date["year"])
     return {
         "kind": "paper",
+        "warning": "; ".join(warnings),
         "title": title,
         "authors": tuple(authors),
         "authors_truncated": truncated,
@@ -47,6 +59,15 @@ def read_item(index: int, items: list[ListItem]) -> dict:
         "links": links_of(item),
         "arxiv_id": arxiv_id_in(venue_part),
     }
+
+
+def _loose_date(text: str) -> re.Match | None:
+    """A mistyped year counts only where what precedes it reads as the authors."""
+    date = _LOOSE_DATE.search(text)
+    if not date:
+        return None
+    authors, _ = split_reference_names(text[: date.start()].strip())
+    return date if authors and all("," in name or looks_like_name(name) for name in authors) else None
 
 
 def _split_title(rest: str, full_names: bool) -> tuple[str, str]:

@@ -26,8 +26,13 @@ def read_item(index: int, items: list[ListItem]) -> dict:
         what = _field_name(field) if field else "authors and venue"
         raise_detail = {"kind": "other", "reason": f"detail line ({what}) of the paper above"}
         return {**raise_detail, "parent_line": parent_line(index, items)}
+    children = _children(index, items)
+    warning = ""
     if not item.links:
-        raise Unreadable("no [[paper]] link after the title")
+        # Detail lines (authors, Key Word, Digest) below the title still make it a paper.
+        if not children:
+            raise Unreadable("no [[paper]] link after the title")
+        warning = "no [[paper]] link after the title"
     title_spans = []
     for span in item.spans:
         if span.style == "link":
@@ -36,12 +41,13 @@ def read_item(index: int, items: list[ListItem]) -> dict:
     title = clean_title("".join(title_spans).rstrip(" ["))
     if not title:
         raise NotAPaper("no title before the links")
-    details = _details(_children(index, items))
+    details = _details(children)
     venue = details["venue"]
     heading_year = first_year(item.section[-1]) if item.section else None
     links = links_of(item)
     return {
         "kind": "paper",
+        "warning": warning,
         "title": title,
         "authors": tuple(details["authors"]),
         "authors_truncated": details["truncated"],

@@ -22,10 +22,16 @@ def read_item(index: int, items: list[ListItem]) -> dict:
     parts = [collapse_spaces(part) for part in re.split(r"[，,]", tail) if part.strip(" [")]
     venue = parts[0] if parts else ""
     stated_year = first_year(parts[-1]) if len(parts) > 1 else None
+    warnings = [] if authors_text.strip() else ["no *Authors* after the title"]
+    if re.fullmatch(r"(?:19|20)\d\d", venue):  # `**Title**，*Authors*，2019`
+        venue, stated_year = "", int(venue)
+    if not venue:
+        warnings.append("no venue after the authors")
     links = links_of(item)
     authors = [collapse_spaces(name) for name in authors_text.split(",") if name.strip()]
     return {
         "kind": "paper",
+        "warning": "; ".join(warnings),
         "title": clean_title(title),
         "authors": tuple(authors),
         "venue": venue,
