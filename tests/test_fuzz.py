@@ -8,6 +8,7 @@ case (seed, mutation, file, outcome) to count outcomes by.
 
 from __future__ import annotations
 
+import html
 import os
 import random
 import re
@@ -16,6 +17,8 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+import marko
+import marko.block
 import pytest
 import yaml
 from conftest import ROOT
@@ -42,39 +45,18 @@ HOSTILE = [
 # --- an independent tally of list items ------------------------------------------------------
 
 _COMMENT = re.compile(r"^\[//\]:\s*#\s*\((.*)\)\s*$")
-_MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
-_THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-
-
-def items_on_line(line: str) -> int:
-    """List markers that open items on one line (`- 1. Title` opens two), thematic breaks aside."""
-    if _THEMATIC_BREAK.match(line):
-        return 0
-    rest, count = line.lstrip(" \t"), 0
-    while match := _MARKER.match(rest):
-        count += 1
-        rest = rest[match.end():]
-        if _THEMATIC_BREAK.match(rest):
-            break
-    return count
 
 
 def count_items(text: str) -> int:
-    """Count list items line by line, commented-out ones included, none inside a fenced block."""
-    count, fence = 0, None
-    for line in text.replace("\r\n", "\n").split("\n"):
-        revealed = _COMMENT.match(line)
-        line = revealed[1] if revealed else line
-        opened = _FENCE.match(line)
-        if fence:
-            if opened and opened[1][0] == fence[0] and len(opened[1]) >= len(fence):
-                fence = None
-            continue
-        if opened:
-            fence = opened[1]
-            continue
-        count += items_on_line(line)
+    """List items as a second CommonMark implementation (marko) reads them, commented-out ones
+    included: a tally that shares no code with the markdown-it walk the parsers use."""
+    lines = [html.unescape(found[1]) if (found := _COMMENT.match(line)) else line for line in text.split("\n")]
+    pending, count = [marko.Markdown().parse("\n".join(lines))], 0
+    while pending:
+        element = pending.pop()
+        count += isinstance(element, marko.block.ListItem)
+        if isinstance(element, marko.block.BlockElement):
+            pending.extend(child for child in element.children if isinstance(child, marko.block.BlockElement))
     return count
 
 
@@ -190,6 +172,7 @@ def test_a_mutated_input_builds_with_every_item_or_stops_with_one_line(tmp_path,
     log(what, f"built: {report['entries']} entries")
 
 
-def test_the_tally_counts_items_nested_on_one_line_and_ignores_breaks_and_code():
-    text = "- a\n  - b\n* * **Title**\n- 1. Noam\n---\n* * *\n```\n- not an item\n```\n[//]: # (- hidden)\n1) x\n"
+def test_the_tally_counts_items_nested_on_one_line_and_not_code_or_html():
+    text = ("- a\n  - b\n\n* * **Title**\n- 1. Noam\n\n---\n* * *\n```\n- not an item\n```\n"
+            "[//]: # (- hidden)\n\n1) x\n\n<!--\n- commented out\n-->\n\n\t- code\n")
     assert count_items(text) == 8
