@@ -34,8 +34,8 @@ class Schema:
 
 
 def _describe(value: Any) -> str:
-    kinds = {bool: "true/false", int: "a number", float: "a number", date: "a date", list: "a list",
-             dict: "a mapping", type(None): "empty", bytes: "binary data"}
+    kinds = {str: "text", bool: "true/false", int: "a number", float: "a number", date: "a date",
+             list: "a list", dict: "a mapping", type(None): "empty", bytes: "binary data"}
     for kind, name in kinds.items():
         if isinstance(value, kind):
             return name
@@ -213,6 +213,10 @@ VENUES = Record(
 PEOPLE = Record(
     aliases=MapOf(Text(), Text()),
     compound_surnames=ListOf(Text(), unique=""),
+    authorship=ListOf(  # issue-10b: who a name written with initials is on one paper
+        Record(("paper", "position", "written", "name"),
+               paper=Text(), position=Integer(), written=Text(), name=Text(), reason=Text())
+    ),
 )
 
 MERGES = Record(
@@ -268,6 +272,7 @@ def _terms(text_key: str) -> ListOf:
             narrowMatch=IDS,
             relatedMatch=IDS,
             not_a_topic=Text(),
+            fallback=Boolean(),  # issue-7: the topic only for papers nothing else classifies
         )
     )
 
@@ -276,6 +281,7 @@ SOURCE_SCHEME = Record(
     ("source", "title"),
     source=ANY_ID,
     title=LABEL,
+    keywords_title=LABEL,  # issue-7
     structural=TEXTS,
     headings=_terms("heading"),
     lectures=_terms("heading"),
