@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from atlas.errors import InputError
+from atlas.errors import InputError, OutputBusy
 from atlas.pipeline import build, print_report
 
 HERE = Path(__file__).resolve().parent
@@ -25,7 +25,8 @@ def main(argv: list[str] | None = None) -> int:
         "--out",
         type=Path,
         default=Path("dist"),
-        help="output folder; the database is OUT/atlas.db (default: dist/)",
+        help="output folder, a symlink to the latest complete build; the database is OUT/atlas.db "
+        "(default: dist/)",
     )
     parser.add_argument(
         "--curation",
@@ -35,10 +36,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--taxonomy", type=Path, default=HERE / "taxonomy",
                         help="folder of the topic taxonomy YAML (default: taxonomy/)")
+    parser.add_argument("--no-wait", action="store_true",
+                        help="stop at once, rather than wait, when another build is writing OUT")
     args = parser.parse_args(argv)
     try:
-        report = build(args.sources, args.out, args.curation, args.taxonomy)
-    except InputError as error:
+        report = build(args.sources, args.out, args.curation, args.taxonomy, wait=not args.no_wait)
+    except (InputError, OutputBusy) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     print_report(report)

@@ -17,3 +17,7 @@ class InputError(Exception):
     def __str__(self) -> str:
         place = f"{self.path}:{self.line}" if self.line else self.path
         return f"{place}: {self.message}"
+
+
+class OutputBusy(Exception):
+    """Another build holds the output folder's lock, and this one was told not to wait."""

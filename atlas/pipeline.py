@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import shutil
 import sys
-import tempfile
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -17,6 +15,7 @@ from atlas.merge import MergeOverrides, merge_papers
 from atlas.normalize import VenueTable, link_claims, with_venues
 from atlas.parsers import parse_document
 from atlas.people import NameRules, cluster_authors
+from atlas.publish import publish
 from atlas.rdf import write_exports
 from atlas.rdf_atlas import write_atlas_rdf
 from atlas.retired import check_retired, load_retired
@@ -104,32 +103,18 @@ def build_dataset(manifest: Path, curation: Path, taxonomy_folder: Path) -> Data
     )
 
 
-def build(manifest: Path, out: Path, curation: Path, taxonomy: Path) -> dict[str, int]:
-    """Build into a fresh folder beside `out`, then swap it in: a failed build leaves `out` as it was."""
+def build(manifest: Path, out: Path, curation: Path, taxonomy: Path, wait: bool = True) -> dict[str, int]:
+    """Build into a fresh folder, then swap it in as `out` (atlas/publish.py): a failed or killed
+    build leaves `out` as it was; a second build into the same `out` waits, or with wait=False stops."""
     data = build_dataset(manifest, curation, taxonomy)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
-    try:
+    with publish(out, wait=wait) as staging:
         report = write_database(staging / DATABASE_NAME, data)
         write_exports(data.taxonomy, staging)
         write_atlas_rdf(staging / DATABASE_NAME, data.taxonomy, staging)
         write_bibtex(staging / DATABASE_NAME, staging / BIBTEX_NAME)
         (staging / REPORT_NAME).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
         write_site(staging, DATABASE_NAME)
-        _swap_in(staging, out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     return report
-
-
-def _swap_in(staging: Path, out: Path) -> None:
-    retired = out.with_name(f".{out.name}-retired")
-    shutil.rmtree(retired, ignore_errors=True)
-    if out.exists():
-        out.rename(retired)
-    staging.rename(out)
-    shutil.rmtree(retired, ignore_errors=True)
 
 
 def print_report(report: dict[str, int], stream=sys.stdout) -> None:

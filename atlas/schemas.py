@@ -34,12 +34,18 @@ class Schema:
 
 
 def _describe(value: Any) -> str:
-    kinds = {bool: "true/false", int: "a number", float: "a number", date: "a date", list: "a list",
-             dict: "a mapping", type(None): "empty", bytes: "binary data"}
+    kinds = {str: "text", bool: "true/false", int: "a number", float: "a number", date: "a date",
+             list: "a list", dict: "a mapping", type(None): "empty", bytes: "binary data"}
     for kind, name in kinds.items():
         if isinstance(value, kind):
             return name
     return type(value).__name__
+
+
+def _shown(value: Any) -> str:
+    """A value as a message quotes it: a hostile 100,000-character line is not repeated whole."""
+    text = str(value)
+    return text if len(text) <= 60 else text[:60] + "…"
 
 
 class Text(Schema):
@@ -57,7 +63,8 @@ class Text(Schema):
         if not value.strip():
             raise InputError(path, f"{what} is empty", line)
         if self.pattern and not self.pattern.fullmatch(value):
-            raise InputError(path, f"{what} '{value}' must be {self.meaning or self.pattern.pattern}", line)
+            meaning = self.meaning or self.pattern.pattern
+            raise InputError(path, f"{what} '{_shown(value)}' must be {meaning}", line)
 
 
 class Integer(Schema):
@@ -97,7 +104,8 @@ class ListOf(Schema):
                 continue
             key = item.get(self.unique) if self.unique else item
             if key in seen:
-                raise InputError(path, f"duplicate {self.unique or 'item'} '{key}' in {what}", item_line)
+                message = f"duplicate {self.unique or 'item'} '{_shown(key)}' in {what}"
+                raise InputError(path, message, item_line)
             seen.add(key)
 
 
@@ -148,7 +156,7 @@ class Record(Schema):
             key_line = value.line_of(key) if hasattr(value, "line_of") else line
             if key not in self.fields:
                 known = ", ".join(self.fields)
-                raise InputError(path, f"unknown key '{key}' in {what} (known: {known})", key_line)
+                raise InputError(path, f"unknown key '{_shown(key)}' in {what} (known: {known})", key_line)
             if item is None and key not in self.required:
                 continue  # `key:` with nothing after it is the same as leaving it out
             self.fields[key].validate(item, path, key_line, f"'{key}'")
@@ -205,6 +213,10 @@ VENUES = Record(
 PEOPLE = Record(
     aliases=MapOf(Text(), Text()),
     compound_surnames=ListOf(Text(), unique=""),
+    authorship=ListOf(  # issue-10b: who a name written with initials is on one paper
+        Record(("paper", "position", "written", "name"),
+               paper=Text(), position=Integer(), written=Text(), name=Text(), reason=Text())
+    ),
 )
 
 MERGES = Record(
@@ -260,6 +272,7 @@ def _terms(text_key: str) -> ListOf:
             narrowMatch=IDS,
             relatedMatch=IDS,
             not_a_topic=Text(),
+            fallback=Boolean(),  # issue-7: the topic only for papers nothing else classifies
         )
     )
 

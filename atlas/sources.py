@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import html
 import os
@@ -86,9 +87,9 @@ def read_source(source: Source, manifest_dir: Path) -> SourceText:
     path = manifest_dir / source.file
     data = _read_regular_file(path, source.id)
     try:
-        text = data.decode("utf-8")
+        text = data.removeprefix(codecs.BOM_UTF8).decode("utf-8")  # an editor's byte-order mark is no text
     except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
+        line = data.removeprefix(codecs.BOM_UTF8)[: error.start].count(b"\n") + 1
         raise InputError(path, "not valid UTF-8", line) from None
     described = replace(source, sha256=hashlib.sha256(data).hexdigest())
     return source_text(described, path, text)

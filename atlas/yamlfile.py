@@ -8,6 +8,7 @@ are not plain scalars all stop here. What each file may hold is checked by `atla
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -97,9 +98,9 @@ def load_yaml(path: Path, schema: Schema | None = None) -> Any:
 
     A UTF-8 byte-order mark at the start is accepted (some editors write one) and ignored.
     """
-    data = _read_bytes(path)
+    data = _read_bytes(path).removeprefix(codecs.BOM_UTF8)
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise InputError(path, "not valid UTF-8", line) from None

@@ -129,7 +129,8 @@ def assert_fails_cleanly(workspace: Path, *expected_in_message: str) -> None:
     for expected in expected_in_message:
         assert expected in message
     assert (workspace / "dist" / "atlas.db").read_bytes() == before
-    assert sorted(p.name for p in workspace.iterdir()) == ["data", "dist"]  # no staging left behind
+    assert sorted(p.name for p in workspace.iterdir()) == [".dist-builds", "data", "dist"]
+    assert sorted(p.name for p in (workspace / ".dist-builds").iterdir()) == ["1", "lock"]  # no staging left
 
 
 def test_missing_source_file_names_the_file(workspace):

@@ -82,6 +82,11 @@ def test_a_list_where_a_mapping_belongs(tree):
     fails_with(tree, "merges.yml:1:", "the file must be a mapping, not a list")
 
 
+def test_a_list_of_words_where_a_list_of_mappings_belongs(tree):
+    line = edit(tree / "data" / "venues.yml", "venues:\n", "venues: [neurips, icml]\nold_venues:\n")
+    fails_with(tree, f"venues.yml:{line}:", "item 1 of 'venues' must be a mapping, not text")
+
+
 def test_a_key_that_is_a_list_is_refused(tree):
     line = edit(tree / "data" / "people.yml", '  "Adil SALIM": Adil Salim', "  ? [Adil]\n  : Adil Salim")
     fails_with(tree, f"people.yml:{line}:", "a key must be a plain word")

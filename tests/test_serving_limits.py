@@ -1,0 +1,59 @@
+"""A served atlas answers what it cannot handle with a 4xx, and quickly: the .bib renderer and the
+bounds on what one SQL statement may build (atlas/datasette_plugins/sql_limits.py)."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pytest
+
+from atlas.datasette_plugins.sql_limits import prepare_connection
+
+
+def status_of(base: str, path: str) -> int:
+    try:
+        with urllib.request.urlopen(base + path) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+@pytest.mark.parametrize("sql", ["select x'41' as paper_id", "select 1 as paper_id", "select 1 as x"])
+def test_bib_of_rows_that_are_not_paper_ids_is_a_bad_request(served_atlas, sql):
+    assert status_of(served_atlas, "/atlas.bib?sql=" + urllib.parse.quote(sql)) == 400
+
+
+@pytest.mark.parametrize("sql", [
+    "select length(randomblob(1000000000))",
+    "select length(zeroblob(2000000000))",
+    "select hex(randomblob(600000))",
+    "select printf('%.*c', 2000000000, 'x')",
+    "select format('%.2000000000c', 'x')",
+    "select instr(printf('%.*c', 900000, 'a'), printf('%.*c', 90000, 'a') || 'b')",
+])
+def test_a_gigabyte_value_fails_fast(served_atlas, sql):
+    started = time.monotonic()
+    assert status_of(served_atlas, "/atlas.json?sql=" + urllib.parse.quote(sql)) == 400
+    assert time.monotonic() - started < 2  # unbounded, these take 4 to 30 s
+
+
+def test_values_the_atlas_needs_are_well_inside_the_bounds(served_atlas):
+    sql = "select length(randomblob(900000)) as n, length(group_concat(raw)) > 100000 as all_entries from entries"
+    with urllib.request.urlopen(f"{served_atlas}/atlas.json?_shape=array&sql=" + urllib.parse.quote(sql)) as page:
+        assert page.read() == b'[{"n": 900000, "all_entries": 1}]'
+
+
+@pytest.mark.parametrize("sql", [
+    "select printf('%d-%s %5.2f %%', 3, 'x', 2.5)", "select printf('%.*c', 5, 'x')",
+    "select printf('id 20190101 %d', 5000000000)", "select format('%s', null)", "select printf()",
+    "select printf('%q', 'it''s')", "select instr('hello', 'll')", "select instr(x'0102', x'02')",
+    "select instr(null, 'a')", "select instr('héllo', 'l')", "select instr(12345, 34)",
+])
+def test_bounded_printf_and_instr_answer_as_sqlite_does(sql):
+    bounded = sqlite3.connect(":memory:")
+    prepare_connection(bounded)
+    assert bounded.execute(sql).fetchall() == sqlite3.connect(":memory:").execute(sql).fetchall()
