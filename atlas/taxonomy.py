@@ -23,6 +23,8 @@ MAPPING_PROPERTIES = ("exactMatch", "closeMatch", "broadMatch", "narrowMatch", "
 # narrowMatch target is narrower than the heading, so it would claim too much.
 CLASSIFYING_PROPERTIES = ("exactMatch", "closeMatch", "broadMatch")
 _TRAILING_YEAR = re.compile(r"[\s:]*(?<!\d)(?:19|20)\d\d$")
+# "2. ", "A.1. ", "B.": the numbering of a heading, which a new version of a list may change.
+_HEADING_NUMBER = re.compile(r"^\s*(?:(?:\d+|[A-Z])\.)(?:\d+\.?)*\s*")
 
 Labels = tuple[tuple[str, str], ...]  # (language, text) pairs
 
@@ -119,8 +121,13 @@ class Taxonomy:
 
 
 def term_key(text: str) -> str:
-    """Headings, labels and key words match ignoring case, punctuation and a trailing year."""
-    return title_key(strip_year(text))
+    """Headings, labels and key words match ignoring case, punctuation, numbering and a trailing year."""
+    return title_key(heading_text(text))
+
+
+def heading_text(term: str) -> str:
+    """A heading without its numbering or trailing year: what it says about its papers."""
+    return _HEADING_NUMBER.sub("", strip_year(term)).strip() or term
 
 
 def strip_year(heading: str) -> str:
