@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from atlas.errors import InputError
-from atlas.label_matching import FREE_TEXT, TERMS, LabelIndex, load_text_rules
+from atlas.label_matching import DIGEST, TERMS, TITLE, LabelIndex, load_text_rules
 from atlas.merge import Paper
 from atlas.normalize import title_key
 from atlas.records import Entry
@@ -257,10 +257,10 @@ def _match_free_text(
     """Our labels in each paper's title and in the digests its lists give, unless curated by hand."""
     for paper in papers:
         if paper.id not in curated_papers:
-            for match in index.find(paper.title, FREE_TEXT):
+            for match in index.find(paper.title, TITLE):
                 found.add(paper.id, match.concept_id, "title", match.phrase)
     for entry in entries:
         paper_id = paper_of.get((entry.source_id, entry.line))
         if paper_id and entry.digest and paper_id not in curated_papers:
-            for match in index.find(entry.digest, FREE_TEXT):
+            for match in index.find(entry.digest, DIGEST):
                 found.add(paper_id, match.concept_id, "digest", match.phrase)

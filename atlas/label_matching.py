@@ -7,9 +7,10 @@ Where labels overlap in a text the longest wins, so "Sharpness-aware minimizatio
 "Sharpness", nor "Implicit bias of gradient descent" also "Gradient descent".
 
 Headings and key words name topics, so every label is matched there. Titles and digests
-mention words in passing, so there only labels the curator trusts are matched: those of two or
-more words unless `taxonomy/text_matching.yml` lists them as unsafe, and one-word labels it
-lists as safe.
+mention words in passing, so there only labels the curator trusts are matched, as
+`taxonomy/text_matching.yml` says: labels of two or more words unless listed as unsafe (or, for
+digests, as title-only), and one-word labels only where listed as safe (or as title words).
+A digest summarises a whole abstract, related work included, so it gets the stricter rules.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ from atlas.yamlfile import load_yaml
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _HYPHENATED = re.compile(r"[^\W_]+(?:[-‐‑][^\W_]+)+")
 
-FREE_TEXT = "text"  # titles and digests
+TITLE = "title"
+DIGEST = "digest"
 TERMS = "terms"  # headings, category labels and key words
 
 
@@ -44,7 +46,7 @@ class _Label:
     concept_id: str
     label: str
     words: tuple[str, ...]
-    in_text: bool
+    where: frozenset[str]  # TITLE, DIGEST: the free texts it may be matched in
 
 
 def words(text: str) -> list[tuple[str, int, int]]:
@@ -72,8 +74,20 @@ def _label_forms(label: str) -> set[tuple[str, ...]]:
 class TextRules:
     """Which labels titles and digests may match (taxonomy/text_matching.yml)."""
 
-    safe_words: frozenset[str] = frozenset()  # one-word labels, folded
-    unsafe: frozenset[str] = frozenset()  # labels of several words, folded
+    safe_words: frozenset[str] = frozenset()  # one-word labels for titles and digests, folded
+    title_words: frozenset[str] = frozenset()  # one-word labels for titles only
+    unsafe: frozenset[str] = frozenset()  # labels of several words never matched in free text
+    title_only: frozenset[str] = frozenset()  # labels of several words matched in titles only
+
+    def free_texts(self, folded: str) -> frozenset[str]:
+        """Where a label (folded) may be matched besides headings and key words."""
+        if len(folded.split()) > 1:
+            if folded in self.unsafe:
+                return frozenset()
+            return frozenset({TITLE}) if folded in self.title_only else frozenset({TITLE, DIGEST})
+        if folded in self.safe_words:
+            return frozenset({TITLE, DIGEST})
+        return frozenset({TITLE}) if folded in self.title_words else frozenset()
 
 
 def _folded(label: str) -> str:
@@ -81,14 +95,14 @@ def _folded(label: str) -> str:
 
 
 def load_text_rules(path: Path, taxonomy: Taxonomy) -> TextRules:
-    """Read the lists of safe one-word and unsafe many-word labels; each must be a label of ours."""
+    """Read which labels free text may match; each listed label must be a label of ours."""
     if not path.exists():
         return TextRules()
     document = load_yaml(path) or {}
     lines = path.read_text(encoding="utf-8").split("\n")
     known = {_folded(text) for concept in _live_concepts(taxonomy) for _, text in _all_labels(concept)}
     lists = {}
-    for key in ("safe_words", "unsafe"):
+    for key in ("safe_words", "title_words", "unsafe", "title_only"):
         values = document.get(key) or []
         if not isinstance(values, list):
             raise InputError(path, f"'{key}' must be a list of labels", getattr(document, "line", 0))
@@ -98,7 +112,7 @@ def load_text_rules(path: Path, taxonomy: Taxonomy) -> TextRules:
                 line = next((n for n, row in enumerate(lines, 1) if text in row), 0)
                 raise InputError(path, f"'{text}' is not a label of any current concept", line)
         lists[key] = frozenset(_folded(str(v)) for v in values)
-    return TextRules(safe_words=lists["safe_words"], unsafe=lists["unsafe"])
+    return TextRules(**lists)
 
 
 def _live_concepts(taxonomy: Taxonomy):
@@ -116,11 +130,9 @@ class LabelIndex:
         self._by_first: dict[str, list[_Label]] = {}
         for concept in sorted(_live_concepts(taxonomy), key=lambda c: c.id):
             for _, text in _all_labels(concept):
-                folded = _folded(text)
-                many = len(folded.split()) > 1
-                in_text = folded not in rules.unsafe if many else folded in rules.safe_words
+                where = rules.free_texts(_folded(text))
                 for form in sorted(_label_forms(text)):
-                    label = _Label(concept.id, text, form, in_text)
+                    label = _Label(concept.id, text, form, where)
                     self._by_first.setdefault(form[0], []).append(label)
         for labels in self._by_first.values():
             labels.sort(key=lambda label: (-len(label.words), label.concept_id, label.label))
@@ -132,7 +144,7 @@ class LabelIndex:
         candidates = []
         for start, form in enumerate(forms):
             for label in self._by_first.get(form, ()):
-                if where == FREE_TEXT and not label.in_text:
+                if where != TERMS and where not in label.where:
                     continue
                 end = start + len(label.words)
                 if tuple(forms[start:end]) == label.words:
