@@ -109,13 +109,25 @@ class Classification:
 
 
 class _Found:
-    """Paper topics as they are found: the first evidence of each (paper, topic, via) is kept."""
+    """Paper topics as they are found: the first evidence of each (paper, topic, via) is kept.
 
-    def __init__(self) -> None:
+    Topics from a chapter-like heading (`fallback: true`) are kept aside and given to a paper
+    only when no other evidence files it under a topic of ours."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.taxonomy = taxonomy
         self.rows: dict[tuple[str, str, str], str] = {}
+        self.fallback: dict[tuple[str, str, str], str] = {}
 
-    def add(self, paper_id: str, topic_id: str, via: str, evidence: str) -> None:
-        self.rows.setdefault((paper_id, topic_id, via), evidence)
+    def add(self, paper_id: str, topic_id: str, via: str, evidence: str, fallback: bool = False) -> None:
+        (self.fallback if fallback else self.rows).setdefault((paper_id, topic_id, via), evidence)
+
+    def settle(self) -> dict[tuple[str, str, str], str]:
+        classified = {p for (p, t, _) in self.rows if self.taxonomy.concepts[t].scheme == OUR_SCHEME}
+        for key, evidence in self.fallback.items():
+            if key[0] not in classified:
+                self.rows.setdefault(key, evidence)
+        return self.rows
 
 
 def classify(
@@ -130,7 +142,7 @@ def classify(
     there, and it is reported as unmapped with our closest concept as a suggestion.
     """
     paper_of = {ref: paper.id for paper in papers for ref in paper.entries}
-    found = _Found()
+    found = _Found(taxonomy)
     terms = _TermMatcher(taxonomy, curation.index)
     for entry in entries:
         paper_id = paper_of.get((entry.source_id, entry.line))
@@ -159,7 +171,7 @@ def classify(
     paper_topics = sorted(
         (
             PaperTopic(paper_id, topic_id, via, evidence)
-            for (paper_id, topic_id, via), evidence in found.rows.items()
+            for (paper_id, topic_id, via), evidence in found.settle().items()
             if via == "manual" or (paper_id, topic_id) not in excluded
         ),
         key=lambda t: (t.paper_id, t.topic_id, t.via),
@@ -173,6 +185,7 @@ class _TermMatcher:
     def __init__(self, taxonomy: Taxonomy, index: LabelIndex) -> None:
         self.taxonomy, self.index = taxonomy, index
         self.targets: dict[str, list[tuple[str, str]]] = {}  # source concept → (topic, evidence)
+        self.fallback: set[str] = set()  # source concepts whose topics are a fallback
         self.papers: dict[str, set[str]] = {}  # uncurated source concept → its papers
         self.terms: dict[str, tuple[str, str, str]] = {}
 
@@ -187,6 +200,8 @@ class _TermMatcher:
         if topic_id not in self.targets:
             if concept.curated:
                 self.targets[topic_id] = [(target, text) for target in concept.classifies_into]
+                if concept.fallback:
+                    self.fallback.add(topic_id)
             else:
                 matches = self.index.find(heading_text(text), TERMS)
                 self.targets[topic_id] = [(m.concept_id, text) for m in matches]
@@ -236,7 +251,8 @@ def _classify_entry(
     for (kind, _), topic_id in zip(places, place_topics, strict=True):
         if terms.targets[topic_id]:
             for target, evidence in terms.targets[topic_id]:
-                found.add(paper_id, target, "label" if kind == "label" else "section", evidence)
+                via = "label" if kind == "label" else "section"
+                found.add(paper_id, target, via, evidence, fallback=topic_id in terms.fallback)
             break
     for keyword in entry.keywords:
         topic_id = terms.concept(entry.source_id, "keyword", keyword, paper_id)

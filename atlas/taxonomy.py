@@ -45,6 +45,7 @@ class Concept:
     replaced_by: str = ""
     mappings: tuple[tuple[str, str], ...] = ()  # (SKOS mapping property, our concept id)
     not_a_topic: str = ""
+    fallback: bool = False  # a list's chapter: its topics only for papers nothing else classifies
     kind: str = "concept"  # concept, heading, label, keyword or lecture
     curated: bool = True
     file: str = ""
@@ -272,6 +273,7 @@ def _load_source_scheme(path: Path, taxonomy: Taxonomy) -> None:
                 text,
                 mappings=mappings,
                 not_a_topic=not_a_topic,
+                fallback=bool(item.get("fallback")),
                 file=str(path),
                 line=line,
                 scope_notes=(("en", f"Not a topic: {not_a_topic}."),) if not_a_topic else (),
