@@ -175,3 +175,18 @@ def test_every_empty_concept_is_justified_and_no_justified_one_holds_papers(db):
 def test_a_fallback_chapter_classifies_only_the_papers_nothing_else_does(db):
     assert topics_of(db, "Gradient descent only converges to minimizers") == {"gd-and-sgd-dynamics": {"section"}}
     assert "gd-and-sgd-dynamics" not in topics_of(db, "The heavy-tail phenomenon in SGD")
+
+
+# --- the curator's view ---------------------------------------------------------------------------
+
+def test_curator_canned_queries_list_empty_topics_weak_evidence_and_single_paper_topics(get):
+    empty = get("/atlas/curator_empty_topics.json?_shape=array").json()
+    justified = yaml.safe_load((TAXONOMY / "empty_concepts.yml").read_text(encoding="utf-8"))["empty"]
+    assert {row["id"] for row in empty} == set(justified)
+    weak = get("/atlas/curator_weak_evidence.json?_shape=array&_size=max").json()
+    assert weak and all(row["via"] in ("title", "digest") and row["evidence"] for row in weak)
+    assert len({row["paper_id"] for row in weak}) == len(weak)
+    single = get("/atlas/curator_topics_with_one_paper.json?_shape=array&_size=max").json()
+    assert single and len({row["topic_id"] for row in single}) == len(single)
+    unmapped = get("/atlas/curator_unmapped_terms.json?_shape=array").json()
+    assert unmapped == []  # every term of the five lists is curated or matched

@@ -85,3 +85,12 @@ def test_terms_that_map_to_nothing_are_reported_with_a_suggestion_and_their_pape
     (filed,) = db.execute("""select count(*) from paper_topics join papers on papers.id = paper_id
                              where papers.title = 'Running Quantized Networks on Neuromorphic Hardware'""").fetchone()
     assert filed > 0
+
+
+def test_the_curators_query_lists_the_unmapped_terms_with_their_suggested_labels(db):
+    metadata = yaml.safe_load((Path(__file__).parent.parent / "metadata.yml").read_text(encoding="utf-8"))
+    sql = metadata["databases"]["atlas"]["queries"]["curator_unmapped_terms"]["sql"]
+    rows = db.execute(sql).fetchall()
+    assert [(row[2], row[3]) for row in rows] == [("Loss of Plasticity", 2), ("Plasticity", 2),
+                                                  ("Neuromorphic Hardware", 1)]
+    assert all(row[5] for row in rows)  # every suggestion has our label
