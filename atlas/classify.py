@@ -19,7 +19,7 @@ from atlas.label_matching import DIGEST, TERMS, TITLE, LabelIndex, load_text_rul
 from atlas.merge import Paper
 from atlas.normalize import title_key
 from atlas.records import Entry
-from atlas.taxonomy import OUR_SCHEME, Taxonomy, heading_text, term_key
+from atlas.taxonomy import OUR_SCHEME, Taxonomy, heading_text, lineage, term_key
 from atlas.text import slug
 from atlas.yamlfile import load_yaml, require
 
@@ -111,22 +111,35 @@ class Classification:
 class _Found:
     """Paper topics as they are found: the first evidence of each (paper, topic, via) is kept.
 
-    Topics from a chapter-like heading (`fallback: true`) are kept aside and given to a paper
-    only when no other evidence files it under a topic of ours."""
+    Two kinds of evidence are weaker and kept aside until the rest is known. A chapter-like
+    heading (`fallback: true`) gives its topics only to papers nothing else classifies. A digest
+    summarises a whole abstract, related work included, so a topic found there is kept only
+    where it corroborates: when it shares a top concept with a topic other evidence gives the
+    paper, or when the paper has no other evidence."""
 
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
         self.rows: dict[tuple[str, str, str], str] = {}
         self.fallback: dict[tuple[str, str, str], str] = {}
+        self.digest: dict[tuple[str, str, str], str] = {}
 
     def add(self, paper_id: str, topic_id: str, via: str, evidence: str, fallback: bool = False) -> None:
-        (self.fallback if fallback else self.rows).setdefault((paper_id, topic_id, via), evidence)
+        bucket = self.fallback if fallback else self.digest if via == "digest" else self.rows
+        bucket.setdefault((paper_id, topic_id, via), evidence)
 
     def settle(self) -> dict[tuple[str, str, str], str]:
-        classified = {p for (p, t, _) in self.rows if self.taxonomy.concepts[t].scheme == OUR_SCHEME}
+        areas: dict[str, set[str]] = {}
+        for paper_id, topic_id, _ in self.rows:
+            if self.taxonomy.concepts[topic_id].scheme == OUR_SCHEME:
+                areas.setdefault(paper_id, set()).update(lineage(self.taxonomy, topic_id))
+        with_digest = {paper_id for paper_id, _, _ in self.digest}
         for key, evidence in self.fallback.items():
-            if key[0] not in classified:
+            if key[0] not in areas and key[0] not in with_digest:
                 self.rows.setdefault(key, evidence)
+                areas.setdefault(key[0], set()).update(lineage(self.taxonomy, key[1]))
+        for (paper_id, topic_id, via), evidence in self.digest.items():
+            if paper_id not in areas or areas[paper_id] & lineage(self.taxonomy, topic_id):
+                self.rows.setdefault((paper_id, topic_id, via), evidence)
         return self.rows
 
 

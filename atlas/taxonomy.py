@@ -344,6 +344,11 @@ def validate(taxonomy: Taxonomy) -> None:
                 fail(concept, f"related to '{other}', which is already linked to it by broader")
 
 
+def lineage(taxonomy: Taxonomy, concept_id: str) -> set[str]:
+    """A concept and every concept broader than it, at any depth."""
+    return _ancestors(taxonomy, concept_id) | {concept_id}
+
+
 def _ancestors(taxonomy: Taxonomy, concept_id: str) -> set[str]:
     seen: set[str] = set()
     stack = list(taxonomy.concepts[concept_id].broader)
