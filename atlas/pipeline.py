@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from atlas.bibtex import write_bibtex
-from atlas.classify import classify, load_manual, paper_keywords
+from atlas.classify import classify, load_curation, paper_keywords
 from atlas.database import Dataset, write_database
 from atlas.merge import MergeOverrides, merge_papers
 from atlas.normalize import VenueTable, link_claims, with_venues
@@ -33,7 +33,7 @@ def build_dataset(manifest: Path, curation: Path, taxonomy_folder: Path) -> Data
     """Run every stage up to the database; `curation` is the folder of the curated YAML."""
     sources = load_manifest(manifest)
     taxonomy = load_taxonomy(taxonomy_folder)
-    manual = load_manual(taxonomy_folder / "manual.yml", taxonomy)
+    topic_curation = load_curation(taxonomy_folder, taxonomy)
     venues = VenueTable.load(curation / "venues.yml")
     names = NameRules.load(curation / "people.yml")
     overrides = MergeOverrides.load(curation / "merges.yml")
@@ -65,7 +65,7 @@ def build_dataset(manifest: Path, curation: Path, taxonomy_folder: Path) -> Data
     live = {"paper": {paper.id for paper in papers}, "author": {author.id for author in authors}}
     check_retired(retired, live, curation / RETIRED_NAME)
     claims = link_claims(entries, venues)
-    classification = classify(papers, entries, taxonomy, manual)
+    classification = classify(papers, entries, taxonomy, topic_curation)
     paper_topics, unmapped = classification.paper_topics, classification.unmapped
     classified = {t.paper_id for t in paper_topics if taxonomy.concepts[t.topic_id].scheme == OUR_SCHEME}
     kinds = Counter(entry.kind for entry in entries)
@@ -128,7 +128,7 @@ def print_report(report: dict[str, int], stream=sys.stdout) -> None:
     if report.get("manual_assignments_unmatched"):
         print(
             f"warning: {report['manual_assignments_unmatched']} manual topic assignments match no paper "
-            "(taxonomy/manual.yml)",
+            "(taxonomy/manual.yml, taxonomy/never.yml)",
             file=stream,
         )
     if report.get("entries_with_warnings"):

@@ -289,6 +289,15 @@ SOURCE_SCHEME = Record(
     keywords=_terms("keyword"),
 )
 
-MANUAL = Record(
-    assignments=ListOf(Record(("title", "topics"), title=Text(), topics=IDS)),
+_TITLED_TOPICS = ListOf(Record(("title", "topics"), title=Text(), topics=IDS))
+
+MANUAL = Record(assignments=_TITLED_TOPICS)
+
+NEVER = Record(never=_TITLED_TOPICS)
+
+TEXT_MATCHING = Record(
+    safe_words=TEXTS,
+    title_words=TEXTS,
+    unsafe=TEXTS,
+    title_only=TEXTS,
 )

@@ -24,6 +24,8 @@ MAPPING_PROPERTIES = ("exactMatch", "closeMatch", "broadMatch", "narrowMatch", "
 # narrowMatch target is narrower than the heading, so it would claim too much.
 CLASSIFYING_PROPERTIES = ("exactMatch", "closeMatch", "broadMatch")
 _TRAILING_YEAR = re.compile(r"[\s:]*(?<!\d)(?:19|20)\d\d$")
+# "2. ", "A.1. ", "B.": the numbering of a heading, which a new version of a list may change.
+_HEADING_NUMBER = re.compile(r"^\s*(?:(?:\d+|[A-Z])\.)(?:\d+\.?)*\s*")
 
 Labels = tuple[tuple[str, str], ...]  # (language, text) pairs
 
@@ -44,6 +46,7 @@ class Concept:
     replaced_by: str = ""
     mappings: tuple[tuple[str, str], ...] = ()  # (SKOS mapping property, our concept id)
     not_a_topic: str = ""
+    fallback: bool = False  # a list's chapter: its topics only for papers nothing else classifies
     kind: str = "concept"  # concept, heading, label, keyword or lecture
     curated: bool = True
     file: str = ""
@@ -120,8 +123,13 @@ class Taxonomy:
 
 
 def term_key(text: str) -> str:
-    """Headings, labels and key words match ignoring case, punctuation and a trailing year."""
-    return title_key(strip_year(text))
+    """Headings, labels and key words match ignoring case, punctuation, numbering and a trailing year."""
+    return title_key(heading_text(text))
+
+
+def heading_text(term: str) -> str:
+    """A heading without its numbering or trailing year: what it says about its papers."""
+    return _HEADING_NUMBER.sub("", strip_year(term)).strip() or term
 
 
 def strip_year(heading: str) -> str:
@@ -258,6 +266,7 @@ def _load_source_scheme(path: Path, taxonomy: Taxonomy) -> None:
                 text,
                 mappings=mappings,
                 not_a_topic=not_a_topic,
+                fallback=bool(item.get("fallback")),
                 file=str(path),
                 line=line,
                 scope_notes=(("en", f"Not a topic: {not_a_topic}."),) if not_a_topic else (),
@@ -326,6 +335,11 @@ def validate(taxonomy: Taxonomy) -> None:
         for other in concept.related:
             if other in ancestors or concept.id in _ancestors(taxonomy, other):
                 fail(concept, f"related to '{other}', which is already linked to it by broader")
+
+
+def lineage(taxonomy: Taxonomy, concept_id: str) -> set[str]:
+    """A concept and every concept broader than it, at any depth."""
+    return _ancestors(taxonomy, concept_id) | {concept_id}
 
 
 def _ancestors(taxonomy: Taxonomy, concept_id: str) -> set[str]:

@@ -112,7 +112,10 @@ def write_topics(
         foreign_keys=[("ancestor_id", "topics", "id"), ("descendant_id", "topics", "id")],
     )
     db["paper_topics"].insert_all(
-        ({"paper_id": t.paper_id, "topic_id": t.topic_id, "via": t.via} for t in paper_topics),
+        (
+            {"paper_id": t.paper_id, "topic_id": t.topic_id, "via": t.via, "evidence": t.evidence}
+            for t in paper_topics
+        ),
         pk=("paper_id", "topic_id", "via"),
         foreign_keys=[("paper_id", "papers", "id"), ("topic_id", "topics", "id")],
     )
@@ -126,11 +129,17 @@ def write_topics(
                 "term": u.term,
                 "topic_id": u.topic_id,
                 "papers": u.papers,
+                "suggested_topic_id": u.suggested_topic_id or None,
+                "suggestion": u.suggestion or None,
             }
             for u in unmapped
         ),
         pk=("source_id", "kind", "term"),
-        foreign_keys=[("source_id", "sources", "id"), ("topic_id", "topics", "id")],
+        foreign_keys=[
+            ("source_id", "sources", "id"),
+            ("topic_id", "topics", "id"),
+            ("suggested_topic_id", "topics", "id"),
+        ],
     )
     _write_browse_table(db, taxonomy, paper_topics, closure_rows)
     for table, columns in {
@@ -140,7 +149,7 @@ def write_topics(
         "topic_mappings": [["target_id"], ["property"]],
         "topic_closure": [["descendant_id"]],
         "paper_topics": [["topic_id"], ["via"]],
-        "unmapped_terms": [["topic_id"]],
+        "unmapped_terms": [["topic_id"], ["suggested_topic_id"]],
     }.items():
         for column_set in columns:
             db[table].create_index(column_set)

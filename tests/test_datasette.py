@@ -101,7 +101,7 @@ def test_the_readme_serve_command_serves_the_atlas_read_only(served_atlas):
 
 
 def test_topic_facets_count_papers_with_narrower_topics_included(get, built_atlas):
-    facets = get("/atlas/paper_browse.json?_size=0").json()["facet_results"]
+    facets = get("/atlas/paper_browse.json?_size=0&_facet_size=max").json()["facet_results"]
     counts = {item["value"]: item["count"] for item in facets["topics_with_broader"]["results"]}
     (expected,) = sqlite3.connect(built_atlas).execute(
         "select papers from topics where id = 'infinite-width-limits'").fetchone()

@@ -64,7 +64,7 @@ def test_topic_page_has_breadcrumb_narrower_crosswalk_papers_and_why(get, built_
     expected = scalar(built_atlas, "select papers from topics where id = 'neural-tangent-kernel'")
     assert page.count('class="paper-title"') == expected
     assert f'href="/paper/{NTK_PAPER}"' in page
-    assert "(keyword, section)" in page
+    assert "keyword: “Neural Tangent Kernel”" in page and "title: “Neural Tangent Kernel”" in page
     assert '<link rel="alternate" type="text/turtle" href="/topic/neural-tangent-kernel.ttl">' in page
 
 

@@ -304,7 +304,9 @@ def test_papers_record_how_they_were_classified(built_atlas):
         select via, group_concat(topic_id) from paper_topics
         where paper_id = 'neural-tangent-kernel-convergence-and-generalization-in-neural-networks' group by via"""))
     assert "neural-tangent-kernel" in vias["section"] and "neural-tangent-kernel" in vias["keyword"]
-    assert "gd-and-sgd-dynamics" in vias["section"]
+    # list 000's GD and SGD chapter is a fallback: the paper is filed under the chapter, and under
+    # our topic only if nothing else classified it
+    assert "dynamics/2-learning-dynamics-of-gd-and-sgd" in vias["section"] and "gd-and-sgd-dynamics" not in vias["section"]
     manual = db.execute("select topic_id from paper_topics where via = 'manual' and paper_id = "
                         "'attention-is-all-you-need'").fetchall()
     assert manual == [("transformers",)]
@@ -312,19 +314,34 @@ def test_papers_record_how_they_were_classified(built_atlas):
     assert ("flat-minima",) in label.fetchall()
 
 
-def test_an_unmapped_heading_is_reported_and_its_papers_stay_reachable(tmp_path):
+def build_with_heading(tmp_path: Path, heading: str) -> sqlite3.Connection:
     data = tmp_path / "data"
     shutil.copytree(CURATION, data)
     source = data / "sources" / "000_c0894582068b27f9.txt"
-    source.write_text(source.read_text().replace("# 5. Learning Dynamics beyond Standard Training",
-                                                 "# 5. Learning Dynamics of Spiking Networks"))
+    source.write_text(source.read_text().replace("# 5. Learning Dynamics beyond Standard Training", heading))
     build(data / "sources.yml", tmp_path / "dist", data, TAXONOMY)
-    db = sqlite3.connect(tmp_path / "dist" / "atlas.db")
-    rows = db.execute("select kind, term, topic_id, papers from unmapped_terms").fetchall()
-    assert rows == [("heading", "5. Learning Dynamics of Spiking Networks",
-                     "dynamics/5-learning-dynamics-of-spiking-networks", 7)]
+    return sqlite3.connect(tmp_path / "dist" / "atlas.db")
+
+
+def test_a_new_heading_naming_one_of_our_labels_classifies_its_papers_with_no_curation(tmp_path):
+    db = build_with_heading(tmp_path, "# 5. Learning Dynamics of Spiking Networks")
+    assert db.execute("select * from unmapped_terms").fetchall() == []
+    rows = db.execute("""select topic_id, evidence, count(*) from paper_topics where via = 'section'
+                         and evidence = '5. Learning Dynamics of Spiking Networks' group by topic_id""").fetchall()
+    assert rows == [("dynamics/5-learning-dynamics-of-spiking-networks", "5. Learning Dynamics of Spiking Networks", 7),
+                    ("learning-dynamics", "5. Learning Dynamics of Spiking Networks", 7)]
+
+
+def test_an_unmapped_heading_is_reported_with_a_suggestion_and_its_papers_stay_reachable(tmp_path):
+    db = build_with_heading(tmp_path, "# 5. Neuromorphic Hardware")
+    rows = db.execute("""select kind, term, topic_id, papers, suggested_topic_id is not null, suggestion is not null
+                         from unmapped_terms""").fetchall()
+    assert rows == [("heading", "5. Neuromorphic Hardware", "dynamics/5-neuromorphic-hardware", 7, 1, 1)]
+    (suggested,) = db.execute("""select scheme_id from topics where id =
+                                 (select suggested_topic_id from unmapped_terms)""").fetchone()
+    assert suggested == "atlas"
     (filed,) = db.execute("select count(*) from paper_topics where topic_id = "
-                          "'dynamics/5-learning-dynamics-of-spiking-networks'").fetchone()
+                          "'dynamics/5-neuromorphic-hardware'").fetchone()
     assert filed == 7
 
 

@@ -1,0 +1,191 @@
+"""Classification: our labels found in headings, key words, titles and digests, with the traps the
+lists set, the evidence each assignment records, and concepts left empty only for a reason."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+import yaml
+from conftest import TAXONOMY
+
+from atlas.classify import load_curation
+from atlas.label_matching import DIGEST, TERMS, TITLE
+from atlas.taxonomy import load_taxonomy, term_key
+
+
+@pytest.fixture(scope="module")
+def index():
+    taxonomy = load_taxonomy(TAXONOMY)
+    return load_curation(TAXONOMY, taxonomy).index
+
+
+def found(index, text: str, where: str = TITLE) -> list[str]:
+    return sorted({match.concept_id for match in index.find(text, where)})
+
+
+def topics_of(db: sqlite3.Connection, title: str) -> dict[str, set[str]]:
+    rows = db.execute("""select paper_topics.topic_id, paper_topics.via from paper_topics
+                         join papers on papers.id = paper_topics.paper_id
+                         join topics on topics.id = paper_topics.topic_id
+                         where papers.title = ? and topics.scheme_id = 'atlas'""", (title,)).fetchall()
+    assert rows, f"no topics for {title!r}"
+    topics: dict[str, set[str]] = {}
+    for topic, via in rows:
+        topics.setdefault(topic, set()).add(via)
+    return topics
+
+
+@pytest.fixture(scope="module")
+def db(built_atlas):
+    return sqlite3.connect(built_atlas)
+
+
+# --- matching labels in text ---------------------------------------------------------------------
+
+def test_an_acronym_matches_whole_words_only(index):
+    assert found(index, "Neural Tangent Kernel (NTK) analysis of wide nets") == ["neural-tangent-kernel"]
+    assert found(index, "Ensembles via NTKs") == ["bayesian-deep-learning", "neural-tangent-kernel"]  # plural
+    assert found(index, "PNTK: a pruned kernel") == []
+    assert found(index, "ANTKnowledge bases") == []
+
+
+def test_the_longest_label_wins_where_labels_overlap(index):
+    assert found(index, "Sharpness-Aware Minimization for Efficiently Improving Generalization") == [
+        "sharpness-aware-minimization"]
+    assert found(index, "The implicit bias of gradient descent on separable data") == ["implicit-bias-of-sgd"]
+
+
+def test_labels_match_folded_and_with_hyphens_joined_or_split(index):
+    assert found(index, "Implicit acceleration by overparameterization") == ["overparameterization"]
+    assert found(index, "Three mechanisms of weight-decay regularization") == ["weight-decay"]
+    assert found(index, "A Mean-Field Analysis of Deep ResNet") == ["mean-field-theory", "residual-networks"]
+    assert found(index, "Mean Field Analysis of Neural Networks: A Central Limit Theorem") == ["mean-field-theory"]
+
+
+def test_one_word_labels_match_free_text_only_where_the_curator_trusts_them(index):
+    assert found(index, "Dropout: A simple way to prevent neural networks from overfitting") == ["dropout"]
+    assert found(index, "networks trained with dropout and weight decay", DIGEST) == ["weight-decay"]
+    assert found(index, "The Emergence of Spectral Universality in Deep Networks") == ["signal-propagation"]
+    assert found(index, "Emergence", TERMS) == ["emergence-and-phase-transitions"]
+
+
+def test_heading_numbers_and_trailing_years_are_not_part_of_a_heading():
+    assert term_key("1. Learning Dynamics of GD and SGD") == term_key("2. Learning Dynamics of GD and SGD")
+    assert term_key("A.1. Convergence analysis of GD, SGD and Momentum") == term_key(
+        "Convergence analysis of GD, SGD and Momentum")
+    assert term_key("Deep Double Descent: 2020") == term_key("Deep Double Descent")
+
+
+# --- the traps the lists set ---------------------------------------------------------------------
+
+def test_baldi_and_hornik_is_not_a_dropout_paper_for_being_cited_in_the_dropout_lecture(db):
+    topics = topics_of(db, "Neural networks and principal component analysis: Learning from examples "
+                           "without local minima")
+    assert "dropout" not in topics
+    assert "tractable-landscapes" in topics
+
+
+def test_list_001s_root_and_venue_headings_file_no_paper_under_optimization(db):
+    rows = db.execute("""select paper_id from paper_topics where topic_id = 'optimization'
+                         and via in ('section', 'label')""").fetchall()
+    assert rows == []
+    assert "optimization" not in topics_of(db, "Deep Equilibrium Models")
+    assert "optimal-transport" in topics_of(db, "Maximum Mean Discrepancy Gradient Flow")
+
+
+def test_lottery_tickets_in_the_double_descent_section_are_not_double_descent(db):
+    topics = topics_of(db, "Gradient Flow in Sparse Neural Networks and How Lottery Tickets Win")
+    assert "double-descent" not in topics
+    assert {"lottery-ticket-hypothesis", "dynamic-sparse-training"} <= set(topics)
+
+
+def test_mode_connectivity_papers_are_under_mode_connectivity_not_tractable_landscapes(db):
+    for title in ("Git re-basin: Merging models modulo permutation symmetries",
+                  "Loss surfaces, mode connectivity, and fast ensembling of dnns",
+                  "Linear Mode Connectivity and the Lottery Ticket Hypothesis",
+                  "The role of permutation invariance in linear mode connectivity of neural networks",
+                  "Rethink model re-basin and the linear mode connectivity"):
+        topics = topics_of(db, title)
+        assert "mode-connectivity" in topics and "tractable-landscapes" not in topics, title
+    assert "tractable-landscapes" in topics_of(db, "Matrix completion has no spurious local minimum")
+
+
+def test_both_edge_of_stability_papers_are_under_edge_of_stability(db):
+    for title in ("Gradient descent on neural networks typically occurs at the edge of stability",
+                  "Understanding gradient descent on the edge of stability in deep learning"):
+        assert "edge-of-stability" in topics_of(db, title), title
+
+
+def test_the_mean_field_theory_key_word_does_not_send_signal_propagation_to_training_limits(db):
+    for title in ("A Mean Field Theory of Batch Normalization", "Deep Information Propagation",
+                  "Mean Field Residual Networks: On the Edge of Chaos"):
+        assert "mean-field-theory" not in topics_of(db, title), title
+    assert "signal-propagation" in topics_of(db, "Mean Field Residual Networks: On the Edge of Chaos")
+    assert "mean-field-theory" in topics_of(db, "A mean field view of the landscape of two-layer neural networks")
+
+
+def test_weak_labels_no_longer_classify(db):
+    assert "applications" not in topics_of(db, "Why does deep and cheap learning work so well?")
+    rows = db.execute("select * from paper_topics where evidence like '%Rethinking generalization%'").fetchall()
+    assert rows == []
+
+
+def test_concepts_the_issue_found_empty_now_hold_their_papers(db):
+    for topic in ("mode-connectivity", "heavy-tailed-noise", "stochastic-differential-equations",
+                  "spectral-bias", "early-training", "hessian-and-curvature", "weight-decay",
+                  "edge-of-stability", "expressivity", "mean-field-theory"):
+        (papers,) = db.execute("select papers from topics where id = ?", (topic,)).fetchone()
+        assert papers > 0, topic
+
+
+# --- evidence ------------------------------------------------------------------------------------
+
+def test_every_assignment_records_its_evidence(db):
+    assert db.execute("select count(*) from paper_topics where coalesce(evidence, '') = ''").fetchone() == (0,)
+    rows = dict(db.execute("""select via, evidence from paper_topics
+                              where paper_id = 'git-rebasin-merging-models-modulo-permutation-symmetries'
+                              and topic_id = 'mode-connectivity'"""))
+    assert rows == {"title": "re-basin"}
+    (title,) = db.execute("select title from papers where id = 'the-heavytail-phenomenon-in-sgd'").fetchone()
+    (evidence,) = db.execute("""select evidence from paper_topics where via = 'title'
+                                and paper_id = 'the-heavytail-phenomenon-in-sgd'
+                                and topic_id = 'heavy-tailed-noise'""").fetchone()
+    assert evidence in title
+
+
+def test_a_hand_assignment_replaces_title_and_digest_matches(db):
+    vias = {via for (via,) in db.execute(
+        "select via from paper_topics where paper_id = 'attention-is-all-you-need'")}
+    assert "manual" in vias and not vias & {"title", "digest"}
+
+
+# --- no concept empty while a list holds a paper about it ----------------------------------------
+
+def test_every_empty_concept_is_justified_and_no_justified_one_holds_papers(db):
+    justified = yaml.safe_load((TAXONOMY / "empty_concepts.yml").read_text(encoding="utf-8"))["empty"]
+    empty = {topic for (topic,) in db.execute(
+        "select id from topics where scheme_id = 'atlas' and not deprecated and papers = 0")}
+    print(f"\nempty concepts: {len(empty)}: {', '.join(sorted(empty))}")
+    assert empty == set(justified)
+    assert all(len(reason) > 20 for reason in justified.values())
+
+
+def test_a_fallback_chapter_classifies_only_the_papers_nothing_else_does(db):
+    assert topics_of(db, "Gradient descent only converges to minimizers") == {"gd-and-sgd-dynamics": {"section"}}
+    assert "gd-and-sgd-dynamics" not in topics_of(db, "The heavy-tail phenomenon in SGD")
+
+
+# --- the curator's view ---------------------------------------------------------------------------
+
+def test_curator_canned_queries_list_empty_topics_weak_evidence_and_single_paper_topics(get):
+    empty = get("/atlas/curator_empty_topics.json?_shape=array").json()
+    justified = yaml.safe_load((TAXONOMY / "empty_concepts.yml").read_text(encoding="utf-8"))["empty"]
+    assert {row["id"] for row in empty} == set(justified)
+    weak = get("/atlas/curator_weak_evidence.json?_shape=array&_size=max").json()
+    assert weak and all(row["via"] in ("title", "digest") and row["evidence"] for row in weak)
+    assert len({row["paper_id"] for row in weak}) == len(weak)
+    single = get("/atlas/curator_topics_with_one_paper.json?_shape=array&_size=max").json()
+    assert single and len({row["topic_id"] for row in single}) == len(single)
+    unmapped = get("/atlas/curator_unmapped_terms.json?_shape=array").json()
+    assert unmapped == []  # every term of the five lists is curated or matched

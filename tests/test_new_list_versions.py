@@ -1,0 +1,96 @@
+"""New versions of lists classify themselves: renumbered headings, new sections and new key words
+reach our topics with no new curation, and what maps to nothing is reported, never dropped.
+
+tests/data/new_list_versions/ holds newer versions of lists 000 and 002 written for this test:
+000 renumbered ("1. Learning Dynamics of GD and SGD"), a heading's typo fixed, two sections
+added; 002 with three sections and key words added, some equal to our labels ("Benign
+Overfitting", "Adam", "Grokking"), some naming nothing of ours ("Plasticity").
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import CURATION, TAXONOMY
+
+from atlas.pipeline import build
+
+VERSIONS = Path(__file__).parent / "data" / "new_list_versions"
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory) -> sqlite3.Connection:
+    folder = tmp_path_factory.mktemp("new-versions")
+    data = folder / "data"
+    shutil.copytree(CURATION, data)
+    manifest = yaml.safe_load((CURATION / "sources.yml").read_text(encoding="utf-8"))
+    files = {"dynamics": "dynamics_v2.md", "phenomena": "phenomena_v2.md"}
+    sources = [s for s in manifest["sources"] if s["id"] in files]
+    for source in sources:
+        shutil.copy(VERSIONS / files[source["id"]], data / "sources" / files[source["id"]])
+        source["file"] = f"sources/{files[source['id']]}"
+    (data / "sources.yml").write_text(yaml.safe_dump({"sources": sources}), encoding="utf-8")
+    build(data / "sources.yml", folder / "dist", data, TAXONOMY)
+    return sqlite3.connect(folder / "dist" / "atlas.db")
+
+
+def our_topics(db, title: str) -> set[str]:
+    return {topic for (topic,) in db.execute(
+        """select topic_id from paper_topics join papers on papers.id = paper_id
+           join topics on topics.id = topic_id where papers.title = ? and topics.scheme_id = 'atlas'""",
+        (title,))}
+
+
+def test_at_least_95_percent_of_the_new_versions_papers_reach_our_scheme(db):
+    (papers,) = db.execute("select count(*) from papers").fetchone()
+    (reached,) = db.execute("""select count(distinct paper_id) from paper_topics
+                               join topics on topics.id = topic_id where topics.scheme_id = 'atlas'""").fetchone()
+    print(f"\nnew list versions: {reached} of {papers} papers reach our scheme ({reached / papers:.1%})")
+    assert reached / papers >= 0.95
+
+
+def test_renumbered_headings_keep_their_curated_mapping(db):
+    rows = db.execute("""select distinct topic_id from paper_topics
+                         where evidence = '1. Learning Dynamics of GD and SGD' and via = 'section'""").fetchall()
+    assert ("gd-and-sgd-dynamics",) in rows
+    assert "adaptive-method-dynamics" in our_topics(db, "Adaptive inertia: Disentangling the effects of adaptive "
+                                                         "learning rate and momentum")
+
+
+def test_new_sections_and_key_words_naming_our_labels_classify_their_papers(db):
+    assert {"implicit-regularization", "edge-of-stability"} <= our_topics(
+        db, "Self-stabilization: The implicit bias of gradient descent at the edge of stability")
+    assert "feature-learning" in our_topics(db, "Kernel and rich regimes in overparametrized models")
+    assert "grokking" in our_topics(db, "Omnigrok: Grokking Beyond Algorithmic Data")
+    assert "in-context-learning" in our_topics(db, "In-context Learning and Induction Heads")
+    assert "interpolation" in our_topics(db, "Benign Overfitting in Linear Regression")
+    assert "adaptive-gradient-methods" in our_topics(db, "Adam Can Converge Without Any Modification On Update Rules")
+    assert "emergence-and-phase-transitions" in our_topics(db, "Are Emergent Abilities of Large Language Models "
+                                                               "a Mirage?")
+
+
+def test_terms_that_map_to_nothing_are_reported_with_a_suggestion_and_their_papers_kept(db):
+    rows = db.execute("""select kind, term, papers, suggested_topic_id, suggestion from unmapped_terms
+                         order by kind, term""").fetchall()
+    assert [(kind, term, papers) for kind, term, papers, _, _ in rows] == [
+        ("heading", "Loss of Plasticity", 2), ("keyword", "Neuromorphic Hardware", 1), ("keyword", "Plasticity", 2)]
+    for _, term, _, suggested, why in rows:
+        assert suggested and why, term
+        (scheme,) = db.execute("select scheme_id from topics where id = ?", (suggested,)).fetchone()
+        assert scheme == "atlas"
+    (filed,) = db.execute("""select count(*) from paper_topics join papers on papers.id = paper_id
+                             where papers.title = 'Running Quantized Networks on Neuromorphic Hardware'""").fetchone()
+    assert filed > 0
+
+
+def test_the_curators_query_lists_the_unmapped_terms_with_their_suggested_labels(db):
+    metadata = yaml.safe_load((Path(__file__).parent.parent / "metadata.yml").read_text(encoding="utf-8"))
+    sql = metadata["databases"]["atlas"]["queries"]["curator_unmapped_terms"]["sql"]
+    rows = db.execute(sql).fetchall()
+    assert [(row[2], row[3]) for row in rows] == [("Loss of Plasticity", 2), ("Plasticity", 2),
+                                                  ("Neuromorphic Hardware", 1)]
+    assert all(row[5] for row in rows)  # every suggestion has our label
