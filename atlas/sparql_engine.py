@@ -121,15 +121,6 @@ class Engine:
             self._all.discard(worker)
         self._idle.put(self._new_worker())
 
-    def base_iri(self) -> str:
-        """The base IRI of the dump's resources, read from its VoID void:uriSpace."""
-        self._start()
-        worker = self._idle.get()
-        try:
-            return worker.ready()["base"]
-        finally:
-            self._idle.put(worker)
-
     def run(self, request: dict) -> Answer:
         """Blocking: wait for a free worker, then for its answer, both within the time limit."""
         self._start()
@@ -155,8 +146,9 @@ class Engine:
         request = {"op": "query", "query": text, "results_type": results_type, "graph_type": graph_type}
         return await asyncio.to_thread(self.run, request)
 
-    async def describe(self, iri: str, media_type: str) -> Answer:
-        return await asyncio.to_thread(self.run, {"op": "describe", "iri": iri, "media_type": media_type})
+    async def describe(self, path: str, media_type: str) -> Answer:
+        """The description of the resource whose IRI is the dump's base IRI followed by `path`."""
+        return await asyncio.to_thread(self.run, {"op": "describe", "path": path, "media_type": media_type})
 
     def close(self) -> None:
         with self._lock:

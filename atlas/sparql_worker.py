@@ -75,7 +75,7 @@ def refusal(query: str) -> tuple[int, str] | None:
     return None
 
 
-def answer_query(store: Store, query: str, results_type: str, graph_type: str, base: str,
+def answer_query(store: Store, query: str, results_type: str, graph_type: str,
                  max_bytes: int) -> tuple[int, str, bytes]:
     refused = refusal(query)
     if refused:
@@ -94,8 +94,8 @@ def answer_query(store: Store, query: str, results_type: str, graph_type: str, b
         else:
             result.serialize(sink, RDF_FORMATS[graph_type][1])
             content_type = graph_type
-    except (ResultTooLarge, OSError) as error:
-        if not sink.exceeded and not isinstance(error, ResultTooLarge):
+    except Exception as error:  # the serializer passes our ResultTooLarge on as an error of its own
+        if not sink.exceeded:
             return 400, "text/plain; charset=utf-8", f"The query failed: {error}".encode()
         message = f"The result is larger than {max_bytes:,} bytes: add a LIMIT or narrow the query."
         return 422, "text/plain; charset=utf-8", message.encode()
@@ -157,10 +157,11 @@ def serve(dump: str, max_bytes: int, requests: BinaryIO, answers: BinaryIO) -> N
     for line in requests:
         request = json.loads(line)
         if request["op"] == "describe":
-            status, content_type, body = answer_describe(store, request["iri"], request["media_type"], base)
+            iri = base + request["path"]
+            status, content_type, body = answer_describe(store, iri, request["media_type"], base)
         else:
             status, content_type, body = answer_query(
-                store, request["query"], request["results_type"], request["graph_type"], base, max_bytes)
+                store, request["query"], request["results_type"], request["graph_type"], max_bytes)
         _send(answers, {"status": status, "content_type": content_type}, body)
 
 

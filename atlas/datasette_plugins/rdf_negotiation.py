@@ -9,7 +9,6 @@ need not know RDF exists. The RDF of a resource is its description (atlas.sparql
 
 from __future__ import annotations
 
-import asyncio
 import re
 
 from datasette import hookimpl
@@ -44,8 +43,7 @@ async def _answer_rdf(datasette, scope, send, kind, resource_id, media_type, hea
     if engine is None:
         status, content_type, body = 404, "text/plain; charset=utf-8", b"No RDF dump is served."
     else:
-        base = await asyncio.to_thread(engine.base_iri)
-        answer = await engine.describe(resource_iri(base, kind, resource_id), media_type)
+        answer = await engine.describe(resource_iri("", kind, resource_id), media_type)
         status, content_type, body = answer.status, answer.content_type, answer.body
     headers = [*headers, (b"content-type", content_type.encode()), (b"content-length", b"%d" % len(body))]
     await send({"type": "http.response.start", "status": status, "headers": headers})
