@@ -137,12 +137,19 @@ def _subjects(out: _Triples, db: sqlite3.Connection, base: str) -> None:
 
 
 def _entries(out: _Triples, db: sqlite3.Connection, base: str) -> None:
-    """Provenance: each list entry that names a paper, with its list, line and section."""
+    """Provenance: each list entry that names a paper, with its list, line and section.
+
+    Should a line hold several papers, they are numbered in table order, and the second and later
+    get an `/item/<n>` IRI (atlas.iris.entry_iri), whatever column tells them apart.
+    """
     sql = """
         select source_id, line, section, title, raw, paper_id from entries
-        where kind = 'paper' and paper_id is not null order by source_id, line"""
+        where kind = 'paper' and paper_id is not null order by source_id, line, rowid"""
+    previous, item = None, 0
     for row in db.execute(sql):
-        iri = entry_iri(base, row["source_id"], row["line"])
+        item = item + 1 if (row["source_id"], row["line"]) == previous else 1
+        previous = (row["source_id"], row["line"])
+        iri = entry_iri(base, row["source_id"], row["line"], item)
         out.add(resource_iri(base, "paper", row["paper_id"]), f"{PROV}wasDerivedFrom", _iri(iri))
         out.add(iri, f"{RDF}type", _iri(f"{PROV}Entity"))
         out.add(iri, f"{DCT}isPartOf", _iri(resource_iri(base, "source", row["source_id"])))
