@@ -38,7 +38,7 @@ def _plain(status: int, message: str) -> Response:
 
 async def _query_text(request) -> tuple[str | None, Response | None]:
     """The query a request carries, or the response refusing it."""
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         if "update" in request.args:
             return None, _plain(403, READ_ONLY)
         return request.args.get("query"), None
