@@ -41,6 +41,9 @@ class Limits:
 
     time_limit_seconds: float = 10.0
     max_result_bytes: int = 20_000_000
+    # A worker holding 1M triples uses about 0.6 GB; a query that needs more than the rest is
+    # stopped by the kernel refusing memory, before it can starve the machine.
+    max_memory_bytes: int = 2_000_000_000
     workers: int = 2
     load_seconds: float = 600.0
 
@@ -54,7 +57,8 @@ class Worker:
     def __init__(self, dump: Path, limits: Limits) -> None:
         self.limits = limits
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "atlas.sparql_worker", str(dump), str(limits.max_result_bytes)],
+            [sys.executable, "-m", "atlas.sparql_worker", str(dump), str(limits.max_result_bytes),
+             str(limits.max_memory_bytes)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
         )
         self.info: dict | None = None
@@ -131,8 +135,17 @@ class Engine:
             return Answer(503, TEXT, b"Every SPARQL worker is busy; try again shortly.")
         try:
             worker.ready()
-            answer = worker.ask(request)
         except (OSError, EOFError, ValueError, TimeoutError) as error:
+            self._retire(worker)
+            return Answer(500, TEXT, f"The SPARQL worker could not load the dump: {error}".encode())
+        try:
+            answer = worker.ask(request)
+        except EOFError:
+            self._retire(worker)
+            memory = self.limits.max_memory_bytes
+            message = f"The query was stopped: it needed more than {memory:,} bytes of memory."
+            return Answer(422, TEXT, message.encode())
+        except (OSError, ValueError) as error:
             self._retire(worker)
             return Answer(500, TEXT, f"The SPARQL worker failed: {error}".encode())
         if answer is None:

@@ -1,9 +1,10 @@
 """A SPARQL worker process: loads dist/atlas.nt into pyoxigraph and answers one request at a time.
 
-Run as `python -m atlas.sparql_worker DUMP MAX_BYTES`; the site (atlas.sparql_engine) starts a
-few and kills one whose query runs past the time limit, which is the only way to stop a query
-pyoxigraph is evaluating. Requests are JSON lines on stdin; each answer is a JSON line (status,
-content type, length) followed by that many bytes on stdout.
+Run as `python -m atlas.sparql_worker DUMP MAX_BYTES MAX_MEMORY`; the site (atlas.sparql_engine)
+starts a few and kills one whose query runs past the time limit, which is the only way to stop a
+query pyoxigraph is evaluating; one that needs more than MAX_MEMORY bytes dies of it instead.
+Requests are JSON lines on stdin; each answer is a JSON line (status, content type, length)
+followed by that many bytes on stdout.
 
 Read-only and safe for the open web: the store lives in memory and only `Store.query` is ever
 called (never `update`, so no LOAD); SERVICE, which would make the worker fetch URLs, is refused
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+import resource
 import sys
 from typing import BinaryIO
 
@@ -149,7 +151,8 @@ def base_iri(store: Store) -> str:
     return ""
 
 
-def serve(dump: str, max_bytes: int, requests: BinaryIO, answers: BinaryIO) -> None:
+def serve(dump: str, max_bytes: int, max_memory: int, requests: BinaryIO, answers: BinaryIO) -> None:
+    resource.setrlimit(resource.RLIMIT_DATA, (max_memory, max_memory))
     store = Store()
     store.bulk_load(path=dump, format=RdfFormat.N_TRIPLES)
     base = base_iri(store)
@@ -171,4 +174,4 @@ def _send(answers: BinaryIO, header: dict, body: bytes) -> None:
 
 
 if __name__ == "__main__":
-    serve(sys.argv[1], int(sys.argv[2]), sys.stdin.buffer, sys.stdout.buffer)
+    serve(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.stdin.buffer, sys.stdout.buffer)

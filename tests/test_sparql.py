@@ -167,6 +167,19 @@ def test_a_result_past_the_size_limit_is_refused_not_truncated(built_atlas):
         engine_for(datasette).close()
 
 
+def test_a_query_past_the_memory_limit_is_stopped_and_the_next_one_answered(built_atlas):
+    datasette = Datasette(immutables=[str(built_atlas)],
+                          metadata={"plugins": {"atlas-sparql": {"max_memory_bytes": 300_000_000, "workers": 1}}})
+    small = Site(datasette)
+    try:
+        response = small.get("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f LIMIT 1")
+        assert response.status_code == 422
+        assert "more than 300,000,000 bytes of memory" in response.text
+        assert small.get(COUNT).status_code == 200
+    finally:
+        engine_for(datasette).close()
+
+
 def test_a_query_past_the_time_limit_is_stopped_while_another_request_is_answered(built_atlas):
     datasette = Datasette(immutables=[str(built_atlas)],
                           metadata={"plugins": {"atlas-sparql": {"time_limit_seconds": 2, "workers": 2}}})
