@@ -97,6 +97,16 @@ def test_a_topic_description_has_its_broader_topic_and_its_papers(site):
     assert len(set(graph.subjects(DCTERMS.subject, topic))) >= 3
 
 
+@pytest.mark.parametrize("path", [
+    "venue/icml", "source/dynamics", "source/dynamics/line/22", "source/dynamics/2-learning-dynamics-of-gd-and-sgd",
+    "paper/a-closer-look-at-memorization-in-deep-networks/author/1", "scheme/atlas",
+])
+def test_every_other_kind_of_iri_in_the_dump_resolves_too(site, path):
+    for response in (site(f"/{path}.ttl"), site(f"/{path}", accept="text/turtle")):
+        assert response.status_code == 200, path
+        assert (URIRef(f"{BASE}{path}"), None, None) in graph_of(response, "turtle")
+
+
 @pytest.mark.parametrize("kind", RESOURCES)
 def test_unknown_ids_answer_404_in_every_format(site, kind):
     path = f"/{kind}/no-such-{kind}-anywhere"

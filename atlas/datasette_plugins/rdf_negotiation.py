@@ -1,10 +1,14 @@
-"""IRIs that resolve: /topic/<id>, /paper/<id> and /author/<id> answer RDF when asked.
+"""IRIs that resolve: /topic/<id>, /paper/<id>, /author/<id> answer RDF when asked.
 
 By extension (.ttl, .jsonld, .nt) or by an Accept header preferring text/turtle,
 application/ld+json or application/n-triples over HTML. Everything else, HTML first of all,
 passes through untouched to whatever serves those pages; every answer on these paths gets
 `Vary: Accept` and a `Link: rel="alternate"` to each format. An ASGI wrapper, so the HTML routes
 need not know RDF exists. The RDF of a resource is its description (atlas.sparql_worker).
+
+Every other IRI of the dump answers RDF the same way, so a redirect of the base IRI to the site
+resolves all of them: venues, lists, list entries (/source/<list>/line/<n>), the lists' own
+concepts, authorship nodes (/paper/<id>/author/<n>) and concept schemes (/scheme/<id>).
 """
 
 from __future__ import annotations
@@ -13,13 +17,13 @@ import re
 
 from datasette import hookimpl
 
-from atlas.iris import RESOLVABLE_KINDS, resource_iri
+from atlas.iris import KINDS, resource_iri
 from atlas.negotiation import preferred
 from atlas.rdf_terms import MEDIA_TYPE_OF_EXTENSION, RDF_FORMATS
 from atlas.sparql_engine import engine_for
 
 RESOURCE_PATH = re.compile(
-    rf"^/(?P<kind>{'|'.join(RESOLVABLE_KINDS)})/(?P<id>[^/]+?)(?:\.(?P<extension>ttl|jsonld|nt))?$"
+    rf"^/(?P<kind>{'|'.join(KINDS)})/(?P<id>[^?#]+?)(?:\.(?P<extension>ttl|jsonld|nt))?$"
 )
 
 
