@@ -33,6 +33,7 @@ class Answer:
     status: int
     content_type: str
     body: bytes
+    base: str = ""  # the dump's base IRI, for turning its IRIs into the site's paths
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ class Worker:
         if answered is None:
             return None
         header, body = answered
-        return Answer(header["status"], header["content_type"], body)
+        return Answer(header["status"], header["content_type"], body, self.info["base"])
 
     def stop(self) -> None:
         self.process.kill()

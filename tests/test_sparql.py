@@ -116,8 +116,10 @@ def test_a_browser_gets_the_form_with_the_worked_examples_and_the_results(site):
     results = site.get("SELECT ?l WHERE { atlas:learning-dynamics skos:prefLabel ?l }", accept="text/html")
     assert results.status_code == 400  # no PREFIX: the page shows the parser's message
     assert "syntax error" in results.text
-    results = site.get(PREFIXES + "SELECT ?l WHERE { atlas:learning-dynamics skos:prefLabel ?l }", accept="text/html")
+    results = site.get(PREFIXES + "SELECT ?t ?l WHERE { ?t skos:prefLabel ?l FILTER(?t = atlas:learning-dynamics) }",
+                       accept="text/html")
     assert "<td>Learning dynamics</td>" in results.text
+    assert f'<td><a href="/topic/learning-dynamics">{BASE}topic/learning-dynamics</a></td>' in results.text
 
 
 # --- read-only and safe -----------------------------------------------------------------------------

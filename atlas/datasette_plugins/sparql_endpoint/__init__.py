@@ -66,6 +66,13 @@ def _results_type(accept: str) -> str:
     return RESULT_TYPES[0] if chosen == "application/json" else chosen
 
 
+def _cell(datasette, term: dict | None, base: str) -> dict:
+    """A result cell; an IRI of the atlas links to its page on this site."""
+    value = (term or {}).get("value", "")
+    local = term and term["type"] == "uri" and base and value.startswith(base)
+    return {"value": value, "href": datasette.urls.path("/" + value[len(base):]) if local else None}
+
+
 async def _page(datasette, request, query: str, answer: Answer | None) -> Response:
     results = {"kind": None}
     if answer is not None and answer.status == 200:
@@ -75,7 +82,7 @@ async def _page(datasette, request, query: str, answer: Answer | None) -> Respon
                 results = {"kind": "boolean", "value": document["boolean"]}
             else:
                 variables = document["head"]["vars"]
-                rows = [[row.get(v, {}).get("value", "") for v in variables]
+                rows = [[_cell(datasette, row.get(v), answer.base) for v in variables]
                         for row in document["results"]["bindings"]]
                 results = {"kind": "table", "variables": variables, "rows": rows}
         else:
