@@ -29,6 +29,7 @@ RESULT_TYPES = [
 ]
 GRAPH_TYPES = list(RDF_FORMATS)
 EXAMPLES = yaml.safe_load((Path(__file__).parent / "examples.yml").read_text(encoding="utf-8"))
+HTML_ROWS = 1000  # the page shows this many rows; the other formats give them all
 READ_ONLY = "This endpoint is read-only: SPARQL Update is refused."
 
 
@@ -82,9 +83,10 @@ async def _page(datasette, request, query: str, answer: Answer | None) -> Respon
                 results = {"kind": "boolean", "value": document["boolean"]}
             else:
                 variables = document["head"]["vars"]
+                bindings = document["results"]["bindings"]
                 rows = [[_cell(datasette, row.get(v), answer.base) for v in variables]
-                        for row in document["results"]["bindings"]]
-                results = {"kind": "table", "variables": variables, "rows": rows}
+                        for row in bindings[:HTML_ROWS]]
+                results = {"kind": "table", "variables": variables, "rows": rows, "count": len(bindings)}
         else:
             results = {"kind": "graph", "text": answer.body.decode("utf-8")}
     elif answer is not None:
