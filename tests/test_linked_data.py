@@ -107,6 +107,21 @@ def test_every_other_kind_of_iri_in_the_dump_resolves_too(site, path):
         assert (URIRef(f"{BASE}{path}"), None, None) in graph_of(response, "turtle")
 
 
+@pytest.mark.parametrize("row, resource", [
+    ("/atlas/topics/learning-dynamics.ttl", "/topic/learning-dynamics.ttl"),
+    ("/atlas/topics/dynamics~2F2-learning-dynamics-of-gd-and-sgd.nt",
+     "/source/dynamics/2-learning-dynamics-of-gd-and-sgd.nt"),
+    ("/atlas/papers/a-closer-look-at-memorization-in-deep-networks.jsonld",
+     "/paper/a-closer-look-at-memorization-in-deep-networks.jsonld"),
+    ("/atlas/authors/arpit-devansh.ttl", "/author/arpit-devansh.ttl"),
+])
+def test_a_table_row_asked_for_in_rdf_is_redirected_to_its_resource(site, row, resource):
+    response = site(row)
+    assert response.status_code == 303
+    assert response.headers["location"] == resource
+    assert site(resource).status_code == 200
+
+
 @pytest.mark.parametrize("kind", RESOURCES)
 def test_unknown_ids_answer_404_in_every_format(site, kind):
     path = f"/{kind}/no-such-{kind}-anywhere"
