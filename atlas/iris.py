@@ -9,9 +9,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-KINDS = ("topic", "paper", "author", "venue", "source")
-# The kinds whose IRIs the site answers with RDF at /<kind>/<id>.
-RESOLVABLE_KINDS = ("topic", "paper", "author")
+KINDS = ("topic", "paper", "author", "venue", "source", "scheme")
 
 
 def resource_iri(base: str, kind: str, resource_id: str) -> str:

@@ -6,7 +6,6 @@ and the JSON-LD is written with sorted keys and nodes, so two builds give identi
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from rdflib import RDF, BNode, Graph, Literal, Namespace, URIRef
@@ -14,6 +13,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, OWL, SKOS, XSD
 
 from atlas.iris import resource_iri
+from atlas.rdf_terms import jsonld_text
 from atlas.taxonomy import OUR_SCHEME, Taxonomy
 
 VANN = Namespace("http://purl.org/vocab/vann/")
@@ -120,17 +120,4 @@ def write_exports(taxonomy: Taxonomy, folder: Path) -> None:
     graph = taxonomy_graph(taxonomy)
     (folder / "taxonomy.ttl").write_text(graph.serialize(format="turtle"), encoding="utf-8")
     context = {prefix: str(namespace) for prefix, namespace in graph.namespaces()}
-    document = json.loads(graph.serialize(format="json-ld", context=context, auto_compact=True))
-    nodes = document.get("@graph", [])
-    for node in nodes:
-        for key, values in node.items():
-            if isinstance(values, list):
-                node[key] = sorted(
-                    values, key=lambda value: json.dumps(value, sort_keys=True, ensure_ascii=False)
-                )
-    nodes.sort(key=lambda node: node.get("@id", ""))
-    (folder / "taxonomy.jsonld").write_text(
-        json.dumps({"@context": context, "@graph": nodes}, indent=2, sort_keys=True, ensure_ascii=False)
-        + "\n",
-        encoding="utf-8",
-    )
+    (folder / "taxonomy.jsonld").write_text(jsonld_text(graph, context), encoding="utf-8")

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 from pyoxigraph import (
@@ -43,10 +42,6 @@ def _iri(value: str) -> NamedNode:
     return NamedNode(value)
 
 
-def _text(value: str) -> Literal:
-    return Literal(value)
-
-
 def _integer(value: int) -> Literal:
     return Literal(str(value), datatype=NamedNode(f"{XSD}integer"))
 
@@ -61,16 +56,12 @@ class _Triples:
         if obj is None or obj == "":
             return
         if isinstance(obj, str):
-            obj = _text(obj)
+            obj = Literal(obj)
         self.triples.append(Triple(_iri(subject), _iri(predicate), obj))
 
 
-def _rows(db: sqlite3.Connection, sql: str) -> Iterator[sqlite3.Row]:
-    return db.execute(sql)
-
-
 def _sources(out: _Triples, db: sqlite3.Connection, base: str) -> None:
-    for row in _rows(db, "select id, title, origin, license, sha256, entries from sources order by id"):
+    for row in db.execute("select id, title, origin, license, sha256, entries from sources order by id"):
         iri = resource_iri(base, "source", row["id"])
         out.add(iri, f"{RDF}type", _iri(f"{SCHEMA}ItemList"))
         out.add(iri, f"{RDF}type", _iri(f"{PROV}Entity"))
@@ -82,7 +73,7 @@ def _sources(out: _Triples, db: sqlite3.Connection, base: str) -> None:
 
 
 def _venues(out: _Triples, db: sqlite3.Connection, base: str) -> None:
-    for row in _rows(db, "select id, name, full_name, kind from venues order by id"):
+    for row in db.execute("select id, name, full_name, kind from venues order by id"):
         iri = resource_iri(base, "venue", row["id"])
         out.add(iri, f"{RDF}type", _iri(f"{SCHEMA}CreativeWorkSeries"))
         out.add(iri, f"{SCHEMA}name", row["name"])
@@ -92,7 +83,7 @@ def _venues(out: _Triples, db: sqlite3.Connection, base: str) -> None:
 
 
 def _authors(out: _Triples, db: sqlite3.Connection, base: str) -> None:
-    for row in _rows(db, "select id, name, given_names, surname from authors order by id"):
+    for row in db.execute("select id, name, given_names, surname from authors order by id"):
         iri = resource_iri(base, "author", row["id"])
         out.add(iri, f"{RDF}type", _iri(f"{FOAF}Person"))
         out.add(iri, f"{RDF}type", _iri(f"{SCHEMA}Person"))
@@ -103,7 +94,7 @@ def _authors(out: _Triples, db: sqlite3.Connection, base: str) -> None:
 
 def _papers(out: _Triples, db: sqlite3.Connection, base: str) -> None:
     sql = "select id, title, year, venue_id, arxiv_id, doi, digest, sources from papers order by id"
-    for row in _rows(db, sql):
+    for row in db.execute(sql):
         iri = resource_iri(base, "paper", row["id"])
         out.add(iri, f"{RDF}type", _iri(f"{SCHEMA}ScholarlyArticle"))
         out.add(iri, f"{DCT}title", row["title"])
@@ -124,7 +115,7 @@ def _papers(out: _Triples, db: sqlite3.Connection, base: str) -> None:
 def _authorships(out: _Triples, db: sqlite3.Connection, base: str) -> None:
     """Authors in order, as nodes with a position (queryable, unlike an rdf:List)."""
     sql = "select paper_id, author_id, position, written from paper_authors order by paper_id, position"
-    for row in _rows(db, sql):
+    for row in db.execute(sql):
         paper = resource_iri(base, "paper", row["paper_id"])
         author = _iri(resource_iri(base, "author", row["author_id"]))
         node = authorship_iri(base, row["paper_id"], row["position"])
@@ -146,12 +137,19 @@ def _subjects(out: _Triples, db: sqlite3.Connection, base: str) -> None:
 
 
 def _entries(out: _Triples, db: sqlite3.Connection, base: str) -> None:
-    """Provenance: each list entry that names a paper, with its list, line and section."""
+    """Provenance: each list entry that names a paper, with its list, line and section.
+
+    Should a line hold several papers, they are numbered in table order, and the second and later
+    get an `/item/<n>` IRI (atlas.iris.entry_iri), whatever column tells them apart.
+    """
     sql = """
         select source_id, line, section, title, raw, paper_id from entries
-        where kind = 'paper' and paper_id is not null order by source_id, line"""
-    for row in _rows(db, sql):
-        iri = entry_iri(base, row["source_id"], row["line"])
+        where kind = 'paper' and paper_id is not null order by source_id, line, rowid"""
+    previous, item = None, 0
+    for row in db.execute(sql):
+        item = item + 1 if (row["source_id"], row["line"]) == previous else 1
+        previous = (row["source_id"], row["line"])
+        iri = entry_iri(base, row["source_id"], row["line"], item)
         out.add(resource_iri(base, "paper", row["paper_id"]), f"{PROV}wasDerivedFrom", _iri(iri))
         out.add(iri, f"{RDF}type", _iri(f"{PROV}Entity"))
         out.add(iri, f"{DCT}isPartOf", _iri(resource_iri(base, "source", row["source_id"])))

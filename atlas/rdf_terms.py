@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 
+import rdflib
 from pyoxigraph import RdfFormat, Triple, serialize
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -52,7 +54,27 @@ def sorted_ntriples(triples: Iterable[Triple]) -> bytes:
     return b"".join(sorted(set(lines)))
 
 
+def jsonld_text(graph: rdflib.Graph, context: dict[str, str]) -> str:
+    """Compact JSON-LD under `context`, with nodes and values sorted, so the text is stable."""
+    document = json.loads(graph.serialize(format="json-ld", context=context, auto_compact=True))
+    document.pop("@context", None)
+    nodes = document.pop("@graph", None) or ([document] if document else [])
+    for node in nodes:
+        for key, values in node.items():
+            if isinstance(values, list):
+                node[key] = sorted(
+                    values, key=lambda value: json.dumps(value, sort_keys=True, ensure_ascii=False)
+                )
+    nodes.sort(key=lambda node: node.get("@id", ""))
+    text = json.dumps({"@context": context, "@graph": nodes}, indent=2, sort_keys=True, ensure_ascii=False)
+    return text + "\n"
+
+
 def serialize_as(triples: list[Triple], media_type: str, base: str) -> bytes:
     if media_type == "text/turtle":
         return turtle(triples, base)
-    return serialize(triples, format=RDF_FORMATS[media_type][1])
+    ntriples = serialize(triples, format=RdfFormat.N_TRIPLES)
+    if media_type == "application/ld+json":
+        graph = rdflib.Graph(bind_namespaces="none").parse(data=ntriples, format="nt")
+        return jsonld_text(graph, prefixes(base)).encode()
+    return ntriples

@@ -33,6 +33,7 @@ class Answer:
     status: int
     content_type: str
     body: bytes
+    base: str = ""  # the dump's base IRI, for turning its IRIs into the site's paths
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,9 @@ class Limits:
 
     time_limit_seconds: float = 10.0
     max_result_bytes: int = 20_000_000
+    # A worker holding 1M triples uses about 0.6 GB; a query that needs more than the rest is
+    # stopped by the kernel refusing memory, before it can starve the machine.
+    max_memory_bytes: int = 2_000_000_000
     workers: int = 2
     load_seconds: float = 600.0
 
@@ -54,7 +58,8 @@ class Worker:
     def __init__(self, dump: Path, limits: Limits) -> None:
         self.limits = limits
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "atlas.sparql_worker", str(dump), str(limits.max_result_bytes)],
+            [sys.executable, "-m", "atlas.sparql_worker", str(dump), str(limits.max_result_bytes),
+             str(limits.max_memory_bytes)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
         )
         self.info: dict | None = None
@@ -86,7 +91,7 @@ class Worker:
         if answered is None:
             return None
         header, body = answered
-        return Answer(header["status"], header["content_type"], body)
+        return Answer(header["status"], header["content_type"], body, self.info["base"])
 
     def stop(self) -> None:
         self.process.kill()
@@ -121,15 +126,6 @@ class Engine:
             self._all.discard(worker)
         self._idle.put(self._new_worker())
 
-    def base_iri(self) -> str:
-        """The base IRI of the dump's resources, read from its VoID void:uriSpace."""
-        self._start()
-        worker = self._idle.get()
-        try:
-            return worker.ready()["base"]
-        finally:
-            self._idle.put(worker)
-
     def run(self, request: dict) -> Answer:
         """Blocking: wait for a free worker, then for its answer, both within the time limit."""
         self._start()
@@ -140,8 +136,17 @@ class Engine:
             return Answer(503, TEXT, b"Every SPARQL worker is busy; try again shortly.")
         try:
             worker.ready()
-            answer = worker.ask(request)
         except (OSError, EOFError, ValueError, TimeoutError) as error:
+            self._retire(worker)
+            return Answer(500, TEXT, f"The SPARQL worker could not load the dump: {error}".encode())
+        try:
+            answer = worker.ask(request)
+        except EOFError:
+            self._retire(worker)
+            memory = self.limits.max_memory_bytes
+            message = f"The query was stopped: it needed more than {memory:,} bytes of memory."
+            return Answer(422, TEXT, message.encode())
+        except (OSError, ValueError) as error:
             self._retire(worker)
             return Answer(500, TEXT, f"The SPARQL worker failed: {error}".encode())
         if answer is None:
@@ -155,8 +160,9 @@ class Engine:
         request = {"op": "query", "query": text, "results_type": results_type, "graph_type": graph_type}
         return await asyncio.to_thread(self.run, request)
 
-    async def describe(self, iri: str, media_type: str) -> Answer:
-        return await asyncio.to_thread(self.run, {"op": "describe", "iri": iri, "media_type": media_type})
+    async def describe(self, path: str, media_type: str) -> Answer:
+        """The description of the resource whose IRI is the dump's base IRI followed by `path`."""
+        return await asyncio.to_thread(self.run, {"op": "describe", "path": path, "media_type": media_type})
 
     def close(self) -> None:
         with self._lock:

@@ -1,9 +1,10 @@
 """A SPARQL worker process: loads dist/atlas.nt into pyoxigraph and answers one request at a time.
 
-Run as `python -m atlas.sparql_worker DUMP MAX_BYTES`; the site (atlas.sparql_engine) starts a
-few and kills one whose query runs past the time limit, which is the only way to stop a query
-pyoxigraph is evaluating. Requests are JSON lines on stdin; each answer is a JSON line (status,
-content type, length) followed by that many bytes on stdout.
+Run as `python -m atlas.sparql_worker DUMP MAX_BYTES MAX_MEMORY`; the site (atlas.sparql_engine)
+starts a few and kills one whose query runs past the time limit, which is the only way to stop a
+query pyoxigraph is evaluating; one that needs more than MAX_MEMORY bytes dies of it instead.
+Requests are JSON lines on stdin; each answer is a JSON line (status, content type, length)
+followed by that many bytes on stdout.
 
 Read-only and safe for the open web: the store lives in memory and only `Store.query` is ever
 called (never `update`, so no LOAD); SERVICE, which would make the worker fetch URLs, is refused
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+import resource
 import sys
 from typing import BinaryIO
 
@@ -75,7 +77,7 @@ def refusal(query: str) -> tuple[int, str] | None:
     return None
 
 
-def answer_query(store: Store, query: str, results_type: str, graph_type: str, base: str,
+def answer_query(store: Store, query: str, results_type: str, graph_type: str,
                  max_bytes: int) -> tuple[int, str, bytes]:
     refused = refusal(query)
     if refused:
@@ -94,8 +96,8 @@ def answer_query(store: Store, query: str, results_type: str, graph_type: str, b
         else:
             result.serialize(sink, RDF_FORMATS[graph_type][1])
             content_type = graph_type
-    except (ResultTooLarge, OSError) as error:
-        if not sink.exceeded and not isinstance(error, ResultTooLarge):
+    except Exception as error:  # the serializer passes our ResultTooLarge on as an error of its own
+        if not sink.exceeded:
             return 400, "text/plain; charset=utf-8", f"The query failed: {error}".encode()
         message = f"The result is larger than {max_bytes:,} bytes: add a LIMIT or narrow the query."
         return 422, "text/plain; charset=utf-8", message.encode()
@@ -149,7 +151,8 @@ def base_iri(store: Store) -> str:
     return ""
 
 
-def serve(dump: str, max_bytes: int, requests: BinaryIO, answers: BinaryIO) -> None:
+def serve(dump: str, max_bytes: int, max_memory: int, requests: BinaryIO, answers: BinaryIO) -> None:
+    resource.setrlimit(resource.RLIMIT_DATA, (max_memory, max_memory))
     store = Store()
     store.bulk_load(path=dump, format=RdfFormat.N_TRIPLES)
     base = base_iri(store)
@@ -157,10 +160,11 @@ def serve(dump: str, max_bytes: int, requests: BinaryIO, answers: BinaryIO) -> N
     for line in requests:
         request = json.loads(line)
         if request["op"] == "describe":
-            status, content_type, body = answer_describe(store, request["iri"], request["media_type"], base)
+            iri = base + request["path"]
+            status, content_type, body = answer_describe(store, iri, request["media_type"], base)
         else:
             status, content_type, body = answer_query(
-                store, request["query"], request["results_type"], request["graph_type"], base, max_bytes)
+                store, request["query"], request["results_type"], request["graph_type"], max_bytes)
         _send(answers, {"status": status, "content_type": content_type}, body)
 
 
@@ -170,4 +174,4 @@ def _send(answers: BinaryIO, header: dict, body: bytes) -> None:
 
 
 if __name__ == "__main__":
-    serve(sys.argv[1], int(sys.argv[2]), sys.stdin.buffer, sys.stdout.buffer)
+    serve(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.stdin.buffer, sys.stdout.buffer)

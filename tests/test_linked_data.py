@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import json
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
 
 import pytest
+from conftest import free_port
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, FOAF, SKOS
@@ -91,6 +97,31 @@ def test_a_topic_description_has_its_broader_topic_and_its_papers(site):
     assert len(set(graph.subjects(DCTERMS.subject, topic))) >= 3
 
 
+@pytest.mark.parametrize("path", [
+    "venue/icml", "source/dynamics", "source/dynamics/line/22", "source/dynamics/2-learning-dynamics-of-gd-and-sgd",
+    "paper/a-closer-look-at-memorization-in-deep-networks/author/1", "scheme/atlas",
+])
+def test_every_other_kind_of_iri_in_the_dump_resolves_too(site, path):
+    for response in (site(f"/{path}.ttl"), site(f"/{path}", accept="text/turtle")):
+        assert response.status_code == 200, path
+        assert (URIRef(f"{BASE}{path}"), None, None) in graph_of(response, "turtle")
+
+
+@pytest.mark.parametrize("row, resource", [
+    ("/atlas/topics/learning-dynamics.ttl", "/topic/learning-dynamics.ttl"),
+    ("/atlas/topics/dynamics~2F2-learning-dynamics-of-gd-and-sgd.nt",
+     "/source/dynamics/2-learning-dynamics-of-gd-and-sgd.nt"),
+    ("/atlas/papers/a-closer-look-at-memorization-in-deep-networks.jsonld",
+     "/paper/a-closer-look-at-memorization-in-deep-networks.jsonld"),
+    ("/atlas/authors/arpit-devansh.ttl", "/author/arpit-devansh.ttl"),
+])
+def test_a_table_row_asked_for_in_rdf_is_redirected_to_its_resource(site, row, resource):
+    response = site(row)
+    assert response.status_code == 303
+    assert response.headers["location"] == resource
+    assert site(resource).status_code == 200
+
+
 @pytest.mark.parametrize("kind", RESOURCES)
 def test_unknown_ids_answer_404_in_every_format(site, kind):
     path = f"/{kind}/no-such-{kind}-anywhere"
@@ -127,3 +158,30 @@ def test_the_void_description_says_where_the_data_and_the_endpoint_are(site):
     as_json = site("/.well-known/void", accept="application/ld+json")
     assert as_json.headers["content-type"].startswith("application/ld+json")
     assert isomorphic(graph, Graph().parse(data=json.dumps(as_json.json()), format="json-ld"))
+
+
+def test_datasette_serving_the_dist_folder_finds_the_dump_there(built_atlas):
+    """`datasette dist`: dist/ as the configuration directory, served by the real command."""
+    port = free_port()
+    command = [str(Path(sys.executable).parent / "datasette"), str(built_atlas.parent), "-p", str(port)]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(f"{base}/-/versions.json").close()
+                break
+            except OSError:
+                assert time.monotonic() < deadline and server.poll() is None
+                time.sleep(0.2)
+        with urllib.request.urlopen(f"{base}/paper/{RESOURCES['paper']}.nt") as response:
+            assert response.headers["content-type"] == "application/n-triples"
+            assert f"<{BASE}paper/{RESOURCES['paper']}>".encode() in response.read()
+        ask = urllib.request.Request(f"{base}/sparql?query=ASK%20%7B%20%3Fs%20%3Fp%20%3Fo%20%7D",
+                                     headers={"Accept": "application/sparql-results+json"})
+        with urllib.request.urlopen(ask) as response:
+            assert json.loads(response.read())["boolean"] is True
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

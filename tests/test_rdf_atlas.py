@@ -12,6 +12,7 @@ from rdflib.collection import Collection
 from rdflib.compare import isomorphic
 
 from atlas.pipeline import build
+from atlas.rdf_atlas import _entries, _Triples
 
 BASE = "https://w3id.org/dl-theory-atlas/"
 PREFIXES = """
@@ -36,6 +37,11 @@ def store(dist) -> pyoxigraph.Store:
 
 
 @pytest.fixture(scope="module")
+def dump(dist) -> Graph:
+    return Graph().parse(dist / "atlas.nt")
+
+
+@pytest.fixture(scope="module")
 def db(built_atlas):
     return sqlite3.connect(built_atlas)
 
@@ -44,17 +50,17 @@ def select(store, query: str) -> list[tuple]:
     return [tuple(term.value if term else None for term in row) for row in store.query(PREFIXES + query)]
 
 
-def test_both_files_parse_with_rdflib_and_pyoxigraph_and_say_the_same(dist):
-    by_rdflib = {name: Graph().parse(dist / name) for name in ("atlas.nt", "atlas.ttl")}
+def test_both_files_parse_with_rdflib_and_pyoxigraph_and_say_the_same(dist, dump):
+    by_rdflib = {"atlas.nt": dump, "atlas.ttl": Graph().parse(dist / "atlas.ttl")}
     by_oxigraph = {name: list(pyoxigraph.parse(path=str(dist / name))) for name in ("atlas.nt", "atlas.ttl")}
     assert isomorphic(by_rdflib["atlas.nt"], by_rdflib["atlas.ttl"])
     assert len(by_oxigraph["atlas.nt"]) == len(by_oxigraph["atlas.ttl"]) == len(by_rdflib["atlas.nt"])
     assert len(by_rdflib["atlas.nt"]) > 15_000
 
 
-def test_the_dump_holds_every_triple_of_the_taxonomy_export(dist):
+def test_the_dump_holds_every_triple_of_the_taxonomy_export(dist, dump):
     taxonomy = Graph().parse(dist / "taxonomy.ttl")
-    atlas = Graph().parse(dist / "atlas.nt")
+    atlas = dump
     named = [t for t in taxonomy if not any(isinstance(term, BNode) for term in t)]
     assert len(named) > 1_500
     assert [t for t in named if t not in atlas] == []
@@ -153,3 +159,23 @@ def test_the_void_description_counts_every_triple_and_names_the_base(store):
         SELECT ?n ?space WHERE { ?d void:triples ?n ; void:uriSpace ?space }""")
     assert int(triples) == len(store)
     assert space == BASE
+
+
+def test_two_papers_on_one_list_line_get_two_entry_iris_the_first_keeping_the_line_iri(tmp_path):
+    db = sqlite3.connect(tmp_path / "entries.db")
+    db.row_factory = sqlite3.Row
+    db.execute("create table entries (source_id, line, item, section, title, raw, paper_id, kind)")
+    raw = "- Paper A. In *ICLR 2019*. - Paper B. In *ICML 2019*."
+    db.executemany("insert into entries values (?, ?, ?, ?, ?, ?, ?, 'paper')", [
+        ("dynamics", 7, 1, "Optimization", "Paper A", raw, "paper-a"),
+        ("dynamics", 7, 2, "Optimization", "Paper B", raw, "paper-b"),
+        ("dynamics", 8, 1, "Optimization", "Paper C", "- Paper C.", "paper-c"),
+    ])
+    out = _Triples()
+    _entries(out, db, BASE)
+    attested = {(t.subject.value, t.object.value) for t in out.triples if t.predicate.value.endswith("wasDerivedFrom")}
+    assert attested == {
+        (f"{BASE}paper/paper-a", f"{BASE}source/dynamics/line/7"),
+        (f"{BASE}paper/paper-b", f"{BASE}source/dynamics/line/7/item/2"),
+        (f"{BASE}paper/paper-c", f"{BASE}source/dynamics/line/8"),
+    }

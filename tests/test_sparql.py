@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
+import re
 import sqlite3
 import time
 import xml.etree.ElementTree as ET
@@ -116,8 +117,14 @@ def test_a_browser_gets_the_form_with_the_worked_examples_and_the_results(site):
     results = site.get("SELECT ?l WHERE { atlas:learning-dynamics skos:prefLabel ?l }", accept="text/html")
     assert results.status_code == 400  # no PREFIX: the page shows the parser's message
     assert "syntax error" in results.text
-    results = site.get(PREFIXES + "SELECT ?l WHERE { atlas:learning-dynamics skos:prefLabel ?l }", accept="text/html")
+    results = site.get(PREFIXES + "SELECT ?t ?l WHERE { ?t skos:prefLabel ?l FILTER(?t = atlas:learning-dynamics) }",
+                       accept="text/html")
     assert "<td>Learning dynamics</td>" in results.text
+    assert f'<td><a href="/topic/learning-dynamics">{BASE}topic/learning-dynamics</a></td>' in results.text
+    everything = site.get("SELECT * WHERE { ?s ?p ?o }", accept="text/html")
+    count = re.search(r"<h2>([\d,]+) results</h2>", everything.text)
+    assert int(count[1].replace(",", "")) > 15_000 and "The first 1,000 are shown here" in everything.text
+    assert everything.text.count("<tr>") == 1_001
 
 
 # --- read-only and safe -----------------------------------------------------------------------------
@@ -167,6 +174,19 @@ def test_a_result_past_the_size_limit_is_refused_not_truncated(built_atlas):
         engine_for(datasette).close()
 
 
+def test_a_query_past_the_memory_limit_is_stopped_and_the_next_one_answered(built_atlas):
+    datasette = Datasette(immutables=[str(built_atlas)],
+                          metadata={"plugins": {"atlas-sparql": {"max_memory_bytes": 300_000_000, "workers": 1}}})
+    small = Site(datasette)
+    try:
+        response = small.get("SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f LIMIT 1")
+        assert response.status_code == 422
+        assert "more than 300,000,000 bytes of memory" in response.text
+        assert small.get(COUNT).status_code == 200
+    finally:
+        engine_for(datasette).close()
+
+
 def test_a_query_past_the_time_limit_is_stopped_while_another_request_is_answered(built_atlas):
     datasette = Datasette(immutables=[str(built_atlas)],
                           metadata={"plugins": {"atlas-sparql": {"time_limit_seconds": 2, "workers": 2}}})
@@ -174,24 +194,27 @@ def test_a_query_past_the_time_limit_is_stopped_while_another_request_is_answere
     engine = engine_for(datasette)
 
     async def scenario():
-        await client.get("/sparql", params={"query": COUNT})  # workers loaded
+        query = {"query": COUNT}
+        await asyncio.gather(client.get("/sparql", params=query), client.get("/sparql", params=query))
+        before = {worker.process.pid for worker in engine._all}
         started = time.monotonic()
         runaway = asyncio.create_task(client.get("/sparql", params={"query": RUNAWAY}))
         await asyncio.sleep(0.3)
-        quick = await client.get("/sparql", params={"query": COUNT})
+        quick = await client.get("/sparql", params=query)
         page = await client.get("/-/versions.json")
-        answered = time.monotonic() - started
+        still_running = not runaway.done()
         stopped = await runaway
-        return quick, page, answered, stopped, time.monotonic() - started
+        return before, quick, page, still_running, stopped, time.monotonic() - started
 
     try:
-        quick, page, answered, stopped, took = asyncio.run(scenario())
+        before, quick, page, still_running, stopped, took = asyncio.run(scenario())
         assert quick.status_code == 200 and page.status_code == 200
-        assert answered < 1.5, "the second query waited for the runaway one"
+        assert still_running, "the second query waited for the runaway one"
         assert stopped.status_code == 503 and "time limit of 2 s" in stopped.text
         assert 2 <= took < 8
-        assert len(engine._all) == 2
-        assert all(worker.process.poll() is None for worker in engine._all), "a stopped worker was replaced"
+        after = {worker.process.pid for worker in engine._all}
+        assert len(after) == 2 and len(before - after) == 1, "the runaway's worker was killed and replaced"
+        assert all(worker.process.poll() is None for worker in engine._all)
         assert asyncio.run(client.get("/sparql", params={"query": COUNT})).status_code == 200
     finally:
         engine.close()

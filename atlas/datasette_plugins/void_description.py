@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from datasette import hookimpl
 from datasette.utils.asgi import Response
 
@@ -19,8 +17,7 @@ async def void_description(request, datasette) -> Response:
         message = "No RDF dump (atlas.nt) is served beside the database."
         return Response(message, status=404, content_type=TEXT)
     media_type = preferred(request.headers.get("accept", ""), list(RDF_FORMATS)) or "text/turtle"
-    base = await asyncio.to_thread(engine.base_iri)
-    answer = await engine.describe(void_iri(base), media_type)
+    answer = await engine.describe(void_iri(""), media_type)
     response = Response(answer.body, status=answer.status, content_type=answer.content_type)
     response.headers["Vary"] = "Accept"
     return response

@@ -29,6 +29,7 @@ RESULT_TYPES = [
 ]
 GRAPH_TYPES = list(RDF_FORMATS)
 EXAMPLES = yaml.safe_load((Path(__file__).parent / "examples.yml").read_text(encoding="utf-8"))
+HTML_ROWS = 1000  # the page shows this many rows; the other formats give them all
 READ_ONLY = "This endpoint is read-only: SPARQL Update is refused."
 
 
@@ -38,7 +39,7 @@ def _plain(status: int, message: str) -> Response:
 
 async def _query_text(request) -> tuple[str | None, Response | None]:
     """The query a request carries, or the response refusing it."""
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         if "update" in request.args:
             return None, _plain(403, READ_ONLY)
         return request.args.get("query"), None
@@ -66,6 +67,13 @@ def _results_type(accept: str) -> str:
     return RESULT_TYPES[0] if chosen == "application/json" else chosen
 
 
+def _cell(datasette, term: dict | None, base: str) -> dict:
+    """A result cell; an IRI of the atlas links to its page on this site."""
+    value = (term or {}).get("value", "")
+    local = term and term["type"] == "uri" and base and value.startswith(base)
+    return {"value": value, "href": datasette.urls.path("/" + value[len(base):]) if local else None}
+
+
 async def _page(datasette, request, query: str, answer: Answer | None) -> Response:
     results = {"kind": None}
     if answer is not None and answer.status == 200:
@@ -75,9 +83,10 @@ async def _page(datasette, request, query: str, answer: Answer | None) -> Respon
                 results = {"kind": "boolean", "value": document["boolean"]}
             else:
                 variables = document["head"]["vars"]
-                rows = [[row.get(v, {}).get("value", "") for v in variables]
-                        for row in document["results"]["bindings"]]
-                results = {"kind": "table", "variables": variables, "rows": rows}
+                bindings = document["results"]["bindings"]
+                rows = [[_cell(datasette, row.get(v), answer.base) for v in variables]
+                        for row in bindings[:HTML_ROWS]]
+                results = {"kind": "table", "variables": variables, "rows": rows, "count": len(bindings)}
         else:
             results = {"kind": "graph", "text": answer.body.decode("utf-8")}
     elif answer is not None:
