@@ -21,7 +21,7 @@ import pytest
 import yaml
 
 DATA = Path(__file__).parent / "data"
-PRECISION_FLOOR = 0.88  # the goal is 0.90
+PRECISION_FLOOR = 0.89  # the goal is 0.90
 RECALL_FLOOR = 0.69  # the goal is 0.85
 
 
