@@ -22,7 +22,7 @@ import yaml
 
 DATA = Path(__file__).parent / "data"
 PRECISION_FLOOR = 0.89  # the goal is 0.90
-RECALL_FLOOR = 0.69  # the goal is 0.85
+RECALL_FLOOR = 0.71  # the goal is 0.85
 
 
 @dataclass(frozen=True)
