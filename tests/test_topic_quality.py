@@ -72,11 +72,14 @@ def db(built_atlas) -> sqlite3.Connection:
     return sqlite3.connect(built_atlas)
 
 
-def test_every_labelled_paper_is_in_the_atlas(db):
+def test_every_labelled_paper_and_topic_is_in_the_atlas(db):
     labels = labelled_topics()
     assert len(labels) >= 100
     known = {paper for (paper,) in db.execute("select id from papers")}
     assert set(labels) <= known
+    current = {topic for (topic,) in db.execute(
+        "select id from topics where scheme_id = 'atlas' and not deprecated")}
+    assert set().union(*labels.values()) <= current  # labelled by ids that still name live concepts
 
 
 def test_precision_and_recall_of_our_topics_hold_their_floors(db):
