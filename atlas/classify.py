@@ -168,10 +168,13 @@ def classify(
             by_key.setdefault(title_key(entry.title), paper_of[entry.ref])
     unmatched = []
     curated_papers = set()
+    about_none = set()  # papers a curator says are about no topic of ours (`topics: []`)
     for assignment in curation.manual:
         if assignment.title_key in by_key:
             paper_id = by_key[assignment.title_key]
             curated_papers.add(paper_id)
+            if not assignment.topics:
+                about_none.add(paper_id)
             for topic in assignment.topics:
                 found.add(paper_id, topic, "manual", f"taxonomy/manual.yml:{assignment.line}")
         else:
@@ -186,7 +189,11 @@ def classify(
         (
             PaperTopic(paper_id, topic_id, via, evidence)
             for (paper_id, topic_id, via), evidence in found.settle().items()
-            if via == "manual" or (paper_id, topic_id) not in excluded
+            if via == "manual"
+            or (
+                (paper_id, topic_id) not in excluded
+                and not (paper_id in about_none and taxonomy.concepts[topic_id].scheme == OUR_SCHEME)
+            )
         ),
         key=lambda t: (t.paper_id, t.topic_id, t.via),
     )

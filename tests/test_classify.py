@@ -3,6 +3,7 @@ lists set, the evidence each assignment records, and concepts left empty only fo
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 
 import pytest
@@ -10,6 +11,7 @@ import yaml
 from conftest import TAXONOMY
 
 from atlas.classify import load_curation
+from atlas.errors import InputError
 from atlas.label_matching import DIGEST, TERMS, TITLE
 from atlas.taxonomy import load_taxonomy, term_key
 
@@ -189,3 +191,28 @@ def test_curator_canned_queries_list_empty_topics_weak_evidence_and_single_paper
     assert single and len({row["topic_id"] for row in single}) == len(single)
     unmapped = get("/atlas/curator_unmapped_terms.json?_shape=array").json()
     assert unmapped == []  # every term of the five lists is curated or matched
+
+
+# --- curation files fail the build with file and line --------------------------------------------
+
+def test_a_free_text_rule_naming_no_label_fails_with_file_and_line(tmp_path):
+    folder = tmp_path / "taxonomy"
+    shutil.copytree(TAXONOMY, folder)
+    path = folder / "text_matching.yml"
+    path.write_text(path.read_text().replace("  - Grokking\n", "  - Grokkking\n"))
+    with pytest.raises(InputError) as error:
+        load_curation(folder, load_taxonomy(folder))
+    assert error.value.path.endswith("text_matching.yml") and "Grokkking" in error.value.message
+    assert error.value.line == path.read_text().split("\n").index("  - Grokkking") + 1
+
+
+def test_a_never_entry_naming_an_unknown_topic_fails_with_file_and_line(tmp_path):
+    folder = tmp_path / "taxonomy"
+    shutil.copytree(TAXONOMY, folder)
+    path = folder / "never.yml"
+    path.write_text(path.read_text().replace("topics: [double-descent]", "topics: [double-decent]"))
+    with pytest.raises(InputError) as error:
+        load_curation(folder, load_taxonomy(folder))
+    assert error.value.path.endswith("never.yml") and "double-decent" in error.value.message
+    lines = path.read_text().split("\n")
+    assert error.value.line == lines.index("  - title: Gradient Flow in Sparse Neural Networks and How Lottery Tickets Win") + 1

@@ -278,15 +278,18 @@ def test_a_bad_taxonomy_stops_the_build_and_keeps_the_previous_dist(tmp_path, bu
 
 # --- classification -----------------------------------------------------------------------------
 
-def test_every_paper_is_classified_into_our_scheme(built_atlas):
+def test_every_paper_is_classified_into_our_scheme_unless_curated_as_about_none(built_atlas):
     db = sqlite3.connect(built_atlas)
     unclassified = db.execute("""
         select id from papers where id not in (
           select paper_id from paper_topics join topics on topics.id = paper_topics.topic_id
-          where topics.scheme_id = 'atlas')""").fetchall()
-    assert unclassified == []
+          where topics.scheme_id = 'atlas') order by id""").fetchall()
+    # manual.yml: `topics: []` for the field's textbook and a cloth simulator
+    assert unclassified == [("deep-learning",), ("differentiable-cloth-simulation-for-inverse-problems",)]
+    for (paper_id,) in unclassified:  # still reachable under their list's heading
+        assert db.execute("select count(*) from paper_topics where paper_id = ?", (paper_id,)).fetchone()[0] > 0
     report = dict(db.execute("select measure, value from build_report"))
-    assert report["papers_classified_permille"] == 1000 and report["unmapped_terms"] == 0
+    assert report["papers_classified"] == report["papers"] - 2 and report["unmapped_terms"] == 0
 
 
 def test_every_heading_holding_papers_and_every_key_word_is_in_the_taxonomy(built_atlas):
