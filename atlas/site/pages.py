@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 
+from atlas.site.cache import cached
 from atlas.site_tables import SEARCH_TABLE
 from atlas.taxonomy import OUR_SCHEME
 
@@ -123,13 +124,13 @@ async def topic(db, topic_id: str, year_from: int | None, year_to: int | None) -
             "order by topic_schemes.id, topics.label",
             params,
         ),
-        "years": await _all(
+        "years": await cached(db, ("topic years", topic_id), lambda: _all(
             db,
             "select year, count(*) as papers from paper_topic_closure where topic_id = :id and "
             "year is not null "
             "group by year order by year",
             params,
-        ),
+        )),
         "papers": papers,
         "why": await _why(db, topic_id, [paper["id"] for paper in papers]),
         "year_from": year_from,
