@@ -10,7 +10,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from conftest import CURATION, MANIFEST, TAXONOMY
 from datasette.app import Datasette
+
+from atlas.pipeline import build
 
 NTK_PAPER = "neural-tangent-kernel-convergence-and-generalization-in-neural-networks"
 
@@ -203,3 +206,13 @@ def test_titles_with_markup_and_quotes_render_escaped(hostile_site):
         assert "<script>alert" not in page and "<script>x" not in page, path
         assert "&lt;script&gt;" in page, path
         assert '<b>"' not in page, path
+
+
+def test_two_builds_give_byte_identical_sites(built_atlas, tmp_path):
+    build(MANIFEST, tmp_path / "again", CURATION, TAXONOMY)
+    first = sorted(p.relative_to(built_atlas.parent) for p in built_atlas.parent.rglob("*")
+                   if p.is_file() and p.suffix != ".png")
+    again = sorted(p.relative_to(tmp_path / "again") for p in (tmp_path / "again").rglob("*") if p.is_file())
+    assert first == again
+    for name in first:
+        assert (built_atlas.parent / name).read_bytes() == (tmp_path / "again" / name).read_bytes(), name
