@@ -95,6 +95,12 @@ async def topic(db, topic_id: str, year_from: int | None, year_to: int | None) -
     params = {"id": topic_id}
     concept["alt_labels"] = _json_list(concept["alt_labels"])
     papers = await _topic_papers(db, concept, year_from, year_to)
+    years = await cached(db, ("topic years", topic_id), lambda: _all(
+        db,
+        "select year, count(*) as papers from paper_topic_closure where topic_id = :id and year is not null "
+        "group by year order by year",
+        params,
+    ))
     return {
         "topic": concept,
         "paths": await _broader_paths(db, topic_id),
@@ -124,13 +130,10 @@ async def topic(db, topic_id: str, year_from: int | None, year_to: int | None) -
             "order by topic_schemes.id, topics.label",
             params,
         ),
-        "years": await cached(db, ("topic years", topic_id), lambda: _all(
-            db,
-            "select year, count(*) as papers from paper_topic_closure where topic_id = :id and "
-            "year is not null "
-            "group by year order by year",
-            params,
-        )),
+        "years": years,
+        "in_range": sum(
+            year["papers"] for year in years if (year_from or -9999) <= year["year"] <= (year_to or 9999)
+        ),
         "papers": papers,
         "why": await _why(db, topic_id, [paper["id"] for paper in papers]),
         "year_from": year_from,
