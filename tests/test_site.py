@@ -216,3 +216,10 @@ def test_two_builds_give_byte_identical_sites(built_atlas, tmp_path):
     assert first == again
     for name in first:
         assert (built_atlas.parent / name).read_bytes() == (tmp_path / "again" / name).read_bytes(), name
+
+
+def test_paper_browse_search_is_no_longer_ignored(get, built_atlas):
+    browse = get("/atlas/paper_browse.json?_search=NTK&_size=0").json()
+    papers = get("/atlas/papers.json?_search=NTK&_size=0").json()
+    assert browse["filtered_table_rows_count"] == papers["filtered_table_rows_count"] < scalar(
+        built_atlas, "select count(*) from papers")
