@@ -46,7 +46,9 @@ def write_paper_topic_closure(db: sqlite_utils.Database) -> None:
         order by 1, 2
         """
     )
-    db.execute("create index paper_topic_closure_topic_id on paper_topic_closure (topic_id, year, paper_id)")
+    db.execute(
+        "create index paper_topic_closure_topic_id on paper_topic_closure (topic_id, year desc, paper_id)"
+    )
 
 
 def write_search_index(db: sqlite_utils.Database) -> None:

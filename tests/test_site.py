@@ -10,7 +10,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from conftest import CURATION, MANIFEST, TAXONOMY
 from datasette.app import Datasette
+
+from atlas.pipeline import build
 
 NTK_PAPER = "neural-tangent-kernel-convergence-and-generalization-in-neural-networks"
 
@@ -91,7 +94,7 @@ def test_paper_page_has_title_authors_venue_links_topics_provenance_and_bibtex(g
     assert "Conference on Neural Information Processing Systems" in page
     assert 'href="https://arxiv.org/abs/1806.07572"' in page and 'href="https://arxiv.org/pdf/1806.07572"' in page
     assert 'href="/topic/neural-tangent-kernel">Neural tangent kernel</a>' in page
-    assert 'href="/atlas/entries/phenomena,820"' in page
+    assert 'href="/atlas/entries/phenomena,820,0"' in page
     assert "The lists disagree on its" in page
     assert f'href="/atlas/papers/{NTK_PAPER}.bib"' in page
 
@@ -203,3 +206,20 @@ def test_titles_with_markup_and_quotes_render_escaped(hostile_site):
         assert "<script>alert" not in page and "<script>x" not in page, path
         assert "&lt;script&gt;" in page, path
         assert '<b>"' not in page, path
+
+
+def test_two_builds_give_byte_identical_sites(built_atlas, tmp_path):
+    build(MANIFEST, tmp_path / "again", CURATION, TAXONOMY)
+    first = sorted(p.relative_to(built_atlas.parent) for p in built_atlas.parent.rglob("*")
+                   if p.is_file() and p.suffix != ".png")
+    again = sorted(p.relative_to(tmp_path / "again") for p in (tmp_path / "again").rglob("*") if p.is_file())
+    assert first == again
+    for name in first:
+        assert (built_atlas.parent / name).read_bytes() == (tmp_path / "again" / name).read_bytes(), name
+
+
+def test_paper_browse_search_is_no_longer_ignored(get, built_atlas):
+    browse = get("/atlas/paper_browse.json?_search=NTK&_size=0").json()
+    papers = get("/atlas/papers.json?_search=NTK&_size=0").json()
+    assert browse["filtered_table_rows_count"] == papers["filtered_table_rows_count"] < scalar(
+        built_atlas, "select count(*) from papers")

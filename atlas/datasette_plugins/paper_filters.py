@@ -1,10 +1,13 @@
 """`?_topic=<id>` and `?_list=<source id>` on any table of papers: the papers in that topic
-(narrower topics included) or that list. They are what the topic and list facets add."""
+(narrower topics included) or that list. They are what the topic and list facets add. Tables of
+papers without a search index of their own (paper_browse) search the papers' one."""
 
 from __future__ import annotations
 
 from datasette import hookimpl
 from datasette.filters import FilterArguments
+
+from atlas.site_tables import SEARCH_TABLE
 
 PAPER_TABLES = {"papers": "id", "paper_browse": "id"}
 
@@ -21,12 +24,12 @@ def filters_from_request(request, database, table, datasette):
         return None
 
     async def topic_and_list_filters():
-        return await _filters(datasette.get_database(database), request, column)
+        return await _filters(datasette.get_database(database), request, table, column)
 
     return topic_and_list_filters()
 
 
-async def _filters(db, request, column: str) -> FilterArguments:
+async def _filters(db, request, table_name: str, column: str) -> FilterArguments:
     where, params, described = [], {}, []
     for i, topic_id in enumerate(request.args.getlist("_topic")):
         size = (await db.execute("select papers from topics where id = :id", {"id": topic_id})).rows
@@ -47,4 +50,13 @@ async def _filters(db, request, column: str) -> FilterArguments:
         )
         params[f"atlas_list_{i}"] = source_id
         described.append(f"in list {source_id}")
+    search = request.args.get("_search")
+    if search and table_name != "papers":
+        where.append(
+            f"{column} in (select papers.id from {SEARCH_TABLE} "
+            f"join papers on papers.rowid = {SEARCH_TABLE}.rowid "
+            f"where {SEARCH_TABLE} match escape_fts(:atlas_search))"
+        )
+        params["atlas_search"] = search
+        described.append(f'search matches "{search}"')
     return FilterArguments(where, params, described)

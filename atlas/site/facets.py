@@ -15,30 +15,22 @@ from datasette.database import QueryInterrupted
 from datasette.facets import Facet
 from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
 
+from atlas.site.cache import cached
 from atlas.taxonomy import OUR_SCHEME
-
-# Facet counts of an immutable database never change: keep the latest ones, keyed by the
-# database's hash and the exact query, so a page everyone opens (the unfiltered papers table)
-# counts once per server, not once per visit.
-CACHE_SIZE = 512
-_counted: dict[tuple, list[dict]] = {}
 
 
 async def _facet_rows(facet: Facet, sql: str, params) -> list[dict]:
-    db = facet.ds.get_database(facet.database)
+    """Facet counts, cached for an immutable database (the unfiltered papers page counts once)."""
     named = dict(params or {})
-    key = (facet.database, None if db.is_mutable else db.hash, sql, tuple(sorted(named.items())))
-    if not db.is_mutable and key in _counted:
-        return _counted[key]
-    results = await facet.ds.execute(
-        facet.database, sql, named, truncate=False, custom_time_limit=facet.ds.setting("facet_time_limit_ms")
-    )
-    rows = [dict(row) for row in results.rows]
-    if not db.is_mutable:
-        if len(_counted) >= CACHE_SIZE:
-            _counted.pop(next(iter(_counted)))
-        _counted[key] = rows
-    return rows
+
+    async def count() -> list[dict]:
+        results = await facet.ds.execute(
+            facet.database, sql, named, truncate=False,
+            custom_time_limit=facet.ds.setting("facet_time_limit_ms"),
+        )
+        return [dict(row) for row in results.rows]
+
+    return await cached(facet.ds.get_database(facet.database), (sql, tuple(sorted(named.items()))), count)
 
 
 class _LinkedFacet(Facet):

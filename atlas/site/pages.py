@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 
+from atlas.site.cache import cached
 from atlas.site_tables import SEARCH_TABLE
 from atlas.taxonomy import OUR_SCHEME
 
@@ -94,6 +95,12 @@ async def topic(db, topic_id: str, year_from: int | None, year_to: int | None) -
     params = {"id": topic_id}
     concept["alt_labels"] = _json_list(concept["alt_labels"])
     papers = await _topic_papers(db, concept, year_from, year_to)
+    years = await cached(db, ("topic years", topic_id), lambda: _all(
+        db,
+        "select year, count(*) as papers from paper_topic_closure where topic_id = :id and year is not null "
+        "group by year order by year",
+        params,
+    ))
     return {
         "topic": concept,
         "paths": await _broader_paths(db, topic_id),
@@ -123,12 +130,9 @@ async def topic(db, topic_id: str, year_from: int | None, year_to: int | None) -
             "order by topic_schemes.id, topics.label",
             params,
         ),
-        "years": await _all(
-            db,
-            "select year, count(*) as papers from paper_topic_closure where topic_id = :id and "
-            "year is not null "
-            "group by year order by year",
-            params,
+        "years": years,
+        "in_range": sum(
+            year["papers"] for year in years if (year_from or -9999) <= year["year"] <= (year_to or 9999)
         ),
         "papers": papers,
         "why": await _why(db, topic_id, [paper["id"] for paper in papers]),
@@ -225,11 +229,11 @@ async def paper(db, paper_id: str) -> dict | None:
     evidence = "paper_topics.evidence" if "evidence" in columns else "null"
     entries = await _all(
         db,
-        "select entries.source_id, sources.title as source_title, entries.line, "
+        "select entries.source_id, sources.title as source_title, entries.line, entries.item, "
         "entries.section, entries.kind, "
         "entries.title, entries.venue, entries.venue_id, entries.year, entries.hidden, entries.raw "
         "from entries join sources on sources.id = entries.source_id where entries.paper_id = :id "
-        "order by entries.source_id, entries.line",
+        "order by entries.source_id, entries.line, entries.item",
         params,
     )
     return {
