@@ -44,6 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     except (InputError, OutputBusy) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    except OSError as error:  # the output cannot be written: a folder not ours, a full disk
+        print(f"error: {error.filename or args.out}: {error.strerror or error}", file=sys.stderr)
+        return 1
     print_report(report)
     return 0
 

@@ -11,9 +11,15 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from atlas.errors import InputError
 from atlas.sources import SourceText
 
-_MARKDOWN = MarkdownIt("commonmark")
+# markdown-it silently drops what is nested deeper than maxNesting levels (a list item is two: its
+# list and itself), which the commonmark preset sets at 20: a tenth nested list lost its items.
+# Well below the raised limit, a document nested this deep is refused instead, naming its line.
+_MAX_NESTING = 60
+_DEEPEST_READ = 40
+_MARKDOWN = MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING})
 _STYLE_OF = {"em_open": "em", "strong_open": "strong", "link_open": "link"}
 
 
@@ -49,9 +55,17 @@ class ListItem:
         return [span for span in self.spans if span.style == "link"]
 
 
+def _check_depth(tokens: list[Token], document: SourceText) -> None:
+    for token in tokens:
+        if token.level >= _DEEPEST_READ and token.map:
+            raise InputError(document.path, f"lists or quotes nested more than {_DEEPEST_READ // 2} deep",
+                             token.map[0] + 1)
+
+
 def list_items(document: SourceText) -> list[ListItem]:
     """Every list item of a document, in order, each with its heading path."""
     tokens = _MARKDOWN.parse(document.markdown)
+    _check_depth(tokens, document)
     original_lines = document.original.split("\n")
     items: list[dict] = []
     open_items: list[int] = []

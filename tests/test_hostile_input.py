@@ -199,6 +199,23 @@ def test_a_source_with_no_list_items_stops_the_build(tree):
     fails_with(tree, "003_61fd843217666980.txt:1:", "source 'optimization-analysis' has no list items")
 
 
+def nest_first_item(tree: Path, depth: int) -> tuple[Path, int]:
+    path = tree / "data" / "sources" / "003_61fd843217666980.txt"
+    line = edit(path, "* **On the convergence of a class", "* " * depth + "**On the convergence of a class")
+    return path, line
+
+
+def test_items_nested_ten_deep_are_all_kept(tree):
+    nest_first_item(tree, 12)
+    entries = [e for e in load(tree).entries if e.source_id == "optimization-analysis"]
+    assert len(entries) == 8 + 12  # markdown-it's default nesting limit kept 10 of the 12 on that line
+
+
+def test_items_nested_deeper_than_the_parser_reads_stop_the_build(tree):
+    path, line = nest_first_item(tree, 25)
+    fails_with(tree, f"{path.name}:{line}:", "lists or quotes nested more than 20 deep")
+
+
 def test_the_command_line_reports_a_broken_file_in_one_line(tree):
     edit(tree / "taxonomy" / "concepts.yml", "broader: [optimization]", "broader: [[optimization]]")
     result = subprocess.run(

@@ -191,3 +191,10 @@ def test_two_builds_at_once_both_succeed_one_after_the_other(tmp_path):
     assert [process.wait(timeout=60) for process in builds] == [0, 0]
     assert time.monotonic() - started >= 1.0  # the second wrote only once the first was done
     assert kept(out) == ["1", "2", "lock"] and (out / "build-report.json").read_text() in ("one", "two")
+
+
+def test_an_output_folder_that_cannot_be_written_is_one_line_not_a_traceback(tmp_path):
+    result = subprocess.run([sys.executable, str(ROOT / "build.py"), "--out", "/proc/atlas/dist"],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 1 and result.stderr.startswith("error: /proc/atlas")
+    assert result.stderr.count("\n") == 1, result.stderr
