@@ -1,7 +1,8 @@
 """Stage 3, normalize (people): one author per person, every spelling kept.
 
-A written name is split into given names and surname; people are keyed on folded surname plus
-first initial, and each key's most complete spelling becomes the author's name.
+A written name is split into given names and surname; people are blocked on folded surname
+plus first initial, a name written with initials joins a full name only with evidence, and
+each person's most complete spelling becomes the author's name.
 """
 
 from __future__ import annotations
