@@ -42,11 +42,9 @@ class Score:
 
 
 def labelled_topics() -> dict[str, set[str]]:
-    """Each labelled paper's topics; twelve delivered entries are read realigned (see the file)."""
-    items = {item["paper_id"]: set(item["topics"]) for item in yaml.safe_load(
+    """Each labelled paper's topics."""
+    return {item["paper_id"]: set(item["topics"]) for item in yaml.safe_load(
         (DATA / "labelled_topics.yml").read_text(encoding="utf-8"))}
-    realign = yaml.safe_load((DATA / "labelled_topics_realigned.yml").read_text(encoding="utf-8"))["realign"]
-    return {paper: items[realign.get(paper, paper)] for paper in items}
 
 
 def score(db: sqlite3.Connection, labels: dict[str, set[str]]) -> Score:
@@ -79,11 +77,8 @@ def test_every_labelled_paper_and_topic_is_in_the_atlas(db):
     labels = labelled_topics()
     assert len(labels) >= 100
     known = {paper for (paper,) in db.execute("select id from papers")}
-    # a paper id may change when a title is repaired (one labelled id is a title that swallowed its
-    # authors); a few such papers drop out of the measurement rather than break it
-    missing = sorted(set(labels) - known)
-    print(f"\nlabelled papers no longer in the atlas: {missing}")
-    assert len(missing) <= 3
+    # a repaired title retires its paper id (data/retired_ids.yml): the labels follow the new id
+    assert sorted(set(labels) - known) == []
     current = {topic for (topic,) in db.execute(
         "select id from topics where scheme_id = 'atlas' and not deprecated")}
     assert set().union(*labels.values()) <= current  # labelled by ids that still name live concepts
