@@ -269,16 +269,18 @@ def _classify_entry(
     if place_topics:
         via = "label" if places[0][0] == "label" else "section"
         found.add(paper_id, place_topics[0], via, places[0][1])
-    for (kind, _), topic_id in zip(places, place_topics, strict=True):
+    # The evidence is this entry's own heading or key word as written ("Neural Tangent Kernel: 2018"),
+    # not the first spelling that created the list's concept.
+    for (kind, text), topic_id in zip(places, place_topics, strict=True):
         if terms.targets[topic_id]:
-            for target, evidence in terms.targets[topic_id]:
+            for target, _ in terms.targets[topic_id]:
                 via = "label" if kind == "label" else "section"
-                found.add(paper_id, target, via, evidence, fallback=topic_id in terms.fallback)
+                found.add(paper_id, target, via, text, fallback=topic_id in terms.fallback)
             break
     for keyword in entry.keywords:
         topic_id = terms.concept(entry.source_id, "keyword", keyword, paper_id)
-        for target, evidence in terms.targets[topic_id]:
-            found.add(paper_id, target, "keyword", evidence)
+        for target, _ in terms.targets[topic_id]:
+            found.add(paper_id, target, "keyword", keyword)
         if not terms.targets[topic_id] and not taxonomy.concepts[topic_id].curated:
             found.add(paper_id, topic_id, "keyword", keyword)
 

@@ -156,6 +156,21 @@ def test_every_assignment_records_its_evidence(db):
     assert evidence in title
 
 
+def test_a_heading_or_key_word_is_recorded_as_this_papers_list_wrote_it(db):
+    # Jacot et al. sit under list 002's "Neural Tangent Kernel: 2018"; the 2021 heading maps to the
+    # same list concept, but it is not where this paper is.
+    rows = set(db.execute("""select via, evidence from paper_topics
+                             where paper_id = 'neural-tangent-kernel-convergence-and-generalization-in-neural-networks'
+                             and topic_id = 'neural-tangent-kernel'"""))
+    assert ("section", "Neural Tangent Kernel: 2018") in rows
+    assert not any("2021" in evidence for _, evidence in rows)
+    sections = {evidence for (evidence,) in db.execute(
+        """select distinct paper_topics.evidence from paper_topics where via = 'section'""")}
+    written = {heading for (section,) in db.execute("select section from entries") for heading in section.split(" › ")}
+    written |= {label for (label,) in db.execute("select label from entries where label is not null")}
+    assert sections <= written
+
+
 def test_a_hand_assignment_replaces_title_and_digest_matches(db):
     vias = {via for (via,) in db.execute(
         "select via from paper_topics where paper_id = 'attention-is-all-you-need'")}
