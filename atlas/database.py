@@ -74,14 +74,18 @@ def write_database(path: Path, data: Dataset) -> dict[str, int]:
         ),
         pk="id",
     )
-    db["authors"].insert_all(
+    insert_rows(
+        db,
+        "authors",
         (
             {"id": a.id, "name": a.name, "given_names": a.given_names, "surname": a.surname}
             for a in data.authors
         ),
         pk="id",
     )
-    db["author_names"].insert_all(
+    insert_rows(
+        db,
+        "author_names",
         (
             {"author_id": a.id, "name": name, "entries": count}
             for a in data.authors
@@ -114,7 +118,9 @@ def write_database(path: Path, data: Dataset) -> dict[str, int]:
         pk="id",
         foreign_keys=[("venue_id", "venues", "id")],
     )
-    db["paper_authors"].insert_all(
+    insert_rows(
+        db,
+        "paper_authors",
         (
             {
                 "paper_id": p.id,
@@ -137,8 +143,12 @@ def write_database(path: Path, data: Dataset) -> dict[str, int]:
             ("venue_id", "venues", "id"),
         ],
     )
-    db["links"].insert_all(
-        _link_rows(data, paper_of), pk=("paper_id", "url"), foreign_keys=[("paper_id", "papers", "id")]
+    insert_rows(
+        db,
+        "links",
+        _link_rows(data, paper_of),
+        pk=("paper_id", "url"),
+        foreign_keys=[("paper_id", "papers", "id")],
     )
     keyword_names: dict[str, str] = {}
     for paper_id in sorted(data.keywords):

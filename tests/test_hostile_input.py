@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import ROOT
 
 from atlas.errors import InputError
-from atlas.pipeline import build_dataset
+from atlas.pipeline import build, build_dataset
 from atlas.records import Source
 from atlas.sources import read_source
 
@@ -228,6 +230,19 @@ def test_items_nested_ten_deep_are_all_kept(tree):
 def test_items_nested_deeper_than_the_parser_reads_stop_the_build(tree):
     path, line = nest_first_item(tree, 25)
     fails_with(tree, f"{path.name}:{line}:", "lists or quotes nested more than 20 deep")
+
+
+@pytest.mark.parametrize("only", ["dynamics", "optimization"])
+def test_a_manifest_of_one_list_without_authors_or_links_builds_every_table(tree, only):
+    manifest = tree / "data" / "sources.yml"
+    document = yaml.safe_load(manifest.read_text())
+    document["sources"] = [source for source in document["sources"] if source["id"] == only]
+    manifest.write_text(yaml.safe_dump(document))
+    build(manifest, tree / "dist", tree / "data", tree / "taxonomy")
+    db = sqlite3.connect(tree / "dist" / "atlas.db")
+    tables = {name for (name,) in db.execute("select name from sqlite_master where type = 'table'")}
+    assert {"authors", "author_names", "paper_authors", "links", "keywords", "paper_keywords"} <= tables
+    assert db.execute("select count(*) from entries").fetchone()[0] > 0
 
 
 def test_the_command_line_reports_a_broken_file_in_one_line(tree):
