@@ -77,14 +77,18 @@ def write_database(path: Path, data: Dataset) -> dict[str, int]:
         ),
         pk="id",
     )
-    db["authors"].insert_all(
+    insert_rows(
+        db,
+        "authors",
         (
             {"id": a.id, "name": a.name, "given_names": a.given_names, "surname": a.surname}
             for a in data.authors
         ),
         pk="id",
     )
-    db["author_names"].insert_all(
+    insert_rows(
+        db,
+        "author_names",
         (
             {"author_id": a.id, "name": name, "entries": count}
             for a in data.authors
@@ -117,7 +121,9 @@ def write_database(path: Path, data: Dataset) -> dict[str, int]:
         pk="id",
         foreign_keys=[("venue_id", "venues", "id")],
     )
-    db["paper_authors"].insert_all(
+    insert_rows(
+        db,
+        "paper_authors",
         (
             {
                 "paper_id": p.id,
@@ -140,7 +146,9 @@ def write_database(path: Path, data: Dataset) -> dict[str, int]:
             ("venue_id", "venues", "id"),
         ],
     )
-    db["entry_authors"].insert_all(
+    insert_rows(
+        db,
+        "entry_authors",
         (
             {"source_id": e.source_id, "line": e.line, "item": e.item, "position": position,
              "written": name, "author_id": data.author_of[(*e.ref, position)]}
@@ -151,8 +159,12 @@ def write_database(path: Path, data: Dataset) -> dict[str, int]:
         pk=("source_id", "line", "item", "position"),
         foreign_keys=[("author_id", "authors", "id")],
     )
-    db["links"].insert_all(
-        _link_rows(data, paper_of), pk=("paper_id", "url"), foreign_keys=[("paper_id", "papers", "id")]
+    insert_rows(
+        db,
+        "links",
+        _link_rows(data, paper_of),
+        pk=("paper_id", "url"),
+        foreign_keys=[("paper_id", "papers", "id")],
     )
     keyword_names: dict[str, str] = {}
     for paper_id in sorted(data.keywords):

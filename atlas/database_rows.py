@@ -30,6 +30,14 @@ EMPTY_TABLE_COLUMNS = {
     },
     "keywords": {"id": str, "name": str},
     "retired_ids": {"kind": str, "id": str, "replaced_by": str, "reason": str},
+    # A list that names no authors (list 000) or has no links (001, 004) built alone left these out.
+    "authors": {"id": str, "name": str, "given_names": str, "surname": str},
+    "author_names": {"author_id": str, "name": str, "entries": int},
+    "paper_authors": {"paper_id": str, "author_id": str, "position": int, "written": str},
+    "links": {"paper_id": str, "url": str, "kind": str, "source_id": str, "line": int},
+    "entry_authors": {
+        "source_id": str, "line": int, "item": int, "position": int, "written": str, "author_id": str,
+    },
     "paper_keywords": {"paper_id": str, "keyword_id": str},
     "topic_related": {"topic_id": str, "related_id": str},
     "topic_mappings": {"topic_id": str, "property": str, "target_id": str},

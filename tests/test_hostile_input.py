@@ -5,15 +5,19 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import ROOT
 
 from atlas.errors import InputError
-from atlas.pipeline import build_dataset
+from atlas.pipeline import build, build_dataset
+from atlas.records import Source
+from atlas.sources import read_source
 
 
 @pytest.fixture
@@ -182,16 +186,28 @@ def test_a_device_reached_through_a_symlink_inside_is_refused(tree):
 
 def test_a_folder_or_a_pipe_is_not_a_source(tree):
     (tree / "data" / "sources" / "folder").mkdir()
-    point_source_at(tree, "sources/folder")
-    fails_with(tree, "folder", "not a regular file")
+    line = point_source_at(tree, "sources/folder")
+    fails_with(tree, f"sources.yml:{line}:", "'sources/folder' is not a regular file")
     os.mkfifo(tree / "data" / "sources" / "pipe")
     edit(tree / "data" / "sources.yml", "file: sources/folder", "file: sources/pipe")
-    fails_with(tree, "pipe", "not a regular file")
+    fails_with(tree, f"sources.yml:{line}:", "'sources/pipe' is not a regular file")
+
+
+def test_a_missing_source_names_the_manifest_line(tree):
+    line = point_source_at(tree, "sources/nowhere.txt")
+    fails_with(tree, f"sources.yml:{line}:", "cannot read source file 'sources/nowhere.txt'")
 
 
 def test_a_source_larger_than_the_bound_is_refused(tree, monkeypatch):
     monkeypatch.setattr("atlas.sources.MAX_SOURCE_BYTES", 100_000)
-    fails_with(tree, "002_7c4f858ec4966e05.txt", "larger than")
+    fails_with(tree, "sources.yml:", "'sources/002_7c4f858ec4966e05.txt' is larger than 100,000 bytes")
+
+
+def test_reading_refuses_what_the_manifest_check_did_not_see(tmp_path):
+    os.mkfifo(tmp_path / "pipe")
+    source = Source(id="piped", title="piped", file="pipe", format="in_venue_pdf")
+    with pytest.raises(InputError, match="source 'piped' is not a regular file"):
+        read_source(source, tmp_path)
 
 
 def test_a_source_with_no_list_items_stops_the_build(tree):
@@ -214,6 +230,19 @@ def test_items_nested_ten_deep_are_all_kept(tree):
 def test_items_nested_deeper_than_the_parser_reads_stop_the_build(tree):
     path, line = nest_first_item(tree, 25)
     fails_with(tree, f"{path.name}:{line}:", "lists or quotes nested more than 20 deep")
+
+
+@pytest.mark.parametrize("only", ["dynamics", "optimization"])
+def test_a_manifest_of_one_list_without_authors_or_links_builds_every_table(tree, only):
+    manifest = tree / "data" / "sources.yml"
+    document = yaml.safe_load(manifest.read_text())
+    document["sources"] = [source for source in document["sources"] if source["id"] == only]
+    manifest.write_text(yaml.safe_dump(document))
+    build(manifest, tree / "dist", tree / "data", tree / "taxonomy")
+    db = sqlite3.connect(tree / "dist" / "atlas.db")
+    tables = {name for (name,) in db.execute("select name from sqlite_master where type = 'table'")}
+    assert {"authors", "author_names", "paper_authors", "links", "keywords", "paper_keywords"} <= tables
+    assert db.execute("select count(*) from entries").fetchone()[0] > 0
 
 
 def test_the_command_line_reports_a_broken_file_in_one_line(tree):
