@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from atlas.errors import InputError
+from atlas.schemas import RETIRED_IDS
 from atlas.yamlfile import load_yaml, require
 
 KINDS = ("paper", "author")
@@ -30,7 +31,7 @@ def load_retired(path: Path) -> list[RetiredId]:
     """The curated retirements; a missing file retires nothing."""
     if not path.exists():
         return []
-    document = load_yaml(path) or {}
+    document = load_yaml(path, RETIRED_IDS) or {}
     items = document.get("retired") if isinstance(document, dict) else None
     if not isinstance(items, list):
         raise InputError(path, "expected 'retired': a list of retired ids")

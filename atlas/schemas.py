@@ -301,3 +301,10 @@ TEXT_MATCHING = Record(
     unsafe=TEXTS,
     title_only=TEXTS,
 )
+
+RETIRED_IDS = Record(
+    ("retired",),
+    retired=ListOf(
+        Record(("kind", "id", "reason"), kind=Text(), id=ANY_ID, replaced_by=ANY_ID, reason=Text())
+    ),
+)

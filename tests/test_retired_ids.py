@@ -47,7 +47,7 @@ def test_a_retired_id_in_use_again_stops_the_build_at_its_line(tmp_path):
 
 
 @pytest.mark.parametrize("record, message", [
-    ("  - {kind: author, id: old-id, replaced_by: new-id}", "missing 'reason'"),
+    ("  - {kind: author, id: old-id, replaced_by: new-id}", "missing 'reason' in item 6 of 'retired'"),
     ("  - {kind: venue, id: old-id, reason: test}", "kind 'venue' is not one of paper, author"),
     ("  - {kind: author, id: lu-j, reason: test}", "author id 'lu-j' is retired twice"),
 ])
