@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import json
-import subprocess
-import sys
-import time
 import urllib.request
-from pathlib import Path
 
 import pytest
-from conftest import free_port
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, FOAF, SKOS
@@ -160,28 +155,12 @@ def test_the_void_description_says_where_the_data_and_the_endpoint_are(site):
     assert isomorphic(graph, Graph().parse(data=json.dumps(as_json.json()), format="json-ld"))
 
 
-def test_datasette_serving_the_dist_folder_finds_the_dump_there(built_atlas):
+def test_datasette_serving_the_dist_folder_finds_the_dump_there(served_atlas):
     """`datasette dist`: dist/ as the configuration directory, served by the real command."""
-    port = free_port()
-    command = [str(Path(sys.executable).parent / "datasette"), str(built_atlas.parent), "-p", str(port)]
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(f"{base}/-/versions.json").close()
-                break
-            except OSError:
-                assert time.monotonic() < deadline and server.poll() is None
-                time.sleep(0.2)
-        with urllib.request.urlopen(f"{base}/paper/{RESOURCES['paper']}.nt") as response:
-            assert response.headers["content-type"] == "application/n-triples"
-            assert f"<{BASE}paper/{RESOURCES['paper']}>".encode() in response.read()
-        ask = urllib.request.Request(f"{base}/sparql?query=ASK%20%7B%20%3Fs%20%3Fp%20%3Fo%20%7D",
-                                     headers={"Accept": "application/sparql-results+json"})
-        with urllib.request.urlopen(ask) as response:
-            assert json.loads(response.read())["boolean"] is True
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with urllib.request.urlopen(f"{served_atlas}/paper/{RESOURCES['paper']}.nt") as response:
+        assert response.headers["content-type"] == "application/n-triples"
+        assert f"<{BASE}paper/{RESOURCES['paper']}>".encode() in response.read()
+    ask = urllib.request.Request(f"{served_atlas}/sparql?query=ASK%20%7B%20%3Fs%20%3Fp%20%3Fo%20%7D",
+                                 headers={"Accept": "application/sparql-results+json"})
+    with urllib.request.urlopen(ask) as response:
+        assert json.loads(response.read())["boolean"] is True
