@@ -308,3 +308,5 @@ RETIRED_IDS = Record(
         Record(("kind", "id", "reason"), kind=Text(), id=ANY_ID, replaced_by=ANY_ID, reason=Text())
     ),
 )
+
+EMPTY_CONCEPTS = Record(("empty",), empty=MapOf(ANY_ID, Text()))

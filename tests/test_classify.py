@@ -7,13 +7,14 @@ import shutil
 import sqlite3
 
 import pytest
-import yaml
 from conftest import TAXONOMY
 
 from atlas.classify import load_curation
 from atlas.errors import InputError
 from atlas.label_matching import DIGEST, TERMS, TITLE
+from atlas.schemas import EMPTY_CONCEPTS
 from atlas.taxonomy import load_taxonomy, term_key
+from atlas.yamlfile import load_yaml
 
 
 @pytest.fixture(scope="module")
@@ -180,7 +181,7 @@ def test_a_hand_assignment_replaces_title_and_digest_matches(db):
 # --- no concept empty while a list holds a paper about it ----------------------------------------
 
 def test_every_empty_concept_is_justified_and_no_justified_one_holds_papers(db):
-    justified = yaml.safe_load((TAXONOMY / "empty_concepts.yml").read_text(encoding="utf-8"))["empty"]
+    justified = load_yaml(TAXONOMY / "empty_concepts.yml", EMPTY_CONCEPTS)["empty"]
     empty = {topic for (topic,) in db.execute(
         "select id from topics where scheme_id = 'atlas' and not deprecated and papers = 0")}
     print(f"\nempty concepts: {len(empty)}: {', '.join(sorted(empty))}")
@@ -197,7 +198,7 @@ def test_a_fallback_chapter_classifies_only_the_papers_nothing_else_does(db):
 
 def test_curator_canned_queries_list_empty_topics_weak_evidence_and_single_paper_topics(get):
     empty = get("/atlas/curator_empty_topics.json?_shape=array").json()
-    justified = yaml.safe_load((TAXONOMY / "empty_concepts.yml").read_text(encoding="utf-8"))["empty"]
+    justified = load_yaml(TAXONOMY / "empty_concepts.yml", EMPTY_CONCEPTS)["empty"]
     assert {row["id"] for row in empty} == set(justified)
     weak = get("/atlas/curator_weak_evidence.json?_shape=array&_size=max").json()
     assert weak and all(row["via"] in ("title", "digest") and row["evidence"] for row in weak)
