@@ -238,3 +238,13 @@ def test_paper_browse_search_is_no_longer_ignored(get, built_atlas):
     papers = get("/atlas/papers.json?_search=NTK&_size=0").json()
     assert browse["filtered_table_rows_count"] == papers["filtered_table_rows_count"] < scalar(
         built_atlas, "select count(*) from papers")
+
+
+def test_table_search_without_a_sort_links_the_same_search_ranked_by_relevance(get):
+    page = get("/atlas/papers?_search=neural+tangent+kernel").text
+    assert '<a href="/search?q=neural%20tangent%20kernel">The same search ranked by relevance</a>' in page
+    assert get("/atlas/papers?_search=neural+tangent+kernel&_sort=title").status_code == 200
+    assert "ranked by relevance" not in get("/atlas/papers?_search=neural+tangent+kernel&_sort=title").text
+    assert "ranked by relevance" not in get("/atlas/papers").text
+    search = get("/search?q=neural%20tangent%20kernel").text
+    assert NTK_PAPER in search
