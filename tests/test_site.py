@@ -137,6 +137,21 @@ def test_topic_facet_counts_narrower_topics_and_combines_with_search(get, built_
     assert [item["value"] for item in chosen] == ["infinite-width-limits"]
 
 
+def test_topic_facet_of_one_year_counts_that_years_papers_in_each_topic(get, built_atlas):
+    year = scalar(built_atlas, "select year from papers group by year order by count(*) desc limit 1")
+    for address in (f"/atlas/papers.json?_size=0&year={year}", f"/atlas/papers.json?_size=0&year={year}&_search=network"):
+        results = get(address).json()["facet_results"]["topic"]["results"]
+        search = "network" if "_search" in address else None
+        expected = dict(sqlite3.connect(built_atlas).execute(
+            "select topic_id, count(*) from paper_topic_closure join papers on papers.id = paper_id "
+            "join topics on topics.id = topic_id where papers.year = ? and topics.scheme_id = 'atlas' "
+            "and (? is null or papers.rowid in (select rowid from papers_fts where papers_fts match ?)) "
+            "group by topic_id", [year, search, search]).fetchall())
+        assert results and {item["value"]: item["count"] for item in results} == {
+            topic: count for topic, count in expected.items() if topic in {item["value"] for item in results}}
+        assert [item["count"] for item in results] == sorted(expected.values(), reverse=True)[:len(results)]
+
+
 def test_year_facet_lists_years_newest_first(get):
     years = [item["value"] for item in get("/atlas/papers.json?_size=0").json()["facet_results"]["year"]["results"]]
     assert years == sorted(years, reverse=True) and len(years) > 5
@@ -223,3 +238,13 @@ def test_paper_browse_search_is_no_longer_ignored(get, built_atlas):
     papers = get("/atlas/papers.json?_search=NTK&_size=0").json()
     assert browse["filtered_table_rows_count"] == papers["filtered_table_rows_count"] < scalar(
         built_atlas, "select count(*) from papers")
+
+
+def test_table_search_without_a_sort_links_the_same_search_ranked_by_relevance(get):
+    page = get("/atlas/papers?_search=neural+tangent+kernel").text
+    assert '<a href="/search?q=neural%20tangent%20kernel">The same search ranked by relevance</a>' in page
+    assert get("/atlas/papers?_search=neural+tangent+kernel&_sort=title").status_code == 200
+    assert "ranked by relevance" not in get("/atlas/papers?_search=neural+tangent+kernel&_sort=title").text
+    assert "ranked by relevance" not in get("/atlas/papers").text
+    search = get("/search?q=neural%20tangent%20kernel").text
+    assert NTK_PAPER in search

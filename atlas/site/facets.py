@@ -18,6 +18,26 @@ from datasette.utils import escape_sqlite, path_with_added_args, path_with_remov
 from atlas.site.cache import cached
 from atlas.taxonomy import OUR_SCHEME
 
+# Arguments of a table page that shape what is shown but never which rows are kept.
+PRESENTATION_ARGS = {
+    "_size", "_sort", "_sort_desc", "_next", "_trace", "_labels", "_nolabels", "_shape", "_json",
+    "_nocount", "_nofacet", "_col", "_nocol", "_facet_size", "_timelimit", "_stream", "_dl", "_ttl",
+    "_nl", "_context", "_extra",
+}
+
+
+def only_year_filter(request, table: str | None) -> int | None:
+    """The year when the papers table is filtered by `?year=N` and nothing else, else None."""
+    if table != "papers":
+        return None
+    for key in request.args.keys():
+        if key != "year" and key not in PRESENTATION_ARGS and not key.startswith("_facet"):
+            return None
+    years = request.args.getlist("year")
+    if len(years) != 1 or not years[0].isdigit():
+        return None
+    return int(years[0])
+
 
 async def _facet_rows(facet: Facet, sql: str, params) -> list[dict]:
     """Facet counts, cached for an immutable database (the unfiltered papers page counts once)."""
@@ -46,6 +66,10 @@ class _LinkedFacet(Facet):
         """A cheaper query giving the same counts when no filter narrows the table."""
         return None
 
+    def _one_year_sql(self, limit: int) -> str | None:
+        """A cheaper query giving the same counts when only `?year=:atlas_year` narrows the table."""
+        return None
+
     async def facet_results(self):
         results, timed_out = [], []
         size = self.get_facet_size()
@@ -54,9 +78,16 @@ class _LinkedFacet(Facet):
             config = source_and_config["config"]
             column = config.get("column") or config["simple"]
             unfiltered = not self.params and " where " not in self.sql.lower()
-            sql = (unfiltered and self._unfiltered_sql(size + 1)) or self._counts_sql(column, size + 1)
+            params = {**(self.params or {}), "atlas_ours": OUR_SCHEME}
+            year = None if unfiltered else only_year_filter(self.request, self.table)
+            sql = (unfiltered and self._unfiltered_sql(size + 1)) or (
+                year is not None and self._one_year_sql(size + 1)
+            )
+            if year is not None and sql:
+                params = {"atlas_year": year, "atlas_ours": OUR_SCHEME}
+            sql = sql or self._counts_sql(column, size + 1)
             try:
-                rows = await _facet_rows(self, sql, {**(self.params or {}), "atlas_ours": OUR_SCHEME})
+                rows = await _facet_rows(self, sql, params)
             except QueryInterrupted:
                 timed_out.append(self.type)
                 continue
@@ -104,6 +135,18 @@ class TopicFacet(_LinkedFacet):
             "select id as value, label, papers as count from topics "
             f"where scheme_id = :atlas_ours and papers > 0 order by count desc, label limit {limit}"
         )
+
+    def _one_year_sql(self, limit: int) -> str:
+        # The closure carries each paper's year and is indexed by (topic, year): one short index
+        # range per topic instead of a join row for each topic of each paper of that year.
+        return f"""
+            select counted.topic_id as value, topics.label as label, counted.papers as count from (
+                select topic_id, count(*) as papers from paper_topic_closure
+                where year = :atlas_year group by topic_id
+            ) as counted join topics on topics.id = counted.topic_id
+            where topics.scheme_id = :atlas_ours
+            order by count desc, label limit {limit}
+        """
 
 
 class ListFacet(_LinkedFacet):
