@@ -11,7 +11,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, FOAF, SKOS
 
-from atlas.sparql_engine import engine_for
+from atlas.site.sparql_engine import engine_for
 
 BASE = "https://w3id.org/dl-theory-atlas/"
 SCHEMA_NAME = URIRef("http://schema.org/name")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from atlas.negotiation import preferred
+from atlas.site.negotiation import preferred
 
 OFFERS = ["text/html", "text/turtle", "application/ld+json", "application/n-triples"]
 

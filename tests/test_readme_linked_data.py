@@ -15,7 +15,7 @@ from conftest import ROOT
 from datasette.app import Datasette
 from rdflib import Graph
 
-from atlas.sparql_engine import engine_for
+from atlas.site.sparql_engine import engine_for
 
 EXAMPLES = Path(ROOT / "atlas" / "datasette_plugins" / "sparql_endpoint" / "examples.yml")
 

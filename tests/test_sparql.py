@@ -14,7 +14,7 @@ import pytest
 from datasette.app import Datasette
 from rdflib import Graph
 
-from atlas.sparql_engine import engine_for
+from atlas.site.sparql_engine import engine_for
 
 BASE = "https://w3id.org/dl-theory-atlas/"
 PREFIXES = f"""PREFIX dct: <http://purl.org/dc/terms/>

@@ -4,7 +4,7 @@ By extension (.ttl, .jsonld, .nt) or by an Accept header preferring text/turtle,
 application/ld+json or application/n-triples over HTML. Everything else, HTML first of all,
 passes through untouched to whatever serves those pages; every answer on these paths gets
 `Vary: Accept` and a `Link: rel="alternate"` to each format. An ASGI wrapper, so the HTML routes
-need not know RDF exists. The RDF of a resource is its description (atlas.sparql_worker).
+need not know RDF exists. The RDF of a resource is its description (atlas.site.sparql_worker).
 
 Every other IRI of the dump answers RDF the same way, so a redirect of the base IRI to the site
 resolves all of them: venues, lists, list entries (/source/<list>/line/<n>), the lists' own
@@ -20,9 +20,9 @@ from datasette import hookimpl
 from datasette.utils import tilde_decode
 
 from atlas.iris import KINDS, resource_iri
-from atlas.negotiation import preferred
 from atlas.rdf_terms import MEDIA_TYPE_OF_EXTENSION, RDF_FORMATS
-from atlas.sparql_engine import engine_for
+from atlas.site.negotiation import preferred
+from atlas.site.sparql_engine import engine_for
 
 TABLE_ROW = re.compile(
     r"^/[^/]+/(?P<table>topics|papers|authors)/(?P<id>[^/]+?)\.(?P<extension>ttl|jsonld|nt)$"

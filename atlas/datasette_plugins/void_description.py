@@ -6,9 +6,9 @@ from datasette import hookimpl
 from datasette.utils.asgi import Response
 
 from atlas.iris import void_iri
-from atlas.negotiation import preferred
 from atlas.rdf_terms import RDF_FORMATS
-from atlas.sparql_engine import TEXT, engine_for
+from atlas.site.negotiation import preferred
+from atlas.site.sparql_engine import TEXT, engine_for
 
 
 async def void_description(request, datasette) -> Response:

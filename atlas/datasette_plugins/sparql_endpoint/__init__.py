@@ -3,7 +3,7 @@
 GET ?query=, POST form (query=) and POST application/sparql-query. SELECT and ASK answer SPARQL
 JSON, XML, CSV or TSV, CONSTRUCT and DESCRIBE Turtle, N-Triples or JSON-LD, as the Accept header
 prefers; a browser gets the HTML page with the form, the worked examples and the results.
-Updates are refused (403); the engine (atlas.sparql_engine) enforces the other limits.
+Updates are refused (403); the engine (atlas.site.sparql_engine) enforces the other limits.
 A package, not a module, so Datasette finds its templates folder.
 """
 
@@ -17,9 +17,9 @@ import yaml
 from datasette import hookimpl
 from datasette.utils.asgi import Response
 
-from atlas.negotiation import preferred
 from atlas.rdf_terms import RDF_FORMATS
-from atlas.sparql_engine import TEXT, Answer, engine_for
+from atlas.site.negotiation import preferred
+from atlas.site.sparql_engine import TEXT, Answer, engine_for
 
 RESULT_TYPES = [
     "application/sparql-results+json",

@@ -1,6 +1,6 @@
 """A SPARQL worker process: loads dist/atlas.nt into pyoxigraph and answers one request at a time.
 
-Run as `python -m atlas.sparql_worker DUMP MAX_BYTES MAX_MEMORY`; the site (atlas.sparql_engine)
+Run as `python -m atlas.site.sparql_worker DUMP MAX_BYTES MAX_MEMORY`; the site (atlas.site.sparql_engine)
 starts a few and kills one whose query runs past the time limit, which is the only way to stop a
 query pyoxigraph is evaluating; one that needs more than MAX_MEMORY bytes dies of it instead.
 Requests are JSON lines on stdin; each answer is a JSON line (status, content type, length)

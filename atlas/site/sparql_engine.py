@@ -1,7 +1,7 @@
 """The site's SPARQL engine: a few worker processes holding dist/atlas.nt, with a time limit.
 
 pyoxigraph cannot interrupt a query it is evaluating, so each query runs in a worker process
-(atlas.sparql_worker) and a query past the time limit is stopped by killing its worker, which is
+(atlas.site.sparql_worker) and a query past the time limit is stopped by killing its worker, which is
 replaced at once. The waiting happens in a thread, never in the event loop, so the site keeps
 answering every other request meanwhile. Workers start on the first request that needs one.
 
@@ -58,7 +58,7 @@ class Worker:
     def __init__(self, dump: Path, limits: Limits) -> None:
         self.limits = limits
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "atlas.sparql_worker", str(dump), str(limits.max_result_bytes),
+            [sys.executable, "-m", "atlas.site.sparql_worker", str(dump), str(limits.max_result_bytes),
              str(limits.max_memory_bytes)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
         )
