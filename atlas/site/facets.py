@@ -53,6 +53,35 @@ async def _facet_rows(facet: Facet, sql: str, params) -> list[dict]:
     return await cached(facet.ds.get_database(facet.database), (sql, tuple(sorted(named.items()))), count)
 
 
+def _facet_result(
+    facet: Facet, source_and_config: dict, column: str, rows: list[dict], size: int, *,
+    argument: str, chosen: set[str], name: str, title: str, labels: dict | None = None,
+) -> dict:
+    """One facet as Datasette's template shows it: each value toggles `argument` in the address.
+
+    A value's label is `labels[value]` where labels are given, else the row's own `label`."""
+    values = []
+    for row in rows[:size]:
+        selected = str(row["value"]) in chosen
+        path = (
+            path_with_removed_args(facet.request, {argument: str(row["value"])})
+            if selected
+            else path_with_added_args(facet.request, {argument: row["value"]})
+        )
+        values.append({
+            "value": row["value"], "count": row["count"], "selected": selected,
+            "label": row["label"] if labels is None else labels.get(row["value"], row["value"]),
+            "toggle_url": facet.ds.absolute_url(facet.request, facet.ds.urls.path(path)),
+        })
+    return {
+        "name": name, "title": title, "type": facet.type, "results": values,
+        "hideable": source_and_config["source"] != "metadata", "truncated": len(rows) > size,
+        "toggle_url": facet.ds.urls.path(
+            path_with_removed_args(facet.request, {f"_facet_{facet.type}": column})
+        ),
+    }
+
+
 class _LinkedFacet(Facet):
     """Counts the filtered papers through a table linked to them by paper id."""
 
@@ -91,25 +120,10 @@ class _LinkedFacet(Facet):
             except QueryInterrupted:
                 timed_out.append(self.type)
                 continue
-            values = []
-            for row in rows[:size]:
-                selected = row["value"] in chosen
-                path = (
-                    path_with_removed_args(self.request, {self.parameter: row["value"]})
-                    if selected
-                    else path_with_added_args(self.request, {self.parameter: row["value"]})
-                )
-                values.append({
-                    "value": row["value"], "label": row["label"], "count": row["count"], "selected": selected,
-                    "toggle_url": self.ds.absolute_url(self.request, self.ds.urls.path(path)),
-                })
-            results.append({
-                "name": self.type, "title": self.title, "type": self.type, "results": values,
-                "hideable": source_and_config["source"] != "metadata", "truncated": len(rows) > size,
-                "toggle_url": self.ds.urls.path(
-                    path_with_removed_args(self.request, {f"_facet_{self.type}": column})
-                ),
-            })
+            results.append(_facet_result(
+                self, source_and_config, column, rows, size, argument=self.parameter, chosen=chosen,
+                name=self.type, title=self.title,
+            ))
         return results, timed_out
 
 
@@ -191,26 +205,10 @@ class CountedFacet(Facet):
             labels = await self.ds.expand_foreign_keys(
                 self.database, self.table, column, [row["value"] for row in rows[:size]]
             ) if self.table else {}
-            values = []
-            for row in rows[:size]:
-                selected = str(row["value"]) in chosen
-                path = (
-                    path_with_removed_args(self.request, {column: str(row["value"])})
-                    if selected
-                    else path_with_added_args(self.request, {column: row["value"]})
-                )
-                values.append({
-                    "value": row["value"], "label": labels.get((column, row["value"]), row["value"]),
-                    "count": row["count"], "selected": selected,
-                    "toggle_url": self.ds.absolute_url(self.request, self.ds.urls.path(path)),
-                })
-            results.append({
-                "name": column, "title": column, "type": self.type, "results": values,
-                "truncated": len(rows) > size, "hideable": source_and_config["source"] != "metadata",
-                "toggle_url": self.ds.urls.path(
-                    path_with_removed_args(self.request, {f"_facet_{self.type}": column})
-                ),
-            })
+            results.append(_facet_result(
+                self, source_and_config, column, rows, size, argument=column, chosen=set(chosen),
+                name=column, title=column, labels={value: label for (_, value), label in labels.items()},
+            ))
         return results, timed_out
 
 
