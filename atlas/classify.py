@@ -252,6 +252,10 @@ class _TermMatcher:
         counts = Counter(topic for paper in papers for topic in ours.get(paper, {}))
         if counts:
             topic, n = min(counts.items(), key=lambda item: (-item[1], item[0]))
+            if len(papers) >= 10 and 2 * n < len(papers):
+                # A list's title or a chapter over many subjects: no one topic is its subject.
+                return "", (f"its {len(papers)} papers are spread over {len(counts)} of our topics, "
+                            f"none holding half: a heading to mark not_a_topic?")
             return topic, f"{n} of its {len(papers)} papers are filed under it"
         if concept_id:
             return concept_id, f"shares words with our label '{label}'"

@@ -24,8 +24,11 @@ MAPPING_PROPERTIES = ("exactMatch", "closeMatch", "broadMatch", "narrowMatch", "
 # narrowMatch target is narrower than the heading, so it would claim too much.
 CLASSIFYING_PROPERTIES = ("exactMatch", "closeMatch", "broadMatch")
 _TRAILING_YEAR = re.compile(r"[\s:]*(?<!\d)(?:19|20)\d\d$")
-# "2. ", "A.1. ", "B.": the numbering of a heading, which a new version of a list may change.
-_HEADING_NUMBER = re.compile(r"^\s*(?:(?:\d+|[A-Z])\.)(?:\d+\.?)*\s*")
+# "2. ", "A.1. ", "B.", "Lecture 3: ", "Chapter 2 - ": the numbering of a heading, which a new
+# version of a list may change.
+_HEADING_NUMBER = re.compile(
+    r"^\s*(?:(?:\d+|[A-Z])\.(?:\d+\.?)*|(?i:lecture|chapter|part|week|lesson|section)\s+\d+\s*[:.\-\u2013])\s*"
+)
 
 Labels = tuple[tuple[str, str], ...]  # (language, text) pairs
 

@@ -1,10 +1,13 @@
 """New versions of lists classify themselves: renumbered headings, new sections and new key words
 reach our topics with no new curation, and what maps to nothing is reported, never dropped.
 
-tests/data/new_list_versions/ holds newer versions of lists 000 and 002 written for this test:
-000 renumbered ("1. Learning Dynamics of GD and SGD"), a heading's typo fixed, two sections
+tests/data/new_list_versions/ holds newer versions of lists 000, 002 and 004 written for this
+test: 000 renumbered ("1. Learning Dynamics of GD and SGD"), a heading's typo fixed, two sections
 added; 002 with three sections and key words added, some equal to our labels ("Benign
-Overfitting", "Adam", "Grokking"), some naming nothing of ours ("Plasticity").
+Overfitting", "Adam", "Grokking"), some naming nothing of ours ("Plasticity"); 004, the course,
+retitled, its lectures numbered ("Lecture 2: Algorithmic Regularization"), its commented-out NTK
+lecture taught again and four lectures added (grokking, in-context learning, mean-field limits,
+symbolic regression).
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ def db(tmp_path_factory) -> sqlite3.Connection:
     data = folder / "data"
     shutil.copytree(CURATION, data)
     manifest = yaml.safe_load((CURATION / "sources.yml").read_text(encoding="utf-8"))
-    files = {"dynamics": "dynamics_v2.md", "phenomena": "phenomena_v2.md"}
+    files = {"dynamics": "dynamics_v2.md", "phenomena": "phenomena_v2.md", "theory-course": "theory_course_v2.md"}
     sources = [s for s in manifest["sources"] if s["id"] in files]
     for source in sources:
         shutil.copy(VERSIONS / files[source["id"]], data / "sources" / files[source["id"]])
@@ -77,8 +80,12 @@ def test_terms_that_map_to_nothing_are_reported_with_a_suggestion_and_their_pape
     rows = db.execute("""select kind, term, papers, suggested_topic_id, suggestion from unmapped_terms
                          order by kind, term""").fetchall()
     assert [(kind, term, papers) for kind, term, papers, _, _ in rows] == [
+        ("heading", "Deep Learning Theory (2025 edition)", 82),
+        ("heading", "Lecture 10: Neural Networks for Symbolic Regression", 1),
         ("heading", "Loss of Plasticity", 2), ("keyword", "Neuromorphic Hardware", 1), ("keyword", "Plasticity", 2)]
     for _, term, _, suggested, why in rows:
+        if term.startswith("Deep Learning Theory"):
+            continue  # the course's new title: below
         assert suggested and why, term
         (scheme,) = db.execute("select scheme_id from topics where id = ?", (suggested,)).fetchone()
         assert scheme == "atlas"
@@ -91,6 +98,26 @@ def test_the_curators_query_lists_the_unmapped_terms_with_their_suggested_labels
     metadata = yaml.safe_load((Path(__file__).parent.parent / "metadata.yml").read_text(encoding="utf-8"))
     sql = metadata["databases"]["atlas"]["queries"]["curator_unmapped_terms"]["sql"]
     rows = db.execute(sql).fetchall()
-    assert [(row[2], row[3]) for row in rows] == [("Loss of Plasticity", 2), ("Plasticity", 2),
-                                                  ("Neuromorphic Hardware", 1)]
-    assert all(row[5] for row in rows)  # every suggestion has our label
+    assert [(row[2], row[3]) for row in rows] == [
+        ("Deep Learning Theory (2025 edition)", 82), ("Loss of Plasticity", 2), ("Plasticity", 2),
+        ("Neuromorphic Hardware", 1), ("Lecture 10: Neural Networks for Symbolic Regression", 1)]
+    assert all(row[5] for row in rows if row[4])  # every suggestion has our label
+
+
+def test_a_renamed_list_title_is_reported_as_naming_no_one_topic_rather_than_given_a_poor_suggestion(db):
+    (suggested, why) = db.execute("""select suggested_topic_id, suggestion from unmapped_terms
+                                     where term = 'Deep Learning Theory (2025 edition)'""").fetchone()
+    assert not suggested
+    assert "spread over" in why and "not_a_topic" in why
+
+
+def test_a_course_that_numbers_its_lectures_keeps_their_mappings_and_new_lectures_classify(db):
+    assert "implicit-bias-of-sgd" in our_topics(db, "Implicit regularization in deep matrix factorization")
+    assert "dropout" in our_topics(db, "On the implicit bias of dropout")
+    assert "grokking" in our_topics(db, "Grokking: Generalization Beyond Overfitting on Small Algorithmic Datasets")
+    assert "in-context-learning" in our_topics(db, "What can transformers learn in-context?")
+    assert "mean-field-theory" in our_topics(
+        db, "On the global convergence of gradient descent for over-parameterized models using optimal transport")
+    (evidence,) = db.execute("""select distinct evidence from paper_topics where topic_id = 'neural-tangent-kernel'
+                                and evidence like 'Lecture%'""").fetchone()
+    assert evidence == "Lecture 6: Neural Tangent Kernel"
