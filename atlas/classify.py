@@ -19,7 +19,7 @@ from atlas.label_matching import DIGEST, TERMS, TITLE, LabelIndex, load_text_rul
 from atlas.merge import Paper
 from atlas.normalize import title_key
 from atlas.records import Entry
-from atlas.schemas import MANUAL, NEVER, Schema
+from atlas.schemas import MANUAL, NEVER, READINGS, Schema
 from atlas.taxonomy import OUR_SCHEME, Taxonomy, heading_text, lineage, term_key
 from atlas.text import slug
 from atlas.yamlfile import load_yaml, require
@@ -44,8 +44,8 @@ def paper_keywords(papers: list[Paper], entries: list[Entry]) -> dict[str, list[
 class PaperTopic:
     paper_id: str
     topic_id: str
-    via: str  # section, label, keyword, title, digest or manual
-    evidence: str = ""  # the heading, label, key word or matched phrase; for manual, the YAML line
+    via: str  # section, label, keyword, title, digest, manual or reading
+    evidence: str = ""  # the heading, label, key word or matched phrase; for manual and reading, YAML lines
 
 
 @dataclass(frozen=True)
@@ -86,12 +86,45 @@ def load_manual(path: Path, taxonomy: Taxonomy) -> list[TitledTopics]:
 
 
 @dataclass(frozen=True)
+class Reading:
+    """The topics two or more curators, each reading a paper on their own, agree it is about."""
+
+    title_key: str
+    topics: tuple[str, ...]  # given by one reader and given, or implied by a narrower one, by another
+    readers: int
+    evidence: str  # each reader's file and line, where their note says why
+
+
+def load_readings(folder: Path, taxonomy: Taxonomy) -> tuple[Reading, ...]:
+    """taxonomy/readings/*.yml, one file per reader: a topic stands where two readers agree.
+
+    A reader's topic implies its broader ones, so one reader's "Neural tangent kernel" agrees
+    with another's "Infinite-width limits" on the latter; a topic only one reader gives is left
+    out. Agreement is the evidence: one reader's judgement alone is an opinion."""
+    by_paper: dict[str, list[tuple[str, TitledTopics]]] = {}
+    for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
+        for item in _load_titled(path, "readings", READINGS, taxonomy):
+            by_paper.setdefault(item.title_key, []).append((f"{folder.name}/{path.name}:{item.line}", item))
+    readings = []
+    for key, reads in sorted(by_paper.items()):
+        implied = Counter(
+            topic for _, item in reads for topic in set().union(*(lineage(taxonomy, t) for t in item.topics))
+        )
+        given = {topic for _, item in reads for topic in item.topics}
+        agreed = tuple(sorted(topic for topic in given if implied[topic] >= 2))
+        evidence = ", ".join(f"taxonomy/{where}" for where, _ in reads)
+        readings.append(Reading(key, agreed, len(reads), evidence))
+    return tuple(readings)
+
+
+@dataclass(frozen=True)
 class ClassifierCuration:
     """What curators decide for the classifier, beyond the mappings in taxonomy/sources/."""
 
     manual: list[TitledTopics]  # taxonomy/manual.yml: topics a paper has
     never: list[TitledTopics]  # taxonomy/never.yml: topics a paper does not have
     index: LabelIndex  # our labels, with taxonomy/text_matching.yml's rules for free text
+    readings: tuple[Reading, ...] = ()  # taxonomy/readings/: what curators who read the papers agree on
 
 
 def load_curation(folder: Path, taxonomy: Taxonomy) -> ClassifierCuration:
@@ -99,6 +132,7 @@ def load_curation(folder: Path, taxonomy: Taxonomy) -> ClassifierCuration:
         manual=load_manual(folder / "manual.yml", taxonomy),
         never=_load_titled(folder / "never.yml", "never", NEVER, taxonomy),
         index=LabelIndex(taxonomy, load_text_rules(folder / "text_matching.yml", taxonomy)),
+        readings=load_readings(folder / "readings", taxonomy),
     )
 
 
@@ -179,6 +213,13 @@ def classify(
                 found.add(paper_id, topic, "manual", f"taxonomy/manual.yml:{assignment.line}")
         else:
             unmatched.append(assignment)
+    for reading in curation.readings:
+        paper_id = by_key.get(reading.title_key)
+        if paper_id is None:
+            unmatched.append(TitledTopics(reading.title_key, reading.topics, 0))
+            continue
+        for topic in reading.topics:
+            found.add(paper_id, topic, "reading", reading.evidence)
     _match_free_text(papers, entries, paper_of, curation.index, curated_papers, found)
     excluded = set()
     for never in curation.never:

@@ -128,7 +128,7 @@ def print_report(report: dict[str, int], stream=sys.stdout) -> None:
     if report.get("manual_assignments_unmatched"):
         print(
             f"warning: {report['manual_assignments_unmatched']} manual topic assignments match no paper "
-            "(taxonomy/manual.yml, taxonomy/never.yml)",
+            "(taxonomy/manual.yml, taxonomy/never.yml, taxonomy/readings/)",
             file=stream,
         )
     if report.get("entries_with_warnings"):

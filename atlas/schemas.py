@@ -295,6 +295,14 @@ MANUAL = Record(assignments=_TITLED_TOPICS)
 
 NEVER = Record(never=_TITLED_TOPICS)
 
+READINGS = Record(
+    ("readings",),
+    readings=ListOf(
+        Record(("title", "topics", "note"), paper_id=ANY_ID, title=Text(), topics=IDS, note=Text()),
+        unique="title",
+    ),
+)
+
 TEXT_MATCHING = Record(
     safe_words=TEXTS,
     title_words=TEXTS,

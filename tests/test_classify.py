@@ -9,7 +9,7 @@ import sqlite3
 import pytest
 from conftest import TAXONOMY
 
-from atlas.classify import load_curation
+from atlas.classify import load_curation, load_readings
 from atlas.errors import InputError
 from atlas.label_matching import DIGEST, TERMS, TITLE
 from atlas.schemas import EMPTY_CONCEPTS
@@ -78,6 +78,9 @@ def test_heading_numbers_and_trailing_years_are_not_part_of_a_heading():
     assert term_key("A.1. Convergence analysis of GD, SGD and Momentum") == term_key(
         "Convergence analysis of GD, SGD and Momentum")
     assert term_key("Deep Double Descent: 2020") == term_key("Deep Double Descent")
+    assert term_key("Lecture 2: Algorithmic Regularization") == term_key("Algorithmic Regularization")
+    assert term_key("Chapter 3 - Dropout") == term_key("Dropout")
+    assert term_key("Part of the landscape") != term_key("of the landscape")  # a word, not a number
 
 
 # --- the traps the lists set ---------------------------------------------------------------------
@@ -232,3 +235,38 @@ def test_a_never_entry_naming_an_unknown_topic_fails_with_file_and_line(tmp_path
     assert error.value.path.endswith("never.yml") and "double-decent" in error.value.message
     lines = path.read_text().split("\n")
     assert error.value.line == lines.index("  - title: Gradient Flow in Sparse Neural Networks and How Lottery Tickets Win") + 1
+
+
+# --- readings: curators who read a paper on their own -------------------------------------------
+
+def write_reading(folder, name: str, topics: str) -> None:
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(
+        "readings:\n"
+        "  - title: \"Gradient Descent Provably Optimizes Over-parameterized Neural Networks\"\n"
+        f"    topics: {topics}\n"
+        "    note: proves global convergence of GD for wide two-layer ReLU networks via a fixed Gram matrix\n")
+
+
+def test_a_topic_read_stands_only_where_two_readers_agree_a_broader_one_agreeing_with_a_narrower(tmp_path):
+    taxonomy = load_taxonomy(TAXONOMY)
+    write_reading(tmp_path, "reader-1.yml", "[global-convergence-of-wide-networks, neural-tangent-kernel]")
+    write_reading(tmp_path, "reader-2.yml", "[global-convergence-of-wide-networks, infinite-width-limits, sgd-noise]")
+    (reading,) = load_readings(tmp_path, taxonomy)
+    # NTK implies infinite-width limits, so the readers agree on that; SGD noise is one reader's only
+    assert reading.topics == ("global-convergence-of-wide-networks", "infinite-width-limits")
+    assert reading.evidence == "taxonomy/" + tmp_path.name + "/reader-1.yml:2, taxonomy/" + tmp_path.name + "/reader-2.yml:2"
+
+
+def test_one_readers_topics_alone_stand_for_nothing(tmp_path):
+    write_reading(tmp_path, "reader-1.yml", "[neural-tangent-kernel]")
+    (reading,) = load_readings(tmp_path, load_taxonomy(TAXONOMY))
+    assert reading.topics == () and reading.readers == 1
+
+
+def test_a_reading_naming_an_unknown_topic_fails_with_file_and_line(tmp_path):
+    write_reading(tmp_path, "reader-1.yml", "[neural-tangent-kernal]")
+    with pytest.raises(InputError) as error:
+        load_readings(tmp_path, load_taxonomy(TAXONOMY))
+    assert error.value.path.endswith("reader-1.yml") and "neural-tangent-kernal" in error.value.message
+    assert error.value.line == 2
