@@ -2,16 +2,18 @@
 
 Evidence comes in kinds, recorded as `via`: the list's heading the paper sits under (section),
 001's category label (label), list 002's Key Word (keyword), our labels found in the paper's
-title (title) or in a list's digest of it (digest), and hand assignments (manual). Curation wins
-over automatic matching: a heading or key word a curator mapped, or marked `not_a_topic`, is
-never matched automatically; a paper with a hand assignment takes no title or digest matches;
-and taxonomy/never.yml keeps named papers out of topics whatever the evidence says.
+title (title) or in a list's digest of it (digest), hand assignments (manual), and what two
+curators who each read the paper agree on (reading). Curation wins over automatic matching: a
+heading or key word a curator mapped, or marked `not_a_topic`, is never matched automatically; a
+paper with a hand assignment takes no title or digest matches; a read paper keeps no topic its
+readers all left out; and taxonomy/never.yml keeps named papers out of topics whatever the
+evidence says.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from atlas.errors import InputError
@@ -93,6 +95,20 @@ class Reading:
     topics: tuple[str, ...]  # given by one reader and given, or implied by a narrower one, by another
     readers: int
     evidence: str  # each reader's file and line, where their note says why
+    considered: frozenset[str] = frozenset()  # every topic some reader gave, with its broader ones
+    notes: tuple[tuple[str, int, tuple[str, ...], str], ...] = ()  # (reader, line, topics, note) each
+
+
+@dataclass(frozen=True)
+class PaperReading:
+    """One reader's judgement of one paper, published so a user sees why a `reading` topic stands."""
+
+    paper_id: str
+    reader: str  # the file's name in taxonomy/readings/, without .yml
+    line: int
+    topics: tuple[str, ...]
+    note: str
+    agreed: tuple[str, ...]  # the topics that stand: what this reader and another agree on
 
 
 def load_readings(folder: Path, taxonomy: Taxonomy) -> tuple[Reading, ...]:
@@ -100,20 +116,26 @@ def load_readings(folder: Path, taxonomy: Taxonomy) -> tuple[Reading, ...]:
 
     A reader's topic implies its broader ones, so one reader's "Neural tangent kernel" agrees
     with another's "Infinite-width limits" on the latter; a topic only one reader gives is left
-    out. Agreement is the evidence: one reader's judgement alone is an opinion."""
-    by_paper: dict[str, list[tuple[str, TitledTopics]]] = {}
+    out. Agreement is the evidence: one reader's judgement alone is an opinion. Where two or more
+    readers read a paper, a topic of ours that none of them gave, nor a narrower one of, is where
+    a list cites the paper or a word its title uses, not what it is about: `classify` sets it
+    aside."""
+    by_paper: dict[str, list[tuple[Path, TitledTopics, str]]] = {}
     for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
-        for item in _load_titled(path, "readings", READINGS, taxonomy):
-            by_paper.setdefault(item.title_key, []).append((f"{folder.name}/{path.name}:{item.line}", item))
+        notes = [item.get("note") for item in (load_yaml(path, READINGS) or {}).get("readings") or []]
+        for item, note in zip(_load_titled(path, "readings", READINGS, taxonomy), notes, strict=True):
+            by_paper.setdefault(item.title_key, []).append((path, item, note))
     readings = []
     for key, reads in sorted(by_paper.items()):
         implied = Counter(
-            topic for _, item in reads for topic in set().union(*(lineage(taxonomy, t) for t in item.topics))
+            topic for _, item, _ in reads
+            for topic in set().union(*(lineage(taxonomy, t) for t in item.topics))
         )
-        given = {topic for _, item in reads for topic in item.topics}
+        given = {topic for _, item, _ in reads for topic in item.topics}
         agreed = tuple(sorted(topic for topic in given if implied[topic] >= 2))
-        evidence = ", ".join(f"taxonomy/{where}" for where, _ in reads)
-        readings.append(Reading(key, agreed, len(reads), evidence))
+        evidence = ", ".join(f"taxonomy/{folder.name}/{path.name}:{item.line}" for path, item, _ in reads)
+        notes = tuple((path.stem, item.line, item.topics, note) for path, item, note in reads)
+        readings.append(Reading(key, agreed, len(reads), evidence, frozenset(implied), notes))
     return tuple(readings)
 
 
@@ -140,7 +162,8 @@ def load_curation(folder: Path, taxonomy: Taxonomy) -> ClassifierCuration:
 class Classification:
     paper_topics: list[PaperTopic]
     unmapped: list[UnmappedTerm]
-    unmatched_manual: list[TitledTopics]  # manual or never entries whose title no paper has
+    unmatched_manual: list[TitledTopics]  # manual, never or reading entries whose title no paper has
+    readings: list[PaperReading] = field(default_factory=list)
 
 
 class _Found:
@@ -203,6 +226,8 @@ def classify(
     unmatched = []
     curated_papers = set()
     about_none = set()  # papers a curator says are about no topic of ours (`topics: []`)
+    read: dict[str, frozenset[str]] = {}  # papers two readers read: every topic some reader considered
+    read_by: list[PaperReading] = []
     for assignment in curation.manual:
         if assignment.title_key in by_key:
             paper_id = by_key[assignment.title_key]
@@ -220,6 +245,11 @@ def classify(
             continue
         for topic in reading.topics:
             found.add(paper_id, topic, "reading", reading.evidence)
+        for reader, line, topics, note in reading.notes:
+            agreed = tuple(t for t in topics if t in reading.topics)
+            read_by.append(PaperReading(paper_id, reader, line, topics, note, agreed))
+        if reading.readers >= 2:
+            read[paper_id] = reading.considered
     _match_free_text(papers, entries, paper_of, curation.index, curated_papers, found)
     excluded = set()
     for never in curation.never:
@@ -234,11 +264,14 @@ def classify(
             or (
                 (paper_id, topic_id) not in excluded
                 and not (paper_id in about_none and taxonomy.concepts[topic_id].scheme == OUR_SCHEME)
+                and not (paper_id in read and topic_id not in read[paper_id]
+                         and taxonomy.concepts[topic_id].scheme == OUR_SCHEME)
             )
         ),
         key=lambda t: (t.paper_id, t.topic_id, t.via),
     )
-    return Classification(paper_topics, terms.unmapped(paper_topics, taxonomy), unmatched)
+    read_by.sort(key=lambda r: (r.paper_id, r.reader))
+    return Classification(paper_topics, terms.unmapped(paper_topics, taxonomy), unmatched, read_by)
 
 
 class _TermMatcher:

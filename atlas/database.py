@@ -12,7 +12,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from atlas.classify import PaperTopic, UnmappedTerm
+from atlas.classify import PaperReading, PaperTopic, UnmappedTerm
 from atlas.database_rows import insert_rows
 from atlas.merge import Paper, PossibleDuplicate
 from atlas.normalize import LinkClaim, Venue
@@ -44,6 +44,7 @@ class Dataset:
     taxonomy: Taxonomy
     paper_topics: list[PaperTopic]
     unmapped_terms: list[UnmappedTerm]
+    paper_readings: list[PaperReading] = field(default_factory=list)
     retired_ids: list[RetiredId] = field(default_factory=list)
 
 
@@ -222,7 +223,7 @@ def write_database(path: Path, data: Dataset) -> dict[str, int]:
         pk=("source_id", "line", "item", "url"),
         foreign_keys=[("paper_id", "papers", "id"), ("venue_id", "venues", "id")],
     )
-    write_topics(db, data.taxonomy, data.paper_topics, data.unmapped_terms)
+    write_topics(db, data.taxonomy, data.paper_topics, data.unmapped_terms, data.paper_readings)
     _index(db)
     write_site_tables(db)
     _create_views(db)

@@ -29,6 +29,9 @@ EMPTY_TABLE_COLUMNS = {
         "suggestion": str,
     },
     "keywords": {"id": str, "name": str},
+    "paper_readings": {
+        "paper_id": str, "reader": str, "line": int, "topics": str, "agreed": str, "note": str,
+    },
     "retired_ids": {"kind": str, "id": str, "replaced_by": str, "reason": str},
     # A list that names no authors (list 000) or has no links (001, 004) built alone left these out.
     "authors": {"id": str, "name": str, "given_names": str, "surname": str},

@@ -98,6 +98,7 @@ def build_dataset(manifest: Path, curation: Path, taxonomy_folder: Path) -> Data
         taxonomy=taxonomy,
         paper_topics=paper_topics,
         unmapped_terms=unmapped,
+        paper_readings=classification.readings,
         report=report,
         retired_ids=retired,
     )

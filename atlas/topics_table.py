@@ -6,7 +6,7 @@ import json
 
 import sqlite_utils
 
-from atlas.classify import PaperTopic, UnmappedTerm
+from atlas.classify import PaperReading, PaperTopic, UnmappedTerm
 from atlas.database_rows import insert_rows
 from atlas.taxonomy import OUR_SCHEME, Taxonomy
 
@@ -34,6 +34,7 @@ def write_topics(
     taxonomy: Taxonomy,
     paper_topics: list[PaperTopic],
     unmapped: list[UnmappedTerm],
+    readings: list[PaperReading] = (),
 ) -> None:
     concepts = [taxonomy.concepts[c] for c in sorted(taxonomy.concepts)]
     closure_rows = closure(taxonomy)
@@ -140,6 +141,23 @@ def write_topics(
             ("topic_id", "topics", "id"),
             ("suggested_topic_id", "topics", "id"),
         ],
+    )
+    insert_rows(
+        db,
+        "paper_readings",
+        (
+            {
+                "paper_id": r.paper_id,
+                "reader": r.reader,
+                "line": r.line,
+                "topics": json.dumps(list(r.topics)),
+                "agreed": json.dumps(list(r.agreed)),
+                "note": r.note,
+            }
+            for r in readings
+        ),
+        pk=("paper_id", "reader"),
+        foreign_keys=[("paper_id", "papers", "id")],
     )
     _write_browse_table(db, taxonomy, paper_topics, closure_rows)
     for table, columns in {

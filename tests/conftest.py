@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -52,6 +53,21 @@ def built_atlas(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("build") / "dist"
     build(MANIFEST, out, CURATION, TAXONOMY)
     return out / "atlas.db"
+
+
+def unread_taxonomy(folder: Path) -> Path:
+    """A copy of the taxonomy without taxonomy/readings/: every paper as nobody has read it yet, as
+    the papers of a new list or a new list version are, so only the automatic evidence counts."""
+    shutil.copytree(TAXONOMY, folder, ignore=shutil.ignore_patterns("readings"))
+    return folder
+
+
+@pytest.fixture(scope="session")
+def automatic_atlas(tmp_path_factory) -> Path:
+    """The real atlas classified by its automatic evidence and hand curation only, no readings."""
+    root = tmp_path_factory.mktemp("automatic")
+    build(MANIFEST, root / "dist", CURATION, unread_taxonomy(root / "taxonomy"))
+    return root / "dist" / "atlas.db"
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 
 import pytest
+import yaml
 from conftest import TAXONOMY
 
 from atlas.classify import load_curation, load_readings
@@ -152,7 +153,8 @@ def test_every_assignment_records_its_evidence(db):
     rows = dict(db.execute("""select via, evidence from paper_topics
                               where paper_id = 'git-rebasin-merging-models-modulo-permutation-symmetries'
                               and topic_id = 'mode-connectivity'"""))
-    assert rows == {"title": "re-basin"}
+    assert rows["title"] == "re-basin"
+    assert rows["reading"] == "taxonomy/readings/reader-a.yml:527, taxonomy/readings/reader-b.yml:527"
     (title,) = db.execute("select title from papers where id = 'the-heavytail-phenomenon-in-sgd'").fetchone()
     (evidence,) = db.execute("""select evidence from paper_topics where via = 'title'
                                 and paper_id = 'the-heavytail-phenomenon-in-sgd'
@@ -192,20 +194,38 @@ def test_every_empty_concept_is_justified_and_no_justified_one_holds_papers(db):
     assert all(len(reason) > 20 for reason in justified.values())
 
 
-def test_a_fallback_chapter_classifies_only_the_papers_nothing_else_does(db):
+def test_a_fallback_chapter_classifies_only_the_papers_nothing_else_does(automatic_atlas):
+    db = sqlite3.connect(automatic_atlas)
     assert topics_of(db, "Gradient descent only converges to minimizers") == {"gd-and-sgd-dynamics": {"section"}}
     assert "gd-and-sgd-dynamics" not in topics_of(db, "The heavy-tail phenomenon in SGD")
 
 
+def test_a_read_paper_keeps_no_topic_its_readers_all_left_out(db, automatic_atlas):
+    # Read, the paper is about saddle points (both readers); the GD/SGD chapter it sits in no longer
+    # stands in for a topic
+    assert topics_of(db, "Gradient descent only converges to minimizers") == {"saddle-points": {"reading"}}
+    # "Weight Agnositic Neural Networks" is list 002's key word on this paper; both readers judged it
+    # about lottery tickets, so the key word files it under the list's concept only
+    title = "What's Hidden in a Randomly Weighted Neural Network?"
+    assert "weight-agnostic-networks" in topics_of(sqlite3.connect(automatic_atlas), title)
+    assert "weight-agnostic-networks" not in topics_of(db, title)
+    assert "lottery-ticket-hypothesis" in topics_of(db, title)
+
+
 # --- the curator's view ---------------------------------------------------------------------------
 
-def test_curator_canned_queries_list_empty_topics_weak_evidence_and_single_paper_topics(get):
+def test_curator_canned_queries_list_empty_topics_weak_evidence_and_single_paper_topics(get, automatic_atlas):
     empty = get("/atlas/curator_empty_topics.json?_shape=array").json()
     justified = load_yaml(TAXONOMY / "empty_concepts.yml", EMPTY_CONCEPTS)["empty"]
     assert {row["id"] for row in empty} == set(justified)
-    weak = get("/atlas/curator_weak_evidence.json?_shape=array&_size=max").json()
-    assert weak and all(row["via"] in ("title", "digest") and row["evidence"] for row in weak)
-    assert len({row["paper_id"] for row in weak}) == len(weak)
+    # every paper of today's lists has been read, so none rests on one title or digest match alone;
+    # unread (a new list's papers), some do, and the query lists each once
+    assert get("/atlas/curator_weak_evidence.json?_shape=array&_size=max").json() == []
+    metadata = yaml.safe_load((TAXONOMY.parent / "metadata.yml").read_text(encoding="utf-8"))
+    sql = metadata["databases"]["atlas"]["queries"]["curator_weak_evidence"]["sql"]
+    weak = sqlite3.connect(automatic_atlas).execute(sql).fetchall()
+    assert weak and all(via in ("title", "digest") and evidence for *_, via, evidence in weak)
+    assert len({row[0] for row in weak}) == len(weak)
     single = get("/atlas/curator_topics_with_one_paper.json?_shape=array&_size=max").json()
     assert single and len({row["topic_id"] for row in single}) == len(single)
     unmapped = get("/atlas/curator_unmapped_terms.json?_shape=array").json()

@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import CURATION, MANIFEST, TAXONOMY
+from conftest import CURATION, MANIFEST, TAXONOMY, unread_taxonomy
 from pyshacl import validate as shacl_validate
 from rdflib import Graph
 
@@ -322,7 +322,7 @@ def build_with_heading(tmp_path: Path, heading: str) -> sqlite3.Connection:
     shutil.copytree(CURATION, data)
     source = data / "sources" / "000_c0894582068b27f9.txt"
     source.write_text(source.read_text().replace("# 5. Learning Dynamics beyond Standard Training", heading))
-    build(data / "sources.yml", tmp_path / "dist", data, TAXONOMY)
+    build(data / "sources.yml", tmp_path / "dist", data, unread_taxonomy(tmp_path / "taxonomy"))
     return sqlite3.connect(tmp_path / "dist" / "atlas.db")
 
 

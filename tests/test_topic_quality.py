@@ -22,8 +22,11 @@ import pytest
 import yaml
 
 DATA = Path(__file__).parent / "data"
-PRECISION_FLOOR = 0.89  # the goal is 0.90
-RECALL_FLOOR = 0.71  # the goal is 0.85
+# The goal is precision >= 0.90 and recall >= 0.85. The published topics (automatic evidence,
+# hand curation and the readings of taxonomy/readings/) meet it; the automatic evidence alone, which
+# is all a paper nobody has read yet has, holds its own floors.
+PRECISION_FLOOR, RECALL_FLOOR = 0.95, 0.86
+AUTOMATIC_PRECISION_FLOOR, AUTOMATIC_RECALL_FLOOR = 0.89, 0.71
 
 
 @dataclass(frozen=True)
@@ -105,15 +108,25 @@ def test_the_split_gives_both_halves_papers_to_measure():
     assert len(split["dev"]) + len(split["held-out"]) == len(split["all"])
 
 
-def test_precision_and_recall_of_our_topics_hold_their_floors(db):
+def report(db: sqlite3.Connection, what: str) -> Score:
     for name, labels in halves(labelled_topics()).items():
         part = score(db, labels)
-        print(f"\ntopics against {len(labels)} labelled papers ({name}): precision {part.precision:.3f}, "
+        print(f"\n{what} against {len(labels)} labelled papers ({name}): precision {part.precision:.3f}, "
               f"recall {part.recall:.3f} (correct {part.correct}, wrong {part.wrong}, missed {part.missed}, "
               f"ancestors of a label left out {part.implied})")
-    result = score(db, labelled_topics())
+    return score(db, labelled_topics())
+
+
+def test_precision_and_recall_of_our_topics_hold_their_floors(db):
+    result = report(db, "published topics")
     assert result.precision >= PRECISION_FLOOR
     assert result.recall >= RECALL_FLOOR
+
+
+def test_the_automatic_evidence_alone_holds_its_floors(automatic_atlas):
+    result = report(sqlite3.connect(automatic_atlas), "automatic evidence alone")
+    assert result.precision >= AUTOMATIC_PRECISION_FLOOR
+    assert result.recall >= AUTOMATIC_RECALL_FLOOR
 
 
 def test_a_predicted_ancestor_of_a_label_is_neither_right_nor_wrong(db):
