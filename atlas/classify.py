@@ -96,7 +96,12 @@ class Reading:
     readers: int
     evidence: str  # each reader's file and line, where their note says why
     considered: frozenset[str] = frozenset()  # every topic some reader gave, with its broader ones
+    offered: frozenset[str] = frozenset()  # the concepts every reader could choose from
     notes: tuple[tuple[str, int, tuple[str, ...], str], ...] = ()  # (reader, line, topics, note) each
+
+    def sets_aside(self, topic_id: str) -> bool:
+        """A topic of ours its readers could have given, yet none gave it nor a narrower one."""
+        return topic_id in self.offered and topic_id not in self.considered
 
 
 @dataclass(frozen=True)
@@ -119,10 +124,16 @@ def load_readings(folder: Path, taxonomy: Taxonomy) -> tuple[Reading, ...]:
     out. Agreement is the evidence: one reader's judgement alone is an opinion. Where two or more
     readers read a paper, a topic of ours that none of them gave, nor a narrower one of, is where
     a list cites the paper or a word its title uses, not what it is about: `classify` sets it
-    aside."""
+    aside, unless the concept is newer than a reading (not in its file's `read_against`)."""
     by_paper: dict[str, list[tuple[Path, TitledTopics, str]]] = {}
+    offered: dict[Path, frozenset[str]] = {}
     for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
-        notes = [item.get("note") for item in (load_yaml(path, READINGS) or {}).get("readings") or []]
+        document = load_yaml(path, READINGS)
+        offered[path] = frozenset(document["read_against"])
+        for concept_id in offered[path] - set(taxonomy.concepts):
+            line = document.line_of("read_against")
+            raise InputError(path, f"unknown topic '{concept_id}' in read_against", line)
+        notes = [item.get("note") for item in document.get("readings") or []]
         for item, note in zip(_load_titled(path, "readings", READINGS, taxonomy), notes, strict=True):
             by_paper.setdefault(item.title_key, []).append((path, item, note))
     readings = []
@@ -135,7 +146,8 @@ def load_readings(folder: Path, taxonomy: Taxonomy) -> tuple[Reading, ...]:
         agreed = tuple(sorted(topic for topic in given if implied[topic] >= 2))
         evidence = ", ".join(f"taxonomy/{folder.name}/{path.name}:{item.line}" for path, item, _ in reads)
         notes = tuple((path.stem, item.line, item.topics, note) for path, item, note in reads)
-        readings.append(Reading(key, agreed, len(reads), evidence, frozenset(implied), notes))
+        could_give = frozenset.intersection(*(offered[path] for path, _, _ in reads))
+        readings.append(Reading(key, agreed, len(reads), evidence, frozenset(implied), could_give, notes))
     return tuple(readings)
 
 
@@ -226,7 +238,7 @@ def classify(
     unmatched = []
     curated_papers = set()
     about_none = set()  # papers a curator says are about no topic of ours (`topics: []`)
-    read: dict[str, frozenset[str]] = {}  # papers two readers read: every topic some reader considered
+    read: dict[str, Reading] = {}  # the papers two or more readers read
     read_by: list[PaperReading] = []
     for assignment in curation.manual:
         if assignment.title_key in by_key:
@@ -249,7 +261,7 @@ def classify(
             agreed = tuple(t for t in topics if t in reading.topics)
             read_by.append(PaperReading(paper_id, reader, line, topics, note, agreed))
         if reading.readers >= 2:
-            read[paper_id] = reading.considered
+            read[paper_id] = reading
     _match_free_text(papers, entries, paper_of, curation.index, curated_papers, found)
     excluded = set()
     for never in curation.never:
@@ -264,8 +276,7 @@ def classify(
             or (
                 (paper_id, topic_id) not in excluded
                 and not (paper_id in about_none and taxonomy.concepts[topic_id].scheme == OUR_SCHEME)
-                and not (paper_id in read and topic_id not in read[paper_id]
-                         and taxonomy.concepts[topic_id].scheme == OUR_SCHEME)
+                and not (paper_id in read and read[paper_id].sets_aside(topic_id))
             )
         ),
         key=lambda t: (t.paper_id, t.topic_id, t.via),

@@ -296,7 +296,8 @@ MANUAL = Record(assignments=_TITLED_TOPICS)
 NEVER = Record(never=_TITLED_TOPICS)
 
 READINGS = Record(
-    ("readings",),
+    ("read_against", "readings"),
+    read_against=IDS,
     readings=ListOf(
         Record(("title", "topics", "note"), paper_id=ANY_ID, title=Text(), topics=IDS, note=Text()),
         unique="title",

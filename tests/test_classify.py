@@ -8,11 +8,12 @@ import sqlite3
 
 import pytest
 import yaml
-from conftest import TAXONOMY
+from conftest import CURATION, MANIFEST, TAXONOMY
 
 from atlas.classify import load_curation, load_readings
 from atlas.errors import InputError
 from atlas.label_matching import DIGEST, TERMS, TITLE
+from atlas.pipeline import build
 from atlas.schemas import EMPTY_CONCEPTS
 from atlas.taxonomy import load_taxonomy, term_key
 from atlas.yamlfile import load_yaml
@@ -154,7 +155,7 @@ def test_every_assignment_records_its_evidence(db):
                               where paper_id = 'git-rebasin-merging-models-modulo-permutation-symmetries'
                               and topic_id = 'mode-connectivity'"""))
     assert rows["title"] == "re-basin"
-    assert rows["reading"] == "taxonomy/readings/reader-a.yml:527, taxonomy/readings/reader-b.yml:527"
+    assert rows["reading"] == "taxonomy/readings/reader-a.yml:567, taxonomy/readings/reader-b.yml:567"
     (title,) = db.execute("select title from papers where id = 'the-heavytail-phenomenon-in-sgd'").fetchone()
     (evidence,) = db.execute("""select evidence from paper_topics where via = 'title'
                                 and paper_id = 'the-heavytail-phenomenon-in-sgd'
@@ -262,6 +263,7 @@ def test_a_never_entry_naming_an_unknown_topic_fails_with_file_and_line(tmp_path
 def write_reading(folder, name: str, topics: str) -> None:
     folder.mkdir(exist_ok=True)
     (folder / name).write_text(
+        "read_against: [global-convergence-of-wide-networks, neural-tangent-kernel]\n"
         "readings:\n"
         "  - title: \"Gradient Descent Provably Optimizes Over-parameterized Neural Networks\"\n"
         f"    topics: {topics}\n"
@@ -275,7 +277,7 @@ def test_a_topic_read_stands_only_where_two_readers_agree_a_broader_one_agreeing
     (reading,) = load_readings(tmp_path, taxonomy)
     # NTK implies infinite-width limits, so the readers agree on that; SGD noise is one reader's only
     assert reading.topics == ("global-convergence-of-wide-networks", "infinite-width-limits")
-    assert reading.evidence == "taxonomy/" + tmp_path.name + "/reader-1.yml:2, taxonomy/" + tmp_path.name + "/reader-2.yml:2"
+    assert reading.evidence == "taxonomy/" + tmp_path.name + "/reader-1.yml:3, taxonomy/" + tmp_path.name + "/reader-2.yml:3"
 
 
 def test_one_readers_topics_alone_stand_for_nothing(tmp_path):
@@ -289,4 +291,15 @@ def test_a_reading_naming_an_unknown_topic_fails_with_file_and_line(tmp_path):
     with pytest.raises(InputError) as error:
         load_readings(tmp_path, load_taxonomy(TAXONOMY))
     assert error.value.path.endswith("reader-1.yml") and "neural-tangent-kernal" in error.value.message
-    assert error.value.line == 2
+    assert error.value.line == 3
+
+
+def test_a_concept_newer_than_the_readings_is_not_set_aside_on_the_papers_they_read(tmp_path):
+    # as if "Weight-agnostic networks" had been added after the readers read the papers
+    taxonomy = shutil.copytree(TAXONOMY, tmp_path / "taxonomy")
+    for reader in (taxonomy / "readings").glob("*.yml"):
+        reader.write_text(reader.read_text().replace(" weight-agnostic-networks,", ""))
+    build(MANIFEST, tmp_path / "dist", CURATION, taxonomy)
+    db = sqlite3.connect(tmp_path / "dist" / "atlas.db")
+    assert topics_of(db, "What's Hidden in a Randomly Weighted Neural Network?")["weight-agnostic-networks"] == {
+        "keyword"}
