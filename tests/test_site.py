@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import html
 import json
 import re
 import shutil
@@ -97,6 +98,18 @@ def test_paper_page_has_title_authors_venue_links_topics_provenance_and_bibtex(g
     assert 'href="/atlas/entries/phenomena,820,0"' in page
     assert "The lists disagree on its" in page
     assert f'href="/atlas/papers/{NTK_PAPER}.bib"' in page
+
+
+def test_paper_page_shows_each_readers_topics_and_note_with_the_agreed_ones_marked(get, built_atlas):
+    page = get("/paper/a-bayesian-perspective-on-generalization-and-stochastic-gradient-descent").text
+    assert "Read by 2 curators" in page and "reading: two curators agree" in page
+    # reader B alone gave flat minima: shown, not in bold, and not among the paper's topics
+    assert '<a href="/topic/flat-minima">Flat and sharp minima</a>' in page
+    assert '<a href="/topic/sgd-noise"><strong>SGD noise</strong></a>' in page
+    notes = [note for (note,) in sqlite3.connect(built_atlas).execute(
+        "select note from paper_readings where paper_id = 'a-bayesian-perspective-on-generalization-and-"
+        "stochastic-gradient-descent'")]
+    assert len(notes) == 2 and all(html.escape(note, quote=False) in page for note in notes)
 
 
 def test_author_page_has_spellings_papers_coauthors_and_topics(get):

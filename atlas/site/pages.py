@@ -266,7 +266,34 @@ async def paper(db, paper_id: str) -> dict | None:
         ),
         "entries": entries,
         "conflicts": _conflicts([entry for entry in entries if entry["kind"] == "paper"]),
+        "readings": await _readings(db, paper_id),
     }
+
+
+async def _readings(db, paper_id: str) -> list[dict]:
+    """What each curator who read the paper judged it about, each topic marked if it stands."""
+    if not await db.table_exists("paper_readings"):
+        return []
+    rows = await _all(
+        db, "select reader, topics, agreed, note from paper_readings where paper_id = :id order by reader",
+        {"id": paper_id},
+    )
+    ids = sorted({topic for row in rows for topic in json.loads(row["topics"])})
+    labels = dict((await db.execute(
+        "select id, label from topics where id in (select value from json_each(:ids))",
+        {"ids": json.dumps(ids)},
+    )).rows)
+    return [
+        {
+            "reader": row["reader"],
+            "note": row["note"],
+            "topics": [
+                {"id": topic, "label": labels.get(topic, topic), "agreed": topic in json.loads(row["agreed"])}
+                for topic in json.loads(row["topics"])
+            ],
+        }
+        for row in rows
+    ]
 
 
 def _conflicts(listings: list[dict]) -> list[str]:
