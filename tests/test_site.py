@@ -14,6 +14,7 @@ from conftest import CURATION, MANIFEST, TAXONOMY
 from datasette.app import Datasette
 
 from atlas.pipeline import build
+from atlas.site_tables import topic_token
 
 NTK_PAPER = "neural-tangent-kernel-convergence-and-generalization-in-neural-networks"
 
@@ -150,6 +151,48 @@ def test_topic_facet_of_one_year_counts_that_years_papers_in_each_topic(get, bui
         assert results and {item["value"]: item["count"] for item in results} == {
             topic: count for topic, count in expected.items() if topic in {item["value"] for item in results}}
         assert [item["count"] for item in results] == sorted(expected.values(), reverse=True)[:len(results)]
+
+
+def test_year_venue_and_list_facets_read_from_stored_counts_equal_a_plain_count(get, built_atlas):
+    db = sqlite3.connect(built_atlas)
+    year = scalar(built_atlas, "select year from papers group by year order by count(*) desc limit 1")
+    for address, where in (("/atlas/papers.json?_size=0&_facet_size=max", "1"),
+                           (f"/atlas/papers.json?_size=0&_facet_size=max&year={year}", f"year = {year}")):
+        facets = get(address).json()["facet_results"]
+        expected = {
+            "year": db.execute(f"select year, count(*) from papers where {where} and year is not null "
+                               "group by year").fetchall(),
+            "venue_id": db.execute(f"select venue_id, count(*) from papers where {where} and venue_id is not null "
+                                   "group by venue_id").fetchall(),
+            "list": db.execute(f"select listed.value, count(*) from papers, json_each(papers.sources) as listed "
+                               f"where {where} group by listed.value").fetchall(),
+        }
+        for name, counts in expected.items():
+            assert {item["value"]: item["count"] for item in facets[name]["results"]} == dict(counts), (address, name)
+        venues = [item["count"] for item in facets["venue_id"]["results"]]
+        assert venues == sorted(venues, reverse=True)
+
+
+def test_a_search_inside_a_topic_matches_exactly_the_searched_papers_of_that_topic(get, built_atlas):
+    db = sqlite3.connect(built_atlas)
+    topics = [topic for (topic,) in db.execute("select id from topics where scheme_id = 'atlas' and papers > 0")]
+    tokens = {topic: db.execute("select count(*) from papers_fts where papers_fts match ?",
+                                [f"topic_ids : {topic_token(topic)}"]).fetchone()[0] for topic in topics}
+    assert tokens == {topic: scalar(built_atlas, "select count(*) from paper_topic_closure where topic_id = ?", [topic])
+                      for topic in topics}
+    assert len({topic_token(topic) for topic in topics}) == len(topics)
+    assert db.execute("select count(*) from papers_fts where papers_fts match 'generalization'").fetchone() == \
+        db.execute("select count(*) from papers_fts where papers_fts match '{title digest authors topics} : "
+                   "generalization'").fetchone()
+    for words, topic in (("kernel", "infinite-width-limits"), ("neural tangent", "learning-dynamics"),
+                         ("lottery", "generalization"), ('"deep', "optimization")):
+        found = get(f"/atlas/papers.json?_size=max&_shape=objects&_nofacet=1&_search={words}&_topic={topic}").json()
+        searched = {row["id"] for row in get(
+            f"/atlas/papers.json?_size=max&_shape=array&_search={words}").json()}
+        in_topic = {paper for (paper,) in db.execute(
+            "select paper_id from paper_topic_closure where topic_id = ?", [topic])}
+        assert found["filtered_table_rows_count"] == len(searched & in_topic) > 0, (words, topic)
+        assert {row["id"] for row in found["rows"]} == searched & in_topic
 
 
 def test_year_facet_lists_years_newest_first(get):

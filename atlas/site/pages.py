@@ -15,8 +15,9 @@ from atlas.site_tables import SEARCH_TABLE
 from atlas.taxonomy import OUR_SCHEME
 
 PAPERS_PER_PAGE = 50
-# BM25 weights of the search columns: title, digest, authors, topic names.
-SEARCH_WEIGHTS = "10.0, 1.0, 4.0, 2.0"
+# BM25 weights of the search columns: title, digest, authors, topic names, topic words (never
+# searched by a reader).
+SEARCH_WEIGHTS = "10.0, 1.0, 4.0, 2.0, 0.0"
 
 
 async def _all(db, sql: str, params: dict | None = None) -> list[dict]:
