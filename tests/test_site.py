@@ -283,11 +283,41 @@ def test_paper_browse_search_is_no_longer_ignored(get, built_atlas):
         built_atlas, "select count(*) from papers")
 
 
-def test_table_search_without_a_sort_links_the_same_search_ranked_by_relevance(get):
+def best_matches(page: str) -> list[str]:
+    """The paper ids of the table page's "Best matches" list, in its order."""
+    block = re.search(r'<section class="atlas-best-matches">(.*?)</section>', page, re.S)
+    return re.findall(r'class="paper-title" href="/paper/([^"]+)"', block[1]) if block else []
+
+
+def test_table_search_in_the_tables_own_order_shows_the_best_matches_first(get):
     page = get("/atlas/papers?_search=neural+tangent+kernel").text
-    assert '<a href="/search?q=neural%20tangent%20kernel">The same search ranked by relevance</a>' in page
-    assert get("/atlas/papers?_search=neural+tangent+kernel&_sort=title").status_code == 200
-    assert "ranked by relevance" not in get("/atlas/papers?_search=neural+tangent+kernel&_sort=title").text
-    assert "ranked by relevance" not in get("/atlas/papers").text
-    search = get("/search?q=neural%20tangent%20kernel").text
-    assert NTK_PAPER in search
+    assert best_matches(page)[0] == NTK_PAPER
+    assert page.index("Best matches") < page.index('<table class="rows-and-columns">')
+    assert "All " in page and "matches, newest first" in page
+    # The table's search form sends its current order, the default one, with every search.
+    assert best_matches(get("/atlas/papers?_search=neural+tangent+kernel&_sort_desc=year").text)[0] == NTK_PAPER
+    for address in ("/atlas/papers?_search=neural+tangent+kernel&_sort=title", "/atlas/papers",
+                    "/atlas/papers?_search=neural+tangent+kernel&_sort=year"):
+        assert best_matches(get(address).text) == [], address
+    rows = get("/atlas/papers.json?_search=neural+tangent+kernel&_shape=array&_size=max").json()
+    assert rows == sorted(rows, key=lambda row: -(row["year"] or 0))
+
+
+def test_best_matches_are_the_filtered_rows_in_the_order_search_ranks_them(get):
+    ranked = re.findall(r'class="paper-title" href="/paper/([^"]+)"', get("/search?q=kernel").text)
+    for filters in ("", "&_topic=infinite-width-limits", "&year__gte=2020", "&_list=phenomena",
+                    "&_topic=optimization&venue_id=neurips", "&_where=entries+%3E+1"):
+        kept = {row["id"] for row in get(f"/atlas/papers.json?_search=kernel{filters}&_shape=array&_size=max").json()}
+        assert kept, filters
+        shown = best_matches(get(f"/atlas/papers?_search=kernel{filters}").text)
+        assert shown == [paper for paper in ranked if paper in kept][:10], filters
+    assert best_matches(get("/atlas/papers?_search=no+such+words+anywhere").text) == []
+
+
+def test_the_next_page_of_a_searched_table_lists_rows_only(get):
+    first = get("/atlas/papers.json?_search=network&_size=5").json()
+    assert first["next"]
+    page = get(f"/atlas/papers?_search=network&_size=5&_next={first['next']}").text
+    assert best_matches(page) == [] and '<table class="rows-and-columns">' in page
+
+
