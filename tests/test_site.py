@@ -185,7 +185,8 @@ def test_a_search_inside_a_topic_matches_exactly_the_searched_papers_of_that_top
         db.execute("select count(*) from papers_fts where papers_fts match '{title digest authors topics} : "
                    "generalization'").fetchone()
     for words, topic in (("kernel", "infinite-width-limits"), ("neural tangent", "learning-dynamics"),
-                         ("lottery", "generalization"), ('"deep', "optimization")):
+                         ("lottery", "generalization"), ('"deep', "optimization"),
+                         ("lottery", "phenomena/lottery-ticket-hypothesis")):
         found = get(f"/atlas/papers.json?_size=max&_shape=objects&_nofacet=1&_search={words}&_topic={topic}").json()
         searched = {row["id"] for row in get(
             f"/atlas/papers.json?_size=max&_shape=array&_search={words}").json()}
