@@ -50,7 +50,7 @@ def _default_order(datasette, database: str, args) -> bool:
     """No order asked for, or the table's own: the table view's search form sends the current
     order with every search, so a reader who never chose one arrives with `_sort_desc=year`."""
     metadata = datasette.table_metadata(database, TABLE)
-    asked = (args.get("_sort"), args.get("_sort_desc"))
+    asked = (args.get("_sort") or None, args.get("_sort_desc") or None)
     return asked in {(None, None), (metadata.get("sort"), metadata.get("sort_desc"))}
 
 
