@@ -15,6 +15,7 @@ from conftest import CURATION, MANIFEST, TAXONOMY
 from datasette.app import Datasette
 
 from atlas.pipeline import build
+from atlas.site_tables import topic_token
 
 NTK_PAPER = "neural-tangent-kernel-convergence-and-generalization-in-neural-networks"
 
@@ -165,6 +166,49 @@ def test_topic_facet_of_one_year_counts_that_years_papers_in_each_topic(get, bui
         assert [item["count"] for item in results] == sorted(expected.values(), reverse=True)[:len(results)]
 
 
+def test_year_venue_and_list_facets_read_from_stored_counts_equal_a_plain_count(get, built_atlas):
+    db = sqlite3.connect(built_atlas)
+    year = scalar(built_atlas, "select year from papers group by year order by count(*) desc limit 1")
+    for address, where in (("/atlas/papers.json?_size=0&_facet_size=max", "1"),
+                           (f"/atlas/papers.json?_size=0&_facet_size=max&year={year}", f"year = {year}")):
+        facets = get(address).json()["facet_results"]
+        expected = {
+            "year": db.execute(f"select year, count(*) from papers where {where} and year is not null "
+                               "group by year").fetchall(),
+            "venue_id": db.execute(f"select venue_id, count(*) from papers where {where} and venue_id is not null "
+                                   "group by venue_id").fetchall(),
+            "list": db.execute(f"select listed.value, count(*) from papers, json_each(papers.sources) as listed "
+                               f"where {where} group by listed.value").fetchall(),
+        }
+        for name, counts in expected.items():
+            assert {item["value"]: item["count"] for item in facets[name]["results"]} == dict(counts), (address, name)
+        venues = [item["count"] for item in facets["venue_id"]["results"]]
+        assert venues == sorted(venues, reverse=True)
+
+
+def test_a_search_inside_a_topic_matches_exactly_the_searched_papers_of_that_topic(get, built_atlas):
+    db = sqlite3.connect(built_atlas)
+    topics = [topic for (topic,) in db.execute("select id from topics where scheme_id = 'atlas' and papers > 0")]
+    tokens = {topic: db.execute("select count(*) from papers_fts where papers_fts match ?",
+                                [f"topic_ids : {topic_token(topic)}"]).fetchone()[0] for topic in topics}
+    assert tokens == {topic: scalar(built_atlas, "select count(*) from paper_topic_closure where topic_id = ?", [topic])
+                      for topic in topics}
+    assert len({topic_token(topic) for topic in topics}) == len(topics)
+    assert db.execute("select count(*) from papers_fts where papers_fts match 'generalization'").fetchone() == \
+        db.execute("select count(*) from papers_fts where papers_fts match '{title digest authors topics} : "
+                   "generalization'").fetchone()
+    for words, topic in (("kernel", "infinite-width-limits"), ("neural tangent", "learning-dynamics"),
+                         ("lottery", "generalization"), ('"deep', "optimization"),
+                         ("lottery", "phenomena/lottery-ticket-hypothesis")):
+        found = get(f"/atlas/papers.json?_size=max&_shape=objects&_nofacet=1&_search={words}&_topic={topic}").json()
+        searched = {row["id"] for row in get(
+            f"/atlas/papers.json?_size=max&_shape=array&_search={words}").json()}
+        in_topic = {paper for (paper,) in db.execute(
+            "select paper_id from paper_topic_closure where topic_id = ?", [topic])}
+        assert found["filtered_table_rows_count"] == len(searched & in_topic) > 0, (words, topic)
+        assert {row["id"] for row in found["rows"]} == searched & in_topic
+
+
 def test_year_facet_lists_years_newest_first(get):
     years = [item["value"] for item in get("/atlas/papers.json?_size=0").json()["facet_results"]["year"]["results"]]
     assert years == sorted(years, reverse=True) and len(years) > 5
@@ -253,11 +297,42 @@ def test_paper_browse_search_is_no_longer_ignored(get, built_atlas):
         built_atlas, "select count(*) from papers")
 
 
-def test_table_search_without_a_sort_links_the_same_search_ranked_by_relevance(get):
+def best_matches(page: str) -> list[str]:
+    """The paper ids of the table page's "Best matches" list, in its order."""
+    block = re.search(r'<section class="atlas-best-matches">(.*?)</section>', page, re.S)
+    return re.findall(r'class="paper-title" href="/paper/([^"]+)"', block[1]) if block else []
+
+
+def test_table_search_in_the_tables_own_order_shows_the_best_matches_first(get):
     page = get("/atlas/papers?_search=neural+tangent+kernel").text
-    assert '<a href="/search?q=neural%20tangent%20kernel">The same search ranked by relevance</a>' in page
-    assert get("/atlas/papers?_search=neural+tangent+kernel&_sort=title").status_code == 200
-    assert "ranked by relevance" not in get("/atlas/papers?_search=neural+tangent+kernel&_sort=title").text
-    assert "ranked by relevance" not in get("/atlas/papers").text
-    search = get("/search?q=neural%20tangent%20kernel").text
-    assert NTK_PAPER in search
+    assert best_matches(page)[0] == NTK_PAPER
+    assert page.index("Best matches") < page.index('<table class="rows-and-columns">')
+    assert "All " in page and "matches, newest first" in page
+    # The table's search form sends its current order, the default one, with every search.
+    for default in ("_sort_desc=year", "_sort="):
+        assert best_matches(get(f"/atlas/papers?_search=neural+tangent+kernel&{default}").text)[0] == NTK_PAPER
+    for address in ("/atlas/papers?_search=neural+tangent+kernel&_sort=title", "/atlas/papers",
+                    "/atlas/papers?_search=neural+tangent+kernel&_sort=year"):
+        assert best_matches(get(address).text) == [], address
+    rows = get("/atlas/papers.json?_search=neural+tangent+kernel&_shape=array&_size=max").json()
+    assert rows == sorted(rows, key=lambda row: -(row["year"] or 0))
+
+
+def test_best_matches_are_the_filtered_rows_in_the_order_search_ranks_them(get):
+    ranked = re.findall(r'class="paper-title" href="/paper/([^"]+)"', get("/search?q=kernel").text)
+    for filters in ("", "&_topic=infinite-width-limits", "&year__gte=2020", "&_list=phenomena",
+                    "&_topic=optimization&venue_id=neurips", "&_where=entries+%3E+1"):
+        kept = {row["id"] for row in get(f"/atlas/papers.json?_search=kernel{filters}&_shape=array&_size=max").json()}
+        assert kept, filters
+        shown = best_matches(get(f"/atlas/papers?_search=kernel{filters}").text)
+        assert shown == [paper for paper in ranked if paper in kept][:10], filters
+    assert best_matches(get("/atlas/papers?_search=no+such+words+anywhere").text) == []
+
+
+def test_the_next_page_of_a_searched_table_lists_rows_only(get):
+    first = get("/atlas/papers.json?_search=network&_size=5").json()
+    assert first["next"]
+    page = get(f"/atlas/papers?_search=network&_size=5&_next={first['next']}").text
+    assert best_matches(page) == [] and '<table class="rows-and-columns">' in page
+
+

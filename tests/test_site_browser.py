@@ -86,3 +86,13 @@ def test_search_to_paper_to_topic_to_parent_to_paper_to_author_then_downloads(br
 
     broken = sorted(url for url in links if fetch(url)[0] != 200)
     assert len(links) > 100 and broken == []
+
+
+def test_searching_the_papers_table_shows_the_ntk_paper_first(browser, served_atlas, built_atlas):
+    browser.get(f"{served_atlas}/atlas/papers")
+    browser.find_element(By.ID, "_search").send_keys("neural tangent kernel", Keys.ENTER)
+    WebDriverWait(browser, 10).until(expected_conditions.url_contains("_search=neural"))
+    browser.save_screenshot(str(built_atlas.parent / "site-table-search.png"))
+    first = browser.find_element(By.CSS_SELECTOR, "section.atlas-best-matches a.paper-title")
+    assert urlsplit(first.get_attribute("href")).path == f"/paper/{NTK_PAPER}"
+    assert browser.find_element(By.CSS_SELECTOR, "table.rows-and-columns").is_displayed()

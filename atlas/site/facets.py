@@ -6,7 +6,9 @@ papers' `sources` arrays, grouped by the whole array first (a few dozen combinat
 an index) and only then split; `year` is a column facet in year order, newest first, rather than
 by count; `counted` is Datasette's column facet with its counts cached. Choosing a topic or list
 value adds `_topic=` or `_list=` to the address, which the atlas filter plugin turns into a where
-clause, so facets, search and the other filters all combine.
+clause, so facets, search and the other filters all combine. When the papers table is unfiltered,
+or filtered by one year alone, the year, venue and list facets read the counts the build stored
+in paper_facet_counts instead of counting a million papers.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from datasette.facets import Facet
 from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
 
 from atlas.site.cache import cached
+from atlas.site_tables import FACET_COUNTS_TABLE, STORED_FACETS
 from atlas.taxonomy import OUR_SCHEME
 
 # Arguments of a table page that shape what is shown but never which rows are kept.
@@ -37,6 +40,27 @@ def only_year_filter(request, table: str | None) -> int | None:
     if len(years) != 1 or not years[0].isdigit():
         return None
     return int(years[0])
+
+
+def unfiltered(facet: Facet) -> bool:
+    return not facet.params and " where " not in facet.sql.lower()
+
+
+def stored_counts_sql(facet: Facet, name: str, order: str, limit: int) -> tuple[str, dict] | None:
+    """The query reading `name`'s stored counts (value, count) and its parameters, when the
+    papers table is unfiltered or filtered by one year alone; else None."""
+    if facet.table != "papers" or name not in STORED_FACETS:
+        return None
+    year = None if unfiltered(facet) else only_year_filter(facet.request, facet.table)
+    if year is None and not unfiltered(facet):
+        return None
+    sql = (
+        f"select value, sum(papers) as count from {FACET_COUNTS_TABLE} where facet = :atlas_facet "
+        f"{'' if year is None else 'and year = :atlas_year '}group by value"
+    )
+    if order:
+        sql += f" order by {order} limit {limit}"
+    return sql, {"atlas_facet": name, "atlas_year": year, "atlas_ours": OUR_SCHEME}
 
 
 async def _facet_rows(facet: Facet, sql: str, params) -> list[dict]:
@@ -91,6 +115,10 @@ class _LinkedFacet(Facet):
     def _counts_sql(self, column: str, limit: int) -> str:
         raise NotImplementedError
 
+    def _labelled_sql(self, counts: str, limit: int) -> str:
+        """Labelled counts from a query of stored (value, count) rows, where the build stores them."""
+        raise NotImplementedError
+
     def _unfiltered_sql(self, limit: int) -> str | None:
         """A cheaper query giving the same counts when no filter narrows the table."""
         return None
@@ -106,14 +134,16 @@ class _LinkedFacet(Facet):
         for source_and_config in self.get_configs():
             config = source_and_config["config"]
             column = config.get("column") or config["simple"]
-            unfiltered = not self.params and " where " not in self.sql.lower()
             params = {**(self.params or {}), "atlas_ours": OUR_SCHEME}
-            year = None if unfiltered else only_year_filter(self.request, self.table)
-            sql = (unfiltered and self._unfiltered_sql(size + 1)) or (
+            year = None if unfiltered(self) else only_year_filter(self.request, self.table)
+            sql = (unfiltered(self) and self._unfiltered_sql(size + 1)) or (
                 year is not None and self._one_year_sql(size + 1)
             )
             if year is not None and sql:
                 params = {"atlas_year": year, "atlas_ours": OUR_SCHEME}
+            stored = not sql and stored_counts_sql(self, self.type, "", size + 1)
+            if stored:
+                sql, params = self._labelled_sql(f"({stored[0]})", size + 1), stored[1]
             sql = sql or self._counts_sql(column, size + 1)
             try:
                 rows = await _facet_rows(self, sql, params)
@@ -169,14 +199,19 @@ class ListFacet(_LinkedFacet):
     title = "list"
 
     def _counts_sql(self, column: str, limit: int) -> str:
-        return f"""
-            select counted.source_id as value, sources.title as label, counted.papers as count from (
-                select listed.value as source_id, sum(combinations.papers) as papers from (
+        return self._labelled_sql(f"""(
+                select listed.value as value, sum(combinations.papers) as count from (
                     select {escape_sqlite(column)} as lists, count(*) as papers from ({self.sql})
                     group by {escape_sqlite(column)}
                 ) as combinations, json_each(combinations.lists) as listed
                 group by listed.value
-            ) as counted join sources on sources.id = counted.source_id
+            )""", limit)
+
+    def _labelled_sql(self, counts: str, limit: int) -> str:
+        """Counts of (value, count) per list id, labelled with the list's title."""
+        return f"""
+            select counted.value as value, sources.title as label, counted.count as count
+            from {counts} as counted join sources on sources.id = counted.value
             order by count desc, label limit {limit}
         """
 
@@ -193,12 +228,13 @@ class CountedFacet(Facet):
         for source_and_config in self.get_configs():
             column = source_and_config["config"].get("column") or source_and_config["config"]["simple"]
             chosen = self.request.args.getlist(column)
-            sql = (
+            sql, params = stored_counts_sql(self, column, self.order, size + 1) or (
                 f"select {escape_sqlite(column)} as value, count(*) as count from ({self.sql}) "
-                f"where value is not null group by value order by {self.order} limit {size + 1}"
+                f"where value is not null group by value order by {self.order} limit {size + 1}",
+                self.params,
             )
             try:
-                rows = await _facet_rows(self, sql, self.params)
+                rows = await _facet_rows(self, sql, params)
             except QueryInterrupted:
                 timed_out.append(column)
                 continue

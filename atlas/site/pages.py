@@ -10,13 +10,22 @@ from __future__ import annotations
 import json
 import re
 
+from datasette.database import QueryInterrupted
+
 from atlas.site.cache import cached
 from atlas.site_tables import SEARCH_TABLE
 from atlas.taxonomy import OUR_SCHEME
 
 PAPERS_PER_PAGE = 50
-# BM25 weights of the search columns: title, digest, authors, topic names.
-SEARCH_WEIGHTS = "10.0, 1.0, 4.0, 2.0"
+# BM25 weights of the search columns: title, digest, authors, topic names, topic words (never
+# searched by a reader).
+SEARCH_WEIGHTS = "10.0, 1.0, 4.0, 2.0, 0.0"
+# Relevance, smaller first: BM25 with a title match outweighing an author, a topic name or a
+# digest, raised by half for each further list that includes the paper (see `search`).
+RELEVANCE = (
+    f"bm25({SEARCH_TABLE}, {SEARCH_WEIGHTS}) * (0.5 + 0.5 * json_array_length(papers.sources))"
+)
+BEST_MATCHES = 10
 
 
 async def _all(db, sql: str, params: dict | None = None) -> list[dict]:
@@ -382,10 +391,35 @@ async def search(db, query: str, page: int) -> dict:
             "select papers.id, papers.title, papers.year, papers.venue, papers.authors "
             f"from {SEARCH_TABLE} join papers on papers.rowid = {SEARCH_TABLE}.rowid "
             f"where {SEARCH_TABLE} match :match "
-            f"order by bm25({SEARCH_TABLE}, {SEARCH_WEIGHTS}) "
-            "* (0.5 + 0.5 * json_array_length(papers.sources)), "
-            "papers.year desc, papers.id "
+            f"order by {RELEVANCE}, papers.year desc, papers.id "
             "limit :n offset :skip",
             params,
         ),
     }
+
+
+async def best_matches(
+    db, match: str, where: list[str], params: dict, time_limit_ms: int
+) -> list[dict] | None:
+    """The papers table's best matches for the full-text query `match` among the rows its
+    where clauses keep (as Datasette built them for the table), most relevant first, as `search`
+    ranks them; None when ranking every match takes longer than `time_limit_ms`. The clauses
+    name the table's columns bare, so they filter the papers in a subquery of their own rather
+    than beside the index's same-named columns."""
+    kept = f"and papers.rowid in (select rowid from papers where {' and '.join(where)})" if where else ""
+    sql = (
+        "select papers.id, papers.title, papers.year, papers.venue, papers.authors "
+        f"from {SEARCH_TABLE} join papers on papers.rowid = {SEARCH_TABLE}.rowid "
+        f"where {SEARCH_TABLE} match :atlas_match {kept} "
+        f"order by {RELEVANCE}, papers.year desc, papers.id limit {BEST_MATCHES}"
+    )
+    named = {**params, "atlas_match": match}
+
+    async def rank() -> list[dict] | None:
+        try:
+            results = await db.execute(sql, named, custom_time_limit=time_limit_ms)
+        except QueryInterrupted:
+            return None
+        return [dict(row) for row in results.rows]
+
+    return await cached(db, ("best_matches", sql, tuple(sorted(named.items()))), rank)

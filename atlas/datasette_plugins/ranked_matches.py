@@ -1,0 +1,78 @@
+"""The papers table, searched with no other order asked for, shows its best matches first.
+
+Datasette's table view orders only by a column and pages by that column (its issue #268), so
+the table itself keeps its order; above it, the table page lists the most relevant matches
+under exactly the filters the table applies: the address's column filters and every plugin's
+`filters_from_request` clauses (Datasette's own search, topic, list, `_where`), rebuilt the way
+the table view builds them. Exports, facets and pagination are the table's, untouched."""
+
+from __future__ import annotations
+
+# The module, not its functions: a hook implementation imported by name into a plugin module
+# would be registered a second time as this plugin's own.
+from datasette import filters as datasette_filters
+from datasette import hookimpl
+from datasette.plugins import pm
+from datasette.utils import await_me_maybe, escape_fts
+
+from atlas.site import pages
+
+TABLE = "papers"
+# Ranking every match of a very broad search costs more than it helps; past this, no list, and
+# the server remembers that for this search. Twice what 37k matches take at 1M papers, so a
+# server's first, slower request still ranks them.
+TIME_LIMIT_MS = 300
+
+
+@hookimpl
+def extra_template_vars(view_name, database, table, request, datasette):
+    if view_name != "table" or table != TABLE or request is None:
+        return {}
+    args = request.args
+    search = args.get("_search", "")
+    match = escape_fts(search) if args.get("_searchmode") != "raw" else search
+    if not match.strip() or args.get("_next") or not _default_order(datasette, database, args):
+        return {}
+
+    async def ranked() -> dict:
+        where, params = await _table_filters(datasette, request, database)
+        matches = await pages.best_matches(
+            datasette.get_database(database), match, where, params, TIME_LIMIT_MS
+        )
+        if matches is None:
+            return {"atlas_best_matches_timed_out": True}
+        return {"atlas_best_matches": matches}
+
+    return ranked
+
+
+def _default_order(datasette, database: str, args) -> bool:
+    """No order asked for, or the table's own: the table view's search form sends the current
+    order with every search, so a reader who never chose one arrives with `_sort_desc=year`."""
+    metadata = datasette.table_metadata(database, TABLE)
+    asked = (args.get("_sort") or None, args.get("_sort_desc") or None)
+    return asked in {(None, None), (metadata.get("sort"), metadata.get("sort_desc"))}
+
+
+async def _table_filters(datasette, request, database: str) -> tuple[list[str], dict]:
+    """The where clauses and parameters of the table view for this address (datasette/views/
+    table.py): column filters from arguments not starting with `_`, then every plugin's, less
+    Datasette's own search clause, which the ranking query's full-text match is."""
+    pairs = [
+        (key, value)
+        for key in request.args
+        if not (key.startswith("_") and "__" not in key)
+        for value in request.args.getlist(key)
+    ]
+    where, params = datasette_filters.Filters(sorted(pairs)).build_where_clauses(TABLE)
+    for hook in pm.hook.filters_from_request(
+        request=request, table=TABLE, database=database, datasette=datasette
+    ):
+        arguments = await await_me_maybe(hook)
+        if arguments:
+            where.extend(arguments.where_clauses)
+            params.update(arguments.params)
+    search = await datasette_filters.search_filters(
+        request=request, database=database, table=TABLE, datasette=datasette
+    )()
+    return [clause for clause in where if clause not in search.where_clauses], params
