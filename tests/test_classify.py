@@ -229,6 +229,11 @@ def test_curator_canned_queries_list_empty_topics_weak_evidence_and_single_paper
     assert len({row[0] for row in weak}) == len(weak)
     single = get("/atlas/curator_topics_with_one_paper.json?_shape=array&_size=max").json()
     assert single and len({row["topic_id"] for row in single}) == len(single)
+    disagreements = get("/atlas/curator_reader_disagreements.json?_shape=array&_size=max").json()
+    title = "A bayesian perspective on generalization and stochastic gradient descent"
+    assert {(row["reader"], row["topic_id"]) for row in disagreements if row["title"] == title} == {
+        ("reader-b", "flat-minima")}
+    assert all(row["note"] for row in disagreements)
     unmapped = get("/atlas/curator_unmapped_terms.json?_shape=array").json()
     assert unmapped == []  # every term of the five lists is curated or matched
 
