@@ -27,6 +27,13 @@ def topic_token(topic_id: str) -> str:
     return "topic" + re.sub(r"[^0-9a-z]", "", topic_id.lower())
 
 
+def topic_search_clause(parameter: str) -> str:
+    """The where clause of a table of papers keeping the papers the full-text query in
+    `:parameter` matches; a search inside a topic is that query with the topic's word
+    (`topic_token`) added, the site's ranking reads it back to rank only those papers."""
+    return f"rowid in (select rowid from {SEARCH_TABLE} where {SEARCH_TABLE} match :{parameter})"
+
+
 def write_site_tables(db: sqlite_utils.Database) -> None:
     """Everything the site reads beyond the public tables; call after papers and topics exist."""
     write_paper_topic_closure(db)

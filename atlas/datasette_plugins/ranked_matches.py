@@ -16,6 +16,7 @@ from datasette.plugins import pm
 from datasette.utils import await_me_maybe, escape_fts
 
 from atlas.site import pages
+from atlas.site_tables import topic_search_clause
 
 TABLE = "papers"
 # Ranking every match of a very broad search costs more than it helps; past this, no list, and
@@ -36,8 +37,9 @@ def extra_template_vars(view_name, database, table, request, datasette):
 
     async def ranked() -> dict:
         where, params = await _table_filters(datasette, request, database)
+        narrowed, where = _topic_search(match, where, params)
         matches = await pages.best_matches(
-            datasette.get_database(database), match, where, params, TIME_LIMIT_MS
+            datasette.get_database(database), narrowed, where, params, TIME_LIMIT_MS
         )
         if matches is None:
             return {"atlas_best_matches_timed_out": True}
@@ -76,3 +78,18 @@ async def _table_filters(datasette, request, database: str) -> tuple[list[str], 
         request=request, database=database, table=TABLE, datasette=datasette
     )()
     return [clause for clause in where if clause not in search.where_clauses], params
+
+
+def _topic_search(match: str, where: list[str], params: dict) -> tuple[str, list[str]]:
+    """The full-text query to rank and the clauses left to apply. A search inside one topic of
+    ours is already a full-text query of its own (the searched words and the topic's word,
+    paper_filters.py): ranking by it scores only the papers in the topic, where ranking the
+    words alone scores every match before the topic drops most of them. Each paper scores the
+    same, the topic's word having weight 0 (SEARCH_WEIGHTS)."""
+    clause = topic_search_clause("atlas_topic_0")
+    narrowed = params.get("atlas_topic_0")
+    if clause not in where or topic_search_clause("atlas_topic_1") in where or not (
+        isinstance(narrowed, str) and narrowed.endswith(f"({match})")
+    ):
+        return match, where
+    return narrowed, [kept for kept in where if kept != clause]
