@@ -27,6 +27,8 @@ from atlas.site.cache import cached
 from atlas.site_tables import FACET_COUNTS_TABLE, STORED_FACETS, TOGETHER_FACET_COLUMNS
 from atlas.taxonomy import OUR_SCHEME
 
+# The column of paper_topic_sets that the topic facet of a filtered papers table counts by.
+TOPIC_SET = "topic_set_id"
 # Arguments of a table page that shape what is shown but never which rows are kept.
 PRESENTATION_ARGS = {
     "_size", "_sort", "_sort_desc", "_next", "_trace", "_labels", "_nolabels", "_shape", "_json",
@@ -94,25 +96,34 @@ async def _facet_rows(
 
 
 async def counted_together_sql(facet: Facet, column: str) -> tuple[str, dict] | None:
-    """A subquery of (value, count) rows, one per combination of the papers table's facet
-    columns among the filtered papers, with `value` that combination's `column` and `count`
-    its papers, and its parameters; None for another table or column, or when that one pass
-    outlasts the facet time limit (each facet then counts on its own).
+    """A subquery of (value, count) rows counting the filtered papers per value of `column`,
+    one of the papers table's facet columns or TOPIC_SET (paper_topic_sets), and its
+    parameters; None for another table or column, or when the pass outlasts the facet time
+    limit (each facet then counts on its own).
 
-    The pass is one query, so each filtered paper is read once for the three facets; its result
-    (a few hundred rows: years x venues x list arrays) is cached, so the other facets read it."""
-    if facet.table != "papers" or column not in TOGETHER_FACET_COLUMNS:
+    One query reads the filtered papers once for all the facets (a materialized set) and
+    counts them per combination of year, venue and list array, and per topic set; its result,
+    a few hundred rows, is cached, so the other facets read it."""
+    if facet.table != "papers" or column not in (*TOGETHER_FACET_COLUMNS, TOPIC_SET):
         return None
     columns = ", ".join(escape_sqlite(name) for name in TOGETHER_FACET_COLUMNS)
-    combinations = await _facet_rows(
-        facet, f"select {columns}, count(*) as atlas_papers from ({facet.sql}) group by {columns}",
-        facet.params, none_if_interrupted=True,
-    )
-    if combinations is None:
+    nulls = ", ".join("null" for _ in TOGETHER_FACET_COLUMNS)
+    rows = await _facet_rows(facet, f"""
+        with filtered as materialized (select {columns}, id from ({facet.sql}))
+        select 'combination' as atlas_kind, {columns}, null as {TOPIC_SET}, count(*) as atlas_papers
+        from filtered group by {columns}
+        union all
+        select 'topic set', {nulls}, paper_topic_sets.topic_set_id, count(*)
+        from filtered join paper_topic_sets on paper_topic_sets.paper_id = filtered.id
+        group by paper_topic_sets.topic_set_id
+    """, facet.params, none_if_interrupted=True)
+    if rows is None:
         return None
+    kind = "topic set" if column == TOPIC_SET else "combination"
     counts: dict = {}
-    for row in combinations:
-        counts[row[column]] = counts.get(row[column], 0) + row["atlas_papers"]
+    for row in rows:
+        if row["atlas_kind"] == kind:
+            counts[row[column]] = counts.get(row[column], 0) + row["atlas_papers"]
     try:
         pairs = json.dumps(sorted(counts.items(), key=repr))
     except TypeError:  # a BLOB value: JSON cannot carry it
@@ -171,9 +182,12 @@ class _LinkedFacet(Facet):
         return None
 
     def _together_sql(self, pairs: str, limit: int) -> str | None:
-        """The counts from `pairs`, (value, count) rows of the column's values counted together
-        with the other facets' (counted_together_sql), when that is how this facet can count."""
+        """The counts from `pairs`, (value, count) rows of `_together_column`'s values counted
+        together with the other facets' (counted_together_sql), when this facet can count so."""
         return None
+
+    def _together_column(self, column: str) -> str:
+        return column
 
     def _one_year_sql(self, limit: int) -> str | None:
         """A cheaper query giving the same counts when only `?year=:atlas_year` narrows the table."""
@@ -197,8 +211,8 @@ class _LinkedFacet(Facet):
             if stored:
                 sql, params = self._labelled_sql(f"({stored[0]})", size + 1), stored[1]
             if not sql:
-                together = await counted_together_sql(self, column)
-                if together:
+                together = await counted_together_sql(self, self._together_column(column))
+                if together and self._together_sql(together[0], size + 1):
                     sql, params = self._together_sql(together[0], size + 1), together[1]
             sql = sql or self._counts_sql(column, size + 1)
             try:
@@ -219,14 +233,22 @@ class TopicFacet(_LinkedFacet):
     title = "topic (narrower included)"
 
     def _counts_sql(self, column: str, limit: int) -> str:
+        return self._together_sql(f"""(
+                select paper_topic_sets.topic_set_id as value, count(*) as count
+                from ({self.sql}) as filtered join paper_topic_sets
+                on paper_topic_sets.paper_id = filtered.{escape_sqlite(column)}
+                group by paper_topic_sets.topic_set_id
+            )""", limit)
+
+    def _together_column(self, column: str) -> str:
+        return TOPIC_SET if column == "id" else column
+
+    def _together_sql(self, pairs: str, limit: int) -> str:
+        """Papers per topic from papers per topic set (`pairs`): each set's count to each of its topics."""
         return f"""
             select counted.topic_id as value, topics.label as label, counted.papers as count from (
-                select members.topic_id, sum(sets.papers) as papers from (
-                    select paper_topic_sets.topic_set_id, count(*) as papers
-                    from ({self.sql}) as filtered join paper_topic_sets
-                    on paper_topic_sets.paper_id = filtered.{escape_sqlite(column)}
-                    group by paper_topic_sets.topic_set_id
-                ) as sets join topic_set_topics as members on members.topic_set_id = sets.topic_set_id
+                select members.topic_id, sum(sets.count) as papers
+                from {pairs} as sets join topic_set_topics as members on members.topic_set_id = sets.value
                 group by members.topic_id
             ) as counted join topics on topics.id = counted.topic_id
             where topics.scheme_id = :atlas_ours
