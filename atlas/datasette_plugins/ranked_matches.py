@@ -25,27 +25,46 @@ TABLE = "papers"
 TIME_LIMIT_MS = 300
 
 
+# Where a table page's request holds its ranking once started (ranking_start.py).
+STARTED = "atlas_best_matches"
+
+
 @hookimpl
 def extra_template_vars(view_name, database, table, request, datasette):
     if view_name != "table" or table != TABLE or request is None:
         return {}
+    match = ranked_search(datasette, database, request)
+    if match is None:
+        return {}
+
+    async def shown() -> dict:
+        started = request.scope.get(STARTED)
+        return await started if started is not None else await ranked(datasette, database, request, match)
+
+    return shown
+
+
+def ranked_search(datasette, database: str, request) -> str | None:
+    """The full-text query whose best matches the papers table page shows, or None: none when
+    nothing is searched, on a next page, or in an order the reader chose."""
     args = request.args
     search = args.get("_search", "")
     match = escape_fts(search) if args.get("_searchmode") != "raw" else search
     if not match.strip() or args.get("_next") or not _default_order(datasette, database, args):
-        return {}
+        return None
+    return match
 
-    async def ranked() -> dict:
-        where, params = await _table_filters(datasette, request, database)
-        narrowed, where = _topic_search(match, where, params)
-        matches = await pages.best_matches(
-            datasette.get_database(database), narrowed, where, params, TIME_LIMIT_MS
-        )
-        if matches is None:
-            return {"atlas_best_matches_timed_out": True}
-        return {"atlas_best_matches": matches}
 
-    return ranked
+async def ranked(datasette, database: str, request, match: str) -> dict:
+    """The page's variables: its best matches, or that ranking them took too long."""
+    where, params = await _table_filters(datasette, request, database)
+    narrowed, where = _topic_search(match, where, params)
+    matches = await pages.best_matches(
+        datasette.get_database(database), narrowed, where, params, TIME_LIMIT_MS
+    )
+    if matches is None:
+        return {"atlas_best_matches_timed_out": True}
+    return {"atlas_best_matches": matches}
 
 
 def _default_order(datasette, database: str, args) -> bool:
