@@ -13,8 +13,10 @@ from pathlib import Path
 import pytest
 from conftest import CURATION, MANIFEST, TAXONOMY
 from datasette.app import Datasette
+from datasette.tracer import capture_traces
 
 from atlas.pipeline import build
+from atlas.site import cache
 from atlas.site_tables import topic_token
 
 NTK_PAPER = "neural-tangent-kernel-convergence-and-generalization-in-neural-networks"
@@ -377,6 +379,23 @@ def test_best_matches_are_the_filtered_rows_in_the_order_search_ranks_them(get):
         shown = best_matches(get(f"/atlas/papers?_search=kernel{filters}").text)
         assert shown == [paper for paper in ranked if paper in kept][:10], filters
     assert best_matches(get("/atlas/papers?_search=no+such+words+anywhere").text) == []
+
+
+def test_a_searched_page_ranks_its_matches_once_and_its_exports_rank_none(built_atlas):
+    async def ranking_queries(path: str) -> int:
+        datasette = Datasette([], config_dir=built_atlas.parent)
+        cache._results.clear()
+        traces = []
+        with capture_traces(traces):
+            response = await datasette.client.get(path)
+            await asyncio.sleep(0.2)  # a ranking started and never awaited would finish by now
+        assert response.status_code == 200
+        return sum("bm25(" in trace.get("sql", "") for trace in traces)
+
+    for path, rankings in (("/atlas/papers?_search=kernel", 1), ("/atlas/papers?_search=kernel&_topic=optimization", 1),
+                           ("/atlas/papers.json?_search=kernel", 0), ("/atlas/papers.csv?_search=kernel", 0),
+                           ("/atlas/papers?_search=kernel&_sort=title", 0)):
+        assert asyncio.run(ranking_queries(path)) == rankings, path
 
 
 def test_the_next_page_of_a_searched_table_lists_rows_only(get):
