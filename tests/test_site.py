@@ -13,8 +13,10 @@ from pathlib import Path
 import pytest
 from conftest import CURATION, MANIFEST, TAXONOMY
 from datasette.app import Datasette
+from datasette.tracer import capture_traces
 
 from atlas.pipeline import build
+from atlas.site import cache
 from atlas.site_tables import topic_token
 
 NTK_PAPER = "neural-tangent-kernel-convergence-and-generalization-in-neural-networks"
@@ -186,6 +188,56 @@ def test_year_venue_and_list_facets_read_from_stored_counts_equal_a_plain_count(
         assert venues == sorted(venues, reverse=True)
 
 
+def test_year_venue_and_list_facets_of_a_searched_or_filtered_set_counted_together_equal_a_plain_count(
+    get, built_atlas
+):
+    db = sqlite3.connect(built_atlas)
+    searched = "papers.rowid in (select rowid from papers_fts where papers_fts match 'kernel')"
+    in_topic = "papers.id in (select paper_id from paper_topic_closure where topic_id = 'learning-dynamics')"
+    venue = scalar(built_atlas, "select venue_id from papers group by venue_id order by count(*) desc limit 1")
+    for address, where in (
+        ("_search=kernel", searched),
+        ("_search=kernel&_topic=learning-dynamics", f"{searched} and {in_topic}"),
+        ("_topic=learning-dynamics", in_topic),
+        (f"venue_id={venue}&_search=network", "venue_id = ? and papers.rowid in (select rowid from papers_fts "
+         "where papers_fts match 'network')"),
+        ("_list=phenomena", "papers.id in (select paper_id from entries where kind = 'paper' and source_id = 'phenomena')"),
+    ):
+        params = [venue] if "venue_id" in address else []
+        facets = get(f"/atlas/papers.json?_size=0&_facet_size=max&{address}").json()["facet_results"]
+        expected = {
+            "year": db.execute(f"select year, count(*) from papers where {where} and year is not null "
+                               "group by year", params).fetchall(),
+            "venue_id": db.execute(f"select venue_id, count(*) from papers where {where} and venue_id is not null "
+                                   "group by venue_id", params).fetchall(),
+            "list": db.execute(f"select listed.value, count(*) from papers, json_each(papers.sources) as listed "
+                               f"where {where} group by listed.value", params).fetchall(),
+        }
+        for name, counts in expected.items():
+            assert counts, (address, name)
+            assert {item["value"]: item["count"] for item in facets[name]["results"]} == dict(counts), (address, name)
+        assert [item["value"] for item in facets["year"]["results"]] == sorted(dict(expected["year"]), reverse=True)
+        venues = [(-item["count"], item["value"]) for item in facets["venue_id"]["results"]]
+        assert venues == sorted(venues)
+
+
+def test_topic_facet_of_a_searched_set_counted_by_topic_sets_equals_a_plain_count_of_the_closure(get, built_atlas):
+    db = sqlite3.connect(built_atlas)
+    assert db.execute("select count(*) from paper_topic_sets").fetchone() == db.execute(
+        "select count(distinct paper_id) from paper_topic_closure").fetchone()
+    for address, search in (("_search=kernel", "kernel"), ("_search=network&_topic=learning-dynamics", "network"),
+                            ("_search=lottery", "lottery")):
+        results = get(f"/atlas/papers.json?_size=0&_facet_size=max&{address}").json()["facet_results"]["topic"]
+        topic = "learning-dynamics" if "_topic" in address else None
+        expected = dict(db.execute(
+            "select closure.topic_id, count(*) from paper_topic_closure as closure join topics on topics.id = topic_id "
+            "where topics.scheme_id = 'atlas' and closure.paper_id in (select papers.id from papers where "
+            "papers.rowid in (select rowid from papers_fts where papers_fts match ?) and (? is null or papers.id in "
+            "(select paper_id from paper_topic_closure where topic_id = ?))) group by closure.topic_id",
+            [search, topic, topic]).fetchall())
+        assert expected and {item["value"]: item["count"] for item in results["results"]} == expected, address
+
+
 def test_a_search_inside_a_topic_matches_exactly_the_searched_papers_of_that_topic(get, built_atlas):
     db = sqlite3.connect(built_atlas)
     topics = [topic for (topic,) in db.execute("select id from topics where scheme_id = 'atlas' and papers > 0")]
@@ -327,6 +379,23 @@ def test_best_matches_are_the_filtered_rows_in_the_order_search_ranks_them(get):
         shown = best_matches(get(f"/atlas/papers?_search=kernel{filters}").text)
         assert shown == [paper for paper in ranked if paper in kept][:10], filters
     assert best_matches(get("/atlas/papers?_search=no+such+words+anywhere").text) == []
+
+
+def test_a_searched_page_ranks_its_matches_once_and_its_exports_rank_none(built_atlas):
+    async def ranking_queries(path: str) -> int:
+        datasette = Datasette([], config_dir=built_atlas.parent)
+        cache._results.clear()
+        traces = []
+        with capture_traces(traces):
+            response = await datasette.client.get(path)
+            await asyncio.sleep(0.2)  # a ranking started and never awaited would finish by now
+        assert response.status_code == 200
+        return sum("bm25(" in trace.get("sql", "") for trace in traces)
+
+    for path, rankings in (("/atlas/papers?_search=kernel", 1), ("/atlas/papers?_search=kernel&_topic=optimization", 1),
+                           ("/atlas/papers.json?_search=kernel", 0), ("/atlas/papers.csv?_search=kernel", 0),
+                           ("/atlas/papers?_search=kernel&_sort=title", 0)):
+        assert asyncio.run(ranking_queries(path)) == rankings, path
 
 
 def test_the_next_page_of_a_searched_table_lists_rows_only(get):

@@ -12,7 +12,7 @@ from datasette import hookimpl
 from datasette.filters import FilterArguments
 from datasette.utils import escape_fts
 
-from atlas.site_tables import SEARCH_TABLE, topic_token
+from atlas.site_tables import SEARCH_TABLE, topic_search_clause, topic_token
 from atlas.taxonomy import OUR_SCHEME
 
 PAPER_TABLES = {"papers": "id", "paper_browse": "id"}
@@ -43,9 +43,7 @@ async def _filters(db, request, table_name: str, column: str) -> FilterArguments
             "select papers, scheme_id from topics where id = :id", {"id": topic_id}
         )).rows
         if size and words and size[0][1] == OUR_SCHEME:
-            where.append(
-                f"rowid in (select rowid from {SEARCH_TABLE} where {SEARCH_TABLE} match :atlas_topic_{i})"
-            )
+            where.append(topic_search_clause(f"atlas_topic_{i}"))
             params[f"atlas_topic_{i}"] = f"topic_ids : {topic_token(topic_id)} AND ({words})"
             described.append(f"in topic {topic_id}")
             continue

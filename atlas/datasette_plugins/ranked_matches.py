@@ -16,6 +16,7 @@ from datasette.plugins import pm
 from datasette.utils import await_me_maybe, escape_fts
 
 from atlas.site import pages
+from atlas.site_tables import topic_search_clause
 
 TABLE = "papers"
 # Ranking every match of a very broad search costs more than it helps; past this, no list, and
@@ -24,26 +25,46 @@ TABLE = "papers"
 TIME_LIMIT_MS = 300
 
 
+# Where a table page's request holds its ranking once started (ranking_start.py).
+STARTED = "atlas_best_matches"
+
+
 @hookimpl
 def extra_template_vars(view_name, database, table, request, datasette):
     if view_name != "table" or table != TABLE or request is None:
         return {}
+    match = ranked_search(datasette, database, request)
+    if match is None:
+        return {}
+
+    async def shown() -> dict:
+        started = request.scope.get(STARTED)
+        return await started if started is not None else await ranked(datasette, database, request, match)
+
+    return shown
+
+
+def ranked_search(datasette, database: str, request) -> str | None:
+    """The full-text query whose best matches the papers table page shows, or None: none when
+    nothing is searched, on a next page, or in an order the reader chose."""
     args = request.args
     search = args.get("_search", "")
     match = escape_fts(search) if args.get("_searchmode") != "raw" else search
     if not match.strip() or args.get("_next") or not _default_order(datasette, database, args):
-        return {}
+        return None
+    return match
 
-    async def ranked() -> dict:
-        where, params = await _table_filters(datasette, request, database)
-        matches = await pages.best_matches(
-            datasette.get_database(database), match, where, params, TIME_LIMIT_MS
-        )
-        if matches is None:
-            return {"atlas_best_matches_timed_out": True}
-        return {"atlas_best_matches": matches}
 
-    return ranked
+async def ranked(datasette, database: str, request, match: str) -> dict:
+    """The page's variables: its best matches, or that ranking them took too long."""
+    where, params = await _table_filters(datasette, request, database)
+    narrowed, where = _topic_search(match, where, params)
+    matches = await pages.best_matches(
+        datasette.get_database(database), narrowed, where, params, TIME_LIMIT_MS
+    )
+    if matches is None:
+        return {"atlas_best_matches_timed_out": True}
+    return {"atlas_best_matches": matches}
 
 
 def _default_order(datasette, database: str, args) -> bool:
@@ -76,3 +97,18 @@ async def _table_filters(datasette, request, database: str) -> tuple[list[str], 
         request=request, database=database, table=TABLE, datasette=datasette
     )()
     return [clause for clause in where if clause not in search.where_clauses], params
+
+
+def _topic_search(match: str, where: list[str], params: dict) -> tuple[str, list[str]]:
+    """The full-text query to rank and the clauses left to apply. A search inside one topic of
+    ours is already a full-text query of its own (the searched words and the topic's word,
+    paper_filters.py): ranking by it scores only the papers in the topic, where ranking the
+    words alone scores every match before the topic drops most of them. Each paper scores the
+    same, the topic's word having weight 0 (SEARCH_WEIGHTS)."""
+    clause = topic_search_clause("atlas_topic_0")
+    narrowed = params.get("atlas_topic_0")
+    if clause not in where or topic_search_clause("atlas_topic_1") in where or not (
+        isinstance(narrowed, str) and narrowed.endswith(f"({match})")
+    ):
+        return match, where
+    return narrowed, [kept for kept in where if kept != clause]

@@ -1,26 +1,34 @@
 """Facets of the papers table that Datasette's column and array facets make slow or unhelpful.
 
 `topic` counts papers per topic with narrower topics included, from the indexed
-paper_topic_closure table rather than JSON arrays; `list` counts papers per source list from the
+paper_topic_closure table rather than JSON arrays (a filtered set's papers per topic set first,
+paper_topic_sets, then per topic); `list` counts papers per source list from the
 papers' `sources` arrays, grouped by the whole array first (a few dozen combinations, read from
 an index) and only then split; `year` is a column facet in year order, newest first, rather than
 by count; `counted` is Datasette's column facet with its counts cached. Choosing a topic or list
 value adds `_topic=` or `_list=` to the address, which the atlas filter plugin turns into a where
 clause, so facets, search and the other filters all combine. When the papers table is unfiltered,
 or filtered by one year alone, the year, venue and list facets read the counts the build stored
-in paper_facet_counts instead of counting a million papers.
+in paper_facet_counts instead of counting a million papers. Otherwise (a search, a topic, any
+other filter) those three are counted together: one pass over the filtered papers counts each
+combination of year, venue and list array, and each facet sums that small result, where
+Datasette would read every filtered paper once per facet.
 """
 
 from __future__ import annotations
+
+import json
 
 from datasette.database import QueryInterrupted
 from datasette.facets import Facet
 from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
 
 from atlas.site.cache import cached
-from atlas.site_tables import FACET_COUNTS_TABLE, STORED_FACETS
+from atlas.site_tables import FACET_COUNTS_TABLE, STORED_FACETS, TOGETHER_FACET_COLUMNS
 from atlas.taxonomy import OUR_SCHEME
 
+# The column of paper_topic_sets that the topic facet of a filtered papers table counts by.
+TOPIC_SET = "topic_set_id"
 # Arguments of a table page that shape what is shown but never which rows are kept.
 PRESENTATION_ARGS = {
     "_size", "_sort", "_sort_desc", "_next", "_trace", "_labels", "_nolabels", "_shape", "_json",
@@ -63,18 +71,68 @@ def stored_counts_sql(facet: Facet, name: str, order: str, limit: int) -> tuple[
     return sql, {"atlas_facet": name, "atlas_year": year, "atlas_ours": OUR_SCHEME}
 
 
-async def _facet_rows(facet: Facet, sql: str, params) -> list[dict]:
-    """Facet counts, cached for an immutable database (the unfiltered papers page counts once)."""
+async def _facet_rows(
+    facet: Facet, sql: str, params, *, none_if_interrupted: bool = False
+) -> list[dict] | None:
+    """Facet counts, cached for an immutable database (the unfiltered papers page counts once).
+
+    A query that outlasts the facet time limit raises QueryInterrupted, or gives None (cached
+    too, so the facets sharing it wait for it once) when `none_if_interrupted`."""
     named = dict(params or {})
 
-    async def count() -> list[dict]:
-        results = await facet.ds.execute(
-            facet.database, sql, named, truncate=False,
-            custom_time_limit=facet.ds.setting("facet_time_limit_ms"),
-        )
+    async def count() -> list[dict] | None:
+        try:
+            results = await facet.ds.execute(
+                facet.database, sql, named, truncate=False,
+                custom_time_limit=facet.ds.setting("facet_time_limit_ms"),
+            )
+        except QueryInterrupted:
+            if none_if_interrupted:
+                return None
+            raise
         return [dict(row) for row in results.rows]
 
     return await cached(facet.ds.get_database(facet.database), (sql, tuple(sorted(named.items()))), count)
+
+
+async def counted_together_sql(facet: Facet, column: str) -> tuple[str, dict] | None:
+    """A subquery of (value, count) rows counting the filtered papers per value of `column`,
+    one of the papers table's facet columns or TOPIC_SET (paper_topic_sets), and its
+    parameters; None for another table or column, or when the pass outlasts the facet time
+    limit (each facet then counts on its own).
+
+    One query reads the filtered papers once for all the facets (a materialized set) and
+    counts them per combination of year, venue and list array, and per topic set; its result,
+    a few hundred rows, is cached, so the other facets read it."""
+    if facet.table != "papers" or column not in (*TOGETHER_FACET_COLUMNS, TOPIC_SET):
+        return None
+    columns = ", ".join(escape_sqlite(name) for name in TOGETHER_FACET_COLUMNS)
+    nulls = ", ".join("null" for _ in TOGETHER_FACET_COLUMNS)
+    rows = await _facet_rows(facet, f"""
+        with filtered as materialized (select {columns}, id from ({facet.sql}))
+        select 'combination' as atlas_kind, {columns}, null as {TOPIC_SET}, count(*) as atlas_papers
+        from filtered group by {columns}
+        union all
+        select 'topic set', {nulls}, paper_topic_sets.topic_set_id, count(*)
+        from filtered join paper_topic_sets on paper_topic_sets.paper_id = filtered.id
+        group by paper_topic_sets.topic_set_id
+    """, facet.params, none_if_interrupted=True)
+    if rows is None:
+        return None
+    kind = "topic set" if column == TOPIC_SET else "combination"
+    counts: dict = {}
+    for row in rows:
+        if row["atlas_kind"] == kind:
+            counts[row[column]] = counts.get(row[column], 0) + row["atlas_papers"]
+    try:
+        pairs = json.dumps(sorted(counts.items(), key=repr))
+    except TypeError:  # a BLOB value: JSON cannot carry it
+        return None
+    return (
+        "(select json_extract(value, '$[0]') as value, json_extract(value, '$[1]') as count "
+        "from json_each(:atlas_pairs))",
+        {"atlas_pairs": pairs, "atlas_ours": OUR_SCHEME},
+    )
 
 
 def _facet_result(
@@ -123,6 +181,14 @@ class _LinkedFacet(Facet):
         """A cheaper query giving the same counts when no filter narrows the table."""
         return None
 
+    def _together_sql(self, pairs: str, limit: int) -> str | None:
+        """The counts from `pairs`, (value, count) rows of `_together_column`'s values counted
+        together with the other facets' (counted_together_sql), when this facet can count so."""
+        return None
+
+    def _together_column(self, column: str) -> str:
+        return column
+
     def _one_year_sql(self, limit: int) -> str | None:
         """A cheaper query giving the same counts when only `?year=:atlas_year` narrows the table."""
         return None
@@ -144,6 +210,10 @@ class _LinkedFacet(Facet):
             stored = not sql and stored_counts_sql(self, self.type, "", size + 1)
             if stored:
                 sql, params = self._labelled_sql(f"({stored[0]})", size + 1), stored[1]
+            if not sql:
+                together = await counted_together_sql(self, self._together_column(column))
+                if together and self._together_sql(together[0], size + 1):
+                    sql, params = self._together_sql(together[0], size + 1), together[1]
             sql = sql or self._counts_sql(column, size + 1)
             try:
                 rows = await _facet_rows(self, sql, params)
@@ -163,12 +233,23 @@ class TopicFacet(_LinkedFacet):
     title = "topic (narrower included)"
 
     def _counts_sql(self, column: str, limit: int) -> str:
+        return self._together_sql(f"""(
+                select paper_topic_sets.topic_set_id as value, count(*) as count
+                from ({self.sql}) as filtered join paper_topic_sets
+                on paper_topic_sets.paper_id = filtered.{escape_sqlite(column)}
+                group by paper_topic_sets.topic_set_id
+            )""", limit)
+
+    def _together_column(self, column: str) -> str:
+        return TOPIC_SET if column == "id" else column
+
+    def _together_sql(self, pairs: str, limit: int) -> str:
+        """Papers per topic from papers per topic set (`pairs`): each set's count to each of its topics."""
         return f"""
             select counted.topic_id as value, topics.label as label, counted.papers as count from (
-                select closure.topic_id, count(*) as papers
-                from ({self.sql}) as filtered join paper_topic_closure as closure
-                on closure.paper_id = filtered.{escape_sqlite(column)}
-                group by closure.topic_id
+                select members.topic_id, sum(sets.count) as papers
+                from {pairs} as sets join topic_set_topics as members on members.topic_set_id = sets.value
+                group by members.topic_id
             ) as counted join topics on topics.id = counted.topic_id
             where topics.scheme_id = :atlas_ours
             order by count desc, label limit {limit}
@@ -207,6 +288,13 @@ class ListFacet(_LinkedFacet):
                 group by listed.value
             )""", limit)
 
+    def _together_sql(self, pairs: str, limit: int) -> str:
+        return self._labelled_sql(f"""(
+                select listed.value as value, sum(combinations.count) as count
+                from {pairs} as combinations, json_each(combinations.value) as listed
+                group by listed.value
+            )""", limit)
+
     def _labelled_sql(self, counts: str, limit: int) -> str:
         """Counts of (value, count) per list id, labelled with the list's title."""
         return f"""
@@ -228,11 +316,21 @@ class CountedFacet(Facet):
         for source_and_config in self.get_configs():
             column = source_and_config["config"].get("column") or source_and_config["config"]["simple"]
             chosen = self.request.args.getlist(column)
-            sql, params = stored_counts_sql(self, column, self.order, size + 1) or (
-                f"select {escape_sqlite(column)} as value, count(*) as count from ({self.sql}) "
-                f"where value is not null group by value order by {self.order} limit {size + 1}",
-                self.params,
-            )
+            stored = stored_counts_sql(self, column, self.order, size + 1)
+            together = not stored and await counted_together_sql(self, column)
+            if stored:
+                sql, params = stored
+            elif together:
+                sql, params = (
+                    f"select value, sum(count) as count from {together[0]} where value is not null "
+                    f"group by value order by {self.order} limit {size + 1}", together[1],
+                )
+            else:
+                sql, params = (
+                    f"select {escape_sqlite(column)} as value, count(*) as count from ({self.sql}) "
+                    f"where value is not null group by value order by {self.order} limit {size + 1}",
+                    self.params,
+                )
             try:
                 rows = await _facet_rows(self, sql, params)
             except QueryInterrupted:
