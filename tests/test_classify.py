@@ -308,3 +308,11 @@ def test_a_concept_newer_than_the_readings_is_not_set_aside_on_the_papers_they_r
     db = sqlite3.connect(tmp_path / "dist" / "atlas.db")
     assert topics_of(db, "What's Hidden in a Randomly Weighted Neural Network?")["weight-agnostic-networks"] == {
         "keyword"}
+
+
+def test_every_reading_lands_on_the_paper_its_reader_named(db):
+    # readings are matched by title, like every curated file; the id each reader wrote must agree
+    landed = set(db.execute("select reader, paper_id from paper_readings"))
+    for path in sorted((TAXONOMY / "readings").glob("*.yml")):
+        named = {(path.stem, item["paper_id"]) for item in yaml.safe_load(path.read_text())["readings"]}
+        assert named <= landed, sorted(named - landed)[:5]
