@@ -68,10 +68,15 @@ class TitledTopics:
     title_key: str
     topics: tuple[str, ...]
     line: int
+    note: str = ""  # why, where the file gives a note (taxonomy/readings/)
 
 
 def _load_titled(path: Path, key: str, schema: Schema, taxonomy: Taxonomy) -> list[TitledTopics]:
     document = (load_yaml(path, schema) or {}) if path.exists() else {}
+    return _titled(document, key, path, taxonomy)
+
+
+def _titled(document: dict, key: str, path: Path, taxonomy: Taxonomy) -> list[TitledTopics]:
     found = []
     for item in document.get(key) or []:
         title = require(item, "title", path)
@@ -79,7 +84,7 @@ def _load_titled(path: Path, key: str, schema: Schema, taxonomy: Taxonomy) -> li
         for topic in topics:
             if topic not in taxonomy.concepts or taxonomy.concepts[topic].scheme != OUR_SCHEME:
                 raise InputError(path, f"unknown topic '{topic}'", item.line)
-        found.append(TitledTopics(title_key(title), topics, item.line))
+        found.append(TitledTopics(title_key(title), topics, item.line, item.get("note") or ""))
     return found
 
 
@@ -97,7 +102,7 @@ class Reading:
     evidence: str  # each reader's file and line, where their note says why
     considered: frozenset[str] = frozenset()  # every topic some reader gave, with its broader ones
     offered: frozenset[str] = frozenset()  # the concepts every reader could choose from
-    notes: tuple[tuple[str, int, tuple[str, ...], str], ...] = ()  # (reader, line, topics, note) each
+    notes: tuple[tuple[str, TitledTopics], ...] = ()  # each reader's name and reading
 
     def sets_aside(self, topic_id: str) -> bool:
         """A topic of ours its readers could have given, yet none gave it nor a narrower one."""
@@ -125,7 +130,7 @@ def load_readings(folder: Path, taxonomy: Taxonomy) -> tuple[Reading, ...]:
     readers read a paper, a topic of ours that none of them gave, nor a narrower one of, is where
     a list cites the paper or a word its title uses, not what it is about: `classify` sets it
     aside, unless the concept is newer than a reading (not in its file's `read_against`)."""
-    by_paper: dict[str, list[tuple[Path, TitledTopics, str]]] = {}
+    by_paper: dict[str, list[tuple[Path, TitledTopics]]] = {}
     offered: dict[Path, frozenset[str]] = {}
     for path in sorted(folder.glob("*.yml")) if folder.is_dir() else []:
         document = load_yaml(path, READINGS)
@@ -133,20 +138,19 @@ def load_readings(folder: Path, taxonomy: Taxonomy) -> tuple[Reading, ...]:
         for concept_id in offered[path] - set(taxonomy.concepts):
             line = document.line_of("read_against")
             raise InputError(path, f"unknown topic '{concept_id}' in read_against", line)
-        notes = [item.get("note") for item in document.get("readings") or []]
-        for item, note in zip(_load_titled(path, "readings", READINGS, taxonomy), notes, strict=True):
-            by_paper.setdefault(item.title_key, []).append((path, item, note))
+        for item in _titled(document, "readings", path, taxonomy):
+            by_paper.setdefault(item.title_key, []).append((path, item))
     readings = []
     for key, reads in sorted(by_paper.items()):
         implied = Counter(
-            topic for _, item, _ in reads
+            topic for _, item in reads
             for topic in set().union(*(lineage(taxonomy, t) for t in item.topics))
         )
-        given = {topic for _, item, _ in reads for topic in item.topics}
+        given = {topic for _, item in reads for topic in item.topics}
         agreed = tuple(sorted(topic for topic in given if implied[topic] >= 2))
-        evidence = ", ".join(f"taxonomy/{folder.name}/{path.name}:{item.line}" for path, item, _ in reads)
-        notes = tuple((path.stem, item.line, item.topics, note) for path, item, note in reads)
-        could_give = frozenset.intersection(*(offered[path] for path, _, _ in reads))
+        evidence = ", ".join(f"taxonomy/{folder.name}/{path.name}:{item.line}" for path, item in reads)
+        notes = tuple((path.stem, item) for path, item in reads)
+        could_give = frozenset.intersection(*(offered[path] for path, _ in reads))
         readings.append(Reading(key, agreed, len(reads), evidence, frozenset(implied), could_give, notes))
     return tuple(readings)
 
@@ -257,9 +261,9 @@ def classify(
             continue
         for topic in reading.topics:
             found.add(paper_id, topic, "reading", reading.evidence)
-        for reader, line, topics, note in reading.notes:
-            agreed = tuple(t for t in topics if t in reading.topics)
-            read_by.append(PaperReading(paper_id, reader, line, topics, note, agreed))
+        for reader, its in reading.notes:
+            agreed = tuple(t for t in its.topics if t in reading.topics)
+            read_by.append(PaperReading(paper_id, reader, its.line, its.topics, its.note, agreed))
         if reading.readers >= 2:
             read[paper_id] = reading
     _match_free_text(papers, entries, paper_of, curation.index, curated_papers, found)

@@ -245,15 +245,10 @@ class TopicFacet(_LinkedFacet):
 
     def _together_sql(self, pairs: str, limit: int) -> str:
         """Papers per topic from papers per topic set (`pairs`): each set's count to each of its topics."""
-        return f"""
-            select counted.topic_id as value, topics.label as label, counted.papers as count from (
+        return _our_topics_counted(f"""
                 select members.topic_id, sum(sets.count) as papers
                 from {pairs} as sets join topic_set_topics as members on members.topic_set_id = sets.value
-                group by members.topic_id
-            ) as counted join topics on topics.id = counted.topic_id
-            where topics.scheme_id = :atlas_ours
-            order by count desc, label limit {limit}
-        """
+                group by members.topic_id""", limit)
 
     def _unfiltered_sql(self, limit: int) -> str:
         return (
@@ -264,14 +259,20 @@ class TopicFacet(_LinkedFacet):
     def _one_year_sql(self, limit: int) -> str:
         # The closure carries each paper's year and is indexed by (topic, year): one short index
         # range per topic instead of a join row for each topic of each paper of that year.
-        return f"""
-            select counted.topic_id as value, topics.label as label, counted.papers as count from (
+        return _our_topics_counted("""
                 select topic_id, count(*) as papers from paper_topic_closure
-                where year = :atlas_year group by topic_id
-            ) as counted join topics on topics.id = counted.topic_id
-            where topics.scheme_id = :atlas_ours
-            order by count desc, label limit {limit}
-        """
+                where year = :atlas_year group by topic_id""", limit)
+
+
+def _our_topics_counted(counts: str, limit: int) -> str:
+    """A facet's rows from (topic_id, papers) `counts`: our topics only, labelled, most papers first."""
+    return f"""
+        select counted.topic_id as value, topics.label as label, counted.papers as count from (
+            {counts}
+        ) as counted join topics on topics.id = counted.topic_id
+        where topics.scheme_id = :atlas_ours
+        order by count desc, label limit {limit}
+    """
 
 
 class ListFacet(_LinkedFacet):

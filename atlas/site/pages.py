@@ -284,25 +284,22 @@ async def _readings(db, paper_id: str) -> list[dict]:
     if not await db.table_exists("paper_readings"):
         return []
     rows = await _all(
-        db, "select reader, topics, agreed, note from paper_readings where paper_id = :id order by reader",
+        db,
+        "select paper_readings.reader, paper_readings.note, given.value as id, topics.label, "
+        "given.value in (select value from json_each(paper_readings.agreed)) as agreed "
+        "from paper_readings left join json_each(paper_readings.topics) as given "
+        "left join topics on topics.id = given.value "
+        "where paper_readings.paper_id = :id order by paper_readings.reader, given.key",
         {"id": paper_id},
     )
-    ids = sorted({topic for row in rows for topic in json.loads(row["topics"])})
-    labels = dict((await db.execute(
-        "select id, label from topics where id in (select value from json_each(:ids))",
-        {"ids": json.dumps(ids)},
-    )).rows)
-    return [
-        {
-            "reader": row["reader"],
-            "note": row["note"],
-            "topics": [
-                {"id": topic, "label": labels.get(topic, topic), "agreed": topic in json.loads(row["agreed"])}
-                for topic in json.loads(row["topics"])
-            ],
-        }
-        for row in rows
-    ]
+    readings: dict[str, dict] = {}
+    for row in rows:
+        empty = {"reader": row["reader"], "note": row["note"], "topics": []}
+        reading = readings.setdefault(row["reader"], empty)
+        if row["id"]:
+            topic = {"id": row["id"], "label": row["label"] or row["id"], "agreed": row["agreed"]}
+            reading["topics"].append(topic)
+    return list(readings.values())
 
 
 def _conflicts(listings: list[dict]) -> list[str]:
