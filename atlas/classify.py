@@ -20,9 +20,10 @@ from atlas.errors import InputError
 from atlas.label_matching import DIGEST, TERMS, TITLE, LabelIndex, load_text_rules
 from atlas.merge import Paper
 from atlas.normalize import title_key
+from atlas.published import OUR_SCHEME
 from atlas.records import Entry
 from atlas.schemas import MANUAL, NEVER, READINGS, Schema
-from atlas.taxonomy import OUR_SCHEME, Taxonomy, heading_text, lineage, term_key
+from atlas.taxonomy import Taxonomy, heading_text, lineage, term_key
 from atlas.text import slug
 from atlas.yamlfile import load_yaml, require
 

@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from atlas.errors import InputError
+from atlas.published import OUR_SCHEME
 from atlas.schemas import TEXT_MATCHING
-from atlas.taxonomy import OUR_SCHEME, Taxonomy
+from atlas.taxonomy import Taxonomy
 from atlas.text import fold
 from atlas.yamlfile import load_yaml
 

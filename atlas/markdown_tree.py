@@ -12,7 +12,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from atlas.errors import InputError
-from atlas.sources import SourceText
+from atlas.records import SourceText
 
 # markdown-it silently drops what is nested deeper than maxNesting levels (a list item is two: its
 # list and itself), which the commonmark preset sets at 20: a tenth nested list lost its items.

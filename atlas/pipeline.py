@@ -16,12 +16,13 @@ from atlas.normalize import VenueTable, link_claims, with_venues
 from atlas.parsers import parse_document
 from atlas.people import NameRules, cluster_authors
 from atlas.publish import publish
+from atlas.published import OUR_SCHEME
 from atlas.rdf import write_exports
 from atlas.rdf_atlas import write_atlas_rdf
 from atlas.retired import check_retired, load_retired
 from atlas.site_files import write_site
 from atlas.sources import load_manifest, read_source, require_items
-from atlas.taxonomy import OUR_SCHEME, load_taxonomy
+from atlas.taxonomy import load_taxonomy
 
 DATABASE_NAME = "atlas.db"
 REPORT_NAME = "build-report.json"

@@ -13,8 +13,9 @@ from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, OWL, SKOS, XSD
 
 from atlas.iris import resource_iri
+from atlas.published import OUR_SCHEME
 from atlas.rdf_terms import jsonld_text
-from atlas.taxonomy import OUR_SCHEME, Taxonomy
+from atlas.taxonomy import Taxonomy
 
 VANN = Namespace("http://purl.org/vocab/vann/")
 MAPPING = {

@@ -27,9 +27,10 @@ from pyoxigraph import (
 )
 
 from atlas.iris import authorship_iri, entry_iri, resource_iri, void_iri
+from atlas.published import OUR_SCHEME
 from atlas.rdf import taxonomy_graph
 from atlas.rdf_terms import DCT, FOAF, OWL, PROV, RDF, SCHEMA, SKOS, VOID, XSD, sorted_ntriples, turtle
-from atlas.taxonomy import OUR_SCHEME, Taxonomy
+from atlas.taxonomy import Taxonomy
 
 NTRIPLES_NAME = "atlas.nt"
 TURTLE_NAME = "atlas.ttl"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -69,3 +70,14 @@ class Entry:
 
 
 EntryRef = tuple[str, int, int]  # (source_id, line, item) of an entry
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A list's markdown with comments revealed, and which 1-based lines were hidden."""
+
+    source: Source
+    path: Path
+    original: str
+    markdown: str
+    hidden_lines: frozenset[int]

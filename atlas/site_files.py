@@ -13,13 +13,11 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from atlas.published import DOWNLOADS, DOWNLOADS_FOLDER
+
 SITE = Path(__file__).resolve().parent / "site"
 METADATA = Path(__file__).resolve().parent.parent / "metadata.yml"
 INSPECT_NAME = "inspect-data.json"
-# Exports offered for download from the home page, served as static files where they exist
-# (atlas.ttl and atlas.nt come from the RDF export of the whole atlas).
-DOWNLOADS = ("atlas.bib", "atlas.ttl", "atlas.nt", "taxonomy.ttl", "taxonomy.jsonld", "build-report.json")
-DOWNLOADS_FOLDER = "downloads"
 
 
 def write_site(staging: Path, database_name: str, metadata: Path = METADATA, site: Path = SITE) -> None:

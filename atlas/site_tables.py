@@ -6,32 +6,14 @@ benchmark (bench/bench_site.py) calls them on synthetic databases of a million p
 
 from __future__ import annotations
 
-import re
-
 import sqlite_utils
 
-from atlas.taxonomy import OUR_SCHEME
-
-SEARCH_TABLE = "papers_fts"
-FACET_COUNTS_TABLE = "paper_facet_counts"
-# The papers table's facets whose counts the build stores, by the facet's name in that table.
-STORED_FACETS = ("year", "venue_id", "list")
-# The papers table's columns that those facets count (the list facet its `sources` arrays).
-TOGETHER_FACET_COLUMNS = ("year", "venue_id", "sources")
-
-
-def topic_token(topic_id: str) -> str:
-    """The one search-index word standing for a topic in `papers_fts.topic_ids`: "topic" and its
-    id without hyphens (topicneuraltangentkernel), kept whole by the tokenizer and never a word of
-    a title, a name or a label, so a reader's search never matches it."""
-    return "topic" + re.sub(r"[^0-9a-z]", "", topic_id.lower())
-
-
-def topic_search_clause(parameter: str) -> str:
-    """The where clause of a table of papers keeping the papers the full-text query in
-    `:parameter` matches; a search inside a topic is that query with the topic's word
-    (`topic_token`) added, the site's ranking reads it back to rank only those papers."""
-    return f"rowid in (select rowid from {SEARCH_TABLE} where {SEARCH_TABLE} match :{parameter})"
+from atlas.published import (
+    FACET_COUNTS_TABLE,
+    OUR_SCHEME,
+    SEARCH_TABLE,
+    topic_token,
+)
 
 
 def write_site_tables(db: sqlite_utils.Database) -> None:

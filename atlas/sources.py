@@ -8,11 +8,12 @@ import html
 import os
 import re
 import stat
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from atlas.errors import InputError
-from atlas.records import Source
+from atlas.parsers import PARSERS
+from atlas.records import Source, SourceText
 from atlas.schemas import SOURCES
 from atlas.yamlfile import load_yaml, require
 
@@ -23,21 +24,8 @@ _COMMENT_LINE = re.compile(r"^\[//\]:\s*#\s*\((?P<body>.*)\)\s*$")
 MAX_SOURCE_BYTES = 16 * 1024 * 1024
 
 
-@dataclass(frozen=True)
-class SourceText:
-    """A list's markdown with comments revealed, and which 1-based lines were hidden."""
-
-    source: Source
-    path: Path
-    original: str
-    markdown: str
-    hidden_lines: frozenset[int]
-
-
 def load_manifest(manifest_path: Path) -> list[Source]:
     """Read and validate the manifest; the parser registry decides which formats exist."""
-    from atlas.parsers import PARSERS
-
     document = load_yaml(manifest_path, SOURCES)
     entries = document.get("sources") if isinstance(document, dict) else None
     if not isinstance(entries, list) or not entries:

@@ -14,11 +14,11 @@ from pathlib import Path
 
 from atlas.errors import InputError
 from atlas.normalize import title_key
+from atlas.published import OUR_SCHEME
 from atlas.schemas import CONCEPTS, SCHEME, SOURCE_SCHEME
 from atlas.text import slug
 from atlas.yamlfile import load_yaml, require
 
-OUR_SCHEME = "atlas"
 MAPPING_PROPERTIES = ("exactMatch", "closeMatch", "broadMatch", "narrowMatch", "relatedMatch")
 # A paper filed under a source concept belongs to the concepts it maps to with these: a
 # narrowMatch target is narrower than the heading, so it would claim too much.

@@ -8,7 +8,8 @@ import sqlite_utils
 
 from atlas.classify import PaperReading, PaperTopic, UnmappedTerm
 from atlas.database_rows import insert_rows
-from atlas.taxonomy import OUR_SCHEME, Taxonomy
+from atlas.published import OUR_SCHEME
+from atlas.taxonomy import Taxonomy
 
 
 def closure(taxonomy: Taxonomy) -> list[tuple[str, str, int]]:

@@ -16,8 +16,8 @@ from datasette.app import Datasette
 from datasette.tracer import capture_traces
 
 from atlas.pipeline import build
+from atlas.published import topic_token
 from atlas.site import cache
-from atlas.site_tables import topic_token
 
 NTK_PAPER = "neural-tangent-kernel-convergence-and-generalization-in-neural-networks"
 

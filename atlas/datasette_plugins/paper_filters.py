@@ -12,8 +12,7 @@ from datasette import hookimpl
 from datasette.filters import FilterArguments
 from datasette.utils import escape_fts
 
-from atlas.site_tables import SEARCH_TABLE, topic_search_clause, topic_token
-from atlas.taxonomy import OUR_SCHEME
+from atlas.published import OUR_SCHEME, SEARCH_TABLE, topic_search_clause, topic_token
 
 PAPER_TABLES = {"papers": "id", "paper_browse": "id"}
 

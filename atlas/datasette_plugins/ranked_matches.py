@@ -15,8 +15,8 @@ from datasette import hookimpl
 from datasette.plugins import pm
 from datasette.utils import await_me_maybe, escape_fts
 
+from atlas.published import topic_search_clause
 from atlas.site import pages
-from atlas.site_tables import topic_search_clause
 
 TABLE = "papers"
 # Ranking every match of a very broad search costs more than it helps; past this, no list, and

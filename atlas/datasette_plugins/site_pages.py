@@ -9,8 +9,8 @@ from pathlib import Path
 from datasette import hookimpl
 from datasette.utils.asgi import NotFound, Response
 
+from atlas.published import DOWNLOADS, DOWNLOADS_FOLDER
 from atlas.site import pages
-from atlas.site_files import DOWNLOADS, DOWNLOADS_FOLDER
 
 DATABASE = "atlas"
 # Ids are slugs (a list's concepts add their list and kind: phenomena/keyword/…); a dot starts a

@@ -7,32 +7,10 @@ one Entry: an item a parser cannot read becomes a `rejected` entry carrying the 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from atlas.markdown_tree import ListItem, list_items
 from atlas.names import repair_author_list
-from atlas.records import Entry, Link
-from atlas.sources import SourceText
-
-
-class NotAPaper(Exception):
-    """Raised by a parser for an item it understands is something else (kind `other`)."""
-
-
-class Unreadable(Exception):
-    """Raised by a parser for an item in no form it knows (kind `rejected`)."""
-
-
-ItemParser = Callable[[int, list[ListItem]], dict]
-PARSERS: dict[str, ItemParser] = {}
-
-
-def register(name: str) -> Callable[[ItemParser], ItemParser]:
-    def add(parser: ItemParser) -> ItemParser:
-        PARSERS[name] = parser
-        return parser
-
-    return add
+from atlas.parsers.registry import PARSERS, NotAPaper, Unreadable
+from atlas.records import Entry, SourceText
 
 
 def parse_document(document: SourceText) -> list[Entry]:
@@ -80,34 +58,8 @@ def _is_table_of_contents(item: ListItem) -> bool:
     return bool(links) and all(link.url.startswith(("#", "./")) for link in links)
 
 
-def link_kind(label: str) -> str:
-    """Classify a link by its label ("pdf", "NeurIPS PDF", "paper", "code", "slides")."""
-    words = label.lower().strip("[] ").split()
-    for kind in ("pdf", "paper", "code", "slides"):
-        if kind in words:
-            return kind
-    return "other"
-
-
-def links_of(item: ListItem) -> tuple[Link, ...]:
-    return tuple(Link(span.url, link_kind(span.text)) for span in item.links if span.url)
-
-
-def parent_line(index: int, items: list[ListItem]) -> int | None:
-    parent = items[index].parent
-    return items[parent].line if parent is not None else None
-
-
-def publication_year(venue_year: int | None, stated_year: int | None, heading_year: int | None):
-    """The venue's year where the entry names one, else the year it states, else its heading's."""
-    for year in (venue_year, stated_year, heading_year):
-        if year:
-            return year
-    return None
-
-
 # Importing the parser modules registers them.
-from atlas.parsers import (  # noqa: E402,F401
+from atlas.parsers import (  # noqa: E402,F401  (registers each)
     apa_references,
     awesome_digest,
     bold_title_fullwidth,

@@ -11,7 +11,7 @@ import re
 
 from atlas.markdown_tree import ListItem
 from atlas.names import looks_like_name, split_reference_names
-from atlas.parsers import NotAPaper, Unreadable, links_of, publication_year, register
+from atlas.parsers.registry import NotAPaper, Unreadable, links_of, publication_year, register
 from atlas.text import arxiv_id_in, clean_title, collapse_spaces, first_year, repair_diacritics
 
 _DATE = re.compile(r"\(\s*(?P<year>(?:19|20)\d\d)(?:,\s*[A-Za-z]+)?\s*\)\.?")

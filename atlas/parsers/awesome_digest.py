@@ -11,7 +11,7 @@ import re
 
 from atlas.markdown_tree import ListItem
 from atlas.names import split_names
-from atlas.parsers import NotAPaper, Unreadable, links_of, parent_line, publication_year, register
+from atlas.parsers.registry import NotAPaper, Unreadable, links_of, parent_line, publication_year, register
 from atlas.text import arxiv_id_in, clean_title, collapse_spaces, first_year
 
 # "Key Wrod:" occurs too: any "Key W…:" is the key-word line.

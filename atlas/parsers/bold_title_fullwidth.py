@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from atlas.markdown_tree import ListItem
-from atlas.parsers import NotAPaper, Unreadable, links_of, publication_year, register
+from atlas.parsers.registry import NotAPaper, Unreadable, links_of, publication_year, register
 from atlas.text import arxiv_id_in, clean_title, collapse_spaces, first_year
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from atlas.markdown_tree import ListItem
-from atlas.parsers import Unreadable, links_of, register
+from atlas.parsers.registry import Unreadable, links_of, register
 from atlas.text import arxiv_id_in, clean_title, first_year
 
 _PLAIN_VENUE = re.compile(r"[.?]\s+In\s+(?P<venue>[^.]*?(?:19|20)\d\d)\s*[./]?\s*$")

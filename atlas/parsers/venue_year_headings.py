@@ -10,7 +10,7 @@ import re
 
 from atlas.markdown_tree import ListItem
 from atlas.names import split_leading_names
-from atlas.parsers import Unreadable, links_of, parent_line, publication_year, register
+from atlas.parsers.registry import Unreadable, links_of, parent_line, publication_year, register
 from atlas.text import clean_title, collapse_spaces, first_year
 
 _HEADING_VENUE = re.compile(r"^(?P<venue>[A-Za-z][\w-]*)'(?P<yy>\d\d)$")

@@ -23,9 +23,8 @@ from datasette.database import QueryInterrupted
 from datasette.facets import Facet
 from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
 
+from atlas.published import FACET_COUNTS_TABLE, OUR_SCHEME, STORED_FACETS, TOGETHER_FACET_COLUMNS
 from atlas.site.cache import cached
-from atlas.site_tables import FACET_COUNTS_TABLE, STORED_FACETS, TOGETHER_FACET_COLUMNS
-from atlas.taxonomy import OUR_SCHEME
 
 # The column of paper_topic_sets that the topic facet of a filtered papers table counts by.
 TOPIC_SET = "topic_set_id"

@@ -12,9 +12,8 @@ import re
 
 from datasette.database import QueryInterrupted
 
+from atlas.published import OUR_SCHEME, SEARCH_TABLE
 from atlas.site.cache import cached
-from atlas.site_tables import SEARCH_TABLE
-from atlas.taxonomy import OUR_SCHEME
 
 PAPERS_PER_PAGE = 50
 # BM25 weights of the search columns: title, digest, authors, topic names, topic words (never
