@@ -7,8 +7,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from atlas.errors import InputError, OutputBusy
-from atlas.pipeline import build, print_report
+from atlas.build.errors import InputError, OutputBusy
+from atlas.build.pipeline import build, print_report
 
 HERE = Path(__file__).resolve().parent
 

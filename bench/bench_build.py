@@ -23,10 +23,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from atlas import merge  # noqa: E402
-from atlas.normalize import title_key  # noqa: E402
-from atlas.parsers import parse_document  # noqa: E402
-from atlas.pipeline import build  # noqa: E402
-from atlas.sources import load_manifest, read_source  # noqa: E402
+from atlas.build.normalize import title_key  # noqa: E402
+from atlas.build.parsers import parse_document  # noqa: E402
+from atlas.build.pipeline import build  # noqa: E402
+from atlas.build.sources import load_manifest, read_source  # noqa: E402
 
 
 def best_of(repeat: int, action, *args) -> float:

@@ -34,9 +34,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 import pyoxigraph  # noqa: E402
 from bench_build import workspace  # noqa: E402
 
-from atlas.pipeline import DATABASE_NAME, build  # noqa: E402
-from atlas.rdf_atlas import write_atlas_rdf  # noqa: E402
-from atlas.taxonomy import load_taxonomy  # noqa: E402
+from atlas.build.pipeline import DATABASE_NAME, build  # noqa: E402
+from atlas.build.rdf_atlas import write_atlas_rdf  # noqa: E402
+from atlas.build.taxonomy import load_taxonomy  # noqa: E402
 
 BASE = "https://w3id.org/dl-theory-atlas/"
 NEWLINE = b"\n"

@@ -32,10 +32,10 @@ from datasette.app import Datasette
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from atlas.pipeline import build  # noqa: E402
+from atlas.build.pipeline import build  # noqa: E402
+from atlas.build.site_files import INSPECT_NAME, _inspect  # noqa: E402
+from atlas.build.site_tables import write_site_tables  # noqa: E402
 from atlas.site import cache  # noqa: E402
-from atlas.site_files import INSPECT_NAME, _inspect  # noqa: E402
-from atlas.site_tables import write_site_tables  # noqa: E402
 
 WORDS = (
     "neural tangent kernel gradient descent stochastic implicit regularization lottery ticket sparse "

@@ -19,10 +19,10 @@ from hypothesis import settings
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
-from atlas.parsers import parse_document
-from atlas.pipeline import build
-from atlas.records import Entry, Source
-from atlas.sources import source_text
+from atlas.build.parsers import parse_document
+from atlas.build.pipeline import build
+from atlas.build.records import Entry, Source
+from atlas.build.sources import source_text
 
 # Property tests replay the same examples on every run, so a CI result never depends on luck;
 # HYPOTHESIS_PROFILE=explore searches fresh random examples, many more of them, before a commit.

@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 from conftest import read_excerpt
 
-from atlas.names import repair_author_list
+from atlas.build.names import repair_author_list
 
 LABELLED = Path(__file__).parent / "data" / "author_merges.yml"
 

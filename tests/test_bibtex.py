@@ -13,8 +13,8 @@ import bibtexparser
 import pytest
 from conftest import CURATION, MANIFEST, TAXONOMY
 
-from atlas.bibtex import Citation, bibliography, protect_case
-from atlas.pipeline import build
+from atlas.build.pipeline import build
+from atlas.citations.bibtex import Citation, bibliography, protect_case
 
 NTK = "neural-tangent-kernel-convergence-and-generalization-in-neural-networks"
 
@@ -118,7 +118,7 @@ def test_the_readme_serve_command_serves_bibtex_too(served_atlas):
 def test_the_writer_escapes_exactly_what_pybtex_would():
     import codecs
 
-    from atlas.bibtex import _BibTeXWriter
+    from atlas.citations.bibtex import _BibTeXWriter
     for text in ("Learning 100% & more_of it #1 ~ roughly", "Plain: α-β — {SGD} $x$ \\emph{y}", "Jastrzębski"):
         assert _BibTeXWriter(encoding="utf-8")._encode(text) == codecs.encode(text, "ulatex+utf-8")
 

@@ -10,8 +10,8 @@ import pytest
 from bibtexparser.middlewares import SeparateCoAuthors, SplitNameParts
 from conftest import ROOT, TAXONOMY
 
-from atlas.bibtex import Citation, bibliography
-from atlas.pipeline import build
+from atlas.build.pipeline import build
+from atlas.citations.bibtex import Citation, bibliography
 
 PWNED = 'X"}}@preamble{\\typeout{pwned}\\input{/etc/hostname}}@misc{pwnedkey'
 HOSTILE = [

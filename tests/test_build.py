@@ -15,8 +15,8 @@ import pytest
 import yaml
 from conftest import CURATION, MANIFEST, ROOT, TAXONOMY
 
-from atlas.errors import InputError
-from atlas.pipeline import build
+from atlas.build.errors import InputError
+from atlas.build.pipeline import build
 
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+\.)\s")
 COMMENT = re.compile(r"^\[//\]:\s*#\s*\((.*)\)\s*$")

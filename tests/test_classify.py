@@ -10,13 +10,13 @@ import pytest
 import yaml
 from conftest import CURATION, MANIFEST, TAXONOMY
 
-from atlas.classify import load_curation, load_readings
-from atlas.errors import InputError
-from atlas.label_matching import DIGEST, TERMS, TITLE
-from atlas.pipeline import build
-from atlas.schemas import EMPTY_CONCEPTS
-from atlas.taxonomy import load_taxonomy, term_key
-from atlas.yamlfile import load_yaml
+from atlas.build.classify import load_curation, load_readings
+from atlas.build.errors import InputError
+from atlas.build.label_matching import DIGEST, TERMS, TITLE
+from atlas.build.pipeline import build
+from atlas.build.schemas import EMPTY_CONCEPTS
+from atlas.build.taxonomy import load_taxonomy, term_key
+from atlas.build.yamlfile import load_yaml
 
 
 @pytest.fixture(scope="module")

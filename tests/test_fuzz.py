@@ -23,8 +23,8 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from atlas.errors import InputError
-from atlas.pipeline import build
+from atlas.build.errors import InputError
+from atlas.build.pipeline import build
 
 EXPLORE = os.environ.get("FUZZ_PROFILE") == "explore"
 CASES = int(os.environ.get("FUZZ_CASES", 2000 if EXPLORE else 24))

@@ -14,10 +14,10 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from atlas.errors import InputError
-from atlas.pipeline import build, build_dataset
-from atlas.records import Source
-from atlas.sources import read_source
+from atlas.build.errors import InputError
+from atlas.build.pipeline import build, build_dataset
+from atlas.build.records import Source
+from atlas.build.sources import read_source
 
 
 @pytest.fixture
@@ -199,7 +199,7 @@ def test_a_missing_source_names_the_manifest_line(tree):
 
 
 def test_a_source_larger_than_the_bound_is_refused(tree, monkeypatch):
-    monkeypatch.setattr("atlas.sources.MAX_SOURCE_BYTES", 100_000)
+    monkeypatch.setattr("atlas.build.sources.MAX_SOURCE_BYTES", 100_000)
     fails_with(tree, "sources.yml:", "'sources/002_7c4f858ec4966e05.txt' is larger than 100,000 bytes")
 
 

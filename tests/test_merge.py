@@ -14,9 +14,9 @@ from conftest import papers_of, read_excerpt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from atlas.merge import MergeOverrides, merge_papers
-from atlas.normalize import title_key
-from atlas.people import NameRules
+from atlas.build.merge import MergeOverrides, merge_papers
+from atlas.build.normalize import title_key
+from atlas.build.people import NameRules
 
 NAMES = NameRules({}, [])
 

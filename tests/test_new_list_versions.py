@@ -20,7 +20,7 @@ import pytest
 import yaml
 from conftest import CURATION, unread_taxonomy
 
-from atlas.pipeline import build
+from atlas.build.pipeline import build
 
 VERSIONS = Path(__file__).parent / "data" / "new_list_versions"
 

@@ -6,8 +6,8 @@ import sqlite3
 
 from conftest import CURATION
 
-from atlas.people import NameRules, cluster_authors
-from atlas.text import repair_diacritics
+from atlas.build.people import NameRules, cluster_authors
+from atlas.build.text import repair_diacritics
 
 RULES = NameRules.load(CURATION / "people.yml")
 

@@ -17,22 +17,22 @@ import pytest
 from conftest import CURATION, MANIFEST, ROOT, TAXONOMY
 from datasette.app import Datasette
 
-import atlas.publish
-from atlas.pipeline import build
-from atlas.publish import builds_folder
+import atlas.build.publish
+from atlas.build.pipeline import build
+from atlas.build.publish import builds_folder
 
 # A build that writes one file, sleeps, and publishes: the swap and the lock without the pipeline.
 PUBLISH = """
 import os, signal, sys, time
 from pathlib import Path
-import atlas.publish
+import atlas.build.publish
 out, text, pause, kill_at = Path(sys.argv[1]), sys.argv[2], float(sys.argv[3]), sys.argv[4]
 def kill(*args):
     os.kill(os.getpid(), signal.SIGKILL)
 if kill_at == "swap":
-    atlas.publish._rename_over = kill
+    atlas.build.publish._rename_over = kill
 for _ in range(int(sys.argv[5])):
-    with atlas.publish.publish(out) as staging:
+    with atlas.build.publish.publish(out) as staging:
         (staging / "build-report.json").write_text(text)
         time.sleep(pause)
         if kill_at == "writing":
@@ -50,7 +50,7 @@ def kept(out: Path) -> list[str]:
 
 
 def make_plain_dist(out: Path, text: str) -> None:
-    """dist/ as the pipeline before atlas/publish.py left it: a plain folder."""
+    """dist/ as the pipeline before atlas/build/publish.py left it: a plain folder."""
     out.mkdir(parents=True)
     (out / "build-report.json").write_text(text)
 
@@ -99,7 +99,7 @@ def test_a_build_killed_while_writing_or_just_before_the_swap_leaves_the_previou
 def test_a_failed_build_removes_its_folder_and_leaves_dist(tmp_path):
     out = tmp_path / "dist"
     assert publish(out, "first").wait() == 0
-    with pytest.raises(RuntimeError), atlas.publish.publish(out) as staging:
+    with pytest.raises(RuntimeError), atlas.build.publish.publish(out) as staging:
         (staging / "build-report.json").write_text("half")
         raise RuntimeError("a stage failed")
     assert kept(out) == ["1", "lock"] and (out / "build-report.json").read_text() == "first"
@@ -110,14 +110,14 @@ def test_a_plain_dist_folder_of_an_older_build_is_exchanged_for_the_symlink(tmp_
     make_plain_dist(out, "older")
     (tmp_path / ".dist-retired").mkdir()  # what the older pipeline left when killed
     exchanged = []
-    exchange = atlas.publish._exchange
-    monkeypatch.setattr(atlas.publish, "_exchange", lambda a, b: exchanged.append(b) or exchange(a, b))
-    with atlas.publish.publish(out) as staging:
+    exchange = atlas.build.publish._exchange
+    monkeypatch.setattr(atlas.build.publish, "_exchange", lambda a, b: exchanged.append(b) or exchange(a, b))
+    with atlas.build.publish.publish(out) as staging:
         (staging / "build-report.json").write_text("new")
     assert exchanged == [out] and out.is_symlink() and (out / "build-report.json").read_text() == "new"
     assert kept(out) == ["1", "legacy", "lock"]  # the replaced build is kept for readers still in it
     assert sorted(p.name for p in tmp_path.iterdir()) == [".dist-builds", "dist"]
-    with atlas.publish.publish(out) as staging:
+    with atlas.build.publish.publish(out) as staging:
         (staging / "build-report.json").write_text("newer")
     assert kept(out) == ["1", "2", "lock"]
 
@@ -125,8 +125,8 @@ def test_a_plain_dist_folder_of_an_older_build_is_exchanged_for_the_symlink(tmp_
 def test_without_the_exchange_rename_the_old_folder_moves_aside_and_the_link_replaces_it(tmp_path, monkeypatch):
     out = tmp_path / "dist"
     make_plain_dist(out, "older")
-    monkeypatch.setattr(atlas.publish, "_exchange", lambda a, b: False)
-    with atlas.publish.publish(out) as staging:
+    monkeypatch.setattr(atlas.build.publish, "_exchange", lambda a, b: False)
+    with atlas.build.publish.publish(out) as staging:
         (staging / "build-report.json").write_text("new")
     assert out.is_symlink() and (builds_folder(out) / "legacy" / "build-report.json").read_text() == "older"
 

@@ -11,8 +11,8 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.collection import Collection
 from rdflib.compare import isomorphic
 
-from atlas.pipeline import build
-from atlas.rdf_atlas import _entries, _Triples
+from atlas.build.pipeline import build
+from atlas.build.rdf_atlas import _entries, _Triples
 
 BASE = "https://w3id.org/dl-theory-atlas/"
 PREFIXES = """

@@ -17,7 +17,7 @@ from rdflib import Graph
 
 from atlas.site.sparql_engine import engine_for
 
-EXAMPLES = Path(ROOT / "atlas" / "datasette_plugins" / "sparql_endpoint" / "examples.yml")
+EXAMPLES = Path(ROOT / "atlas" / "site" / "plugins" / "sparql_endpoint" / "examples.yml")
 
 
 def linked_data_section() -> str:

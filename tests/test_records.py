@@ -7,7 +7,7 @@ import sqlite3
 
 from conftest import MANIFEST, TAXONOMY, papers_of, read_excerpt
 
-from atlas.pipeline import build
+from atlas.build.pipeline import build
 
 # --- items nested on one line --------------------------------------------------------------
 

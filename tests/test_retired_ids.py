@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from conftest import MANIFEST, TAXONOMY
 
-from atlas.errors import InputError
-from atlas.pipeline import build
-from atlas.retired import load_retired
+from atlas.build.errors import InputError
+from atlas.build.pipeline import build
+from atlas.build.retired import load_retired
 
 PREVIOUS_RELEASE = Path(__file__).parent / "data" / "previous_release_ids.txt"
 

@@ -1,5 +1,5 @@
 """A served atlas answers what it cannot handle with a 4xx, and quickly: the .bib renderer and the
-bounds on what one SQL statement may build (atlas/datasette_plugins/sql_limits.py)."""
+bounds on what one SQL statement may build (atlas/site/plugins/sql_limits.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from atlas.datasette_plugins.sql_limits import prepare_connection
+from atlas.site.plugins.sql_limits import prepare_connection
 
 
 def status_of(base: str, path: str) -> int:

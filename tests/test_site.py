@@ -15,7 +15,7 @@ from conftest import CURATION, MANIFEST, TAXONOMY
 from datasette.app import Datasette
 from datasette.tracer import capture_traces
 
-from atlas.pipeline import build
+from atlas.build.pipeline import build
 from atlas.published import topic_token
 from atlas.site import cache
 

@@ -11,9 +11,9 @@ from conftest import CURATION, MANIFEST, TAXONOMY, unread_taxonomy
 from pyshacl import validate as shacl_validate
 from rdflib import Graph
 
-from atlas.errors import InputError
-from atlas.pipeline import build
-from atlas.taxonomy import load_taxonomy
+from atlas.build.errors import InputError
+from atlas.build.pipeline import build
+from atlas.build.taxonomy import load_taxonomy
 
 BASE = "https://w3id.org/dl-theory-atlas/"
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import CURATION, TAXONOMY, read_excerpt
 
-from atlas.pipeline import build
+from atlas.build.pipeline import build
 
 QUIRKS = Path(__file__).parent / "data" / "quirks" / "sources.yml"
 

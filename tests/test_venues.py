@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 from conftest import CURATION
 
-from atlas.normalize import VenueTable
+from atlas.build.normalize import VenueTable
 
 VENUES = VenueTable.load(CURATION / "venues.yml")
 
@@ -90,7 +90,7 @@ def test_a_paper_known_only_by_its_arxiv_id_is_filed_as_an_arxiv_preprint(built_
 
 
 def test_the_arxiv_venue_must_be_a_curated_venue(tmp_path):
-    from atlas.errors import InputError
+    from atlas.build.errors import InputError
     venues = tmp_path / "venues.yml"
     venues.write_text("venues:\n  - {id: icml, name: ICML, full_name: ICML, kind: conference}\narxiv_venue: arxiv\n")
     with pytest.raises(InputError, match="arxiv_venue names unknown venue 'arxiv'") as raised:

@@ -1,0 +1,2 @@
+"""The site: Datasette plugins, pages, facets, SPARQL serving, templates and static files that only
+read dist/; nothing here runs a build stage."""

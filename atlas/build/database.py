@@ -1,0 +1,356 @@
+"""Stage 6, write SQLite: the public schema users write SQL against.
+
+Rows are inserted in a fixed order and every table has a primary key, so two builds from the
+same inputs hold the same rows in the same order.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlite_utils
+
+from atlas.build.classify import PaperReading, PaperTopic, UnmappedTerm
+from atlas.build.database_rows import insert_rows
+from atlas.build.merge import Paper, PossibleDuplicate
+from atlas.build.normalize import LinkClaim, Venue
+from atlas.build.people import Author
+from atlas.build.records import Entry, Source
+from atlas.build.retired import RetiredId
+from atlas.build.site_tables import write_site_tables
+from atlas.build.taxonomy import Taxonomy
+from atlas.build.text import slug
+from atlas.build.topics_table import write_topics
+
+SECTION_SEPARATOR = " › "
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Everything the pipeline produced, as plain data, ready to be written."""
+
+    sources: list[Source]
+    entries: list[Entry]
+    venues: list[Venue]
+    papers: list[Paper]
+    possible_duplicates: list[PossibleDuplicate]
+    authors: list[Author]
+    author_of: dict[tuple[str, int, int, int], str]  # (source_id, line, item, position) of a name → author id
+    keywords: dict[str, list[str]]  # paper id → keywords as written
+    report: dict[str, int]
+    link_claims: list[LinkClaim]
+    taxonomy: Taxonomy
+    paper_topics: list[PaperTopic]
+    unmapped_terms: list[UnmappedTerm]
+    paper_readings: list[PaperReading] = field(default_factory=list)
+    retired_ids: list[RetiredId] = field(default_factory=list)
+
+
+def write_database(path: Path, data: Dataset) -> dict[str, int]:
+    """Write every table and view; returns the build report, completed with counts of the views."""
+    db = sqlite_utils.Database(path)
+    paper_of = {ref: paper.id for paper in data.papers for ref in paper.entries}
+    venue_name = {venue.id: venue.name for venue in data.venues}
+    author_name = {author.id: author.name for author in data.authors}
+
+    db["sources"].insert_all(
+        (
+            {
+                "id": s.id,
+                "title": s.title,
+                "file": s.file,
+                "format": s.format,
+                "origin": s.origin,
+                "license": s.license,
+                "sha256": s.sha256,
+                "entries": sum(1 for e in data.entries if e.source_id == s.id),
+            }
+            for s in data.sources
+        ),
+        pk="id",
+    )
+    db["venues"].insert_all(
+        (
+            {"id": v.id, "name": v.name, "full_name": v.full_name, "kind": v.kind, "curated": v.curated}
+            for v in sorted(data.venues, key=lambda v: v.id)
+        ),
+        pk="id",
+    )
+    insert_rows(
+        db,
+        "authors",
+        (
+            {"id": a.id, "name": a.name, "given_names": a.given_names, "surname": a.surname}
+            for a in data.authors
+        ),
+        pk="id",
+    )
+    insert_rows(
+        db,
+        "author_names",
+        (
+            {"author_id": a.id, "name": name, "entries": count}
+            for a in data.authors
+            for name, count in a.spellings
+        ),
+        pk=("author_id", "name"),
+        foreign_keys=[("author_id", "authors", "id")],
+    )
+    db["papers"].insert_all(
+        (
+            {
+                "id": p.id,
+                "title": p.title,
+                "year": p.year,
+                "venue_id": p.venue_id or None,
+                "venue": venue_name.get(p.venue_id),
+                "arxiv_id": p.arxiv_id or None,
+                "doi": None,
+                "authors": ", ".join(
+                    author_name[data.author_of[(*p.authors_from, position)]]
+                    for position in range(1, len(p.authors) + 1)
+                ),
+                "authors_truncated": p.authors_truncated,
+                "digest": p.digest or None,
+                "entries": len(p.entries),
+                "sources": json.dumps(sorted({source for source, *_ in p.entries})),
+            }
+            for p in data.papers
+        ),
+        pk="id",
+        foreign_keys=[("venue_id", "venues", "id")],
+    )
+    insert_rows(
+        db,
+        "paper_authors",
+        (
+            {
+                "paper_id": p.id,
+                "author_id": data.author_of[(*p.authors_from, position)],
+                "position": position,
+                "written": name,
+            }
+            for p in data.papers
+            for position, name in enumerate(p.authors, start=1)
+        ),
+        pk=("paper_id", "position"),
+        foreign_keys=[("paper_id", "papers", "id"), ("author_id", "authors", "id")],
+    )
+    db["entries"].insert_all(
+        (_entry_row(e, paper_of, data) for e in data.entries),
+        pk=("source_id", "line", "item"),
+        foreign_keys=[
+            ("source_id", "sources", "id"),
+            ("paper_id", "papers", "id"),
+            ("venue_id", "venues", "id"),
+        ],
+    )
+    insert_rows(
+        db,
+        "entry_authors",
+        (
+            {"source_id": e.source_id, "line": e.line, "item": e.item, "position": position,
+             "written": name, "author_id": data.author_of[(*e.ref, position)]}
+            for e in data.entries
+            if e.kind == "paper"
+            for position, name in enumerate(e.authors, start=1)
+        ),
+        pk=("source_id", "line", "item", "position"),
+        foreign_keys=[("author_id", "authors", "id")],
+    )
+    insert_rows(
+        db,
+        "links",
+        _link_rows(data, paper_of),
+        pk=("paper_id", "url"),
+        foreign_keys=[("paper_id", "papers", "id")],
+    )
+    keyword_names: dict[str, str] = {}
+    for paper_id in sorted(data.keywords):
+        for keyword in data.keywords[paper_id]:
+            keyword_names.setdefault(slug(keyword), keyword)
+    insert_rows(db, "keywords", ({"id": k, "name": keyword_names[k]} for k in sorted(keyword_names)), pk="id")
+    insert_rows(
+        db,
+        "paper_keywords",
+        (
+            {"paper_id": paper_id, "keyword_id": slug(keyword)}
+            for paper_id in sorted(data.keywords)
+            for keyword in data.keywords[paper_id]
+        ),
+        pk=("paper_id", "keyword_id"),
+        foreign_keys=[("paper_id", "papers", "id"), ("keyword_id", "keywords", "id")],
+    )
+    insert_rows(
+        db,
+        "retired_ids",
+        (
+            {"kind": r.kind, "id": r.id, "replaced_by": r.replaced_by or None, "reason": r.reason}
+            for r in sorted(data.retired_ids, key=lambda r: (r.kind, r.id))
+        ),
+        pk=("kind", "id"),
+    )
+    insert_rows(
+        db,
+        "possible_duplicates",
+        (
+            {"paper_id": d.paper_id, "other_paper_id": d.other_paper_id, "score": d.score, "reason": d.reason}
+            for d in data.possible_duplicates
+        ),
+        pk=("paper_id", "other_paper_id"),
+        foreign_keys=[("paper_id", "papers", "id"), ("other_paper_id", "papers", "id")],
+    )
+    insert_rows(
+        db,
+        "link_claims",
+        (
+            {
+                "source_id": c.source_id,
+                "line": c.line,
+                "item": c.item,
+                "url": c.url,
+                "paper_id": paper_of.get((c.source_id, c.line, c.item)),
+                "venue_id": c.venue_id,
+                "year": c.year,
+                "entry_venue_id": c.entry_venue_id or None,
+                "entry_year": c.entry_year,
+                "agrees": c.agrees,
+            }
+            for c in data.link_claims
+        ),
+        pk=("source_id", "line", "item", "url"),
+        foreign_keys=[("paper_id", "papers", "id"), ("venue_id", "venues", "id")],
+    )
+    write_topics(db, data.taxonomy, data.paper_topics, data.unmapped_terms, data.paper_readings)
+    _index(db)
+    write_site_tables(db)
+    _create_views(db)
+    # Counted from the view users query, so the report and the view can never disagree.
+    (papers_with_conflicts,) = db.execute("select count(*) from conflicts").fetchone()
+    report = {**data.report, "papers_with_conflicts": papers_with_conflicts}
+    db["build_report"].insert_all(({"measure": k, "value": v} for k, v in report.items()), pk="measure")
+    db.conn.commit()
+    db.execute("ANALYZE")
+    db.close()
+    return report
+
+
+def _entry_row(entry: Entry, paper_of: dict, data: Dataset) -> dict:
+    own_paper = paper_of.get(entry.ref)
+    belongs_to = paper_of.get(entry.parent_ref) if entry.parent_line else None
+    return {
+        "source_id": entry.source_id,
+        "line": entry.line,
+        "item": entry.item,
+        "section": SECTION_SEPARATOR.join(entry.section) or None,
+        "heading": entry.section[-1] if entry.section else None,
+        "kind": entry.kind,
+        "reason": entry.reason or None,
+        "warning": entry.warning or None,
+        "hidden": entry.hidden,
+        "title": entry.title or None,
+        "authors": json.dumps(list(entry.authors), ensure_ascii=False) if entry.authors else None,
+        "authors_truncated": entry.authors_truncated,
+        "year": entry.year,
+        "stated_year": entry.stated_year,
+        "venue": entry.venue or None,
+        "venue_id": entry.venue_id or None,
+        "paper_id": own_paper or belongs_to,
+        "parent_line": entry.parent_line,
+        "parent_item": entry.parent_item if entry.parent_line else None,
+        "label": entry.label or None,
+        "keywords": json.dumps(list(entry.keywords), ensure_ascii=False) if entry.keywords else None,
+        "arxiv_id": entry.arxiv_id or None,
+        "raw": entry.raw,
+    }
+
+
+def _link_rows(data: Dataset, paper_of: dict) -> list[dict]:
+    rows: dict[tuple[str, str], dict] = {}
+    for entry in data.entries:
+        paper_id = paper_of.get(entry.ref)
+        for link in entry.links:
+            rows.setdefault(
+                (paper_id, link.url),
+                {
+                    "paper_id": paper_id,
+                    "url": link.url,
+                    "kind": link.kind,
+                    "source_id": entry.source_id,
+                    "line": entry.line,
+                },
+            )
+    return [rows[key] for key in sorted(rows)]
+
+
+_INDEXES = {
+    "entries": [["paper_id"], ["venue_id"], ["kind"], ["year"], ["hidden"], ["heading"]],
+    "papers": [["year"], ["venue_id"], ["arxiv_id"]],
+    "authors": [["surname"]],
+    "paper_authors": [["author_id"]],
+    "entry_authors": [["author_id"]],
+    "author_names": [["name"]],
+    "links": [["kind"]],
+    "paper_keywords": [["keyword_id"]],
+    "possible_duplicates": [["other_paper_id"]],
+    "link_claims": [["paper_id"], ["venue_id"], ["agrees"]],
+    "venues": [["kind"]],
+}
+
+
+def _index(db: sqlite_utils.Database) -> None:
+    for table, column_sets in _INDEXES.items():
+        for columns in column_sets:
+            db[table].create_index(columns)
+
+
+def _create_views(db: sqlite_utils.Database) -> None:
+    db.create_view(
+        "paper_entries",
+        """
+        select papers.id as paper_id, papers.title, papers.year, venues.name as venue,
+               entries.source_id, entries.line, entries.section, entries.title as entry_title,
+               entries.year as entry_year, entries.venue as entry_venue, entries.hidden
+        from papers join entries on entries.paper_id = papers.id and entries.kind = 'paper'
+        left join venues on venues.id = papers.venue_id
+        order by papers.id, entries.source_id, entries.line
+        """,
+    )
+    db.create_view(
+        "papers_per_venue_year",
+        """
+        select venues.name as venue, venues.kind as venue_kind, papers.year, count(*) as papers
+        from papers left join venues on venues.id = papers.venue_id
+        group by venues.name, venues.kind, papers.year order by papers.year desc, papers desc
+        """,
+    )
+    db.create_view(
+        "conflicts",
+        """
+        select paper_id, count(distinct entries.year) as years, count(distinct entries.venue_id) as venues,
+               count(distinct entries.title) as titles,
+               group_concat(entries.source_id || ':' || entries.line || ' ' || coalesce(entries.venue, '-')
+                            || ' ' || coalesce(entries.year, '-') || ' ' || entries.title, char(10)) as claims
+        from entries where kind = 'paper'
+        group by paper_id
+        having count(distinct entries.year) > 1 or count(distinct entries.venue_id) > 1
+            or count(distinct entries.title) > 1
+        order by paper_id
+        """,
+    )
+    db.create_view(
+        "rejected_entries",
+        """
+        select source_id, line, section, reason, raw from entries
+        where kind = 'rejected' order by source_id, line
+        """,
+    )
+    db.create_view(
+        "paper_notes",
+        """
+        select entries.paper_id, entries.source_id, entries.line, entries.raw as note
+        from entries where kind = 'note' order by paper_id, source_id, line
+        """,
+    )

@@ -1,0 +1,68 @@
+"""Stage 2, parse entries: one small parser per entry style, registered by format name.
+
+Each parser reads one list item at a time (with the document around it, for nesting) and
+returns the claims of that item. `parse_document` guarantees that every item becomes exactly
+one Entry: an item a parser cannot read becomes a `rejected` entry carrying the reason.
+"""
+
+from __future__ import annotations
+
+from atlas.build.names import repair_author_list
+from atlas.build.parsers.markdown_tree import ListItem, list_items
+from atlas.build.parsers.registry import PARSERS, NotAPaper, Unreadable
+from atlas.build.records import Entry, SourceText
+
+
+def parse_document(document: SourceText) -> list[Entry]:
+    """Every list item of a source as an Entry, in file order."""
+    read_item = PARSERS[document.source.format]
+    items = list_items(document)
+    entries = []
+    for index, item in enumerate(items):
+        try:
+            if item.wrapper:
+                raise NotAPaper("holds no text, only the list nested on its line")
+            if _is_table_of_contents(item):
+                raise NotAPaper(
+                    "table-of-contents entry: links to a part of the list (a section or a lecture)"
+                )
+            claims = read_item(index, items)
+        except NotAPaper as reason:
+            claims = {"kind": "other", "reason": str(reason)}
+        except Unreadable as reason:
+            claims = {"kind": "rejected", "reason": str(reason)}
+        if claims.get("authors"):
+            claims["authors"], repeated = repair_author_list(claims["authors"])
+            if repeated:
+                warning = f"author listed twice: {', '.join(repeated)}"
+                claims["warning"] = "; ".join(filter(None, [claims.get("warning"), warning]))
+        if claims.get("parent_line"):
+            claims["parent_item"] = items[item.parent].item
+        entries.append(
+            Entry(
+                source_id=document.source.id,
+                line=item.line,
+                item=item.item,
+                section=item.section,
+                raw=item.raw,
+                hidden=item.hidden,
+                **claims,
+            )
+        )
+    return entries
+
+
+def _is_table_of_contents(item: ListItem) -> bool:
+    """Items whose links all point inside the list or its folder: a TOC, not a paper."""
+    links = item.links
+    return bool(links) and all(link.url.startswith(("#", "./")) for link in links)
+
+
+# Importing the parser modules registers them.
+from atlas.build.parsers import (  # noqa: E402,F401  (registers each)
+    apa_references,
+    awesome_digest,
+    bold_title_fullwidth,
+    in_venue_pdf,
+    venue_year_headings,
+)

@@ -1,0 +1,58 @@
+"""The registry of entry-style parsers, and the small readers every parser shares.
+
+A parser module registers its item reader here by format name; the parse stage
+(atlas/build/parsers/__init__.py) looks the reader up and turns its claims into entries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from atlas.build.parsers.markdown_tree import ListItem
+from atlas.build.records import Link
+
+
+class NotAPaper(Exception):
+    """Raised by a parser for an item it understands is something else (kind `other`)."""
+
+
+class Unreadable(Exception):
+    """Raised by a parser for an item in no form it knows (kind `rejected`)."""
+
+
+ItemParser = Callable[[int, list[ListItem]], dict]
+PARSERS: dict[str, ItemParser] = {}
+
+
+def register(name: str) -> Callable[[ItemParser], ItemParser]:
+    def add(parser: ItemParser) -> ItemParser:
+        PARSERS[name] = parser
+        return parser
+
+    return add
+
+
+def link_kind(label: str) -> str:
+    """Classify a link by its label ("pdf", "NeurIPS PDF", "paper", "code", "slides")."""
+    words = label.lower().strip("[] ").split()
+    for kind in ("pdf", "paper", "code", "slides"):
+        if kind in words:
+            return kind
+    return "other"
+
+
+def links_of(item: ListItem) -> tuple[Link, ...]:
+    return tuple(Link(span.url, link_kind(span.text)) for span in item.links if span.url)
+
+
+def parent_line(index: int, items: list[ListItem]) -> int | None:
+    parent = items[index].parent
+    return items[parent].line if parent is not None else None
+
+
+def publication_year(venue_year: int | None, stated_year: int | None, heading_year: int | None):
+    """The venue's year where the entry names one, else the year it states, else its heading's."""
+    for year in (venue_year, stated_year, heading_year):
+        if year:
+            return year
+    return None

@@ -1,0 +1,146 @@
+"""The stages wired in order: read → parse → normalize → de-duplicate → classify → write."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+from atlas.build.classify import classify, load_curation, paper_keywords
+from atlas.build.database import Dataset, write_database
+from atlas.build.merge import MergeOverrides, merge_papers
+from atlas.build.normalize import VenueTable, link_claims, with_venues
+from atlas.build.parsers import parse_document
+from atlas.build.people import NameRules, cluster_authors
+from atlas.build.publish import publish
+from atlas.build.rdf import write_exports
+from atlas.build.rdf_atlas import write_atlas_rdf
+from atlas.build.retired import check_retired, load_retired
+from atlas.build.site_files import write_site
+from atlas.build.sources import load_manifest, read_source, require_items
+from atlas.build.taxonomy import load_taxonomy
+from atlas.citations.bibtex import write_bibtex
+from atlas.published import OUR_SCHEME
+
+DATABASE_NAME = "atlas.db"
+REPORT_NAME = "build-report.json"
+BIBTEX_NAME = "atlas.bib"
+RETIRED_NAME = "retired_ids.yml"
+
+
+def build_dataset(manifest: Path, curation: Path, taxonomy_folder: Path) -> Dataset:
+    """Run every stage up to the database; `curation` is the folder of the curated YAML."""
+    sources = load_manifest(manifest)
+    taxonomy = load_taxonomy(taxonomy_folder)
+    topic_curation = load_curation(taxonomy_folder, taxonomy)
+    venues = VenueTable.load(curation / "venues.yml")
+    names = NameRules.load(curation / "people.yml")
+    overrides = MergeOverrides.load(curation / "merges.yml")
+
+    documents = [read_source(source, manifest.parent) for source in sources]
+    entries = []
+    for document in documents:
+        parsed = parse_document(document)
+        require_items(document, len(parsed))
+        entries.extend(parsed)
+    entries = with_venues(entries, venues)
+
+    def first_author_key(entry):
+        return names.parse(entry.authors[0]).key if entry.authors else ""
+
+    papers, duplicates, paper_of = merge_papers(
+        entries, first_author_key, lambda venue_id: venues.venues[venue_id].kind, overrides,
+        arxiv_venue=venues.arxiv_venue,
+    )
+    entries = [replace(e, paper_id=paper_of.get(e.ref, "")) for e in entries]
+    occurrences = {
+        (*entry.ref, position): name
+        for entry in entries
+        if entry.kind == "paper"
+        for position, name in enumerate(entry.authors, start=1)
+    }
+    authors, author_of = cluster_authors(occurrences, paper_of, names)
+    retired = load_retired(curation / RETIRED_NAME)
+    live = {"paper": {paper.id for paper in papers}, "author": {author.id for author in authors}}
+    check_retired(retired, live, curation / RETIRED_NAME)
+    claims = link_claims(entries, venues)
+    classification = classify(papers, entries, taxonomy, topic_curation)
+    paper_topics, unmapped = classification.paper_topics, classification.unmapped
+    classified = {t.paper_id for t in paper_topics if taxonomy.concepts[t.topic_id].scheme == OUR_SCHEME}
+    kinds = Counter(entry.kind for entry in entries)
+    report = {
+        "entries": len(entries),
+        **{f"entries_{kind}": kinds[kind] for kind in ("paper", "note", "label", "other", "rejected")},
+        "entries_with_warnings": sum(1 for entry in entries if entry.warning),
+        "papers": len(papers),
+        "merged_entries": kinds["paper"] - len(papers),
+        "possible_duplicates": len(duplicates),
+        "link_conflicts": sum(1 for claim in claims if not claim.agrees),
+        "authors": len(authors),
+        "venues_uncurated": sum(1 for venue in venues.venues.values() if not venue.curated),
+        "topics": sum(1 for c in taxonomy.concepts.values() if c.scheme == OUR_SCHEME and not c.deprecated),
+        "papers_classified": len(classified),
+        "papers_classified_permille": round(1000 * len(classified) / max(1, len(papers))),
+        "unmapped_terms": len(unmapped),
+        "manual_assignments_unmatched": len(classification.unmatched_manual),
+    }
+    return Dataset(
+        sources=[document.source for document in documents],
+        entries=entries,
+        venues=list(venues.venues.values()),
+        papers=papers,
+        possible_duplicates=duplicates,
+        authors=authors,
+        author_of=author_of,
+        keywords=paper_keywords(papers, entries),
+        link_claims=claims,
+        taxonomy=taxonomy,
+        paper_topics=paper_topics,
+        unmapped_terms=unmapped,
+        paper_readings=classification.readings,
+        report=report,
+        retired_ids=retired,
+    )
+
+
+def build(manifest: Path, out: Path, curation: Path, taxonomy: Path, wait: bool = True) -> dict[str, int]:
+    """Build into a fresh folder, then swap it in as `out` (atlas/build/publish.py): a failed or killed
+    build leaves `out` as it was; a second build into the same `out` waits, or with wait=False stops."""
+    data = build_dataset(manifest, curation, taxonomy)
+    with publish(out, wait=wait) as staging:
+        report = write_database(staging / DATABASE_NAME, data)
+        write_exports(data.taxonomy, staging)
+        write_atlas_rdf(staging / DATABASE_NAME, data.taxonomy, staging)
+        write_bibtex(staging / DATABASE_NAME, staging / BIBTEX_NAME)
+        (staging / REPORT_NAME).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        write_site(staging, DATABASE_NAME)
+    return report
+
+
+def print_report(report: dict[str, int], stream=sys.stdout) -> None:
+    print("built:", ", ".join(f"{key}={value}" for key, value in report.items()), file=stream)
+    if report.get("unmapped_terms"):
+        print(
+            f"warning: {report['unmapped_terms']} headings or key words map to no topic; "
+            "see the unmapped_terms table",
+            file=stream,
+        )
+    if report.get("manual_assignments_unmatched"):
+        print(
+            f"warning: {report['manual_assignments_unmatched']} manual topic assignments match no paper "
+            "(taxonomy/manual.yml, taxonomy/never.yml, taxonomy/readings/)",
+            file=stream,
+        )
+    if report.get("entries_with_warnings"):
+        print(
+            f"warning: {report['entries_with_warnings']} papers lack a part their list's style expects; "
+            "see entries.warning",
+            file=stream,
+        )
+    if report.get("entries_rejected"):
+        print(
+            f"warning: {report['entries_rejected']} entries rejected; see the rejected_entries view",
+            file=stream,
+        )

@@ -1,0 +1,54 @@
+"""Write the site files that make dist/ a Datasette configuration directory.
+
+`datasette dist` then serves everything: atlas.db, metadata.yml, settings.json, templates/ and
+static/ from atlas/site/, and inspect-data.json, whose presence makes Datasette open the
+database immutable (cached counts, far-future cache headers) without a command-line flag.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+from atlas.published import DOWNLOADS, DOWNLOADS_FOLDER
+
+SITE = Path(__file__).resolve().parent.parent / "site"
+METADATA = Path(__file__).resolve().parent.parent.parent / "metadata.yml"
+INSPECT_NAME = "inspect-data.json"
+
+
+def write_site(staging: Path, database_name: str, metadata: Path = METADATA, site: Path = SITE) -> None:
+    """Copy metadata, settings, templates and static files into `staging`, then describe the
+    finished database in the inspect file; call it after every writer of the database."""
+    shutil.copyfile(metadata, staging / "metadata.yml")
+    shutil.copyfile(site / "settings.json", staging / "settings.json")
+    for folder in ("templates", "static"):
+        shutil.copytree(site / folder, staging / folder)
+    (staging / "static" / DOWNLOADS_FOLDER).mkdir()
+    for name in DOWNLOADS:
+        if (staging / name).exists():
+            shutil.copyfile(staging / name, staging / "static" / DOWNLOADS_FOLDER / name)
+    inspect = _inspect(staging / database_name)
+    text = json.dumps(inspect, indent=2, sort_keys=True) + "\n"
+    (staging / INSPECT_NAME).write_text(text, encoding="utf-8")
+
+
+def _inspect(database: Path) -> dict:
+    """What `datasette inspect` writes, with the file named relative to dist/ so it can move."""
+    digest = hashlib.sha256(database.read_bytes()).hexdigest()
+    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as db:
+        tables = db.execute("select name from sqlite_master where type = 'table' order by name")
+        names = [name for (name,) in tables]
+        counts = {name: db.execute(f'select count(*) from "{name}"').fetchone()[0] for name in names}
+    db.close()
+    return {
+        database.stem: {
+            "hash": digest,
+            "size": database.stat().st_size,
+            "file": database.name,
+            "tables": {name: {"count": count} for name, count in counts.items()},
+        }
+    }
