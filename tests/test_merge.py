@@ -14,9 +14,10 @@ from conftest import papers_of, read_excerpt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from atlas.build.merge import MergeOverrides, merge_papers
+from atlas.build.merge import MergeOverrides, _similarity, merge_papers
 from atlas.build.normalize import title_key
 from atlas.build.people import NameRules
+from atlas.build.records import Entry
 
 NAMES = NameRules({}, [])
 
@@ -99,6 +100,49 @@ def test_curated_overrides_force_and_forbid_merges():
     assert len(merge([v1, v2])[0]) == 1
     forbidden = MergeOverrides(different=(frozenset({title_key(v1.title), title_key(v2.title)}),))
     assert len(merge([v1, v2], forbidden)[0]) == 2
+
+
+# Words of one title, whole, cut short and split by stray markdown: titles made of them share long
+# prefixes and reach every branch of the comparison, not only the fuzzy ratio.
+TITLE_WORDS = ["Gradient", "descent", "finds", "global", "minima", "of", "deep", "neural", "network",
+               "networks", "net", "ne**twork", "ne[twork", "ne)twork", "ne`twork", "Variance(s)", "a", "-"]
+any_title = st.one_of(st.text(max_size=80), st.lists(st.sampled_from(TITLE_WORDS), max_size=12).map(" ".join))
+
+
+@st.composite
+def title_pairs(draw) -> tuple[str, str]:
+    """Any two titles, or two that share their first words and end each its own way."""
+    if draw(st.booleans()):
+        return draw(any_title), draw(any_title)
+    shared = draw(st.lists(st.sampled_from(TITLE_WORDS), max_size=10))
+    ends = st.lists(st.sampled_from(TITLE_WORDS), max_size=3)
+    return " ".join(shared + draw(ends)), " ".join(shared + draw(ends))
+
+
+@given(title_pairs())
+def test_any_two_title_keys_compare_without_failing_and_the_same_either_way(titles):
+    key_a, key_b = (title_key(title) for title in titles)
+    score, how = _similarity(key_a, key_b)
+    assert 0 <= score <= 100 and how in ("truncated", "close")
+    assert _similarity(key_b, key_a) == (score, how)
+
+
+@given(title_pairs(), st.lists(any_title, max_size=4))
+def test_any_titles_merge_into_papers_that_keep_every_entry(pair, others):
+    titles = [*pair, *others]
+    entries = [Entry(source_id="s", line=line, section=(), kind="paper", raw=f"- {title}", title=title, year=2019)
+               for line, title in enumerate(titles, start=1)]
+    papers, _, paper_of = merge(entries)
+    assert sorted(paper_of) == sorted(entry.ref for entry in entries)
+    assert sorted(ref for paper in papers for ref in paper.entries) == sorted(paper_of)
+
+
+def test_a_title_whose_word_is_split_in_two_is_compared_word_by_word():
+    split = title_key("Gradient descent finds global minima of deep neural ne**twork")
+    assert _similarity(split, title_key("Gradient Descent Finds Global Minima of Deep Neural Networks"))[1] == "close"
+    cut = title_key("Gradient descent finds global minima of deep neural net")
+    assert _similarity(cut, title_key("Gradient Descent Finds Global Minima of Deep Neural Networks")) == (
+        100, "truncated")
 
 
 def test_canonical_venue_prefers_peer_review_and_takes_its_year():

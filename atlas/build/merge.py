@@ -183,12 +183,17 @@ def _candidate_pairs(keys: list[str]) -> list[tuple[str, str]]:
 
 
 def _similarity(key_a: str, key_b: str) -> tuple[int, str]:
-    shorter, longer = sorted((key_a, key_b), key=len)
-    words = shorter.split()
+    """100 for a title cut short (whole words, then the start of the next), else the fuzzy ratio.
+
+    Compared word by word, the title of fewer words as the cut one: a word split in two by stray
+    markdown (`ne**twork` → `ne twork`) makes a key longer in words though not in letters.
+    """
+    by_words = sorted((key_a, key_b), key=lambda key: (key.count(" "), len(key)))
+    shorter, longer = by_words[0].split(), by_words[1].split()
     if (
-        len(words) >= MIN_PREFIX_WORDS
-        and longer.startswith(" ".join(words[:-1]))
-        and longer.split()[len(words) - 1].startswith(words[-1])
+        len(shorter) >= MIN_PREFIX_WORDS
+        and shorter[:-1] == longer[: len(shorter) - 1]
+        and longer[len(shorter) - 1].startswith(shorter[-1])
     ):
         return 100, "truncated"
     return round(fuzz.ratio(key_a, key_b)), "close"
