@@ -135,7 +135,8 @@ def print_report(report: dict[str, int], stream=sys.stdout, done: str = "built")
         )
     if report.get("entries_with_warnings"):
         print(
-            f"warning: {report['entries_with_warnings']} papers lack a part their list's style expects; "
+            f"warning: {report['entries_with_warnings']} papers carry a warning (a part their list's style "
+            "expects is missing, or stray markdown in a title); "
             "see entries.warning",
             file=stream,
         )
