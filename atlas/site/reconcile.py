@@ -34,7 +34,7 @@ SUBTITLE = re.compile(r"[:?!.]\s|\s[-–—]\s")
 PAPER_CANDIDATES = 50
 UNRANKED_CANDIDATES = 1000
 RANKING_TIME_LIMIT_MS = 80
-AUTHOR_CANDIDATES = 2000
+AUTHOR_CANDIDATES = 300
 # A title missing every word of a longer cell is tried again with each word left out in turn.
 MAX_LEAVE_ONE_OUT = 8
 # A title longer than this many distinct words is looked up by its first ones (the longest title
@@ -198,32 +198,36 @@ def name_score(cell: str, given: str, surname: str) -> float:
 
 
 async def _author_ids(db, text: str) -> list[str]:
-    """Authors whose names the index finds for the cell's words, and those whose surname starts
-    as the cell's does (a misspelled surname usually starts right)."""
+    """Authors with the cell's surname; failing that, those whose surname starts as the cell's
+    does (a misspelled or unaccented surname usually starts right); failing that, the authors of
+    the papers whose author names the index finds for the surname, accents folded."""
     _, surname = name_parts(text)
-    words = folded(text).split()
-    ids: list[str] = []
-    if words:
-        kept = [word for word in words if len(word) > 1 or word == surname]
-        match = "authors : (" + " ".join(f'"{word}"' for word in kept) + ")"
-        sql = (
-            f"select distinct paper_authors.author_id from {SEARCH_TABLE} join papers on papers.rowid = "
-            f"{SEARCH_TABLE}.rowid join paper_authors on paper_authors.paper_id = papers.id "
-            f"where {SEARCH_TABLE} match :match limit {AUTHOR_CANDIDATES}"
-        )
-        if kept:
-            ids += [row[0] for row in (await db.execute(sql, {"match": match})).rows]
-    prefix = surname[:3]
-    if prefix:
-        sql = (
-            "select id from authors where (surname >= :upper and surname < :upper_end) "
-            f"or (surname >= :lower and surname < :lower_end) limit {AUTHOR_CANDIDATES}"
-        )
-        upper = prefix[0].upper() + prefix[1:]
-        end = "\uffff"
-        params = {"upper": upper, "upper_end": upper + end, "lower": prefix, "lower_end": prefix + end}
-        ids += [row[0] for row in (await db.execute(sql, params)).rows]
-    return list(dict.fromkeys(ids))
+    if not surname:
+        return []
+    written = text.partition(",")[0].strip() if "," in text else text.split()[-1]
+    spellings = list(dict.fromkeys([written, surname, surname.title(), surname.capitalize()]))
+    exact = await db.execute(
+        "select id from authors where surname in (select value from json_each(:names)) "
+        f"limit {AUTHOR_CANDIDATES}",
+        {"names": json.dumps(spellings)},
+    )
+    if exact.rows:
+        return [row[0] for row in exact.rows]
+    upper, end = surname[:3].capitalize(), "\uffff"
+    prefixed = await db.execute(
+        "select id from authors where (surname >= :upper and surname < :upper_end) "
+        f"or (surname >= :lower and surname < :lower_end) limit {AUTHOR_CANDIDATES}",
+        {"upper": upper, "upper_end": upper + end, "lower": surname[:3], "lower_end": surname[:3] + end},
+    )
+    if prefixed.rows:
+        return [row[0] for row in prefixed.rows]
+    indexed = await db.execute(
+        f"select distinct paper_authors.author_id from {SEARCH_TABLE} join papers on papers.rowid = "
+        f"{SEARCH_TABLE}.rowid join paper_authors on paper_authors.paper_id = papers.id "
+        f"where {SEARCH_TABLE} match :match limit {AUTHOR_CANDIDATES}",
+        {"match": f'authors : "{surname}"'},
+    )
+    return [row[0] for row in indexed.rows]
 
 
 async def authors(db, text: str, properties: dict[str, str]) -> list[Candidate]:
