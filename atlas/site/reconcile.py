@@ -17,7 +17,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from datasette.database import QueryInterrupted
 from rapidfuzz import fuzz
 
 from atlas.published import OUR_SCHEME, SEARCH_TABLE
@@ -29,17 +28,16 @@ MATCH_MARGIN = 5.0
 # to match when no other title starts the same way.
 SUBTITLE_DROPPED = 95.0
 SUBTITLE = re.compile(r"[:?!.]\s|\s[-–—]\s")
-# Full-text candidates ranked per query, and how long ranking them may take before the first
-# matches in index order are taken instead (a title of only common words, at a million papers).
-PAPER_CANDIDATES = 50
-UNRANKED_CANDIDATES = 1000
-RANKING_TIME_LIMIT_MS = 80
+# The most papers the index may propose for one cell, all scored (a few ms): every paper whose
+# title holds the cell's words, unless more do (only common words, at a million papers).
+CANDIDATES = 1000
 AUTHOR_CANDIDATES = 300
 # A title missing every word of a longer cell is tried again with each word left out in turn.
 MAX_LEAVE_ONE_OUT = 8
 # A title longer than this many distinct words is looked up by its first ones (the longest title
 # in the atlas has 19).
 MAX_WORDS = 32
+WORD = re.compile(r"\w+")
 KINDS = {"paper": "Paper", "author": "Author", "topic": "Topic"}
 
 
@@ -59,9 +57,11 @@ class Candidate:
 
 def folded(text: str) -> str:
     """Lower case, accents and punctuation gone, one space between words."""
+    if text.isascii():
+        return " ".join(WORD.findall(text.lower()))
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(re.findall(r"\w+", plain))
+    return " ".join(WORD.findall(plain))
 
 
 def ranked(candidates: list[Candidate], limit: int) -> list[tuple[Candidate, bool]]:
@@ -90,11 +90,12 @@ async def reconcile(db, text: str, kinds: list[str], properties: dict[str, str])
 # --- papers ---------------------------------------------------------------------------------------
 
 
-def title_score(cell: str, title: str) -> float:
+def title_score(a: str, title: str) -> float:
     """How well a cell names a title: whole-title similarity; a cell holding exactly the title
     without its subtitle; or one holding most of the title within more words (or the reverse),
-    less the more words either side adds, since a longer title is most often another paper."""
-    a, b = folded(cell), folded(title)
+    less the more words either side adds, since a longer title is most often another paper.
+    `a` is the cell, folded."""
+    b = folded(title)
     whole = fuzz.ratio(a, b)
     main_title = folded(SUBTITLE.split(title)[0]) if SUBTITLE.search(title) else ""
     if main_title and a == main_title:
@@ -115,22 +116,32 @@ async def _words_in_index(db, words: list[str]) -> list[str]:
     return present
 
 
-async def _title_matches(db, words: list[str]) -> list[dict]:
-    """Papers whose titles hold every word, most relevant first (or in index order when ranking
-    them all would take too long)."""
-    match = "title : (" + " ".join(f'"{word}"' for word in words) + ")"
-    select = (
+async def _matching(db, match: str) -> list[dict]:
+    sql = (
         f"select papers.id, papers.title, papers.year, papers.authors from {SEARCH_TABLE} "
-        f"join papers on papers.rowid = {SEARCH_TABLE}.rowid where {SEARCH_TABLE} match :match"
+        f"join papers on papers.rowid = {SEARCH_TABLE}.rowid where {SEARCH_TABLE} match :match "
+        f"limit {CANDIDATES}"
     )
-    try:
-        found = await db.execute(
-            f"{select} order by rank limit {PAPER_CANDIDATES}", {"match": match},
-            custom_time_limit=RANKING_TIME_LIMIT_MS,
-        )
-    except QueryInterrupted:
-        found = await db.execute(f"{select} limit {UNRANKED_CANDIDATES}", {"match": match})
-    return [dict(row) for row in found.rows]
+    return [dict(row) for row in (await db.execute(sql, {"match": match})).rows]
+
+
+async def _count_up_to(db, match: str, most: int) -> int:
+    sql = (
+        f"select count(*) from (select 1 from {SEARCH_TABLE} where {SEARCH_TABLE} match :match "
+        f"limit {most})"
+    )
+    return (await db.execute(sql, {"match": match})).rows[0][0]
+
+
+async def _title_matches(db, words: list[str]) -> list[dict]:
+    """Papers whose titles hold every word. When more do than can be scored (only common words,
+    at a million papers), those holding the words in the cell's order; when even those are too
+    many, the first of them."""
+    every_word = "title : (" + " ".join(f'"{word}"' for word in words) + ")"
+    if await _count_up_to(db, every_word, CANDIDATES + 1) <= CANDIDATES:
+        return await _matching(db, every_word)
+    in_order = 'title : "' + " ".join(words) + '"'
+    return await _matching(db, in_order if await _count_up_to(db, in_order, 1) else every_word)
 
 
 async def _paper_rows(db, text: str) -> list[dict]:
@@ -153,16 +164,16 @@ def _property_penalty(row: dict, properties: dict[str, str]) -> float:
     if year and str(row.get("year") or "") != year:
         penalty += 10.0
     author = folded(properties.get("author", ""))
-    written = folded(row.get("authors") or "")
-    if author and not any(word in written for word in author.split() if len(word) > 1):
-        penalty += 10.0
+    if author:
+        written = folded(row.get("authors") or "")
+        penalty += 0.0 if any(word in written for word in author.split() if len(word) > 1) else 10.0
     return penalty
 
 
 async def papers(db, text: str, properties: dict[str, str]) -> list[Candidate]:
-    found = []
+    found, cell = [], folded(text)
     for row in await _paper_rows(db, text):
-        score = max(0.0, title_score(text, row["title"]) - _property_penalty(row, properties))
+        score = max(0.0, title_score(cell, row["title"]) - _property_penalty(row, properties))
         description = ", ".join(str(part) for part in (row["authors"], row["year"]) if part)
         found.append(Candidate("paper", row["id"], row["title"], round(score, 1), description))
     return found
