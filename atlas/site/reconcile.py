@@ -4,10 +4,11 @@ reconciliation), each candidate with a score from 0 to 100 and whether it is sur
 Candidates are found as the site's search finds papers: in the full-text index (words stemmed, a
 word the index lacks, usually a typo, left out), every paper whose title holds the cell's words;
 authors by their surname, else by its first letters, else by the index's author names; topics
-among every label, alternative and hidden label of the taxonomy. Each candidate is then scored against the cell with rapidfuzz on
-accent- and case-folded text, which forgives what the index cannot: misspellings, a dropped
-subtitle, "Surname, Given" and initials. A candidate is a `match` when it scores at least
-MATCH_SCORE and leads the next one by MATCH_MARGIN: OpenRefine then accepts it without asking.
+among every label, alternative and hidden label of the taxonomy. Each candidate is then scored
+against the cell with rapidfuzz on accent- and case-folded text, which forgives what the index
+cannot: misspellings, a dropped subtitle, "Surname, Given" and initials. A candidate is a
+`match` when it scores at least MATCH_SCORE and leads the next one by MATCH_MARGIN: OpenRefine
+then accepts it without asking.
 """
 
 from __future__ import annotations

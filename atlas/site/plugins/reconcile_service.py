@@ -51,7 +51,10 @@ def _answer(document, arguments: dict[str, str], status: int = 200) -> Response:
         return Response(text, status=status, content_type="application/json; charset=utf-8")
     if not CALLBACK.match(callback):
         return Response.text("callback must be a JavaScript name.", status=400)
-    return Response(f"/**/{callback}({text});", status=status, content_type="application/javascript")
+    # The comment keeps a callback name from being read as the start of another file format.
+    script = Response(f"/**/{callback}({text});", status=status, content_type="application/javascript")
+    script.headers["X-Content-Type-Options"] = "nosniff"
+    return script
 
 
 async def _base_iri(datasette) -> str:
