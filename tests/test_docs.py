@@ -81,9 +81,9 @@ def command_lines() -> list[tuple[str, list[str]]]:
     for page, block in blocks("sh"):
         for line in block.splitlines():
             for command in re.split(r"&&|;|\|\|", line):
-                words = shlex.split(command.strip(" ()"))
-                if words and Path(words[0]).name == "atlas":
-                    found.append((page, words[1:]))
+                command = command.strip(" ()")
+                if re.match(r"(\S*/)?atlas(\s|$)", command):
+                    found.append((page, shlex.split(command)[1:]))
     return found
 
 
