@@ -12,7 +12,7 @@ import re
 
 from datasette.database import QueryInterrupted
 
-from atlas.published import OUR_SCHEME, SEARCH_TABLE
+from atlas.published import OUR_SCHEME, SEARCH_TABLE, topic_token
 from atlas.site.cache import cached
 
 PAPERS_PER_PAGE = 50
@@ -353,45 +353,94 @@ async def author(db, author_id: str) -> dict | None:
 
 
 async def search(db, query: str, page: int) -> dict:
-    """Papers ranked by relevance, and the topics whose names or synonyms contain the words.
+    """The /search page: papers ranked by relevance (`search_results`), 50 a page, and the topics
+    whose names or synonyms contain the words."""
+    found = await search_results(db, query, size=PAPERS_PER_PAGE, offset=PAPERS_PER_PAGE * (page - 1))
+    return {**found, "query": query, "page": page}
+
+
+def search_words(query: str) -> list[str]:
+    """The words a search looks for: runs of letters and digits, so no character is FTS syntax."""
+    return re.findall(r"\w+", query)
+
+
+async def search_results(
+    db, query: str, size: int, offset: int = 0, topic: dict | None = None,
+    year_from: int | None = None, year_to: int | None = None,
+) -> dict:
+    """Papers ranked by relevance, optionally inside a topic (a row of `topics`) and a range of
+    years, and the topics of ours whose names or synonyms contain the query.
 
     Relevance is BM25 (a title match outweighs an author, a topic name or a digest), raised by
     half for each further list that includes the paper: a paper several curators chose is more
-    often the one a reader is looking for (Jacot et al. first for "neural tangent kernel")."""
-    words = re.findall(r"\w+", query)
-    params = {
-        "match": " ".join(f'"{word}"' for word in words),
-        "like": f"%{query.strip()}%",
-        "ours": OUR_SCHEME,
-        "n": PAPERS_PER_PAGE,
-        "skip": PAPERS_PER_PAGE * (page - 1),
-    }
+    often the one a reader is looking for (Jacot et al. first for "neural tangent kernel"). The
+    score is that relevance with its sign turned, larger for better matches."""
+    words = search_words(query)
     if not words:
-        return {"query": query, "topics": [], "papers": [], "total": 0, "page": 1}
-    count_sql = f"select count(*) from {SEARCH_TABLE} where {SEARCH_TABLE} match :match"
-    (total,) = (await db.execute(count_sql, params)).rows[0]
-    return {
-        "query": query,
-        "page": page,
-        "total": total,
-        "topics": await _all(
-            db,
-            "select id, label, papers from topics where scheme_id = :ours and not deprecated "
-            "and (label like :like "
-            "or exists (select 1 from json_each(topics.alt_labels) where value like :like)) "
-            "order by papers desc, label limit 12",
-            params,
-        ),
-        "papers": await _all(
-            db,
-            "select papers.id, papers.title, papers.year, papers.venue, papers.authors "
-            f"from {SEARCH_TABLE} join papers on papers.rowid = {SEARCH_TABLE}.rowid "
-            f"where {SEARCH_TABLE} match :match "
-            f"order by {RELEVANCE}, papers.year desc, papers.id "
-            "limit :n offset :skip",
-            params,
-        ),
-    }
+        return {"topics": [], "papers": [], "total": 0}
+    match = " ".join(f'"{word}"' for word in words)
+    params = {"match": match, "like": f"%{query.strip()}%", "ours": OUR_SCHEME, "n": size, "skip": offset,
+              "low": -9999 if year_from is None else year_from, "high": 9999 if year_to is None else year_to}
+    kept = []
+    if topic is not None and topic["scheme_id"] == OUR_SCHEME:
+        params["match"] = f"topic_ids : {topic_token(topic['id'])} AND ({match})"
+    elif topic is not None:
+        kept.append("papers.id in (select paper_id from paper_topic_closure where topic_id = :topic)")
+        params["topic"] = topic["id"]
+    if year_from is not None or year_to is not None:
+        kept.append("papers.year between :low and :high")
+    where = " ".join(f"and {clause}" for clause in kept)
+    matched = (
+        f"from {SEARCH_TABLE} join papers on papers.rowid = {SEARCH_TABLE}.rowid "
+        f"where {SEARCH_TABLE} match :match {where}"
+    )
+    (total,) = (await db.execute(f"select count(*) {matched}", params)).rows[0]
+    papers = await _all(
+        db,
+        "select papers.id, papers.title, papers.year, papers.venue, papers.venue_id, papers.authors, "
+        f"-({RELEVANCE}) as score {matched} "
+        f"order by {RELEVANCE}, papers.year desc, papers.id limit :n offset :skip",
+        params,
+    )
+    return {"total": total, "papers": papers, "topics": await _all(
+        db,
+        "select id, label, papers from topics where scheme_id = :ours and not deprecated "
+        "and (label like :like "
+        "or exists (select 1 from json_each(topics.alt_labels) where value like :like)) "
+        "order by papers desc, label limit 12",
+        params,
+    )}
+
+
+async def papers_authors_and_topics(db, paper_ids: list[str]) -> tuple[dict, dict]:
+    """For each paper, its authors in order and its own topics of ours, as {id, name} and
+    {id, label} lists: what an API answer gives beside a paper's title."""
+    params = {"ids": json.dumps(paper_ids), "ours": OUR_SCHEME}
+    authors: dict[str, list[dict]] = {paper_id: [] for paper_id in paper_ids}
+    for row in await _all(
+        db,
+        "select paper_authors.paper_id, authors.id, authors.name from paper_authors "
+        "join authors on authors.id = paper_authors.author_id "
+        "where paper_authors.paper_id in (select value from json_each(:ids)) "
+        "order by paper_authors.paper_id, paper_authors.position",
+        params,
+    ):
+        authors[row["paper_id"]].append({"id": row["id"], "name": row["name"]})
+    topics: dict[str, list[dict]] = {paper_id: [] for paper_id in paper_ids}
+    for row in await _all(
+        db,
+        "select distinct paper_topics.paper_id, topics.id, topics.label from paper_topics "
+        "join topics on topics.id = paper_topics.topic_id "
+        "where paper_topics.paper_id in (select value from json_each(:ids)) and topics.scheme_id = :ours "
+        "order by paper_topics.paper_id, topics.label",
+        params,
+    ):
+        topics[row["paper_id"]].append({"id": row["id"], "label": row["label"]})
+    return authors, topics
+
+
+async def topic_row(db, topic_id: str) -> dict | None:
+    return await _one(db, "select id, label, scheme_id from topics where id = :id", {"id": topic_id})
 
 
 async def best_matches(
