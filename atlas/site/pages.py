@@ -49,6 +49,7 @@ async def home(db) -> dict:
             {"ours": OUR_SCHEME},
         ),
         "sources": await _all(db, "select id, title, origin, license, entries from sources order by id"),
+        "years": await _one(db, "select min(year) as first, max(year) as last from papers", {}),
         "counts": {
             row["measure"]: row["value"]
             for row in await _all(
@@ -94,7 +95,8 @@ async def topic_tree(db) -> dict:
 async def topic(db, topic_id: str, year_from: int | None, year_to: int | None) -> dict | None:
     concept = await _one(
         db,
-        "select topics.*, topic_schemes.title as scheme_title, topic_schemes.ours from topics "
+        "select topics.*, topic_schemes.title as scheme_title, topic_schemes.iri as scheme_iri, "
+        "topic_schemes.ours from topics "
         "join topic_schemes on topic_schemes.id = topics.scheme_id where topics.id = :id",
         {"id": topic_id},
     )
@@ -248,7 +250,8 @@ async def paper(db, paper_id: str) -> dict | None:
         "paper": found,
         "authors": await _all(
             db,
-            "select paper_authors.author_id, authors.name, paper_authors.written from paper_authors "
+            "select paper_authors.author_id, authors.name, authors.given_names, authors.surname, "
+            "paper_authors.written from paper_authors "
             "join authors on authors.id = paper_authors.author_id where paper_authors.paper_id = :id "
             "order by paper_authors.position",
             params,
@@ -258,7 +261,7 @@ async def paper(db, paper_id: str) -> dict | None:
         ),
         "topics": _reasons_per_topic(await _all(
             db,
-            f"select topics.id, topics.label, topics.scheme_id = :ours as ours, "
+            f"select topics.id, topics.label, topics.iri, topics.scheme_id = :ours as ours, "
             "topic_schemes.title as scheme, "
             f"paper_topics.via, {evidence} as evidence from paper_topics "
             "join topics on topics.id = paper_topics.topic_id "
@@ -468,3 +471,13 @@ async def best_matches(
         return [dict(row) for row in results.rows]
 
     return await cached(db, ("best_matches", sql, tuple(sorted(named.items()))), rank)
+
+
+async def base_iri(db) -> str:
+    """The base every IRI of the atlas starts with, read back from our scheme's IRI
+    (`<base>scheme/atlas`), so a page names its resources as the RDF does."""
+    async def read() -> str:
+        row = await _one(db, "select iri from topic_schemes where id = :ours", {"ours": OUR_SCHEME})
+        return row["iri"].removesuffix(f"scheme/{OUR_SCHEME}") if row else "/"
+
+    return await cached(db, ("base iri",), read)

@@ -13,7 +13,7 @@ from datasette.utils import path_with_replaced_args
 from datasette.utils.asgi import NotFound, Response
 
 from atlas.published import DOWNLOADS, DOWNLOADS_FOLDER
-from atlas.site import pages
+from atlas.site import pages, structured_data
 
 DATABASE = "atlas"
 # Ids are slugs (a list's concepts add their list and kind: phenomena/keyword/…); a dot starts a
@@ -46,9 +46,16 @@ def _downloads(datasette) -> list[dict]:
     return found
 
 
+def _url(datasette, request):
+    """A function making a site path into the absolute URL a client reached this site by."""
+    return lambda path: datasette.absolute_url(request, path)
+
+
 async def home_page(datasette, request):
     data = await pages.home(datasette.get_database(DATABASE))
-    context = {**data, "metadata": datasette.metadata(), "downloads": _downloads(datasette)}
+    downloads, metadata = _downloads(datasette), datasette.metadata()
+    jsonld = structured_data.dataset(data, metadata, downloads, _url(datasette, request))
+    context = {**data, "metadata": metadata, "downloads": downloads, "jsonld": jsonld}
     return await _render(datasette, request, "atlas_home.html", context)
 
 
@@ -70,14 +77,18 @@ async def topic_page(datasette, request):
     )
     if data is None:
         raise NotFound("No topic has this id")
-    return await _render(datasette, request, "atlas_topic.html", data)
+    jsonld = structured_data.defined_term(data, _url(datasette, request))
+    return await _render(datasette, request, "atlas_topic.html", {**data, "jsonld": jsonld})
 
 
 async def paper_page(datasette, request):
-    data = await pages.paper(datasette.get_database(DATABASE), request.url_vars["id"])
+    db = datasette.get_database(DATABASE)
+    data = await pages.paper(db, request.url_vars["id"])
     if data is None:
         raise NotFound("No paper has this id")
-    return await _render(datasette, request, "atlas_paper.html", data)
+    article = structured_data.scholarly_article(data, await pages.base_iri(db), _url(datasette, request))
+    context = {**data, "citation_tags": structured_data.citation_tags(data), "jsonld": article}
+    return await _render(datasette, request, "atlas_paper.html", context)
 
 
 async def author_page(datasette, request):
