@@ -481,3 +481,42 @@ async def base_iri(db) -> str:
         return row["iri"].removesuffix(f"scheme/{OUR_SCHEME}") if row else "/"
 
     return await cached(db, ("base iri",), read)
+
+
+FEED_SIZE = 50
+_FEED_COLUMNS = (
+    "select papers.id, papers.title, papers.year, papers.venue, venues.full_name as venue_full_name, "
+    "papers.digest, papers.arxiv_id "
+)
+# The newest papers of the whole atlas, of a topic (narrower topics included) and of an author:
+# by year, newest first, then by id, from the index each scope has on its year.
+_FEED_QUERIES = {
+    "atlas": "from papers left join venues on venues.id = papers.venue_id where papers.year is not null "
+             "order by papers.year desc, papers.id limit :n",
+    "topic": "from paper_topic_closure join papers on papers.id = paper_topic_closure.paper_id "
+             "left join venues on venues.id = papers.venue_id "
+             "where paper_topic_closure.topic_id = :id and paper_topic_closure.year is not null "
+             "order by paper_topic_closure.year desc, paper_topic_closure.paper_id limit :n",
+    "author": "from paper_authors join papers on papers.id = paper_authors.paper_id "
+              "left join venues on venues.id = papers.venue_id "
+              "where paper_authors.author_id = :id and papers.year is not null "
+              "order by papers.year desc, papers.id limit :n",
+}
+
+
+async def feed(db, scope: str, subject_id: str | None = None) -> dict | None:
+    """The subject of a feed (a topic, an author, or the atlas) and its newest papers, each with
+    its authors and topics; None when the id names nothing. A paper without a year cannot be
+    placed in time, so no feed lists it (nor does a topic page)."""
+    subject: dict | None = {"id": None}
+    if scope == "topic":
+        subject = await _one(db, "select id, label from topics where id = :id", {"id": subject_id})
+    elif scope == "author":
+        subject = await _one(db, "select id, name as label from authors where id = :id", {"id": subject_id})
+    if subject is None:
+        return None
+    papers = await _all(db, _FEED_COLUMNS + _FEED_QUERIES[scope], {"id": subject_id, "n": FEED_SIZE})
+    authors, topics = await papers_authors_and_topics(db, [paper["id"] for paper in papers])
+    for paper in papers:
+        paper.update(authors=authors[paper["id"]], topics=topics[paper["id"]])
+    return {"subject": subject, "papers": papers, "base": await base_iri(db)}
