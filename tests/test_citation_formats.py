@@ -150,3 +150,13 @@ def test_the_home_page_offers_the_ris_and_csl_json_files(get):
     for name in ("atlas.ris", "atlas.csl.json"):
         assert f'href="/static/downloads/{name}"' in page
         assert get(f"/static/downloads/{name}").status_code == 200
+
+
+def test_a_table_larger_than_one_read_cites_every_paper_in_its_order(get, built_atlas, monkeypatch):
+    from atlas.site.plugins import citation_output
+    monkeypatch.setattr(citation_output, "CHUNK", 50)  # 372 papers: eight reads, as 1M papers would take
+    order = [row["id"] for row in get("/atlas/papers.json?_shape=array&_size=max&_col=id").json()]
+    records = rispy.loads(get("/atlas/papers.ris").text)
+    assert [record["id"] for record in records] == order
+    in_dist = ris_records((built_atlas.parent / "atlas.ris").read_text(encoding="utf-8"))
+    assert {record["id"]: record for record in records} == in_dist

@@ -60,6 +60,10 @@ def test_each_paper_s_authors_and_topics_are_the_database_s(get, built_atlas):
         assert {topic["id"] for topic in paper["topics"]} == {topic_id for (topic_id,) in topics}
 
 
+def test_size_max_is_the_largest_page(get):
+    assert len(api(get, q="network", _size="max")["papers"]) == 200
+
+
 def test_pages_follow_one_another_through_next_url(get):
     whole = api(get, q="network", _size=12)["papers"]
     first = api(get, q="network", _size=5)

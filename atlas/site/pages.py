@@ -381,6 +381,14 @@ async def search_results(
     words = search_words(query)
     if not words:
         return {"topics": [], "papers": [], "total": 0}
+    key = ("search", tuple(words), query.strip(), size, offset, topic and topic["id"], year_from, year_to)
+    return await cached(db, key, lambda: _ranked(db, words, query, size, offset, topic, year_from, year_to))
+
+
+async def _ranked(
+    db, words: list[str], query: str, size: int, offset: int, topic: dict | None,
+    year_from: int | None, year_to: int | None,
+) -> dict:
     match = " ".join(f'"{word}"' for word in words)
     params = {"match": match, "like": f"%{query.strip()}%", "ours": OUR_SCHEME, "n": size, "skip": offset,
               "low": -9999 if year_from is None else year_from, "high": 9999 if year_to is None else year_to}

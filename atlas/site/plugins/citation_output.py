@@ -30,6 +30,8 @@ FORMATS: dict[str, tuple[str, str, Callable[[Iterable[Citation]], str]]] = {
 }
 # A table page's SQL ends with its page size; a citation file of a table cites every row the
 # filters keep.
+# Papers read by one query: their ids as JSON stay well under sql_limits.MAX_VALUE_BYTES.
+CHUNK = 5_000
 PAGE_LIMIT = re.compile(r"\s+limit\s+\d+(\s+offset\s+\d+)?\s*$", re.IGNORECASE)
 
 
@@ -67,11 +69,16 @@ async def _paper_ids(datasette, database, columns, rows, table, query_name, sql,
 
 
 async def _cited(datasette, database, paper_ids: list[str]) -> list[Citation]:
+    """The papers' citations in the given order, read a few thousand papers at a time: the ids
+    of a whole filtered table, as one JSON value, would pass the length a value may have
+    (sql_limits.py)."""
     db = datasette.get_database(database)
     papers_sql, authors_sql = citation_queries(paper_ids)
-    params = {"paper_ids": json.dumps(paper_ids)}
-    papers = {row["id"]: row for row in (await db.execute(papers_sql, params)).rows}
-    authors = (await db.execute(authors_sql, params)).rows
+    papers, authors = {}, []
+    for start in range(0, len(paper_ids), CHUNK):
+        params = {"paper_ids": json.dumps(paper_ids[start:start + CHUNK])}
+        papers.update((row["id"], row) for row in (await db.execute(papers_sql, params)).rows)
+        authors.extend((await db.execute(authors_sql, params)).rows)
     return citations([papers[paper_id] for paper_id in paper_ids if paper_id in papers], authors)
 
 

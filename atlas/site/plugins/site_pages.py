@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 from datasette import hookimpl
+from datasette.database import QueryInterrupted
 from datasette.utils import path_with_replaced_args
 from datasette.utils.asgi import NotFound, Response
 
@@ -119,7 +120,8 @@ async def _search_arguments(db, request) -> dict:
         raise _BadArgument("q must hold a word to search for, e.g. ?q=neural+tangent+kernel")
     if len(words) > API_MAX_WORDS:
         raise _BadArgument(f"q may hold at most {API_MAX_WORDS} words")
-    size = _argument(request, "_size", COUNT, API_PAGE_SIZE)
+    size = API_MAX_PAGE_SIZE if request.args.get("_size") == "max" else _argument(
+        request, "_size", COUNT, API_PAGE_SIZE)
     if not 1 <= size <= API_MAX_PAGE_SIZE:
         raise _BadArgument(f"_size must be between 1 and {API_MAX_PAGE_SIZE}")
     topic = None
@@ -140,7 +142,11 @@ async def search_json(datasette, request):
         asked = await _search_arguments(db, request)
     except _BadArgument as error:
         return Response.json({"ok": False, "error": str(error)}, status=400)
-    found = await pages.search_results(db, **asked)
+    try:
+        found = await pages.search_results(db, **asked)
+    except QueryInterrupted:
+        message = "This search matches too many papers to rank in time: add a word, a topic or years."
+        return Response.json({"ok": False, "error": message}, status=400)
     ids = [paper["id"] for paper in found["papers"]]
     authors, topics = await pages.papers_authors_and_topics(db, ids)
     papers = [
