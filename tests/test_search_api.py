@@ -108,3 +108,15 @@ def test_no_argument_makes_search_json_fail(get, q, size, after, topic):
     assert get(address).status_code in (200, 400)
     canned = "/atlas/search.json?" + urllib.parse.urlencode({"q": q})
     assert get(canned).status_code in (200, 400)
+
+
+def test_a_search_too_broad_to_rank_in_time_answers_400_saying_how_to_narrow_it(built_atlas):
+    import asyncio
+    import json
+
+    from datasette.app import Datasette
+
+    settings = {**json.loads((built_atlas.parent / "settings.json").read_text()), "sql_time_limit_ms": 1}
+    hurried = Datasette([], config_dir=built_atlas.parent, settings=settings)
+    response = asyncio.run(hurried.client.get("/search.json?q=network+neural+learning"))
+    assert response.status_code == 400 and "add a word, a topic or years" in response.json()["error"]

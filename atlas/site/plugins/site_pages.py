@@ -6,6 +6,7 @@ answers 404, a malformed argument 400."""
 from __future__ import annotations
 
 import re
+import sqlite3
 from pathlib import Path
 
 from datasette import hookimpl
@@ -22,6 +23,9 @@ DATABASE = "atlas"
 ID = r"(?P<id>[^.]+)"
 # /search.json: papers per answer by default and at most, and the most words a search may hold.
 API_PAGE_SIZE, API_MAX_PAGE_SIZE, API_MAX_WORDS = 50, 200, 32
+# Datasette's time limit interrupting a query; one striking while SQLite opens the search index
+# is reported as that index failing to open.
+INTERRUPTED = re.compile(r"interrupted|vtable constructor failed")
 COUNT = re.compile(r"^\d{1,9}$")
 YEAR = re.compile(r"^-?\d{1,4}$")
 
@@ -144,7 +148,9 @@ async def search_json(datasette, request):
         return Response.json({"ok": False, "error": str(error)}, status=400)
     try:
         found = await pages.search_results(db, **asked)
-    except QueryInterrupted:
+    except (QueryInterrupted, sqlite3.OperationalError) as error:
+        if not isinstance(error, QueryInterrupted) and not INTERRUPTED.search(str(error)):
+            raise
         message = "This search matches too many papers to rank in time: add a word, a topic or years."
         return Response.json({"ok": False, "error": message}, status=400)
     ids = [paper["id"] for paper in found["papers"]]
