@@ -107,7 +107,8 @@ def test_two_builds_write_the_same_ris_and_csl_json(built_atlas, tmp_path):
 
 
 def test_every_page_offering_bibtex_offers_ris_and_csl_json_and_other_tables_do_not(get):
-    for path in ("/atlas/papers", "/atlas/entries", f"/atlas/papers/{NTK}", "/atlas/papers_by_author?name=Jacot"):
+    for path in ("/atlas/papers", "/atlas/entries", f"/atlas/papers/{NTK}", "/atlas/papers_by_author?name=Jacot",
+                 "/atlas/search?q=neural+tangent+kernel"):
         page = get(path).text
         assert ".bib" in page and ".ris" in page and ".csljson" in page, path
     assert ".ris" not in get("/atlas/venues").text
