@@ -49,7 +49,10 @@ async def home(db) -> dict:
             {"ours": OUR_SCHEME},
         ),
         "sources": await _all(db, "select id, title, origin, license, entries from sources order by id"),
-        "years": await _one(db, "select min(year) as first, max(year) as last from papers", {}),
+        # Two subqueries: SQLite reads a lone min() or max() from the year index, both at once by a scan.
+        "years": await _one(
+            db, "select (select min(year) from papers) as first, (select max(year) from papers) as last", {}
+        ),
         "counts": {
             row["measure"]: row["value"]
             for row in await _all(
