@@ -19,7 +19,10 @@ TOGETHER_FACET_COLUMNS = ("year", "venue_id", "sources")
 
 # Exports offered for download from the home page, served as static files where they exist
 # (atlas.ttl and atlas.nt come from the RDF export of the whole atlas).
-DOWNLOADS = ("atlas.bib", "atlas.ttl", "atlas.nt", "taxonomy.ttl", "taxonomy.jsonld", "build-report.json")
+DOWNLOADS = (
+    "atlas.bib", "atlas.ris", "atlas.csl.json", "atlas.ttl", "atlas.nt", "taxonomy.ttl", "taxonomy.jsonld",
+    "build-report.json",
+)
 DOWNLOADS_FOLDER = "downloads"
 
 

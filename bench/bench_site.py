@@ -146,6 +146,21 @@ async def measure(site: Path) -> list[tuple[str, float, float, int]]:
         "search + topic filter": f"/atlas/papers?_search=kernel&_topic={top}",
         "paper page": "/paper/synthetic-500",
         "author page": "/author/synthetic-author-7",
+        "search page /search 'network' (HTML)": "/search?q=network",
+        "search API /search.json 'neural tangent kernel'": "/search.json?q=neural+tangent+kernel",
+        "search API, 4th page": "/search.json?q=neural+tangent+kernel&_next=150",
+        "search API in a topic and years": f"/search.json?q=kernel&topic={top}&from=2010&to=2015",
+        "search API, a broad word 'network'": "/search.json?q=network",
+        "canned query /atlas/search.json": "/atlas/search.json?q=neural+tangent+kernel",
+        "feed /feed.atom": "/feed.atom",
+        f"top-level topic feed /topic/{top}.atom": f"/topic/{top}.atom",
+        f"leaf topic feed /topic/{leaf}.atom": f"/topic/{leaf}.atom",
+        "author feed": "/author/synthetic-author-7.atom",
+        "paper row as RIS": "/atlas/papers/synthetic-500.ris",
+        "paper row as CSL-JSON": "/atlas/papers/synthetic-500.csljson",
+        "papers of a year as BibTeX (the existing .bib)": "/atlas/papers.bib?year=2012",
+        "papers of a year as RIS": "/atlas/papers.ris?year=2012",
+        "searched papers as CSL-JSON": "/atlas/papers.csljson?_search=kernel",
     }
     results = [(name, *await timed(datasette, path)) for name, path in pages.items()]
     results += await integrations(datasette, db)

@@ -69,7 +69,8 @@ def real_build(tmp_path_factory) -> Path:
 
 def test_dist_links_to_a_complete_build_that_any_user_can_read(real_build):
     assert real_build.is_symlink() and os.readlink(real_build) == ".dist-builds/1"
-    assert {"atlas.bib", "atlas.db", "atlas.nt", "atlas.ttl", "build-report.json", "inspect-data.json",
+    assert {"atlas.bib", "atlas.ris", "atlas.csl.json", "atlas.db", "atlas.nt", "atlas.ttl", "build-report.json",
+            "inspect-data.json",
             "metadata.yml", "settings.json", "static", "taxonomy.jsonld", "taxonomy.ttl", "templates",
             } == {p.name for p in real_build.iterdir()}
     for folder, _, files in os.walk(builds_folder(real_build)):

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
+from atlas.build.citation_files import write_citation_files
 from atlas.build.classify import classify, load_curation, paper_keywords
 from atlas.build.database import Dataset, write_database
 from atlas.build.merge import MergeOverrides, merge_papers
@@ -114,6 +115,7 @@ def build(manifest: Path, out: Path, curation: Path, taxonomy: Path, wait: bool 
         write_exports(data.taxonomy, staging)
         write_atlas_rdf(staging / DATABASE_NAME, data.taxonomy, staging)
         write_bibtex(staging / DATABASE_NAME, staging / BIBTEX_NAME)
+        write_citation_files(staging / DATABASE_NAME, staging)
         (staging / REPORT_NAME).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
         write_site(staging, DATABASE_NAME)
     return report

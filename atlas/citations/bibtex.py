@@ -1,38 +1,25 @@
 """Stage 8, export BibTeX: citations for papers, read back from the written database.
 
 The build's dist/atlas.bib and Datasette's .bib links (atlas/site/plugins) both run the
-queries below and format with `bibliography`, so a downloaded .bib and the file in dist/ never
-differ for the same paper. pybtex writes the BibTeX, so escaping and name order follow BibTeX's
-own rules rather than ours.
+queries of atlas/citations/records.py and format with `bibliography`, so a downloaded .bib and
+the file in dist/ never differ for the same paper. pybtex writes the BibTeX, so escaping and name
+order follow BibTeX's own rules rather than ours.
 """
 
 from __future__ import annotations
 
 import re
-import sqlite3
 import urllib.parse
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable
 from pathlib import Path
 
 from pybtex.database import BibliographyData, Entry, Person
 from pybtex.database.output.bibtex import Writer
 
-_SELECTED = "where {column} in (select value from json_each(:paper_ids))"
-PAPERS_SQL = """
-select papers.id, papers.title, papers.year, papers.arxiv_id, papers.doi, papers.authors_truncated,
-       venues.name as venue_name, venues.full_name as venue_full_name, venues.kind as venue_kind,
-       (select links.url from links where links.paper_id = papers.id
-        order by case links.kind when 'paper' then 0 when 'pdf' then 1 else 2 end, links.url
-        limit 1) as url
-from papers left join venues on venues.id = papers.venue_id
-{where} order by papers.id
-"""
-AUTHORS_SQL = """
-select paper_authors.paper_id, authors.given_names, authors.surname
-from paper_authors join authors on authors.id = paper_authors.author_id
-{where} order by paper_authors.paper_id, paper_authors.position
-"""
+# Citation, citation_queries and citations are imported from here by the site and the tests.
+from atlas.citations.records import Citation, all_citations, citation_queries, citations, one_line
+
+__all__ = ["Citation", "bibliography", "citation_queries", "citations", "protect_case", "write_bibtex"]
 
 # By venue kind: the BibTeX entry type, the field naming the venue, and which of its names it takes.
 _ENTRY_TYPES = {
@@ -50,59 +37,11 @@ _LATEX_ESCAPED = frozenset("#%&_~")
 # What the codec leaves as LaTeX syntax, written instead as the character a list wrote.
 _LITERAL = {"\\": r"\textbackslash{}", "$": r"\$", "^": r"\textasciicircum{}"}
 _LITERAL_CHARACTER = re.compile("[" + re.escape("".join(_LITERAL)) + "]")
-# Control characters and line breaks of every kind; a field is one line of text.
-_BREAKS = re.compile(r"[\s\x00-\x1f\x7f-\x9f]+")
 # A name part BibTeX would read as more than one name or the "others" of a truncated list, or one
 # that becomes a LaTeX command once escaped: braced, it stays one part of one name for any reader.
 _NAME_SYNTAX = re.compile(r"[,\\$^#%&_~]|(?:^|\s)and(?:\s|$)|^others$", re.IGNORECASE)
 # Characters a URL, DOI or arXiv id may hold as they are; anything else is percent-encoded.
 _URL_SAFE = "!#$%&'()*+,-./:;=?@[]_~"
-
-
-@dataclass(frozen=True)
-class Citation:
-    key: str
-    title: str
-    year: int | None
-    authors: tuple[tuple[str, str], ...]  # (given names, surname), in order
-    authors_truncated: bool
-    venue_kind: str
-    venue_name: str
-    venue_full_name: str
-    arxiv_id: str
-    doi: str
-    url: str
-
-
-def citation_queries(paper_ids: list[str] | None) -> tuple[str, str]:
-    """The papers and authors queries, for the given papers (bound as :paper_ids) or for all."""
-    def where(column: str) -> str:
-        return _SELECTED.format(column=column) if paper_ids is not None else ""
-
-    papers_sql = PAPERS_SQL.format(where=where("papers.id"))
-    return papers_sql, AUTHORS_SQL.format(where=where("paper_authors.paper_id"))
-
-
-def citations(paper_rows: Iterable[Mapping], author_rows: Iterable[Mapping]) -> list[Citation]:
-    authors: dict[str, list[tuple[str, str]]] = {}
-    for row in author_rows:
-        authors.setdefault(row["paper_id"], []).append((row["given_names"] or "", row["surname"]))
-    return [
-        Citation(
-            key=row["id"],
-            title=row["title"],
-            year=row["year"],
-            authors=tuple(authors.get(row["id"], [])),
-            authors_truncated=bool(row["authors_truncated"]),
-            venue_kind=row["venue_kind"] or "",
-            venue_name=row["venue_name"] or "",
-            venue_full_name=row["venue_full_name"] or "",
-            arxiv_id=row["arxiv_id"] or "",
-            doi=row["doi"] or "",
-            url=row["url"] or "",
-        )
-        for row in paper_rows
-    ]
 
 
 def protect_case(title: str) -> str:
@@ -131,7 +70,7 @@ def plain_text(text: str) -> str:
 
     BibTeX counts every brace, escaped or not, so a brace cannot be written safely: it is dropped.
     """
-    return _BREAKS.sub(" ", text.replace("{", "").replace("}", "")).strip()
+    return one_line(text.replace("{", "").replace("}", ""))
 
 
 def literal(text: str) -> str:
@@ -202,9 +141,4 @@ def bibliography(cited: Iterable[Citation]) -> str:
 
 def write_bibtex(database: Path, target: Path) -> None:
     """dist/atlas.bib: every paper, in id order."""
-    db = sqlite3.connect(database)
-    db.row_factory = sqlite3.Row
-    papers_sql, authors_sql = citation_queries(None)
-    text = bibliography(citations(db.execute(papers_sql), db.execute(authors_sql)))
-    db.close()
-    target.write_text(text, encoding="utf-8")
+    target.write_text(bibliography(all_citations(database)), encoding="utf-8")

@@ -12,7 +12,7 @@ import re
 
 from datasette.database import QueryInterrupted
 
-from atlas.published import OUR_SCHEME, SEARCH_TABLE
+from atlas.published import OUR_SCHEME, SEARCH_TABLE, topic_token
 from atlas.site.cache import cached
 
 PAPERS_PER_PAGE = 50
@@ -49,6 +49,10 @@ async def home(db) -> dict:
             {"ours": OUR_SCHEME},
         ),
         "sources": await _all(db, "select id, title, origin, license, entries from sources order by id"),
+        # Two subqueries: SQLite reads a lone min() or max() from the year index, both at once by a scan.
+        "years": await _one(
+            db, "select (select min(year) from papers) as first, (select max(year) from papers) as last", {}
+        ),
         "counts": {
             row["measure"]: row["value"]
             for row in await _all(
@@ -94,7 +98,8 @@ async def topic_tree(db) -> dict:
 async def topic(db, topic_id: str, year_from: int | None, year_to: int | None) -> dict | None:
     concept = await _one(
         db,
-        "select topics.*, topic_schemes.title as scheme_title, topic_schemes.ours from topics "
+        "select topics.*, topic_schemes.title as scheme_title, topic_schemes.iri as scheme_iri, "
+        "topic_schemes.ours from topics "
         "join topic_schemes on topic_schemes.id = topics.scheme_id where topics.id = :id",
         {"id": topic_id},
     )
@@ -248,7 +253,8 @@ async def paper(db, paper_id: str) -> dict | None:
         "paper": found,
         "authors": await _all(
             db,
-            "select paper_authors.author_id, authors.name, paper_authors.written from paper_authors "
+            "select paper_authors.author_id, authors.name, authors.given_names, authors.surname, "
+            "paper_authors.written from paper_authors "
             "join authors on authors.id = paper_authors.author_id where paper_authors.paper_id = :id "
             "order by paper_authors.position",
             params,
@@ -258,7 +264,7 @@ async def paper(db, paper_id: str) -> dict | None:
         ),
         "topics": _reasons_per_topic(await _all(
             db,
-            f"select topics.id, topics.label, topics.scheme_id = :ours as ours, "
+            f"select topics.id, topics.label, topics.iri, topics.scheme_id = :ours as ours, "
             "topic_schemes.title as scheme, "
             f"paper_topics.via, {evidence} as evidence from paper_topics "
             "join topics on topics.id = paper_topics.topic_id "
@@ -353,45 +359,102 @@ async def author(db, author_id: str) -> dict | None:
 
 
 async def search(db, query: str, page: int) -> dict:
-    """Papers ranked by relevance, and the topics whose names or synonyms contain the words.
+    """The /search page: papers ranked by relevance (`search_results`), 50 a page, and the topics
+    whose names or synonyms contain the words."""
+    found = await search_results(db, query, size=PAPERS_PER_PAGE, offset=PAPERS_PER_PAGE * (page - 1))
+    return {**found, "query": query, "page": page}
+
+
+def search_words(query: str) -> list[str]:
+    """The words a search looks for: runs of letters and digits, so no character is FTS syntax."""
+    return re.findall(r"\w+", query)
+
+
+async def search_results(
+    db, query: str, size: int, offset: int = 0, topic: dict | None = None,
+    year_from: int | None = None, year_to: int | None = None,
+) -> dict:
+    """Papers ranked by relevance, optionally inside a topic (a row of `topics`) and a range of
+    years, and the topics of ours whose names or synonyms contain the query.
 
     Relevance is BM25 (a title match outweighs an author, a topic name or a digest), raised by
     half for each further list that includes the paper: a paper several curators chose is more
-    often the one a reader is looking for (Jacot et al. first for "neural tangent kernel")."""
-    words = re.findall(r"\w+", query)
-    params = {
-        "match": " ".join(f'"{word}"' for word in words),
-        "like": f"%{query.strip()}%",
-        "ours": OUR_SCHEME,
-        "n": PAPERS_PER_PAGE,
-        "skip": PAPERS_PER_PAGE * (page - 1),
-    }
+    often the one a reader is looking for (Jacot et al. first for "neural tangent kernel"). The
+    score is that relevance with its sign turned, larger for better matches."""
+    words = search_words(query)
     if not words:
-        return {"query": query, "topics": [], "papers": [], "total": 0, "page": 1}
-    count_sql = f"select count(*) from {SEARCH_TABLE} where {SEARCH_TABLE} match :match"
-    (total,) = (await db.execute(count_sql, params)).rows[0]
-    return {
-        "query": query,
-        "page": page,
-        "total": total,
-        "topics": await _all(
-            db,
-            "select id, label, papers from topics where scheme_id = :ours and not deprecated "
-            "and (label like :like "
-            "or exists (select 1 from json_each(topics.alt_labels) where value like :like)) "
-            "order by papers desc, label limit 12",
-            params,
-        ),
-        "papers": await _all(
-            db,
-            "select papers.id, papers.title, papers.year, papers.venue, papers.authors "
-            f"from {SEARCH_TABLE} join papers on papers.rowid = {SEARCH_TABLE}.rowid "
-            f"where {SEARCH_TABLE} match :match "
-            f"order by {RELEVANCE}, papers.year desc, papers.id "
-            "limit :n offset :skip",
-            params,
-        ),
-    }
+        return {"topics": [], "papers": [], "total": 0}
+    key = ("search", tuple(words), query.strip(), size, offset, topic and topic["id"], year_from, year_to)
+    return await cached(db, key, lambda: _ranked(db, words, query, size, offset, topic, year_from, year_to))
+
+
+async def _ranked(
+    db, words: list[str], query: str, size: int, offset: int, topic: dict | None,
+    year_from: int | None, year_to: int | None,
+) -> dict:
+    match = " ".join(f'"{word}"' for word in words)
+    params = {"match": match, "like": f"%{query.strip()}%", "ours": OUR_SCHEME, "n": size, "skip": offset,
+              "low": -9999 if year_from is None else year_from, "high": 9999 if year_to is None else year_to}
+    kept = []
+    if topic is not None and topic["scheme_id"] == OUR_SCHEME:
+        params["match"] = f"topic_ids : {topic_token(topic['id'])} AND ({match})"
+    elif topic is not None:
+        kept.append("papers.id in (select paper_id from paper_topic_closure where topic_id = :topic)")
+        params["topic"] = topic["id"]
+    if year_from is not None or year_to is not None:
+        kept.append("papers.year between :low and :high")
+    where = " ".join(f"and {clause}" for clause in kept)
+    matched = (
+        f"from {SEARCH_TABLE} join papers on papers.rowid = {SEARCH_TABLE}.rowid "
+        f"where {SEARCH_TABLE} match :match {where}"
+    )
+    (total,) = (await db.execute(f"select count(*) {matched}", params)).rows[0]
+    papers = await _all(
+        db,
+        "select papers.id, papers.title, papers.year, papers.venue, papers.venue_id, papers.authors, "
+        f"-({RELEVANCE}) as score {matched} "
+        f"order by {RELEVANCE}, papers.year desc, papers.id limit :n offset :skip",
+        params,
+    )
+    return {"total": total, "papers": papers, "topics": await _all(
+        db,
+        "select id, label, papers from topics where scheme_id = :ours and not deprecated "
+        "and (label like :like "
+        "or exists (select 1 from json_each(topics.alt_labels) where value like :like)) "
+        "order by papers desc, label limit 12",
+        params,
+    )}
+
+
+async def papers_authors_and_topics(db, paper_ids: list[str]) -> tuple[dict, dict]:
+    """For each paper, its authors in order and its own topics of ours, as {id, name} and
+    {id, label} lists: what an API answer gives beside a paper's title."""
+    params = {"ids": json.dumps(paper_ids), "ours": OUR_SCHEME}
+    authors: dict[str, list[dict]] = {paper_id: [] for paper_id in paper_ids}
+    for row in await _all(
+        db,
+        "select paper_authors.paper_id, authors.id, authors.name from paper_authors "
+        "join authors on authors.id = paper_authors.author_id "
+        "where paper_authors.paper_id in (select value from json_each(:ids)) "
+        "order by paper_authors.paper_id, paper_authors.position",
+        params,
+    ):
+        authors[row["paper_id"]].append({"id": row["id"], "name": row["name"]})
+    topics: dict[str, list[dict]] = {paper_id: [] for paper_id in paper_ids}
+    for row in await _all(
+        db,
+        "select distinct paper_topics.paper_id, topics.id, topics.label from paper_topics "
+        "join topics on topics.id = paper_topics.topic_id "
+        "where paper_topics.paper_id in (select value from json_each(:ids)) and topics.scheme_id = :ours "
+        "order by paper_topics.paper_id, topics.label",
+        params,
+    ):
+        topics[row["paper_id"]].append({"id": row["id"], "label": row["label"]})
+    return authors, topics
+
+
+async def topic_row(db, topic_id: str) -> dict | None:
+    return await _one(db, "select id, label, scheme_id from topics where id = :id", {"id": topic_id})
 
 
 async def best_matches(
@@ -419,3 +482,52 @@ async def best_matches(
         return [dict(row) for row in results.rows]
 
     return await cached(db, ("best_matches", sql, tuple(sorted(named.items()))), rank)
+
+
+async def base_iri(db) -> str:
+    """The base every IRI of the atlas starts with, read back from our scheme's IRI
+    (`<base>scheme/atlas`), so a page names its resources as the RDF does."""
+    async def read() -> str:
+        row = await _one(db, "select iri from topic_schemes where id = :ours", {"ours": OUR_SCHEME})
+        return row["iri"].removesuffix(f"scheme/{OUR_SCHEME}") if row else "/"
+
+    return await cached(db, ("base iri",), read)
+
+
+FEED_SIZE = 50
+_FEED_COLUMNS = (
+    "select papers.id, papers.title, papers.year, papers.venue, venues.full_name as venue_full_name, "
+    "papers.digest, papers.arxiv_id "
+)
+# The newest papers of the whole atlas, of a topic (narrower topics included) and of an author:
+# by year, newest first, then by id, from the index each scope has on its year.
+_FEED_QUERIES = {
+    "atlas": "from papers left join venues on venues.id = papers.venue_id where papers.year is not null "
+             "order by papers.year desc, papers.id limit :n",
+    "topic": "from paper_topic_closure join papers on papers.id = paper_topic_closure.paper_id "
+             "left join venues on venues.id = papers.venue_id "
+             "where paper_topic_closure.topic_id = :id and paper_topic_closure.year is not null "
+             "order by paper_topic_closure.year desc, paper_topic_closure.paper_id limit :n",
+    "author": "from paper_authors join papers on papers.id = paper_authors.paper_id "
+              "left join venues on venues.id = papers.venue_id "
+              "where paper_authors.author_id = :id and papers.year is not null "
+              "order by papers.year desc, papers.id limit :n",
+}
+
+
+async def feed(db, scope: str, subject_id: str | None = None) -> dict | None:
+    """The subject of a feed (a topic, an author, or the atlas) and its newest papers, each with
+    its authors and topics; None when the id names nothing. A paper without a year cannot be
+    placed in time, so no feed lists it (nor does a topic page)."""
+    subject: dict | None = {"id": None}
+    if scope == "topic":
+        subject = await _one(db, "select id, label from topics where id = :id", {"id": subject_id})
+    elif scope == "author":
+        subject = await _one(db, "select id, name as label from authors where id = :id", {"id": subject_id})
+    if subject is None:
+        return None
+    papers = await _all(db, _FEED_COLUMNS + _FEED_QUERIES[scope], {"id": subject_id, "n": FEED_SIZE})
+    authors, topics = await papers_authors_and_topics(db, [paper["id"] for paper in papers])
+    for paper in papers:
+        paper.update(authors=authors[paper["id"]], topics=topics[paper["id"]])
+    return {"subject": subject, "papers": papers, "base": await base_iri(db)}

@@ -29,7 +29,7 @@ TABLE_ROW = re.compile(
 )
 KIND_OF_TABLE = {"topics": "topic", "papers": "paper", "authors": "author"}
 RESOURCE_PATH = re.compile(
-    rf"^/(?P<kind>{'|'.join(KINDS)})/(?P<id>[^?#]+?)(?:\.(?P<extension>ttl|jsonld|nt))?$"
+    rf"^/(?P<kind>{'|'.join(KINDS)})/(?P<id>[^?#]+?)(?:\.(?P<extension>ttl|jsonld|nt))?(?<!\.atom)$"
 )
 
 
