@@ -39,22 +39,24 @@ def fetch(upstream: Upstream, where: str) -> Fetched:
 
 def _git(upstream: Upstream, where: str) -> tuple[bytes, str]:
     with tempfile.TemporaryDirectory(prefix="atlas-upstream-") as folder:
-        _run(["git", "clone", "--quiet", "--no-checkout", "--depth", "1", "--", upstream.url, folder], where)
-        revision = _run(["git", "-C", folder, "rev-parse", "HEAD"], where).decode().strip()
-        data = _run(["git", "-C", folder, "show", f"{revision}:{upstream.path}"], where)
+        _run(["clone", "--quiet", "--no-checkout", "--depth", "1", "--", upstream.url, folder], where)
+        revision = _run(["-C", folder, "rev-parse", "HEAD"], where).decode().strip()
+        data = _run(["-C", folder, "show", f"{revision}:{upstream.path}"], where)
     return data, revision
 
 
-def _run(command: list[str], where: str) -> bytes:
+def _run(arguments: list[str], where: str) -> bytes:
+    """Run git; its last fatal line, if it fails, is the error."""
+    name = "git " + (arguments[2] if arguments[0] == "-C" else arguments[0])
     try:
-        done = subprocess.run(command, capture_output=True, timeout=TIMEOUT_SECONDS, check=False)
+        done = subprocess.run(["git", *arguments], capture_output=True, timeout=TIMEOUT_SECONDS, check=False)
     except (OSError, subprocess.TimeoutExpired) as error:
-        raise InputError(where, f"cannot run {' '.join(command[:2])}: {error}") from None
+        raise InputError(where, f"cannot run {name}: {error}") from None
     if done.returncode != 0:
         lines = done.stderr.decode(errors="replace").strip().splitlines()
         fatal = [line for line in lines if line.startswith("fatal")]
         message = (fatal or lines or [""])[-1]
-        raise InputError(where, f"{' '.join(command[:2])} failed: {message}")
+        raise InputError(where, f"{name} failed: {message}")
     return done.stdout
 
 

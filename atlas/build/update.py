@@ -237,8 +237,11 @@ def _compare(plan: Plan, old: Dataset, new: Dataset, sources: list[Source], chan
     """Each list's changes into the report; a list that lost too much is refused."""
     revisions = {s.id: fetched[s.id].revision for s in changed}
     chosen = {s.id: s for s in sources}
+    live = {paper.id for paper in new.papers}
+    now = {paper.id: paper.id for paper in old.papers if paper.id in live}
+    now |= {item["id"]: item["replaced_by"] for item in plan.report["retired"] if item["replaced_by"]}
     for source in old.sources:
-        changes, _ = _changes(old, new, source.id, revisions)
+        changes, _ = list_changes(old, new, source.id, source.id not in revisions, now)
         if source.id in chosen and source.id not in revisions:
             plan.report["lists"].append(_unchanged(source, fetched[source.id]))
             continue
@@ -321,7 +324,7 @@ _LINES = (  # the mark, the report's key, and how one item of it reads
     ("+", "added", lambda i: f"{i['title']} [{i['paper_id']}]"
      + ("" if i["new_to_atlas"] else " (already in the atlas)")),
     ("-", "removed", lambda i: f"{i['title']} [{i['paper_id']}]"
-     + (" (still in another list)" if i["still_in_atlas"] else "")),
+     + (f" (still in the atlas as {i['now_paper_id']})" if i["still_in_atlas"] else "")),
     ("~", "retitled", lambda i: f"\"{i['old_title']}\" → \"{i['new_title']}\""),
     ("=", "identity_changed", lambda i: f"{i['old_paper_id']} → {i['new_paper_id']}"),
     ("#", "topics_changed", lambda i: f"{i['paper_id']}: topics +{', '.join(i['added']) or 'none'}, "

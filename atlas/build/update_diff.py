@@ -117,19 +117,27 @@ def our_topics(data: Dataset) -> dict[str, set[str]]:
     return topics
 
 
-def list_changes(old: Dataset, new: Dataset, source_id: str, same_version: bool) -> tuple[dict, list[Pair]]:
+def list_changes(
+    old: Dataset, new: Dataset, source_id: str, same_version: bool, now: dict[str, str] | None = None
+) -> tuple[dict, list[Pair]]:
     """What changed in one list: papers added and removed, retitled, moved to another id, and
-    entries whose topics of ours changed; with the pairs found."""
+    entries whose topics of ours changed; with the pairs found. `now` names, for each old paper
+    id, the id that names its paper in the new build (itself, or what replaced it)."""
     before, after = paper_entries(old, source_id), paper_entries(new, source_id)
     pairs, gone, came = pair_entries(before, after, same_version)
     old_titles = {paper.id: paper.title for paper in old.papers}
     new_titles = {paper.id: paper.title for paper in new.papers}
     old_topics, new_topics = our_topics(old), our_topics(new)
+    if now is None:
+        now = {paper_id: paper_id for paper_id in old_titles if paper_id in new_titles}
     changes = {
         "papers_before": len({e.paper_id for e in before}),
         "papers_after": len({e.paper_id for e in after}),
-        "added": _papers(came, new_titles, "new_to_atlas", set(old_titles)),
-        "removed": _papers(gone, old_titles, "still_in_atlas", set(new_titles), present=True),
+        "added": [row | {"new_to_atlas": row["paper_id"] not in set(now.values())}
+                  for row in _papers(came, new_titles)],
+        "removed": [row | {
+                    "still_in_atlas": row["paper_id"] in now, "now_paper_id": now.get(row["paper_id"], "")}
+                    for row in _papers(gone, old_titles)],
         "retitled": _unique([
             {"line": b.line, "old_title": a.title, "new_title": b.title,
              "old_paper_id": a.paper_id, "new_paper_id": b.paper_id}
@@ -152,15 +160,12 @@ def list_changes(old: Dataset, new: Dataset, source_id: str, same_version: bool)
     return changes, pairs
 
 
-def _papers(
-    entries: Iterable[Entry], titles: dict[str, str], flag: str, other: set[str], present: bool = False
-) -> list[dict]:
+def _papers(entries: Iterable[Entry], titles: dict[str, str]) -> list[dict]:
     """One row per paper: a paper twice in a list is one paper added or removed."""
     rows = {}
     for entry in entries:
-        known = entry.paper_id in other
         rows.setdefault(entry.paper_id, {"paper_id": entry.paper_id, "title": titles[entry.paper_id],
-                                         "line": entry.line, flag: known if present else not known})
+                                         "line": entry.line})
     return sorted(rows.values(), key=lambda row: row["line"])
 
 
