@@ -15,6 +15,7 @@ import hashlib
 import http.server
 import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -106,8 +107,13 @@ class Atlas:
 
 
 def new_atlas(folder: Path) -> Atlas:
+    """The project's curation, its lists naming no upstream: a test names the one it serves, and
+    an update never reaches the real upstreams."""
     shutil.copytree(CURATION, folder / "data")
     shutil.copytree(TAXONOMY, folder / "taxonomy")
+    manifest = folder / "data" / "sources.yml"
+    manifest.write_text(re.sub(r"    upstream:\n(      .*\n)+", "", manifest.read_text(encoding="utf-8")),
+                        encoding="utf-8")
     return Atlas(folder)
 
 
