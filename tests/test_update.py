@@ -320,6 +320,21 @@ def test_an_http_update_records_the_last_modified_date_and_checksum(tmp_path, ht
                                  ).fetchone() == (1,)
 
 
+def test_an_unchanged_list_gets_its_revision_and_checksum_recorded_and_nothing_else(tmp_path, http_upstream):
+    served, base = http_upstream
+    atlas = new_atlas(tmp_path / "atlas")
+    (served / "README.md").write_bytes(V1)
+    atlas.name_upstream(f"    upstream:\n      url: {base}/README.md\n")
+    before = atlas.snapshot()
+    run = atlas.update()
+    assert run.returncode == 0 and run.stdout.startswith("dynamics: unchanged at ")
+    [source] = [s for s in load_manifest(atlas.manifest) if s.id == "dynamics"]
+    assert source.file == "sources/000_c0894582068b27f9.txt" and source.upstream.sha256 == hashlib.sha256(V1).hexdigest()
+    assert source.upstream.revision == run.stdout.removeprefix("dynamics: unchanged at ").strip()
+    after = atlas.snapshot()
+    assert {name for name in after if after[name] != before.get(name)} == {"data/sources.yml"}
+
+
 def test_an_http_upstream_that_answers_404_is_one_error_line(tmp_path, http_upstream):
     _, base = http_upstream
     atlas = new_atlas(tmp_path / "atlas")

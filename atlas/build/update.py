@@ -77,8 +77,8 @@ def update(
     if report_path:
         report_path.write_text(json.dumps(plan.report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     if plan.broken:
-        print(f"refused: {plan.broken}; nothing written (--accept cannot take a list the build cannot "
-              "read: change its format, then update again)", file=sys.stderr)
+        print(f"refused: {plan.broken}; nothing written (--accept cannot take what the build refuses)",
+              file=sys.stderr)
         return 2
     if refused:
         print(f"refused: {'; '.join(plan.refusals)}; nothing written (review the report, then run again "
@@ -111,6 +111,7 @@ def plan_update(
             new = _build_new(staged, old, {s.id: fetched[s.id].revision for s in changed}, taxonomy, plan)
         except InputError as error:
             shown = str(error).replace(str(Path(folder) / "data"), str(manifest.parent))
+            shown = shown.replace(str(Path(folder) / "curation"), str(curation))
             plan.broken = f"the new version does not build: {shown}"
             plan.report["lists"] = [_unchanged(s, fetched[s.id]) | {"status": "refused"} for s in changed]
             return plan
@@ -167,12 +168,16 @@ def _unchanged(source: Source, got: Fetched) -> dict:
 
 
 def _stage(folder: Path, manifest: Path, curation: Path, plan: Plan) -> tuple[Path, Path]:
-    """A copy of the manifest's folder (and the curation's) with the new versions in place."""
-    data = folder / "data"
-    shutil.copytree(manifest.parent, data)
-    staged_curation = data if curation.resolve() == manifest.parent.resolve() else folder / "curation"
-    if staged_curation != data:
-        shutil.copytree(curation, staged_curation)
+    """The manifest with the new versions in place, the other lists and the curated YAML, copied
+    into `folder`: what the build reads, and nothing else of the folders they are in."""
+    data, staged_curation = folder / "data", folder / "curation"
+    data.mkdir()
+    staged_curation.mkdir()
+    for source in load_manifest(manifest):
+        (data / source.file).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(manifest.parent / source.file, data / source.file)
+    for path in curation.glob("*.yml"):
+        shutil.copyfile(path, staged_curation / path.name)
     for name, content in plan.files.items():
         (data / name).write_bytes(content)
     (data / manifest.name).write_text(plan.manifest_text, encoding="utf-8")
