@@ -268,6 +268,26 @@ def test_updating_again_finds_the_list_unchanged_and_changes_nothing(updated):
     assert updated.atlas.snapshot() == before
 
 
+def test_an_entry_moved_to_another_section_is_reported_with_its_topics_changed(tmp_path):
+    """As nobody has read the paper (no readings), its list's heading is what files it."""
+    atlas = new_atlas(tmp_path)
+    shutil.rmtree(atlas.taxonomy / "readings")
+    lines = V1.split(b"\n")
+    moved = lines.pop(next(i for i, line in enumerate(lines) if line.startswith(REMOVED)))
+    lines.insert(next(i for i, line in enumerate(lines) if line.startswith(b"# 5. Learning Dynamics beyond")) + 2,
+                 moved)
+    repo = tmp_path / "upstream"
+    git_upstream(atlas, repo, commit(repo, V1))
+    commit(repo, b"\n".join(lines))
+    run = atlas.update("--report", str(tmp_path / "report.json"))
+    row = dynamics(json.loads((tmp_path / "report.json").read_text()))
+    assert (row["added"], row["removed"], row["retitled"]) == ([], [], [])
+    assert row["topics_changed"] == [{"paper_id": REMOVED_ID, "title": "Gradient descent only converges to minimizers",
+                                      "added": ["dynamics-beyond-standard-training"],
+                                      "removed": ["gd-and-sgd-dynamics"]}]
+    assert f"# {REMOVED_ID}: topics +dynamics-beyond-standard-training, -gd-and-sgd-dynamics" in run.stdout
+
+
 def test_a_paper_removed_and_then_back_upstream_is_no_longer_retired(tmp_path):
     atlas = new_atlas(tmp_path)
     repo = tmp_path / "upstream"
