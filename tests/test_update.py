@@ -355,6 +355,20 @@ def test_an_unchanged_list_gets_its_revision_and_checksum_recorded_and_nothing_e
     assert {name for name in after if after[name] != before.get(name)} == {"data/sources.yml"}
 
 
+def test_a_local_edit_of_the_vendored_copy_is_named_before_the_update_replaces_it(tmp_path, http_upstream):
+    served, base = http_upstream
+    atlas = new_atlas(tmp_path / "atlas")
+    (served / "README.md").write_bytes(V1)
+    atlas.name_upstream(f"    upstream:\n      url: {base}/README.md\n")
+    assert atlas.update().returncode == 0  # records the checksum of version 1
+    copy = atlas.data / "sources" / "000_c0894582068b27f9.txt"
+    copy.write_bytes(V1.replace(TYPO, b"The intrinsic learning rate. In *NeurIPS 2020*."))
+    (served / "README.md").write_bytes(V2_ADDITIONS)
+    run = atlas.update()
+    assert run.returncode == 0
+    assert "  warning: our copy was edited since its recorded revision; the update replaces the edits" in run.stdout
+
+
 def test_an_http_upstream_that_answers_404_is_one_error_line(tmp_path, http_upstream):
     _, base = http_upstream
     atlas = new_atlas(tmp_path / "atlas")

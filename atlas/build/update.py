@@ -133,6 +133,12 @@ def _chosen(sources: list[Source], source_ids: list[str], manifest: Path) -> lis
     return chosen
 
 
+def _edited(source: Source, vendored_sha256: str) -> bool:
+    """Our copy is not the file its recorded revision had: someone edited it since (the update
+    replaces those edits; the report says so, for the curator to carry them over)."""
+    return bool(source.upstream.sha256) and source.upstream.sha256 != vendored_sha256
+
+
 def _vendored_sha(manifest: Path, source: Source) -> str:
     path = manifest.parent / source.file
     return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
@@ -256,7 +262,8 @@ def _compare(plan: Plan, old: Dataset, new: Dataset, sources: list[Source], chan
         if source.id in revisions:
             row |= {"old_revision": chosen[source.id].upstream.revision, "new_revision": revisions[source.id],
                     "old_file": source.file, "new_file": _vendored_name(source, fetched[source.id]),
-                    "sha256": fetched[source.id].sha256}
+                    "sha256": fetched[source.id].sha256,
+                    "local_copy_edited": _edited(chosen[source.id], source.sha256)}
         plan.report["lists"].append(row | changes)
         if source.id in revisions and changes["lost_share"] > max_loss:
             row["status"] = plan.report["lists"][-1]["status"] = "refused"
@@ -308,6 +315,9 @@ def print_update(report: dict, stream: TextIO = sys.stdout) -> None:
         revisions = f" ({row.get('old_revision') or 'revision not recorded'} → {row['new_revision']})" \
             if "new_revision" in row else ""
         print(f"{row['source']}: {row['status']}{revisions}", file=stream)
+        if row.get("local_copy_edited"):
+            print("  warning: our copy was edited since its recorded revision; the update replaces the edits",
+                  file=stream)
         if "added" not in row:
             continue
         print(f"  papers {row['papers_before']} → {row['papers_after']}: {len(row['added'])} added, "
