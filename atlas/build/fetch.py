@@ -8,6 +8,7 @@ read at the remote's default branch with `git show`; an http(s) upstream is one 
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 import tempfile
 import urllib.error
@@ -49,7 +50,8 @@ def _run(arguments: list[str], where: str) -> bytes:
     """Run git; its last fatal line, if it fails, is the error."""
     name = "git " + (arguments[2] if arguments[0] == "-C" else arguments[0])
     try:
-        done = subprocess.run(["git", *arguments], capture_output=True, timeout=TIMEOUT_SECONDS, check=False)
+        done = subprocess.run(["git", *arguments], capture_output=True, timeout=TIMEOUT_SECONDS, check=False,
+                              env={**os.environ, "GIT_TERMINAL_PROMPT": "0"})  # fail, never ask a password
     except (OSError, subprocess.TimeoutExpired) as error:
         raise InputError(where, f"cannot run {name}: {error}") from None
     if done.returncode != 0:

@@ -73,7 +73,7 @@ def _pair_by(
                 if key:
                     by[key].append(entry)
     pairs, used = [], set()
-    for key in sorted(old_by.keys() & new_by.keys(), key=lambda k: old_by[k][0].ref):
+    for key in sorted(old_by.keys() & new_by.keys(), key=lambda k: (old_by[k][0].ref, k)):
         olds, news = old_by[key], new_by[key]
         if unique and (len(olds) > 1 or len(news) > 1):
             continue
