@@ -246,6 +246,29 @@ def test_hand_topics_and_readings_naming_the_old_title_still_name_the_retitled_p
     assert unmatched == 0
 
 
+def test_authorship_naming_a_retitled_papers_id_still_names_its_authors(tmp_path):
+    """data/people.yml says "Lu, J." on the deep-ResNet mean-field paper (list 004, by id) is
+    Jianfeng Lu. Upstream fixing the title's typo ("provably" → "provable") changes the id; the
+    curated authorship follows the retired id, so "Lu, J." does not become the retired `lu-j`."""
+    atlas = new_atlas(tmp_path)
+    v1 = next((atlas.data / "sources").glob("004_*")).read_bytes()
+    repo = tmp_path / "upstream"
+    commit(repo, v1)
+    commit(repo, v1.replace(b"Towards provably optimization", b"Towards provable optimization"))
+    text = atlas.manifest.read_text(encoding="utf-8")
+    anchor = "    format: apa_references\n"
+    atlas.manifest.write_text(text.replace(anchor, anchor + f"    upstream:\n      url: {repo}\n      path: README.md\n"),
+                              encoding="utf-8")
+    run = atlas.update()
+    assert run.returncode == 0, run.stderr
+    db = atlas.build()
+    (new_id,) = db.execute("select replaced_by from retired_ids where id = ?",
+                           ("a-mean-field-analysis-of-deep-resnet-and-beyond-towards-provably-68400f",)).fetchone()
+    assert new_id.startswith("a-mean-field-analysis-of-deep-resnet-and-beyond-towards-provable-")
+    authors = db.execute("select author_id from paper_authors where paper_id = ? order by position", (new_id,))
+    assert [a for (a,) in authors] == ["lu-yiping", "ma-chao", "lu-yulong", "lu-jianfeng", "ying-lexing"]
+
+
 def test_curation_that_names_no_paper_after_the_update_is_named_in_the_report(updated):
     """merges.yml decides before ids exist, so it cannot follow a retired id; the readings of a
     paper gone from every list name nothing now. The report names both, to the line."""

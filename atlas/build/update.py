@@ -192,8 +192,10 @@ def _stage(folder: Path, manifest: Path, curation: Path, plan: Plan) -> tuple[Pa
 
 def _build_new(staged: tuple[Path, Path], old: Dataset, revisions: dict[str, str], taxonomy: Path,
                plan: Plan) -> Dataset:
-    """Build the new versions twice: first without the retirements earlier updates made (a paper
-    removed then may be back), then with those this update makes: the build the new manifest has."""
+    """Build the new versions twice: first with no retirements, to learn which papers the new
+    versions hold (ids come from titles alone; a paper an earlier update retired may be back, and
+    curation cannot follow the ids this update retires yet), then with the retirements this update
+    makes: the build the new manifest has."""
     manifest, curation = staged
     path = curation / RETIRED_NAME
     if not path.exists():
@@ -201,7 +203,7 @@ def _build_new(staged: tuple[Path, Path], old: Dataset, revisions: dict[str, str
     original = path.read_text(encoding="utf-8")
     existing = load_retired(path)
     by_update = {r.id for r in existing if r.kind == "paper" and r.reason.startswith(UPDATE_REASONS)}
-    path.write_text(_retired_text(path, by_update, [], existing), encoding="utf-8")
+    path.write_text(RETIRED_HEADER, encoding="utf-8")
     first = build_dataset(manifest, curation, taxonomy)
     pairs = [pair for source in old.sources for pair in _changes(old, first, source.id, revisions)[1]]
     back = by_update & {paper.id for paper in first.papers}
