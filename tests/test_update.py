@@ -31,6 +31,7 @@ from atlas.build.errors import InputError
 from atlas.build.pipeline import build
 from atlas.build.sources import load_manifest
 from atlas.build.yaml_edit import scalar
+from atlas.cli import main as atlas_command
 
 V1 = next((CURATION / "sources").glob("000_*.txt")).read_bytes()
 V2_ADDITIONS = (Path(__file__).parent / "data" / "new_list_versions" / "dynamics_v2.md").read_bytes()
@@ -468,11 +469,13 @@ def test_a_git_path_the_repository_lacks_is_one_error_line(tmp_path):
     assert run.returncode == 1 and run.stderr.count("\n") == 1 and "git show failed" in run.stderr
 
 
-def test_updating_a_source_without_upstream_names_it(tmp_path):
+def test_updating_a_source_without_upstream_names_it(tmp_path, capsys):
     atlas = new_atlas(tmp_path)
     run = atlas.update("optimization")
-    assert run.returncode == 1
-    assert run.stderr == f"error: {atlas.manifest}: source 'optimization' names no upstream to update from\n"
+    message = f"error: {atlas.manifest}: source 'optimization' names no upstream to update from\n"
+    assert run.returncode == 1 and run.stderr == message
+    words = ["update", "optimization", "--sources", str(atlas.manifest), "--curation", str(atlas.data)]
+    assert atlas_command(words) == 1 and capsys.readouterr().err == message
 
 
 @pytest.mark.parametrize("block, message", [
