@@ -3,6 +3,7 @@
     atlas build            read the lists in data/sources.yml and write dist/ (what build.py does)
     atlas check            run every stage in memory and report, writing nothing
     atlas serve            serve dist/ with Datasette at http://127.0.0.1:8001
+    atlas update [SOURCE…] take the newer version of lists from their upstream (docs/updating.md)
 
 Each subcommand's --help lists its options. A mistake in a list or a curated YAML file stops with
 one `file:line: message` line and exit status 1; dist/ is then left as it was.
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from atlas.build.errors import InputError, OutputBusy
 from atlas.build.pipeline import build, build_dataset, print_report
+from atlas.build.update import DEFAULT_MAX_LOSS, update
 
 # The checkout the package lives in: its data/ and taxonomy/ are the defaults.
 HOME = Path(__file__).resolve().parent.parent
@@ -64,6 +66,32 @@ def run_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_update(args: argparse.Namespace) -> int:
+    """Fetch, compare, report, and take the new versions unless refused (atlas/build/update.py)."""
+    return update(args.sources, args.source_ids, args.accept, args.report, args.curation, args.taxonomy,
+                  args.max_loss)
+
+
+def add_update_command(commands: argparse._SubParsersAction) -> None:
+    command = commands.add_parser(
+        "update", help="take the newer version of lists from where they come from",
+        description="Fetch each named source's file from its `upstream` (every source with one, when "
+        "none is named), build the atlas with and without the new versions, print per list the papers "
+        "added, removed and retitled and the entries whose id or topics changed; then vendor the new "
+        "versions, record their revision and checksum in the manifest and retire the ids that vanish. "
+        "Exit 2, writing nothing, when refused.")
+    add_input_arguments(command)
+    command.add_argument("source_ids", nargs="*", metavar="SOURCE",
+                         help="source ids (default: every source with an upstream)")
+    command.add_argument("--accept", action="store_true",
+                         help="take a list even if it lost more than --max-loss of its paper entries")
+    command.add_argument("--max-loss", type=float, default=DEFAULT_MAX_LOSS,
+                         help=f"the share of its paper entries a list may lose and be taken without --accept "
+                         f"(default: {DEFAULT_MAX_LOSS})")
+    command.add_argument("--report", type=Path, help="also write the report as JSON to this file")
+    command.set_defaults(run=run_update)
+
+
 def run_serve(args: argparse.Namespace) -> int:
     """`datasette DIST -p PORT`: the folder is a Datasette configuration directory."""
     from datasette.cli import cli
@@ -99,6 +127,7 @@ def parser() -> argparse.ArgumentParser:
     serve_command.add_argument("-p", "--port", type=int, default=8001, help="port (default: 8001)")
     serve_command.add_argument("--host", default="127.0.0.1", help="interface (default: 127.0.0.1)")
     serve_command.set_defaults(run=run_serve)
+    add_update_command(commands)
     return command
 
 

@@ -66,6 +66,9 @@ def write_database(path: Path, data: Dataset) -> dict[str, int]:
                 "license": s.license,
                 "sha256": s.sha256,
                 "entries": sum(1 for e in data.entries if e.source_id == s.id),
+                "upstream_url": s.upstream.url if s.upstream else "",
+                "upstream_path": s.upstream.path if s.upstream else "",
+                "upstream_revision": s.upstream.revision if s.upstream else "",
             }
             for s in data.sources
         ),

@@ -18,6 +18,7 @@ from atlas.build.people import NameRules, cluster_authors
 from atlas.build.publish import publish
 from atlas.build.rdf import write_exports
 from atlas.build.rdf_atlas import write_atlas_rdf
+from atlas.build.renamed import follow_authorship, follow_titles
 from atlas.build.retired import check_retired, load_retired
 from atlas.build.site_files import write_site
 from atlas.build.sources import load_manifest, read_source, require_items
@@ -39,6 +40,8 @@ def build_dataset(manifest: Path, curation: Path, taxonomy_folder: Path) -> Data
     venues = VenueTable.load(curation / "venues.yml")
     names = NameRules.load(curation / "people.yml")
     overrides = MergeOverrides.load(curation / "merges.yml")
+    retired = load_retired(curation / RETIRED_NAME)
+    names = follow_authorship(names, retired)
 
     documents = [read_source(source, manifest.parent) for source in sources]
     entries = []
@@ -63,10 +66,10 @@ def build_dataset(manifest: Path, curation: Path, taxonomy_folder: Path) -> Data
         for position, name in enumerate(entry.authors, start=1)
     }
     authors, author_of = cluster_authors(occurrences, paper_of, names)
-    retired = load_retired(curation / RETIRED_NAME)
     live = {"paper": {paper.id for paper in papers}, "author": {author.id for author in authors}}
     check_retired(retired, live, curation / RETIRED_NAME)
     claims = link_claims(entries, venues)
+    topic_curation = follow_titles(topic_curation, papers, entries, retired)
     classification = classify(papers, entries, taxonomy, topic_curation)
     paper_topics, unmapped = classification.paper_topics, classification.unmapped
     classified = {t.paper_id for t in paper_topics if taxonomy.concepts[t.topic_id].scheme == OUR_SCHEME}

@@ -17,6 +17,22 @@ class Source:
     origin: str = ""
     license: str = ""
     sha256: str = ""
+    upstream: Upstream | None = None
+
+
+@dataclass(frozen=True)
+class Upstream:
+    """Where a vendored list comes from: a git repository and the file's path in it, or (no
+    path) an http(s) address of the file; the revision and checksum of the copy we hold."""
+
+    url: str
+    path: str = ""
+    revision: str = ""  # a commit (git); an ETag, Last-Modified or checksum (http); "" when unknown
+    sha256: str = ""  # of the file as fetched at `revision`
+
+    @property
+    def is_git(self) -> bool:
+        return bool(self.path)
 
 
 @dataclass(frozen=True)

@@ -179,6 +179,13 @@ SOURCES = Record(
             format=Text(),
             origin=Text(),
             license=Text(),
+            upstream=Record(  # issue-14: where the list comes from, for `build.py --update`
+                ("url",),
+                url=Text(r"\S+", "a git repository (URL or path) or an http(s) address, without spaces"),
+                path=Text(),
+                revision=Text(),
+                sha256=Text(r"[0-9a-f]{64}", "64 lowercase hexadecimal digits"),
+            ),
         ),
         unique="id",
     ),

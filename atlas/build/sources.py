@@ -13,7 +13,7 @@ from pathlib import Path
 
 from atlas.build.errors import InputError
 from atlas.build.parsers import PARSERS
-from atlas.build.records import Source, SourceText
+from atlas.build.records import Source, SourceText, Upstream
 from atlas.build.schemas import SOURCES
 from atlas.build.yamlfile import load_yaml, require
 
@@ -53,9 +53,21 @@ def load_manifest(manifest_path: Path) -> list[Source]:
                 format=format_name,
                 origin=str(item.get("origin") or "").strip(),
                 license=str(item.get("license") or "").strip(),
+                upstream=_upstream(item.get("upstream"), manifest_path),
             )
         )
     return sources
+
+
+def _upstream(item: dict | None, manifest_path: Path) -> Upstream | None:
+    """Where the list comes from; read only, the build never fetches it (`build.py --update` does)."""
+    if not item:
+        return None
+    url, path = str(item["url"]), str(item.get("path") or "")
+    if not path and not re.match(r"https?://", url):
+        message = "upstream without 'path' must be an http(s) address of the file; a git repository needs one"
+        raise InputError(manifest_path, message, item.line_of("url"))
+    return Upstream(url, path, str(item.get("revision") or ""), str(item.get("sha256") or ""))
 
 
 def _check_inside(manifest_path: Path, file: str, line: int | None) -> None:
