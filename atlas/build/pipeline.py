@@ -17,6 +17,7 @@ from atlas.build.people import NameRules, cluster_authors
 from atlas.build.publish import publish
 from atlas.build.rdf import write_exports
 from atlas.build.rdf_atlas import write_atlas_rdf
+from atlas.build.reading_queue import reading_queue
 from atlas.build.retired import check_retired, load_retired
 from atlas.build.site_files import write_site
 from atlas.build.sources import load_manifest, read_source, require_items
@@ -66,7 +67,11 @@ def build_dataset(manifest: Path, curation: Path, taxonomy_folder: Path) -> Data
     live = {"paper": {paper.id for paper in papers}, "author": {author.id for author in authors}}
     check_retired(retired, live, curation / RETIRED_NAME)
     claims = link_claims(entries, venues)
-    classification = classify(papers, entries, taxonomy, topic_curation)
+    paper_authors = {
+        paper.id: tuple(author_of[(*paper.authors_from, i)] for i in range(1, len(paper.authors) + 1))
+        for paper in papers
+    }
+    classification = classify(papers, entries, taxonomy, topic_curation, paper_authors)
     paper_topics, unmapped = classification.paper_topics, classification.unmapped
     classified = {t.paper_id for t in paper_topics if taxonomy.concepts[t.topic_id].scheme == OUR_SCHEME}
     kinds = Counter(entry.kind for entry in entries)
@@ -100,6 +105,10 @@ def build_dataset(manifest: Path, curation: Path, taxonomy_folder: Path) -> Data
         paper_topics=paper_topics,
         unmapped_terms=unmapped,
         paper_readings=classification.readings,
+        model_scores=classification.model_scores,
+        reading_queue=reading_queue(
+            papers, paper_topics, classification.model_scores, classification.readings, taxonomy
+        ),
         report=report,
         retired_ids=retired,
     )
