@@ -3,10 +3,11 @@
 A paper is unread until two curators read it (taxonomy/readings/). Its topics then rest on the
 lists' evidence and the topic model alone; a reading changes most where that support is weak or
 split, and matters most where many lists hold the paper. Each unread paper gets:
-- confidence: the mean model score of the topics it is filed under (0 for a topic the model does
-  not score, and for a paper filed under no topic of ours);
-- disagreements: topics the label evidence gives that the model does not score at all, plus topics
-  the model scores at FALLBACK_THRESHOLD or more that the paper is not filed under;
+- confidence: the mean model score of the topics it is filed under, a topic backed by its own
+  score or the best of a narrower topic's (0 where the model scores neither, and 0 for a paper
+  filed under no topic of ours);
+- disagreements: topics the label evidence gives that the model backs not at all, plus topics the
+  model scores at FALLBACK_THRESHOLD or more that the paper is not filed under;
 - priority = (1 - confidence) + disagreements / 2 + (lists - 1) / 2, highest first.
 """
 
@@ -61,10 +62,14 @@ def reading_queue(
 
 def _item(paper: Paper, topics: dict[str, set[str]], model: dict[str, float], readings: int,
           taxonomy: Taxonomy) -> QueueItem:
-    support = [min(1.0, model.get(topic, 0.0)) for topic in topics]
+    backed: dict[str, float] = {}  # a score backs its topic and every broader one
+    for topic, score in model.items():
+        for above in lineage(taxonomy, topic):
+            backed[above] = max(backed.get(above, 0.0), min(1.0, score))
+    support = [backed.get(topic, 0.0) for topic in topics]
     confidence = sum(support) / len(support) if support else 0.0
     implied = set().union(*(lineage(taxonomy, topic) for topic in topics)) if topics else set()
-    unsupported = sorted(t for t, via in topics.items() if via != {"model"} and t not in model)
+    unsupported = sorted(t for t, via in topics.items() if via != {"model"} and t not in backed)
     unfiled = sorted(t for t, score in model.items() if score >= FALLBACK_THRESHOLD and t not in implied)
     lists = len({source for source, *_ in paper.entries})
     disagreements = len(unsupported) + len(unfiled)
