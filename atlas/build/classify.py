@@ -265,14 +265,8 @@ def classify(
         paper_id = by_key.get(reading.title_key)
         if paper_id is None:
             unmatched.append(TitledTopics(reading.title_key, reading.topics, 0))
-            continue
-        for topic in reading.topics:
-            found.add(paper_id, topic, "reading", reading.evidence)
-        for reader, its in reading.notes:
-            agreed = tuple(t for t in its.topics if t in reading.topics)
-            read_by.append(PaperReading(paper_id, reader, its.line, its.topics, its.note, agreed))
-        if reading.readers >= 2:
-            read[paper_id] = reading
+        else:
+            _add_reading(paper_id, reading, found, read, read_by)
     _match_free_text(papers, entries, paper_of, curation.index, curated_papers, found)
     excluded = set()
     for never in curation.never:
@@ -297,6 +291,18 @@ def classify(
     read_by.sort(key=lambda r: (r.paper_id, r.reader))
     unmapped = terms.unmapped([t for t in paper_topics if t.via != "model"], taxonomy)
     return Classification(paper_topics, unmapped, unmatched, read_by, scores)
+
+
+def _add_reading(paper_id: str, reading: Reading, found: _Found, read: dict[str, Reading],
+                 read_by: list[PaperReading]) -> None:
+    """File a paper under what its readers agree on; keep each reader's reading; a paper two read is read."""
+    for topic in reading.topics:
+        found.add(paper_id, topic, "reading", reading.evidence)
+    for reader, its in reading.notes:
+        agreed = tuple(t for t in its.topics if t in reading.topics)
+        read_by.append(PaperReading(paper_id, reader, its.line, its.topics, its.note, agreed))
+    if reading.readers >= 2:
+        read[paper_id] = reading
 
 
 class _TermMatcher:

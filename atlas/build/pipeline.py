@@ -67,11 +67,7 @@ def build_dataset(manifest: Path, curation: Path, taxonomy_folder: Path) -> Data
     live = {"paper": {paper.id for paper in papers}, "author": {author.id for author in authors}}
     check_retired(retired, live, curation / RETIRED_NAME)
     claims = link_claims(entries, venues)
-    paper_authors = {
-        paper.id: tuple(author_of[(*paper.authors_from, i)] for i in range(1, len(paper.authors) + 1))
-        for paper in papers
-    }
-    classification = classify(papers, entries, taxonomy, topic_curation, paper_authors)
+    classification = classify(papers, entries, taxonomy, topic_curation, _author_ids(papers, author_of))
     paper_topics, unmapped = classification.paper_topics, classification.unmapped
     classified = {t.paper_id for t in paper_topics if taxonomy.concepts[t.topic_id].scheme == OUR_SCHEME}
     kinds = Counter(entry.kind for entry in entries)
@@ -106,12 +102,19 @@ def build_dataset(manifest: Path, curation: Path, taxonomy_folder: Path) -> Data
         unmapped_terms=unmapped,
         paper_readings=classification.readings,
         model_scores=classification.model_scores,
-        reading_queue=reading_queue(
-            papers, paper_topics, classification.model_scores, classification.readings, taxonomy
-        ),
+        reading_queue=reading_queue(papers, paper_topics, classification.model_scores,
+                                    classification.readings, taxonomy),
         report=report,
         retired_ids=retired,
     )
+
+
+def _author_ids(papers: list, author_of: dict) -> dict[str, tuple[str, ...]]:
+    """Each paper's author ids, in order: the topic model learns from an author's other papers."""
+    return {
+        paper.id: tuple(author_of[(*paper.authors_from, i)] for i in range(1, len(paper.authors) + 1))
+        for paper in papers
+    }
 
 
 def build(manifest: Path, out: Path, curation: Path, taxonomy: Path, wait: bool = True) -> dict[str, int]:
