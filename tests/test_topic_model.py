@@ -304,3 +304,17 @@ def test_the_reading_queue_page_and_a_papers_model_evidence_read_well(phenomena_
 def test_the_reading_queue_page_says_so_when_every_paper_is_read(get):
     page = get("/reading-queue")
     assert page.status_code == 200 and "every paper has been read by two curators" in page.text
+
+
+def test_a_paper_assigned_by_hand_takes_no_model_topic_yet_is_scored_for_the_queue(phenomena_unread):
+    db = sqlite3.connect(phenomena_unread / "dist" / "atlas.db")
+    manual = {title_key(item["title"]) for item in yaml.safe_load(
+        (TAXONOMY / "manual.yml").read_text(encoding="utf-8"))["assignments"]}
+    unread = {paper for (paper,) in db.execute("select paper_id from reading_queue")}
+    by_hand = {paper for paper, title in db.execute("select id, title from papers")
+               if title_key(title) in manual and paper in unread}
+    assert by_hand
+    model_rows = db.execute("select paper_id from paper_topics where via = 'model'").fetchall()
+    assert not {paper for (paper,) in model_rows} & by_hand
+    scored = {paper for (paper,) in db.execute("select distinct paper_id from paper_topic_scores")}
+    assert scored & by_hand

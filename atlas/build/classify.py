@@ -398,9 +398,10 @@ def _model_topics(
     papers: list[Paper], entries: list[Entry], taxonomy: Taxonomy, authors: dict[str, tuple[str, ...]],
     read: dict[str, Reading], curated_papers: set[str], found: dict[tuple[str, str, str], str],
 ) -> list[ModelScore]:
-    """Score the papers nobody read nor assigned by hand, from a model trained on those two curators
-    read; add the scores `decide` accepts to `found` as `via = model`. Returns every score."""
-    unread = [p.id for p in papers if p.id not in read and p.id not in curated_papers]
+    """Score the papers nobody read, from a model trained on those two curators read; add the
+    scores `decide` accepts to `found` as `via = model`, unless the paper is assigned by hand
+    (taxonomy/manual.yml). Returns every score."""
+    unread = [p.id for p in papers if p.id not in read]
     if not unread:
         return []
     known = {paper_id: reading.topics for paper_id, reading in read.items()}
@@ -414,7 +415,8 @@ def _model_topics(
         if taxonomy.concepts[topic_id].scheme == OUR_SCHEME:
             label_topics.setdefault(paper_id, set()).add(topic_id)
     title = {paper.id: paper.title for paper in papers}
-    for s in decide(scores, label_topics, taxonomy):
+    # a paper assigned by hand is scored (for the reading queue) but takes no model topic
+    for s in decide([s for s in scores if s.paper_id not in curated_papers], label_topics, taxonomy):
         found[(s.paper_id, s.topic_id, "model")] = model_evidence(s, title, taxonomy)
     return scores
 
