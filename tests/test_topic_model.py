@@ -297,8 +297,10 @@ def test_the_reading_queue_page_and_a_papers_model_evidence_read_well(phenomena_
                                     "order by paper_id").fetchone()
     paper = asyncio.run(datasette.client.get(f"/paper/{paper_id}"))
     assert "model, learned from the read papers (similar read papers: “" in paper.text
-    topic = asyncio.run(datasette.client.get(f"/topic/{topic_id}"))
-    assert topic.status_code == 200
+    (year,) = db.execute("select year from papers where id = ?", (paper_id,)).fetchone()
+    topic = asyncio.run(datasette.client.get(f"/topic/{topic_id}?from={year}&to={year}"))
+    assert topic.status_code == 200 and f'href="/paper/{paper_id}"' in topic.text
+    assert "model, learned from the read papers (similar read papers: “" in topic.text
 
 
 def test_the_reading_queue_page_says_so_when_every_paper_is_read(get):
