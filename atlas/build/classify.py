@@ -24,6 +24,7 @@ from atlas.build.records import Entry
 from atlas.build.schemas import MANUAL, NEVER, READINGS, Schema
 from atlas.build.taxonomy import Taxonomy, heading_text, lineage, term_key
 from atlas.build.text import slug
+from atlas.build.topic_model import ModelScore, author_topic_label, decide, paper_texts, train
 from atlas.build.yamlfile import load_yaml, require
 from atlas.published import OUR_SCHEME
 
@@ -47,7 +48,7 @@ def paper_keywords(papers: list[Paper], entries: list[Entry]) -> dict[str, list[
 class PaperTopic:
     paper_id: str
     topic_id: str
-    via: str  # section, label, keyword, title, digest, manual or reading
+    via: str  # section, label, keyword, title, digest, manual, reading or model
     evidence: str = ""  # the heading, label, key word or matched phrase; for manual and reading, YAML lines
 
 
@@ -181,6 +182,7 @@ class Classification:
     unmapped: list[UnmappedTerm]
     unmatched_manual: list[TitledTopics]  # manual, never or reading entries whose title no paper has
     readings: list[PaperReading] = field(default_factory=list)
+    model_scores: list[ModelScore] = field(default_factory=list)  # the unread papers' scores, FLOOR and up
 
 
 class _Found:
@@ -219,7 +221,8 @@ class _Found:
 
 
 def classify(
-    papers: list[Paper], entries: list[Entry], taxonomy: Taxonomy, curation: ClassifierCuration
+    papers: list[Paper], entries: list[Entry], taxonomy: Taxonomy, curation: ClassifierCuration,
+    authors: dict[str, tuple[str, ...]] | None = None,
 ) -> Classification:
     """File every paper under topics, from every piece of evidence its lists give about it.
 
@@ -227,7 +230,10 @@ def classify(
     a concept of that list's own scheme; our topics come from the nearest of those headings that
     maps onto them, curated or matched by our labels. A heading or key word nothing maps is
     never dropped: it becomes an uncurated concept of its list's scheme, the paper is filed
-    there, and it is reported as unmapped with our closest concept as a suggestion.
+    there, and it is reported as unmapped with our closest concept as a suggestion. A paper
+    nobody has read, nor assigned by hand, also gets the topic model's strongest topics
+    (atlas/build/topic_model.py), learned from the papers two curators read; `authors` gives each
+    paper's author ids, so the model knows what its authors' other read papers are about.
     """
     paper_of = {ref: paper.id for paper in papers for ref in paper.entries}
     found = _Found(taxonomy)
@@ -259,24 +265,20 @@ def classify(
         paper_id = by_key.get(reading.title_key)
         if paper_id is None:
             unmatched.append(TitledTopics(reading.title_key, reading.topics, 0))
-            continue
-        for topic in reading.topics:
-            found.add(paper_id, topic, "reading", reading.evidence)
-        for reader, its in reading.notes:
-            agreed = tuple(t for t in its.topics if t in reading.topics)
-            read_by.append(PaperReading(paper_id, reader, its.line, its.topics, its.note, agreed))
-        if reading.readers >= 2:
-            read[paper_id] = reading
+        else:
+            _add_reading(paper_id, reading, found, read, read_by)
     _match_free_text(papers, entries, paper_of, curation.index, curated_papers, found)
     excluded = set()
     for never in curation.never:
         if never.title_key not in by_key:
             unmatched.append(never)
         excluded.update((by_key.get(never.title_key), topic) for topic in never.topics)
+    settled = found.settle()
+    scores = _model_topics(papers, entries, taxonomy, authors or {}, read, curated_papers, settled)
     paper_topics = sorted(
         (
             PaperTopic(paper_id, topic_id, via, evidence)
-            for (paper_id, topic_id, via), evidence in found.settle().items()
+            for (paper_id, topic_id, via), evidence in settled.items()
             if via == "manual"
             or (
                 (paper_id, topic_id) not in excluded
@@ -287,7 +289,20 @@ def classify(
         key=lambda t: (t.paper_id, t.topic_id, t.via),
     )
     read_by.sort(key=lambda r: (r.paper_id, r.reader))
-    return Classification(paper_topics, terms.unmapped(paper_topics, taxonomy), unmatched, read_by)
+    unmapped = terms.unmapped([t for t in paper_topics if t.via != "model"], taxonomy)
+    return Classification(paper_topics, unmapped, unmatched, read_by, scores)
+
+
+def _add_reading(paper_id: str, reading: Reading, found: _Found, read: dict[str, Reading],
+                 read_by: list[PaperReading]) -> None:
+    """File a paper under what its readers agree on; keep each reader's reading; a paper two read is read."""
+    for topic in reading.topics:
+        found.add(paper_id, topic, "reading", reading.evidence)
+    for reader, its in reading.notes:
+        agreed = tuple(t for t in its.topics if t in reading.topics)
+        read_by.append(PaperReading(paper_id, reader, its.line, its.topics, its.note, agreed))
+    if reading.readers >= 2:
+        read[paper_id] = reading
 
 
 class _TermMatcher:
@@ -377,6 +392,46 @@ def _classify_entry(
             found.add(paper_id, target, "keyword", keyword)
         if not terms.targets[topic_id] and not taxonomy.concepts[topic_id].curated:
             found.add(paper_id, topic_id, "keyword", keyword)
+
+
+def _model_topics(
+    papers: list[Paper], entries: list[Entry], taxonomy: Taxonomy, authors: dict[str, tuple[str, ...]],
+    read: dict[str, Reading], curated_papers: set[str], found: dict[tuple[str, str, str], str],
+) -> list[ModelScore]:
+    """Score the papers nobody read, from a model trained on those two curators read; add the
+    scores `decide` accepts to `found` as `via = model`, unless the paper is assigned by hand
+    (taxonomy/manual.yml). Returns every score."""
+    unread = [p.id for p in papers if p.id not in read]
+    if not unread:
+        return []
+    known = {paper_id: reading.topics for paper_id, reading in read.items()}
+    texts = paper_texts(papers, entries, taxonomy, authors, known)
+    model = train([texts[paper_id] for paper_id in sorted(read)], known)
+    if model is None:
+        return []
+    scores = model.score([texts[paper_id] for paper_id in unread])
+    label_topics: dict[str, set[str]] = {}
+    for paper_id, topic_id, _ in found:
+        if taxonomy.concepts[topic_id].scheme == OUR_SCHEME:
+            label_topics.setdefault(paper_id, set()).add(topic_id)
+    title = {paper.id: paper.title for paper in papers}
+    # a paper assigned by hand is scored (for the reading queue) but takes no model topic
+    for s in decide([s for s in scores if s.paper_id not in curated_papers], label_topics, taxonomy):
+        found[(s.paper_id, s.topic_id, "model")] = model_evidence(s, title, taxonomy)
+    return scores
+
+
+def model_evidence(score: ModelScore, title: dict[str, str], taxonomy: Taxonomy) -> str:
+    """The model's reason as a reader sees it on a topic or paper page."""
+    similar = ", ".join(f"“{title[paper_id]}”" for paper_id in score.similar)
+    words = ", ".join(
+        f"authors' other papers on {taxonomy.concepts[author_topic_label(w)].label('en')}"
+        if author_topic_label(w) else w
+        for w in score.words
+    )
+    parts = [f"similar read papers: {similar}" if similar else "", f"words: {words}" if words else "",
+             f"score {score.score:.2f}"]
+    return "; ".join(part for part in parts if part)
 
 
 def _match_free_text(

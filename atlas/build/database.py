@@ -15,13 +15,16 @@ import sqlite_utils
 from atlas.build.classify import PaperReading, PaperTopic, UnmappedTerm
 from atlas.build.database_rows import insert_rows
 from atlas.build.merge import Paper, PossibleDuplicate
+from atlas.build.model_tables import write_model_tables
 from atlas.build.normalize import LinkClaim, Venue
 from atlas.build.people import Author
+from atlas.build.reading_queue import QueueItem
 from atlas.build.records import Entry, Source
 from atlas.build.retired import RetiredId
 from atlas.build.site_tables import write_site_tables
 from atlas.build.taxonomy import Taxonomy
 from atlas.build.text import slug
+from atlas.build.topic_model import ModelScore
 from atlas.build.topics_table import write_topics
 
 SECTION_SEPARATOR = " › "
@@ -46,6 +49,8 @@ class Dataset:
     unmapped_terms: list[UnmappedTerm]
     paper_readings: list[PaperReading] = field(default_factory=list)
     retired_ids: list[RetiredId] = field(default_factory=list)
+    model_scores: list[ModelScore] = field(default_factory=list)
+    reading_queue: list[QueueItem] = field(default_factory=list)
 
 
 def write_database(path: Path, data: Dataset) -> dict[str, int]:
@@ -227,6 +232,7 @@ def write_database(path: Path, data: Dataset) -> dict[str, int]:
         foreign_keys=[("paper_id", "papers", "id"), ("venue_id", "venues", "id")],
     )
     write_topics(db, data.taxonomy, data.paper_topics, data.unmapped_terms, data.paper_readings)
+    write_model_tables(db, data.model_scores, data.paper_topics, data.reading_queue)
     _index(db)
     write_site_tables(db)
     _create_views(db)

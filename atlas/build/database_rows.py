@@ -32,6 +32,15 @@ EMPTY_TABLE_COLUMNS = {
     "paper_readings": {
         "paper_id": str, "reader": str, "line": int, "topics": str, "agreed": str, "note": str,
     },
+    # the topic model's tables: empty while every paper is read by two curators
+    "paper_topic_scores": {
+        "paper_id": str, "topic_id": str, "score": float, "filed": int, "words": str,
+        "similar_paper_ids": str,
+    },
+    "reading_queue": {
+        "paper_id": str, "rank": int, "priority": float, "confidence": float, "disagreements": int,
+        "lists": int, "readings": int, "topics": str, "reason": str,
+    },
     "retired_ids": {"kind": str, "id": str, "replaced_by": str, "reason": str},
     # A list that names no authors (list 000) or has no links (001, 004) built alone left these out.
     "authors": {"id": str, "name": str, "given_names": str, "surname": str},

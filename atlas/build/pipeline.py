@@ -18,6 +18,7 @@ from atlas.build.people import NameRules, cluster_authors
 from atlas.build.publish import publish
 from atlas.build.rdf import write_exports
 from atlas.build.rdf_atlas import write_atlas_rdf
+from atlas.build.reading_queue import reading_queue
 from atlas.build.renamed import follow_authorship, follow_titles
 from atlas.build.retired import check_retired, load_retired
 from atlas.build.site_files import write_site
@@ -70,7 +71,7 @@ def build_dataset(manifest: Path, curation: Path, taxonomy_folder: Path) -> Data
     check_retired(retired, live, curation / RETIRED_NAME)
     claims = link_claims(entries, venues)
     topic_curation = follow_titles(topic_curation, papers, entries, retired)
-    classification = classify(papers, entries, taxonomy, topic_curation)
+    classification = classify(papers, entries, taxonomy, topic_curation, _author_ids(papers, author_of))
     paper_topics, unmapped = classification.paper_topics, classification.unmapped
     classified = {t.paper_id for t in paper_topics if taxonomy.concepts[t.topic_id].scheme == OUR_SCHEME}
     kinds = Counter(entry.kind for entry in entries)
@@ -104,9 +105,20 @@ def build_dataset(manifest: Path, curation: Path, taxonomy_folder: Path) -> Data
         paper_topics=paper_topics,
         unmapped_terms=unmapped,
         paper_readings=classification.readings,
+        model_scores=classification.model_scores,
+        reading_queue=reading_queue(papers, paper_topics, classification.model_scores,
+                                    classification.readings, taxonomy),
         report=report,
         retired_ids=retired,
     )
+
+
+def _author_ids(papers: list, author_of: dict) -> dict[str, tuple[str, ...]]:
+    """Each paper's author ids, in order: the topic model learns from an author's other papers."""
+    return {
+        paper.id: tuple(author_of[(*paper.authors_from, i)] for i in range(1, len(paper.authors) + 1))
+        for paper in papers
+    }
 
 
 def build(manifest: Path, out: Path, curation: Path, taxonomy: Path, wait: bool = True) -> dict[str, int]:

@@ -1,0 +1,322 @@
+"""Topics for papers nobody has read: the topic model, measured honestly, and the reading queue.
+
+Leave one list out: the read papers of four lists train the model, the fifth list's papers are
+classified as if nobody had read them (their readings removed from a copy of taxonomy/readings/),
+and their topics are scored three ways: the label evidence alone (every `via` but model), the
+model alone (its scores at THRESHOLD), and both (what the build publishes). Truths: the
+hand-labelled papers of tests/data/labelled_topics.yml (DEV half: the model's settings were tuned
+on it; HELD-OUT half: never looked at to tune) and the topics two readers agree on
+(taxonomy/readings/, every paper). Counting as in test_topic_quality.py: a predicted ancestor of
+a label is neither right nor wrong.
+
+The goal for unread papers is precision >= 0.90 and recall >= 0.85 (docs/topic-model.md gives
+the measured figures and what limits them); the floors below hold what is reached today.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import CURATION, MANIFEST, TAXONOMY
+from datasette.app import Datasette
+from test_topic_quality import is_held_out, labelled_topics
+
+from atlas.build.normalize import title_key
+from atlas.build.pipeline import build, build_dataset
+from atlas.build.taxonomy import lineage
+from atlas.build.topic_model import THRESHOLD, paper_texts, train
+from atlas.published import OUR_SCHEME
+
+LISTS = ("dynamics", "optimization", "optimization-analysis", "phenomena", "theory-course")
+VERSIONS = Path(__file__).parent / "data" / "new_list_versions"
+WAYS = ("label", "model", "both")
+# Floors, measured leave-one-list-out against all 137 labelled papers (see the module docstring).
+BOTH_PRECISION_FLOOR, BOTH_RECALL_FLOOR = 0.89, 0.71
+MODEL_PRECISION_FLOOR = 0.85
+REACH_FLOOR = 0.97  # of a held-out list's (or a new list version's) papers, those reaching our scheme
+
+
+def without_readings_of(folder: Path, title_keys: set[str]) -> Path:
+    """A copy of the taxonomy whose readings leave out the papers of the given titles."""
+    shutil.copytree(TAXONOMY, folder)
+    for path in sorted((folder / "readings").glob("*.yml")):
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        document["readings"] = [r for r in document["readings"] if title_key(r["title"]) not in title_keys]
+        path.write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return folder
+
+
+def add_item(path: Path, key: str, item: dict) -> None:
+    """Append an item to a curated YAML list, as a curator's edit would."""
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    document[key] = [*(document.get(key) or []), item]
+    path.write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def predictions(data, paper_ids: set[str]) -> dict[str, dict[str, set[str]]]:
+    """Each paper's topics of ours, by the label evidence, by the model alone, and by both."""
+    ours = {c.id for c in data.taxonomy.concepts.values() if c.scheme == OUR_SCHEME}
+    found = {way: {paper: set() for paper in paper_ids} for way in WAYS}
+    for t in data.paper_topics:
+        if t.paper_id in paper_ids and t.topic_id in ours:
+            found["both"][t.paper_id].add(t.topic_id)
+            if t.via != "model":
+                found["label"][t.paper_id].add(t.topic_id)
+    for s in data.model_scores:
+        if s.paper_id in paper_ids and s.score >= THRESHOLD:
+            found["model"][s.paper_id].add(s.topic_id)
+    return found
+
+
+@dataclass
+class Count:
+    correct: int = 0
+    wrong: int = 0
+    missed: int = 0
+
+    def add(self, predicted: set[str], truth: set[str], above: set[str]) -> None:
+        self.correct += len(predicted & truth)
+        self.wrong += len(predicted - truth - above)
+        self.missed += len(truth - predicted)
+
+    @property
+    def precision(self) -> float:
+        return self.correct / max(1, self.correct + self.wrong)
+
+    @property
+    def recall(self) -> float:
+        return self.correct / max(1, self.correct + self.missed)
+
+    def __str__(self) -> str:
+        return f"P {self.precision:.3f} R {self.recall:.3f} ({self.correct} right, {self.wrong} wrong, {self.missed} missed)"
+
+
+def count(found: dict[str, set[str]], truth: dict[str, set[str]], taxonomy) -> Count:
+    result = Count()
+    for paper, topics in truth.items():
+        if paper in found:
+            above = set().union(*(lineage(taxonomy, t) - {t} for t in topics)) if topics else set()
+            result.add(found[paper], topics, above)
+    return result
+
+
+@pytest.fixture(scope="module")
+def published():
+    return build_dataset(MANIFEST, CURATION, TAXONOMY)
+
+
+@pytest.fixture(scope="module")
+def held_out(published, tmp_path_factory) -> dict[str, dict]:
+    """For each list: its papers' predictions from a build where only the other lists' papers are read."""
+    folds = {}
+    for source in LISTS:
+        papers = {p.id for p in published.papers if source in {ref[0] for ref in p.entries}}
+        keys = {p.title_key for p in published.papers if p.id in papers}
+        folder = without_readings_of(tmp_path_factory.mktemp(source) / "taxonomy", keys)
+        data = build_dataset(MANIFEST, CURATION, folder)
+        assert not {r.paper_id for r in data.paper_readings} & papers  # the held-out list is unread
+        folds[source] = predictions(data, papers)
+    return folds
+
+
+def truths(published) -> dict[str, dict[str, set[str]]]:
+    labels = labelled_topics()
+    agreed = {r.paper_id: set() for r in published.paper_readings}
+    for t in published.paper_topics:
+        if t.via == "reading":
+            agreed[t.paper_id].add(t.topic_id)
+    return {"labelled dev": {p: t for p, t in labels.items() if not is_held_out(p)},
+            "labelled held-out": {p: t for p, t in labels.items() if is_held_out(p)},
+            "labelled all": labels, "readings": agreed}
+
+
+def test_leave_one_list_out_label_evidence_model_and_both_hold_their_floors(published, held_out):
+    taxonomy = published.taxonomy
+    merged = {way: {p: t for fold in held_out.values() for p, t in fold[way].items()} for way in WAYS}
+    for name, truth in truths(published).items():
+        print(f"\nleave-one-list-out vs {name} ({len(truth)} papers): "
+              + " | ".join(f"{way}: {count(merged[way], truth, taxonomy)}" for way in WAYS))
+    for source, fold in held_out.items():
+        for name in ("labelled all", "readings"):
+            truth = truths(published)[name]
+            print(f"  held out {source} ({len(fold['both'])} papers, vs {name}): "
+                  + " | ".join(f"{way}: {count(fold[way], truth, taxonomy)}" for way in WAYS))
+    labelled = truths(published)["labelled all"]
+    both, model = count(merged["both"], labelled, taxonomy), count(merged["model"], labelled, taxonomy)
+    assert both.precision >= BOTH_PRECISION_FLOOR and both.recall >= BOTH_RECALL_FLOOR
+    assert model.precision >= MODEL_PRECISION_FLOOR and model.correct > 0
+    # the model adds topics, never takes one away
+    assert all(merged["label"][p] <= merged["both"][p] for p in merged["both"])
+
+
+def test_every_held_out_list_reaches_our_scheme(held_out):
+    for source, fold in held_out.items():
+        reached = sum(1 for topics in fold["both"].values() if topics)
+        before = sum(1 for topics in fold["label"].values() if topics)
+        print(f"\nheld out {source}: {reached} of {len(fold['both'])} papers reach our scheme "
+              f"({before} by the label evidence alone)")
+        assert reached / len(fold["both"]) >= REACH_FLOOR
+
+
+@pytest.fixture(scope="module")
+def new_versions(tmp_path_factory) -> tuple[Path, Path]:
+    """The newer versions of lists 000, 002 and 004 with today's readings: their new papers are unread."""
+    folder = tmp_path_factory.mktemp("new-versions")
+    data = folder / "data"
+    shutil.copytree(CURATION, data)
+    manifest = yaml.safe_load((CURATION / "sources.yml").read_text(encoding="utf-8"))
+    files = {"dynamics": "dynamics_v2.md", "phenomena": "phenomena_v2.md", "theory-course": "theory_course_v2.md"}
+    sources = [s for s in manifest["sources"] if s["id"] in files]
+    for source in sources:
+        shutil.copy(VERSIONS / files[source["id"]], data / "sources" / files[source["id"]])
+        source["file"] = f"sources/{files[source['id']]}"
+    (data / "sources.yml").write_text(yaml.safe_dump({"sources": sources}), encoding="utf-8")
+    return data, folder
+
+
+def test_the_new_versions_unread_papers_measured_against_the_judge(new_versions):
+    data_folder, _ = new_versions
+    data = build_dataset(data_folder / "sources.yml", data_folder, TAXONOMY)
+    judged = {item["paper_id"]: set(item["topics"]) for item in yaml.safe_load(
+        (Path(__file__).parent / "data" / "labelled_new_versions.yml").read_text(encoding="utf-8"))}
+    read = {r.paper_id for r in data.paper_readings}
+    unread = {p.id for p in data.papers} - read
+    assert set(judged) <= unread  # the judged papers are the new ones, nobody's reading
+    found = predictions(data, unread)
+    print("\nnew versions' unread papers vs the judge (26, reported, never tuned on): "
+          + " | ".join(f"{way}: {count(found[way], judged, data.taxonomy)}" for way in WAYS))
+    reached_all = {t.paper_id for t in data.paper_topics if data.taxonomy.concepts[t.topic_id].scheme == OUR_SCHEME}
+    reached = sum(1 for p in unread if found["both"][p])
+    print(f"new versions: {reached} of {len(unread)} unread papers and {len(reached_all)} of {len(data.papers)} "
+          f"papers reach our scheme")
+    assert len(reached_all) / len(data.papers) >= REACH_FLOOR
+    assert reached / len(unread) >= 0.96  # 25 of 26: AI Feynman (symbolic regression) has no concept of ours
+
+
+def test_two_trainings_on_the_same_readings_give_the_same_scores(published):
+    known = {}
+    for t in published.paper_topics:
+        if t.via == "reading":
+            known[t.paper_id] = (*known.get(t.paper_id, ()), t.topic_id)
+    texts = paper_texts(published.papers, published.entries, published.taxonomy, {}, known)
+    read = sorted(known)
+    half = [texts[p] for p in read[::2]]
+    others = [texts[p] for p in read[1::2]]
+    first = train(half, known).score(others)
+    second = train(list(reversed(half)), known).score(list(reversed(others)))
+    assert first and first == second
+
+
+@pytest.fixture(scope="module")
+def phenomena_unread(published, tmp_path_factory) -> Path:
+    """The real atlas built as if list 002's papers were unread: dist/ with model topics and a queue."""
+    folder = tmp_path_factory.mktemp("phenomena-unread")
+    keys = {p.title_key for p in published.papers if "phenomena" in {ref[0] for ref in p.entries}}
+    taxonomy = without_readings_of(folder / "taxonomy", keys)
+    build(MANIFEST, folder / "dist", CURATION, taxonomy)
+    return folder
+
+
+def test_a_model_topic_names_its_similar_read_papers_words_and_score(phenomena_unread):
+    db = sqlite3.connect(phenomena_unread / "dist" / "atlas.db")
+    rows = db.execute("select paper_id, topic_id, evidence from paper_topics where via = 'model'").fetchall()
+    assert rows
+    for paper_id, topic_id, evidence in rows:
+        assert evidence.startswith("similar read papers: “") and "; words: " in evidence
+        score = float(evidence.rsplit("score ", 1)[1])
+        (filed, published_score) = db.execute("select filed, score from paper_topic_scores where paper_id = ? "
+                                              "and topic_id = ?", (paper_id, topic_id)).fetchone()
+        assert filed == 1 and abs(score - published_score) < 0.006 and published_score >= THRESHOLD
+    # the model scores only unread papers
+    assert not db.execute("""select 1 from paper_topic_scores join paper_readings using (paper_id)""").fetchall()
+
+
+def test_never_yml_wins_over_the_model(published, phenomena_unread, tmp_path):
+    db = sqlite3.connect(phenomena_unread / "dist" / "atlas.db")
+    paper_id, topic_id = db.execute("select paper_id, topic_id from paper_topics where via = 'model' "
+                                    "order by paper_id, topic_id").fetchone()
+    (title,) = db.execute("select title from papers where id = ?", (paper_id,)).fetchone()
+    taxonomy = tmp_path / "taxonomy"
+    shutil.copytree(phenomena_unread / "taxonomy", taxonomy)
+    add_item(taxonomy / "never.yml", "never", {"title": title, "topics": [topic_id]})
+    data = build_dataset(MANIFEST, CURATION, taxonomy)
+    assert not [t for t in data.paper_topics if (t.paper_id, t.topic_id) == (paper_id, topic_id)]
+
+
+def test_the_reading_queue_holds_every_unread_paper_most_worth_reading_first(phenomena_unread):
+    db = sqlite3.connect(phenomena_unread / "dist" / "atlas.db")
+    queue = db.execute("select paper_id, rank, priority, reason, topics from reading_queue order by rank").fetchall()
+    unread = {p for (p,) in db.execute("select id from papers where id not in (select paper_id from paper_readings)")}
+    assert {row[0] for row in queue} == unread
+    assert [row[1] for row in queue] == list(range(1, len(queue) + 1))
+    assert all(a[2] >= b[2] for a, b in zip(queue, queue[1:], strict=False))
+    assert all(row[3] for row in queue)
+    metadata = yaml.safe_load((Path(__file__).parent.parent / "metadata.yml").read_text(encoding="utf-8"))
+    sql = metadata["databases"]["atlas"]["queries"]["curator_reading_queue"]["sql"]
+    rows = db.execute(sql).fetchall()
+    assert [row[1] for row in rows] == [row[0] for row in queue]
+
+
+def test_the_real_atlas_has_an_empty_queue_while_every_paper_is_read(built_atlas):
+    db = sqlite3.connect(built_atlas)
+    assert db.execute("select count(*) from reading_queue").fetchone() == (0,)
+    assert db.execute("select count(*) from paper_topic_scores").fetchone() == (0,)
+
+
+def test_a_reading_added_to_the_readers_files_takes_the_paper_off_the_queue(phenomena_unread, tmp_path):
+    db = sqlite3.connect(phenomena_unread / "dist" / "atlas.db")
+    paper_id, title = db.execute("""select reading_queue.paper_id, papers.title from reading_queue
+                                    join papers on papers.id = reading_queue.paper_id where rank = 1""").fetchone()
+    taxonomy = tmp_path / "taxonomy"
+    shutil.copytree(phenomena_unread / "taxonomy", taxonomy)
+    for reader in ("reader-a", "reader-b"):  # as docs/topic-model.md says: one item in each reader's file
+        add_item(taxonomy / "readings" / f"{reader}.yml", "readings", {
+            "paper_id": paper_id, "title": title, "topics": ["generalization"], "note": "Read for the test."})
+    data = build_dataset(MANIFEST, CURATION, taxonomy)
+    assert paper_id not in {item.paper_id for item in data.reading_queue}
+    assert ("generalization", "reading") in {(t.topic_id, t.via) for t in data.paper_topics if t.paper_id == paper_id}
+    assert not [s for s in data.model_scores if s.paper_id == paper_id]
+
+
+def test_the_reading_queue_page_and_a_papers_model_evidence_read_well(phenomena_unread):
+    datasette = Datasette([], config_dir=phenomena_unread / "dist")
+    db = sqlite3.connect(phenomena_unread / "dist" / "atlas.db")
+    first, title = db.execute("""select reading_queue.paper_id, papers.title from reading_queue
+                                 join papers on papers.id = reading_queue.paper_id where rank = 1""").fetchone()
+    page = asyncio.run(datasette.client.get("/reading-queue"))
+    assert page.status_code == 200
+    assert f'href="/paper/{first}"' in page.text and "proposed topics:" in page.text
+    assert "taxonomy/readings/" in page.text
+    paper_id, topic_id = db.execute("select paper_id, topic_id from paper_topics where via = 'model' "
+                                    "order by paper_id").fetchone()
+    paper = asyncio.run(datasette.client.get(f"/paper/{paper_id}"))
+    assert "model, learned from the read papers (similar read papers: “" in paper.text
+    (year,) = db.execute("select year from papers where id = ?", (paper_id,)).fetchone()
+    topic = asyncio.run(datasette.client.get(f"/topic/{topic_id}?from={year}&to={year}"))
+    assert topic.status_code == 200 and f'href="/paper/{paper_id}"' in topic.text
+    assert "model, learned from the read papers (similar read papers: “" in topic.text
+
+
+def test_the_reading_queue_page_says_so_when_every_paper_is_read(get):
+    page = get("/reading-queue")
+    assert page.status_code == 200 and "every paper has been read by two curators" in page.text
+
+
+def test_a_paper_assigned_by_hand_takes_no_model_topic_yet_is_scored_for_the_queue(phenomena_unread):
+    db = sqlite3.connect(phenomena_unread / "dist" / "atlas.db")
+    manual = {title_key(item["title"]) for item in yaml.safe_load(
+        (TAXONOMY / "manual.yml").read_text(encoding="utf-8"))["assignments"]}
+    unread = {paper for (paper,) in db.execute("select paper_id from reading_queue")}
+    by_hand = {paper for paper, title in db.execute("select id, title from papers")
+               if title_key(title) in manual and paper in unread}
+    assert by_hand
+    model_rows = db.execute("select paper_id from paper_topics where via = 'model'").fetchall()
+    assert not {paper for (paper,) in model_rows} & by_hand
+    scored = {paper for (paper,) in db.execute("select distinct paper_id from paper_topic_scores")}
+    assert scored & by_hand
