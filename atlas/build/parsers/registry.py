@@ -22,11 +22,16 @@ class Unreadable(Exception):
 
 ItemParser = Callable[[int, list[ListItem]], dict]
 PARSERS: dict[str, ItemParser] = {}
+# Parsers that read headings and table rows as well as list items, and judge tables of contents
+# themselves (`auto`: `+ [Title](./papers/1806.07572.pdf)` links inside the list's folder).
+BLOCK_READERS: set[str] = set()
 
 
-def register(name: str) -> Callable[[ItemParser], ItemParser]:
+def register(name: str, blocks: bool = False) -> Callable[[ItemParser], ItemParser]:
     def add(parser: ItemParser) -> ItemParser:
         PARSERS[name] = parser
+        if blocks:
+            BLOCK_READERS.add(name)
         return parser
 
     return add

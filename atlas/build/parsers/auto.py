@@ -1,0 +1,288 @@
+"""`format: auto`: the papers of a markdown list in any common style, without a parser of its own.
+
+A list item, a heading (`#### 3. [Title](url)` and the notes under it) or a table row (of a table
+with a title column) is a paper when a title can be read from it (atlas/build/parsers/reference.py)
+and something shows the title names a paper: a link to it, an arXiv id or DOI, a venue, a year or
+authors. Everything else stays an entry of its own kind: the details and notes under a paper,
+labels grouping papers, and, as `other` with the reason, tables of contents, section headings,
+talks, slides, code-only links, badges and templates.
+"""
+
+from __future__ import annotations
+
+import re
+
+from atlas.build.parsers.markdown_tree import ListItem, Span
+from atlas.build.parsers.reference import (
+    Reference,
+    is_label_text,
+    names_in,
+    other_host,
+    read_reference,
+)
+from atlas.build.parsers.registry import NotAPaper, publication_year, register
+from atlas.build.text import clean_title, collapse_spaces, first_year
+
+# A template's placeholder where a title or an author goes: "Paper Title", "Author1", "xxxx".
+_PLACEHOLDER = re.compile(
+    r"^(?:paper\s*)?(?:title|name)(?:\s+of\s+(?:the\s+)?paper)?$|^authors?\s*\d*$|^x{3,}|^\.\.\.$|"
+    r"^(?:your|the)\s+paper('s)?\s+title$",
+    re.IGNORECASE,
+)
+_PLACEHOLDER_URL = re.compile(r"x{4}|example\.com|/abs/\.\.\.|\(link\)|^link$|^url$", re.IGNORECASE)
+# Notes under a paper named by their field: `- Key Word: A; B.`, `- Digest: …`, `- TL;DR: …`.
+_FIELD = re.compile(
+    r"^(?P<field>Key\s*W[a-z]{2,4}s?|Keywords?|Tags?|Digest|Abstract|Summary|TL;?DR|Notes?|Comments?)"
+    r"\s*[:：]\s*",
+    re.IGNORECASE,
+)
+_AUTHORS_FIELD = re.compile(r"^(?:Authors?|By)\s*[:：]\s*", re.IGNORECASE)
+_NOT_PAPERS = re.compile(
+    r"\b(?:talks?|slides|videos?|lectures?|keynotes?|podcasts?|tutorials?|blogs?|courses?|"
+    r"contributing|contributors?|licen[cs]e|acknowledge?ments?|citation|cite|related lists?|"
+    r"awesome lists?|table of contents|contents)\b",
+    re.IGNORECASE,
+)
+_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[A-Z][.)]|\[\d+\])\s+")
+_TITLE_COLUMN = re.compile(r"^(?:paper\s*)?(?:title|paper|papers|name|article|publication)s?$", re.IGNORECASE)
+_COLUMNS = {
+    "authors": re.compile(r"^(?:authors?|by|researchers?)$", re.IGNORECASE),
+    "venue": re.compile(
+        r"^(?:venue|conference|journal|conf\.?|published(?: in| at)?|where|publication venue)$", re.IGNORECASE
+    ),
+    "year": re.compile(r"^(?:year|date|published)$", re.IGNORECASE),
+}
+
+
+@register("auto", blocks=True)
+def read_item(index: int, items: list[ListItem]) -> dict:
+    item = items[index]
+    if item.block == "heading":
+        return _heading(index, items)
+    if item.block == "row":
+        return _row(item)
+    owner = _owner(index, items)
+    if owner is not None:
+        return _detail(index, items, owner)
+    if _is_label(index, items):
+        return {"kind": "label", "title": collapse_spaces(item.text).rstrip(": ")}
+    claims = _paper(item.spans, item.section)
+    details = _details([items[child] for child in _children(index, items)])
+    return _with_details(claims, details, item.section)
+
+
+def _paper(spans: tuple[Span, ...], section: tuple[str, ...], columns: tuple[str, ...] = ()) -> dict:
+    """The claims of an entry read as a paper; NotAPaper, with the reason, when it is not one.
+    `columns` names the evidence a table row gives in columns of their own (authors, year)."""
+    if not "".join(span.text for span in spans).strip():
+        raise NotAPaper("no text (an image or badge only)")
+    links = [span for span in spans if span.style == "link"]
+    if links and all(span.url.startswith("#") for span in links) and len(links) == len(
+            [s for s in spans if s.text.strip(" -–,.|")]):
+        raise NotAPaper("table-of-contents entry: links to a part of the list")
+    reference = read_reference(spans)
+    if reference is None:
+        raise NotAPaper("no title")
+    _refuse_non_paper(reference, section, columns)
+    return _claims(reference, section)
+
+
+def _refuse_non_paper(reference: Reference, section: tuple[str, ...], columns: tuple[str, ...]) -> None:
+    links = reference.links
+    if _PLACEHOLDER.match(reference.title) or any(_PLACEHOLDER_URL.search(link.url) for link in links):
+        raise NotAPaper(f"template: '{reference.title}' is a placeholder, not a paper")
+    if any(link.url.startswith("#") for link in links) and not (reference.arxiv_id or reference.doi):
+        raise NotAPaper("table-of-contents entry: links to a part of the list")
+    evidence = reference.evidence + list(columns)
+    strong = {"arXiv id", "DOI", "link to the paper"} & set(evidence)
+    host = other_host(reference.title_url) if reference.title_url else ""
+    if host and not strong:
+        raise NotAPaper(f"{host} link, not a paper")
+    if not strong and section and _NOT_PAPERS.search(section[-1]):
+        raise NotAPaper(f"under '{section[-1]}', with no link to a paper")
+    if not evidence:
+        raise NotAPaper("no link to a paper, arXiv id, venue, year or authors")
+    if not strong and len(reference.title.split()) < 2:
+        raise NotAPaper("a word, not a title")
+
+
+def _claims(reference: Reference, section: tuple[str, ...]) -> dict:
+    heading_year = first_year(section[-1]) if section else None
+    venue_year = first_year(reference.venue) if reference.venue else None
+    return {
+        "kind": "paper",
+        "title": reference.title,
+        "authors": reference.authors,
+        "authors_truncated": reference.authors_truncated,
+        "venue": reference.venue,
+        "stated_year": reference.stated_year,
+        "year": publication_year(venue_year, reference.stated_year, heading_year),
+        "links": reference.links,
+        "arxiv_id": reference.arxiv_id,
+        "doi": reference.doi,
+    }
+
+
+def _children(index: int, items: list[ListItem]) -> list[int]:
+    """The items nested in items[index]: they follow it, deeper, until one is not."""
+    children = []
+    for following in range(index + 1, len(items)):
+        other = items[following]
+        if other.block != "item" or other.depth <= items[index].depth:
+            break
+        if other.parent == index:
+            children.append(following)
+    return children
+
+
+def _is_label(index: int, items: list[ListItem]) -> bool:
+    """`- SGD prefers flat minima:` over nested papers: a label grouping them."""
+    text = items[index].text
+    return text.endswith((":", "：")) and bool(_children(index, items)) and not _FIELD.match(text)
+
+
+def _owner(index: int, items: list[ListItem]) -> int | None:
+    """The paper an item is a detail or a note of: the paper item it is nested in, or the paper
+    heading it follows directly."""
+    item = items[index]
+    if item.parent is not None:
+        return item.parent if _reads_as_paper(item.parent, items) else None
+    for before in range(index - 1, -1, -1):
+        other = items[before]
+        if other.block == "heading":
+            under = other.section + (other.text,) == item.section
+            return before if under and _reads_as_paper(before, items) else None
+        if other.block == "row":
+            return None
+    return None
+
+
+def _reads_as_paper(index: int, items: list[ListItem]) -> bool:
+    try:
+        return read_item(index, items)["kind"] == "paper"
+    except NotAPaper:
+        return False
+
+
+def _detail(index: int, items: list[ListItem], owner: int) -> dict:
+    """An item under a paper: its own paper when it links one (`- Follow-up: [Title](arxiv)`),
+    else a detail or note of the paper above."""
+    item = items[index]
+    note = {"parent_line": items[owner].line, "parent_item": items[owner].item}
+    if _FIELD.match(item.text) or _AUTHORS_FIELD.match(item.text) or names_in(_names_part(item.spans)):
+        return {"kind": "note", **note}
+    try:
+        claims = _paper(item.spans, item.section)
+    except NotAPaper:
+        return {"kind": "note", **note}
+    paper_link = any(link.kind in ("pdf", "paper") for link in claims["links"])
+    strong = claims["arxiv_id"] or claims["doi"] or paper_link
+    titled = any(span.style == "link" and not is_label_text(span.text) for span in item.spans)
+    return claims if strong and titled else {"kind": "note", **note}
+
+
+def _names_part(spans: tuple[Span, ...]) -> str:
+    """`Authors. *Venue*`: the text before the italic venue."""
+    return "".join(span.text for span in spans if span.style not in ("em", "link", "code"))
+
+
+def _details(children: list[ListItem]) -> dict:
+    """Authors, venue, key words and digest from the detail lines under a paper (list 002)."""
+    found: dict = {"authors": (), "truncated": False, "venue": "", "keywords": [], "digest": []}
+    for child in children:
+        for line in "".join(span.text for span in child.spans).split("\n"):
+            _detail_line(line, child, found)
+    return found
+
+
+def _detail_line(line: str, child: ListItem, found: dict) -> None:
+    line = re.sub(r"<[^>]*>", " ", line).strip()
+    field = _FIELD.match(line)
+    if field:
+        name = field["field"].lower()
+        value = line[field.end():]
+        if name.startswith(("key", "tag")):
+            for keyword in (collapse_spaces(part).rstrip(".") for part in re.split(r"[;,]", value)):
+                if keyword and keyword not in found["keywords"]:
+                    found["keywords"].append(keyword)
+        elif name.startswith(("digest", "abstract", "summary", "tl")):
+            found["digest"].append(value)
+        return
+    names = names_in(_AUTHORS_FIELD.sub("", _names_part(child.spans)))
+    if names and not found["authors"]:
+        found["authors"], found["truncated"] = tuple(names[0]), names[1]
+        found["venue"] = "".join(span.text for span in child.spans if span.style == "em").strip()
+
+
+def _with_details(claims: dict, details: dict, section: tuple[str, ...]) -> dict:
+    if not claims.get("authors") and details["authors"]:
+        claims["authors"], claims["authors_truncated"] = details["authors"], details["truncated"]
+    if not claims.get("venue") and details["venue"]:
+        claims["venue"] = details["venue"]
+        heading_year = first_year(section[-1]) if section else None
+        claims["year"] = publication_year(first_year(details["venue"]), claims["stated_year"], heading_year)
+    claims["keywords"] = tuple(details["keywords"])
+    claims["digest"] = collapse_spaces(" ".join(details["digest"]))
+    return claims
+
+
+def _heading(index: int, items: list[ListItem]) -> dict:
+    """`#### 3. [Title](url)`: a paper when it links one, its paragraphs its notes; any other
+    heading names a section."""
+    item = items[index]
+    spans = _unnumbered(item.spans)
+    has_link = any(span.style == "link" and not span.url.startswith("#") for span in spans)
+    if not has_link and not re.search(r"arxiv|doi", item.text, re.IGNORECASE):
+        raise NotAPaper("section heading")
+    try:
+        claims = _paper(spans, item.section)
+    except NotAPaper as reason:
+        raise NotAPaper(f"section heading ({reason})") from None
+    first_note = item.notes.split("\n")[0] if item.notes else ""
+    names = names_in(_AUTHORS_FIELD.sub("", re.split(r"[.;]\s+|\s+[-–—|]\s+", first_note)[0]))
+    if names and not claims["authors"]:
+        claims["authors"], claims["authors_truncated"] = tuple(names[0]), names[1]
+    if not claims["venue"] and first_note:
+        claims["stated_year"] = claims["stated_year"] or first_year(first_note)
+        claims["year"] = claims["year"] or claims["stated_year"]
+    children = [child for child in range(index + 1, len(items)) if _owner(child, items) == index]
+    return _with_details(claims, _details([items[c] for c in children]), item.section)
+
+
+def _unnumbered(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """A heading's spans without its numbering (`3.`, `A.1`, `[12]`)."""
+    if spans and spans[0].style == "text" and (number := _NUMBERING.match(spans[0].text)):
+        rest = spans[0].text[number.end():]
+        return ((Span("text", rest),) if rest.strip() else ()) + spans[1:]
+    return spans
+
+
+def _row(item: ListItem) -> dict:
+    """A table row: a paper when its table has a title column and the row fills it."""
+    columns = [clean_title(column) for column in item.columns]
+    title_at = next((at for at, column in enumerate(columns) if _TITLE_COLUMN.match(column)), None)
+    if title_at is None or title_at >= len(item.cells):
+        raise NotAPaper("row of a table with no title column")
+    cell = {name: _cell(item, next((at for at, c in enumerate(columns) if pattern.match(c)), None))
+            for name, pattern in _COLUMNS.items()}
+    others = [span for at, cell_spans in enumerate(item.cells) if at != title_at for span in cell_spans]
+    filled = tuple(name for name, text in cell.items() if text)
+    spans = item.cells[title_at] + tuple(span for span in others if span.style == "link")
+    claims = _paper(spans, item.section, filled)
+    if cell["authors"]:
+        names = names_in(cell["authors"]) or (
+            [collapse_spaces(n) for n in re.split(r",|\band\b|&", cell["authors"]) if n.strip(" .")], False)
+        claims["authors"], claims["authors_truncated"] = tuple(names[0]), names[1]
+    if cell["venue"]:
+        claims["venue"] = cell["venue"]
+    year = first_year(cell["year"]) if cell["year"] else None
+    claims["stated_year"] = year or claims["stated_year"]
+    venue_year = first_year(claims["venue"]) if claims["venue"] else None
+    claims["year"] = publication_year(venue_year, claims["stated_year"], None)
+    return claims
+
+
+def _cell(item: ListItem, at: int | None) -> str:
+    if at is None or at >= len(item.cells):
+        return ""
+    return collapse_spaces("".join(span.text for span in item.cells[at])).strip(" .")
