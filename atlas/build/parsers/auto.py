@@ -13,23 +13,11 @@ from __future__ import annotations
 import re
 
 from atlas.build.parsers.markdown_tree import ListItem, Span
-from atlas.build.parsers.reference import (
-    Reference,
-    is_label_text,
-    names_in,
-    other_host,
-    read_reference,
-)
-from atlas.build.parsers.registry import NotAPaper, publication_year, register
+from atlas.build.parsers.reference import Reference, names_in, other_host, read_reference, rest_fields
+from atlas.build.parsers.registry import NotAPaper, is_template, publication_year, register
 from atlas.build.text import clean_title, collapse_spaces, first_year
 
 # A template's placeholder where a title or an author goes: "Paper Title", "Author1", "xxxx".
-_PLACEHOLDER = re.compile(
-    r"^(?:paper\s*)?(?:title|name)(?:\s+of\s+(?:the\s+)?paper)?$|^authors?\s*\d*$|^x{3,}|^\.\.\.$|"
-    r"^(?:your|the)\s+paper('s)?\s+title$",
-    re.IGNORECASE,
-)
-_PLACEHOLDER_URL = re.compile(r"x{4}|example\.com|/abs/\.\.\.|\(link\)|^link$|^url$", re.IGNORECASE)
 # Notes under a paper named by their field: `- Key Word: A; B.`, `- Digest: …`, `- TL;DR: …`.
 _FIELD = re.compile(
     r"^(?P<field>Key\s*W[a-z]{2,4}s?|Keywords?|Tags?|Digest|Abstract|Summary|TL;?DR|Notes?|Comments?)"
@@ -44,7 +32,7 @@ _NOT_PAPERS = re.compile(
     re.IGNORECASE,
 )
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[A-Z][.)]|\[\d+\])\s+")
-_TITLE_COLUMN = re.compile(r"^(?:paper\s*)?(?:title|paper|papers|name|article|publication)s?$", re.IGNORECASE)
+_TITLE_COLUMN = re.compile(r"^(?:paper\s*)?(?:title|paper|papers|article|publication)s?$", re.IGNORECASE)
 _COLUMNS = {
     "authors": re.compile(r"^(?:authors?|by|researchers?)$", re.IGNORECASE),
     "venue": re.compile(
@@ -61,12 +49,13 @@ def read_item(index: int, items: list[ListItem]) -> dict:
         return _heading(index, items)
     if item.block == "row":
         return _row(item)
-    owner = _owner(index, items)
+    owner = _owner(index, items) if item.block == "item" else None
     if owner is not None:
         return _detail(index, items, owner)
     if _is_label(index, items):
         return {"kind": "label", "title": collapse_spaces(item.text).rstrip(": ")}
-    claims = _paper(item.spans, item.section)
+    spans = _unnumbered(item.spans) if item.block == "reference" else item.spans
+    claims = _paper(spans, item.section)
     details = _details([items[child] for child in _children(index, items)])
     return _with_details(claims, details, item.section)
 
@@ -89,7 +78,7 @@ def _paper(spans: tuple[Span, ...], section: tuple[str, ...], columns: tuple[str
 
 def _refuse_non_paper(reference: Reference, section: tuple[str, ...], columns: tuple[str, ...]) -> None:
     links = reference.links
-    if _PLACEHOLDER.match(reference.title) or any(_PLACEHOLDER_URL.search(link.url) for link in links):
+    if is_template(reference.title, [link.url for link in links]):
         raise NotAPaper(f"template: '{reference.title}' is a placeholder, not a paper")
     if any(link.url.startswith("#") for link in links) and not (reference.arxiv_id or reference.doi):
         raise NotAPaper("table-of-contents entry: links to a part of the list")
@@ -98,10 +87,15 @@ def _refuse_non_paper(reference: Reference, section: tuple[str, ...], columns: t
     host = other_host(reference.title_url) if reference.title_url else ""
     if host and not strong:
         raise NotAPaper(f"{host} link, not a paper")
+    if not strong and _NOT_PAPERS.search(reference.venue):
+        raise NotAPaper(f"'{reference.venue}' names no paper's venue")
+    kind_first = re.match(r"^\W*(?P<word>\w+)\W*[:\]]", reference.title)  # `Slides: …`, `Tutorial] …`
+    if kind_first and _NOT_PAPERS.match(kind_first["word"]):
+        raise NotAPaper(f"'{reference.title}' is not a paper")
     if not strong and section and _NOT_PAPERS.search(section[-1]):
         raise NotAPaper(f"under '{section[-1]}', with no link to a paper")
-    if not evidence:
-        raise NotAPaper("no link to a paper, arXiv id, venue, year or authors")
+    if not set(evidence) - {"year"}:
+        raise NotAPaper("no link to a paper, arXiv id, venue or authors")
     if not strong and len(reference.title.split()) < 2:
         raise NotAPaper("a word, not a title")
 
@@ -159,26 +153,17 @@ def _owner(index: int, items: list[ListItem]) -> int | None:
 
 def _reads_as_paper(index: int, items: list[ListItem]) -> bool:
     try:
+        if items[index].block == "heading":
+            return bool(_heading_reference(items[index]))
         return read_item(index, items)["kind"] == "paper"
     except NotAPaper:
         return False
 
 
 def _detail(index: int, items: list[ListItem], owner: int) -> dict:
-    """An item under a paper: its own paper when it links one (`- Follow-up: [Title](arxiv)`),
-    else a detail or note of the paper above."""
-    item = items[index]
-    note = {"parent_line": items[owner].line, "parent_item": items[owner].item}
-    if _FIELD.match(item.text) or _AUTHORS_FIELD.match(item.text) or names_in(_names_part(item.spans)):
-        return {"kind": "note", **note}
-    try:
-        claims = _paper(item.spans, item.section)
-    except NotAPaper:
-        return {"kind": "note", **note}
-    paper_link = any(link.kind in ("pdf", "paper") for link in claims["links"])
-    strong = claims["arxiv_id"] or claims["doi"] or paper_link
-    titled = any(span.style == "link" and not is_label_text(span.text) for span in item.spans)
-    return claims if strong and titled else {"kind": "note", **note}
+    """An item under a paper is a detail or a note of it, even one naming another paper
+    (`- Related: [Title](arxiv)`): the list files that paper elsewhere, if at all."""
+    return {"kind": "note", "parent_line": items[owner].line, "parent_item": items[owner].item}
 
 
 def _names_part(spans: tuple[Span, ...]) -> str:
@@ -227,26 +212,42 @@ def _with_details(claims: dict, details: dict, section: tuple[str, ...]) -> dict
 
 
 def _heading(index: int, items: list[ListItem]) -> dict:
-    """`#### 3. [Title](url)`: a paper when it links one, its paragraphs its notes; any other
-    heading names a section."""
-    item = items[index]
+    """`#### 3. [Title](url)`: a paper when it links one, its paragraphs and the list right
+    under it its notes; any other heading names a section."""
+    claims = _heading_reference(items[index])
+    children = []
+    for following in range(index + 1, len(items)):
+        if items[following].block != "item":
+            break
+        if _owner(following, items) == index:
+            children.append(items[following])
+    return _with_details(claims, _details(children), items[index].section)
+
+
+def _heading_reference(item: ListItem) -> dict:
+    """A heading's own claims, with the authors, venue and year of its first paragraph
+    (`*Ziwei Ji, Matus Telgarsky* · ICLR 2019`). A heading with no link is a paper only when
+    that paragraph opens with its authors."""
     spans = _unnumbered(item.spans)
+    first_note = item.notes.split("\n")[0] if item.notes else ""
+    byline = rest_fields([Span("text", _AUTHORS_FIELD.sub("", first_note))]) if first_note else {}
     has_link = any(span.style == "link" and not span.url.startswith("#") for span in spans)
-    if not has_link and not re.search(r"arxiv|doi", item.text, re.IGNORECASE):
+    opens_with_names = bool(names_in(re.split(r"[.;·•|]", first_note)[0].strip(" *_")))
+    if not has_link and not re.search(r"arxiv|doi", item.text, re.IGNORECASE) and not (
+            byline.get("authors") and opens_with_names):
         raise NotAPaper("section heading")
     try:
-        claims = _paper(spans, item.section)
+        claims = _paper(spans, item.section, ("authors",) if byline.get("authors") else ())
     except NotAPaper as reason:
         raise NotAPaper(f"section heading ({reason})") from None
-    first_note = item.notes.split("\n")[0] if item.notes else ""
-    names = names_in(_AUTHORS_FIELD.sub("", re.split(r"[.;]\s+|\s+[-–—|]\s+", first_note)[0]))
-    if names and not claims["authors"]:
-        claims["authors"], claims["authors_truncated"] = tuple(names[0]), names[1]
-    if not claims["venue"] and first_note:
-        claims["stated_year"] = claims["stated_year"] or first_year(first_note)
-        claims["year"] = claims["year"] or claims["stated_year"]
-    children = [child for child in range(index + 1, len(items)) if _owner(child, items) == index]
-    return _with_details(claims, _details([items[c] for c in children]), item.section)
+    if byline.get("authors") and not claims["authors"]:
+        claims["authors"], claims["authors_truncated"] = byline["authors"], byline["authors_truncated"]
+    if byline.get("venue") and not claims["venue"]:
+        claims["venue"] = byline["venue"]
+    claims["stated_year"] = claims["stated_year"] or byline.get("stated_year")
+    venue_year = first_year(claims["venue"]) if claims["venue"] else None
+    claims["year"] = publication_year(venue_year, claims["stated_year"], None)
+    return claims
 
 
 def _unnumbered(spans: tuple[Span, ...]) -> tuple[Span, ...]:

@@ -8,6 +8,7 @@ their papers there as well (`#### 3. [Title](url)`, `| Title | Authors | Year |`
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
@@ -24,6 +25,7 @@ _DEEPEST_READ = 40
 _MARKDOWN = MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING})
 # GitHub's tables, read only for `blocks`: the dedicated parsers keep reading plain CommonMark.
 _WITH_TABLES = MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING}).enable("table")
+_REFERENCE = re.compile(r"^\[\d{1,3}\]\s+\S")  # a numbered reference opening a line: `[12] A. Author…`
 _STYLE_OF = {"em_open": "em", "strong_open": "strong", "link_open": "link"}
 
 
@@ -48,7 +50,7 @@ class ListItem:
     ordered: bool
     hidden: bool
     wrapper: bool = False  # holds no text, only a list nested on its own line (`* * Title`)
-    block: str = "item"  # item (of a list), heading or row (of a table's body)
+    block: str = "item"  # item (of a list), heading, row (of a table's body) or reference (`[3] …`)
     level: int = 0  # a heading's level: 1 for `#`
     cells: tuple[tuple[Span, ...], ...] = ()  # a table row's cells
     columns: tuple[str, ...] = ()  # a table row's column names, from the table's header
@@ -114,8 +116,21 @@ class _Walk:
             (self.columns if self.in_head else self.row["cells"]).append(_spans(token))
         elif kind == "inline" and self.open_items and self.items[self.open_items[-1]]["spans"] is None:
             self.items[self.open_items[-1]]["spans"] = _spans(token)
+        elif kind == "inline" and self.blocks and not self.open_items and _REFERENCE.match(token.content):
+            self._references(token)
         elif kind == "inline" and self.heading and not self.open_items:
             self._heading_note(token)
+
+    def _references(self, token: Token) -> None:
+        """`[3] S. Shalev-Shwartz, O. Shamir. Failures of gradient-based deep learning. In ICML,
+        2017.`: each numbered reference of a paragraph is an item, its lines up to the next one."""
+        lines = token.content.split("\n")
+        starts = [at for at, text in enumerate(lines) if _REFERENCE.match(text)]
+        for start, end in zip(starts, starts[1:] + [len(lines)], strict=True):
+            first = token.map[0] + start
+            item = self._new(first, first + end - start, depth=0, parent=None)
+            spans = _spans(_WITH_TABLES.parseInline("\n".join(lines[start:end]))[0])
+            item.update(block="reference", spans=spans)
 
     def _heading_note(self, token: Token) -> None:
         if token.map[0] + 1 != self.heading["line"]:  # not the heading's own text

@@ -26,6 +26,12 @@ _LABEL_WORDS = frozenset(
     "appendix official implementation repo source pub publication version full text here read "
     "published journal conference proceedings pytorch tensorflow jax torch".split()
 )
+# Words of a title-case title that no person's name holds: "Bugs, They Are Features".
+_FUNCTION_WORDS = frozenset(
+    "a the of for with on in to is are not via from by and or as at we they it its does be how "
+    "why what when where which beyond towards toward into without under over through all need more "
+    "less our your this that these do than vs".split()
+)
 _LABEL_SHAPE = re.compile(r"^[\W\d_]*$|^(?:19|20)\d\d$|^\d{4}\.\d{4,5}(?:v\d+)?$")
 # Vocabulary of venues' names (not any venue's name): "Proceedings of …", "… Workshop".
 _VENUE_WORDS = re.compile(
@@ -45,6 +51,10 @@ _INITIALS_NAME = re.compile(
 _CLOSING_VENUE = re.compile(
     r"(?:[.,]\s*|\s+[-–—]\s+|\s*\()(?P<venue>[^.,()]*?(?:'\d\d|(?:19|20)\d\d))\)?\s*$"
 )
+# A venue spelled out with its year: "Neural Computation 1997", "Annals of Statistics, 2020".
+_NAMED_WITH_YEAR = re.compile(
+    r"[A-Z][a-z]+(?:[\s,]+(?:[A-Z][\w-]*|of|and|on|for|the|in|&))*[\s,]+(?:19|20)\d\d"
+)
 _QUOTED = re.compile(r"[\"“](?P<title>[^\"”]{8,})[\"”]")
 # A sentence ends at a period, ? or ! before a space, unless the period closes an initial.
 _SENTENCE_END = re.compile(r"(?<![\s.][A-Z])(?<!^[A-Z])(?<!\bet al)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)([.?!])\s+")
@@ -52,7 +62,7 @@ _SENTENCE_END = re.compile(r"(?<![\s.][A-Z])(?<!^[A-Z])(?<!\bet al)(?<!\bvs)(?<!
 _DATED_AUTHORS = re.compile(
     r"^(?P<authors>[^()]{2,}?\.?)\s*,?\s*[(\[]\s*(?P<year>(?:19|20)\d\d)[a-z]?(?:,\s*[A-Za-z]+)?\s*[)\]][.,:;]*\s*"
 )
-_CHUNK_SEPARATOR = re.compile(r"(?<![\s.][A-Z])\.(?=\s|$)|[;|()\[\]]|\s[–—-]\s|\s[–—-]$|^[–—-]\s")
+_CHUNK_SEPARATOR = re.compile(r"(?<![\s.][A-Z])\.(?=\s|$)|[;|()\[\]·•]|\s[–—-]\s|\s[–—-]$|^[–—-]\s")
 _PAPER_HOSTS = re.compile(
     r"arxiv\.org|openreview\.net|proceedings\.|papers\.nips\.cc|aclanthology|aclweb\.org|dl\.acm\.org|"
     r"ieeexplore|springer|sciencedirect|jmlr\.org|mlr\.press|doi\.org|semanticscholar|biorxiv|"
@@ -62,7 +72,7 @@ _PAPER_HOSTS = re.compile(
 )
 _OTHER_HOSTS = {
     "talk or video": re.compile(r"youtube\.com|youtu\.be|vimeo\.com|bilibili|videolectures|slideslive"),
-    "slides": re.compile(r"slideshare|speakerdeck"),
+    "slides": re.compile(r"slideshare|speakerdeck|/slides?/|[-_/]slides?[-_.]", re.IGNORECASE),
     "code": re.compile(r"github\.com|gitlab\.com|huggingface\.co|colab\.research"),
 }
 
@@ -146,8 +156,9 @@ def looks_like_venue(text: str) -> bool:
     return bool(_ACRONYM.match(text))
 
 
-def names_in(text: str) -> tuple[list[str], bool] | None:
-    """The names of an author list, or None when the text is not one."""
+def names_in(text: str, surnames: bool = False) -> tuple[list[str], bool] | None:
+    """The names of an author list, or None when the text is not one; with `surnames`, a list
+    of two or more bare surnames too (`Hochreiter, Schmidhuber`)."""
     text = re.sub(r"^\s*(?:by|authors?\s*:)\s*", "", text.strip(" ,*_"), flags=re.IGNORECASE)
     text = text if re.search(r"\b[A-Z]\.$", text) else text.rstrip(" .")
     if not text or _VENUE_WORDS.search(text) or first_year(text):
@@ -155,16 +166,20 @@ def names_in(text: str) -> tuple[list[str], bool] | None:
     for split in (split_names, split_reference_names):
         names, truncated = split(text)
         names = [name if re.search(r"\b[A-Z]\.$", name) else name.strip(" .") for name in names]
-        if names and all(_is_name(name, truncated) for name in names):
+        bare = surnames and len(names) > 1 and not re.search(r"\band\b|&", text)
+        if names and all(_is_name(name, truncated or bare) for name in names):
             return names, truncated
     return None
 
 
 def _is_name(name: str, truncated: bool) -> bool:
-    """"Sanjeev Arora", "Weinan E", "Goodfellow, I.", "P. T. P. Tang"; "Henaff" before et al."""
+    """"Sanjeev Arora", "Weinan E", "Goodfellow, I.", "P. T. P. Tang"; "Henaff" before et al.;
+    not "They Are Features", whose words no name has."""
+    if any(word in _FUNCTION_WORDS for word in name.lower().split()):
+        return False
     if looks_like_name(name) or _INITIALS_NAME.fullmatch(name):
         return True
-    return bool(truncated and re.fullmatch(r"[A-Z][\w'’-]+", name))
+    return bool(truncated and re.fullmatch(r"[A-Z][a-z][\w'’-]*", name))
 
 
 def read_reference(spans: tuple[Span, ...]) -> Reference | None:
@@ -174,7 +189,7 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
     title, title_url, rest = _marked_title(spans)
     fields: dict = {}
     if title:
-        fields = _rest_fields(rest)
+        fields = rest_fields(rest)
     else:
         title, fields = _plain_reference(spans)
     title = clean_title(title.strip(" \"“”'*_"))
@@ -195,8 +210,10 @@ def _marked_title(spans: tuple[Span, ...]) -> tuple[str, str, list[Span]]:
     for style in ("strong", "em"):
         for span in spans:
             words = span.text.split()
+            names = names_in(span.text)
+            as_names = names and (style == "em" or len(names[0]) > 1)
             if span.style == style and len(words) >= 2 and not looks_like_venue(span.text) \
-                    and not names_in(span.text) and not span.text.strip().endswith(":"):
+                    and not as_names and not span.text.strip().endswith(":"):
                 return span.text, "", [s for s in spans if s is not span]
     for index, span in enumerate(spans):
         quoted = _QUOTED.search(span.text) if span.style == "text" else None
@@ -220,15 +237,17 @@ def _chunks(spans: list[Span]) -> list[tuple[str, str]]:
     return [(style, collapse_spaces(text).strip(" ,:")) for style, text in chunks if text.strip(" ,:.")]
 
 
-def _rest_fields(rest: list[Span]) -> dict:
+def rest_fields(rest: list[Span]) -> dict:
     """Authors, venue and year from the parts around a marked title."""
     authors: list[str] = []
     truncated = False
     venue, stated_year = "", None
     for style, text in _chunks(rest):
-        names = None if authors else names_in(text)
+        names = None if authors else names_in(text, surnames=True)
         if style in ("code", "em") and looks_like_venue(text) or not venue and looks_like_venue(text):
-            venue = venue or re.sub(r"^In\s+", "", text).strip(" .,")
+            venue = venue or _unglued(re.sub(r"^In\s+", "", text))
+        elif not venue and _NAMED_WITH_YEAR.fullmatch(text):
+            venue = text
         elif names:
             authors, truncated = names
         elif re.fullmatch(r"\(?\s*(?:19|20)\d\d\s*\)?", text):
@@ -239,6 +258,11 @@ def _rest_fields(rest: list[Span]) -> dict:
         venue, stated_year = "", int(venue)
     return {"authors": tuple(authors), "authors_truncated": truncated, "venue": venue,
             "stated_year": stated_year or _year_of(rest)}
+
+
+def _unglued(venue: str) -> str:
+    """`NeurIPS2018` → `NeurIPS 2018`: the venue's name and year as the venue table reads them."""
+    return re.sub(r"(?<=[A-Za-z])(?=(?:19|20)\d\d\b)", " ", venue).strip(" .,")
 
 
 def _year_of(spans: list[Span]) -> int | None:
@@ -257,10 +281,11 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
             tail = list(spans[index:])
             break
         lead.append(span.text)
-    text = collapse_spaces("".join(lead)).strip(" [(")
+    text = collapse_spaces("".join(lead)).strip()
     venue, authors, year = "", None, None
     if (bracketed := _BRACKETED.match(text)) and looks_like_venue(bracketed["venue"]):
         venue, text = bracketed["venue"].strip(), text[bracketed.end():]
+    text = text.strip(" [(")
     text = re.sub(r"[.,]?\s+In\s*$", ".", text)
     if (dated := _DATED_AUTHORS.match(text)) and (authors := names_in(dated["authors"])):
         text, year = text[dated.end():], int(dated["year"])
@@ -270,7 +295,7 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     if not sentences:
         return "", {}
     title, others = _title_and_rest(sentences)
-    fields = _rest_fields([Span("text", ". ".join(others)), *tail])
+    fields = rest_fields([Span("text", ". ".join(others)), *tail])
     if authors:
         fields["authors"], fields["authors_truncated"] = tuple(authors[0]), authors[1]
     fields["venue"] = venue or fields["venue"]
@@ -286,12 +311,22 @@ def _leading_names(text: str) -> tuple[tuple[list[str], bool], str] | None:
     """`Authors. Title…` split at the period closing the names, unless the first sentence is a
     title that reads as one name (`Deep Equilibrium Models. Shaojie Bai, J. Zico Kolter`)."""
     names, rest = split_leading_names(text)
-    if not names or not rest:
+    if not names or not rest or not names_in(text[: len(text) - len(rest)]):
         return None
     following = names_in(_sentences(rest)[0]) if _sentences(rest) else None
     if len(names) == 1 and following and len(following[0]) > 1:
         return None
     return (names, bool(re.search(r"et al|…|\.\.\.", text[: len(text) - len(rest)]))), rest
+
+
+def _plain_names(text: str) -> tuple[list[str], bool] | None:
+    """Names after a comma that closes a title (`Title, Noah Golowich, Ohad Shamir`): two or
+    more, of two or three words, so that a title's own list (`Behavior, Gradient Independence,
+    and Neural Tangent Kernel Derivation`) is not taken for them."""
+    names = names_in(text)
+    if names and len(names[0]) > 1 and all(len(name.split()) <= 3 for name in names[0]):
+        return names
+    return None
 
 
 def _sentences(text: str) -> list[str]:
@@ -315,7 +350,15 @@ def _title_and_rest(sentences: list[str]) -> tuple[str, list[str]]:
     while sentences[end - 1].endswith(("?", "!")) and end < len(sentences) and not (
             names_in(sentences[end]) or looks_like_venue(sentences[end])):
         end += 1
-    return " ".join(sentences[at:end]), sentences[:at] + sentences[end:]
+    title, others = " ".join(sentences[at:end]), sentences[:at] + sentences[end:]
+    for cut in re.finditer(r",\s+|\s+[-–—]\s+", title):
+        after = names_in(title[cut.end():], surnames=True)
+        dash = bool(cut[0].strip(" ,"))
+        after = after if dash else _plain_names(title[cut.end():])
+        one_surname = dash and re.fullmatch(r"[A-Z][\w'’-]+", title[cut.end():])
+        if after and (len(after[0]) > 1 or after[1]) or one_surname:
+            return title[: cut.start()], [title[cut.end():], *others]
+    return title, others
 
 
 def _trailing_venue(title: str) -> tuple[str, str]:

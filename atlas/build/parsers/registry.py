@@ -6,10 +6,25 @@ A parser module registers its item reader here by format name; the parse stage
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from atlas.build.parsers.markdown_tree import ListItem
 from atlas.build.records import Link
+
+# A template's placeholder where a title goes ("Paper Title", "Title", "Author1", "xxxx") and where
+# its link goes (`https://arxiv.org/abs/xxxx.xxxx`): a list's contributing section shows the format.
+_PLACEHOLDER = re.compile(
+    r"^(?:paper\s*)?(?:title|name)(?:\s+of\s+(?:the\s+)?paper)?$|^authors?\s*\d*$|^x{3,}|^\.\.\.$|"
+    r"^(?:your|the)\s+paper('s)?\s+title$",
+    re.IGNORECASE,
+)
+_PLACEHOLDER_URL = re.compile(r"x{4}|example\.com|/abs/\.\.\.|^link$|^url$", re.IGNORECASE)
+
+
+def is_template(title: str, urls: list[str]) -> bool:
+    """An item showing the list's format to contributors, not a paper."""
+    return bool(_PLACEHOLDER.match(title.strip())) or any(_PLACEHOLDER_URL.search(url) for url in urls)
 
 
 class NotAPaper(Exception):
