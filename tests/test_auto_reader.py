@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+import textwrap
 from dataclasses import replace
 from pathlib import Path
 
@@ -70,14 +71,18 @@ _REFERENCE_LINE = re.compile(r"^\[\d{1,3}\]\s+\S")
 
 
 def count_blocks(text: str) -> int:
-    """List items, headings, table body rows and numbered references (`[3] …`) as a second
-    implementation (marko, with GitHub's tables) reads them: what `auto` makes one entry each."""
+    """List items, HTML `<li>` items, headings, table body rows and numbered references (`[3] …`)
+    as a second implementation (marko, with GitHub's tables) reads them: what `auto` makes one
+    entry each."""
     lines = [html.unescape(found[1]) if (found := _COMMENT.match(line)) else line for line in text.split("\n")]
     pending, count = [marko.Markdown(extensions=["gfm"]).parse("\n".join(lines) + "\n")], 0
     while pending:
         element = pending.pop()
         if isinstance(element, marko.ext.gfm.elements.Table):
             count += len(element.children) - 1  # its rows but the header
+            continue
+        if isinstance(element, marko.block.HTMLBlock):
+            count += len(re.findall(r"<li[\s>]", element.body, re.IGNORECASE))
             continue
         if isinstance(element, marko.block.Paragraph) and not isinstance(element, marko.block.SetextHeading):
             count += sum(1 for line in _paragraph_lines(element) if _REFERENCE_LINE.match(line))
@@ -182,6 +187,52 @@ def test_tables_of_contents_badges_code_and_talks_are_not_papers():
         """)
     assert [entry.kind for entry in entries] == ["other"] * 4
     assert all(entry.reason for entry in entries)
+
+
+HTML_AND_BADGES = """
+    ## Wide networks
+
+    <details>
+    <summary>2019</summary>
+    <ul>
+    <li><a href="https://arxiv.org/abs/1904.11955">On Exact Computation with an Infinitely Wide Neural Net</a>, Sanjeev Arora, Simon S. Du, Wei Hu, Zhiyuan Li, Ruslan Salakhutdinov, Ruosong Wang (NeurIPS 2019)</li>
+    <li><a href="https://github.com/google/neural-tangents">neural-tangents</a> (code)</li>
+    </ul>
+    </details>
+
+    - <a href="https://arxiv.org/abs/1812.07956">On Lazy Training in Differentiable Programming</a> — Lénaïc Chizat, Edouard Oyallon, Francis Bach (NeurIPS 2019)
+    - :page_facing_up: **Deep Learning without Poor Local Minima** [![NeurIPS](https://img.shields.io/badge/NeurIPS-2016-blue)](https://papers.nips.cc/paper/6112) [![arXiv](https://img.shields.io/badge/arXiv-1605.07110-b31b1b.svg)](https://arxiv.org/abs/1605.07110)
+    - 🔥 Gradient Descent Finds Global Minima of Deep Neural Networks ![ICML 2019](https://img.shields.io/badge/ICML-2019-green) ![arXiv](https://img.shields.io/badge/arXiv-1811.03804-red)
+    - ![Last commit](https://img.shields.io/github/last-commit/dl-theory/awesome-dl-theory)
+    """
+
+
+def test_html_list_items_are_read_with_their_summary_as_section():
+    entries = {entry.line: entry for entry in read_excerpt("auto", HTML_AND_BADGES)}
+    paper, code = entries[6], entries[7]
+    assert (paper.kind, paper.title, paper.venue, paper.year, paper.arxiv_id, paper.section) == (
+        "paper", "On Exact Computation with an Infinitely Wide Neural Net", "NeurIPS 2019", 2019, "1904.11955",
+        ("Wide networks", "2019"))
+    assert paper.authors[:2] == ("Sanjeev Arora", "Simon S. Du")
+    assert (code.kind, code.reason) == ("other", "code link, not a paper")
+    linked = entries[11]
+    assert (linked.title, linked.authors, linked.arxiv_id) == (
+        "On Lazy Training in Differentiable Programming", ("Lénaïc Chizat", "Edouard Oyallon", "Francis Bach"),
+        "1812.07956")
+
+
+def test_venue_year_and_arxiv_id_stated_only_by_badges_and_emoji_left_out_of_titles():
+    entries = {entry.line: entry for entry in read_excerpt("auto", HTML_AND_BADGES)}
+    linked_badges, plain_badges, badge_only = entries[12], entries[13], entries[14]
+    assert (linked_badges.title, linked_badges.venue, linked_badges.year, linked_badges.arxiv_id) == (
+        "Deep Learning without Poor Local Minima", "NeurIPS 2016", 2016, "1605.07110")
+    assert (plain_badges.title, plain_badges.venue, plain_badges.year, plain_badges.arxiv_id) == (
+        "Gradient Descent Finds Global Minima of Deep Neural Networks", "ICML 2019", 2019, "1811.03804")
+    assert (badge_only.kind, badge_only.reason) == ("other", "no text (an image or badge only)")
+
+
+def test_html_items_and_badges_are_accounted():
+    assert len(read_excerpt("auto", HTML_AND_BADGES)) == count_blocks(textwrap.dedent(HTML_AND_BADGES).lstrip("\n"))
 
 
 # --- templates ----------------------------------------------------------------------------------

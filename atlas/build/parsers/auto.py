@@ -63,7 +63,7 @@ def read_item(index: int, items: list[ListItem]) -> dict:
 def _paper(spans: tuple[Span, ...], section: tuple[str, ...], columns: tuple[str, ...] = ()) -> dict:
     """The claims of an entry read as a paper; NotAPaper, with the reason, when it is not one.
     `columns` names the evidence a table row gives in columns of their own (authors, year)."""
-    if not "".join(span.text for span in spans).strip():
+    if not "".join(span.text for span in spans if span.style != "image").strip():
         raise NotAPaper("no text (an image or badge only)")
     links = [span for span in spans if span.style == "link"]
     if links and all(span.url.startswith("#") for span in links) and len(links) == len(

@@ -8,6 +8,7 @@ their papers there as well (`#### 3. [Title](url)`, `| Title | Authors | Year |`
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -15,6 +16,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from atlas.build.errors import InputError
+from atlas.build.parsers.html_items import html_items
 from atlas.build.records import SourceText
 
 # markdown-it silently drops what is nested deeper than maxNesting levels (a list item is two: its
@@ -59,7 +61,7 @@ class ListItem:
     @property
     def text(self) -> str:
         """The item's plain text, link texts included, markdown removed."""
-        return "".join(span.text for span in self.spans).strip()
+        return "".join(span.text for span in self.spans if span.style != "image").strip()
 
     @property
     def links(self) -> list[Span]:
@@ -102,7 +104,9 @@ class _Walk:
     def step(self, tokens: list[Token], index: int, token: Token) -> None:
         kind = token.type
         if kind == "heading_open":
-            self._heading(token, _spans(tokens[index + 1]))
+            self._heading(token, _spans(tokens[index + 1], self.blocks))
+        elif kind == "html_block" and self.blocks:
+            self._html_block(token)
         elif kind in ("bullet_list_open", "ordered_list_open"):
             self.ordered = kind == "ordered_list_open"
             self.heading = None
@@ -113,9 +117,9 @@ class _Walk:
         elif kind in ("table_open", "thead_open", "thead_close", "tr_open", "tr_close"):
             self._table(kind, token)
         elif kind == "inline" and self.row is not None:
-            (self.columns if self.in_head else self.row["cells"]).append(_spans(token))
+            (self.columns if self.in_head else self.row["cells"]).append(_spans(token, self.blocks))
         elif kind == "inline" and self.open_items and self.items[self.open_items[-1]]["spans"] is None:
-            self.items[self.open_items[-1]]["spans"] = _spans(token)
+            self.items[self.open_items[-1]]["spans"] = _spans(token, self.blocks)
         elif kind == "inline" and self.blocks and not self.open_items and _REFERENCE.match(token.content):
             self._references(token)
         elif kind == "inline" and self.heading and not self.open_items:
@@ -129,12 +133,25 @@ class _Walk:
         for start, end in zip(starts, starts[1:] + [len(lines)], strict=True):
             first = token.map[0] + start
             item = self._new(first, first + end - start, depth=0, parent=None)
-            spans = _spans(_WITH_TABLES.parseInline("\n".join(lines[start:end]))[0])
+            spans = _spans(_WITH_TABLES.parseInline("\n".join(lines[start:end]))[0], rich=True)
             item.update(block="reference", spans=spans)
+
+    def _html_block(self, token: Token) -> None:
+        """The `<li>` items of raw HTML (`<details>` of `<li><a href>`), the `<summary>` above
+        them as the last part of their section."""
+        first = len(self.items)
+        for found in html_items(token.content):
+            parent = first + found.parent if found.parent is not None else (
+                self.open_items[-1] if self.open_items else None)
+            start = token.map[0] + found.line
+            item = self._new(start, token.map[0] + found.end, len(self.open_items) + found.depth, parent)
+            item["spans"] = tuple(Span(*span) for span in found.spans)
+            if found.summary:
+                item["section"] += (found.summary,)
 
     def _heading_note(self, token: Token) -> None:
         if token.map[0] + 1 != self.heading["line"]:  # not the heading's own text
-            text = "".join(span.text for span in _spans(token)).strip()
+            text = "".join(span.text for span in _spans(token, True) if span.style != "image").strip()
             self.heading["notes"] = "\n".join(filter(None, [self.heading.get("notes", ""), text]))
 
     def _heading(self, token: Token, spans: tuple[Span, ...]) -> None:
@@ -144,7 +161,7 @@ class _Walk:
         if self.blocks:
             self.heading = self._new(token.map[0], token.map[1], depth=0, parent=None)
             self.heading.update(block="heading", level=level, spans=spans)
-        self.headings.append((level, "".join(span.text for span in spans).strip()))
+        self.headings.append((level, "".join(span.text for span in spans if span.style != "image").strip()))
 
     def _table(self, kind: str, token: Token) -> None:
         self.heading = None
@@ -227,11 +244,16 @@ def _finished(item: dict, original_lines: list[str]) -> ListItem:
     )
 
 
-def _spans(inline: Token) -> tuple[Span, ...]:
+def _spans(inline: Token, rich: bool = False) -> tuple[Span, ...]:
+    """The styled runs of an inline token. `rich` (for `auto`) reads inline HTML tags as the
+    styles they stand for (`<a href>`, `<b>`, `<i>`, `<code>`) and keeps images (badges) as
+    `image` spans; otherwise tags stay text and images are left out, as the parsers expect."""
     spans: list[Span] = []
     styles: list[tuple[str, str]] = []
     for child in inline.children or []:
-        if child.type in _STYLE_OF:
+        if rich and child.type in ("html_inline", "image"):
+            _rich_span(child, styles, spans)
+        elif child.type in _STYLE_OF:
             styles.append((_STYLE_OF[child.type], str(child.attrs.get("href", ""))))
         elif child.type.endswith("_close") and styles:
             styles.pop()
@@ -240,8 +262,46 @@ def _spans(inline: Token) -> tuple[Span, ...]:
             style, url = styles[-1] if styles else ("text", "")
             if child.type == "code_inline":
                 style = "code"
-            if spans and spans[-1].style == style and spans[-1].url == url:
-                spans[-1] = Span(style, spans[-1].text + text, url)
-            else:
-                spans.append(Span(style, text, url))
+            _add_span(spans, Span(style, text, url))
     return tuple(spans)
+
+
+def _add_span(spans: list[Span], span: Span) -> None:
+    if spans and spans[-1].style == span.style and spans[-1].url == span.url and span.style != "image":
+        spans[-1] = Span(span.style, spans[-1].text + span.text, span.url)
+    else:
+        spans.append(span)
+
+
+_TAG = re.compile(r"^<(?P<close>/)?(?P<tag>[a-zA-Z]+)(?P<attrs>[^>]*)>$")
+_ATTRIBUTE = re.compile(
+    r"""(?P<name>[a-zA-Z-]+)\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s>]+))"""
+)
+_STYLE_OF_TAG = {"a": "link", "b": "strong", "strong": "strong", "i": "em", "em": "em", "code": "code"}
+
+
+def _rich_span(child: Token, styles: list[tuple[str, str]], spans: list[Span]) -> None:
+    """An image, or an inline HTML tag read as the style it opens or closes."""
+    if child.type == "image":
+        attributes = {"alt": child.content, "src": str(child.attrs.get("src", ""))}
+    else:
+        tag = _TAG.match(child.content.strip())
+        if not tag:
+            return
+        name = tag["tag"].lower()
+        attributes = {m["name"].lower(): html.unescape(m["double"] or m["single"] or m["bare"] or "")
+                      for m in _ATTRIBUTE.finditer(tag["attrs"])}
+        if name in _STYLE_OF_TAG:
+            if tag["close"]:
+                if styles:
+                    styles.pop()
+            else:
+                styles.append((_STYLE_OF_TAG[name], attributes.get("href", "")))
+            return
+        if name == "br":
+            _add_span(spans, Span(styles[-1][0] if styles else "text", "\n", styles[-1][1] if styles else ""))
+        if name != "img":
+            return
+    _add_span(spans, Span("image", attributes.get("alt", ""), attributes.get("src", "")))
+    if styles and styles[-1][0] == "link":  # a badge that links somewhere: keep the link
+        _add_span(spans, Span("link", "", styles[-1][1]))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urlparse
+from urllib.parse import unquote, urlparse
 
 from atlas.build.names import looks_like_name, split_leading_names, split_names, split_reference_names
 from atlas.build.parsers.markdown_tree import Span
@@ -55,6 +55,9 @@ _CLOSING_VENUE = re.compile(
 _NAMED_WITH_YEAR = re.compile(
     r"[A-Z][a-z]+(?:[\s,]+(?:[A-Z][\w-]*|of|and|on|for|the|in|&))*[\s,]+(?:19|20)\d\d"
 )
+_ARXIV_SHAPE = re.compile(r"(?<![\d.])\d{4}\.\d{4,5}(?![\d])")
+# Emoji and symbols a list marks entries with (`:star:`, ★, 🔥): never part of a title.
+_EMOJI = re.compile(r":[a-z0-9_+-]+:|[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]")
 _QUOTED = re.compile(r"[\"“](?P<title>[^\"”]{8,})[\"”]")
 # A sentence ends at a period, ? or ! before a space, unless the period closes an initial.
 _SENTENCE_END = re.compile(r"(?<![\s.][A-Z])(?<!^[A-Z])(?<!\bet al)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)([.?!])\s+")
@@ -184,7 +187,9 @@ def _is_name(name: str, truncated: bool) -> bool:
 
 def read_reference(spans: tuple[Span, ...]) -> Reference | None:
     """The reference an entry's inline text states, or None when no title can be found."""
-    spans = tuple(Span(s.style, re.sub(r"<[^>]*>", " ", s.text), s.url) for s in spans)
+    badges = badge_facts([span for span in spans if span.style == "image"])
+    spans = tuple(Span(s.style, _EMOJI.sub("", re.sub(r"<[^>]*>", " ", s.text)), s.url)
+                  for s in spans if s.style != "image")
     links = tuple(Link(s.url, link_kind(s.text, s.url)) for s in spans if s.style == "link" and s.url)
     title, title_url, rest = _marked_title(spans)
     fields: dict = {}
@@ -198,8 +203,42 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
     text = " ".join(span.text for span in spans)
     arxiv = next((arxiv_id_of(link.url) for link in links if arxiv_id_of(link.url)), "") or arxiv_id_in(text)
     doi = next((m["doi"] for m in (_DOI.search(link.url) for link in links) if m), "")
+    fields["venue"] = fields.get("venue") or badges.get("venue", "")
+    fields["stated_year"] = fields.get("stated_year") or badges.get("year")
+    arxiv = arxiv or badges.get("arxiv_id", "")
     return Reference(title=title, links=links, arxiv_id=arxiv, doi=doi.rstrip("."), title_url=title_url,
                      **fields)
+
+
+def badge_facts(images: list[Span]) -> dict:
+    """Venue, year and arXiv id that badges state (`![](https://img.shields.io/badge/NeurIPS-2019-blue)`,
+    `![arXiv](https://img.shields.io/badge/arXiv-1806.07572-b31b1b.svg)`), from their text."""
+    found: dict = {}
+    for image in images:
+        label, message = _badge_text(image.url)
+        texts = [text for text in (label, message, image.text) if text]
+        arxiv = next((m[0] for m in (_ARXIV_SHAPE.search(text) for text in texts) if m), "")
+        if arxiv and any("arxiv" in text.lower() for text in texts):
+            found.setdefault("arxiv_id", arxiv)
+            continue
+        for text in (f"{label} {message}".strip(), image.text):
+            if first_year(text) and not _ARXIV_SHAPE.search(text) and _ACRONYM_YEAR.search(text):
+                found.setdefault("venue", _ACRONYM_YEAR.search(text)[0])
+                found.setdefault("year", first_year(text))
+    return found
+
+
+def _badge_text(url: str) -> tuple[str, str]:
+    """The label and message of a shields.io static badge (`/badge/label-message-color`)."""
+    match = re.search(r"shields\.io/badge/(?P<badge>[^?#]+)", url)
+    if not match:
+        return "", ""
+    badge = re.sub(r"\.(?:svg|png)$", "", unquote(match["badge"]))
+    parts = [part.replace("--", "-").replace("__", "\0").replace("_", " ").replace("\0", "_")
+             for part in re.split(r"(?<!-)-(?!-)", badge)]
+    if len(parts) >= 3:
+        return parts[0], "-".join(parts[1:-1])
+    return (parts[0], "") if len(parts) == 2 else ("", "")
 
 
 def _marked_title(spans: tuple[Span, ...]) -> tuple[str, str, list[Span]]:
