@@ -235,6 +235,21 @@ def test_html_items_and_badges_are_accounted():
     assert len(read_excerpt("auto", HTML_AND_BADGES)) == count_blocks(textwrap.dedent(HTML_AND_BADGES).lstrip("\n"))
 
 
+def test_topic_and_year_bullets_are_not_papers_and_a_closing_parenthesis_is_the_venue():
+    topic, year, *papers = read_excerpt("auto", """
+        - Mean field
+          - 2018
+            - Mean Field Analysis of Neural Networks: A Law of Large Numbers (SIAM J. Appl. Math. 2020) [[pdf]](https://arxiv.org/pdf/1805.01053.pdf)
+            - Scaling Limits of Wide Neural Networks with Weight Sharing: Gaussian Process Behavior, Gradient Independence, and Neural Tangent Kernel Derivation (arXiv 2019) [[pdf]](https://arxiv.org/pdf/1902.04760.pdf)
+        """)
+    assert (topic.kind, year.kind) == ("other", "other")
+    assert [(paper.title, paper.venue, paper.year, paper.arxiv_id) for paper in papers] == [
+        ("Mean Field Analysis of Neural Networks: A Law of Large Numbers", "SIAM J. Appl. Math. 2020", 2020, "1805.01053"),
+        ("Scaling Limits of Wide Neural Networks with Weight Sharing: Gaussian Process Behavior, Gradient "
+         "Independence, and Neural Tangent Kernel Derivation", "arXiv 2019", 2019, "1902.04760"),
+    ]
+
+
 # --- templates ----------------------------------------------------------------------------------
 
 # The "Contributing" section of the newer upstream README of list 002, as written there.

@@ -58,6 +58,12 @@ _NAMED_WITH_YEAR = re.compile(
 _ARXIV_SHAPE = re.compile(r"(?<![\d.])\d{4}\.\d{4,5}(?![\d])")
 # Emoji and symbols a list marks entries with (`:star:`, ★, 🔥): never part of a title.
 _EMOJI = re.compile(r":[a-z0-9_+-]+:|[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]")
+# How a venue named after a title's comma begins: `, Advances in …`, `, In ICML`, `, JMLR 2019`.
+_VENUE_START = re.compile(
+    r"(?:In\s|Proceedings|Proc\.|Advances in|Journal|Transactions|Conference|International|Annual|The\s|"
+    r"[A-Z][A-Za-z]*[A-Z]|arXiv|(?:19|20)\d\d\s)"
+)
+_CLOSING_PARENTHESES = re.compile(r"\s*\((?P<venue>[^()]*?(?:'\d\d|(?:19|20)\d\d))\)\s*$")
 _QUOTED = re.compile(r"[\"“](?P<title>[^\"”]{8,})[\"”]")
 # A sentence ends at a period, ? or ! before a space, unless the period closes an initial.
 _SENTENCE_END = re.compile(r"(?<![\s.][A-Z])(?<!^[A-Z])(?<!\bet al)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)([.?!])\s+")
@@ -372,6 +378,8 @@ def _sentences(text: str) -> list[str]:
     """A text cut after each sentence; a ? or ! stays with its sentence, a period does not."""
     parts, start = [], 0
     for end in _SENTENCE_END.finditer(text):
+        if text.count("(", 0, end.start()) > text.count(")", 0, end.start()):
+            continue  # `(SIAM J. Appl. Math. 2020)`: abbreviations inside parentheses
         stop = end.end(1) if end[1] in "?!" else end.start(1)
         parts.append(text[start:stop].strip())
         start = end.end()
@@ -403,10 +411,14 @@ def _title_and_rest(sentences: list[str]) -> tuple[str, list[str]]:
 def _trailing_venue(title: str) -> tuple[str, str]:
     """`Title. NIPS'18`, `Title (ICML 2019)`, `Title, 2018`, `Title, Advances in …`: the venue
     or year closing a title."""
-    for comma in re.finditer(r",\s+(?=[A-Z0-9])", title):
-        if looks_like_venue(title[comma.end():]) and not names_in(title[comma.end():]):
-            return title[: comma.start()], title[comma.end():].strip()
+    match = _CLOSING_PARENTHESES.search(title)
+    if match and len(match["venue"]) <= 60 and re.match(r"[A-Z]", match["venue"]):
+        return title[: match.start()], match["venue"].strip()
     match = _CLOSING_VENUE.search(title)
     if match and (looks_like_venue(match["venue"]) or re.fullmatch(r"(?:19|20)\d\d", match["venue"].strip())):
         return title[: match.start()], match["venue"].strip()
+    for comma in re.finditer(r",\s+(?=[A-Z0-9])", title):
+        rest = title[comma.end():]
+        if _VENUE_START.match(rest) and looks_like_venue(rest) and not names_in(rest):
+            return title[: comma.start()], rest.strip()
     return title, ""
