@@ -11,9 +11,18 @@ talks, slides, code-only links, badges and templates.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from atlas.build.parsers.markdown_tree import ListItem, Span
-from atlas.build.parsers.reference import Reference, names_in, other_host, read_reference, rest_fields
+from atlas.build.parsers.reference import (
+    Reference,
+    lenient_names,
+    looks_like_venue,
+    names_in,
+    other_host,
+    read_reference,
+    rest_fields,
+)
 from atlas.build.parsers.registry import NotAPaper, is_template, publication_year, register
 from atlas.build.text import clean_title, collapse_spaces, first_year
 
@@ -102,6 +111,8 @@ def _refuse_non_paper(reference: Reference, section: tuple[str, ...], columns: t
 
 def _claims(reference: Reference, section: tuple[str, ...]) -> dict:
     heading_year = first_year(section[-1]) if section else None
+    if not reference.venue and section and looks_like_venue(section[-1]) and first_year(section[-1]):
+        reference = replace(reference, venue=section[-1])  # under `## NIPS'19`, `## ICML 2019`
     venue_year = first_year(reference.venue) if reference.venue else None
     return {
         "kind": "paper",
@@ -193,7 +204,7 @@ def _detail_line(line: str, child: ListItem, found: dict) -> None:
         elif name.startswith(("digest", "abstract", "summary", "tl")):
             found["digest"].append(value)
         return
-    names = names_in(_AUTHORS_FIELD.sub("", _names_part(child.spans)))
+    names = lenient_names(_AUTHORS_FIELD.sub("", _names_part(child.spans)))
     if names and not found["authors"]:
         found["authors"], found["truncated"] = tuple(names[0]), names[1]
         found["venue"] = "".join(span.text for span in child.spans if span.style == "em").strip()

@@ -15,6 +15,7 @@ from urllib.parse import unquote, urlparse
 
 from atlas.build.names import looks_like_name, split_leading_names, split_names, split_reference_names
 from atlas.build.parsers.markdown_tree import Span
+from atlas.build.parsers.registry import venue_name
 from atlas.build.records import Link
 from atlas.build.text import arxiv_id_in, clean_title, collapse_spaces, first_year
 
@@ -28,7 +29,7 @@ _LABEL_WORDS = frozenset(
 )
 # Words of a title-case title that no person's name holds: "Bugs, They Are Features".
 _FUNCTION_WORDS = frozenset(
-    "a the of for with on in to is are not via from by and or as at we they it its does be how "
+    "a the of for with on to is are not via from by and or as at we they it its does be how "
     "why what when where which beyond towards toward into without under over through all need more "
     "less our your this that these do than vs".split()
 )
@@ -39,7 +40,9 @@ _VENUE_WORDS = re.compile(
     r"Advances in|arXiv|preprint|Preprint)\b"
 )
 # An acronym-shaped venue with its year: "NeurIPS 2019", "ICML'18", "COLT 2016", "NeurIPS2021".
-_ACRONYM_YEAR = re.compile(r"\b[A-Z][A-Za-z&-]*[A-Z][A-Za-z&-]*(?:\s*'\d\d|\s*-?\s*(?:19|20)\d\d)\b")
+_ACRONYM_YEAR = re.compile(
+    r"\b(?:[A-Z][A-Za-z&-]*[A-Z][A-Za-z&-]*|(?i:arxiv))(?:\s*'\d\d|\s*-?\s*(?:19|20)\d\d)\b"
+)
 _ACRONYM = re.compile(r"^(?:[A-Z][A-Za-z&-]*[A-Z][A-Za-z&-]*|arXiv)(?:\s+(?:Workshop|Oral|Spotlight))?$")
 _BRACKETED = re.compile(r"^\s*[\[(](?P<venue>[^\])]{2,40})[\])]\s*[:\-–—]?\s*")
 _PDF_ARXIV = re.compile(r"(?<![\d.])(?P<id>\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?$")
@@ -71,7 +74,7 @@ _SENTENCE_END = re.compile(r"(?<![\s.][A-Z])(?<!^[A-Z])(?<!\bet al)(?<!\bvs)(?<!
 _DATED_AUTHORS = re.compile(
     r"^(?P<authors>[^()]{2,}?\.?)\s*,?\s*[(\[]\s*(?P<year>(?:19|20)\d\d)[a-z]?(?:,\s*[A-Za-z]+)?\s*[)\]][.,:;]*\s*"
 )
-_CHUNK_SEPARATOR = re.compile(r"(?<![\s.][A-Z])\.(?=\s|$)|[;|()\[\]·•]|\s[–—-]\s|\s[–—-]$|^[–—-]\s")
+_CHUNK_SEPARATOR = re.compile(r"(?<![\s.][A-Z])\.(?=\s|$)|[;|()\[\]·•，]|\s[–—-]\s|\s[–—-]$|^[–—-]\s")
 _PAPER_HOSTS = re.compile(
     r"arxiv\.org|openreview\.net|proceedings\.|papers\.nips\.cc|aclanthology|aclweb\.org|dl\.acm\.org|"
     r"ieeexplore|springer|sciencedirect|jmlr\.org|mlr\.press|doi\.org|semanticscholar|biorxiv|"
@@ -178,6 +181,19 @@ def names_in(text: str, surnames: bool = False) -> tuple[list[str], bool] | None
         bare = surnames and len(names) > 1 and not re.search(r"\band\b|&", text)
         if names and all(_is_name(name, truncated or bare) for name in names):
             return names, truncated
+    return None
+
+
+def lenient_names(text: str) -> tuple[list[str], bool] | None:
+    """The names of a line the list's structure says holds authors (`- Authors. *Venue*` under a
+    paper): most parts reading as names is enough (`Stéphane d'Ascoli, Levent Sagun`)."""
+    found = names_in(text)
+    if found or not text.strip() or _VENUE_WORDS.search(text) or first_year(text):
+        return found
+    names, truncated = split_names(text.strip(" ,*_").rstrip(" ."))
+    if names and sum(looks_like_name(name) for name in names) * 2 >= len(names) and all(
+            1 <= len(name.split()) <= 5 for name in names):
+        return names, truncated
     return None
 
 
@@ -290,7 +306,7 @@ def rest_fields(rest: list[Span]) -> dict:
     for style, text in _chunks(rest):
         names = None if authors else names_in(text, surnames=True)
         if style in ("code", "em") and looks_like_venue(text) or not venue and looks_like_venue(text):
-            venue = venue or _unglued(re.sub(r"^In\s+", "", text))
+            venue = venue or _unglued(venue_name(text))
         elif not venue and _NAMED_WITH_YEAR.fullmatch(text):
             venue = text
         elif names:
@@ -347,8 +363,10 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     fields["stated_year"] = year or fields["stated_year"]
     title, trailing = _trailing_venue(title)
     if trailing and not fields["venue"]:
-        fields["venue"] = "" if re.fullmatch(r"(?:19|20)\d\d", trailing) else trailing
+        fields["venue"] = "" if re.fullmatch(r"(?:19|20)\d\d", trailing) else venue_name(trailing)
         fields["stated_year"] = fields["stated_year"] or first_year(trailing)
+    if year and not fields["venue"] and others and not _ARXIV_SHAPE.search(others[0]):
+        fields["venue"] = venue_name(others[0])  # `Authors (2016). Title. MIT press.`: what follows
     return title, fields
 
 

@@ -76,3 +76,12 @@ def publication_year(venue_year: int | None, stated_year: int | None, heading_ye
         if year:
             return year
     return None
+
+
+def venue_name(venue_part: str) -> str:
+    """The venue as named: without "In", editors, volume, pages and publisher."""
+    venue = re.sub(r"^In\s+", "", venue_part.strip())
+    if "editors," in venue:
+        venue = venue.split("editors,", 1)[1]
+    venue = re.split(r",|\s?\(pp\.|\s\(\d|\.\s+(?=\d)", venue, maxsplit=1)[0]
+    return venue.strip(" .")
