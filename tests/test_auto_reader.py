@@ -244,7 +244,7 @@ def test_topic_and_year_bullets_are_not_papers_and_a_closing_parenthesis_is_the_
         """)
     assert (topic.kind, year.kind) == ("other", "other")
     assert [(paper.title, paper.venue, paper.year, paper.arxiv_id) for paper in papers] == [
-        ("Mean Field Analysis of Neural Networks: A Law of Large Numbers", "SIAM J. Appl. Math. 2020", 2020, "1805.01053"),
+        ("Mean Field Analysis of Neural Networks: A Law of Large Numbers", "SIAM J. Appl. Math", 2020, "1805.01053"),
         ("Scaling Limits of Wide Neural Networks with Weight Sharing: Gaussian Process Behavior, Gradient "
          "Independence, and Neural Tangent Kernel Derivation", "arXiv 2019", 2019, "1902.04760"),
     ]
