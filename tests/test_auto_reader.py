@@ -20,6 +20,7 @@ import pytest
 from conftest import papers_of, read_excerpt
 from list_style_scores import CORPUS, read_auto, score, total
 
+from atlas.build.errors import InputError
 from atlas.build.parsers import parse_document
 from atlas.build.sources import load_manifest, read_source
 
@@ -248,6 +249,23 @@ def test_topic_and_year_bullets_are_not_papers_and_a_closing_parenthesis_is_the_
         ("Scaling Limits of Wide Neural Networks with Weight Sharing: Gaussian Process Behavior, Gradient "
          "Independence, and Neural Tangent Kernel Derivation", "arXiv 2019", 2019, "1902.04760"),
     ]
+
+
+@pytest.mark.parametrize("markdown", [
+    "- " + "a. " * 7000,  # sentences without end: reading them all would take minutes
+    "<ul>" + "<li>" * 5000 + "</ul>",  # items the HTML closes one by one
+    "| Title |\n|---|\n| " + "A. " * 7000 + "|",
+    "[1] " + "Aa, " * 5000,
+], ids=["sentences", "html-items", "table-cell", "reference"])
+def test_hostile_entries_are_read_in_bounded_time_and_every_item_accounted(markdown):
+    entries = read_excerpt("auto", markdown)
+    assert len(entries) == count_blocks(markdown)
+    assert not papers_of(entries)
+
+
+def test_html_lists_nested_past_the_limit_stop_the_build_naming_the_line():
+    with pytest.raises(InputError, match="HTML lists nested more than 20 deep"):
+        read_excerpt("auto", "# A list\n\n" + "<ul><li>x\n" * 30)
 
 
 # --- templates ----------------------------------------------------------------------------------

@@ -40,6 +40,8 @@ _NOT_PAPERS = re.compile(
     r"awesome lists?|table of contents|contents)\b",
     re.IGNORECASE,
 )
+# The longest paper entry of the seed and dev lists is 339 characters (a table row with six authors).
+_LONGEST_REFERENCE = 2000
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[A-Z][.)]|\[\d+\])\s+")
 _TITLE_COLUMN = re.compile(r"^(?:paper\s*)?(?:title|paper|papers|article|publication)s?$", re.IGNORECASE)
 _COLUMNS = {
@@ -72,8 +74,11 @@ def read_item(index: int, items: list[ListItem]) -> dict:
 def _paper(spans: tuple[Span, ...], section: tuple[str, ...], columns: tuple[str, ...] = ()) -> dict:
     """The claims of an entry read as a paper; NotAPaper, with the reason, when it is not one.
     `columns` names the evidence a table row gives in columns of their own (authors, year)."""
-    if not "".join(span.text for span in spans if span.style != "image").strip():
+    text = "".join(span.text for span in spans if span.style != "image").strip()
+    if not text:
         raise NotAPaper("no text (an image or badge only)")
+    if len(text) > _LONGEST_REFERENCE:  # reading it would cost time quadratic in its length
+        raise NotAPaper(f"{len(text):,} characters: longer than any reference")
     links = [span for span in spans if span.style == "link"]
     if links and all(span.url.startswith("#") for span in links) and len(links) == len(
             [s for s in spans if s.text.strip(" -–,.|")]):

@@ -28,14 +28,19 @@ class _ItemReader(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.items: list[HtmlItem] = []
-        self.open: list[int] = []
+        self.open: list[int] = []  # the `<li>` items open, innermost last
+        self.lists: list[int] = []  # for each open `<ul>`/`<ol>`: how many items were open at it
         self.styles: list[tuple[str, str]] = []
         self.summary, self.in_summary = "", False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
         line = self.getpos()[0] - 1
-        if tag == "li":
+        if tag in ("ul", "ol"):
+            self.lists.append(len(self.open))
+        elif tag == "li":
+            while self.open and len(self.open) > (self.lists[-1] if self.lists else 0):
+                self.open.pop()  # `<li>` closes the item before it in the same list, as in HTML
             if self.open:
                 self.items[self.open[-1]].end = line
             parent = self.open[-1] if self.open else None
@@ -55,6 +60,8 @@ class _ItemReader(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "li" and self.open:
             self.open.pop()
+        elif tag in ("ul", "ol") and self.lists:
+            del self.open[self.lists.pop():]
         elif tag == "summary":
             self.in_summary = False
         elif tag in _STYLE_OF_TAG and self.styles:

@@ -144,6 +144,9 @@ class _Walk:
             parent = first + found.parent if found.parent is not None else (
                 self.open_items[-1] if self.open_items else None)
             start = token.map[0] + found.line
+            if len(self.open_items) + found.depth > _DEEPEST_READ // 2:
+                raise InputError(self.document.path, f"HTML lists nested more than {_DEEPEST_READ // 2} deep",
+                                 start + 1)
             item = self._new(start, token.map[0] + found.end, len(self.open_items) + found.depth, parent)
             item["spans"] = tuple(Span(*span) for span in found.spans)
             if found.summary:
