@@ -11,6 +11,8 @@ from __future__ import annotations
 import html
 import random
 import re
+import shutil
+import sqlite3
 import textwrap
 from dataclasses import replace
 from pathlib import Path
@@ -18,12 +20,13 @@ from pathlib import Path
 import marko
 import marko.ext.gfm.elements
 import pytest
-from conftest import papers_of, read_excerpt
+from conftest import CURATION, TAXONOMY, papers_of, read_excerpt
 from list_style_scores import CORPUS, read_auto, score, total
 from test_fuzz import MUTATIONS
 
 from atlas.build.errors import InputError
 from atlas.build.parsers import parse_document
+from atlas.build.pipeline import build
 from atlas.build.records import Source
 from atlas.build.sources import load_manifest, read_source
 
@@ -328,3 +331,18 @@ def test_a_manifest_line_with_no_format_is_read_by_auto(tmp_path):
     assert source.format == "auto"
     (paper,) = parse_document(read_source(source, tmp_path))
     assert (paper.title, paper.arxiv_id, paper.year) == ("Deep Learning without Poor Local Minima", "1605.07110", 2016)
+
+
+def test_a_list_added_with_one_manifest_line_builds_into_the_atlas(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(CURATION, data)
+    shutil.copy(CORPUS / "dev" / "backtick_venue.md", data / "sources" / "backtick_venue.md")
+    (data / "sources.yml").write_text(
+        "sources:\n  - id: dl-theory\n    title: Awesome Deep Learning Theory\n    file: sources/backtick_venue.md\n",
+        encoding="utf-8")
+    report = build(data / "sources.yml", tmp_path / "dist", data, TAXONOMY)
+    db = sqlite3.connect(tmp_path / "dist" / "atlas.db")
+    (papers,) = db.execute("select count(distinct paper_id) from entries where kind = 'paper'").fetchone()
+    (ntk,) = db.execute("select year from papers where title = ?",
+                        ["Neural Tangent Kernel: Convergence and Generalization in Neural Networks"]).fetchone()
+    assert (report["entries"], papers, ntk) == (count_blocks((CORPUS / "dev" / "backtick_venue.md").read_text()), 26, 2018)
