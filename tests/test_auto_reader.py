@@ -259,6 +259,20 @@ def test_topic_and_year_bullets_are_not_papers_and_a_closing_parenthesis_is_the_
     ]
 
 
+@pytest.mark.parametrize("line", [
+    "- Deep Learning without Poor Local Minima (Kenji Kawaguchi, NeurIPS 2016) [[pdf]](https://arxiv.org/pdf/1605.07110.pdf)",
+    "- Deep Learning without Poor Local Minima - Kenji Kawaguchi - NeurIPS 2016",
+    '- "Deep Learning without Poor Local Minima", Kenji Kawaguchi, NeurIPS 2016.',
+    "- *Deep Learning without Poor Local Minima*, Kenji Kawaguchi, NeurIPS 2016",
+    "- [Deep Learning without Poor Local Minima](https://arxiv.org/abs/1605.07110) (NeurIPS 2016) by Kenji Kawaguchi",
+    "- Kenji Kawaguchi. Deep Learning without Poor Local Minima. NeurIPS 2016.",
+])
+def test_one_reference_written_six_ways_reads_the_same(line):
+    (paper,) = read_excerpt("auto", line)
+    assert (paper.title, paper.authors, paper.venue, paper.year) == (
+        "Deep Learning without Poor Local Minima", ("Kenji Kawaguchi",), "NeurIPS 2016", 2016)
+
+
 @pytest.mark.parametrize("markdown", [
     "- " + "a. " * 7000,  # sentences without end: reading them all would take minutes
     "<ul>" + "<li>" * 5000 + "</ul>",  # items the HTML closes one by one

@@ -52,7 +52,7 @@ _INITIALS_NAME = re.compile(
     r"|(?:[A-Z]\.\s*-?\s*)+[A-Z][\w'’-]+"
 )
 _CLOSING_VENUE = re.compile(
-    r"(?:[.,]\s*|\s+[-–—]\s+|\s*\()(?P<venue>[^.,()]*?(?:'\d\d|(?:19|20)\d\d))\)?\s*$"
+    r"(?:[.,]\s*|\s+[-–—]\s+|\s*\()(?P<venue>(?:(?!\s[-–—]\s)[^.,()])*?(?:'\d\d|(?:19|20)\d\d))\)?\s*$"
 )
 # A venue spelled out with its year: "Neural Computation 1997", "Annals of Statistics, 2020".
 _NAMED_WITH_YEAR = re.compile(
@@ -67,6 +67,8 @@ _VENUE_START = re.compile(
     r"[A-Z][A-Za-z]*[A-Z]|arXiv|(?:19|20)\d\d\s)"
 )
 _CLOSING_PARENTHESES = re.compile(r"\s*\((?P<venue>[^()]*?(?:'\d\d|(?:19|20)\d\d))\)\s*$")
+_LEADING_YEAR = re.compile(r"^(?P<year>(?:19|20)\d\d)\s*[-–—:|]\s+")
+_ARXIV_NOTE = re.compile(r"\s*[\[(]\s*arXiv\s*:?\s*\d{4}\.\d{4,5}(?:v\d+)?\s*[\])]", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“](?P<title>[^\"”]{8,})[\"”]")
 # A sentence ends at a period, ? or ! before a space, unless the period closes an initial.
 _SENTENCE_END = re.compile(r"(?<![\s.][A-Z])(?<!^[A-Z])(?<!\bet al)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)([.?!])\s+")
@@ -294,8 +296,19 @@ def _chunks(spans: list[Span]) -> list[tuple[str, str]]:
         if span.style in ("em", "code", "strong"):
             chunks.append((span.style, span.text))
             continue
-        chunks += [("text", part) for part in _CHUNK_SEPARATOR.split(span.text) if part]
+        for part in _CHUNK_SEPARATOR.split(span.text):
+            chunks += [("text", piece) for piece in _venue_after_comma(part) if piece]
     return [(style, collapse_spaces(text).strip(" ,:")) for style, text in chunks if text.strip(" ,:.")]
+
+
+def _venue_after_comma(part: str) -> list[str]:
+    """`Kenji Kawaguchi, NeurIPS 2016`: the names and the venue after them, apart."""
+    for comma in re.finditer(r",\s+", part or ""):
+        rest = part[comma.end():]
+        head = part[: comma.start()]
+        if _VENUE_START.match(rest) and looks_like_venue(rest) and not looks_like_venue(head):
+            return [part[: comma.start()], rest]
+    return [part]
 
 
 def rest_fields(rest: list[Span]) -> dict:
@@ -346,9 +359,13 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     venue, authors, year = "", None, None
     if (bracketed := _BRACKETED.match(text)) and looks_like_venue(bracketed["venue"]):
         venue, text = bracketed["venue"].strip(), text[bracketed.end():]
-    text = text.strip(" [(")
+    text = text.strip(" [(").rstrip(" -–—|")
+    if leading_year := _LEADING_YEAR.match(text):  # `2016 - Title - [paper](…)`
+        year, text = int(leading_year["year"]), text[leading_year.end():]
+    text = _ARXIV_NOTE.sub("", text)  # `Title [arXiv:1605.07110]`: the id is read from the text
     text = re.sub(r"[.,]?\s+In\s*$", ".", text)
-    if (dated := _DATED_AUTHORS.match(text)) and (authors := names_in(dated["authors"])):
+    dated = _DATED_AUTHORS.match(text)
+    if dated and (authors := names_in(dated["authors"])):
         text, year = text[dated.end():], int(dated["year"])
     elif (leading := _leading_names(text)) is not None:
         authors, text = leading
@@ -365,8 +382,12 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     if trailing and not fields["venue"]:
         fields["venue"] = "" if re.fullmatch(r"(?:19|20)\d\d", trailing) else venue_name(trailing)
         fields["stated_year"] = fields["stated_year"] or first_year(trailing)
-    if year and not fields["venue"] and others and not _ARXIV_SHAPE.search(others[0]):
+    if dated and not fields["venue"] and others and not _ARXIV_SHAPE.search(others[0]):
         fields["venue"] = venue_name(others[0])  # `Authors (2016). Title. MIT press.`: what follows
+    title, names = _names_cut(title)  # `Title - Kenji Kawaguchi - NeurIPS 2016`, its venue cut off
+    if names and not fields["authors"]:
+        found = names_in(names, surnames=True) or ([names], False)
+        fields["authors"], fields["authors_truncated"] = tuple(found[0]), found[1]
     return title, fields
 
 
@@ -415,23 +436,31 @@ def _title_and_rest(sentences: list[str]) -> tuple[str, list[str]]:
     while sentences[end - 1].endswith(("?", "!")) and end < len(sentences) and not (
             names_in(sentences[end]) or looks_like_venue(sentences[end])):
         end += 1
-    title, others = " ".join(sentences[at:end]), sentences[:at] + sentences[end:]
+    title, names = _names_cut(" ".join(sentences[at:end]))
+    return title, [names, *sentences[:at], *sentences[end:]] if names else sentences[:at] + sentences[end:]
+
+
+def _names_cut(title: str) -> tuple[str, str]:
+    """`Title — Cybenko`, `Title - Kenji Kawaguchi`, `Title, Noah Golowich, Ohad Shamir`: the
+    names closing a title, apart."""
     for cut in re.finditer(r",\s+|\s+[-–—]\s+", title):
         after = names_in(title[cut.end():], surnames=True)
         dash = bool(cut[0].strip(" ,"))
         after = after if dash else _plain_names(title[cut.end():])
         one_surname = dash and re.fullmatch(r"[A-Z][\w'’-]+", title[cut.end():])
-        if after and (len(after[0]) > 1 or after[1]) or one_surname:
-            return title[: cut.start()], [title[cut.end():], *others]
-    return title, others
+        if after and (len(after[0]) > 1 or after[1] or dash) or one_surname:
+            return title[: cut.start()], title[cut.end():]
+    return title, ""
 
 
 def _trailing_venue(title: str) -> tuple[str, str]:
     """`Title. NIPS'18`, `Title (ICML 2019)`, `Title, 2018`, `Title, Advances in …`: the venue
     or year closing a title."""
     match = _CLOSING_PARENTHESES.search(title)
-    if match and len(match["venue"]) <= 60 and re.match(r"[A-Z]", match["venue"]):
-        return title[: match.start()], match["venue"].strip()
+    if match and len(match["venue"]) <= 80 and re.match(r"[A-Z]", match["venue"]):
+        # `Title (Kenji Kawaguchi, NeurIPS 2016)`: the authors before the venue stay for the names cut
+        *names, venue = _venue_after_comma(match["venue"].strip())
+        return title[: match.start()] + "".join(f" - {name}" for name in names), venue
     match = _CLOSING_VENUE.search(title)
     if match and (looks_like_venue(match["venue"]) or re.fullmatch(r"(?:19|20)\d\d", match["venue"].strip())):
         return title[: match.start()], match["venue"].strip()
