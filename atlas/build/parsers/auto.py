@@ -99,8 +99,8 @@ def _refuse_non_paper(reference: Reference, section: tuple[str, ...], columns: t
     evidence = reference.evidence + list(columns)
     strong = {"arXiv id", "DOI", "link to the paper"} & set(evidence)
     host = other_host(reference.title_url) if reference.title_url else ""
-    if host and not strong:
-        raise NotAPaper(f"{host} link, not a paper")
+    if host and not strong and not reference.venue:
+        raise NotAPaper(f"{host} link, not a paper")  # a paper titled by its code link names its venue
     if not strong and _NOT_PAPERS.search(reference.venue):
         raise NotAPaper(f"'{reference.venue}' names no paper's venue")
     kind_first = re.match(r"^\W*(?P<word>\w+)\W*[:\]]", reference.title)  # `Slides: …`, `Tutorial] …`
