@@ -188,31 +188,35 @@ def _names_part(spans: tuple[Span, ...]) -> str:
 
 
 def _details(children: list[ListItem]) -> dict:
-    """Authors, venue, key words and digest from the detail lines under a paper (list 002)."""
+    """Authors, venue, key words and digest from the detail lines under a paper (list 002); a
+    field's value runs on over the lines after it until another field opens."""
     found: dict = {"authors": (), "truncated": False, "venue": "", "keywords": [], "digest": []}
     for child in children:
+        current = ""
         for line in "".join(span.text for span in child.spans).split("\n"):
-            _detail_line(line, child, found)
+            current = _detail_line(line, child, found, current)
     return found
 
 
-def _detail_line(line: str, child: ListItem, found: dict) -> None:
+def _detail_line(line: str, child: ListItem, found: dict, current: str) -> str:
+    """Read one line into `found`; the field it belongs to, for the next line."""
     line = re.sub(r"<[^>]*>", " ", line).strip()
-    field = _FIELD.match(line)
-    if field:
-        name = field["field"].lower()
-        value = line[field.end():]
-        if name.startswith(("key", "tag")):
-            for keyword in (collapse_spaces(part).rstrip(".") for part in re.split(r"[;,]", value)):
-                if keyword and keyword not in found["keywords"]:
-                    found["keywords"].append(keyword)
-        elif name.startswith(("digest", "abstract", "summary", "tl")):
-            found["digest"].append(value)
-        return
-    names = lenient_names(_AUTHORS_FIELD.sub("", _names_part(child.spans)))
-    if names and not found["authors"]:
-        found["authors"], found["truncated"] = tuple(names[0]), names[1]
-        found["venue"] = "".join(span.text for span in child.spans if span.style == "em").strip()
+    if field := _FIELD.match(line):
+        name, line = field["field"].lower(), line[field.end():]
+        current = "keywords" if name.startswith(("key", "tag")) else (
+            "digest" if name.startswith(("digest", "abstract", "summary", "tl")) else "other")
+    if current == "keywords":
+        for keyword in (collapse_spaces(part).rstrip(".") for part in re.split(r"[;,]", line)):
+            if keyword and keyword not in found["keywords"]:
+                found["keywords"].append(keyword)
+    elif current == "digest":
+        found["digest"].append(line)
+    elif not current and not found["authors"]:
+        names = lenient_names(_AUTHORS_FIELD.sub("", _names_part(child.spans)))
+        if names:
+            found["authors"], found["truncated"] = tuple(names[0]), names[1]
+            found["venue"] = "".join(span.text for span in child.spans if span.style == "em").strip()
+    return current
 
 
 def _with_details(claims: dict, details: dict, section: tuple[str, ...]) -> dict:
