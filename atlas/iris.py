@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+from atlas.published import DOWNLOADS_FOLDER
+
 KINDS = ("topic", "paper", "author", "venue", "source", "scheme")
 
 
@@ -36,3 +38,9 @@ def authorship_iri(base: str, paper_id: str, position: int) -> str:
 def void_iri(base: str) -> str:
     """The dataset itself, as described at /.well-known/void."""
     return f"{base}.well-known/void#atlas"
+
+
+def download_iri(base: str, name: str) -> str:
+    """A file offered for download (atlas.nt, atlas.ttl): `datasette dist` serves dist/static/
+    at /static/, so under the base IRI's redirect the file's IRI is its address."""
+    return f"{base}static/{DOWNLOADS_FOLDER}/{quote(name)}"

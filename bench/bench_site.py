@@ -24,6 +24,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 import sqlite_utils
 import yaml
@@ -35,7 +36,7 @@ sys.path.insert(0, str(HERE.parent))
 from atlas.build.pipeline import build  # noqa: E402
 from atlas.build.site_files import INSPECT_NAME, _inspect  # noqa: E402
 from atlas.build.site_tables import write_site_tables  # noqa: E402
-from atlas.site import cache  # noqa: E402
+from atlas.site import cache, sitemaps  # noqa: E402
 
 WORDS = (
     "neural tangent kernel gradient descent stochastic implicit regularization lottery ticket sparse "
@@ -109,14 +110,15 @@ def synthesize(db_path: Path, papers: int) -> None:
     db.close()
 
 
-async def timed(datasette: Datasette, path: str, repeat: int = 3) -> tuple[float, float, int]:
-    """(cold ms, median warm ms, status) of one GET: cold with the site's cache of immutable
+async def timed(datasette: Datasette, path: str, repeat: int = 3, method: str = "GET",
+                headers: dict | None = None) -> tuple[float, float, int]:
+    """(cold ms, median warm ms, status) of one request: cold with the site's cache of immutable
     query results emptied (SQLite's own page cache stays warm), warm as visitors after it see it."""
     cache._results.clear()
     times, status = [], 0
     for _ in range(repeat + 1):
         start = time.perf_counter()
-        response = await datasette.client.get(path)
+        response = await datasette.client.request(method, path, headers=headers or {})
         times.append((time.perf_counter() - start) * 1000)
         status = response.status_code
     return times[0], statistics.median(times[1:]), status
@@ -146,6 +148,7 @@ async def measure(site: Path) -> list[tuple[str, float, float, int]]:
         "author page": "/author/synthetic-author-7",
     }
     results = [(name, *await timed(datasette, path)) for name, path in pages.items()]
+    results += await integrations(datasette, db)
     metadata = yaml.safe_load((site / "metadata.yml").read_text())
     bare = copy.deepcopy(metadata)
     for table in ("papers", "paper_browse"):
@@ -161,6 +164,43 @@ async def measure(site: Path) -> list[tuple[str, float, float, int]]:
             facets_only, f"/atlas/paper_browse.json?_size=0&_facet_array=topics_with_broader{query}",
             repeat=1)))
     return results
+
+
+def reconcile_path(*queries: dict) -> str:
+    batch = json.dumps({f"q{i}": query for i, query in enumerate(queries)})
+    return "/reconcile?" + urlencode({"queries": batch})
+
+
+async def integrations(datasette: Datasette, db: sqlite3.Connection) -> list[tuple[str, float, float, int]]:
+    """The routes other tools call: sitemaps, robots.txt, the SPARQL service description, a CORS
+    preflight and the reconciliation service (single queries and an OpenRefine batch of ten)."""
+    (papers,) = db.execute("select count(*) from papers").fetchone()
+    (title,) = db.execute("select title from papers where id = 'synthetic-500'").fetchone()
+    typo = title.replace("e", "a", 1)
+    middle = papers // sitemaps.PAGE_SIZE // 2
+    paper, author, topic = {"type": "paper"}, {"type": "author"}, {"type": "topic"}
+    batch = [{"query": f"{t} {i}", **paper} for i, t in enumerate(WORDS[:10])]
+    routes = {
+        "sitemap index /sitemap.xml": ("/sitemap.xml", "GET", {}),
+        f"sitemap page /sitemap-paper-{middle}.xml": (f"/sitemap-paper-{middle}.xml", "GET", {}),
+        "robots.txt": ("/robots.txt", "GET", {}),
+        "SPARQL service description": ("/sparql", "GET", {"Accept": "text/turtle"}),
+        "CORS preflight OPTIONS /sparql": ("/sparql", "OPTIONS", {
+            "Origin": "https://example.org", "Access-Control-Request-Method": "POST"}),
+        "reconcile manifest": ("/reconcile", "GET", {}),
+        "reconcile paper, exact title": (reconcile_path({"query": title, **paper}), "GET", {}),
+        "reconcile paper, title with a typo": (reconcile_path({"query": typo, **paper}), "GET", {}),
+        "reconcile paper, common words only": (reconcile_path({"query": "neural tangent kernel", **paper}),
+                                               "GET", {}),
+        "reconcile author 'Surname, Given'": (reconcile_path({"query": "Synthetic 7, Author", **author}),
+                                              "GET", {}),
+        "reconcile topic synonym": (reconcile_path({"query": "NTK", **topic}), "GET", {}),
+        "reconcile, no type": (reconcile_path({"query": "Implicit bias"}), "GET", {}),
+        "reconcile, batch of 10 papers": (reconcile_path(*batch), "GET", {}),
+        "reconcile suggest": ("/reconcile/suggest/entity?prefix=neural+tang", "GET", {}),
+    }
+    return [(name, *await timed(datasette, path, method=method, headers=headers))
+            for name, (path, method, headers) in routes.items()]
 
 
 def print_table(results: list[tuple[str, float, float, int]]) -> None:

@@ -3,7 +3,8 @@ stops with one `file:line: message`, never a traceback.
 
 A few dozen cases run every time; FUZZ_PROFILE=explore runs thousands (FUZZ_CASES sets how many),
 FUZZ_FIRST_SEED moves the window to fresh ones, and FUZZ_LOG names a file that gets one line per
-case (seed, mutation, file, outcome) to count outcomes by.
+case (seed, mutation, file, outcome) to count outcomes by. A family of mutations that once broke
+the build has cases of its own besides; `-k markdown_marker` runs only that family's.
 """
 
 from __future__ import annotations
@@ -62,6 +63,9 @@ def count_items(text: str) -> int:
 
 
 # --- mutations ---------------------------------------------------------------------------------
+
+Mutation = Callable[[bytes, random.Random], bytes]
+
 
 def flip_bytes(data: bytes, rng: random.Random) -> bytes:
     data = bytearray(data)
@@ -127,17 +131,39 @@ def deep_nesting(data: bytes, rng: random.Random) -> bytes:
     return b"\n".join(lines)
 
 
-MUTATIONS: list[Callable[[bytes, random.Random], bytes]] = [
+MARKERS = [b"[", b"]", b"(", b")", b"*", b"**", b"[[", b"]]", b"`"]
+_INSIDE_A_WORD = re.compile(rb"(?<=\w)(?=\w)")
+_LINK = re.compile(rb"\[[^\n]*?\]\([^)\n]*\)")
+
+
+def markdown_marker(data: bytes, rng: random.Random) -> bytes:
+    """A markdown marker inside a word (`ne**twork`, issue 19) or inside a link (`[[pd*f](…)]`)."""
+    if rng.random() < 0.5:
+        places = [place for link in _LINK.finditer(data) for place in range(link.start() + 1, link.end())]
+    else:
+        places = [inside.start() for inside in _INSIDE_A_WORD.finditer(data)]
+    at = rng.choice(places or range(len(data) + 1))
+    return data[:at] + rng.choice(MARKERS) + data[at:]
+
+
+MUTATIONS: list[Mutation] = [
     flip_bytes, invalid_utf8, bom, crlf, truncate, nest, long_line, hostile_string, deep_nesting,
 ]
+# Families with cases of their own, on the real lists only: the markdown is where they bite.
+FAMILIES = [markdown_marker]
+FAMILY_CASES = int(os.environ.get("FUZZ_CASES", 2000 if EXPLORE else 8))
 
 
-def mutate(tree: Path, seed: int) -> tuple[Path, str]:
-    """Apply one seeded mutation to one real list or curated YAML file of the copied tree."""
+def mutate(tree: Path, seed: int, mutation: Mutation | None = None) -> tuple[Path, str]:
+    """Apply one seeded mutation to one real list or curated YAML file of the copied tree; a
+    mutation given, to one real list."""
     rng = random.Random(seed)
-    original = rng.choice(LISTS if rng.random() < 0.6 else YAML_FILES)
+    if mutation:
+        original = rng.choice(LISTS)
+    else:
+        original = rng.choice(LISTS if rng.random() < 0.6 else YAML_FILES)
+        mutation = rng.choice(MUTATIONS)
     path = tree / original.relative_to(ROOT)
-    mutation = rng.choice(MUTATIONS)
     data = path.read_bytes()
     path.write_bytes(mutation(data, rng) if data else data)
     return path, f"{mutation.__name__} of {original.relative_to(ROOT)} (seed {seed})"
@@ -151,9 +177,20 @@ def log(what: str, outcome: str) -> None:
 
 @pytest.mark.parametrize("seed", range(FIRST_SEED, FIRST_SEED + CASES))
 def test_a_mutated_input_builds_with_every_item_or_stops_with_one_line(tmp_path, seed):
+    build_mutated(tmp_path, seed)
+
+
+@pytest.mark.parametrize("mutation", FAMILIES, ids=lambda mutation: mutation.__name__)
+@pytest.mark.parametrize("seed", range(FIRST_SEED, FIRST_SEED + FAMILY_CASES))
+def test_a_family_of_mutations_builds_with_every_item_or_stops_with_one_line(tmp_path, seed, mutation):
+    build_mutated(tmp_path, seed, mutation)
+
+
+def build_mutated(tmp_path: Path, seed: int, mutation: Mutation | None = None) -> None:
+    """Build a mutated copy of the real data: every item kept, or one `file:line: message`."""
     for folder in ("data", "taxonomy"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
-    path, what = mutate(tmp_path, seed)
+    path, what = mutate(tmp_path, seed, mutation)
     try:
         report = build(tmp_path / "data" / "sources.yml", tmp_path / "dist", tmp_path / "data",
                        tmp_path / "taxonomy")

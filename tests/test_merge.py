@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import random
+import shutil
 import sqlite3
 import string
 import sys
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 import yaml
-from conftest import papers_of, read_excerpt
+from conftest import ROOT, papers_of, read_excerpt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from atlas.build.merge import MergeOverrides, merge_papers
+from atlas.build.merge import MergeOverrides, _similarity, merge_papers
 from atlas.build.normalize import title_key
 from atlas.build.people import NameRules
+from atlas.build.pipeline import build
+from atlas.build.records import Entry
+from atlas.build.text import remove_stray_markup
 
 NAMES = NameRules({}, [])
 
@@ -99,6 +104,123 @@ def test_curated_overrides_force_and_forbid_merges():
     assert len(merge([v1, v2])[0]) == 1
     forbidden = MergeOverrides(different=(frozenset({title_key(v1.title), title_key(v2.title)}),))
     assert len(merge([v1, v2], forbidden)[0]) == 2
+
+
+# Words of one title, whole, cut short and split by stray markdown: titles made of them share long
+# prefixes and reach every branch of the comparison, not only the fuzzy ratio.
+TITLE_WORDS = ["Gradient", "descent", "finds", "global", "minima", "of", "deep", "neural", "network",
+               "networks", "net", "ne**twork", "ne[twork", "ne)twork", "ne`twork", "Variance(s)", "a", "-"]
+any_title = st.one_of(st.text(max_size=80), st.lists(st.sampled_from(TITLE_WORDS), max_size=12).map(" ".join))
+
+
+@st.composite
+def title_pairs(draw) -> tuple[str, str]:
+    """Any two titles, or two that share their first words and end each its own way."""
+    if draw(st.booleans()):
+        return draw(any_title), draw(any_title)
+    shared = draw(st.lists(st.sampled_from(TITLE_WORDS), max_size=10))
+    ends = st.lists(st.sampled_from(TITLE_WORDS), max_size=3)
+    return " ".join(shared + draw(ends)), " ".join(shared + draw(ends))
+
+
+@given(title_pairs())
+def test_any_two_title_keys_compare_without_failing_and_the_same_either_way(titles):
+    key_a, key_b = (title_key(title) for title in titles)
+    score, how = _similarity(key_a, key_b)
+    assert 0 <= score <= 100 and how in ("equal", "truncated", "close")
+    assert _similarity(key_b, key_a) == (score, how)
+
+
+@given(title_pairs(), st.lists(any_title, max_size=4))
+def test_any_titles_merge_into_papers_that_keep_every_entry(pair, others):
+    titles = [*pair, *others]
+    entries = [Entry(source_id="s", line=line, section=(), kind="paper", raw=f"- {title}", title=title, year=2019)
+               for line, title in enumerate(titles, start=1)]
+    papers, _, paper_of = merge(entries)
+    assert sorted(paper_of) == sorted(entry.ref for entry in entries)
+    assert sorted(ref for paper in papers for ref in paper.entries) == sorted(paper_of)
+
+
+def test_a_title_whose_word_is_split_in_two_is_compared_word_by_word():
+    split = title_key("Gradient descent finds global minima of deep neural ne**twork")
+    assert _similarity(split, title_key("Gradient Descent Finds Global Minima of Deep Neural Networks"))[1] == "close"
+    cut = title_key("Gradient descent finds global minima of deep neural net")
+    assert _similarity(cut, title_key("Gradient Descent Finds Global Minima of Deep Neural Networks")) == (
+        100, "truncated")
+
+
+# List 000's line 36 and list 002's line 997: one paper, spelled "network" and "Networks".
+DU_ET_AL = "- Gradient descent finds global minima of deep neural {}. In *ICML 2019*. [[pdf](http://proceedings.mlr.press/v97/du19c/du19c.pdf)]\n"
+DU_ET_AL_CLEAN = """
+    - Gradient Descent Finds Global Minima of Deep Neural Networks. [[paper]](https://arxiv.org/abs/1811.03804)
+      - Simon S. Du, Jason D. Lee, Haochuan Li, Liwei Wang, Xiyu Zhai. *ICML 2019*
+"""
+STRAY_MARKERS = ["**", "*", "`", "[", "]", "[[", "]]", "(", ")"]
+
+
+@pytest.mark.parametrize("marker", STRAY_MARKERS)
+def test_title_cut_by_stray_emphasis_still_merges_with_clean_spelling(marker):
+    [stray] = read_excerpt("in_venue_pdf", DU_ET_AL.format(f"ne{marker}twork"))
+    clean = [replace(entry, source_id="phenomena") for entry in read_excerpt("awesome_digest", DU_ET_AL_CLEAN)]
+    [paper], duplicates, _ = merge([stray, *papers_of(clean)])
+    assert stray.title == f"Gradient descent finds global minima of deep neural ne{marker}twork"  # as written
+    assert stray.warning == f"stray markdown inside a title word: ne{marker}twork"
+    assert (paper.id, paper.title) == ("gradient-descent-finds-global-minima-of-deep-neural-networks",
+                                       "Gradient Descent Finds Global Minima of Deep Neural Networks")
+    assert duplicates == []
+
+
+def test_a_title_with_stray_markdown_joins_its_clean_spelling_only_with_agreeing_evidence():
+    [stray] = read_excerpt("in_venue_pdf", DU_ET_AL.format("ne**twork"))
+    years_apart = entry("Gradient descent finds global minima of deep neural network", 2, year=2012)
+    papers, [duplicate], _ = merge([stray, years_apart])
+    assert len(papers) == 2
+    assert duplicate.reason == ("equal titles once stray markdown is removed; "
+                                "evidence against: years differ by more than one")
+    no_year = replace(years_apart, year=None)
+    papers, [duplicate], _ = merge([stray, no_year])
+    assert len(papers) == 2  # the same key once repaired is not evidence: nothing else links them
+    assert duplicate.reason == "equal titles once stray markdown is removed; evidence missing"
+    assert len(merge([replace(stray, title=no_year.title, warning=""), no_year])[0]) == 1  # clean: one key
+
+
+def test_a_title_with_stray_markdown_stays_apart_from_titles_curated_as_different():
+    [stray] = read_excerpt("in_venue_pdf", "- Implicit regularization in deep ma**trix factorization. In *NeurIPS 2019*. [[pdf](https://arxiv.org/pdf/1905.13655.pdf)]\n")
+    other = entry("Implicit regularization in matrix factorization", 2, year=2019)
+    different = MergeOverrides(different=(frozenset({title_key("Implicit regularization in deep matrix factorization"),
+                                                     title_key(other.title)}),))
+    assert len(merge([stray, other], different)[0]) == 2
+
+
+@given(st.lists(st.text(string.ascii_letters, min_size=2, max_size=9), min_size=1, max_size=9),
+       st.sampled_from(STRAY_MARKERS), st.data())
+def test_a_marker_inside_any_word_of_a_title_is_found_and_read_past(words, marker, data):
+    at = data.draw(st.integers(0, len(words) - 1))
+    cut = data.draw(st.integers(1, len(words[at]) - 1))
+    marked = [*words[:at], words[at][:cut] + marker + words[at][cut:], *words[at + 1:]]
+    assert remove_stray_markup(" ".join(marked)) == (" ".join(words), [marked[at]])
+
+
+def test_brackets_partnered_inside_a_word_are_part_of_the_title():
+    [paper] = papers_of(read_excerpt("awesome_digest", """
+        - Double Trouble in Double Descent : Bias and Variance(s) in the Lazy Regime. [[paper]](https://arxiv.org/abs/2003.01054) [[code]](https://github.com/lightonai/double-trouble-in-double-descent)
+          - Stéphane d'Ascoli, Maria Refinetti, Giulio Biroli, Florent Krzakala. *ICML 2020*
+    """))
+    assert (paper.title, paper.warning) == ("Double Trouble in Double Descent : Bias and Variance(s) in the Lazy Regime", "")
+
+
+def test_the_real_lists_with_stray_emphasis_in_a_title_build_the_same_paper(tmp_path):
+    for folder in ("data", "taxonomy"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    path = tmp_path / "data" / "sources" / "000_c0894582068b27f9.txt"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert lines[35] == DU_ET_AL.format("network").rstrip("\n")
+    lines[35] = DU_ET_AL.format("ne**twork").rstrip("\n")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    build(tmp_path / "data" / "sources.yml", tmp_path / "dist", tmp_path / "data", tmp_path / "taxonomy")
+    db = sqlite3.connect(tmp_path / "dist" / "atlas.db")
+    assert db.execute("select paper_id, warning from entries where source_id = 'dynamics' and line = 36").fetchone() == (
+        "gradient-descent-finds-global-minima-of-deep-neural-networks", "stray markdown inside a title word: ne**twork")
 
 
 def test_canonical_venue_prefers_peer_review_and_takes_its_year():

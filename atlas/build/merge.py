@@ -5,6 +5,9 @@ title that is a prefix of a longer one) are merged only with agreeing evidence a
 against: same arXiv id, same first author, years at most one apart. Close pairs that fail go
 to `possible_duplicates` for review. A shared PDF link is never evidence: list 000 links two
 different Du et al. papers to one PDF. Curated overrides (data/merges.yml) win over rules.
+
+A title with stray markdown inside a word (`ne**twork`) is compared without it, as a close title:
+it joins its clean spelling only with the same agreeing evidence, never on its key alone.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from atlas.build.errors import InputError
 from atlas.build.normalize import title_key
 from atlas.build.records import Entry, EntryRef
 from atlas.build.schemas import MERGES
+from atlas.build.text import remove_stray_markup
 from atlas.build.yamlfile import load_yaml
 
 MERGE_SCORE = 90  # rapidfuzz ratio of title keys at or above which evidence may merge
@@ -86,6 +90,12 @@ class _Group:
     years: set[int]
     arxiv_ids: set[str]
 
+    @property
+    def match_key(self) -> str:
+        """The key compared with other groups': without stray markdown when every entry has some."""
+        repaired = {title_key(remove_stray_markup(entry.title)[0]) for entry in self.entries}
+        return self.key if self.key in repaired else min(repaired)
+
 
 def paper_slug(title: str, key: str) -> str:
     """A readable id from the title; a cut title carries a hash of its whole key to stay unique."""
@@ -134,9 +144,12 @@ def merge_papers(
             same_paper.union(present[0], other)
 
     review: list[tuple[str, str, int, str]] = []
-    for key_a, key_b in _candidate_pairs(sorted(groups)):
-        score, how = _similarity(key_a, key_b)
-        if score < REVIEW_SCORE or overrides.forbids(key_a, key_b):
+    match_keys = {key: group.match_key for key, group in groups.items()}
+    for key_a, key_b in _candidate_pairs(match_keys):
+        match_a, match_b = match_keys[key_a], match_keys[key_b]
+        score, how = _similarity(match_a, match_b)
+        forbidden = overrides.forbids(key_a, key_b) or overrides.forbids(match_a, match_b)
+        if score < REVIEW_SCORE or forbidden:
             if score >= REVIEW_SCORE:
                 review.append((key_a, key_b, score, "curated as different papers"))
             continue
@@ -144,7 +157,8 @@ def merge_papers(
         if score >= MERGE_SCORE and verdict == "agrees":
             same_paper.union(key_a, key_b)
         else:
-            review.append((key_a, key_b, score, f"{how} titles; evidence {verdict}"))
+            repaired = " once stray markdown is removed" if (match_a, match_b) != (key_a, key_b) else ""
+            review.append((key_a, key_b, score, f"{how} titles{repaired}; evidence {verdict}"))
 
     papers: list[Paper] = []
     paper_of_key: dict[str, str] = {}
@@ -166,12 +180,12 @@ def merge_papers(
     return papers, duplicates, paper_of_entry
 
 
-def _candidate_pairs(keys: list[str]) -> list[tuple[str, str]]:
-    """Pairs of keys sharing one of their rarest words: near-linear, unlike all pairs."""
-    frequency = Counter(word for key in keys for word in set(key.split()))
+def _candidate_pairs(match_keys: dict[str, str]) -> list[tuple[str, str]]:
+    """Pairs of keys whose match keys share one of their rarest words: near-linear, unlike all pairs."""
+    frequency = Counter(word for match in match_keys.values() for word in set(match.split()))
     blocks: dict[str, list[str]] = defaultdict(list)
-    for key in keys:
-        words = key.split()[:-1] or key.split()  # the last word may be cut short
+    for key, match in sorted(match_keys.items()):
+        words = match.split()[:-1] or match.split()  # the last word may be cut short
         rarest = sorted(set(words), key=lambda word: (frequency[word], word))[:BLOCK_TOKENS]
         for word in rarest:
             blocks[word].append(key)
@@ -183,12 +197,19 @@ def _candidate_pairs(keys: list[str]) -> list[tuple[str, str]]:
 
 
 def _similarity(key_a: str, key_b: str) -> tuple[int, str]:
-    shorter, longer = sorted((key_a, key_b), key=len)
-    words = shorter.split()
+    """100 for a title cut short (whole words, then the start of the next), else the fuzzy ratio.
+
+    Compared word by word, the title of fewer words as the cut one: a word split in two by stray
+    markdown (`ne**twork` → `ne twork`) makes a key longer in words though not in letters.
+    """
+    if key_a == key_b:
+        return 100, "equal"
+    by_words = sorted((key_a, key_b), key=lambda key: (key.count(" "), len(key)))
+    shorter, longer = by_words[0].split(), by_words[1].split()
     if (
-        len(words) >= MIN_PREFIX_WORDS
-        and longer.startswith(" ".join(words[:-1]))
-        and longer.split()[len(words) - 1].startswith(words[-1])
+        len(shorter) >= MIN_PREFIX_WORDS
+        and shorter[:-1] == longer[: len(shorter) - 1]
+        and longer[len(shorter) - 1].startswith(shorter[-1])
     ):
         return 100, "truncated"
     return round(fuzz.ratio(key_a, key_b)), "close"
@@ -219,7 +240,9 @@ def _paper(groups: list[_Group], venue_kind: Callable[[str], str], arxiv_venue: 
     )
     title = max(
         (entry.title for entry in entries),
-        key=lambda t: (len(title_key(t).split()), sum(ch.isupper() for ch in t), t),
+        key=lambda t: (
+            not remove_stray_markup(t)[1], len(title_key(t).split()), sum(ch.isupper() for ch in t), t
+        ),
     )
     key = title_key(title)
     with_venue = [entry for entry in entries if entry.venue_id]

@@ -119,8 +119,8 @@ def build(manifest: Path, out: Path, curation: Path, taxonomy: Path, wait: bool 
     return report
 
 
-def print_report(report: dict[str, int], stream=sys.stdout) -> None:
-    print("built:", ", ".join(f"{key}={value}" for key, value in report.items()), file=stream)
+def print_report(report: dict[str, int], stream=sys.stdout, done: str = "built") -> None:
+    print(f"{done}:", ", ".join(f"{key}={value}" for key, value in report.items()), file=stream)
     if report.get("unmapped_terms"):
         print(
             f"warning: {report['unmapped_terms']} headings or key words map to no topic; "
@@ -135,7 +135,8 @@ def print_report(report: dict[str, int], stream=sys.stdout) -> None:
         )
     if report.get("entries_with_warnings"):
         print(
-            f"warning: {report['entries_with_warnings']} papers lack a part their list's style expects; "
+            f"warning: {report['entries_with_warnings']} papers carry a warning (a part their list's style "
+            "expects is missing, or stray markdown in a title); "
             "see entries.warning",
             file=stream,
         )

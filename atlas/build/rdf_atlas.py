@@ -28,7 +28,7 @@ from pyoxigraph import (
 
 from atlas.build.rdf import taxonomy_graph
 from atlas.build.taxonomy import Taxonomy
-from atlas.iris import authorship_iri, entry_iri, resource_iri, void_iri
+from atlas.iris import authorship_iri, download_iri, entry_iri, resource_iri, void_iri
 from atlas.published import OUR_SCHEME
 from atlas.rdf_terms import DCT, FOAF, OWL, PROV, RDF, SCHEMA, SKOS, VOID, XSD, sorted_ntriples, turtle
 
@@ -185,6 +185,8 @@ def _void(out: _Triples, base: str, taxonomy: Taxonomy, data_triples: int) -> No
     out.add(iri, f"{DCT}modified", Literal(ours.modified, datatype=NamedNode(f"{XSD}date")))
     out.add(iri, f"{VOID}uriSpace", base)
     out.add(iri, f"{VOID}sparqlEndpoint", _iri(f"{base}sparql"))
+    for dump in (NTRIPLES_NAME, TURTLE_NAME):
+        out.add(iri, f"{VOID}dataDump", _iri(download_iri(base, dump)))
     out.add(iri, f"{VOID}rootResource", _iri(taxonomy.scheme_iri(OUR_SCHEME)))
     for namespace in (SKOS, DCT, SCHEMA, FOAF, PROV, OWL):
         out.add(iri, f"{VOID}vocabulary", _iri(namespace))

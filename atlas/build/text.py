@@ -21,6 +21,9 @@ _ARXIV = re.compile(
     re.IGNORECASE,
 )
 _OLD_STYLE_ARXIV = re.compile(r"arxiv preprint (?P<id>[a-z-]+/\d{7})", re.IGNORECASE)
+# Markdown markers between two letters or digits of one word: `ne**twork`, `ne[twork`.
+_MARKUP_IN_WORD = re.compile(r"(?<=[^\W_])[*`\[\]()]+(?=[^\W_])")
+_PARTNER = {")": "(", "]": "["}
 
 
 def repair_diacritics(text: str) -> str:
@@ -38,6 +41,36 @@ def clean_title(text: str) -> str:
     """A title as clean text: no markdown leftovers, no trailing period; a closing ? is kept."""
     text = collapse_spaces(repair_diacritics(text))
     return text.strip(" .,，;:/").strip()
+
+
+def remove_stray_markup(title: str) -> tuple[str, list[str]]:
+    """A title without the markdown markers left inside its words, and those words as written.
+
+    An emphasis or code marker inside a word opened nothing, or it would not be in the text; a
+    bracket inside a word is stray only without its partner in the word: "Variance(s)" and
+    "f(x)" keep theirs, "ne(twork" loses it.
+    """
+    kept, stray_words = [], []
+    for word in title.split(" "):
+        partnered = _partnered_brackets(word)
+        stray = {i for run in _MARKUP_IN_WORD.finditer(word) for i in range(*run.span())} - partnered
+        if stray:
+            stray_words.append(word)
+            word = "".join(ch for i, ch in enumerate(word) if i not in stray)
+        kept.append(word)
+    return " ".join(kept), stray_words
+
+
+def _partnered_brackets(word: str) -> set[int]:
+    """Positions of the brackets and parentheses of a word that close or are closed."""
+    opened: dict[str, list[int]] = {"(": [], "[": []}
+    partnered = set()
+    for i, ch in enumerate(word):
+        if ch in opened:
+            opened[ch].append(i)
+        elif ch in _PARTNER and opened[_PARTNER[ch]]:
+            partnered.update((opened[_PARTNER[ch]].pop(), i))
+    return partnered
 
 
 def fold(text: str) -> str:

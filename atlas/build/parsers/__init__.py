@@ -11,6 +11,7 @@ from atlas.build.names import repair_author_list
 from atlas.build.parsers.markdown_tree import ListItem, list_items
 from atlas.build.parsers.registry import BLOCK_READERS, PARSERS, NotAPaper, Unreadable
 from atlas.build.records import Entry, SourceText
+from atlas.build.text import remove_stray_markup
 
 
 def parse_document(document: SourceText) -> list[Entry]:
@@ -35,8 +36,11 @@ def parse_document(document: SourceText) -> list[Entry]:
         if claims.get("authors"):
             claims["authors"], repeated = repair_author_list(claims["authors"])
             if repeated:
-                warning = f"author listed twice: {', '.join(repeated)}"
-                claims["warning"] = "; ".join(filter(None, [claims.get("warning"), warning]))
+                _warn(claims, f"author listed twice: {', '.join(repeated)}")
+        if claims.get("kind") == "paper":
+            _, stray_words = remove_stray_markup(claims["title"])
+            if stray_words:  # kept as written; the merge reads the title without them
+                _warn(claims, f"stray markdown inside a title word: {', '.join(stray_words)}")
         if claims.get("parent_line") and "parent_item" not in claims:
             claims["parent_item"] = items[item.parent].item
         entries.append(
@@ -51,6 +55,10 @@ def parse_document(document: SourceText) -> list[Entry]:
             )
         )
     return entries
+
+
+def _warn(claims: dict, warning: str) -> None:
+    claims["warning"] = "; ".join(filter(None, [claims.get("warning"), warning]))
 
 
 def _is_table_of_contents(item: ListItem) -> bool:

@@ -1,8 +1,10 @@
 """/sparql: a read-only SPARQL 1.1 Protocol endpoint over dist/atlas.nt, with an HTML form.
 
-GET ?query=, POST form (query=) and POST application/sparql-query. SELECT and ASK answer SPARQL
-JSON, XML, CSV or TSV, CONSTRUCT and DESCRIBE Turtle, N-Triples or JSON-LD, as the Accept header
-prefers; a browser gets the HTML page with the form, the worked examples and the results.
+GET ?query=, POST form (query=) and POST application/sparql-query; GET without a query answers
+the endpoint's SPARQL 1.1 Service Description (atlas.site.service_description) in RDF.
+SELECT and ASK answer SPARQL JSON, XML, CSV or TSV, CONSTRUCT and DESCRIBE Turtle, N-Triples or
+JSON-LD, as the Accept header prefers; a browser gets the HTML page with the form, the worked
+examples and the results.
 Updates are refused (403); the engine (atlas.site.sparql_engine) enforces the other limits.
 A package, not a module, so Datasette finds its templates folder.
 """
@@ -17,8 +19,9 @@ import yaml
 from datasette import hookimpl
 from datasette.utils.asgi import Response
 
-from atlas.rdf_terms import RDF_FORMATS
+from atlas.rdf_terms import RDF_FORMATS, serialize_as
 from atlas.site.negotiation import preferred
+from atlas.site.service_description import DATASET_QUERY, service_description
 from atlas.site.sparql_engine import TEXT, Answer, engine_for
 
 RESULT_TYPES = [
@@ -96,6 +99,28 @@ async def _page(datasette, request, query: str, answer: Answer | None) -> Respon
     return Response.html(html, status=answer.status if answer is not None else 200)
 
 
+async def _description_or_refusal(datasette, request, engine, accept: str) -> Response:
+    """Asked for RDF (or for nothing in particular) without a query, the endpoint describes
+    itself, as SPARQL 1.1 Service Description says it should; asked for results, it wants a query."""
+    graph_type = preferred(accept, [*GRAPH_TYPES, *RESULT_TYPES, "application/json"])
+    if request.method not in ("GET", "HEAD") or graph_type not in GRAPH_TYPES:
+        return _plain(400, "Send a SPARQL query: /sparql?query=SELECT…")
+    found = await engine.query(DATASET_QUERY, RESULT_TYPES[0], graph_type)
+    if found.status != 200:
+        return Response(found.body, status=found.status, content_type=found.content_type)
+    rows = json.loads(found.body)["results"]["bindings"]
+    dataset = rows[0]["dataset"]["value"] if rows else None
+    triples = int(rows[0]["triples"]["value"]) if rows else None
+    endpoint = datasette.absolute_url(request, datasette.urls.path("/sparql"))
+    void_page = datasette.absolute_url(request, datasette.urls.path("/.well-known/void"))
+    described = service_description(endpoint, dataset, triples, void_page)
+    return Response(serialize_as(described, graph_type, found.base), content_type=_typed(graph_type))
+
+
+def _typed(media_type: str) -> str:
+    return media_type + "; charset=utf-8" if media_type.startswith("text/") else media_type
+
+
 async def sparql(request, datasette) -> Response:
     engine = engine_for(datasette)
     if engine is None:
@@ -110,7 +135,7 @@ async def sparql(request, datasette) -> Response:
             answer = await engine.query(query, RESULT_TYPES[0], "text/turtle")
         response = await _page(datasette, request, query, answer)
     elif not query:
-        response = _plain(400, "Send a SPARQL query: /sparql?query=SELECT…")
+        response = await _description_or_refusal(datasette, request, engine, accept)
     else:
         graph_type = preferred(accept, GRAPH_TYPES) or GRAPH_TYPES[0]
         answer = await engine.query(query, _results_type(accept), graph_type)
