@@ -172,7 +172,7 @@ SOURCES = Record(
     ("sources",),
     sources=ListOf(
         Record(
-            ("id", "title", "file", "format"),
+            ("id", "title", "file"),  # no `format`: the `auto` reader
             id=ANY_ID,
             title=Text(),
             file=Text(),

@@ -41,7 +41,7 @@ def load_manifest(manifest_path: Path) -> list[Source]:
             raise InputError(manifest_path, f"duplicate source id '{source_id}'", line)
         seen.add(source_id)
         _check_inside(manifest_path, require(item, "file", manifest_path), item.line_of("file"))
-        format_name = require(item, "format", manifest_path)
+        format_name = str(item.get("format") or "").strip() or "auto"  # a list in a style never seen
         if format_name not in PARSERS:
             known = ", ".join(sorted(PARSERS))
             raise InputError(manifest_path, f"unknown format '{format_name}' (known: {known})", line)

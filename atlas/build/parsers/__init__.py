@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from atlas.build.names import repair_author_list
 from atlas.build.parsers.markdown_tree import ListItem, list_items
-from atlas.build.parsers.registry import PARSERS, NotAPaper, Unreadable
+from atlas.build.parsers.registry import BLOCK_READERS, PARSERS, NotAPaper, Unreadable
 from atlas.build.records import Entry, SourceText
 from atlas.build.text import remove_stray_markup
 
@@ -17,13 +17,14 @@ from atlas.build.text import remove_stray_markup
 def parse_document(document: SourceText) -> list[Entry]:
     """Every list item of a source as an Entry, in file order."""
     read_item = PARSERS[document.source.format]
-    items = list_items(document)
+    blocks = document.source.format in BLOCK_READERS
+    items = list_items(document, blocks=blocks)
     entries = []
     for index, item in enumerate(items):
         try:
             if item.wrapper:
                 raise NotAPaper("holds no text, only the list nested on its line")
-            if _is_table_of_contents(item):
+            if not blocks and _is_table_of_contents(item):
                 raise NotAPaper(
                     "table-of-contents entry: links to a part of the list (a section or a lecture)"
                 )
@@ -40,7 +41,7 @@ def parse_document(document: SourceText) -> list[Entry]:
             _, stray_words = remove_stray_markup(claims["title"])
             if stray_words:  # kept as written; the merge reads the title without them
                 _warn(claims, f"stray markdown inside a title word: {', '.join(stray_words)}")
-        if claims.get("parent_line"):
+        if claims.get("parent_line") and "parent_item" not in claims:
             claims["parent_item"] = items[item.parent].item
         entries.append(
             Entry(
@@ -69,6 +70,7 @@ def _is_table_of_contents(item: ListItem) -> bool:
 # Importing the parser modules registers them.
 from atlas.build.parsers import (  # noqa: E402,F401  (registers each)
     apa_references,
+    auto,
     awesome_digest,
     bold_title_fullwidth,
     in_venue_pdf,

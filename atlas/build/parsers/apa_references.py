@@ -11,7 +11,14 @@ import re
 
 from atlas.build.names import looks_like_name, split_reference_names
 from atlas.build.parsers.markdown_tree import ListItem
-from atlas.build.parsers.registry import NotAPaper, Unreadable, links_of, publication_year, register
+from atlas.build.parsers.registry import (
+    NotAPaper,
+    Unreadable,
+    links_of,
+    publication_year,
+    register,
+    venue_name,
+)
 from atlas.build.text import arxiv_id_in, clean_title, collapse_spaces, first_year, repair_diacritics
 
 _DATE = re.compile(r"\(\s*(?P<year>(?:19|20)\d\d)(?:,\s*[A-Za-z]+)?\s*\)\.?")
@@ -45,7 +52,7 @@ def read_item(index: int, items: list[ListItem]) -> dict:
     title, venue_part = _split_title(rest, full_names)
     if not title:
         raise Unreadable("no title after the year")
-    venue = _venue_name(venue_part)
+    venue = venue_name(venue_part)
     stated_year = int(date["year"])
     return {
         "kind": "paper",
@@ -79,12 +86,3 @@ def _split_title(rest: str, full_names: bool) -> tuple[str, str]:
     end = min(ends, key=lambda match: match.start())
     title = rest[: end.start()] + ("?" if rest[end.start()] == "?" else "")
     return clean_title(title), rest[end.end() :]
-
-
-def _venue_name(venue_part: str) -> str:
-    """The venue as named: without "In", editors, volume, pages and publisher."""
-    venue = re.sub(r"^In\s+", "", venue_part.strip())
-    if "editors," in venue:
-        venue = venue.split("editors,", 1)[1]
-    venue = re.split(r",|\s?\(pp\.|\s\(\d|\.\s+(?=\d)", venue, maxsplit=1)[0]
-    return venue.strip(" .")

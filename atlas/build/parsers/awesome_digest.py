@@ -14,6 +14,7 @@ from atlas.build.parsers.markdown_tree import ListItem
 from atlas.build.parsers.registry import (
     NotAPaper,
     Unreadable,
+    is_template,
     links_of,
     parent_line,
     publication_year,
@@ -48,6 +49,8 @@ def read_item(index: int, items: list[ListItem]) -> dict:
     title = clean_title("".join(title_spans).rstrip(" ["))
     if not title:
         raise NotAPaper("no title before the links")
+    if is_template(title, [span.url for span in item.links]):
+        raise NotAPaper(f"template: '{title}' is a placeholder, not a paper")
     details = _details(children)
     venue = details["venue"]
     heading_year = first_year(item.section[-1]) if item.section else None

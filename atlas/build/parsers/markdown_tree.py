@@ -1,17 +1,22 @@
 """The markdown tree walk every parser shares: list items with their section and line.
 
 markdown-it-py does the parsing, so lists, nesting, emphasis and links follow CommonMark
-instead of guesses over raw lines; parsers then read each item's inline spans.
+instead of guesses over raw lines; parsers then read each item's inline spans. The `auto`
+reader asks for headings and table rows too (`blocks=True`): lists in styles never seen put
+their papers there as well (`#### 3. [Title](url)`, `| Title | Authors | Year |`).
 """
 
 from __future__ import annotations
 
+import html
+import re
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from atlas.build.errors import InputError
+from atlas.build.parsers.html_items import html_items
 from atlas.build.records import SourceText
 
 # markdown-it silently drops what is nested deeper than maxNesting levels (a list item is two: its
@@ -20,6 +25,9 @@ from atlas.build.records import SourceText
 _MAX_NESTING = 60
 _DEEPEST_READ = 40
 _MARKDOWN = MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING})
+# GitHub's tables, read only for `blocks`: the dedicated parsers keep reading plain CommonMark.
+_WITH_TABLES = MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING}).enable("table")
+_REFERENCE = re.compile(r"^\[\d{1,3}\]\s+\S")  # a numbered reference opening a line: `[12] A. Author…`
 _STYLE_OF = {"em_open": "em", "strong_open": "strong", "link_open": "link"}
 
 
@@ -36,7 +44,7 @@ class Span:
 class ListItem:
     line: int  # 1-based line of the item's first line
     item: int  # 0 for the first item opening on its line, 1 for one nested on the same line…
-    depth: int  # 1 for a top-level item
+    depth: int  # 1 for a top-level item; 0 for a heading or a table row
     section: tuple[str, ...]  # heading path above the item
     spans: tuple[Span, ...]  # inline content of the item's first paragraph
     raw: str  # the item's own markdown as written, nested items excluded
@@ -44,11 +52,16 @@ class ListItem:
     ordered: bool
     hidden: bool
     wrapper: bool = False  # holds no text, only a list nested on its own line (`* * Title`)
+    block: str = "item"  # item (of a list), heading, row (of a table's body) or reference (`[3] …`)
+    level: int = 0  # a heading's level: 1 for `#`
+    cells: tuple[tuple[Span, ...], ...] = ()  # a table row's cells
+    columns: tuple[str, ...] = ()  # a table row's column names, from the table's header
+    notes: str = ""  # a heading's paragraphs, up to the next heading, list or table
 
     @property
     def text(self) -> str:
         """The item's plain text, link texts included, markdown removed."""
-        return "".join(span.text for span in self.spans).strip()
+        return "".join(span.text for span in self.spans if span.style != "image").strip()
 
     @property
     def links(self) -> list[Span]:
@@ -62,85 +75,188 @@ def _check_depth(tokens: list[Token], document: SourceText) -> None:
                              token.map[0] + 1)
 
 
-def list_items(document: SourceText) -> list[ListItem]:
-    """Every list item of a document, in order, each with its heading path."""
-    tokens = _MARKDOWN.parse(document.markdown)
+def list_items(document: SourceText, blocks: bool = False) -> list[ListItem]:
+    """Every list item of a document, in order, each with its heading path; with `blocks`, every
+    heading and table body row too, in the order of the document."""
+    tokens = (_WITH_TABLES if blocks else _MARKDOWN).parse(document.markdown)
     _check_depth(tokens, document)
-    original_lines = document.original.split("\n")
-    items: list[dict] = []
-    open_items: list[int] = []
-    headings: list[tuple[int, str]] = []
+    walk = _Walk(document, blocks)
     for index, token in enumerate(tokens):
-        if token.type == "heading_open":
-            level = int(token.tag[1:])
-            while headings and headings[-1][0] >= level:
-                headings.pop()
-            title = "".join(span.text for span in _spans(tokens[index + 1])).strip()
-            headings.append((level, title))
-        elif token.type in ("bullet_list_open", "ordered_list_open"):
-            ordered = token.type == "ordered_list_open"
-        elif token.type == "list_item_open":
-            start, end = token.map
-            parent_index = open_items[-1] if open_items else None
-            depth = len(open_items) + 1
-            same_line = 0
-            if parent_index is not None:
-                parent = items[parent_index]
-                if parent["line"] == start + 1 and parent["spans"] is None:
-                    # `* * **Title**`: the outer item holds no text, only the list nested on its
-                    # line, so that list's items stand where the outer item stands.
-                    parent["wrapper"] = True
-                    same_line = parent["item"] + 1
-                    parent["own_end"] = start + 1
-                else:
-                    parent["own_end"] = min(parent["own_end"], start)
-                if parent.get("wrapper"):
-                    parent_index, depth = parent["parent"], parent["depth"]
-            items.append(
-                {
-                    "line": start + 1,
-                    "item": same_line,
-                    "depth": depth,
-                    "section": tuple(title for _, title in headings),
-                    "spans": None,
-                    "own_end": end,
-                    "parent": parent_index,
-                    "ordered": ordered,
-                    "hidden": (start + 1) in document.hidden_lines,
-                }
-            )
-            open_items.append(len(items) - 1)
-        elif token.type == "list_item_close":
-            open_items.pop()
-        elif token.type == "inline" and open_items and items[open_items[-1]]["spans"] is None:
-            items[open_items[-1]]["spans"] = _spans(token)
-    result = []
-    for item in items:
-        own_lines = original_lines[item["line"] - 1 : item["own_end"]]
-        while own_lines and not own_lines[-1].strip():
-            own_lines.pop()
-        result.append(
-            ListItem(
-                line=item["line"],
-                item=item["item"],
-                depth=item["depth"],
-                section=item["section"],
-                spans=item["spans"] or (),
-                raw="\n".join(own_lines),
-                parent=item["parent"],
-                ordered=item["ordered"],
-                hidden=item["hidden"],
-                wrapper=item.get("wrapper", False),
-            )
-        )
-    return result
+        walk.step(tokens, index, token)
+    original_lines = document.original.split("\n")
+    return [_finished(item, original_lines) for item in walk.items]
 
 
-def _spans(inline: Token) -> tuple[Span, ...]:
+class _Walk:
+    """The state of one pass over the token stream: open items, headings, the table read."""
+
+    def __init__(self, document: SourceText, blocks: bool) -> None:
+        self.document, self.blocks = document, blocks
+        self.items: list[dict] = []
+        self.open_items: list[int] = []
+        self.headings: list[tuple[int, str]] = []
+        self.ordered = False
+        self.columns: list[str] = []
+        self.row: dict | None = None
+        self.in_head = False
+        self.heading: dict | None = None  # the heading whose paragraphs are being read
+
+    def step(self, tokens: list[Token], index: int, token: Token) -> None:
+        kind = token.type
+        if kind == "heading_open":
+            self._heading(token, _spans(tokens[index + 1], self.blocks))
+        elif kind == "html_block" and self.blocks:
+            self._html_block(token)
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            self.ordered = kind == "ordered_list_open"
+            self.heading = None
+        elif kind == "list_item_open":
+            self._item(token)
+        elif kind == "list_item_close":
+            self.open_items.pop()
+        elif kind in ("table_open", "thead_open", "thead_close", "tr_open", "tr_close"):
+            self._table(kind, token)
+        elif kind == "inline" and self.row is not None:
+            (self.columns if self.in_head else self.row["cells"]).append(_spans(token, self.blocks))
+        elif kind == "inline" and self.open_items and self.items[self.open_items[-1]]["spans"] is None:
+            self.items[self.open_items[-1]]["spans"] = _spans(token, self.blocks)
+        elif kind == "inline" and self.blocks and not self.open_items and _REFERENCE.match(token.content):
+            self._references(token)
+        elif kind == "inline" and self.heading and not self.open_items:
+            self._heading_note(token)
+
+    def _references(self, token: Token) -> None:
+        """`[3] S. Shalev-Shwartz, O. Shamir. Failures of gradient-based deep learning. In ICML,
+        2017.`: each numbered reference of a paragraph is an item, its lines up to the next one."""
+        lines = token.content.split("\n")
+        starts = [at for at, text in enumerate(lines) if _REFERENCE.match(text)]
+        for start, end in zip(starts, starts[1:] + [len(lines)], strict=True):
+            first = token.map[0] + start
+            item = self._new(first, first + end - start, depth=0, parent=None)
+            spans = _spans(_WITH_TABLES.parseInline("\n".join(lines[start:end]))[0], rich=True)
+            item.update(block="reference", spans=spans)
+
+    def _html_block(self, token: Token) -> None:
+        """The `<li>` items of raw HTML (`<details>` of `<li><a href>`), the `<summary>` above
+        them as the last part of their section."""
+        first = len(self.items)
+        for found in html_items(token.content):
+            parent = first + found.parent if found.parent is not None else (
+                self.open_items[-1] if self.open_items else None)
+            start = token.map[0] + found.line
+            if len(self.open_items) + found.depth > _DEEPEST_READ // 2:
+                raise InputError(self.document.path, f"HTML lists nested more than {_DEEPEST_READ // 2} deep",
+                                 start + 1)
+            item = self._new(start, token.map[0] + found.end, len(self.open_items) + found.depth, parent)
+            item["spans"] = tuple(Span(*span) for span in found.spans)
+            if found.summary:
+                item["section"] += (found.summary,)
+
+    def _heading_note(self, token: Token) -> None:
+        if token.map[0] + 1 != self.heading["line"]:  # not the heading's own text
+            text = "".join(span.text for span in _spans(token, True) if span.style != "image").strip()
+            self.heading["notes"] = "\n".join(filter(None, [self.heading.get("notes", ""), text]))
+
+    def _heading(self, token: Token, spans: tuple[Span, ...]) -> None:
+        level = int(token.tag[1:])
+        while self.headings and self.headings[-1][0] >= level:
+            self.headings.pop()
+        if self.blocks:
+            self.heading = self._new(token.map[0], token.map[1], depth=0, parent=None)
+            self.heading.update(block="heading", level=level, spans=spans)
+        self.headings.append((level, "".join(span.text for span in spans if span.style != "image").strip()))
+
+    def _table(self, kind: str, token: Token) -> None:
+        self.heading = None
+        if kind == "table_open":
+            self.columns = []
+        elif kind in ("thead_open", "thead_close"):
+            self.in_head = kind == "thead_open"
+        elif kind == "tr_open":
+            self.row = {"cells": []} if self.in_head or not self.blocks else None
+            if self.row is None:
+                self.row = self._new(token.map[0], token.map[1], depth=0, parent=None)
+                self.row.update(block="row", cells=[], columns=self.columns)
+        elif kind == "tr_close":
+            if self.in_head:
+                self.columns = ["".join(span.text for span in cell).strip() for cell in self.columns]
+            self.row = None
+
+    def _item(self, token: Token) -> None:
+        start, end = token.map
+        parent_index = self.open_items[-1] if self.open_items else None
+        depth = len(self.open_items) + 1
+        same_line = 0
+        if parent_index is not None:
+            parent = self.items[parent_index]
+            if parent["line"] == start + 1 and parent["spans"] is None:
+                # `* * **Title**`: the outer item holds no text, only the list nested on its
+                # line, so that list's items stand where the outer item stands.
+                parent["wrapper"] = True
+                same_line = parent["item"] + 1
+                parent["own_end"] = start + 1
+            else:
+                parent["own_end"] = min(parent["own_end"], start)
+            if parent.get("wrapper"):
+                parent_index, depth = parent["parent"], parent["depth"]
+        item = self._new(start, end, depth, parent_index)
+        item.update(item=same_line, ordered=self.ordered)
+        self.open_items.append(len(self.items) - 1)
+
+    def _new(self, start: int, end: int, depth: int, parent: int | None) -> dict:
+        item = {
+            "line": start + 1,
+            "item": 0,
+            "depth": depth,
+            "section": tuple(title for _, title in self.headings),
+            "spans": None,
+            "own_end": end,
+            "parent": parent,
+            "ordered": False,
+            "hidden": (start + 1) in self.document.hidden_lines,
+        }
+        self.items.append(item)
+        return item
+
+
+def _finished(item: dict, original_lines: list[str]) -> ListItem:
+    own_lines = original_lines[item["line"] - 1 : item["own_end"]]
+    while own_lines and not own_lines[-1].strip():
+        own_lines.pop()
+    cells = tuple(item.get("cells", ()))
+    spans = item["spans"] or ()
+    if item.get("block") == "row":
+        spans = tuple(span for number, cell in enumerate(cells)
+                      for span in ((Span("text", " | "),) if number else ()) + cell)
+    return ListItem(
+        line=item["line"],
+        item=item["item"],
+        depth=item["depth"],
+        section=item["section"],
+        spans=spans,
+        raw="\n".join(own_lines),
+        parent=item["parent"],
+        ordered=item["ordered"],
+        hidden=item["hidden"],
+        wrapper=item.get("wrapper", False),
+        block=item.get("block", "item"),
+        level=item.get("level", 0),
+        cells=cells,
+        columns=tuple(item.get("columns", ())),
+        notes=item.get("notes", ""),
+    )
+
+
+def _spans(inline: Token, rich: bool = False) -> tuple[Span, ...]:
+    """The styled runs of an inline token. `rich` (for `auto`) reads inline HTML tags as the
+    styles they stand for (`<a href>`, `<b>`, `<i>`, `<code>`) and keeps images (badges) as
+    `image` spans; otherwise tags stay text and images are left out, as the parsers expect."""
     spans: list[Span] = []
     styles: list[tuple[str, str]] = []
     for child in inline.children or []:
-        if child.type in _STYLE_OF:
+        if rich and child.type in ("html_inline", "image"):
+            _rich_span(child, styles, spans)
+        elif child.type in _STYLE_OF:
             styles.append((_STYLE_OF[child.type], str(child.attrs.get("href", ""))))
         elif child.type.endswith("_close") and styles:
             styles.pop()
@@ -149,8 +265,46 @@ def _spans(inline: Token) -> tuple[Span, ...]:
             style, url = styles[-1] if styles else ("text", "")
             if child.type == "code_inline":
                 style = "code"
-            if spans and spans[-1].style == style and spans[-1].url == url:
-                spans[-1] = Span(style, spans[-1].text + text, url)
-            else:
-                spans.append(Span(style, text, url))
+            _add_span(spans, Span(style, text, url))
     return tuple(spans)
+
+
+def _add_span(spans: list[Span], span: Span) -> None:
+    if spans and spans[-1].style == span.style and spans[-1].url == span.url and span.style != "image":
+        spans[-1] = Span(span.style, spans[-1].text + span.text, span.url)
+    else:
+        spans.append(span)
+
+
+_TAG = re.compile(r"^<(?P<close>/)?(?P<tag>[a-zA-Z]+)(?P<attrs>[^>]*)>$")
+_ATTRIBUTE = re.compile(
+    r"""(?P<name>[a-zA-Z-]+)\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s>]+))"""
+)
+_STYLE_OF_TAG = {"a": "link", "b": "strong", "strong": "strong", "i": "em", "em": "em", "code": "code"}
+
+
+def _rich_span(child: Token, styles: list[tuple[str, str]], spans: list[Span]) -> None:
+    """An image, or an inline HTML tag read as the style it opens or closes."""
+    if child.type == "image":
+        attributes = {"alt": child.content, "src": str(child.attrs.get("src", ""))}
+    else:
+        tag = _TAG.match(child.content.strip())
+        if not tag:
+            return
+        name = tag["tag"].lower()
+        attributes = {m["name"].lower(): html.unescape(m["double"] or m["single"] or m["bare"] or "")
+                      for m in _ATTRIBUTE.finditer(tag["attrs"])}
+        if name in _STYLE_OF_TAG:
+            if tag["close"]:
+                if styles:
+                    styles.pop()
+            else:
+                styles.append((_STYLE_OF_TAG[name], attributes.get("href", "")))
+            return
+        if name == "br":
+            _add_span(spans, Span(styles[-1][0] if styles else "text", "\n", styles[-1][1] if styles else ""))
+        if name != "img":
+            return
+    _add_span(spans, Span("image", attributes.get("alt", ""), attributes.get("src", "")))
+    if styles and styles[-1][0] == "link":  # a badge that links somewhere: keep the link
+        _add_span(spans, Span("link", "", styles[-1][1]))

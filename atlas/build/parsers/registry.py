@@ -6,10 +6,25 @@ A parser module registers its item reader here by format name; the parse stage
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from atlas.build.parsers.markdown_tree import ListItem
 from atlas.build.records import Link
+
+# A template's placeholder where a title goes ("Paper Title", "Title", "Author1", "xxxx") and where
+# its link goes (`https://arxiv.org/abs/xxxx.xxxx`): a list's contributing section shows the format.
+_PLACEHOLDER = re.compile(
+    r"^(?:paper\s*)?(?:title|name)(?:\s+of\s+(?:the\s+)?paper)?$|^authors?\s*\d*$|^x{3,}|^\.\.\.$|"
+    r"^(?:your|the)\s+paper('s)?\s+title$",
+    re.IGNORECASE,
+)
+_PLACEHOLDER_URL = re.compile(r"x{4}|example\.com|/abs/\.\.\.|^link$|^url$", re.IGNORECASE)
+
+
+def is_template(title: str, urls: list[str]) -> bool:
+    """An item showing the list's format to contributors, not a paper."""
+    return bool(_PLACEHOLDER.match(title.strip())) or any(_PLACEHOLDER_URL.search(url) for url in urls)
 
 
 class NotAPaper(Exception):
@@ -22,11 +37,16 @@ class Unreadable(Exception):
 
 ItemParser = Callable[[int, list[ListItem]], dict]
 PARSERS: dict[str, ItemParser] = {}
+# Parsers that read headings and table rows as well as list items, and judge tables of contents
+# themselves (`auto`: `+ [Title](./papers/1806.07572.pdf)` links inside the list's folder).
+BLOCK_READERS: set[str] = set()
 
 
-def register(name: str) -> Callable[[ItemParser], ItemParser]:
+def register(name: str, blocks: bool = False) -> Callable[[ItemParser], ItemParser]:
     def add(parser: ItemParser) -> ItemParser:
         PARSERS[name] = parser
+        if blocks:
+            BLOCK_READERS.add(name)
         return parser
 
     return add
@@ -56,3 +76,12 @@ def publication_year(venue_year: int | None, stated_year: int | None, heading_ye
         if year:
             return year
     return None
+
+
+def venue_name(venue_part: str) -> str:
+    """The venue as named: without "In", editors, volume, pages and publisher."""
+    venue = re.sub(r"^In\s+", "", venue_part.strip())
+    if "editors," in venue:
+        venue = venue.split("editors,", 1)[1]
+    venue = re.split(r",|\s?\(pp\.|\s\(\d|\.\s+(?=\d)", venue, maxsplit=1)[0]
+    return venue.strip(" .")

@@ -1,0 +1,309 @@
+"""`format: auto`: the papers of a markdown list in any common style, without a parser of its own.
+
+A list item, a heading (`#### 3. [Title](url)` and the notes under it) or a table row (of a table
+with a title column) is a paper when a title can be read from it (atlas/build/parsers/reference.py)
+and something shows the title names a paper: a link to it, an arXiv id or DOI, a venue, a year or
+authors. Everything else stays an entry of its own kind: the details and notes under a paper,
+labels grouping papers, and, as `other` with the reason, tables of contents, section headings,
+talks, slides, code-only links, badges and templates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from atlas.build.parsers.markdown_tree import ListItem, Span
+from atlas.build.parsers.reference import (
+    Reference,
+    lenient_names,
+    looks_like_venue,
+    names_in,
+    other_host,
+    read_reference,
+    rest_fields,
+)
+from atlas.build.parsers.registry import NotAPaper, is_template, publication_year, register
+from atlas.build.text import clean_title, collapse_spaces, first_year
+
+# A template's placeholder where a title or an author goes: "Paper Title", "Author1", "xxxx".
+# Notes under a paper named by their field: `- Key Word: A; B.`, `- Digest: …`, `- TL;DR: …`.
+_FIELD = re.compile(
+    r"^(?P<field>Key\s*W[a-z]{2,4}s?|Keywords?|Tags?|Digest|Abstract|Summary|TL;?DR|Notes?|Comments?)"
+    r"\s*[:：]\s*",
+    re.IGNORECASE,
+)
+_AUTHORS_FIELD = re.compile(r"^(?:Authors?|By)\s*[:：]\s*", re.IGNORECASE)
+_NOT_PAPERS = re.compile(
+    r"\b(?:talks?|slides|videos?|lectures?|keynotes?|podcasts?|tutorials?|blogs?|courses?|"
+    r"contributing|contributors?|licen[cs]e|acknowledge?ments?|citation|cite|related lists?|"
+    r"awesome lists?|table of contents|contents)\b",
+    re.IGNORECASE,
+)
+# The longest paper entry of the seed and dev lists is 339 characters (a table row with six authors).
+_LONGEST_REFERENCE = 2000
+_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[A-Z][.)]|\[\d+\])\s+")
+_TITLE_COLUMN = re.compile(r"^(?:paper\s*)?(?:title|paper|papers|article|publication)s?$", re.IGNORECASE)
+_COLUMNS = {
+    "authors": re.compile(r"^(?:authors?|by|researchers?)$", re.IGNORECASE),
+    "venue": re.compile(
+        r"^(?:venue|conference|journal|conf\.?|published(?: in| at)?|where|publication venue)$", re.IGNORECASE
+    ),
+    "year": re.compile(r"^(?:year|date|published)$", re.IGNORECASE),
+}
+
+
+@register("auto", blocks=True)
+def read_item(index: int, items: list[ListItem]) -> dict:
+    item = items[index]
+    if item.block == "heading":
+        return _heading(index, items)
+    if item.block == "row":
+        return _row(item)
+    owner = _owner(index, items) if item.block == "item" else None
+    if owner is not None:
+        return _detail(index, items, owner)
+    if _is_label(index, items):
+        return {"kind": "label", "title": collapse_spaces(item.text).rstrip(": ")}
+    spans = _unnumbered(item.spans) if item.block == "reference" else item.spans
+    claims = _paper(spans, item.section)
+    details = _details([items[child] for child in _children(index, items)])
+    return _with_details(claims, details, item.section)
+
+
+def _paper(spans: tuple[Span, ...], section: tuple[str, ...], columns: tuple[str, ...] = ()) -> dict:
+    """The claims of an entry read as a paper; NotAPaper, with the reason, when it is not one.
+    `columns` names the evidence a table row gives in columns of their own (authors, year)."""
+    text = "".join(span.text for span in spans if span.style != "image").strip()
+    if not text:
+        raise NotAPaper("no text (an image or badge only)")
+    if len(text) > _LONGEST_REFERENCE:  # reading it would cost time quadratic in its length
+        raise NotAPaper(f"{len(text):,} characters: longer than any reference")
+    links = [span for span in spans if span.style == "link"]
+    if links and all(span.url.startswith("#") for span in links) and len(links) == len(
+            [s for s in spans if s.text.strip(" -–,.|")]):
+        raise NotAPaper("table-of-contents entry: links to a part of the list")
+    reference = read_reference(spans)
+    if reference is None:
+        raise NotAPaper("no title")
+    _refuse_non_paper(reference, section, columns)
+    return _claims(reference, section)
+
+
+def _refuse_non_paper(reference: Reference, section: tuple[str, ...], columns: tuple[str, ...]) -> None:
+    links = reference.links
+    if is_template(reference.title, [link.url for link in links]):
+        raise NotAPaper(f"template: '{reference.title}' is a placeholder, not a paper")
+    if any(link.url.startswith("#") for link in links) and not (reference.arxiv_id or reference.doi):
+        raise NotAPaper("table-of-contents entry: links to a part of the list")
+    evidence = reference.evidence + list(columns)
+    strong = {"arXiv id", "DOI", "link to the paper"} & set(evidence)
+    host = other_host(reference.title_url) if reference.title_url else ""
+    if host and not strong and not reference.venue:
+        raise NotAPaper(f"{host} link, not a paper")  # a paper titled by its code link names its venue
+    if not strong and _NOT_PAPERS.search(reference.venue):
+        raise NotAPaper(f"'{reference.venue}' names no paper's venue")
+    kind_first = re.match(r"^\W*(?P<word>\w+)\W*[:\]]", reference.title)  # `Slides: …`, `Tutorial] …`
+    if kind_first and _NOT_PAPERS.match(kind_first["word"]):
+        raise NotAPaper(f"'{reference.title}' is not a paper")
+    if not strong and section and _NOT_PAPERS.search(section[-1]):
+        raise NotAPaper(f"under '{section[-1]}', with no link to a paper")
+    if not set(evidence) - {"year"}:
+        raise NotAPaper("no link to a paper, arXiv id, venue or authors")
+    if not strong and len(reference.title.split()) < 2:
+        raise NotAPaper("a word, not a title")
+
+
+def _claims(reference: Reference, section: tuple[str, ...]) -> dict:
+    heading_year = first_year(section[-1]) if section else None
+    if not reference.venue and section and looks_like_venue(section[-1]) and first_year(section[-1]):
+        reference = replace(reference, venue=section[-1])  # under `## NIPS'19`, `## ICML 2019`
+    venue_year = first_year(reference.venue) if reference.venue else None
+    return {
+        "kind": "paper",
+        "title": reference.title,
+        "authors": reference.authors,
+        "authors_truncated": reference.authors_truncated,
+        "venue": reference.venue,
+        "stated_year": reference.stated_year,
+        "year": publication_year(venue_year, reference.stated_year, heading_year),
+        "links": reference.links,
+        "arxiv_id": reference.arxiv_id,
+        "doi": reference.doi,
+    }
+
+
+def _children(index: int, items: list[ListItem]) -> list[int]:
+    """The items nested in items[index]: they follow it, deeper, until one is not."""
+    children = []
+    for following in range(index + 1, len(items)):
+        other = items[following]
+        if other.block != "item" or other.depth <= items[index].depth:
+            break
+        if other.parent == index:
+            children.append(following)
+    return children
+
+
+def _is_label(index: int, items: list[ListItem]) -> bool:
+    """`- SGD prefers flat minima:` over nested papers: a label grouping them."""
+    text = items[index].text
+    return text.endswith((":", "：")) and bool(_children(index, items)) and not _FIELD.match(text)
+
+
+def _owner(index: int, items: list[ListItem]) -> int | None:
+    """The paper an item is a detail or a note of: the paper item it is nested in, or the paper
+    heading it follows directly."""
+    item = items[index]
+    if item.parent is not None:
+        return item.parent if _reads_as_paper(item.parent, items) else None
+    for before in range(index - 1, -1, -1):
+        other = items[before]
+        if other.block == "heading":
+            under = other.section + (other.text,) == item.section
+            return before if under and _reads_as_paper(before, items) else None
+        if other.block == "row":
+            return None
+    return None
+
+
+def _reads_as_paper(index: int, items: list[ListItem]) -> bool:
+    try:
+        if items[index].block == "heading":
+            return bool(_heading_reference(items[index]))
+        return read_item(index, items)["kind"] == "paper"
+    except NotAPaper:
+        return False
+
+
+def _detail(index: int, items: list[ListItem], owner: int) -> dict:
+    """An item under a paper is a detail or a note of it, even one naming another paper
+    (`- Related: [Title](arxiv)`): the list files that paper elsewhere, if at all."""
+    return {"kind": "note", "parent_line": items[owner].line, "parent_item": items[owner].item}
+
+
+def _names_part(spans: tuple[Span, ...]) -> str:
+    """`Authors. *Venue*`: the text before the italic venue."""
+    return "".join(span.text for span in spans if span.style not in ("em", "link", "code"))
+
+
+def _details(children: list[ListItem]) -> dict:
+    """Authors, venue, key words and digest from the detail lines under a paper (list 002); a
+    field's value runs on over the lines after it until another field opens."""
+    found: dict = {"authors": (), "truncated": False, "venue": "", "keywords": [], "digest": []}
+    for child in children:
+        current = ""
+        for line in "".join(span.text for span in child.spans).split("\n"):
+            current = _detail_line(line, child, found, current)
+    return found
+
+
+def _detail_line(line: str, child: ListItem, found: dict, current: str) -> str:
+    """Read one line into `found`; the field it belongs to, for the next line."""
+    line = re.sub(r"<[^>]*>", " ", line).strip()
+    if field := _FIELD.match(line):
+        name, line = field["field"].lower(), line[field.end():]
+        current = "keywords" if name.startswith(("key", "tag")) else (
+            "digest" if name.startswith(("digest", "abstract", "summary", "tl")) else "other")
+    if current == "keywords":
+        for keyword in (collapse_spaces(part).rstrip(".") for part in re.split(r"[;,]", line)):
+            if keyword and keyword not in found["keywords"]:
+                found["keywords"].append(keyword)
+    elif current == "digest":
+        found["digest"].append(line)
+    elif not current and not found["authors"]:
+        names = lenient_names(_AUTHORS_FIELD.sub("", _names_part(child.spans)))
+        if names:
+            found["authors"], found["truncated"] = tuple(names[0]), names[1]
+            found["venue"] = "".join(span.text for span in child.spans if span.style == "em").strip()
+    return current
+
+
+def _with_details(claims: dict, details: dict, section: tuple[str, ...]) -> dict:
+    if not claims.get("authors") and details["authors"]:
+        claims["authors"], claims["authors_truncated"] = details["authors"], details["truncated"]
+    if not claims.get("venue") and details["venue"]:
+        claims["venue"] = details["venue"]
+        heading_year = first_year(section[-1]) if section else None
+        claims["year"] = publication_year(first_year(details["venue"]), claims["stated_year"], heading_year)
+    claims["keywords"] = tuple(details["keywords"])
+    claims["digest"] = collapse_spaces(" ".join(details["digest"]))
+    return claims
+
+
+def _heading(index: int, items: list[ListItem]) -> dict:
+    """`#### 3. [Title](url)`: a paper when it links one, its paragraphs and the list right
+    under it its notes; any other heading names a section."""
+    claims = _heading_reference(items[index])
+    children = []
+    for following in range(index + 1, len(items)):
+        if items[following].block != "item":
+            break
+        if _owner(following, items) == index:
+            children.append(items[following])
+    return _with_details(claims, _details(children), items[index].section)
+
+
+def _heading_reference(item: ListItem) -> dict:
+    """A heading's own claims, with the authors, venue and year of its first paragraph
+    (`*Ziwei Ji, Matus Telgarsky* · ICLR 2019`). A heading with no link is a paper only when
+    that paragraph opens with its authors."""
+    spans = _unnumbered(item.spans)
+    first_note = item.notes.split("\n")[0] if item.notes else ""
+    byline = rest_fields([Span("text", _AUTHORS_FIELD.sub("", first_note))]) if first_note else {}
+    has_link = any(span.style == "link" and not span.url.startswith("#") for span in spans)
+    opens_with_names = bool(names_in(re.split(r"[.;·•|]", first_note)[0].strip(" *_")))
+    if not has_link and not re.search(r"arxiv|doi", item.text, re.IGNORECASE) and not (
+            byline.get("authors") and opens_with_names):
+        raise NotAPaper("section heading")
+    try:
+        claims = _paper(spans, item.section, ("authors",) if byline.get("authors") else ())
+    except NotAPaper as reason:
+        raise NotAPaper(f"section heading ({reason})") from None
+    if byline.get("authors") and not claims["authors"]:
+        claims["authors"], claims["authors_truncated"] = byline["authors"], byline["authors_truncated"]
+    if byline.get("venue") and not claims["venue"]:
+        claims["venue"] = byline["venue"]
+    claims["stated_year"] = claims["stated_year"] or byline.get("stated_year")
+    venue_year = first_year(claims["venue"]) if claims["venue"] else None
+    claims["year"] = publication_year(venue_year, claims["stated_year"], None)
+    return claims
+
+
+def _unnumbered(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """A heading's spans without its numbering (`3.`, `A.1`, `[12]`)."""
+    if spans and spans[0].style == "text" and (number := _NUMBERING.match(spans[0].text)):
+        rest = spans[0].text[number.end():]
+        return ((Span("text", rest),) if rest.strip() else ()) + spans[1:]
+    return spans
+
+
+def _row(item: ListItem) -> dict:
+    """A table row: a paper when its table has a title column and the row fills it."""
+    columns = [clean_title(column) for column in item.columns]
+    title_at = next((at for at, column in enumerate(columns) if _TITLE_COLUMN.match(column)), None)
+    if title_at is None or title_at >= len(item.cells):
+        raise NotAPaper("row of a table with no title column")
+    cell = {name: _cell(item, next((at for at, c in enumerate(columns) if pattern.match(c)), None))
+            for name, pattern in _COLUMNS.items()}
+    others = [span for at, cell_spans in enumerate(item.cells) if at != title_at for span in cell_spans]
+    filled = tuple(name for name, text in cell.items() if text)
+    spans = item.cells[title_at] + tuple(span for span in others if span.style == "link")
+    claims = _paper(spans, item.section, filled)
+    if cell["authors"]:
+        names = names_in(cell["authors"]) or (
+            [collapse_spaces(n) for n in re.split(r",|\band\b|&", cell["authors"]) if n.strip(" .")], False)
+        claims["authors"], claims["authors_truncated"] = tuple(names[0]), names[1]
+    if cell["venue"]:
+        claims["venue"] = cell["venue"]
+    year = first_year(cell["year"]) if cell["year"] else None
+    claims["stated_year"] = year or claims["stated_year"]
+    venue_year = first_year(claims["venue"]) if claims["venue"] else None
+    claims["year"] = publication_year(venue_year, claims["stated_year"], None)
+    return claims
+
+
+def _cell(item: ListItem, at: int | None) -> str:
+    if at is None or at >= len(item.cells):
+        return ""
+    return collapse_spaces("".join(span.text for span in item.cells[at])).strip(" .")

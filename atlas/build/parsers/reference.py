@@ -1,0 +1,471 @@
+"""One reference in any common style: which part is the title, the authors, the venue, the year.
+
+The `auto` reader knows no list's style in advance, so it reads the shape of each entry: a title
+is what the entry marks as one (the text of a link to the paper, bold, quotes, italics) or else
+the first sentence that is not a list of names; the venue is an acronym with its year
+(`NeurIPS 2019`, `ICML'18`), a code span (`` `venue2021` ``), `In …` or a bracketed prefix; the
+authors are a part that splits into names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import unquote, urlparse
+
+from atlas.build.names import looks_like_name, split_leading_names, split_names, split_reference_names
+from atlas.build.parsers.markdown_tree import Span
+from atlas.build.parsers.registry import venue_name
+from atlas.build.records import Link
+from atlas.build.text import arxiv_id_in, clean_title, collapse_spaces, first_year
+
+# Words a link's text is made of when it names the kind of link, not the paper: [[pdf]], [code].
+_LABEL_WORDS = frozenset(
+    "paper papers pdf code arxiv link links project page slides slide video videos openreview url "
+    "website blog bib bibtex github poster talk demo html abs abstract supp supplementary homepage "
+    "preprint doi notes note review reviews summary data dataset colab notebook tweet thread "
+    "appendix official implementation repo source pub publication version full text here read "
+    "published journal conference proceedings pytorch tensorflow jax torch".split()
+)
+# Words of a title-case title that no person's name holds: "Bugs, They Are Features".
+_FUNCTION_WORDS = frozenset(
+    "a the of for with on to is are not via from by and or as at we they it its does be how "
+    "why what when where which beyond towards toward into without under over through all need more "
+    "less our your this that these do than vs".split()
+)
+_LABEL_SHAPE = re.compile(r"^[\W\d_]*$|^(?:19|20)\d\d$|^\d{4}\.\d{4,5}(?:v\d+)?$")
+# Vocabulary of venues' names (not any venue's name): "Proceedings of …", "… Workshop".
+_VENUE_WORDS = re.compile(
+    r"\b(?:Conference|Journal|Proceedings|Transactions|Workshop|Symposium|Letters|Annals|"
+    r"Advances in|arXiv|preprint|Preprint)\b"
+)
+# An acronym-shaped venue with its year: "NeurIPS 2019", "ICML'18", "COLT 2016", "NeurIPS2021".
+_ACRONYM_YEAR = re.compile(
+    r"\b(?:[A-Z][A-Za-z&-]*[A-Z][A-Za-z&-]*|(?i:arxiv))(?:\s*'\d\d|\s*-?\s*(?:19|20)\d\d)\b"
+)
+_ACRONYM = re.compile(r"^(?:[A-Z][A-Za-z&-]*[A-Z][A-Za-z&-]*|arXiv)(?:\s+(?:Workshop|Oral|Spotlight))?$")
+_BRACKETED = re.compile(r"^\s*[\[(](?P<venue>[^\])]{2,40})[\])]\s*[:\-–—]?\s*")
+_PDF_ARXIV = re.compile(r"(?<![\d.])(?P<id>\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?$")
+_DOI = re.compile(r"\b(?P<doi>10\.\d{4,9}/[^\s\])>]+)")
+_INITIALS_NAME = re.compile(
+    r"(?:(?:van|von|de|der|den|le|la|di|da|du|del|dos|ter)\s+)*[A-Z][\w'’ -]+,\s*(?:[A-Z]\.\s*-?\s*)+"
+    r"|(?:[A-Z]\.\s*-?\s*)+[A-Z][\w'’-]+"
+)
+_CLOSING_VENUE = re.compile(
+    r"(?:[.,]\s*|\s+[-–—]\s+|\s*\()(?P<venue>(?:(?!\s[-–—]\s)[^.,()])*?(?:'\d\d|(?:19|20)\d\d))\)?\s*$"
+)
+# A venue spelled out with its year: "Neural Computation 1997", "Annals of Statistics, 2020".
+_NAMED_WITH_YEAR = re.compile(
+    r"[A-Z][a-z]+(?:[\s,]+(?:[A-Z][\w-]*|of|and|on|for|the|in|&))*[\s,]+(?:19|20)\d\d"
+)
+_ARXIV_SHAPE = re.compile(r"(?<![\d.])\d{4}\.\d{4,5}(?![\d])")
+# Emoji and symbols a list marks entries with (`:star:`, ★, 🔥): never part of a title.
+_EMOJI = re.compile(r":[a-z0-9_+-]+:|[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]")
+# How a venue named after a title's comma begins: `, Advances in …`, `, In ICML`, `, JMLR 2019`.
+_VENUE_START = re.compile(
+    r"(?:In\s|Proceedings|Proc\.|Advances in|Journal|Transactions|Conference|International|Annual|The\s|"
+    r"[A-Z][A-Za-z]*[A-Z]|arXiv|(?:19|20)\d\d\s)"
+)
+_CLOSING_PARENTHESES = re.compile(r"\s*\((?P<venue>[^()]*?(?:'\d\d|(?:19|20)\d\d))\)\s*$")
+_LEADING_YEAR = re.compile(r"^(?P<year>(?:19|20)\d\d)\s*[-–—:|]\s+")
+_ARXIV_NOTE = re.compile(r"\s*[\[(]\s*arXiv\s*:?\s*\d{4}\.\d{4,5}(?:v\d+)?\s*[\])]", re.IGNORECASE)
+_QUOTED = re.compile(r"[\"“](?P<title>[^\"”]{8,})[\"”]")
+# A sentence ends at a period, ? or ! before a space, unless the period closes an initial.
+_SENTENCE_END = re.compile(r"(?<![\s.][A-Z])(?<!^[A-Z])(?<!\bet al)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)([.?!])\s+")
+# `Surname, I., & Surname, I. (2019). Title` and its mistyped years: `Lipton.(2019)`, `L. 2017.`
+_DATED_AUTHORS = re.compile(
+    r"^(?P<authors>[^()]{2,}?\.?)\s*,?\s*[(\[]\s*(?P<year>(?:19|20)\d\d)[a-z]?(?:,\s*[A-Za-z]+)?\s*[)\]][.,:;]*\s*"
+)
+_CHUNK_SEPARATOR = re.compile(r"(?<![\s.][A-Z])\.(?=\s|$)|[;|()\[\]·•，]|\s[–—-]\s|\s[–—-]$|^[–—-]\s")
+_PAPER_HOSTS = re.compile(
+    r"arxiv\.org|openreview\.net|proceedings\.|papers\.nips\.cc|aclanthology|aclweb\.org|dl\.acm\.org|"
+    r"ieeexplore|springer|sciencedirect|jmlr\.org|mlr\.press|doi\.org|semanticscholar|biorxiv|"
+    r"nature\.com|science\.org|pnas\.org|ojs\.aaai\.org|ijcai\.org|thecvf\.com|researchgate|"
+    r"iclr\.cc|neurips\.cc|icml\.cc|projecteuclid|tandfonline|wiley|iopscience|aps\.org|"
+    r"academic\.oup|ssrn|hal\.science|hal\.archives|epubs\.siam|mitpress|jstor"
+)
+_OTHER_HOSTS = {
+    "talk or video": re.compile(r"youtube\.com|youtu\.be|vimeo\.com|bilibili|videolectures|slideslive"),
+    "slides": re.compile(r"slideshare|speakerdeck|/slides?/|[-_/]slides?[-_.]", re.IGNORECASE),
+    "code": re.compile(r"github\.com|gitlab\.com|huggingface\.co|colab\.research"),
+}
+
+
+@dataclass(frozen=True)
+class Reference:
+    """What one entry's inline text says; `evidence` names what shows it is a paper."""
+
+    title: str
+    authors: tuple[str, ...] = ()
+    authors_truncated: bool = False
+    venue: str = ""
+    stated_year: int | None = None
+    links: tuple[Link, ...] = ()
+    arxiv_id: str = ""
+    doi: str = ""
+    title_url: str = ""  # where the title links to, when the title is a link
+
+    @property
+    def evidence(self) -> list[str]:
+        found = [name for name, value in (("arXiv id", self.arxiv_id), ("DOI", self.doi),
+                                          ("venue", self.venue), ("year", self.stated_year),
+                                          ("authors", self.authors)) if value]
+        if any(is_paper_link(link) for link in self.links):
+            found.append("link to the paper")
+        return found
+
+
+def is_label_text(text: str) -> bool:
+    """`[[pdf]]`, `[arXiv]`, `[NeurIPS PDF]`, `[1806.07572]`: a link's kind, not a title."""
+    words = re.findall(r"[\w.'-]+", text.lower())
+    if _LABEL_SHAPE.match(text.strip(" []()")) or not words:
+        return True
+    if len(words) > 3:
+        return False
+    return any(word.strip(".0123456789") in _LABEL_WORDS for word in words) or all(
+        _ACRONYM.match(word) or first_year(word) for word in text.strip(" []()").split()
+    )
+
+
+def link_kind(span_text: str, url: str) -> str:
+    """The kind of a link (pdf, paper, code, slides or other) by its text, else by its address."""
+    words = span_text.lower().strip("[] ").split()
+    for kind in ("pdf", "paper", "code", "slides"):
+        if kind in words:
+            return kind
+    if _OTHER_HOSTS["code"].search(url):
+        return "code"
+    if _OTHER_HOSTS["slides"].search(url):
+        return "slides"
+    if url.lower().endswith(".pdf") or _PAPER_HOSTS.search(url):
+        return "paper"
+    return "other"
+
+
+def is_paper_link(link: Link) -> bool:
+    return link.kind in ("pdf", "paper") and not any(h.search(link.url) for h in _OTHER_HOSTS.values())
+
+
+def other_host(url: str) -> str:
+    """'code', 'slides' or 'talk or video' for a link to a repository, slides or a video."""
+    return next((name for name, hosts in _OTHER_HOSTS.items() if hosts.search(url)), "")
+
+
+def arxiv_id_of(url: str) -> str:
+    """The arXiv id of an arXiv address or of an arXiv-style PDF name (`./papers/1806.07572.pdf`)."""
+    found = arxiv_id_in(url)
+    if found:
+        return found
+    path = urlparse(url).path if "://" in url else url
+    match = _PDF_ARXIV.search(path.rstrip("/"))
+    return match["id"] if match and (path.endswith(".pdf") or "arxiv" in url.lower()) else ""
+
+
+def looks_like_venue(text: str) -> bool:
+    text = text.strip(" .,*_`")
+    if not text or len(text) > 120:
+        return False
+    if re.match(r"^In\s+\S", text) or _VENUE_WORDS.search(text) or _ACRONYM_YEAR.search(text):
+        return True
+    return bool(_ACRONYM.match(text))
+
+
+def names_in(text: str, surnames: bool = False) -> tuple[list[str], bool] | None:
+    """The names of an author list, or None when the text is not one; with `surnames`, a list
+    of two or more bare surnames too (`Hochreiter, Schmidhuber`)."""
+    text = re.sub(r"^\s*(?:by|authors?\s*:)\s*", "", text.strip(" ,*_"), flags=re.IGNORECASE)
+    text = text if re.search(r"\b[A-Z]\.$", text) else text.rstrip(" .")
+    if not text or _VENUE_WORDS.search(text) or first_year(text):
+        return None
+    for split in (split_names, split_reference_names):
+        names, truncated = split(text)
+        names = [name if re.search(r"\b[A-Z]\.$", name) else name.strip(" .") for name in names]
+        bare = surnames and len(names) > 1 and not re.search(r"\band\b|&", text)
+        if names and all(_is_name(name, truncated or bare) for name in names):
+            return names, truncated
+    return None
+
+
+def lenient_names(text: str) -> tuple[list[str], bool] | None:
+    """The names of a line the list's structure says holds authors (`- Authors. *Venue*` under a
+    paper): most parts reading as names is enough (`Stéphane d'Ascoli, Levent Sagun`)."""
+    found = names_in(text)
+    if found or not text.strip() or _VENUE_WORDS.search(text) or first_year(text):
+        return found
+    names, truncated = split_names(text.strip(" ,*_").rstrip(" ."))
+    if names and sum(looks_like_name(name) for name in names) * 2 >= len(names) and all(
+            1 <= len(name.split()) <= 5 for name in names):
+        return names, truncated
+    return None
+
+
+def _is_name(name: str, truncated: bool) -> bool:
+    """"Sanjeev Arora", "Weinan E", "Goodfellow, I.", "P. T. P. Tang"; "Henaff" before et al.;
+    not "They Are Features", whose words no name has."""
+    if any(word in _FUNCTION_WORDS for word in name.lower().split()):
+        return False
+    if looks_like_name(name) or _INITIALS_NAME.fullmatch(name):
+        return True
+    return bool(truncated and re.fullmatch(r"[A-Z][a-z][\w'’-]*", name))
+
+
+def read_reference(spans: tuple[Span, ...]) -> Reference | None:
+    """The reference an entry's inline text states, or None when no title can be found."""
+    badges = badge_facts([span for span in spans if span.style == "image"])
+    spans = tuple(Span(s.style, _EMOJI.sub("", re.sub(r"<[^>]*>", " ", s.text)), s.url)
+                  for s in spans if s.style != "image")
+    links = tuple(Link(s.url, link_kind(s.text, s.url)) for s in spans if s.style == "link" and s.url)
+    title, title_url, rest = _marked_title(spans)
+    fields: dict = {}
+    if title:
+        fields = rest_fields(rest)
+    else:
+        title, fields = _plain_reference(spans)
+    title = clean_title(title.strip(" \"“”'*_"))
+    if not title:
+        return None
+    text = " ".join(span.text for span in spans)
+    arxiv = next((arxiv_id_of(link.url) for link in links if arxiv_id_of(link.url)), "") or arxiv_id_in(text)
+    doi = next((m["doi"] for m in (_DOI.search(link.url) for link in links) if m), "")
+    fields["venue"] = fields.get("venue") or badges.get("venue", "")
+    fields["stated_year"] = fields.get("stated_year") or badges.get("year")
+    arxiv = arxiv or badges.get("arxiv_id", "")
+    return Reference(title=title, links=links, arxiv_id=arxiv, doi=doi.rstrip("."), title_url=title_url,
+                     **fields)
+
+
+def badge_facts(images: list[Span]) -> dict:
+    """Venue, year and arXiv id that badges state (`![](https://img.shields.io/badge/NeurIPS-2019-blue)`,
+    `![arXiv](https://img.shields.io/badge/arXiv-1806.07572-b31b1b.svg)`), from their text."""
+    found: dict = {}
+    for image in images:
+        label, message = _badge_text(image.url)
+        texts = [text for text in (label, message, image.text) if text]
+        arxiv = next((m[0] for m in (_ARXIV_SHAPE.search(text) for text in texts) if m), "")
+        if arxiv and any("arxiv" in text.lower() for text in texts):
+            found.setdefault("arxiv_id", arxiv)
+            continue
+        for text in (f"{label} {message}".strip(), image.text):
+            if first_year(text) and not _ARXIV_SHAPE.search(text) and _ACRONYM_YEAR.search(text):
+                found.setdefault("venue", _ACRONYM_YEAR.search(text)[0])
+                found.setdefault("year", first_year(text))
+    return found
+
+
+def _badge_text(url: str) -> tuple[str, str]:
+    """The label and message of a shields.io static badge (`/badge/label-message-color`)."""
+    match = re.search(r"shields\.io/badge/(?P<badge>[^?#]+)", url)
+    if not match:
+        return "", ""
+    badge = re.sub(r"\.(?:svg|png)$", "", unquote(match["badge"]))
+    parts = [part.replace("--", "-").replace("__", "\0").replace("_", " ").replace("\0", "_")
+             for part in re.split(r"(?<!-)-(?!-)", badge)]
+    if len(parts) >= 3:
+        return parts[0], "-".join(parts[1:-1])
+    return (parts[0], "") if len(parts) == 2 else ("", "")
+
+
+def _marked_title(spans: tuple[Span, ...]) -> tuple[str, str, list[Span]]:
+    """A title the entry marks: a link's text, bold, quotes, or italics that are not a venue."""
+    for span in spans:
+        if span.style == "link" and not is_label_text(span.text) and not span.url.startswith("#"):
+            return span.text, span.url, [s for s in spans if s is not span]
+    for style in ("strong", "em"):
+        for span in spans:
+            words = span.text.split()
+            names = names_in(span.text)
+            as_names = names and (style == "em" or len(names[0]) > 1)
+            if span.style == style and len(words) >= 2 and not looks_like_venue(span.text) \
+                    and not as_names and not span.text.strip().endswith(":"):
+                return span.text, "", [s for s in spans if s is not span]
+    for index, span in enumerate(spans):
+        quoted = _QUOTED.search(span.text) if span.style == "text" else None
+        if quoted:
+            before = Span("text", span.text[: quoted.start()])
+            after = Span("text", span.text[quoted.end():])
+            return quoted["title"], "", [*spans[:index], before, after, *spans[index + 1:]]
+    return "", "", list(spans)
+
+
+def _chunks(spans: list[Span]) -> list[tuple[str, str]]:
+    """The parts of an entry's text besides its title: (style, text), label links left out."""
+    chunks: list[tuple[str, str]] = []
+    for span in spans:
+        if span.style == "link" and is_label_text(span.text):
+            continue
+        if span.style in ("em", "code", "strong"):
+            chunks.append((span.style, span.text))
+            continue
+        for part in _CHUNK_SEPARATOR.split(span.text):
+            chunks += [("text", piece) for piece in _venue_after_comma(part) if piece]
+    return [(style, collapse_spaces(text).strip(" ,:")) for style, text in chunks if text.strip(" ,:.")]
+
+
+def _venue_after_comma(part: str) -> list[str]:
+    """`Kenji Kawaguchi, NeurIPS 2016`: the names and the venue after them, apart."""
+    for comma in re.finditer(r",\s+", part or ""):
+        rest = part[comma.end():]
+        head = part[: comma.start()]
+        if _VENUE_START.match(rest) and looks_like_venue(rest) and not looks_like_venue(head):
+            return [part[: comma.start()], rest]
+    return [part]
+
+
+def rest_fields(rest: list[Span]) -> dict:
+    """Authors, venue and year from the parts around a marked title."""
+    authors: list[str] = []
+    truncated = False
+    venue, stated_year = "", None
+    for style, text in _chunks(rest):
+        names = None if authors else names_in(text, surnames=True)
+        if style in ("code", "em") and looks_like_venue(text) or not venue and looks_like_venue(text):
+            venue = venue or _unglued(venue_name(text))
+        elif not venue and _NAMED_WITH_YEAR.fullmatch(text):
+            venue = text
+        elif names:
+            authors, truncated = names
+        elif re.fullmatch(r"\(?\s*(?:19|20)\d\d\s*\)?", text):
+            stated_year = stated_year or first_year(text)
+        elif not authors and "," in text and (names := names_in(text.split(":")[-1])):
+            authors, truncated = names
+    if venue and re.fullmatch(r"(?:19|20)\d\d", venue):
+        venue, stated_year = "", int(venue)
+    return {"authors": tuple(authors), "authors_truncated": truncated, "venue": venue,
+            "stated_year": stated_year or _year_of(rest)}
+
+
+def _unglued(venue: str) -> str:
+    """`NeurIPS2018` → `NeurIPS 2018`: the venue's name and year as the venue table reads them."""
+    return re.sub(r"(?<=[A-Za-z])(?=(?:19|20)\d\d\b)", " ", venue).strip(" .,")
+
+
+def _year_of(spans: list[Span]) -> int | None:
+    text = " ".join(span.text for span in spans if span.style != "link" or is_label_text(span.text))
+    return first_year(text)
+
+
+def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
+    """`Authors. Title. Venue 2019`, `Authors (2019). Title. Venue`, `Title. Authors. Venue`,
+    `[Venue 2019] Title`, `Title (ICML 2019)`: the title is the first sentence not of names."""
+    lead: list[str] = []
+    tail: list[Span] = []
+    for index, span in enumerate(spans):
+        is_label = span.style == "link" and is_label_text(span.text)
+        if is_label or span.style in ("em", "code") and looks_like_venue(span.text):
+            tail = list(spans[index:])
+            break
+        lead.append(span.text)
+    text = collapse_spaces("".join(lead)).strip()
+    venue, authors, year = "", None, None
+    if (bracketed := _BRACKETED.match(text)) and looks_like_venue(bracketed["venue"]):
+        venue, text = bracketed["venue"].strip(), text[bracketed.end():]
+    text = text.strip(" [(").rstrip(" -–—|")
+    if leading_year := _LEADING_YEAR.match(text):  # `2016 - Title - [paper](…)`
+        year, text = int(leading_year["year"]), text[leading_year.end():]
+    text = _ARXIV_NOTE.sub("", text)  # `Title [arXiv:1605.07110]`: the id is read from the text
+    text = re.sub(r"[.,]?\s+In\s*$", ".", text)
+    dated = _DATED_AUTHORS.match(text)
+    if dated and (authors := names_in(dated["authors"])):
+        text, year = text[dated.end():], int(dated["year"])
+    elif (leading := _leading_names(text)) is not None:
+        authors, text = leading
+    sentences = _sentences(text)
+    if not sentences:
+        return "", {}
+    title, others = _title_and_rest(sentences)
+    fields = rest_fields([Span("text", ". ".join(others)), *tail])
+    if authors:
+        fields["authors"], fields["authors_truncated"] = tuple(authors[0]), authors[1]
+    fields["venue"] = venue or fields["venue"]
+    fields["stated_year"] = year or fields["stated_year"]
+    title, trailing = _trailing_venue(title)
+    if trailing and not fields["venue"]:
+        fields["venue"] = "" if re.fullmatch(r"(?:19|20)\d\d", trailing) else venue_name(trailing)
+        fields["stated_year"] = fields["stated_year"] or first_year(trailing)
+    if dated and not fields["venue"] and others and not _ARXIV_SHAPE.search(others[0]):
+        fields["venue"] = venue_name(others[0])  # `Authors (2016). Title. MIT press.`: what follows
+    title, names = _names_cut(title)  # `Title - Kenji Kawaguchi - NeurIPS 2016`, its venue cut off
+    if names and not fields["authors"]:
+        found = names_in(names, surnames=True) or ([names], False)
+        fields["authors"], fields["authors_truncated"] = tuple(found[0]), found[1]
+    return title, fields
+
+
+def _leading_names(text: str) -> tuple[tuple[list[str], bool], str] | None:
+    """`Authors. Title…` split at the period closing the names, unless the first sentence is a
+    title that reads as one name (`Deep Equilibrium Models. Shaojie Bai, J. Zico Kolter`)."""
+    names, rest = split_leading_names(text)
+    if not names or not rest or not names_in(text[: len(text) - len(rest)]):
+        return None
+    following = names_in(_sentences(rest)[0]) if _sentences(rest) else None
+    if len(names) == 1 and following and len(following[0]) > 1:
+        return None
+    return (names, bool(re.search(r"et al|…|\.\.\.", text[: len(text) - len(rest)]))), rest
+
+
+def _plain_names(text: str) -> tuple[list[str], bool] | None:
+    """Names after a comma that closes a title (`Title, Noah Golowich, Ohad Shamir`): two or
+    more, of two or three words, so that a title's own list (`Behavior, Gradient Independence,
+    and Neural Tangent Kernel Derivation`) is not taken for them."""
+    names = names_in(text)
+    if names and len(names[0]) > 1 and all(len(name.split()) <= 3 for name in names[0]):
+        return names
+    return None
+
+
+def _sentences(text: str) -> list[str]:
+    """A text cut after each sentence; a ? or ! stays with its sentence, a period does not."""
+    parts, start = [], 0
+    for end in _SENTENCE_END.finditer(text):
+        if text.count("(", 0, end.start()) > text.count(")", 0, end.start()):
+            continue  # `(SIAM J. Appl. Math. 2020)`: abbreviations inside parentheses
+        stop = end.end(1) if end[1] in "?!" else end.start(1)
+        parts.append(text[start:stop].strip())
+        start = end.end()
+    parts.append(text[start:].strip().rstrip("."))
+    return [part for part in parts if part.strip(" .")]
+
+
+def _title_and_rest(sentences: list[str]) -> tuple[str, list[str]]:
+    """The first sentence that is not a list of names, with the questions that open it
+    (`Truth or Backpropaganda? An Empirical Investigation…`); the other sentences."""
+    at = 0
+    while at + 1 < len(sentences) and names_in(sentences[at]):
+        at += 1
+    end = at + 1
+    while sentences[end - 1].endswith(("?", "!")) and end < len(sentences) and not (
+            names_in(sentences[end]) or looks_like_venue(sentences[end])):
+        end += 1
+    title, names = _names_cut(" ".join(sentences[at:end]))
+    return title, [names, *sentences[:at], *sentences[end:]] if names else sentences[:at] + sentences[end:]
+
+
+def _names_cut(title: str) -> tuple[str, str]:
+    """`Title — Cybenko`, `Title - Kenji Kawaguchi`, `Title, Noah Golowich, Ohad Shamir`: the
+    names closing a title, apart."""
+    for cut in re.finditer(r",\s+|\s+[-–—]\s+", title):
+        after = names_in(title[cut.end():], surnames=True)
+        dash = bool(cut[0].strip(" ,"))
+        after = after if dash else _plain_names(title[cut.end():])
+        one_surname = dash and re.fullmatch(r"[A-Z][\w'’-]+", title[cut.end():])
+        if after and (len(after[0]) > 1 or after[1] or dash) or one_surname:
+            return title[: cut.start()], title[cut.end():]
+    return title, ""
+
+
+def _trailing_venue(title: str) -> tuple[str, str]:
+    """`Title. NIPS'18`, `Title (ICML 2019)`, `Title, 2018`, `Title, Advances in …`: the venue
+    or year closing a title."""
+    match = _CLOSING_PARENTHESES.search(title)
+    if match and len(match["venue"]) <= 80 and re.match(r"[A-Z]", match["venue"]):
+        # `Title (Kenji Kawaguchi, NeurIPS 2016)`: the authors before the venue stay for the names cut
+        *names, venue = _venue_after_comma(match["venue"].strip())
+        return title[: match.start()] + "".join(f" - {name}" for name in names), venue
+    match = _CLOSING_VENUE.search(title)
+    if match and (looks_like_venue(match["venue"]) or re.fullmatch(r"(?:19|20)\d\d", match["venue"].strip())):
+        return title[: match.start()], match["venue"].strip()
+    for comma in re.finditer(r",\s+(?=[A-Z0-9])", title):
+        rest = title[comma.end():]
+        if _VENUE_START.match(rest) and looks_like_venue(rest) and not names_in(rest):
+            return title[: comma.start()], rest.strip()
+    return title, ""
