@@ -11,6 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+# What a `<br>` leaves in an item's text: a line separator, which ends a sentence where no
+# punctuation does (`<li>Title<br>Authors. <i>Venue</i>`) and is white space to everything else.
+HARD_BREAK = "\u2028"
+
 _STYLE_OF_TAG = {"a": "link", "b": "strong", "strong": "strong", "i": "em", "em": "em", "code": "code"}
 
 
@@ -55,7 +59,7 @@ class _ItemReader(HTMLParser):
             if self.styles and self.styles[-1][0] == "link":  # a badge linking somewhere
                 self._add(("link", "", self.styles[-1][1]))
         elif tag == "br":
-            self.handle_data("\n")
+            self.handle_data(HARD_BREAK)
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "li" and self.open:

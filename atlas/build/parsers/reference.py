@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlparse
 
 from atlas.build.names import looks_like_name, split_leading_names, split_names, split_reference_names
+from atlas.build.parsers.html_items import HARD_BREAK
 from atlas.build.parsers.markdown_tree import Span
 from atlas.build.parsers.registry import venue_name
 from atlas.build.records import Link
@@ -66,7 +67,17 @@ _VENUE_START = re.compile(
     r"(?:In\s|Proceedings|Proc\.|Advances in|Journal|Transactions|Conference|International|Annual|The\s|"
     r"[A-Z][A-Za-z]*[A-Z]|arXiv|(?:19|20)\d\d\s)"
 )
-_CLOSING_PARENTHESES = re.compile(r"\s*\((?P<venue>[^()]*?(?:'\d\d|(?:19|20)\d\d))\)\s*$")
+# `(ICML 2019)`, `(NIPS'17)`, `(ICLR 2018 Workshop)`: a venue and year closing a title.
+_CLOSING_PARENTHESES = re.compile(
+    r"\s*\((?P<venue>[^()]*?(?:'\d\d|(?:19|20)\d\d)(?:\s+(?:Workshop|Oral|Spotlight|Poster|Track))?)\)\s*$")
+# Words of titles that are no part of a person's name, so a lone `, Kenji Kawaguchi` closing a
+# title before its venue can be told from a title's own `, Neural Networks`.
+_TITLE_WORDS = frozenset(
+    "learning network networks neural deep gradient descent stochastic generalization optimization "
+    "kernel kernels model models theory analysis training landscape landscapes minima loss bounds "
+    "approximation regularization dynamics representation representations overparameterization "
+    "convergence tangent lottery tickets attention transformers transformer features data".split()
+)
 _LEADING_YEAR = re.compile(r"^(?P<year>(?:19|20)\d\d)\s*[-–—:|]\s+")
 _ARXIV_NOTE = re.compile(r"\s*[\[(]\s*arXiv\s*:?\s*\d{4}\.\d{4,5}(?:v\d+)?\s*[\])]", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“](?P<title>[^\"”]{8,})[\"”]")
@@ -355,7 +366,8 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
             tail = list(spans[index:])
             break
         lead.append(span.text)
-    text = collapse_spaces("".join(lead)).strip()
+    joined = re.sub(rf"(?<=[^\s.?!:]){HARD_BREAK}", ". ", "".join(lead))  # `Title<br>Authors`
+    text = collapse_spaces(joined).strip()
     venue, authors, year = "", None, None
     if (bracketed := _BRACKETED.match(text)) and looks_like_venue(bracketed["venue"]):
         venue, text = bracketed["venue"].strip(), text[bracketed.end():]
@@ -460,7 +472,8 @@ def _trailing_venue(title: str) -> tuple[str, str]:
     if match and len(match["venue"]) <= 80 and re.match(r"[A-Z]", match["venue"]):
         # `Title (Kenji Kawaguchi, NeurIPS 2016)`: the authors before the venue stay for the names cut
         *names, venue = _venue_after_comma(match["venue"].strip())
-        return title[: match.start()] + "".join(f" - {name}" for name in names), venue
+        before = _lone_closing_name(title[: match.start()])
+        return before + "".join(f" - {name}" for name in names), venue
     match = _CLOSING_VENUE.search(title)
     if match and (looks_like_venue(match["venue"]) or re.fullmatch(r"(?:19|20)\d\d", match["venue"].strip())):
         return title[: match.start()], match["venue"].strip()
@@ -469,3 +482,13 @@ def _trailing_venue(title: str) -> tuple[str, str]:
         if _VENUE_START.match(rest) and looks_like_venue(rest) and not names_in(rest):
             return title[: comma.start()], rest.strip()
     return title, ""
+
+
+def _lone_closing_name(title: str) -> str:
+    """`Title, Kenji Kawaguchi` before a closing venue: the one name set apart as `Title - Name`,
+    for the names cut; a title's own closing words (`…, Neural Networks`) stay."""
+    head, comma, last = title.rpartition(", ")
+    words = {word.lower() for word in last.split()}
+    if comma and looks_like_name(last) and not words & (_TITLE_WORDS | _FUNCTION_WORDS):
+        return f"{head} - {last}"
+    return title
