@@ -78,11 +78,13 @@ _REFERENCE_LINE = re.compile(r"^\[\d{1,3}\]\s+\S")
 
 
 def count_blocks(text: str) -> int:
-    """List items, HTML `<li>` items, headings, table body rows and numbered references (`[3] …`)
-    as a second implementation (marko, with GitHub's tables) reads them: what `auto` makes one
-    entry each."""
+    """List items, HTML `<li>` items, headings, table body rows, numbered references (`[3] …`) and
+    paragraphs of the document opening with a marked title (`**Title.** …`, `[Title](url) …`,
+    `"Title" …`) as a second implementation (marko, with GitHub's tables) reads them: what `auto`
+    makes one entry each."""
     lines = [html.unescape(found[1]) if (found := _COMMENT.match(line)) else line for line in text.split("\n")]
-    pending, count = [marko.Markdown(extensions=["gfm"]).parse("\n".join(lines) + "\n")], 0
+    document = marko.Markdown(extensions=["gfm"]).parse("\n".join(lines) + "\n")
+    pending, count = [document], 0
     while pending:
         element = pending.pop()
         if isinstance(element, marko.ext.gfm.elements.Table):
@@ -94,11 +96,24 @@ def count_blocks(text: str) -> int:
             count += len(re.findall(r"<li[\s>]", element.body, re.IGNORECASE))
             continue
         if isinstance(element, marko.block.Paragraph) and not isinstance(element, marko.block.SetextHeading):
-            count += sum(1 for line in _paragraph_lines(element) if _REFERENCE_LINE.match(line))
+            references = sum(1 for line in _paragraph_lines(element) if _REFERENCE_LINE.match(line))
+            count += references or (element in document.children and _opens_with_title(element))
         count += isinstance(element, marko.block.ListItem | marko.block.Heading | marko.block.SetextHeading)
         if isinstance(element, marko.block.BlockElement):
             pending.extend(child for child in element.children if isinstance(child, marko.block.BlockElement))
     return count
+
+
+def _opens_with_title(paragraph) -> bool:
+    children = [child for child in paragraph.children
+                if not (isinstance(child, marko.inline.RawText) and not child.children.strip())]
+    if not children:
+        return False
+    first = children[0]
+    if isinstance(first, marko.inline.Link):
+        return bool(first.children) and isinstance(first.children[0], marko.inline.RawText)
+    return isinstance(first, marko.inline.StrongEmphasis) or (
+        isinstance(first, marko.inline.RawText) and first.children.lstrip().startswith(('"', "“")))
 
 
 def _paragraph_lines(paragraph) -> list[str]:

@@ -1,11 +1,12 @@
 """`format: auto`: the papers of a markdown list in any common style, without a parser of its own.
 
-A list item, a heading (`#### 3. [Title](url)` and the notes under it) or a table row (of a table
-with a title column) is a paper when a title can be read from it (atlas/build/parsers/reference.py)
-and something shows the title names a paper: a link to it, an arXiv id or DOI, a venue, a year or
-authors. Everything else stays an entry of its own kind: the details and notes under a paper,
-labels grouping papers, and, as `other` with the reason, tables of contents, section headings,
-talks, slides, code-only links, badges and templates.
+A list item, a heading (`#### 3. [Title](url)` and the notes under it), a table row (of a table
+with a title column) or a paragraph opening with a marked title (`**Title.** Authors. *Venue*,
+2019.`, the `> note` quote under it its digest) is a paper when a title can be read from it
+(atlas/build/parsers/reference.py) and something shows the title names a paper: a link to it, an
+arXiv id or DOI, a venue, a year or authors. Everything else stays an entry of its own kind: the
+details and notes under a paper, labels grouping papers, and, as `other` with the reason, tables
+of contents, section headings, talks, slides, code-only links, badges and templates.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ def read_item(index: int, items: list[ListItem]) -> dict:
         return _heading(index, items)
     if item.block == "row":
         return _row(item)
-    owner = _owner(index, items) if item.block == "item" else None
+    owner = _owner(index, items) if item.block in ("item", "paragraph") else None
     if owner is not None:
         return _detail(index, items, owner)
     if _is_label(index, items):
@@ -68,6 +69,8 @@ def read_item(index: int, items: list[ListItem]) -> dict:
     spans = _unnumbered(item.spans) if item.block == "reference" else item.spans
     claims = _paper(spans, item.section)
     details = _details([items[child] for child in _children(index, items)])
+    if item.block == "paragraph" and item.notes:
+        details["digest"].append(item.notes)
     return _with_details(claims, details, item.section)
 
 
