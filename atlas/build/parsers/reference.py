@@ -176,7 +176,10 @@ def looks_like_venue(text: str) -> bool:
     text = text.strip(" .,*_`")
     if not text or len(text) > 120:
         return False
-    if re.match(r"^In\s+\S", text) or _VENUE_WORDS.search(text) or _ACRONYM_YEAR.search(text):
+    # `In ICML`, `In Proceedings of …`, not a title's `In Search of the Real Inductive Bias`
+    if re.match(r"^In\s+", text) and _VENUE_START.match(text[2:].lstrip()):
+        return True
+    if _VENUE_WORDS.search(text) or _ACRONYM_YEAR.search(text):
         return True
     return bool(_ACRONYM.match(text))
 
