@@ -41,6 +41,14 @@ _NOT_PAPERS = re.compile(
     r"awesome lists?|table of contents|contents)\b",
     re.IGNORECASE,
 )
+# What else a list names, in a lead-in (`Code: [Title](github)`, `**Problem set 2:** [ps2.pdf](…)`)
+# or as the only links of an entry (`**Title** — [blog](…)`), besides the kinds of _NOT_PAPERS.
+_NOT_PAPER_WORKS = re.compile(
+    r"\b(?:code|implementations?|library|libraries|software|problem sets?|homeworks?|assignments?|"
+    r"exercises?)\b",
+    re.IGNORECASE,
+)
+_LEAD_IN = re.compile(r"^[^\w\[]*(?P<label>[^\W\d][\w .'-]{0,30}?)\s*[:：]")
 # The longest paper entry of the seed and dev lists is 339 characters (a table row with six authors).
 _LONGEST_REFERENCE = 2000
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[A-Z][.)]|\[\d+\])\s+")
@@ -90,7 +98,25 @@ def _paper(spans: tuple[Span, ...], section: tuple[str, ...], columns: tuple[str
     if reference is None:
         raise NotAPaper("no title")
     _refuse_non_paper(reference, section, columns)
+    _refuse_named_non_paper(text, links, reference)
     return _claims(reference, section)
+
+
+def _names_non_paper(text: str) -> bool:
+    return bool(_NOT_PAPERS.search(text) or _NOT_PAPER_WORKS.search(text))
+
+
+def _refuse_named_non_paper(text: str, links: list[Span], reference: Reference) -> None:
+    """`Code: [Title](url)`, `**Talk:** …`: an entry its own lead-in names something else; and
+    `**Title** — [blog](url) | Author`: one whose only links name something else."""
+    lead_in = _LEAD_IN.match(text)
+    if lead_in and len(lead_in["label"].split()) <= 4 and _names_non_paper(lead_in["label"]):
+        raise NotAPaper(f"'{lead_in['label']}:' names no paper")
+    labels = [span.text.strip("[]() ") for span in links if span.url and span.url != reference.title_url]
+    strong = {"arXiv id", "DOI", "link to the paper"} & set(reference.evidence)
+    if labels and not strong and not reference.venue and all(
+            len(label.split()) <= 2 and _names_non_paper(label) for label in labels):
+        raise NotAPaper(f"links only to its {', '.join(labels)}, not to a paper")
 
 
 def _refuse_non_paper(reference: Reference, section: tuple[str, ...], columns: tuple[str, ...]) -> None:
