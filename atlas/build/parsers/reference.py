@@ -220,7 +220,7 @@ def _is_name(name: str, truncated: bool) -> bool:
         return False
     if looks_like_name(name) or _INITIALS_NAME.fullmatch(name):
         return True
-    return bool(truncated and re.fullmatch(r"[A-Z][a-z][\w'’-]*", name))
+    return bool(truncated and re.fullmatch(r"[A-ZÀ-Þ][a-zß-ÿ][\w'’-]*", name))  # Póczos, Ávila
 
 
 def read_reference(spans: tuple[Span, ...]) -> Reference | None:
@@ -330,10 +330,14 @@ def rest_fields(rest: list[Span]) -> dict:
     authors: list[str] = []
     truncated = False
     venue, stated_year = "", None
-    for style, text in _chunks(rest):
+    chunks = _chunks(rest)
+    for at, (style, text) in enumerate(chunks):
         names = None if authors else names_in(text, surnames=True)
+        dated = style == "em" and at + 1 < len(chunks) and re.fullmatch(r"(?:19|20)\d\d", chunks[at + 1][1])
         if style in ("code", "em") and looks_like_venue(text) or not venue and looks_like_venue(text):
             venue = venue or _unglued(venue_name(text))
+        elif not venue and dated and not names:  # `*Neural Networks*, 2018`: italics and their year
+            venue = text
         elif not venue and _NAMED_WITH_YEAR.fullmatch(text):
             venue = text
         elif names:
