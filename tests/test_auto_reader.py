@@ -78,11 +78,13 @@ _REFERENCE_LINE = re.compile(r"^\[\d{1,3}\]\s+\S")
 
 
 def count_blocks(text: str) -> int:
-    """List items, HTML `<li>` items, headings, table body rows and numbered references (`[3] …`)
-    as a second implementation (marko, with GitHub's tables) reads them: what `auto` makes one
-    entry each."""
+    """List items, HTML `<li>` items, headings, table body rows, numbered references (`[3] …`) and
+    paragraphs of the document opening with a marked title (`**Title.** …`, `[Title](url) …`,
+    `"Title" …`) as a second implementation (marko, with GitHub's tables) reads them: what `auto`
+    makes one entry each."""
     lines = [html.unescape(found[1]) if (found := _COMMENT.match(line)) else line for line in text.split("\n")]
-    pending, count = [marko.Markdown(extensions=["gfm"]).parse("\n".join(lines) + "\n")], 0
+    document = marko.Markdown(extensions=["gfm"]).parse("\n".join(lines) + "\n")
+    pending, count = [document], 0
     while pending:
         element = pending.pop()
         if isinstance(element, marko.ext.gfm.elements.Table):
@@ -94,11 +96,24 @@ def count_blocks(text: str) -> int:
             count += len(re.findall(r"<li[\s>]", element.body, re.IGNORECASE))
             continue
         if isinstance(element, marko.block.Paragraph) and not isinstance(element, marko.block.SetextHeading):
-            count += sum(1 for line in _paragraph_lines(element) if _REFERENCE_LINE.match(line))
+            references = sum(1 for line in _paragraph_lines(element) if _REFERENCE_LINE.match(line))
+            count += references or (element in document.children and _opens_with_title(element))
         count += isinstance(element, marko.block.ListItem | marko.block.Heading | marko.block.SetextHeading)
         if isinstance(element, marko.block.BlockElement):
             pending.extend(child for child in element.children if isinstance(child, marko.block.BlockElement))
     return count
+
+
+def _opens_with_title(paragraph) -> bool:
+    children = [child for child in paragraph.children
+                if not (isinstance(child, marko.inline.RawText) and not child.children.strip())]
+    if not children:
+        return False
+    first = children[0]
+    if isinstance(first, marko.inline.Link):
+        return bool(first.children) and isinstance(first.children[0], marko.inline.RawText)
+    return isinstance(first, marko.inline.StrongEmphasis) or (
+        isinstance(first, marko.inline.RawText) and first.children.lstrip().startswith(('"', "“")))
 
 
 def _paragraph_lines(paragraph) -> list[str]:
@@ -185,6 +200,41 @@ def test_numbered_references_in_a_paragraph_are_one_entry_each():
     assert (first.title, first.authors[0], first.year, first.arxiv_id) == (
         "Provable bounds for learning some deep representations", "S. Arora", 2014, "1310.6343")
     assert (second.title, second.line, second.arxiv_id) == ("Understanding deep convolutional networks", 3, "1601.04920")
+
+
+def test_a_bold_title_paragraph_is_a_paper_and_the_quote_under_it_its_digest():
+    paper, course_link = read_excerpt("auto", """
+        **Breaking the Curse of Dimensionality with Convex Neural Networks.** Francis Bach. *JMLR*, 2017. [[arXiv]](https://arxiv.org/abs/1412.8690)
+        > See also the [blog post on Barron spaces](https://francisbach.com/) for background.
+
+        **Problem set 2:** [ps2.pdf](psets/ps2.pdf), due before lecture 8.
+        """)
+    assert (paper.kind, paper.line, paper.title, paper.authors, paper.venue, paper.year, paper.arxiv_id) == (
+        "paper", 1, "Breaking the Curse of Dimensionality with Convex Neural Networks", ("Francis Bach",), "JMLR",
+        2017, "1412.8690")
+    assert paper.digest == "See also the blog post on Barron spaces for background."
+    assert (course_link.kind, course_link.reason) == ("other", "'Problem set 2:' names no paper")
+
+
+def test_a_paragraph_of_prose_is_no_entry_and_italics_before_a_year_are_the_venue():
+    entries = read_excerpt("auto", """
+        Each entry reads **Title.** Authors. *Venue*, Year.
+
+        **Optimal approximation of piecewise smooth functions using deep ReLU neural networks.** Philipp Petersen, Felix Voigtlaender. *Neural Networks*, 2018.
+        """)
+    assert [(entry.kind, entry.line, entry.venue) for entry in entries] == [("paper", 3, "Neural Networks")]
+
+
+def test_a_lead_in_or_links_naming_code_or_a_blog_are_not_papers_and_a_title_may_open_with_in():
+    code, blog, paper = read_excerpt("auto", """
+        * Code: [PAC-Bayes bounds for deep nets](https://github.com/gkdziugaite/pacbayes-opt) — reference implementation of the UAI 2017 bound
+        - **Some Math behind Neural Tangent Kernel** — [blog](https://lilianweng.github.io/posts/2022-09-08-ntk/) | Lilian Weng
+        * Behnam Neyshabur, Ryota Tomioka, Nathan Srebro (2015). *In Search of the Real Inductive Bias: On the Role of Implicit Regularization in Deep Learning*. ICLR 2015 Workshop. [arXiv](https://arxiv.org/abs/1412.6614)
+        """)
+    assert (code.kind, code.reason) == ("other", "'Code:' names no paper")
+    assert (blog.kind, blog.reason) == ("other", "links only to its blog, not to a paper")
+    assert (paper.kind, paper.title) == (
+        "paper", "In Search of the Real Inductive Bias: On the Role of Implicit Regularization in Deep Learning")
 
 
 def test_tables_of_contents_badges_code_and_talks_are_not_papers():

@@ -1,11 +1,12 @@
 """`format: auto`: the papers of a markdown list in any common style, without a parser of its own.
 
-A list item, a heading (`#### 3. [Title](url)` and the notes under it) or a table row (of a table
-with a title column) is a paper when a title can be read from it (atlas/build/parsers/reference.py)
-and something shows the title names a paper: a link to it, an arXiv id or DOI, a venue, a year or
-authors. Everything else stays an entry of its own kind: the details and notes under a paper,
-labels grouping papers, and, as `other` with the reason, tables of contents, section headings,
-talks, slides, code-only links, badges and templates.
+A list item, a heading (`#### 3. [Title](url)` and the notes under it), a table row (of a table
+with a title column) or a paragraph opening with a marked title (`**Title.** Authors. *Venue*,
+2019.`, the `> note` quote under it its digest) is a paper when a title can be read from it
+(atlas/build/parsers/reference.py) and something shows the title names a paper: a link to it, an
+arXiv id or DOI, a venue, a year or authors. Everything else stays an entry of its own kind: the
+details and notes under a paper, labels grouping papers, and, as `other` with the reason, tables
+of contents, section headings, talks, slides, code-only links, badges and templates.
 """
 
 from __future__ import annotations
@@ -40,6 +41,14 @@ _NOT_PAPERS = re.compile(
     r"awesome lists?|table of contents|contents)\b",
     re.IGNORECASE,
 )
+# What else a list names, in a lead-in (`Code: [Title](github)`, `**Problem set 2:** [ps2.pdf](…)`)
+# or as the only links of an entry (`**Title** — [blog](…)`), besides the kinds of _NOT_PAPERS.
+_NOT_PAPER_WORKS = re.compile(
+    r"\b(?:code|implementations?|library|libraries|software|problem sets?|homeworks?|assignments?|"
+    r"exercises?)\b",
+    re.IGNORECASE,
+)
+_LEAD_IN = re.compile(r"^[^\w\[]*(?P<label>[^\W\d][\w .'-]{0,30}?)\s*[:：]")
 # The longest paper entry of the seed and dev lists is 339 characters (a table row with six authors).
 _LONGEST_REFERENCE = 2000
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[A-Z][.)]|\[\d+\])\s+")
@@ -60,7 +69,7 @@ def read_item(index: int, items: list[ListItem]) -> dict:
         return _heading(index, items)
     if item.block == "row":
         return _row(item)
-    owner = _owner(index, items) if item.block == "item" else None
+    owner = _owner(index, items) if item.block in ("item", "paragraph") else None
     if owner is not None:
         return _detail(index, items, owner)
     if _is_label(index, items):
@@ -68,6 +77,8 @@ def read_item(index: int, items: list[ListItem]) -> dict:
     spans = _unnumbered(item.spans) if item.block == "reference" else item.spans
     claims = _paper(spans, item.section)
     details = _details([items[child] for child in _children(index, items)])
+    if item.block == "paragraph" and item.notes:
+        details["digest"].append(item.notes)
     return _with_details(claims, details, item.section)
 
 
@@ -87,7 +98,25 @@ def _paper(spans: tuple[Span, ...], section: tuple[str, ...], columns: tuple[str
     if reference is None:
         raise NotAPaper("no title")
     _refuse_non_paper(reference, section, columns)
+    _refuse_named_non_paper(text, links, reference)
     return _claims(reference, section)
+
+
+def _names_non_paper(text: str) -> bool:
+    return bool(_NOT_PAPERS.search(text) or _NOT_PAPER_WORKS.search(text))
+
+
+def _refuse_named_non_paper(text: str, links: list[Span], reference: Reference) -> None:
+    """`Code: [Title](url)`, `**Talk:** …`: an entry its own lead-in names something else; and
+    `**Title** — [blog](url) | Author`: one whose only links name something else."""
+    lead_in = _LEAD_IN.match(text)
+    if lead_in and len(lead_in["label"].split()) <= 4 and _names_non_paper(lead_in["label"]):
+        raise NotAPaper(f"'{lead_in['label']}:' names no paper")
+    labels = [span.text.strip("[]() ") for span in links if span.url and span.url != reference.title_url]
+    strong = {"arXiv id", "DOI", "link to the paper"} & set(reference.evidence)
+    if labels and not strong and not reference.venue and all(
+            len(label.split()) <= 2 and _names_non_paper(label) for label in labels):
+        raise NotAPaper(f"links only to its {', '.join(labels)}, not to a paper")
 
 
 def _refuse_non_paper(reference: Reference, section: tuple[str, ...], columns: tuple[str, ...]) -> None:

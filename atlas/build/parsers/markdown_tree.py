@@ -2,8 +2,9 @@
 
 markdown-it-py does the parsing, so lists, nesting, emphasis and links follow CommonMark
 instead of guesses over raw lines; parsers then read each item's inline spans. The `auto`
-reader asks for headings and table rows too (`blocks=True`): lists in styles never seen put
-their papers there as well (`#### 3. [Title](url)`, `| Title | Authors | Year |`).
+reader asks for headings, table rows and reference paragraphs too (`blocks=True`): lists in
+styles never seen put their papers there as well (`#### 3. [Title](url)`, `| Title | Authors |
+Year |`, a paragraph `**Title.** Authors. *Venue*, 2019.` with a `> note` quote under it).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ _MARKDOWN = MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING})
 # GitHub's tables, read only for `blocks`: the dedicated parsers keep reading plain CommonMark.
 _WITH_TABLES = MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING}).enable("table")
 _REFERENCE = re.compile(r"^\[\d{1,3}\]\s+\S")  # a numbered reference opening a line: `[12] A. Author…`
+_QUOTE_MARKS = ('"', "“")
 _STYLE_OF = {"em_open": "em", "strong_open": "strong", "link_open": "link"}
 
 
@@ -52,11 +54,13 @@ class ListItem:
     ordered: bool
     hidden: bool
     wrapper: bool = False  # holds no text, only a list nested on its own line (`* * Title`)
-    block: str = "item"  # item (of a list), heading, row (of a table's body) or reference (`[3] …`)
+    # item (of a list), heading, row (of a table's body), reference (`[3] …`) or paragraph (one
+    # opening with a marked title: `**Title.** …`, `[Title](url) …`, `"Title" …`)
+    block: str = "item"
     level: int = 0  # a heading's level: 1 for `#`
     cells: tuple[tuple[Span, ...], ...] = ()  # a table row's cells
     columns: tuple[str, ...] = ()  # a table row's column names, from the table's header
-    notes: str = ""  # a heading's paragraphs, up to the next heading, list or table
+    notes: str = ""  # a heading's paragraphs, up to the next heading, list or table; a paragraph's quote
 
     @property
     def text(self) -> str:
@@ -100,9 +104,13 @@ class _Walk:
         self.row: dict | None = None
         self.in_head = False
         self.heading: dict | None = None  # the heading whose paragraphs are being read
+        self.paragraph: dict | None = None  # the reference paragraph a quote right under it notes
+        self.quoted = False  # inside a quote that is a paragraph's note
 
     def step(self, tokens: list[Token], index: int, token: Token) -> None:
         kind = token.type
+        if self.blocks and token.level == 0 and kind.endswith("_open"):
+            self._block_opens(tokens, index, token)
         if kind == "heading_open":
             self._heading(token, _spans(tokens[index + 1], self.blocks))
         elif kind == "html_block" and self.blocks:
@@ -122,8 +130,26 @@ class _Walk:
             self.items[self.open_items[-1]]["spans"] = _spans(token, self.blocks)
         elif kind == "inline" and self.blocks and not self.open_items and _REFERENCE.match(token.content):
             self._references(token)
+        elif kind == "inline" and self.quoted and not self.open_items:
+            text = "".join(span.text for span in _spans(token, True) if span.style != "image").strip()
+            self.paragraph["notes"] = "\n".join(filter(None, [self.paragraph.get("notes", ""), text]))
+        elif kind == "inline" and self.blocks and tokens[index - 1].type == "paragraph_open" \
+                and token.level == 1 and opens_with_title(token):
+            self.paragraph = self._new(token.map[0], token.map[1], depth=0, parent=None)
+            self.paragraph.update(block="paragraph", spans=_spans(token, rich=True))
+            if self.heading:  # `**Authors:** …` under a paper heading: its byline as well
+                self._heading_note(token)
         elif kind == "inline" and self.heading and not self.open_items:
             self._heading_note(token)
+
+    def _block_opens(self, tokens: list[Token], index: int, token: Token) -> None:
+        """A quote right under a reference paragraph is its note; any other block ends it."""
+        closed = index >= 2 and tokens[index - 1].type == "paragraph_close"
+        right_under = closed and self.paragraph is not None \
+            and self.paragraph["line"] == tokens[index - 2].map[0] + 1
+        self.quoted = token.type == "blockquote_open" and right_under
+        if not self.quoted and token.type != "paragraph_open":
+            self.paragraph = None
 
     def _references(self, token: Token) -> None:
         """`[3] S. Shalev-Shwartz, O. Shamir. Failures of gradient-based deep learning. In ICML,
@@ -217,6 +243,19 @@ class _Walk:
         }
         self.items.append(item)
         return item
+
+
+def opens_with_title(inline: Token) -> bool:
+    """A paragraph opening as a reference does, with a marked title: bold, a link with text
+    (not a badge), or a quote mark."""
+    children = [child for child in inline.children or [] if child.type != "text" or child.content.strip()]
+    if not children:
+        return False
+    first = children[0]
+    if first.type == "link_open":
+        return len(children) > 1 and children[1].type == "text"
+    quoted = first.type == "text" and first.content.lstrip().startswith(_QUOTE_MARKS)
+    return first.type == "strong_open" or quoted
 
 
 def _finished(item: dict, original_lines: list[str]) -> ListItem:

@@ -176,7 +176,10 @@ def looks_like_venue(text: str) -> bool:
     text = text.strip(" .,*_`")
     if not text or len(text) > 120:
         return False
-    if re.match(r"^In\s+\S", text) or _VENUE_WORDS.search(text) or _ACRONYM_YEAR.search(text):
+    # `In ICML`, `In Proceedings of …`, not a title's `In Search of the Real Inductive Bias`
+    if re.match(r"^In\s+", text) and _VENUE_START.match(text[2:].lstrip()):
+        return True
+    if _VENUE_WORDS.search(text) or _ACRONYM_YEAR.search(text):
         return True
     return bool(_ACRONYM.match(text))
 
@@ -217,7 +220,7 @@ def _is_name(name: str, truncated: bool) -> bool:
         return False
     if looks_like_name(name) or _INITIALS_NAME.fullmatch(name):
         return True
-    return bool(truncated and re.fullmatch(r"[A-Z][a-z][\w'’-]*", name))
+    return bool(truncated and re.fullmatch(r"[A-ZÀ-Þ][a-zß-ÿ][\w'’-]*", name))  # Póczos, Ávila
 
 
 def read_reference(spans: tuple[Span, ...]) -> Reference | None:
@@ -327,10 +330,14 @@ def rest_fields(rest: list[Span]) -> dict:
     authors: list[str] = []
     truncated = False
     venue, stated_year = "", None
-    for style, text in _chunks(rest):
+    chunks = _chunks(rest)
+    for at, (style, text) in enumerate(chunks):
         names = None if authors else names_in(text, surnames=True)
+        dated = style == "em" and at + 1 < len(chunks) and re.fullmatch(r"(?:19|20)\d\d", chunks[at + 1][1])
         if style in ("code", "em") and looks_like_venue(text) or not venue and looks_like_venue(text):
             venue = venue or _unglued(venue_name(text))
+        elif not venue and dated and not names:  # `*Neural Networks*, 2018`: italics and their year
+            venue = text
         elif not venue and _NAMED_WITH_YEAR.fullmatch(text):
             venue = text
         elif names:
