@@ -17,7 +17,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from atlas.build.errors import InputError
-from atlas.build.parsers.html_items import html_items
+from atlas.build.parsers.html_items import HARD_BREAK, html_items
 from atlas.build.records import SourceText
 
 # markdown-it silently drops what is nested deeper than maxNesting levels (a list item is two: its
@@ -340,8 +340,9 @@ def _rich_span(child: Token, styles: list[tuple[str, str]], spans: list[Span]) -
             else:
                 styles.append((_STYLE_OF_TAG[name], attributes.get("href", "")))
             return
-        if name == "br":
-            _add_span(spans, Span(styles[-1][0] if styles else "text", "\n", styles[-1][1] if styles else ""))
+        if name in ("br", "sub", "sup"):  # `Title <sub>Authors · Venue</sub>`: a line of its own
+            style, url = styles[-1] if styles else ("text", "")
+            _add_span(spans, Span(style, HARD_BREAK, url))
         if name != "img":
             return
     _add_span(spans, Span("image", attributes.get("alt", ""), attributes.get("src", "")))

@@ -80,6 +80,7 @@ _TITLE_WORDS = frozenset(
 )
 _LEADING_YEAR = re.compile(r"^(?P<year>(?:19|20)\d\d)\s*[-–—:|]\s+")
 _ARXIV_NOTE = re.compile(r"\s*[\[(]\s*arXiv\s*:?\s*\d{4}\.\d{4,5}(?:v\d+)?\s*[\])]", re.IGNORECASE)
+_TASK_BOX = re.compile(r"^\s*\[[ xX]?\]\s+")
 _QUOTED = re.compile(r"[\"“](?P<title>[^\"”]{8,})[\"”]")
 # A sentence ends at a period, ? or ! before a space, unless the period closes an initial.
 _SENTENCE_END = re.compile(r"(?<![\s.][A-Z])(?<!^[A-Z])(?<!\bet al)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)([.?!])\s+")
@@ -226,8 +227,8 @@ def _is_name(name: str, truncated: bool) -> bool:
 def read_reference(spans: tuple[Span, ...]) -> Reference | None:
     """The reference an entry's inline text states, or None when no title can be found."""
     badges = badge_facts([span for span in spans if span.style == "image"])
-    spans = tuple(Span(s.style, _EMOJI.sub("", re.sub(r"<[^>]*>", " ", s.text)), s.url)
-                  for s in spans if s.style != "image")
+    spans = tuple(Span(s.style, _EMOJI.sub("", _without_tags(s.text)), s.url)
+                  for s in _without_task_box(spans) if s.style != "image")
     links = tuple(Link(s.url, link_kind(s.text, s.url)) for s in spans if s.style == "link" and s.url)
     title, title_url, rest = _marked_title(spans)
     fields: dict = {}
@@ -246,6 +247,20 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
     arxiv = arxiv or badges.get("arxiv_id", "")
     return Reference(title=title, links=links, arxiv_id=arxiv, doi=doi.rstrip("."), title_url=title_url,
                      **fields)
+
+
+def _without_tags(text: str) -> str:
+    """Inline HTML out of an entry's text; a `<br>` or a `<sub>`/`<sup>` block (`Title
+    <sub>Authors · Venue</sub>`) ends a sentence, as a line of its own would."""
+    text = re.sub(r"</?(?:br|sub|sup)\b[^>]*>", HARD_BREAK, text, flags=re.IGNORECASE)
+    return re.sub(r"<[^>]*>", " ", text)
+
+
+def _without_task_box(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """A task list's box (`- [x] Title`, `- [ ] Title`) is no part of the entry."""
+    if spans and spans[0].style == "text" and (box := _TASK_BOX.match(spans[0].text)):
+        return (Span("text", spans[0].text[box.end():], spans[0].url), *spans[1:])
+    return spans
 
 
 def badge_facts(images: list[Span]) -> dict:
@@ -280,25 +295,39 @@ def _badge_text(url: str) -> tuple[str, str]:
 
 
 def _marked_title(spans: tuple[Span, ...]) -> tuple[str, str, list[Span]]:
-    """A title the entry marks: a link's text, bold, quotes, or italics that are not a venue."""
+    """A title the entry marks: a link's text, bold, quotes (of three words or more: a quoted
+    nickname is one word), or italics that are not a venue (`*IEEE Trans. …*` after a quoted
+    title) nor `*et al.*`."""
     for span in spans:
         if span.style == "link" and not is_label_text(span.text) and not span.url.startswith("#"):
             return span.text, span.url, [s for s in spans if s is not span]
-    for style in ("strong", "em"):
-        for span in spans:
-            words = span.text.split()
-            names = names_in(span.text)
-            as_names = names and (style == "em" or len(names[0]) > 1)
-            if span.style == style and len(words) >= 2 and not looks_like_venue(span.text) \
-                    and not as_names and not span.text.strip().endswith(":"):
-                return span.text, "", [s for s in spans if s is not span]
+    for style in ("strong", "quoted", "em"):
+        found = _quoted_title(spans) if style == "quoted" else _styled_title(spans, style)
+        if found:
+            return found
+    return "", "", list(spans)
+
+
+def _styled_title(spans: tuple[Span, ...], style: str) -> tuple[str, str, list[Span]] | None:
+    for span in spans:
+        words = span.text.split()
+        names = names_in(span.text)
+        as_names = names and (style == "em" or len(names[0]) > 1)
+        if span.style == style and len(words) >= 2 and not looks_like_venue(span.text) \
+                and not as_names and not span.text.strip().endswith(":") \
+                and not re.fullmatch(r"\s*et\s+al\.?\s*", span.text):
+            return span.text, "", [s for s in spans if s is not span]
+    return None
+
+
+def _quoted_title(spans: tuple[Span, ...]) -> tuple[str, str, list[Span]] | None:
     for index, span in enumerate(spans):
         quoted = _QUOTED.search(span.text) if span.style == "text" else None
-        if quoted:
+        if quoted and len(quoted["title"].split()) >= 3:
             before = Span("text", span.text[: quoted.start()])
             after = Span("text", span.text[quoted.end():])
             return quoted["title"], "", [*spans[:index], before, after, *spans[index + 1:]]
-    return "", "", list(spans)
+    return None
 
 
 def _chunks(spans: list[Span]) -> list[tuple[str, str]]:
@@ -373,7 +402,7 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
             tail = list(spans[index:])
             break
         lead.append(span.text)
-    joined = re.sub(rf"(?<=[^\s.?!:]){HARD_BREAK}", ". ", "".join(lead))  # `Title<br>Authors`
+    joined = re.sub(rf"([^\s.?!:])[ \t]*{HARD_BREAK}", r"\1. ", "".join(lead))  # `Title<br>Authors`
     text = collapse_spaces(joined).strip()
     venue, authors, year = "", None, None
     if (bracketed := _BRACKETED.match(text)) and looks_like_venue(bracketed["venue"]):
@@ -495,6 +524,8 @@ def _lone_closing_name(title: str) -> str:
     """`Title, Kenji Kawaguchi` before a closing venue: the one name set apart as `Title - Name`,
     for the names cut; a title's own closing words (`…, Neural Networks`) stay."""
     head, comma, last = title.rpartition(", ")
+    if re.search(r"\s[-–—]\s", head):  # `Title — A, B, Name`: the names are set apart already
+        return title
     words = {word.lower() for word in last.split()}
     if comma and looks_like_name(last) and not words & (_TITLE_WORDS | _FUNCTION_WORDS):
         return f"{head} - {last}"
