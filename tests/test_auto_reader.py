@@ -340,7 +340,12 @@ def test_html_lists_nested_past_the_limit_stop_the_build_naming_the_line():
         read_excerpt("auto", "# A list\n\n" + "<ul><li>x\n" * 30)
 
 
-MUTATED = sorted((CORPUS / "dev").glob("*.md")) + sorted((ROOT / "data" / "sources").glob("*.txt"))
+# The six lists first written for development, named so that the seeds keep their cases as the
+# corpus grows (held-out sets move into dev/ once measured).
+FIRST_DEV_LISTS = ("backtick_venue", "bold_venue_prefix", "heading_papers", "numbered_refs", "reflinks_pdf",
+                   "table_rows")
+MUTATED = [CORPUS / "dev" / f"{name}.md" for name in FIRST_DEV_LISTS] + sorted(
+    (ROOT / "data" / "sources").glob("*.txt"))
 
 
 @pytest.mark.parametrize("seed", range(24))
