@@ -187,6 +187,7 @@ def write_search_rankings(
             [(word, position, paper_id, score) for position, (paper_id, score) in enumerate(ranked, 1)],
         )
     db.execute("drop table temp.search_vocabulary")
+    db.execute(f"create index {SEARCH_RANKINGS_TABLE}_paper_id on {SEARCH_RANKINGS_TABLE} (paper_id)")
 
 
 def write_facet_counts(db: sqlite_utils.Database) -> None:
