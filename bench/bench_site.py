@@ -156,6 +156,7 @@ async def measure(site: Path) -> list[tuple[str, float, float, int]]:
         "search API, two broad words 'neural network'": "/search.json?q=neural+network",
         "papers table's best matches for 'network'": "/atlas/papers?_search=network",
         "canned query /atlas/search.json": "/atlas/search.json?q=neural+tangent+kernel",
+        "canned query, a broad word 'network'": "/atlas/search.json?q=network",
         "feed /feed.atom": "/feed.atom",
         f"top-level topic feed /topic/{top}.atom": f"/topic/{top}.atom",
         f"leaf topic feed /topic/{leaf}.atom": f"/topic/{leaf}.atom",
