@@ -11,6 +11,17 @@ import re
 OUR_SCHEME = "atlas"
 
 SEARCH_TABLE = "papers_fts"
+# BM25 weights of the search columns: title, digest, authors, topic names, topic words (never
+# searched by a reader).
+SEARCH_WEIGHTS = "10.0, 1.0, 4.0, 2.0, 0.0"
+# Relevance, smaller first: BM25 with a title match outweighing an author, a topic name or a
+# digest, raised by half for each further list that includes the paper; ties newest first.
+RELEVANCE = (
+    f"bm25({SEARCH_TABLE}, {SEARCH_WEIGHTS}) * (0.5 + 0.5 * json_array_length(papers.sources))"
+)
+RELEVANCE_ORDER = f"{RELEVANCE}, papers.year desc, papers.id"
+# The whole ranking of each broad word, stored by the build (site_tables.write_search_rankings).
+SEARCH_RANKINGS_TABLE = "search_rankings"
 FACET_COUNTS_TABLE = "paper_facet_counts"
 # The papers table's facets whose counts the build stores, by the facet's name in that table.
 STORED_FACETS = ("year", "venue_id", "list")

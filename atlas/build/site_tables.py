@@ -11,9 +11,18 @@ import sqlite_utils
 from atlas.published import (
     FACET_COUNTS_TABLE,
     OUR_SCHEME,
+    RELEVANCE,
+    RELEVANCE_ORDER,
+    SEARCH_RANKINGS_TABLE,
     SEARCH_TABLE,
     topic_token,
 )
+
+# A word is broad when it matches this many papers: ranking every match at search time then takes
+# longer than a page may (about 3 µs a match at a million papers).
+BROAD_WORD_PAPERS = 10_000
+# How many of a broad word's best matches are stored: twenty pages of /search.
+RANKING_DEPTH = 1_000
 
 
 def write_site_tables(db: sqlite_utils.Database) -> None:
@@ -23,6 +32,7 @@ def write_site_tables(db: sqlite_utils.Database) -> None:
     # The list facet groups papers by their whole `sources` array before splitting it.
     db["papers"].create_index(["sources"], if_not_exists=True)
     write_search_index(db)
+    write_search_rankings(db)
     write_facet_counts(db)
 
 
@@ -137,6 +147,47 @@ def write_search_index(db: sqlite_utils.Database) -> None:
         """,
         [OUR_SCHEME, OUR_SCHEME],
     )
+
+
+def write_search_rankings(
+    db: sqlite_utils.Database, broad: int = BROAD_WORD_PAPERS, depth: int = RANKING_DEPTH
+) -> None:
+    """The best `depth` matches of each word of the index that `broad` papers or more match, as the
+    site ranks a search for that one word, with their scores: ranking the 361k papers "network"
+    matches in a million takes a second, reading its first pages from here a few milliseconds.
+    Rankings are a function of the finished index, so this runs after it is written. The words
+    are the index's own (stemmed, lower case) and each ranking is that of the word searched as
+    a reader would, so a search uses it only for a word the same as its key."""
+    db.execute(f"drop table if exists {SEARCH_RANKINGS_TABLE}")
+    db.execute(
+        f"""
+        create table {SEARCH_RANKINGS_TABLE} (
+            word text not null,
+            position integer not null,
+            paper_id text not null references papers(id),
+            score real not null,
+            primary key (word, position)
+        ) without rowid
+        """
+    )
+    db.execute(f"create virtual table temp.search_vocabulary using fts5vocab(main, {SEARCH_TABLE}, row)")
+    topic_words = {topic_token(topic_id) for (topic_id,) in db.execute("select id from topics")}
+    words = [word for (word,) in db.execute(
+        "select term from temp.search_vocabulary where doc >= ? order by term", [broad]
+    ) if word not in topic_words]
+    for word in words:
+        ranked = db.execute(
+            f"select papers.id, -({RELEVANCE}) from {SEARCH_TABLE} "
+            f"join papers on papers.rowid = {SEARCH_TABLE}.rowid "
+            f"where {SEARCH_TABLE} match ? order by {RELEVANCE_ORDER} limit ?",
+            [f'"{word}"', depth],
+        ).fetchall()
+        db.conn.executemany(
+            f"insert into {SEARCH_RANKINGS_TABLE} (word, position, paper_id, score) values (?, ?, ?, ?)",
+            [(word, position, paper_id, score) for position, (paper_id, score) in enumerate(ranked, 1)],
+        )
+    db.execute("drop table temp.search_vocabulary")
+    db.execute(f"create index {SEARCH_RANKINGS_TABLE}_paper_id on {SEARCH_RANKINGS_TABLE} (paper_id)")
 
 
 def write_facet_counts(db: sqlite_utils.Database) -> None:

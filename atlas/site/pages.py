@@ -12,18 +12,17 @@ import re
 
 from datasette.database import QueryInterrupted
 
-from atlas.published import OUR_SCHEME, SEARCH_TABLE, topic_token
+from atlas.published import (
+    OUR_SCHEME,
+    RELEVANCE,
+    RELEVANCE_ORDER,
+    SEARCH_RANKINGS_TABLE,
+    SEARCH_TABLE,
+    topic_token,
+)
 from atlas.site.cache import cached
 
 PAPERS_PER_PAGE = 50
-# BM25 weights of the search columns: title, digest, authors, topic names, topic words (never
-# searched by a reader).
-SEARCH_WEIGHTS = "10.0, 1.0, 4.0, 2.0, 0.0"
-# Relevance, smaller first: BM25 with a title match outweighing an author, a topic name or a
-# digest, raised by half for each further list that includes the paper (see `search`).
-RELEVANCE = (
-    f"bm25({SEARCH_TABLE}, {SEARCH_WEIGHTS}) * (0.5 + 0.5 * json_array_length(papers.sources))"
-)
 BEST_MATCHES = 10
 
 
@@ -408,14 +407,18 @@ async def _ranked(
         f"from {SEARCH_TABLE} join papers on papers.rowid = {SEARCH_TABLE}.rowid "
         f"where {SEARCH_TABLE} match :match {where}"
     )
-    (total,) = (await db.execute(f"select count(*) {matched}", params)).rows[0]
-    papers = await _all(
-        db,
-        "select papers.id, papers.title, papers.year, papers.venue, papers.venue_id, papers.authors, "
-        f"-({RELEVANCE}) as score {matched} "
-        f"order by {RELEVANCE}, papers.year desc, papers.id limit :n offset :skip",
-        params,
-    )
+    # Every row of the index is a paper's, so with no clause but the match the index counts alone.
+    counted = matched if kept else f"from {SEARCH_TABLE} where {SEARCH_TABLE} match :match"
+    (total,) = (await db.execute(f"select count(*) {counted}", params)).rows[0]
+    papers = None if kept or topic is not None else await _stored_ranking(db, words, size, offset, total)
+    if papers is None:
+        papers = await _all(
+            db,
+            "select papers.id, papers.title, papers.year, papers.venue, papers.venue_id, papers.authors, "
+            f"-({RELEVANCE}) as score {matched} "
+            f"order by {RELEVANCE_ORDER} limit :n offset :skip",
+            params,
+        )
     return {"total": total, "papers": papers, "topics": await _all(
         db,
         "select id, label, papers from topics where scheme_id = :ours and not deprecated "
@@ -424,6 +427,32 @@ async def _ranked(
         "order by papers desc, label limit 12",
         params,
     )}
+
+
+async def _stored_ranking(
+    db, words: list[str], size: int, offset: int, total: int | None = None
+) -> list[dict] | None:
+    """A page of the ranking the build stored for a broad word (`search_rankings`), the same rows
+    and scores as ranking its matches here, or None when the search is not one such word or the
+    page lies past the stored best matches (`total`, the word's matches, when known, tells whether
+    they are all stored). A word is a key only as the index spells it (lower case, stemmed), so
+    any other spelling is ranked here, as before."""
+    if len(words) != 1 or not words[0].isascii():
+        return None
+    word = words[0].lower()
+    (stored,) = (await db.execute(
+        f"select count(*) from {SEARCH_RANKINGS_TABLE} where word = :word", {"word": word})).rows[0]
+    if not stored or (offset + size > stored and stored != total):
+        return None
+    return await _all(
+        db,
+        "select papers.id, papers.title, papers.year, papers.venue, papers.venue_id, papers.authors, "
+        f"{SEARCH_RANKINGS_TABLE}.score from {SEARCH_RANKINGS_TABLE} "
+        f"join papers on papers.id = {SEARCH_RANKINGS_TABLE}.paper_id "
+        f"where {SEARCH_RANKINGS_TABLE}.word = :word and {SEARCH_RANKINGS_TABLE}.position > :skip "
+        f"order by {SEARCH_RANKINGS_TABLE}.position limit :n",
+        {"word": word, "skip": offset, "n": size},
+    )
 
 
 async def papers_authors_and_topics(db, paper_ids: list[str]) -> tuple[dict, dict]:
@@ -470,11 +499,15 @@ async def best_matches(
         "select papers.id, papers.title, papers.year, papers.venue, papers.authors "
         f"from {SEARCH_TABLE} join papers on papers.rowid = {SEARCH_TABLE}.rowid "
         f"where {SEARCH_TABLE} match :atlas_match {kept} "
-        f"order by {RELEVANCE}, papers.year desc, papers.id limit {BEST_MATCHES}"
+        f"order by {RELEVANCE_ORDER} limit {BEST_MATCHES}"
     )
     named = {**params, "atlas_match": match}
+    word = re.fullmatch(r'"(\w+)"', match)
 
     async def rank() -> list[dict] | None:
+        stored = None if where or not word else await _stored_ranking(db, [word[1]], BEST_MATCHES, 0)
+        if stored is not None:
+            return [{key: row[key] for key in ("id", "title", "year", "venue", "authors")} for row in stored]
         try:
             results = await db.execute(sql, named, custom_time_limit=time_limit_ms)
         except QueryInterrupted:
