@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from atlas import merge  # noqa: E402
+from atlas.build import merge  # noqa: E402
 from atlas.build.normalize import title_key  # noqa: E402
 from atlas.build.parsers import parse_document  # noqa: E402
 from atlas.build.pipeline import build  # noqa: E402
