@@ -60,7 +60,7 @@ class LinkVenueRule:
         return None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LinkClaim:
     """What a link's address says of its entry's venue and year, and whether they agree."""
 

@@ -19,13 +19,13 @@ class Source:
     sha256: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     url: str
     kind: str  # pdf, paper, code, slides or other
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One list item of one source, and what it claims.
 

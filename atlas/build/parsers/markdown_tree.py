@@ -23,7 +23,7 @@ _MARKDOWN = MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING})
 _STYLE_OF = {"em_open": "em", "strong_open": "strong", "link_open": "link"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A run of inline text with one style: text, em, strong, link or code."""
 
@@ -32,7 +32,7 @@ class Span:
     url: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ListItem:
     line: int  # 1-based line of the item's first line
     item: int  # 0 for the first item opening on its line, 1 for one nested on the same line…
