@@ -8,7 +8,7 @@ one Entry: an item a parser cannot read becomes a `rejected` entry carrying the 
 from __future__ import annotations
 
 from atlas.build.names import repair_author_list
-from atlas.build.parsers.markdown_tree import ListItem, list_items
+from atlas.build.parsers.markdown_tree import ListItem, item_chunks
 from atlas.build.parsers.registry import PARSERS, NotAPaper, Unreadable
 from atlas.build.records import Entry, SourceText
 
@@ -16,40 +16,42 @@ from atlas.build.records import Entry, SourceText
 def parse_document(document: SourceText) -> list[Entry]:
     """Every list item of a source as an Entry, in file order."""
     read_item = PARSERS[document.source.format]
-    items = list_items(document)
     entries = []
-    for index, item in enumerate(items):
-        try:
-            if item.wrapper:
-                raise NotAPaper("holds no text, only the list nested on its line")
-            if _is_table_of_contents(item):
-                raise NotAPaper(
-                    "table-of-contents entry: links to a part of the list (a section or a lecture)"
-                )
-            claims = read_item(index, items)
-        except NotAPaper as reason:
-            claims = {"kind": "other", "reason": str(reason)}
-        except Unreadable as reason:
-            claims = {"kind": "rejected", "reason": str(reason)}
-        if claims.get("authors"):
-            claims["authors"], repeated = repair_author_list(claims["authors"])
-            if repeated:
-                warning = f"author listed twice: {', '.join(repeated)}"
-                claims["warning"] = "; ".join(filter(None, [claims.get("warning"), warning]))
-        if claims.get("parent_line"):
-            claims["parent_item"] = items[item.parent].item
-        entries.append(
-            Entry(
-                source_id=document.source.id,
-                line=item.line,
-                item=item.item,
-                section=item.section,
-                raw=item.raw,
-                hidden=item.hidden,
-                **claims,
-            )
-        )
+    for items in item_chunks(document):  # an item's parent and children share its chunk
+        entries.extend(_entry(document, read_item, index, items) for index in range(len(items)))
     return entries
+
+
+def _entry(document: SourceText, read_item, index: int, items: list[ListItem]) -> Entry:
+    item = items[index]
+    try:
+        if item.wrapper:
+            raise NotAPaper("holds no text, only the list nested on its line")
+        if _is_table_of_contents(item):
+            raise NotAPaper(
+                "table-of-contents entry: links to a part of the list (a section or a lecture)"
+            )
+        claims = read_item(index, items)
+    except NotAPaper as reason:
+        claims = {"kind": "other", "reason": str(reason)}
+    except Unreadable as reason:
+        claims = {"kind": "rejected", "reason": str(reason)}
+    if claims.get("authors"):
+        claims["authors"], repeated = repair_author_list(claims["authors"])
+        if repeated:
+            warning = f"author listed twice: {', '.join(repeated)}"
+            claims["warning"] = "; ".join(filter(None, [claims.get("warning"), warning]))
+    if claims.get("parent_line"):
+        claims["parent_item"] = items[item.parent].item
+    return Entry(
+        source_id=document.source.id,
+        line=item.line,
+        item=item.item,
+        section=item.section,
+        raw=item.raw,
+        hidden=item.hidden,
+        **claims,
+    )
 
 
 def _is_table_of_contents(item: ListItem) -> bool:

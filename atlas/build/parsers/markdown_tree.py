@@ -6,7 +6,9 @@ instead of guesses over raw lines; parsers then read each item's inline spans.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -20,6 +22,10 @@ from atlas.build.records import SourceText
 _MAX_NESTING = 60
 _DEEPEST_READ = 40
 _MARKDOWN = MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING})
+CHUNK_LINES = 20_000
+# A list item opening at the margin, and a link reference definition (CommonMark 4.7).
+_MARGIN_ITEM = re.compile(r"(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]|$)")
+_LINK_DEFINITION = re.compile(r"\[(?:[^\]\\\n]|\\.)+\]:")  # anywhere, at any depth: a chunk never guesses
 _STYLE_OF = {"em_open": "em", "strong_open": "strong", "link_open": "link"}
 
 
@@ -55,21 +61,70 @@ class ListItem:
         return [span for span in self.spans if span.style == "link"]
 
 
-def _check_depth(tokens: list[Token], document: SourceText) -> None:
+def _check_depth(tokens: list[Token], document: SourceText, first_line: int = 0) -> None:
     for token in tokens:
         if token.level >= _DEEPEST_READ and token.map:
             raise InputError(document.path, f"lists or quotes nested more than {_DEEPEST_READ // 2} deep",
-                             token.map[0] + 1)
+                             first_line + token.map[0] + 1)
 
 
 def list_items(document: SourceText) -> list[ListItem]:
     """Every list item of a document, in order, each with its heading path."""
-    tokens = _MARKDOWN.parse(document.markdown)
-    _check_depth(tokens, document)
+    items: list[ListItem] = []
+    for chunk in item_chunks(document):
+        offset = len(items)
+        items.extend(item if item.parent is None else replace(item, parent=item.parent + offset)
+                     for item in chunk)
+    return items
+
+
+def item_chunks(document: SourceText, chunk_lines: int = CHUNK_LINES) -> Iterator[list[ListItem]]:
+    """The document's list items, a chunk of about `chunk_lines` lines at a time, so a list of a
+    million entries never has all its tokens in memory. `parent` indexes the item's own chunk.
+
+    A chunk ends only before a list item at the margin after a blank line, where no block but a
+    fenced code or HTML block can go on: a chunk whose last such block runs to its end is joined
+    with the next. A document defining a link reference (which any line may use) is one chunk.
+    The items are those the whole document would give (tests/test_parsers.py checks each list)."""
     original_lines = document.original.split("\n")
+    lines = document.markdown.split("\n")
+    headings: list[tuple[int, str]] = []
+    ends = _chunk_ends(lines, chunk_lines) if not _LINK_DEFINITION.search(document.markdown) else []
+    start = 0
+    for end in [*ends, len(lines)]:
+        if end < len(lines) and end - start < chunk_lines:
+            continue
+        tokens = _MARKDOWN.parse("\n".join(lines[start:end]))
+        if end < len(lines) and _runs_to_its_end(tokens, end - start):
+            continue
+        _check_depth(tokens, document, start)
+        yield _items(tokens, document, original_lines, start, headings)
+        start = end
+
+
+def _chunk_ends(lines: list[str], chunk_lines: int) -> list[int]:
+    """Lines a chunk may end before: an item at the margin, after a blank line."""
+    return [
+        number for number in range(chunk_lines, len(lines))
+        if not lines[number - 1].strip() and _MARGIN_ITEM.match(lines[number])
+    ]
+
+
+def _runs_to_its_end(tokens: list[Token], length: int) -> bool:
+    """Whether a fenced code or HTML block of the chunk is still open at its last line."""
+    return any(
+        token.type in ("fence", "html_block") and token.map and token.map[1] >= length - 1
+        for token in tokens
+    )
+
+
+def _items(
+    tokens: list[Token], document: SourceText, original_lines: list[str], first_line: int,
+    headings: list[tuple[int, str]],
+) -> list[ListItem]:
+    """The list items of one chunk's tokens; `headings` carries the heading path across chunks."""
     items: list[dict] = []
     open_items: list[int] = []
-    headings: list[tuple[int, str]] = []
     for index, token in enumerate(tokens):
         if token.type == "heading_open":
             level = int(token.tag[1:])
@@ -80,7 +135,7 @@ def list_items(document: SourceText) -> list[ListItem]:
         elif token.type in ("bullet_list_open", "ordered_list_open"):
             ordered = token.type == "ordered_list_open"
         elif token.type == "list_item_open":
-            start, end = token.map
+            start, end = (first_line + line for line in token.map)
             parent_index = open_items[-1] if open_items else None
             depth = len(open_items) + 1
             same_line = 0
