@@ -86,7 +86,8 @@ def build_dataset(
             entries, first_author_key, lambda venue_id: venues.venues[venue_id].kind, overrides,
             arxiv_venue=venues.arxiv_venue,
         )
-        entries = [replace(e, paper_id=paper_of.get(e.ref, "")) for e in entries]
+        entries = [replace(e, paper_id=paper_of.get(e.ref, "")) if e.ref in paper_of or e.paper_id else e
+                   for e in entries]  # the other entries keep paper_id "" as they are
     with _stage(timings, "authors"):
         occurrences = {
             (*entry.ref, position): name

@@ -21,6 +21,8 @@ _ARXIV = re.compile(
     re.IGNORECASE,
 )
 _OLD_STYLE_ARXIV = re.compile(r"arxiv preprint (?P<id>[a-z-]+/\d{7})", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+_KEY_WORD = re.compile(r"[a-z0-9]+")
 
 
 def repair_diacritics(text: str) -> str:
@@ -31,7 +33,7 @@ def repair_diacritics(text: str) -> str:
 
 
 def collapse_spaces(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 def clean_title(text: str) -> str:
@@ -55,7 +57,7 @@ def fold(text: str) -> str:
 
 def key_words(text: str) -> list[str]:
     """Folded words with punctuation removed."""
-    return re.findall(r"[a-z0-9]+", fold(text).replace("'", "").replace("’", ""))
+    return _KEY_WORD.findall(fold(text).replace("'", "").replace("’", ""))
 
 
 def slug(text: str) -> str:
