@@ -57,6 +57,9 @@ def write_database(path: Path, data: Dataset) -> dict[str, int]:
     db = sqlite_utils.Database(path)
     db.execute("pragma journal_mode = memory")
     db.execute("pragma synchronous = off")
+    # 256 MiB of page cache instead of 2 MiB: indexes, the closure and the full-text index read back
+    # what was just written, which at 150,000 papers cost a quarter of the stage's CPU in page reads.
+    db.execute("pragma cache_size = -262144")
     db.conn.execute("begin")
     paper_of = {ref: paper.id for paper in data.papers for ref in paper.entries}
     _write_sources(db, data)
