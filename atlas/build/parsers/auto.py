@@ -98,22 +98,33 @@ def _paper(spans: tuple[Span, ...], section: tuple[str, ...], columns: tuple[str
     if reference is None:
         raise NotAPaper("no title")
     _refuse_non_paper(reference, section, columns)
-    _refuse_named_non_paper(text, links, reference)
+    _refuse_named_non_paper(text, links, reference, _bold_label(spans))
     return _claims(reference, section)
+
+
+def _bold_label(spans: tuple[Span, ...]) -> str:
+    """The label of an entry opening with bold that ends in a colon (`**Instructor:** …`), or ""."""
+    first = next((span for span in spans if span.text.strip()), None)
+    if first is not None and first.style == "strong" and first.text.strip().endswith((":", "：")):
+        return first.text.strip().rstrip(":：")
+    return ""
 
 
 def _names_non_paper(text: str) -> bool:
     return bool(_NOT_PAPERS.search(text) or _NOT_PAPER_WORKS.search(text))
 
 
-def _refuse_named_non_paper(text: str, links: list[Span], reference: Reference) -> None:
+def _refuse_named_non_paper(text: str, links: list[Span], reference: Reference, bold_label: str) -> None:
     """`Code: [Title](url)`, `**Talk:** …`: an entry its own lead-in names something else; and
     `**Title** — [blog](url) | Author`: one whose only links name something else."""
     lead_in = _LEAD_IN.match(text)
     if lead_in and len(lead_in["label"].split()) <= 4 and _names_non_paper(lead_in["label"]):
         raise NotAPaper(f"'{lead_in['label']}:' names no paper")
-    labels = [span.text.strip("[]() ") for span in links if span.url and span.url != reference.title_url]
     strong = {"arXiv id", "DOI", "link to the paper"} & set(reference.evidence)
+    # `**Instructor:** Prof. …, **Lectures:** …`: a labelled line of prose, whatever it links
+    if bold_label and not {"arXiv id", "DOI"} & strong:
+        raise NotAPaper(f"'{bold_label}:' labels a line of prose, not a paper")
+    labels = [span.text.strip("[]() ") for span in links if span.url and span.url != reference.title_url]
     if labels and not strong and not reference.venue and all(
             len(label.split()) <= 2 and _names_non_paper(label) for label in labels):
         raise NotAPaper(f"links only to its {', '.join(labels)}, not to a paper")
