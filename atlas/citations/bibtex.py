@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 import re
-import urllib.parse
 import sqlite3
+import urllib.parse
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
