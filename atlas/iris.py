@@ -7,16 +7,20 @@ retired, so an IRI once published keeps its meaning.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote
 
 from atlas.published import DOWNLOADS_FOLDER
 
 KINDS = ("topic", "paper", "author", "venue", "source", "scheme")
+_UNCHANGED_BY_QUOTE = re.compile(r"[A-Za-z0-9/\-._~]*")
 
 
 def resource_iri(base: str, kind: str, resource_id: str) -> str:
     if kind not in KINDS:
         raise ValueError(f"unknown kind of resource: {kind}")
+    if _UNCHANGED_BY_QUOTE.fullmatch(resource_id):  # most ids: quote() would return them as they are
+        return f"{base}{kind}/{resource_id}"
     return f"{base}{kind}/{quote(resource_id, safe='/-._~')}"
 
 

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from conftest import papers_of, read_excerpt
+from dataclasses import replace
+from pathlib import Path
+
+from conftest import MANIFEST, papers_of, read_excerpt
+
+from atlas.build.parsers.markdown_tree import item_chunks
+from atlas.build.records import Source
+from atlas.build.sources import load_manifest, read_source, source_text
 
 # --- 000: `- Title. In *Venue Year*. [[pdf](url)]` -----------------------------------------
 
@@ -274,3 +281,43 @@ def test_every_parser_yields_exactly_one_entry_per_item():
     entries = read_excerpt("apa_references", "+ nonsense without a year\n+ more nonsense\n")
     assert [(e.line, e.kind) for e in entries] == [(1, "rejected"), (2, "rejected")]
     assert papers_of(entries) == []
+
+
+# --- a long list is read a chunk at a time, and gives the items the whole document gives ------
+
+def _items_by_chunks(document, chunk_lines: int) -> list:
+    """Every item of the chunks, with `parent` counted over the whole document again."""
+    items = []
+    for chunk in item_chunks(document, chunk_lines):
+        offset = len(items)
+        items.extend(item if item.parent is None else replace(item, parent=item.parent + offset)
+                     for item in chunk)
+    return items
+
+
+def _documents():
+    for manifest in (MANIFEST, Path(__file__).parent / "data" / "quirks" / "sources.yml"):
+        for source in load_manifest(manifest):
+            yield read_source(source, manifest.parent)
+    for path in sorted((Path(__file__).parent / "data" / "new_list_versions").glob("*.md")):
+        yield _excerpt_document(path.read_text(encoding="utf-8"))
+
+
+def _excerpt_document(text: str):
+    return source_text(Source(id="x", title="x", file="x.md", format="awesome_digest"), Path("x.md"), text)
+
+
+def test_every_real_list_read_in_chunks_of_any_size_gives_the_items_of_the_whole_document():
+    for document in _documents():
+        whole = _items_by_chunks(document, 10**9)
+        for chunk_lines in (1, 2, 7, 50):
+            assert _items_by_chunks(document, chunk_lines) == whole, (document.path, chunk_lines)
+
+
+def test_a_chunk_never_ends_inside_a_fenced_code_or_html_block_nor_where_a_link_reference_is_defined():
+    fenced = "# Papers\n\n- A paper. *ICLR 2021*\n\n```\ncode\n\n- not an item\n```\n\n- B paper. *ICLR 2021*\n"
+    commented = "# Papers\n\n- A paper.\n\n<!--\n\n- commented out\n\n-->\n\n- B paper.\n"
+    referenced = "# Papers\n\n- [A paper][a]\n\n- B paper\n\n[a]: https://arxiv.org/abs/2101.00001\n"
+    for text in (fenced, commented, referenced):
+        document = _excerpt_document(text)
+        assert _items_by_chunks(document, 1) == _items_by_chunks(document, 10**9), text

@@ -12,7 +12,7 @@ from rdflib.collection import Collection
 from rdflib.compare import isomorphic
 
 from atlas.build.pipeline import build
-from atlas.build.rdf_atlas import _entries, _Triples
+from atlas.build.rdf_atlas import _entries, _Lines, literal
 
 BASE = "https://w3id.org/dl-theory-atlas/"
 PREFIXES = """
@@ -171,11 +171,26 @@ def test_two_papers_on_one_list_line_get_two_entry_iris_the_first_keeping_the_li
         ("dynamics", 7, 2, "Optimization", "Paper B", raw, "paper-b"),
         ("dynamics", 8, 1, "Optimization", "Paper C", "- Paper C.", "paper-c"),
     ])
-    out = _Triples()
+    out = _Lines(tmp_path)
     _entries(out, db, BASE)
-    attested = {(t.subject.value, t.object.value) for t in out.triples if t.predicate.value.endswith("wasDerivedFrom")}
+    triples = pyoxigraph.parse("".join(out.lines).encode(), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    attested = {(t.subject.value, t.object.value) for t in triples if t.predicate.value.endswith("wasDerivedFrom")}
     assert attested == {
         (f"{BASE}paper/paper-a", f"{BASE}source/dynamics/line/7"),
         (f"{BASE}paper/paper-b", f"{BASE}source/dynamics/line/7/item/2"),
         (f"{BASE}paper/paper-c", f"{BASE}source/dynamics/line/8"),
     }
+
+
+@pytest.mark.parametrize("datatype, language", [("", ""), ("http://www.w3.org/2001/XMLSchema#integer", ""),
+                                                ("", "en")])
+def test_literals_are_written_as_pyoxigraph_writes_them_for_every_character(datatype, language):
+    """atlas.nt's lines are written as text, so each must be the line pyoxigraph would write."""
+    text = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
+    term = pyoxigraph.Literal(text, datatype=pyoxigraph.NamedNode(datatype) if datatype else None,
+                              language=language or None)
+    subject, predicate = pyoxigraph.NamedNode(f"{BASE}paper/p"), pyoxigraph.NamedNode(f"{BASE}p")
+    expected = pyoxigraph.serialize([pyoxigraph.Triple(subject, predicate, term)],
+                                    format=pyoxigraph.RdfFormat.N_TRIPLES)
+    written = f"<{BASE}paper/p> <{BASE}p> {literal(text, datatype, language)} .\n"
+    assert written.encode() == expected

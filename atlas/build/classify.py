@@ -44,7 +44,7 @@ def paper_keywords(papers: list[Paper], entries: list[Entry]) -> dict[str, list[
     return keywords
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PaperTopic:
     paper_id: str
     topic_id: str

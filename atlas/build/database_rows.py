@@ -1,8 +1,20 @@
-"""Creating and filling tables the same way whether or not a build has rows for them."""
+"""Creating and filling tables the same way whether or not a build has rows for them.
+
+Tables are created by sqlite-utils, from the columns and types of their first rows exactly as
+its `insert_all` would, so the schema users read stays what it was; the rows themselves go in
+with one `executemany`, inside the caller's transaction, which is several times faster than
+`insert_all`'s statement per hundred rows and commit per chunk.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from itertools import chain, islice
+from operator import itemgetter
+
 import sqlite_utils
+from sqlite_utils.db import SQLITE_MAX_VARS
+from sqlite_utils.utils import suggest_column_types
 
 # Tables that a smaller or cleaner list could leave empty still exist, with these columns.
 EMPTY_TABLE_COLUMNS = {
@@ -56,10 +68,35 @@ EMPTY_TABLE_COLUMNS = {
 }
 
 
-def insert_rows(db: sqlite_utils.Database, table: str, rows, **options) -> None:
-    """insert_all that creates the table even when there are no rows."""
+def insert_rows(db: sqlite_utils.Database, table: str, rows: Iterable[dict], **options) -> None:
+    """Insert dict rows, creating the table (pk=, foreign_keys=) as insert_all would; tables in
+    EMPTY_TABLE_COLUMNS are created even when there are no rows."""
     if table in EMPTY_TABLE_COLUMNS and not db[table].exists():
         db[table].create(
             EMPTY_TABLE_COLUMNS[table], pk=options.get("pk"), foreign_keys=options.get("foreign_keys")
         )
-    db[table].insert_all(rows, **options)
+    rows = iter(rows)
+    first = next(rows, None)
+    if first is None:
+        return
+    # insert_all guesses the column types from its first chunk, as many rows as fit 999 variables.
+    chunk = [first, *islice(rows, max(1, min(100, SQLITE_MAX_VARS // max(1, len(first)))) - 1)]
+    if not db[table].exists():
+        db[table].create(suggest_column_types(chunk), pk=options.get("pk"),
+                         foreign_keys=options.get("foreign_keys"))
+    columns = sorted({column for row in chunk for column in row})
+    names = ", ".join(f"[{column}]" for column in columns)
+    db.conn.executemany(
+        f"insert into [{table}] ({names}) values ({', '.join('?' * len(columns))})",
+        _values(chain(chunk, rows), columns),
+    )
+
+
+def _values(rows: Iterable[dict], columns: list[str]) -> Iterator[tuple]:
+    if len(columns) == 1:
+        for row in rows:
+            yield (row[columns[0]],)
+        return
+    get = itemgetter(*columns)
+    for row in rows:
+        yield get(row)

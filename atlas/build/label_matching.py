@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from atlas.build.errors import InputError
@@ -27,6 +28,7 @@ from atlas.build.yamlfile import load_yaml
 from atlas.published import OUR_SCHEME
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_LETTERS = re.compile(r"[^\W_]+")
 _HYPHENATED = re.compile(r"[^\W_]+(?:[-‐‑][^\W_]+)+")
 
 TITLE = "title"
@@ -55,10 +57,16 @@ def words(text: str) -> list[tuple[str, int, int]]:
     """(matching form, start, end) of each word of a text, positions in the text as written."""
     found = []
     for match in _WORD.finditer(text):
-        folded = "".join(re.findall(r"[^\W_]+", fold(match[0]).replace("'", "").replace("’", "")))
-        if folded:
-            found.append((_singular(folded), match.start(), match.end()))
+        form = _form(match[0])
+        if form:
+            found.append((form, match.start(), match.end()))
     return found
+
+
+@lru_cache(maxsize=65_536)  # texts repeat their words: each is folded once
+def _form(word: str) -> str:
+    folded = "".join(_LETTERS.findall(fold(word).replace("'", "").replace("’", "")))
+    return _singular(folded) if folded else ""
 
 
 def _singular(word: str) -> str:

@@ -37,7 +37,7 @@ MAX_BLOCK = 50  # words shared by more titles than this are too common to block 
 SLUG_LENGTH = 80
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paper:
     id: str
     title: str

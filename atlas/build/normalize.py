@@ -16,6 +16,8 @@ VENUE_KINDS = {"conference", "journal", "preprint", "book", "thesis", "workshop"
 _NOT_PART_OF_A_NAME = re.compile(
     r"arxiv:\s*\S+|[a-z-]+/\d{7}|\d{4}\.\d{4,5}|(?<!\w)(?:19|20)\d\d(?!\w)|'\d\d\b|\b\d+\b"
 )
+_JOINING = re.compile(r"[-‐‑–'’]")
+_TITLE_WORD = re.compile(r"[^\W_]+")
 _LEADING_NOISE = re.compile(r"^(?:in |the |proceedings of (?:the )?)+")
 
 
@@ -60,7 +62,7 @@ class LinkVenueRule:
         return None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LinkClaim:
     """What a link's address says of its entry's venue and year, and whether they agree."""
 
@@ -200,5 +202,4 @@ def title_key(title: str) -> str:
 
     Hyphens and apostrophes join their words ("over-parameterized" = "overparameterized").
     """
-    joined = re.sub(r"[-‐‑–'’]", "", fold(title))
-    return " ".join(re.findall(r"[^\W_]+", joined))
+    return " ".join(_TITLE_WORD.findall(_JOINING.sub("", fold(title))))

@@ -217,7 +217,11 @@ class _Clusters:
         large.update(small)
         self._positions[root] = large
         del self._positions[other]
-        self._members[root] = self._members[root] + self._members.pop(other)
+        # The longer list takes the shorter one in, so joining a person named on every paper one
+        # name at a time stays linear (members are only ever tested with any() or counted).
+        kept, added = sorted((self._members.pop(root_a), self._members.pop(root_b)), key=len, reverse=True)
+        kept.extend(added)
+        self._members[root] = kept
         return True
 
 

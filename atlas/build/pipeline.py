@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
+import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -33,49 +37,111 @@ BIBTEX_NAME = "atlas.bib"
 RETIRED_NAME = "retired_ids.yml"
 
 
-def build_dataset(manifest: Path, curation: Path, taxonomy_folder: Path) -> Dataset:
-    """Run every stage up to the database; `curation` is the folder of the curated YAML."""
-    sources = load_manifest(manifest)
-    taxonomy = load_taxonomy(taxonomy_folder)
-    topic_curation = load_curation(taxonomy_folder, taxonomy)
-    venues = VenueTable.load(curation / "venues.yml")
-    names = NameRules.load(curation / "people.yml")
-    overrides = MergeOverrides.load(curation / "merges.yml")
-    retired = load_retired(curation / RETIRED_NAME)
-    names = follow_authorship(names, retired)
+@contextmanager
+def _stage(timings: dict[str, float] | None, name: str) -> Iterator[None]:
+    """Add the seconds the block takes to timings[name], for bench/bench_build.py."""
+    start = time.perf_counter()
+    yield
+    if timings is not None:
+        timings[name] = timings.get(name, 0.0) + time.perf_counter() - start
 
-    documents = [read_source(source, manifest.parent) for source in sources]
-    entries = []
-    for document in documents:
-        parsed = parse_document(document)
-        require_items(document, len(parsed))
-        entries.extend(parsed)
-    entries = with_venues(entries, venues)
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector for a build. The build makes millions of objects
+    that live until it ends and form no cycles; the collector would walk them again and again (a
+    third of the parse stage's time) to free nothing. Reference counting still frees the rest."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def build_dataset(
+    manifest: Path, curation: Path, taxonomy_folder: Path, timings: dict[str, float] | None = None
+) -> Dataset:
+    """Run every stage up to the database; `curation` is the folder of the curated YAML."""
+    with _stage(timings, "curation"):
+        sources = load_manifest(manifest)
+        taxonomy = load_taxonomy(taxonomy_folder)
+        topic_curation = load_curation(taxonomy_folder, taxonomy)
+        venues = VenueTable.load(curation / "venues.yml")
+        names = NameRules.load(curation / "people.yml")
+        overrides = MergeOverrides.load(curation / "merges.yml")
+        retired = load_retired(curation / RETIRED_NAME)
+        names = follow_authorship(names, retired)
+    with _stage(timings, "parse"):
+        documents = [read_source(source, manifest.parent) for source in sources]
+        entries = []
+        for document in documents:
+            parsed = parse_document(document)
+            require_items(document, len(parsed))
+            entries.extend(parsed)
+        entries = with_venues(entries, venues)
 
     def first_author_key(entry):
         return names.parse(entry.authors[0]).key if entry.authors else ""
 
-    papers, duplicates, paper_of = merge_papers(
-        entries, first_author_key, lambda venue_id: venues.venues[venue_id].kind, overrides,
-        arxiv_venue=venues.arxiv_venue,
+    with _stage(timings, "merge"):
+        papers, duplicates, paper_of = merge_papers(
+            entries, first_author_key, lambda venue_id: venues.venues[venue_id].kind, overrides,
+            arxiv_venue=venues.arxiv_venue,
+        )
+        entries = [replace(e, paper_id=paper_of.get(e.ref, "")) if e.ref in paper_of or e.paper_id else e
+                   for e in entries]  # the other entries keep paper_id "" as they are
+    with _stage(timings, "authors"):
+        occurrences = {
+            (*entry.ref, position): name
+            for entry in entries
+            if entry.kind == "paper"
+            for position, name in enumerate(entry.authors, start=1)
+        }
+        authors, author_of = cluster_authors(occurrences, paper_of, names)
+        live = {"paper": {paper.id for paper in papers}, "author": {author.id for author in authors}}
+        check_retired(retired, live, curation / RETIRED_NAME)
+    with _stage(timings, "classify"):
+        claims = link_claims(entries, venues)
+        topic_curation = follow_titles(topic_curation, papers, entries, retired)
+        classification = classify(papers, entries, taxonomy, topic_curation, _author_ids(papers, author_of))
+    return Dataset(
+        sources=[document.source for document in documents],
+        entries=entries,
+        venues=list(venues.venues.values()),
+        papers=papers,
+        possible_duplicates=duplicates,
+        authors=authors,
+        author_of=author_of,
+        keywords=paper_keywords(papers, entries),
+        link_claims=claims,
+        taxonomy=taxonomy,
+        paper_topics=classification.paper_topics,
+        unmapped_terms=classification.unmapped,
+        paper_readings=classification.readings,
+        model_scores=classification.model_scores,
+        reading_queue=reading_queue(papers, classification.paper_topics, classification.model_scores,
+                                    classification.readings, taxonomy),
+        report=_report(entries, papers, duplicates, claims, authors, venues, taxonomy, classification),
+        retired_ids=retired,
     )
-    entries = [replace(e, paper_id=paper_of.get(e.ref, "")) for e in entries]
-    occurrences = {
-        (*entry.ref, position): name
-        for entry in entries
-        if entry.kind == "paper"
-        for position, name in enumerate(entry.authors, start=1)
+
+
+def _author_ids(papers: list, author_of: dict) -> dict[str, tuple[str, ...]]:
+    """Each paper's author ids, in order: the topic model learns from an author's other papers."""
+    return {
+        paper.id: tuple(author_of[(*paper.authors_from, i)] for i in range(1, len(paper.authors) + 1))
+        for paper in papers
     }
-    authors, author_of = cluster_authors(occurrences, paper_of, names)
-    live = {"paper": {paper.id for paper in papers}, "author": {author.id for author in authors}}
-    check_retired(retired, live, curation / RETIRED_NAME)
-    claims = link_claims(entries, venues)
-    topic_curation = follow_titles(topic_curation, papers, entries, retired)
-    classification = classify(papers, entries, taxonomy, topic_curation, _author_ids(papers, author_of))
+
+
+def _report(entries, papers, duplicates, claims, authors, venues, taxonomy, classification) -> dict[str, int]:
+    """The counts build-report.json and the build_report table give, in their fixed order."""
     paper_topics, unmapped = classification.paper_topics, classification.unmapped
     classified = {t.paper_id for t in paper_topics if taxonomy.concepts[t.topic_id].scheme == OUR_SCHEME}
     kinds = Counter(entry.kind for entry in entries)
-    report = {
+    return {
         "entries": len(entries),
         **{f"entries_{kind}": kinds[kind] for kind in ("paper", "note", "label", "other", "rejected")},
         "entries_with_warnings": sum(1 for entry in entries if entry.warning),
@@ -91,48 +157,35 @@ def build_dataset(manifest: Path, curation: Path, taxonomy_folder: Path) -> Data
         "unmapped_terms": len(unmapped),
         "manual_assignments_unmatched": len(classification.unmatched_manual),
     }
-    return Dataset(
-        sources=[document.source for document in documents],
-        entries=entries,
-        venues=list(venues.venues.values()),
-        papers=papers,
-        possible_duplicates=duplicates,
-        authors=authors,
-        author_of=author_of,
-        keywords=paper_keywords(papers, entries),
-        link_claims=claims,
-        taxonomy=taxonomy,
-        paper_topics=paper_topics,
-        unmapped_terms=unmapped,
-        paper_readings=classification.readings,
-        model_scores=classification.model_scores,
-        reading_queue=reading_queue(papers, paper_topics, classification.model_scores,
-                                    classification.readings, taxonomy),
-        report=report,
-        retired_ids=retired,
-    )
 
 
-def _author_ids(papers: list, author_of: dict) -> dict[str, tuple[str, ...]]:
-    """Each paper's author ids, in order: the topic model learns from an author's other papers."""
-    return {
-        paper.id: tuple(author_of[(*paper.authors_from, i)] for i in range(1, len(paper.authors) + 1))
-        for paper in papers
-    }
-
-
-def build(manifest: Path, out: Path, curation: Path, taxonomy: Path, wait: bool = True) -> dict[str, int]:
+def build(
+    manifest: Path, out: Path, curation: Path, taxonomy: Path, wait: bool = True,
+    timings: dict[str, float] | None = None,
+) -> dict[str, int]:
     """Build into a fresh folder, then swap it in as `out` (atlas/build/publish.py): a failed or killed
-    build leaves `out` as it was; a second build into the same `out` waits, or with wait=False stops."""
-    data = build_dataset(manifest, curation, taxonomy)
+    build leaves `out` as it was; a second build into the same `out` waits, or with wait=False stops.
+    `timings`, when given, receives the seconds each stage took."""
+    with _collector_paused():
+        return _build(manifest, out, curation, taxonomy, wait, timings)
+
+
+def _build(manifest: Path, out: Path, curation: Path, taxonomy: Path, wait: bool, timings) -> dict[str, int]:
+    data = build_dataset(manifest, curation, taxonomy, timings)
     with publish(out, wait=wait) as staging:
-        report = write_database(staging / DATABASE_NAME, data)
-        write_exports(data.taxonomy, staging)
-        write_atlas_rdf(staging / DATABASE_NAME, data.taxonomy, staging)
-        write_bibtex(staging / DATABASE_NAME, staging / BIBTEX_NAME)
-        write_citation_files(staging / DATABASE_NAME, staging)
-        (staging / REPORT_NAME).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-        write_site(staging, DATABASE_NAME)
+        with _stage(timings, "database"):
+            report = write_database(staging / DATABASE_NAME, data)
+        concepts = data.taxonomy
+        del data  # every record is in atlas.db now: the stages below read it from there
+        with _stage(timings, "rdf"):
+            write_exports(concepts, staging)
+            write_atlas_rdf(staging / DATABASE_NAME, concepts, staging)
+        with _stage(timings, "bibtex"):
+            write_bibtex(staging / DATABASE_NAME, staging / BIBTEX_NAME)
+            write_citation_files(staging / DATABASE_NAME, staging)
+        with _stage(timings, "site"):
+            (staging / REPORT_NAME).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+            write_site(staging, DATABASE_NAME)
     return report
 
 

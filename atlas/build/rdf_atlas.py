@@ -10,134 +10,187 @@ give byte-identical files.
 
 from __future__ import annotations
 
+import heapq
 import json
+import re
+import shutil
 import sqlite3
+import tempfile
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
+from typing import IO
 
 from pyoxigraph import (
     CanonicalizationAlgorithm,
     Dataset,
     DefaultGraph,
-    Literal,
-    NamedNode,
     Quad,
     RdfFormat,
-    Triple,
     parse,
+    serialize,
 )
 
 from atlas.build.rdf import taxonomy_graph
 from atlas.build.taxonomy import Taxonomy
 from atlas.iris import authorship_iri, download_iri, entry_iri, resource_iri, void_iri
 from atlas.published import OUR_SCHEME
-from atlas.rdf_terms import DCT, FOAF, OWL, PROV, RDF, SCHEMA, SKOS, VOID, XSD, sorted_ntriples, turtle
+from atlas.rdf_terms import DCT, FOAF, OWL, PROV, RDF, SCHEMA, SKOS, VOID, XSD, prefixes
 
 NTRIPLES_NAME = "atlas.nt"
 TURTLE_NAME = "atlas.ttl"
 
 ARXIV_ABSTRACT = "https://arxiv.org/abs/"
 DOI_RESOLVER = "https://doi.org/"
+RUN_LINES = 400_000  # lines sorted in memory at a time; longer exports are merged from runs on disk
+
+# N-Triples string escapes, as pyoxigraph (oxrdf) writes them: tests/test_rdf_atlas.py checks
+# every character against it.
+_ESCAPES = {
+    **{code: f"\\u{code:04X}" for code in [*range(0x20), 0x7F, 0xFFFE, 0xFFFF]},
+    0x08: "\\b", 0x09: "\\t", 0x0A: "\\n", 0x0C: "\\f", 0x0D: "\\r", 0x22: '\\"', 0x5C: "\\\\",
+}
+_NEEDS_ESCAPE = re.compile(r'[\x00-\x1f"\\\x7f\ufffe\uffff]')
 
 
-def _iri(value: str) -> NamedNode:
-    return NamedNode(value)
+def literal(text: str, datatype: str = "", language: str = "") -> str:
+    """An RDF literal in N-Triples, written as pyoxigraph writes it."""
+    quoted = f'"{text.translate(_ESCAPES)}"' if _NEEDS_ESCAPE.search(text) else f'"{text}"'
+    if language:
+        return f"{quoted}@{language}"
+    return f"{quoted}^^<{datatype}>" if datatype else quoted
 
 
-def _integer(value: int) -> Literal:
-    return Literal(str(value), datatype=NamedNode(f"{XSD}integer"))
+def iri(value: str) -> str:
+    return f"<{value}>"
 
 
-class _Triples:
-    """Collects triples; `add` skips empty values so writers need no `if` per optional column."""
-
-    def __init__(self) -> None:
-        self.triples: list[Triple] = []
-
-    def add(self, subject: str, predicate: str, obj) -> None:
-        if obj is None or obj == "":
-            return
-        if isinstance(obj, str):
-            obj = Literal(obj)
-        self.triples.append(Triple(_iri(subject), _iri(predicate), obj))
+def _integer(value: int) -> str:
+    return literal(str(value), f"{XSD}integer")
 
 
-def _sources(out: _Triples, db: sqlite3.Connection, base: str) -> None:
+class _Lines:
+    """Collects N-Triples lines, sorted in runs of RUN_LINES, each run past the first kept on
+    disk, so memory stays bounded whatever the number of triples."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.lines: list[str] = []
+        self.runs: list[Path] = []
+
+    def add(self, subject: str, predicate: str, term: str) -> None:
+        """A triple whose object is an N-Triples term: `iri(...)`, `literal(...)`."""
+        self.lines.append(f"<{subject}> <{predicate}> {term} .\n")
+        if len(self.lines) >= RUN_LINES:
+            self._spill()
+
+    def text(self, subject: str, predicate: str, value: str | None) -> None:
+        """A plain literal, skipped when empty, so writers need no `if` per optional column."""
+        if value:
+            self.add(subject, predicate, literal(value))
+
+    def _spill(self) -> None:
+        run = self.folder / f"run-{len(self.runs)}.nt"
+        with run.open("w", encoding="utf-8", newline="\n") as file:
+            file.writelines(_unique(sorted(self.lines)))
+        self.runs.append(run)
+        self.lines = []
+
+    def sorted_unique(self) -> Iterator[str]:
+        """Every line once, in code point order (which is UTF-8 byte order)."""
+        self.lines.sort()
+        if not self.runs:
+            return _unique(self.lines)
+        files = [run.open(encoding="utf-8", newline="\n") for run in self.runs]
+        return _unique(heapq.merge(*files, self.lines))
+
+
+def _unique(lines: Iterable[str]) -> Iterator[str]:
+    previous = None
+    for line in lines:
+        if line != previous:
+            yield line
+            previous = line
+
+
+def _sources(out: _Lines, db: sqlite3.Connection, base: str) -> None:
     for row in db.execute("select id, title, origin, license, sha256, entries from sources order by id"):
-        iri = resource_iri(base, "source", row["id"])
-        out.add(iri, f"{RDF}type", _iri(f"{SCHEMA}ItemList"))
-        out.add(iri, f"{RDF}type", _iri(f"{PROV}Entity"))
-        out.add(iri, f"{DCT}title", row["title"])
-        out.add(iri, f"{DCT}description", row["origin"])
-        out.add(iri, f"{DCT}rights", row["license"])
-        out.add(iri, f"{SCHEMA}sha256", row["sha256"])
-        out.add(iri, f"{SCHEMA}numberOfItems", _integer(row["entries"]))
+        subject = resource_iri(base, "source", row["id"])
+        out.add(subject, f"{RDF}type", iri(f"{SCHEMA}ItemList"))
+        out.add(subject, f"{RDF}type", iri(f"{PROV}Entity"))
+        out.text(subject, f"{DCT}title", row["title"])
+        out.text(subject, f"{DCT}description", row["origin"])
+        out.text(subject, f"{DCT}rights", row["license"])
+        out.text(subject, f"{SCHEMA}sha256", row["sha256"])
+        out.add(subject, f"{SCHEMA}numberOfItems", _integer(row["entries"]))
 
 
-def _venues(out: _Triples, db: sqlite3.Connection, base: str) -> None:
+def _venues(out: _Lines, db: sqlite3.Connection, base: str) -> None:
     for row in db.execute("select id, name, full_name, kind from venues order by id"):
-        iri = resource_iri(base, "venue", row["id"])
-        out.add(iri, f"{RDF}type", _iri(f"{SCHEMA}CreativeWorkSeries"))
-        out.add(iri, f"{SCHEMA}name", row["name"])
+        subject = resource_iri(base, "venue", row["id"])
+        out.add(subject, f"{RDF}type", iri(f"{SCHEMA}CreativeWorkSeries"))
+        out.text(subject, f"{SCHEMA}name", row["name"])
         if row["full_name"] != row["name"]:
-            out.add(iri, f"{SCHEMA}alternateName", row["full_name"])
-        out.add(iri, f"{DCT}type", row["kind"])
+            out.text(subject, f"{SCHEMA}alternateName", row["full_name"])
+        out.text(subject, f"{DCT}type", row["kind"])
 
 
-def _authors(out: _Triples, db: sqlite3.Connection, base: str) -> None:
+def _authors(out: _Lines, db: sqlite3.Connection, base: str) -> None:
     for row in db.execute("select id, name, given_names, surname from authors order by id"):
-        iri = resource_iri(base, "author", row["id"])
-        out.add(iri, f"{RDF}type", _iri(f"{FOAF}Person"))
-        out.add(iri, f"{RDF}type", _iri(f"{SCHEMA}Person"))
-        out.add(iri, f"{FOAF}name", row["name"])
-        out.add(iri, f"{FOAF}givenName", row["given_names"])
-        out.add(iri, f"{FOAF}familyName", row["surname"])
+        subject = resource_iri(base, "author", row["id"])
+        out.add(subject, f"{RDF}type", iri(f"{FOAF}Person"))
+        out.add(subject, f"{RDF}type", iri(f"{SCHEMA}Person"))
+        out.text(subject, f"{FOAF}name", row["name"])
+        out.text(subject, f"{FOAF}givenName", row["given_names"])
+        out.text(subject, f"{FOAF}familyName", row["surname"])
 
 
-def _papers(out: _Triples, db: sqlite3.Connection, base: str) -> None:
+def _papers(out: _Lines, db: sqlite3.Connection, base: str) -> None:
     sql = "select id, title, year, venue_id, arxiv_id, doi, digest, sources from papers order by id"
     for row in db.execute(sql):
-        iri = resource_iri(base, "paper", row["id"])
-        out.add(iri, f"{RDF}type", _iri(f"{SCHEMA}ScholarlyArticle"))
-        out.add(iri, f"{DCT}title", row["title"])
+        subject = resource_iri(base, "paper", row["id"])
+        out.add(subject, f"{RDF}type", iri(f"{SCHEMA}ScholarlyArticle"))
+        out.text(subject, f"{DCT}title", row["title"])
         if row["year"]:
-            out.add(iri, f"{DCT}issued", Literal(str(row["year"]), datatype=NamedNode(f"{XSD}gYear")))
+            out.add(subject, f"{DCT}issued", literal(str(row["year"]), f"{XSD}gYear"))
         if row["venue_id"]:
-            out.add(iri, f"{SCHEMA}isPartOf", _iri(resource_iri(base, "venue", row["venue_id"])))
-        out.add(iri, f"{DCT}description", row["digest"])
+            out.add(subject, f"{SCHEMA}isPartOf", iri(resource_iri(base, "venue", row["venue_id"])))
+        out.text(subject, f"{DCT}description", row["digest"])
         same = [f"{ARXIV_ABSTRACT}{row['arxiv_id']}" if row["arxiv_id"] else None]
         same.append(f"{DOI_RESOLVER}{row['doi']}" if row["doi"] else None)
         for other in filter(None, same):
-            out.add(iri, f"{OWL}sameAs", _iri(other))
-            out.add(iri, f"{SCHEMA}sameAs", _iri(other))
+            out.add(subject, f"{OWL}sameAs", iri(other))
+            out.add(subject, f"{SCHEMA}sameAs", iri(other))
         for source_id in json.loads(row["sources"] or "[]"):
-            out.add(iri, f"{DCT}source", _iri(resource_iri(base, "source", source_id)))
+            out.add(subject, f"{DCT}source", iri(resource_iri(base, "source", source_id)))
 
 
-def _authorships(out: _Triples, db: sqlite3.Connection, base: str) -> None:
+def _authorships(out: _Lines, db: sqlite3.Connection, base: str) -> None:
     """Authors in order, as nodes with a position (queryable, unlike an rdf:List)."""
     sql = "select paper_id, author_id, position, written from paper_authors order by paper_id, position"
     for row in db.execute(sql):
         paper = resource_iri(base, "paper", row["paper_id"])
-        author = _iri(resource_iri(base, "author", row["author_id"]))
+        author = iri(resource_iri(base, "author", row["author_id"]))
         node = authorship_iri(base, row["paper_id"], row["position"])
         out.add(paper, f"{DCT}creator", author)
-        out.add(paper, f"{SCHEMA}author", _iri(node))
-        out.add(node, f"{RDF}type", _iri(f"{SCHEMA}Role"))
+        out.add(paper, f"{SCHEMA}author", iri(node))
+        out.add(node, f"{RDF}type", iri(f"{SCHEMA}Role"))
         out.add(node, f"{SCHEMA}author", author)
         out.add(node, f"{SCHEMA}position", _integer(row["position"]))
-        out.add(node, f"{SCHEMA}name", row["written"])
+        out.text(node, f"{SCHEMA}name", row["written"])
 
 
-def _subjects(out: _Triples, db: sqlite3.Connection, base: str) -> None:
+def _subjects(out: _Lines, db: sqlite3.Connection, base: str) -> None:
     sql = """
         select distinct paper_topics.paper_id, topics.iri from paper_topics
         join topics on topics.id = paper_topics.topic_id
         where topics.scheme_id = ? order by 1, 2"""
     for paper_id, topic_iri in db.execute(sql, [OUR_SCHEME]):
-        out.add(resource_iri(base, "paper", paper_id), f"{DCT}subject", _iri(topic_iri))
+        out.add(resource_iri(base, "paper", paper_id), f"{DCT}subject", iri(topic_iri))
 
 
-def _entries(out: _Triples, db: sqlite3.Connection, base: str) -> None:
+def _entries(out: _Lines, db: sqlite3.Connection, base: str) -> None:
     """Provenance: each list entry that names a paper, with its list, line and section.
 
     Should a line hold several papers, they are numbered in table order, and the second and later
@@ -150,17 +203,17 @@ def _entries(out: _Triples, db: sqlite3.Connection, base: str) -> None:
     for row in db.execute(sql):
         item = item + 1 if (row["source_id"], row["line"]) == previous else 1
         previous = (row["source_id"], row["line"])
-        iri = entry_iri(base, row["source_id"], row["line"], item)
-        out.add(resource_iri(base, "paper", row["paper_id"]), f"{PROV}wasDerivedFrom", _iri(iri))
-        out.add(iri, f"{RDF}type", _iri(f"{PROV}Entity"))
-        out.add(iri, f"{DCT}isPartOf", _iri(resource_iri(base, "source", row["source_id"])))
-        out.add(iri, f"{SCHEMA}position", _integer(row["line"]))
-        out.add(iri, f"{SCHEMA}articleSection", row["section"])
-        out.add(iri, f"{DCT}title", row["title"])
-        out.add(iri, f"{SCHEMA}text", row["raw"])
+        subject = entry_iri(base, row["source_id"], row["line"], item)
+        out.add(resource_iri(base, "paper", row["paper_id"]), f"{PROV}wasDerivedFrom", iri(subject))
+        out.add(subject, f"{RDF}type", iri(f"{PROV}Entity"))
+        out.add(subject, f"{DCT}isPartOf", iri(resource_iri(base, "source", row["source_id"])))
+        out.add(subject, f"{SCHEMA}position", _integer(row["line"]))
+        out.text(subject, f"{SCHEMA}articleSection", row["section"])
+        out.text(subject, f"{DCT}title", row["title"])
+        out.text(subject, f"{SCHEMA}text", row["raw"])
 
 
-def _taxonomy(out: _Triples, taxonomy: Taxonomy) -> None:
+def _taxonomy(out: _Lines, taxonomy: Taxonomy) -> None:
     """The SKOS taxonomy, with its one list's blank nodes relabelled canonically."""
     graph = taxonomy_graph(taxonomy)
     dataset = Dataset(
@@ -168,55 +221,99 @@ def _taxonomy(out: _Triples, taxonomy: Taxonomy) -> None:
         for t in parse(graph.serialize(format="nt", encoding="utf-8"), format=RdfFormat.N_TRIPLES)
     )
     dataset.canonicalize(CanonicalizationAlgorithm.RDFC_1_0)
-    out.triples.extend(quad.triple for quad in dataset)
+    lines = serialize((quad.triple for quad in dataset), format=RdfFormat.N_TRIPLES).decode()
+    out.lines.extend(lines.splitlines(keepends=True))
 
 
-def _void(out: _Triples, base: str, taxonomy: Taxonomy, data_triples: int) -> None:
+def _void(base: str, taxonomy: Taxonomy, data_triples: int) -> list[str]:
     """The dataset's VoID description; the site reads the base IRI back from void:uriSpace."""
     ours = taxonomy.schemes[OUR_SCHEME]
-    iri = void_iri(base)
-    added = len(out.triples)
-    out.add(iri, f"{RDF}type", _iri(f"{VOID}Dataset"))
-    out.add(iri, f"{DCT}title", Literal("DL Theory Atlas", language="en"))
-    out.add(iri, f"{DCT}description", Literal(
+    out = _Lines(Path())
+    subject = void_iri(base)
+    out.add(subject, f"{RDF}type", iri(f"{VOID}Dataset"))
+    out.add(subject, f"{DCT}title", literal("DL Theory Atlas", language="en"))
+    out.add(subject, f"{DCT}description", literal(
         "Deep-learning theory papers from five curated lists: papers, authors, venues, the lists and "
         "their entries, and a SKOS taxonomy of topics.", language="en"))
-    out.add(iri, f"{DCT}license", _iri(ours.license))
-    out.add(iri, f"{DCT}modified", Literal(ours.modified, datatype=NamedNode(f"{XSD}date")))
-    out.add(iri, f"{VOID}uriSpace", base)
-    out.add(iri, f"{VOID}sparqlEndpoint", _iri(f"{base}sparql"))
+    out.add(subject, f"{DCT}license", iri(ours.license))
+    out.add(subject, f"{DCT}modified", literal(ours.modified, f"{XSD}date"))
+    out.text(subject, f"{VOID}uriSpace", base)
+    out.add(subject, f"{VOID}sparqlEndpoint", iri(f"{base}sparql"))
     for dump in (NTRIPLES_NAME, TURTLE_NAME):
-        out.add(iri, f"{VOID}dataDump", _iri(download_iri(base, dump)))
-    out.add(iri, f"{VOID}rootResource", _iri(taxonomy.scheme_iri(OUR_SCHEME)))
+        out.add(subject, f"{VOID}dataDump", iri(download_iri(base, dump)))
+    out.add(subject, f"{VOID}rootResource", iri(taxonomy.scheme_iri(OUR_SCHEME)))
     for namespace in (SKOS, DCT, SCHEMA, FOAF, PROV, OWL):
-        out.add(iri, f"{VOID}vocabulary", _iri(namespace))
-    own = len(out.triples) - added + 1
-    out.add(iri, f"{VOID}triples", _integer(data_triples + own))
-
-
-def atlas_triples(database: Path, taxonomy: Taxonomy) -> list[Triple]:
-    """Every triple of the atlas, unsorted, without duplicates."""
-    base = taxonomy.base_iri
-    out = _Triples()
-    _taxonomy(out, taxonomy)
-    db = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
-    db.row_factory = sqlite3.Row
-    try:
-        for writer in (_sources, _venues, _authors, _papers, _authorships, _subjects, _entries):
-            writer(out, db, base)
-    finally:
-        db.close()
-    out.triples = list(dict.fromkeys(out.triples))
-    _void(out, base, taxonomy, len(out.triples))
-    return out.triples
+        out.add(subject, f"{VOID}vocabulary", iri(namespace))
+    out.add(subject, f"{VOID}triples", _integer(data_triples + len(out.lines) + 1))
+    return sorted(out.lines)
 
 
 def write_atlas_rdf(database: Path, taxonomy: Taxonomy, folder: Path) -> int:
-    """Write atlas.nt (lines sorted) and atlas.ttl (the same triples, grouped by subject).
+    """Write atlas.nt (lines sorted, each triple once) and atlas.ttl (the same triples, grouped by
+    subject), streaming: neither the triples nor the files are ever held whole in memory.
 
     Returns the number of triples.
     """
-    ntriples = sorted_ntriples(atlas_triples(database, taxonomy))
-    (folder / NTRIPLES_NAME).write_bytes(ntriples)
-    (folder / TURTLE_NAME).write_bytes(turtle(parse(ntriples, format=RdfFormat.N_TRIPLES), taxonomy.base_iri))
-    return ntriples.count(b"\n")
+    with tempfile.TemporaryDirectory(dir=folder, prefix=".rdf-") as work:
+        out = _Lines(Path(work))
+        _taxonomy(out, taxonomy)
+        db = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+        db.row_factory = sqlite3.Row
+        try:
+            for writer in (_sources, _venues, _authors, _papers, _authorships, _subjects, _entries):
+                writer(out, db, taxonomy.base_iri)
+        finally:
+            db.close()
+        data = Path(work) / "data.nt"
+        with data.open("wb") as file:
+            triples, void_at = _write_counting(out.sorted_unique(), file, f"<{void_iri(taxonomy.base_iri)}> ")
+        void = _void(taxonomy.base_iri, taxonomy, triples)
+        _insert_at(data, void_at, "".join(void).encode(), folder / NTRIPLES_NAME)
+        _write_turtle(folder / NTRIPLES_NAME, folder / TURTLE_NAME, taxonomy.base_iri, Path(work))
+    return triples + len(void)
+
+
+def _write_counting(lines: Iterator[str], file: IO[bytes], before: str) -> tuple[int, int]:
+    """Write the lines; returns their number and the byte offset of the first not below `before`."""
+    count, offset, found = 0, 0, None
+    while batch := list(islice(lines, 10_000)):
+        if found is None and batch[-1] >= before:
+            found = offset + len("".join(batch[: bisect_left(batch, before)]).encode())
+        data = "".join(batch).encode()
+        file.write(data)
+        count, offset = count + len(batch), offset + len(data)
+    return count, offset if found is None else found
+
+
+def _insert_at(source: Path, offset: int, block: bytes, target: Path) -> None:
+    """Copy source to target with block inserted at a byte offset."""
+    with source.open("rb") as reading, target.open("wb") as writing:
+        _copy(reading, writing, offset)
+        writing.write(block)
+        shutil.copyfileobj(reading, writing)
+
+
+def _copy(reading, writing, size: int) -> None:
+    while size > 0:
+        chunk = reading.read(min(size, 1 << 20))
+        if not chunk:
+            break
+        writing.write(chunk)
+        size -= len(chunk)
+
+
+def _write_turtle(ntriples: Path, target: Path, base: str, work: Path) -> None:
+    """The N-Triples as Turtle with our prefixes, declared in a fixed order (the serializer's own
+    order is not ours), as atlas.rdf_terms.turtle writes them."""
+    names = prefixes(base)
+    body = work / "body.ttl"
+    serialize(parse(path=ntriples, format=RdfFormat.N_TRIPLES), output=body, format=RdfFormat.TURTLE,
+              prefixes=names)
+    header = "".join(f"@prefix {name}: <{namespace}> .\n" for name, namespace in sorted(names.items()))
+    with body.open("rb") as reading, target.open("wb") as writing:
+        writing.write(header.encode())
+        line = reading.readline()
+        while line.startswith(b"@prefix "):
+            line = reading.readline()
+        writing.write(line)
+        shutil.copyfileobj(reading, writing)

@@ -35,13 +35,13 @@ class Upstream:
         return bool(self.path)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     url: str
     kind: str  # pdf, paper, code, slides or other
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """One list item of one source, and what it claims.
 

@@ -38,7 +38,8 @@ def write_site(staging: Path, database_name: str, metadata: Path = METADATA, sit
 
 def _inspect(database: Path) -> dict:
     """What `datasette inspect` writes, with the file named relative to dist/ so it can move."""
-    digest = hashlib.sha256(database.read_bytes()).hexdigest()
+    with database.open("rb") as file:  # a block at a time: the database can outgrow memory
+        digest = hashlib.file_digest(file, "sha256").hexdigest()
     with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as db:
         tables = db.execute("select name from sqlite_master where type = 'table' order by name")
         names = [name for (name,) in tables]

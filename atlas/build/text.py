@@ -24,6 +24,8 @@ _OLD_STYLE_ARXIV = re.compile(r"arxiv preprint (?P<id>[a-z-]+/\d{7})", re.IGNORE
 # Markdown markers between two letters or digits of one word: `ne**twork`, `ne[twork`.
 _MARKUP_IN_WORD = re.compile(r"(?<=[^\W_])[*`\[\]()]+(?=[^\W_])")
 _PARTNER = {")": "(", "]": "["}
+_SPACES = re.compile(r"\s+")
+_KEY_WORD = re.compile(r"[a-z0-9]+")
 
 
 def repair_diacritics(text: str) -> str:
@@ -34,7 +36,7 @@ def repair_diacritics(text: str) -> str:
 
 
 def collapse_spaces(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 def clean_title(text: str) -> str:
@@ -88,7 +90,7 @@ def fold(text: str) -> str:
 
 def key_words(text: str) -> list[str]:
     """Folded words with punctuation removed."""
-    return re.findall(r"[a-z0-9]+", fold(text).replace("'", "").replace("’", ""))
+    return _KEY_WORD.findall(fold(text).replace("'", "").replace("’", ""))
 
 
 def slug(text: str) -> str:

@@ -39,13 +39,40 @@ def write_topics(
 ) -> None:
     concepts = [taxonomy.concepts[c] for c in sorted(taxonomy.concepts)]
     closure_rows = closure(taxonomy)
+    _write_schemes_and_topics(db, taxonomy, concepts, _paper_counts(paper_topics, closure_rows))
+    _write_topic_relations(db, taxonomy, concepts, closure_rows)
+    _write_paper_topics(db, paper_topics, unmapped, readings)
+    _write_browse_table(db, taxonomy, paper_topics, closure_rows)
+    for table, columns in {
+        "topics": [["scheme_id"], ["kind"], ["replaced_by"]],
+        "topic_broader": [["broader_id"]],
+        "topic_related": [["related_id"]],
+        "topic_mappings": [["target_id"], ["property"]],
+        "topic_closure": [["descendant_id"]],
+        "paper_topics": [["topic_id"], ["via"]],
+        "unmapped_terms": [["topic_id"], ["suggested_topic_id"]],
+    }.items():
+        for column_set in columns:
+            db[table].create_index(column_set)
+
+
+def _paper_counts(paper_topics: list[PaperTopic], closure_rows: list) -> dict[str, int]:
+    """How many papers each topic holds, its narrower topics' included."""
     papers_of: dict[str, set[str]] = {}
     for t in paper_topics:
         papers_of.setdefault(t.topic_id, set()).add(t.paper_id)
     papers_under: dict[str, set[str]] = {}
     for ancestor, descendant, _ in closure_rows:
         papers_under.setdefault(ancestor, set()).update(papers_of.get(descendant, ()))
-    db["topic_schemes"].insert_all(
+    return {topic_id: len(papers) for topic_id, papers in papers_under.items()}
+
+
+def _write_schemes_and_topics(
+    db: sqlite_utils.Database, taxonomy: Taxonomy, concepts: list, papers: dict[str, int]
+) -> None:
+    insert_rows(
+        db,
+        "topic_schemes",
         (
             {
                 "id": s.id,
@@ -57,7 +84,9 @@ def write_topics(
         ),
         pk="id",
     )
-    db["topics"].insert_all(
+    insert_rows(
+        db,
+        "topics",
         (
             {
                 "id": c.id,
@@ -78,14 +107,22 @@ def write_topics(
                 "deprecated": c.deprecated,
                 "replaced_by": c.replaced_by or None,
                 "curated": c.curated,
-                "papers": len(papers_under.get(c.id, ())),
+                "papers": papers.get(c.id, 0),
             }
             for c in concepts
         ),
         pk="id",
         foreign_keys=[("scheme_id", "topic_schemes", "id"), ("replaced_by", "topics", "id")],
     )
-    db["topic_broader"].insert_all(
+
+
+def _write_topic_relations(
+    db: sqlite_utils.Database, taxonomy: Taxonomy, concepts: list, closure_rows: list
+) -> None:
+    """Broader, related and mapped topics, and the closure of broader."""
+    insert_rows(
+        db,
+        "topic_broader",
         ({"topic_id": c.id, "broader_id": b} for c in concepts for b in c.broader),
         pk=("topic_id", "broader_id"),
         foreign_keys=[("topic_id", "topics", "id"), ("broader_id", "topics", "id")],
@@ -108,12 +145,23 @@ def write_topics(
         pk=("topic_id", "property", "target_id"),
         foreign_keys=[("topic_id", "topics", "id"), ("target_id", "topics", "id")],
     )
-    db["topic_closure"].insert_all(
+    insert_rows(
+        db,
+        "topic_closure",
         ({"ancestor_id": a, "descendant_id": d, "depth": depth} for a, d, depth in closure_rows),
         pk=("ancestor_id", "descendant_id"),
         foreign_keys=[("ancestor_id", "topics", "id"), ("descendant_id", "topics", "id")],
     )
-    db["paper_topics"].insert_all(
+
+
+def _write_paper_topics(
+    db: sqlite_utils.Database, paper_topics: list[PaperTopic], unmapped: list[UnmappedTerm],
+    readings: list[PaperReading],
+) -> None:
+    """Each paper's topics with their evidence, the terms no topic maps, and the readings."""
+    insert_rows(
+        db,
+        "paper_topics",
         (
             {"paper_id": t.paper_id, "topic_id": t.topic_id, "via": t.via, "evidence": t.evidence}
             for t in paper_topics
@@ -160,18 +208,6 @@ def write_topics(
         pk=("paper_id", "reader"),
         foreign_keys=[("paper_id", "papers", "id")],
     )
-    _write_browse_table(db, taxonomy, paper_topics, closure_rows)
-    for table, columns in {
-        "topics": [["scheme_id"], ["kind"], ["replaced_by"]],
-        "topic_broader": [["broader_id"]],
-        "topic_related": [["related_id"]],
-        "topic_mappings": [["target_id"], ["property"]],
-        "topic_closure": [["descendant_id"]],
-        "paper_topics": [["topic_id"], ["via"]],
-        "unmapped_terms": [["topic_id"], ["suggested_topic_id"]],
-    }.items():
-        for column_set in columns:
-            db[table].create_index(column_set)
 
 
 def _symmetric_related(taxonomy: Taxonomy) -> set[tuple[str, str]]:
@@ -195,16 +231,16 @@ def _write_browse_table(
     for ancestor, descendant, _ in closure_rows:
         ancestors.setdefault(descendant, set()).add(ancestor)
     label = {c.id: c.label("en") for c in taxonomy.concepts.values()}
-    rows = []
-    for paper in db.query("select id, title, year, venue, sources from papers order by id"):
-        topics = direct.get(paper["id"], set())
-        everything = set().union(*(ancestors[t] for t in topics)) if topics else set()
-        rows.append(
-            {
+
+    def rows():
+        for paper in db.query("select id, title, year, venue, sources from papers order by id"):
+            topics = direct.get(paper["id"], set())
+            everything = set().union(*(ancestors[t] for t in topics)) if topics else set()
+            yield {
                 **paper,
                 "topics": json.dumps(sorted(label[t] for t in topics)),
                 "topics_with_broader": json.dumps(sorted(label[t] for t in everything)),
             }
-        )
-    db["paper_browse"].insert_all(rows, pk="id", foreign_keys=[("id", "papers", "id")])
+
+    insert_rows(db, "paper_browse", rows(), pk="id", foreign_keys=[("id", "papers", "id")])
     db["paper_browse"].create_index(["year"])

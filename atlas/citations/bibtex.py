@@ -8,16 +8,19 @@ order follow BibTeX's own rules rather than ours.
 
 from __future__ import annotations
 
+import json
 import re
+import sqlite3
 import urllib.parse
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 from pybtex.database import BibliographyData, Entry, Person
 from pybtex.database.output.bibtex import Writer
 
 # Citation, citation_queries and citations are imported from here by the site and the tests.
-from atlas.citations.records import Citation, all_citations, citation_queries, citations, one_line
+from atlas.citations.records import Citation, citation_queries, citations, one_line
 
 __all__ = ["Citation", "bibliography", "citation_queries", "citations", "protect_case", "write_bibtex"]
 
@@ -89,6 +92,7 @@ def _name_part(text: str) -> str:
     return "{" + text + "}" if _NAME_SYNTAX.search(text) else text
 
 
+@lru_cache(maxsize=65_536)  # pybtex parses each name it is given; people are named again and again
 def _person(given: str, surname: str) -> Person:
     if not plain_text(surname):  # a one-word name the lists wrote as given names only
         given, surname = "", given
@@ -127,6 +131,12 @@ class _BibTeXWriter(Writer):
         """Skip the codec, which reads text a character at a time, where it would change nothing."""
         return super()._encode(text) if _LATEX_ESCAPED.intersection(text) else text
 
+    def check_braces(self, s):
+        """pybtex's check, which reads a value a character at a time, only where it can fail: a
+        value with no opening brace ends at brace level 0 (or below, which pybtex allows too)."""
+        if "{" in s:
+            super().check_braces(s)
+
     def _write_field(self, stream, type, value):  # noqa: A002 - pybtex's own signature
         if type in _VERBATIM_FIELDS:
             stream.write(f",\n    {type} = {self.quote(value)}")
@@ -139,6 +149,22 @@ def bibliography(cited: Iterable[Citation]) -> str:
     return _BibTeXWriter(encoding="utf-8").to_string(data)
 
 
-def write_bibtex(database: Path, target: Path) -> None:
-    """dist/atlas.bib: every paper, in id order."""
-    target.write_text(bibliography(all_citations(database)), encoding="utf-8")
+def write_bibtex(database: Path, target: Path, batch: int = 1000) -> None:
+    """dist/atlas.bib: every paper, in id order, `batch` papers at a time so that neither the
+    citations nor the text are ever whole in memory. pybtex writes one blank line between
+    entries, so the batches joined by one give the file of all papers at once."""
+    db = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    db.row_factory = sqlite3.Row
+    papers_sql, _ = citation_queries(None)
+    _, authors_sql = citation_queries([])
+    try:
+        papers = db.execute(papers_sql)
+        with target.open("w", encoding="utf-8") as file:
+            first = True
+            while rows := papers.fetchmany(batch):
+                ids = json.dumps([row["id"] for row in rows])
+                text = bibliography(citations(rows, db.execute(authors_sql, {"paper_ids": ids})))
+                file.write(text if first else "\n" + text)
+                first = False
+    finally:
+        db.close()

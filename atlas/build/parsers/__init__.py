@@ -8,7 +8,7 @@ one Entry: an item a parser cannot read becomes a `rejected` entry carrying the 
 from __future__ import annotations
 
 from atlas.build.names import repair_author_list
-from atlas.build.parsers.markdown_tree import ListItem, list_items
+from atlas.build.parsers.markdown_tree import ListItem, item_chunks
 from atlas.build.parsers.registry import BLOCK_READERS, PARSERS, NotAPaper, Unreadable
 from atlas.build.records import Entry, SourceText
 from atlas.build.text import remove_stray_markup
@@ -18,43 +18,46 @@ def parse_document(document: SourceText) -> list[Entry]:
     """Every list item of a source as an Entry, in file order."""
     read_item = PARSERS[document.source.format]
     blocks = document.source.format in BLOCK_READERS
-    items = list_items(document, blocks=blocks)
     entries = []
-    for index, item in enumerate(items):
-        try:
-            if item.wrapper:
-                raise NotAPaper("holds no text, only the list nested on its line")
-            if not blocks and _is_table_of_contents(item):
-                raise NotAPaper(
-                    "table-of-contents entry: links to a part of the list (a section or a lecture)"
-                )
-            claims = read_item(index, items)
-        except NotAPaper as reason:
-            claims = {"kind": "other", "reason": str(reason)}
-        except Unreadable as reason:
-            claims = {"kind": "rejected", "reason": str(reason)}
-        if claims.get("authors"):
-            claims["authors"], repeated = repair_author_list(claims["authors"])
-            if repeated:
-                _warn(claims, f"author listed twice: {', '.join(repeated)}")
-        if claims.get("kind") == "paper":
-            _, stray_words = remove_stray_markup(claims["title"])
-            if stray_words:  # kept as written; the merge reads the title without them
-                _warn(claims, f"stray markdown inside a title word: {', '.join(stray_words)}")
-        if claims.get("parent_line") and "parent_item" not in claims:
-            claims["parent_item"] = items[item.parent].item
-        entries.append(
-            Entry(
-                source_id=document.source.id,
-                line=item.line,
-                item=item.item,
-                section=item.section,
-                raw=item.raw,
-                hidden=item.hidden,
-                **claims,
-            )
-        )
+    # An item's parent and children share its chunk; an `auto` (blocks) document is one chunk.
+    for items in item_chunks(document, blocks=blocks):
+        entries.extend(_entry(document, read_item, blocks, index, items) for index in range(len(items)))
     return entries
+
+
+def _entry(document: SourceText, read_item, blocks: bool, index: int, items: list[ListItem]) -> Entry:
+    item = items[index]
+    try:
+        if item.wrapper:
+            raise NotAPaper("holds no text, only the list nested on its line")
+        if not blocks and _is_table_of_contents(item):
+            raise NotAPaper(
+                "table-of-contents entry: links to a part of the list (a section or a lecture)"
+            )
+        claims = read_item(index, items)
+    except NotAPaper as reason:
+        claims = {"kind": "other", "reason": str(reason)}
+    except Unreadable as reason:
+        claims = {"kind": "rejected", "reason": str(reason)}
+    if claims.get("authors"):
+        claims["authors"], repeated = repair_author_list(claims["authors"])
+        if repeated:
+            _warn(claims, f"author listed twice: {', '.join(repeated)}")
+    if claims.get("kind") == "paper":
+        _, stray_words = remove_stray_markup(claims["title"])
+        if stray_words:  # kept as written; the merge reads the title without them
+            _warn(claims, f"stray markdown inside a title word: {', '.join(stray_words)}")
+    if claims.get("parent_line") and "parent_item" not in claims:
+        claims["parent_item"] = items[item.parent].item
+    return Entry(
+        source_id=document.source.id,
+        line=item.line,
+        item=item.item,
+        section=item.section,
+        raw=item.raw,
+        hidden=item.hidden,
+        **claims,
+    )
 
 
 def _warn(claims: dict, warning: str) -> None:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -26,6 +27,10 @@ from atlas.build.records import SourceText
 _MAX_NESTING = 60
 _DEEPEST_READ = 40
 _MARKDOWN = MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING})
+CHUNK_LINES = 20_000
+# A list item opening at the margin, and a link reference definition (CommonMark 4.7).
+_MARGIN_ITEM = re.compile(r"(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]|$)")
+_LINK_DEFINITION = re.compile(r"\[(?:[^\]\\\n]|\\.)+\]:")  # anywhere, at any depth: a chunk never guesses
 # GitHub's tables, read only for `blocks`: the dedicated parsers keep reading plain CommonMark.
 _WITH_TABLES = MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING}).enable("table")
 _REFERENCE = re.compile(r"^\[\d{1,3}\]\s+\S")  # a numbered reference opening a line: `[12] A. Author…`
@@ -33,7 +38,7 @@ _QUOTE_MARKS = ('"', "“")
 _STYLE_OF = {"em_open": "em", "strong_open": "strong", "link_open": "link"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A run of inline text with one style: text, em, strong, link or code."""
 
@@ -42,7 +47,7 @@ class Span:
     url: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ListItem:
     line: int  # 1-based line of the item's first line
     item: int  # 0 for the first item opening on its line, 1 for one nested on the same line…
@@ -72,33 +77,100 @@ class ListItem:
         return [span for span in self.spans if span.style == "link"]
 
 
-def _check_depth(tokens: list[Token], document: SourceText) -> None:
+def _check_depth(tokens: list[Token], document: SourceText, first_line: int = 0) -> None:
     for token in tokens:
         if token.level >= _DEEPEST_READ and token.map:
             raise InputError(document.path, f"lists or quotes nested more than {_DEEPEST_READ // 2} deep",
-                             token.map[0] + 1)
+                             first_line + token.map[0] + 1)
 
 
 def list_items(document: SourceText, blocks: bool = False) -> list[ListItem]:
     """Every list item of a document, in order, each with its heading path; with `blocks`, every
     heading and table body row too, in the order of the document."""
-    tokens = (_WITH_TABLES if blocks else _MARKDOWN).parse(document.markdown)
-    _check_depth(tokens, document)
-    walk = _Walk(document, blocks)
+    items: list[ListItem] = []
+    for chunk in item_chunks(document, blocks=blocks):
+        offset = len(items)
+        items.extend(item if item.parent is None else replace(item, parent=item.parent + offset)
+                     for item in chunk)
+    return items
+
+
+def item_chunks(
+    document: SourceText, chunk_lines: int = CHUNK_LINES, blocks: bool = False
+) -> Iterator[list[ListItem]]:
+    """The document's list items, a chunk of about `chunk_lines` lines at a time, so a list of a
+    million entries never has all its tokens in memory. `parent` indexes the item's own chunk.
+
+    A chunk ends only before a list item at the margin after a blank line, where no block but a
+    fenced code or HTML block can go on: a chunk whose last such block runs to its end is joined
+    with the next. A document defining a link reference (which any line may use) is one chunk.
+    The items are those the whole document would give (tests/test_parsers.py checks each list).
+
+    With `blocks` (the `auto` reader) the document is always one chunk: there a heading's notes,
+    a quote noting the paragraph above it, a table's header and an HTML block's `<li>` items all
+    carry state from one block to the next, which a cut between two chunks could lose or misread,
+    so chunking is not known to be safe and `auto` lists are read whole, as before."""
+    original_lines = document.original.split("\n")
+    if blocks:
+        tokens = _WITH_TABLES.parse(document.markdown)
+        _check_depth(tokens, document)
+        yield _chunk_items(tokens, document, original_lines, _Walk(document, blocks=True))
+        return
+    lines = document.markdown.split("\n")
+    headings: list[tuple[int, str]] = []
+    ends = _chunk_ends(lines, chunk_lines) if not _LINK_DEFINITION.search(document.markdown) else []
+    start = 0
+    for end in [*ends, len(lines)]:
+        if end < len(lines) and end - start < chunk_lines:
+            continue
+        tokens = _MARKDOWN.parse("\n".join(lines[start:end]))
+        if end < len(lines) and _runs_to_its_end(tokens, end - start):
+            continue
+        _check_depth(tokens, document, start)
+        walk = _Walk(document, blocks=False, first_line=start, headings=headings)
+        yield _chunk_items(tokens, document, original_lines, walk)
+        start = end
+
+
+def _chunk_items(
+    tokens: list[Token], document: SourceText, original_lines: list[str], walk: _Walk
+) -> list[ListItem]:
+    """The items of one chunk's tokens, walked in order."""
     for index, token in enumerate(tokens):
         walk.step(tokens, index, token)
-    original_lines = document.original.split("\n")
     return [_finished(item, original_lines) for item in walk.items]
 
 
-class _Walk:
-    """The state of one pass over the token stream: open items, headings, the table read."""
+def _chunk_ends(lines: list[str], chunk_lines: int) -> list[int]:
+    """Lines a chunk may end before: an item at the margin, after a blank line."""
+    return [
+        number for number in range(chunk_lines, len(lines))
+        if not lines[number - 1].strip() and _MARGIN_ITEM.match(lines[number])
+    ]
 
-    def __init__(self, document: SourceText, blocks: bool) -> None:
-        self.document, self.blocks = document, blocks
+
+def _runs_to_its_end(tokens: list[Token], length: int) -> bool:
+    """Whether a fenced code or HTML block of the chunk is still open at its last line."""
+    return any(
+        token.type in ("fence", "html_block") and token.map and token.map[1] >= length - 1
+        for token in tokens
+    )
+
+
+class _Walk:
+    """The state of one pass over the token stream: open items, headings, the table read.
+
+    `first_line` is the chunk's first line in the document and `headings` the heading path the
+    chunks before it left open (list items only: with `blocks` the document is one chunk)."""
+
+    def __init__(
+        self, document: SourceText, blocks: bool, first_line: int = 0,
+        headings: list[tuple[int, str]] | None = None,
+    ) -> None:
+        self.document, self.blocks, self.first_line = document, blocks, first_line
         self.items: list[dict] = []
         self.open_items: list[int] = []
-        self.headings: list[tuple[int, str]] = []
+        self.headings: list[tuple[int, str]] = [] if headings is None else headings
         self.ordered = False
         self.columns: list[str] = []
         self.row: dict | None = None
@@ -209,7 +281,7 @@ class _Walk:
             self.row = None
 
     def _item(self, token: Token) -> None:
-        start, end = token.map
+        start, end = (self.first_line + line for line in token.map)
         parent_index = self.open_items[-1] if self.open_items else None
         depth = len(self.open_items) + 1
         same_line = 0
