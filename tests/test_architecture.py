@@ -1,5 +1,5 @@
 """The house rules a newcomer relies on, checked on the code: the site never imports the build, no
-atlas modules import each other in a circle."""
+atlas modules import each other in a circle, and no function runs past a screen."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 from conftest import ROOT
 
 PACKAGE = ROOT / "atlas"
+LONGEST_FUNCTION = 80
 
 
 def module_name(path: Path) -> str:
@@ -62,3 +63,10 @@ def test_no_atlas_modules_import_each_other_in_a_circle():
     for name in sorted(graph):
         visit(name, [])
 
+
+def test_no_function_is_longer_than_a_screen():
+    long = [f"{name}.{node.name}: {node.end_lineno - node.lineno + 1} lines"
+            for name, tree in modules().items() for node in ast.walk(tree)
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+            and node.end_lineno - node.lineno + 1 > LONGEST_FUNCTION]
+    assert long == []

@@ -64,13 +64,16 @@ def paper_texts(
         structural = scheme.structural_headings if scheme else frozenset()
         headings = [heading_text(h) for h in entry.section if term_key(h) not in structural]
         parts[entry.paper_id] += [entry.digest, entry.label, *headings, *entry.keywords]
-    papers_of: dict[str, set[str]] = {}
+    # Only read papers give topics, so only they are gathered per author: a person named on every
+    # paper (a large bibliography's prolific author) would otherwise make this quadratic.
+    read_by: dict[str, set[str]] = {}
     for paper_id, author_ids in authors.items():
-        for author_id in author_ids:
-            papers_of.setdefault(author_id, set()).add(paper_id)
+        if paper_id in known:
+            for author_id in author_ids:
+                read_by.setdefault(author_id, set()).add(paper_id)
     texts = {}
     for paper in papers:
-        others = {other for a in authors.get(paper.id, ()) for other in papers_of[a]} - {paper.id}
+        others = {other for a in authors.get(paper.id, ()) for other in read_by.get(a, ())} - {paper.id}
         topics = frozenset(t for other in others for t in known.get(other, ()))
         words = " \n ".join(part for part in parts[paper.id] if part)
         texts[paper.id] = PaperText(paper.id, paper.title, words, topics)
