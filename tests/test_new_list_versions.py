@@ -13,31 +13,20 @@ symbolic regression).
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import CURATION, unread_taxonomy
+from conftest import new_versions_curation, unread_taxonomy
 
 from atlas.build.pipeline import build
-
-VERSIONS = Path(__file__).parent / "data" / "new_list_versions"
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory) -> sqlite3.Connection:
     folder = tmp_path_factory.mktemp("new-versions")
-    data = folder / "data"
-    shutil.copytree(CURATION, data)
-    manifest = yaml.safe_load((CURATION / "sources.yml").read_text(encoding="utf-8"))
-    files = {"dynamics": "dynamics_v2.md", "phenomena": "phenomena_v2.md", "theory-course": "theory_course_v2.md"}
-    sources = [s for s in manifest["sources"] if s["id"] in files]
-    for source in sources:
-        shutil.copy(VERSIONS / files[source["id"]], data / "sources" / files[source["id"]])
-        source["file"] = f"sources/{files[source['id']]}"
-    (data / "sources.yml").write_text(yaml.safe_dump({"sources": sources}), encoding="utf-8")
+    data = new_versions_curation(folder)
     # the new versions' papers as nobody has read them: only the automatic evidence classifies
     build(data / "sources.yml", folder / "dist", data, unread_taxonomy(folder / "taxonomy"))
     return sqlite3.connect(folder / "dist" / "atlas.db")

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import CURATION, MANIFEST, TAXONOMY
+from conftest import CURATION, MANIFEST, TAXONOMY, new_versions_curation
 from datasette.app import Datasette
 from test_topic_quality import is_held_out, labelled_topics
 
@@ -34,7 +34,6 @@ from atlas.build.topic_model import THRESHOLD, paper_texts, train
 from atlas.published import OUR_SCHEME
 
 LISTS = ("dynamics", "optimization", "optimization-analysis", "phenomena", "theory-course")
-VERSIONS = Path(__file__).parent / "data" / "new_list_versions"
 WAYS = ("label", "model", "both")
 # Floors, measured leave-one-list-out against all 137 labelled papers (see the module docstring).
 BOTH_PRECISION_FLOOR, BOTH_RECALL_FLOOR = 0.89, 0.71
@@ -168,15 +167,7 @@ def test_every_held_out_list_reaches_our_scheme(held_out):
 def new_versions(tmp_path_factory) -> tuple[Path, Path]:
     """The newer versions of lists 000, 002 and 004 with today's readings: their new papers are unread."""
     folder = tmp_path_factory.mktemp("new-versions")
-    data = folder / "data"
-    shutil.copytree(CURATION, data)
-    manifest = yaml.safe_load((CURATION / "sources.yml").read_text(encoding="utf-8"))
-    files = {"dynamics": "dynamics_v2.md", "phenomena": "phenomena_v2.md", "theory-course": "theory_course_v2.md"}
-    sources = [s for s in manifest["sources"] if s["id"] in files]
-    for source in sources:
-        shutil.copy(VERSIONS / files[source["id"]], data / "sources" / files[source["id"]])
-        source["file"] = f"sources/{files[source['id']]}"
-    (data / "sources.yml").write_text(yaml.safe_dump({"sources": sources}), encoding="utf-8")
+    data = new_versions_curation(folder)
     return data, folder
 
 
