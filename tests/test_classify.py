@@ -316,3 +316,54 @@ def test_every_reading_lands_on_the_paper_its_reader_named(db):
     for path in sorted((TAXONOMY / "readings").glob("*.yml")):
         named = {(path.stem, item["paper_id"]) for item in yaml.safe_load(path.read_text())["readings"]}
         assert named <= landed, sorted(named - landed)[:5]
+
+
+# --- headings nobody has mapped yet: a new list ----------------------------------------------------
+
+NEW_COURSE = """\
+# Optimization for Deep Learning
+
+## Lecture 7: Grokking and Emergence
+
+### Key papers
++ Power, A., Burda, Y., Edwards, H., Babuschkin, I., & Misra, V. (2022). Grokking: Generalization beyond overfitting on small algorithmic datasets. arXiv preprint arXiv:2201.02177.
++ Wei, J., Tay, Y., Bommasani, R., Raffel, C., Zoph, B., Borgeaud, S., ... & Fedus, W. (2022). Emergent abilities of large language models. Transactions on Machine Learning Research.
++ Liu, Z., Michaud, E. J., & Tegmark, M. (2023). Omnigrok: Beyond algorithmic data. In International Conference on Learning Representations.
++ Doe, J., & Roe, R. (2023). A closer look at training curves. In International Conference on Learning Representations.
+
+## Lecture 8: Further Reading
+
+### Key papers
++ Foret, P., Kleiner, A., Mobahi, H., & Neyshabur, B. (2021). Sharpness-aware minimization for efficiently improving generalization. In International Conference on Learning Representations.
++ Roe, R. (2024). Notes on a training recipe. In International Conference on Learning Representations.
+"""
+
+
+@pytest.fixture(scope="module")
+def new_course(tmp_path_factory) -> sqlite3.Connection:
+    """The atlas of one new list, in the course's style, whose headings no curator has mapped."""
+    data = tmp_path_factory.mktemp("new-course") / "data"
+    shutil.copytree(CURATION, data)
+    (data / "sources" / "new_course.md").write_text(NEW_COURSE, encoding="utf-8")
+    manifest = {"sources": [{"id": "new-course", "title": "A new course", "file": "sources/new_course.md",
+                             "format": "apa_references"}]}
+    (data / "sources.yml").write_text(yaml.safe_dump(manifest), encoding="utf-8")
+    build(data / "sources.yml", data.parent / "dist", data, TAXONOMY)
+    return sqlite3.connect(data.parent / "dist" / "atlas.db")
+
+
+def test_a_heading_naming_two_topics_gives_each_paper_the_one_its_title_names(new_course):
+    grokking = topics_of(new_course, "Grokking: Generalization beyond overfitting on small algorithmic datasets")
+    emergent = topics_of(new_course, "Emergent abilities of large language models")
+    assert "grokking" in grokking and "emergence-and-phase-transitions" not in grokking
+    assert "emergence-and-phase-transitions" in emergent and "grokking" not in emergent
+    # a paper nothing else files takes every topic the heading names
+    assert {"grokking", "emergence-and-phase-transitions"} <= set(topics_of(new_course, "A closer look at training curves"))
+
+
+def test_a_heading_over_a_whole_list_files_only_papers_nothing_else_files(new_course):
+    # "Optimization for Deep Learning" is the list's title: every paper sits under it, and it is the
+    # nearest heading naming a topic for the two papers of "Further Reading"
+    sam = topics_of(new_course, "Sharpness-aware minimization for efficiently improving generalization")
+    assert "sharpness-aware-minimization" in sam and "optimization" not in sam
+    assert topics_of(new_course, "Notes on a training recipe") == {"optimization": {"section"}}

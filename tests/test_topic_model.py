@@ -7,7 +7,10 @@ model alone (its scores at THRESHOLD), and both (what the build publishes). Trut
 hand-labelled papers of tests/data/labelled_topics.yml (DEV half: the model's settings were tuned
 on it; HELD-OUT half: never looked at to tune) and the topics two readers agree on
 (taxonomy/readings/, every paper). Counting as in test_topic_quality.py: a predicted ancestor of
-a label is neither right nor wrong.
+a label is neither right nor wrong. A new list's headings are unmapped: the same folds are also
+measured with the held-out list's file in taxonomy/sources/ removed. The new list versions'
+unread papers (tests/data/labelled_new_versions.yml) are measured against their judge; they
+were used as DEV when the rules for unmapped headings were chosen.
 
 The goal for unread papers is precision >= 0.90 and recall >= 0.85 (docs/topic-model.md gives
 the measured figures and what limits them); the floors below hold what is reached today.
@@ -38,6 +41,10 @@ WAYS = ("label", "model", "both")
 # Floors, measured leave-one-list-out against all 137 labelled papers (see the module docstring).
 BOTH_PRECISION_FLOOR, BOTH_RECALL_FLOOR = 0.89, 0.71
 MODEL_PRECISION_FLOOR = 0.85
+# A new list, leave one list out with its headings unmapped: measured P 0.846 R 0.713 (all labelled).
+UNMAPPED_PRECISION_FLOOR, UNMAPPED_RECALL_FLOOR = 0.84, 0.71
+# The new list versions' 26 unread papers against their judge: measured P 0.861 R 0.620 (dev).
+NEW_VERSIONS_PRECISION_FLOOR, NEW_VERSIONS_RECALL_FLOOR = 0.86, 0.62
 REACH_FLOOR = 0.97  # of a held-out list's (or a new list version's) papers, those reaching our scheme
 
 
@@ -164,6 +171,32 @@ def test_every_held_out_list_reaches_our_scheme(held_out):
 
 
 @pytest.fixture(scope="module")
+def held_out_unmapped(published, tmp_path_factory) -> dict[str, dict]:
+    """As `held_out`, and the list's headings as a new list's are: nobody has mapped them yet
+    (its file in taxonomy/sources/ removed), so only our labels found in them say what they mean."""
+    folds = {}
+    for source in LISTS:
+        papers = {p.id for p in published.papers if source in {ref[0] for ref in p.entries}}
+        keys = {p.title_key for p in published.papers if p.id in papers}
+        folder = without_readings_of(tmp_path_factory.mktemp(f"{source}-unmapped") / "taxonomy", keys)
+        (folder / "sources" / f"{source}.yml").unlink()
+        folds[source] = predictions(build_dataset(MANIFEST, CURATION, folder), papers)
+    return folds
+
+
+def test_a_new_list_whose_headings_nobody_mapped_holds_its_floors(published, held_out_unmapped):
+    taxonomy = published.taxonomy
+    merged = {way: {p: t for fold in held_out_unmapped.values() for p, t in fold[way].items()} for way in WAYS}
+    for name, truth in truths(published).items():
+        print(f"\nleave-one-list-out, headings unmapped, vs {name} ({len(truth)} papers): "
+              + " | ".join(f"{way}: {count(merged[way], truth, taxonomy)}" for way in WAYS))
+    both = count(merged["both"], truths(published)["labelled all"], taxonomy)
+    assert both.precision >= UNMAPPED_PRECISION_FLOOR and both.recall >= UNMAPPED_RECALL_FLOOR
+    for fold in held_out_unmapped.values():
+        assert sum(1 for topics in fold["both"].values() if topics) / len(fold["both"]) >= REACH_FLOOR
+
+
+@pytest.fixture(scope="module")
 def new_versions(tmp_path_factory) -> tuple[Path, Path]:
     """The newer versions of lists 000, 002 and 004 with today's readings: their new papers are unread."""
     folder = tmp_path_factory.mktemp("new-versions")
@@ -180,8 +213,10 @@ def test_the_new_versions_unread_papers_measured_against_the_judge(new_versions)
     unread = {p.id for p in data.papers} - read
     assert set(judged) <= unread  # the judged papers are the new ones, nobody's reading
     found = predictions(data, unread)
-    print("\nnew versions' unread papers vs the judge (26, reported, never tuned on): "
+    print("\nnew versions' unread papers vs the judge (26; dev: tuned on since the compound-heading rule): "
           + " | ".join(f"{way}: {count(found[way], judged, data.taxonomy)}" for way in WAYS))
+    both = count(found["both"], judged, data.taxonomy)
+    assert both.precision >= NEW_VERSIONS_PRECISION_FLOOR and both.recall >= NEW_VERSIONS_RECALL_FLOOR
     reached_all = {t.paper_id for t in data.paper_topics if data.taxonomy.concepts[t.topic_id].scheme == OUR_SCHEME}
     reached = sum(1 for p in unread if found["both"][p])
     print(f"new versions: {reached} of {len(unread)} unread papers and {len(reached_all)} of {len(data.papers)} "

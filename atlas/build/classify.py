@@ -192,16 +192,20 @@ class _Found:
     heading (`fallback: true`) gives its topics only to papers nothing else classifies. A digest
     summarises a whole abstract, related work included, so a topic found there is kept only
     where it corroborates: when it shares a top concept with a topic other evidence gives the
-    paper, or when the paper has no other evidence."""
+    paper, or when the paper has no other evidence. A heading or key word nobody mapped that names
+    several unrelated topics gives each only where other evidence points to it (`compound`)."""
 
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
         self.rows: dict[tuple[str, str, str], str] = {}
         self.fallback: dict[tuple[str, str, str], str] = {}
         self.digest: dict[tuple[str, str, str], str] = {}
+        self.compound: dict[tuple[str, str, str], str] = {}
 
-    def add(self, paper_id: str, topic_id: str, via: str, evidence: str, fallback: bool = False) -> None:
-        bucket = self.fallback if fallback else self.digest if via == "digest" else self.rows
+    def add(self, paper_id: str, topic_id: str, via: str, evidence: str, fallback: bool = False,
+            compound: bool = False) -> None:
+        bucket = (self.fallback if fallback else self.compound if compound
+                  else self.digest if via == "digest" else self.rows)
         bucket.setdefault((paper_id, topic_id, via), evidence)
 
     def settle(self) -> dict[tuple[str, str, str], str]:
@@ -209,6 +213,7 @@ class _Found:
         for paper_id, topic_id, _ in self.rows:
             if self.taxonomy.concepts[topic_id].scheme == OUR_SCHEME:
                 areas.setdefault(paper_id, set()).update(lineage(self.taxonomy, topic_id))
+        self._settle_compound(areas)
         with_digest = {paper_id for paper_id, _, _ in self.digest}
         for key, evidence in self.fallback.items():
             if key[0] not in areas and key[0] not in with_digest:
@@ -218,6 +223,19 @@ class _Found:
             if paper_id not in areas or areas[paper_id] & lineage(self.taxonomy, topic_id):
                 self.rows.setdefault((paper_id, topic_id, via), evidence)
         return self.rows
+
+    def _settle_compound(self, areas: dict[str, set[str]]) -> None:
+        """A term naming several topics ("Grokking and Emergence") gives a paper those its other
+        evidence also points to (the topic or a narrower one, in its title, key words, headings or
+        digest); a paper nothing else classifies takes them all."""
+        digest: dict[str, set[str]] = {}
+        for paper_id, topic_id, _ in self.digest:
+            digest.setdefault(paper_id, set()).update(lineage(self.taxonomy, topic_id))
+        kept = [(key, evidence) for key, evidence in self.compound.items()
+                if key[0] not in areas or key[1] in areas[key[0]] | digest.get(key[0], set())]
+        for (paper_id, topic_id, via), evidence in kept:
+            self.rows.setdefault((paper_id, topic_id, via), evidence)
+            areas.setdefault(paper_id, set()).update(lineage(self.taxonomy, topic_id))
 
 
 def classify(
@@ -237,7 +255,7 @@ def classify(
     """
     paper_of = {ref: paper.id for paper in papers for ref in paper.entries}
     found = _Found(taxonomy)
-    terms = _TermMatcher(taxonomy, curation.index)
+    terms = _TermMatcher(taxonomy, curation.index, _spanning_headings(entries))
     for entry in entries:
         paper_id = paper_of.get(entry.ref)
         if paper_id:
@@ -308,10 +326,11 @@ def _add_reading(paper_id: str, reading: Reading, found: _Found, read: dict[str,
 class _TermMatcher:
     """Headings, labels and key words: curated concepts first, else our labels found in them."""
 
-    def __init__(self, taxonomy: Taxonomy, index: LabelIndex) -> None:
-        self.taxonomy, self.index = taxonomy, index
+    def __init__(self, taxonomy: Taxonomy, index: LabelIndex, spanning: set[tuple[str, str]]) -> None:
+        self.taxonomy, self.index, self.spanning = taxonomy, index, spanning
         self.targets: dict[str, list[tuple[str, str]]] = {}  # source concept → (topic, evidence)
         self.fallback: set[str] = set()  # source concepts whose topics are a fallback
+        self.compound: set[str] = set()  # uncurated terms naming several topics, none broader than another
         self.papers: dict[str, set[str]] = {}  # uncurated source concept → its papers
         self.terms: dict[str, tuple[str, str, str]] = {}
 
@@ -329,8 +348,12 @@ class _TermMatcher:
                 if concept.fallback:
                     self.fallback.add(topic_id)
             else:
+                if (source_id, term_key(text)) in self.spanning:
+                    self.fallback.add(topic_id)
                 matches = self.index.find(heading_text(text), TERMS)
                 self.targets[topic_id] = [(m.concept_id, text) for m in matches]
+                if _unrelated({m.concept_id for m in matches}, taxonomy):
+                    self.compound.add(topic_id)
         if not concept.curated:
             self.terms[topic_id] = (source_id, kind, text)
             self.papers.setdefault(topic_id, set()).add(paper_id)
@@ -367,6 +390,22 @@ class _TermMatcher:
         return "", ""
 
 
+def _spanning_headings(entries: list[Entry]) -> set[tuple[str, str]]:
+    """(list, heading) for each heading every paper of a list sits under: the list's title, or a
+    chapter holding all of it, which spans its subjects rather than naming one of them."""
+    common: dict[str, set[str]] = {}
+    for entry in entries:
+        if entry.kind == "paper":
+            keys = {term_key(h) for h in entry.section}
+            common[entry.source_id] = common[entry.source_id] & keys if entry.source_id in common else keys
+    return {(source_id, key) for source_id, keys in common.items() for key in keys}
+
+
+def _unrelated(topics: set[str], taxonomy: Taxonomy) -> bool:
+    """Two topics or more, none broader than another: a term naming several subjects."""
+    return len(topics) >= 2 and not any(a != b and a in lineage(taxonomy, b) for a in topics for b in topics)
+
+
 def _classify_entry(
     entry: Entry, paper_id: str, taxonomy: Taxonomy, terms: _TermMatcher, found: _Found
 ) -> None:
@@ -384,12 +423,13 @@ def _classify_entry(
         if terms.targets[topic_id]:
             for target, _ in terms.targets[topic_id]:
                 via = "label" if kind == "label" else "section"
-                found.add(paper_id, target, via, text, fallback=topic_id in terms.fallback)
+                found.add(paper_id, target, via, text, fallback=topic_id in terms.fallback,
+                          compound=topic_id in terms.compound)
             break
     for keyword in entry.keywords:
         topic_id = terms.concept(entry.source_id, "keyword", keyword, paper_id)
         for target, _ in terms.targets[topic_id]:
-            found.add(paper_id, target, "keyword", keyword)
+            found.add(paper_id, target, "keyword", keyword, compound=topic_id in terms.compound)
         if not terms.targets[topic_id] and not taxonomy.concepts[topic_id].curated:
             found.add(paper_id, topic_id, "keyword", keyword)
 

@@ -3,8 +3,8 @@ curators read.
 
 The read papers are the training set: what each says about itself (title, the lists' digests,
 the headings it sits under, its key words and category labels) and the topics its authors'
-other read papers have, against the topics its readers agree on. A one-vs-rest logistic
-regression over TF-IDF words learns which words carry which topic; an unread paper gets a score
+other read papers have, against the topics its readers agree on. A ridge regression per topic
+over TF-IDF words learns which words carry which topic; an unread paper gets a score
 per topic, and the evidence names the words that weighed most and the read papers most like it
 that carry the topic. Trained at build time from taxonomy/readings/ alone, deterministically:
 sorted inputs, one thread, a solver with no randomness, so two builds give the same scores.
