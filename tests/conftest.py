@@ -38,19 +38,25 @@ TAXONOMY = ROOT / "taxonomy"
 
 
 NEW_VERSIONS = Path(__file__).parent / "data" / "new_list_versions"
+NEW_VERSIONS_3 = Path(__file__).parent / "data" / "new_list_versions_3"
+V2_FILES = {"dynamics": "dynamics_v2.md", "phenomena": "phenomena_v2.md", "theory-course": "theory_course_v2.md"}
+V3_FILES = {"dynamics": "dynamics_v3.md", "optimization": "optimization_v3.md",
+            "phenomena": "phenomena_v3.md", "theory-course": "theory_course_v3.md"}
 
 
-def new_versions_curation(folder: Path) -> Path:
-    """A copy of data/ whose manifest names the newer versions of lists 000, 002 and 004
-    (tests/data/new_list_versions/) in place of their vendored copies; the other lists left out."""
+def new_versions_curation(folder: Path, versions: Path = NEW_VERSIONS, files: dict[str, str] = V2_FILES,
+                          keep_other_lists: bool = False) -> Path:
+    """A copy of data/ whose manifest names newer versions of some lists (by default lists 000, 002
+    and 004 from tests/data/new_list_versions/) in place of their vendored copies; the other lists
+    are left out unless `keep_other_lists`."""
     data = folder / "data"
     shutil.copytree(CURATION, data)
     manifest = yaml.safe_load((CURATION / "sources.yml").read_text(encoding="utf-8"))
-    files = {"dynamics": "dynamics_v2.md", "phenomena": "phenomena_v2.md", "theory-course": "theory_course_v2.md"}
-    sources = [s for s in manifest["sources"] if s["id"] in files]
+    sources = [s for s in manifest["sources"] if keep_other_lists or s["id"] in files]
     for source in sources:
-        shutil.copy(NEW_VERSIONS / files[source["id"]], data / "sources" / files[source["id"]])
-        source["file"] = f"sources/{files[source['id']]}"
+        if source["id"] in files:
+            shutil.copy(versions / files[source["id"]], data / "sources" / files[source["id"]])
+            source["file"] = f"sources/{files[source['id']]}"
     (data / "sources.yml").write_text(yaml.safe_dump({"sources": sources}), encoding="utf-8")
     return data
 
