@@ -39,6 +39,23 @@ def test_a_publisher_is_not_a_venue():
     assert VenueTable.load(CURATION / "venues.yml").resolve("PMLR") is None
 
 
+@pytest.mark.parametrize("written, venue_id", [
+    ("International Conference on Machine Learning. PMLR", "icml"),
+    ("Conference On Learning Theory. PMLR", "colt"),
+    ("Advances in Neural Information Processing Systems. Curran Associates", "neurips"),
+])
+def test_a_venue_closed_by_its_publisher_is_the_venue(written, venue_id):
+    assert VENUES.resolve(written).id == venue_id
+
+
+def test_a_venue_nobody_curated_is_named_without_the_year_it_was_first_written_with():
+    """Its papers come from several years: "Annals of Statistics 2022" would mislabel a 2020 paper."""
+    table = VenueTable.load(CURATION / "venues.yml")
+    first, second = table.resolve("Annals of Statistics 2022"), table.resolve("Annals of Statistics (2020)")
+    assert first == second and first.name == "Annals of Statistics" and not first.curated
+    assert table.resolve("Cambridge University Press, 2022").name == "Cambridge University Press"
+
+
 def test_canonical_names_are_the_current_official_short_names():
     names = {v.id: v.name for v in VENUES.venues.values()}
     assert (names["neurips"], names["arxiv"], names["aistats"]) == ("NeurIPS", "arXiv", "AISTATS")

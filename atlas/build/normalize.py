@@ -18,6 +18,8 @@ _NOT_PART_OF_A_NAME = re.compile(
 )
 _JOINING = re.compile(r"[-‐‑–'’]")
 _TITLE_WORD = re.compile(r"[^\W_]+")
+# An uncurated venue is named as first written but without a year: the venue holds papers of other years.
+_TRAILING_YEAR = re.compile(r"[\s,.]*(?:\(\s*)?(?:19|20)\d\d(?:\s*\))?$")
 _LEADING_NOISE = re.compile(r"^(?:in |the |proceedings of (?:the )?)+")
 
 
@@ -134,21 +136,25 @@ class VenueTable:
         """The venue a written name refers to; an unknown one is added, marked uncurated."""
         if not written.strip():
             return None
-        key = venue_key(written)
+        key = self._without_publisher(venue_key(written))
         if not key or key in self.publishers:
             return None
         if key in self.aliases:
             return self.venues[self.aliases[key]]
-        venue = Venue(
-            id=slug(key) or slug(written),
-            name=written.strip(),
-            full_name=written.strip(),
-            kind="unknown",
-            curated=False,
-        )
+        name = _TRAILING_YEAR.sub("", written.strip()) or written.strip()
+        venue = Venue(id=slug(key) or slug(written), name=name, full_name=name, kind="unknown", curated=False)
         self.venues.setdefault(venue.id, venue)
         self.aliases[key] = venue.id
         return venue
+
+
+    def _without_publisher(self, key: str) -> str:
+        """"International Conference on Machine Learning. PMLR" is ICML: a reference may close its
+        venue with the publisher, which names no venue of its own."""
+        for publisher in sorted(self.publishers):
+            if key.endswith(" " + publisher) and key[: -len(publisher) - 1] in self.aliases:
+                return key[: -len(publisher) - 1]
+        return key
 
 
 def with_venues(entries: list[Entry], table: VenueTable) -> list[Entry]:
