@@ -20,6 +20,8 @@ from atlas.published import (
     SEARCH_TABLE,
     topic_token,
 )
+from atlas.site import broad_search
+from atlas.site.broad_search import TooBroad, certified_page
 from atlas.site.cache import cached
 
 PAPERS_PER_PAGE = 50
@@ -384,7 +386,10 @@ async def search_results(
     if not words:
         return {"topics": [], "papers": [], "total": 0}
     key = ("search", tuple(words), query.strip(), size, offset, topic and topic["id"], year_from, year_to)
-    return await cached(db, key, lambda: _ranked(db, words, query, size, offset, topic, year_from, year_to))
+    found = await cached(db, key, lambda: _ranked(db, words, query, size, offset, topic, year_from, year_to))
+    if found["papers"] is None:
+        raise TooBroad(query.strip(), found["total"], found["topics"])
+    return found
 
 
 async def _ranked(
@@ -407,10 +412,27 @@ async def _ranked(
         f"from {SEARCH_TABLE} join papers on papers.rowid = {SEARCH_TABLE}.rowid "
         f"where {SEARCH_TABLE} match :match {where}"
     )
-    # Every row of the index is a paper's, so with no clause but the match the index counts alone.
-    counted = matched if kept else f"from {SEARCH_TABLE} where {SEARCH_TABLE} match :match"
-    (total,) = (await db.execute(f"select count(*) {counted}", params)).rows[0]
-    papers = None if kept or topic is not None else await _stored_ranking(db, words, size, offset, total)
+    # Every row of the index is a paper's, so with no clause but the match the index counts alone;
+    # past broad_search.RANKABLE_MATCHES a search is not ranked, so years are not counted (a join) beyond it.
+    (total,) = (await db.execute(f"select count(*) from {SEARCH_TABLE} where {SEARCH_TABLE} match :match",
+                                 params)).rows[0]
+    topics = await _all(
+        db,
+        "select id, label, papers from topics where scheme_id = :ours and not deprecated "
+        "and (label like :like "
+        "or exists (select 1 from json_each(topics.alt_labels) where value like :like)) "
+        "order by papers desc, label limit 12",
+        params,
+    )
+    papers = None
+    if not kept and topic is None:
+        papers = await _stored_ranking(db, words, size, offset, total)
+        if papers is None:
+            papers = await certified_page(db, words, size, offset, total)
+    if papers is None and total > broad_search.RANKABLE_MATCHES:
+        return {"total": total, "papers": None, "topics": topics}
+    if kept:
+        (total,) = (await db.execute(f"select count(*) {matched}", params)).rows[0]
     if papers is None:
         papers = await _all(
             db,
@@ -419,14 +441,7 @@ async def _ranked(
             f"order by {RELEVANCE_ORDER} limit :n offset :skip",
             params,
         )
-    return {"total": total, "papers": papers, "topics": await _all(
-        db,
-        "select id, label, papers from topics where scheme_id = :ours and not deprecated "
-        "and (label like :like "
-        "or exists (select 1 from json_each(topics.alt_labels) where value like :like)) "
-        "order by papers desc, label limit 12",
-        params,
-    )}
+    return {"total": total, "papers": papers, "topics": topics}
 
 
 async def _stored_ranking(
@@ -502,10 +517,13 @@ async def best_matches(
         f"order by {RELEVANCE_ORDER} limit {BEST_MATCHES}"
     )
     named = {**params, "atlas_match": match}
-    word = re.fullmatch(r'"(\w+)"', match)
+    words = re.findall(r'"(\w+)"', match) if re.fullmatch(r'"\w+"( "\w+")*', match) else []
 
     async def rank() -> list[dict] | None:
-        stored = None if where or not word else await _stored_ranking(db, [word[1]], BEST_MATCHES, 0)
+        stored = None
+        if words and not where:
+            stored = await _stored_ranking(db, words, BEST_MATCHES, 0) or await certified_page(
+                db, words, BEST_MATCHES, 0)
         if stored is not None:
             return [{key: row[key] for key in ("id", "title", "year", "venue", "authors")} for row in stored]
         try:
