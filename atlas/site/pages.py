@@ -21,7 +21,7 @@ from atlas.published import (
     topic_token,
 )
 from atlas.site import broad_search
-from atlas.site.broad_search import TooBroad, certified_page
+from atlas.site.broad_search import TooBroad
 from atlas.site.cache import cached
 
 PAPERS_PER_PAGE = 50
@@ -412,8 +412,8 @@ async def _ranked(
         f"from {SEARCH_TABLE} join papers on papers.rowid = {SEARCH_TABLE}.rowid "
         f"where {SEARCH_TABLE} match :match {where}"
     )
-    # Every row of the index is a paper's, so with no clause but the match the index counts alone;
-    # past broad_search.RANKABLE_MATCHES a search is not ranked, so years are not counted (a join) beyond it.
+    # Every row of the index is a paper's, so the index alone counts the matches; years are
+    # counted (a join) only for a search that can be ranked (`broad_search.RANKABLE_MATCHES`).
     (total,) = (await db.execute(f"select count(*) from {SEARCH_TABLE} where {SEARCH_TABLE} match :match",
                                  params)).rows[0]
     topics = await _all(
@@ -424,11 +424,7 @@ async def _ranked(
         "order by papers desc, label limit 12",
         params,
     )
-    papers = None
-    if not kept and topic is None:
-        papers = await _stored_ranking(db, words, size, offset, total)
-        if papers is None:
-            papers = await certified_page(db, words, size, offset, total)
+    papers = None if kept or topic is not None else await _stored_ranking(db, words, size, offset, total)
     if papers is None and total > broad_search.RANKABLE_MATCHES:
         return {"total": total, "papers": None, "topics": topics}
     if kept:
@@ -517,13 +513,10 @@ async def best_matches(
         f"order by {RELEVANCE_ORDER} limit {BEST_MATCHES}"
     )
     named = {**params, "atlas_match": match}
-    words = re.findall(r'"(\w+)"', match) if re.fullmatch(r'"\w+"( "\w+")*', match) else []
+    word = re.fullmatch(r'"(\w+)"', match)
 
     async def rank() -> list[dict] | None:
-        stored = None
-        if words and not where:
-            stored = await _stored_ranking(db, words, BEST_MATCHES, 0) or await certified_page(
-                db, words, BEST_MATCHES, 0)
+        stored = None if where or not word else await _stored_ranking(db, [word[1]], BEST_MATCHES, 0)
         if stored is not None:
             return [{key: row[key] for key in ("id", "title", "year", "venue", "authors")} for row in stored]
         try:
