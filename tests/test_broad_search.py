@@ -85,3 +85,15 @@ def test_a_search_outlasting_the_time_limit_answers_400_on_the_search_page_too(b
     assert "add a word, a topic or years" in page.text and "/atlas/papers.csv?_search=" in page.text
     answer = asyncio.run(hurried.client.get("/search.json?q=network+neural+learning")).json()
     assert "add a word, a topic or years" in answer["error"] and answer["csv_url"]
+
+
+def test_the_papers_table_lists_no_best_matches_for_a_search_search_refuses_but_still_its_rows(
+    built_atlas, few_rankable
+):
+    datasette = site(built_atlas)
+    table = asyncio.run(datasette.client.get("/atlas/papers?_search=network"))
+    assert table.status_code == 200
+    assert "too many papers to rank them in time: add a word" in table.text
+    assert "atlas-best-matches" not in table.text
+    narrow = asyncio.run(datasette.client.get("/atlas/papers?_search=double"))
+    assert "Most relevant first" in narrow.text

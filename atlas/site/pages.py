@@ -414,8 +414,7 @@ async def _ranked(
     )
     # Every row of the index is a paper's, so the index alone counts the matches; years are
     # counted (a join) only for a search that can be ranked (`broad_search.RANKABLE_MATCHES`).
-    (total,) = (await db.execute(f"select count(*) from {SEARCH_TABLE} where {SEARCH_TABLE} match :match",
-                                 params)).rows[0]
+    total = await _matches(db, params["match"])
     topics = await _all(
         db,
         "select id, label, papers from topics where scheme_id = :ours and not deprecated "
@@ -502,7 +501,8 @@ async def best_matches(
 ) -> list[dict] | None:
     """The papers table's best matches for the full-text query `match` among the rows its
     where clauses keep (as Datasette built them for the table), most relevant first, as `search`
-    ranks them; None when ranking every match takes longer than `time_limit_ms`. The clauses
+    ranks them; None when ranking every match takes longer than `time_limit_ms`, or when nothing
+    but the words narrows a search /search would refuse as too broad to rank. The clauses
     name the table's columns bare, so they filter the papers in a subquery of their own rather
     than beside the index's same-named columns."""
     kept = f"and papers.rowid in (select rowid from papers where {' and '.join(where)})" if where else ""
@@ -519,6 +519,8 @@ async def best_matches(
         stored = None if where or not word else await _stored_ranking(db, [word[1]], BEST_MATCHES, 0)
         if stored is not None:
             return [{key: row[key] for key in ("id", "title", "year", "venue", "authors")} for row in stored]
+        if not where and await _matches(db, match) > broad_search.RANKABLE_MATCHES:
+            return None
         try:
             results = await db.execute(sql, named, custom_time_limit=time_limit_ms)
         except QueryInterrupted:
@@ -526,6 +528,13 @@ async def best_matches(
         return [dict(row) for row in results.rows]
 
     return await cached(db, ("best_matches", sql, tuple(sorted(named.items()))), rank)
+
+
+async def _matches(db, match: str) -> int:
+    """The papers the full-text query `match` matches, counted by the index alone."""
+    (total,) = (await db.execute(
+        f"select count(*) from {SEARCH_TABLE} where {SEARCH_TABLE} match :match", {"match": match})).rows[0]
+    return total
 
 
 async def base_iri(db) -> str:
