@@ -4,7 +4,7 @@ pages, `search_rankings`). Never an approximate ranking, never a 500.
 
 Ranking a search scores every match (BM25 in SQLite), and its cost grows with the matches and with
 each word's papers: at a million synthetic papers "neural tangent kernel" (48,816 matches) took
-380-990 ms and "neural network" (274,608) 1.4-1.8 s on this project's shared 2-core machine; only
+380-990 ms and "neural network" (274,608) 0.5-1.8 s on this project's shared 2-core machine; only
 counting the matches stays fast (50-100 ms), so the count decides (docs/performance.md)."""
 
 from __future__ import annotations
