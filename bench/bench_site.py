@@ -154,6 +154,8 @@ async def measure(site: Path) -> list[tuple[str, float, float, int]]:
         "search API, 'network', 20th page": "/search.json?q=network&_next=950",
         "search API, 'network', 21st page (past the stored ranking)": "/search.json?q=network&_next=1000",
         "search API, two broad words 'neural network'": "/search.json?q=neural+network",
+        "search page, two broad words 'neural network' (HTML)": "/search?q=neural+network",
+        "search API, 'deep neural network learning'": "/search.json?q=deep+neural+network+learning",
         "papers table's best matches for 'network'": "/atlas/papers?_search=network",
         "canned query /atlas/search.json": "/atlas/search.json?q=neural+tangent+kernel",
         "canned query, a broad word 'network'": "/atlas/search.json?q=network",

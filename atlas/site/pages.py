@@ -20,6 +20,8 @@ from atlas.published import (
     SEARCH_TABLE,
     topic_token,
 )
+from atlas.site import broad_search
+from atlas.site.broad_search import TooBroad
 from atlas.site.cache import cached
 
 PAPERS_PER_PAGE = 50
@@ -384,7 +386,10 @@ async def search_results(
     if not words:
         return {"topics": [], "papers": [], "total": 0}
     key = ("search", tuple(words), query.strip(), size, offset, topic and topic["id"], year_from, year_to)
-    return await cached(db, key, lambda: _ranked(db, words, query, size, offset, topic, year_from, year_to))
+    found = await cached(db, key, lambda: _ranked(db, words, query, size, offset, topic, year_from, year_to))
+    if found["papers"] is None:
+        raise TooBroad(query.strip(), found["total"], found["topics"])
+    return found
 
 
 async def _ranked(
@@ -407,10 +412,22 @@ async def _ranked(
         f"from {SEARCH_TABLE} join papers on papers.rowid = {SEARCH_TABLE}.rowid "
         f"where {SEARCH_TABLE} match :match {where}"
     )
-    # Every row of the index is a paper's, so with no clause but the match the index counts alone.
-    counted = matched if kept else f"from {SEARCH_TABLE} where {SEARCH_TABLE} match :match"
-    (total,) = (await db.execute(f"select count(*) {counted}", params)).rows[0]
+    # Every row of the index is a paper's, so the index alone counts the matches; years are
+    # counted (a join) only for a search that can be ranked (`broad_search.RANKABLE_MATCHES`).
+    total = await _matches(db, params["match"])
+    topics = await _all(
+        db,
+        "select id, label, papers from topics where scheme_id = :ours and not deprecated "
+        "and (label like :like "
+        "or exists (select 1 from json_each(topics.alt_labels) where value like :like)) "
+        "order by papers desc, label limit 12",
+        params,
+    )
     papers = None if kept or topic is not None else await _stored_ranking(db, words, size, offset, total)
+    if papers is None and total > broad_search.RANKABLE_MATCHES:
+        return {"total": total, "papers": None, "topics": topics}
+    if kept:
+        (total,) = (await db.execute(f"select count(*) {matched}", params)).rows[0]
     if papers is None:
         papers = await _all(
             db,
@@ -419,14 +436,7 @@ async def _ranked(
             f"order by {RELEVANCE_ORDER} limit :n offset :skip",
             params,
         )
-    return {"total": total, "papers": papers, "topics": await _all(
-        db,
-        "select id, label, papers from topics where scheme_id = :ours and not deprecated "
-        "and (label like :like "
-        "or exists (select 1 from json_each(topics.alt_labels) where value like :like)) "
-        "order by papers desc, label limit 12",
-        params,
-    )}
+    return {"total": total, "papers": papers, "topics": topics}
 
 
 async def _stored_ranking(
@@ -491,7 +501,8 @@ async def best_matches(
 ) -> list[dict] | None:
     """The papers table's best matches for the full-text query `match` among the rows its
     where clauses keep (as Datasette built them for the table), most relevant first, as `search`
-    ranks them; None when ranking every match takes longer than `time_limit_ms`. The clauses
+    ranks them; None when ranking every match takes longer than `time_limit_ms`, or when nothing
+    but the words narrows a search /search would refuse as too broad to rank. The clauses
     name the table's columns bare, so they filter the papers in a subquery of their own rather
     than beside the index's same-named columns."""
     kept = f"and papers.rowid in (select rowid from papers where {' and '.join(where)})" if where else ""
@@ -508,6 +519,8 @@ async def best_matches(
         stored = None if where or not word else await _stored_ranking(db, [word[1]], BEST_MATCHES, 0)
         if stored is not None:
             return [{key: row[key] for key in ("id", "title", "year", "venue", "authors")} for row in stored]
+        if not where and await _matches(db, match) > broad_search.RANKABLE_MATCHES:
+            return None
         try:
             results = await db.execute(sql, named, custom_time_limit=time_limit_ms)
         except QueryInterrupted:
@@ -515,6 +528,13 @@ async def best_matches(
         return [dict(row) for row in results.rows]
 
     return await cached(db, ("best_matches", sql, tuple(sorted(named.items()))), rank)
+
+
+async def _matches(db, match: str) -> int:
+    """The papers the full-text query `match` matches, counted by the index alone."""
+    (total,) = (await db.execute(
+        f"select count(*) from {SEARCH_TABLE} where {SEARCH_TABLE} match :match", {"match": match})).rows[0]
+    return total
 
 
 async def base_iri(db) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import urllib.parse
 from pathlib import Path
 
 from datasette import hookimpl
@@ -16,6 +17,7 @@ from datasette.utils.asgi import NotFound, Response
 
 from atlas.published import DOWNLOADS, DOWNLOADS_FOLDER
 from atlas.site import pages, structured_data
+from atlas.site.broad_search import TooBroad
 
 DATABASE = "atlas"
 # Ids are slugs (a list's concepts add their list and kind: phenomena/keyword/…); a dot starts a
@@ -70,10 +72,36 @@ async def topics_page(datasette, request):
 
 
 async def search_page(datasette, request):
+    """/search; a search too broad to rank, or that outlasts the time limit, answers 400 with the
+    page saying how to narrow it and where every match is, unranked."""
     query = request.args.get("q", "")
     page = max(1, int(request.args.get("page", "1"))) if request.args.get("page", "1").isdigit() else 1
-    data = await pages.search(datasette.get_database(DATABASE), query, page)
+    try:
+        data = await pages.search(datasette.get_database(DATABASE), query, page)
+    except (TooBroad, QueryInterrupted, sqlite3.OperationalError) as error:
+        refusal = _refusal(error, query)
+        context = {"query": query, "page": page, "total": 0, "papers": [], "refusal": refusal,
+                   "topics": error.topics if isinstance(error, TooBroad) else [], **_unranked(query)}
+        html = await datasette.render_template("atlas_search.html", context, request=request)
+        return Response.html(html, status=400)
     return await _render(datasette, request, "atlas_search.html", data)
+
+
+def _refusal(error: Exception, query: str) -> str:
+    """What a search that was not ranked says, or `error` raised again when it is no refusal."""
+    if isinstance(error, TooBroad):
+        return str(error)
+    if not isinstance(error, QueryInterrupted) and not INTERRUPTED.search(str(error)):
+        raise error
+    return (f"“{query.strip()}” matches too many papers to rank in time: add a word, a topic or years. "
+            "Every match, unranked, is in the papers table, with its SQL, filters and CSV and JSON exports")
+
+
+def _unranked(query: str) -> dict:
+    """Where every match of a search is, unranked: the papers table searched, and its CSV."""
+    searched = urllib.parse.urlencode({"_search": query.strip()})
+    return {"table_url": f"/atlas/papers?{searched}",
+            "csv_url": f"/atlas/papers.csv?{searched}&_stream=on&_size=max"}
 
 
 async def topic_page(datasette, request):
@@ -148,11 +176,12 @@ async def search_json(datasette, request):
         return Response.json({"ok": False, "error": str(error)}, status=400)
     try:
         found = await pages.search_results(db, **asked)
-    except (QueryInterrupted, sqlite3.OperationalError) as error:
-        if not isinstance(error, QueryInterrupted) and not INTERRUPTED.search(str(error)):
-            raise
-        message = "This search matches too many papers to rank in time: add a word, a topic or years."
-        return Response.json({"ok": False, "error": message}, status=400)
+    except (TooBroad, QueryInterrupted, sqlite3.OperationalError) as error:
+        unranked = _unranked(asked["query"]).items()
+        urls = {name: datasette.absolute_url(request, path) for name, path in unranked}
+        message = f"{_refusal(error, asked['query'])}: {urls['table_url']} (CSV: {urls['csv_url']})."
+        return Response.json({"ok": False, "error": message, "total": getattr(error, "total", None), **urls},
+                             status=400)
     ids = [paper["id"] for paper in found["papers"]]
     authors, topics = await pages.papers_authors_and_topics(db, ids)
     papers = [

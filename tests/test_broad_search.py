@@ -1,0 +1,99 @@
+"""Searches too broad to rank when asked answer 400 saying how to narrow them and where every match
+is, on /search and /search.json alike, never 500 and never an approximate ranking; narrow searches
+page to their end and a broad word's stored pages are served as before."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import shutil
+
+import pytest
+from datasette.app import Datasette
+from test_search_rankings import with_rankings
+
+from atlas.site import broad_search, cache
+
+
+@pytest.fixture
+def few_rankable(monkeypatch):
+    """The site ranking searches of at most 20 matches when asked, as a million papers make
+    "network" too broad to rank."""
+    monkeypatch.setattr(broad_search, "RANKABLE_MATCHES", 20)
+    cache._results.clear()
+
+
+def site(built_atlas, **settings) -> Datasette:
+    configured = {**json.loads((built_atlas.parent / "settings.json").read_text()), **settings}
+    return Datasette([], config_dir=built_atlas.parent, settings=configured)
+
+
+def test_a_search_with_too_many_matches_answers_400_saying_how_to_narrow_it_and_where_every_match_is(
+    built_atlas, few_rankable
+):
+    datasette = site(built_atlas)
+    response = asyncio.run(datasette.client.get("/search.json?q=network"))
+    assert response.status_code == 400
+    answer = response.json()
+    assert answer["ok"] is False and answer["total"] > 20
+    assert "Narrow the search: add a word, or search inside a topic" in answer["error"]
+    assert answer["csv_url"].endswith("/atlas/papers.csv?_search=network&_stream=on&_size=max")
+    assert answer["table_url"] in answer["error"]
+    page = asyncio.run(datasette.client.get("/search?q=network"))
+    assert page.status_code == 400
+    assert "Narrow the search" in page.text and 'href="/atlas/papers.csv?_search=network' in page.text
+    # Several words, a topic or a page past the first are refused alike when they match too many.
+    for refused in ("/search.json?q=neural+network", "/search.json?q=network&topic=architectures-and-training",
+                    "/search.json?q=network&_next=50", "/search?q=neural+network&page=3"):
+        assert asyncio.run(datasette.client.get(refused)).status_code == 400, refused
+    # Every match is where the answer says, unranked.
+    csv = asyncio.run(datasette.client.get("/atlas/papers.csv?_search=network&_stream=on&_size=max"))
+    assert csv.status_code == 200 and len(csv.text.strip().splitlines()) == answer["total"] + 1
+
+
+def test_a_narrow_search_still_pages_to_its_end_when_broad_ones_are_refused(built_atlas, few_rankable):
+    datasette = site(built_atlas)
+    found = asyncio.run(datasette.client.get("/search.json?q=double&_size=3")).json()
+    assert 3 < found["total"] <= 20
+    offset, seen = 0, []
+    while offset is not None:
+        page = asyncio.run(datasette.client.get(f"/search.json?q=double&_size=3&_next={offset}"))
+        assert page.status_code == 200
+        seen += [paper["id"] for paper in page.json()["papers"]]
+        offset = page.json()["next"]
+    assert len(seen) == found["total"] == len(set(seen))
+
+
+def test_a_broad_word_pages_through_its_stored_ranking_and_answers_400_past_it(built_atlas, tmp_path, monkeypatch):
+    shutil.copytree(built_atlas.parent, tmp_path / "dist")
+    with_rankings(built_atlas, tmp_path / "dist" / "atlas.db", broad=25, depth=60)
+    monkeypatch.setattr(broad_search, "RANKABLE_MATCHES", 20)
+    cache._results.clear()
+    datasette = site(tmp_path / "dist" / "atlas.db")
+    inside = asyncio.run(datasette.client.get("/search.json?q=network&_size=20&_next=40"))
+    assert inside.status_code == 200 and len(inside.json()["papers"]) == 20
+    past = asyncio.run(datasette.client.get("/search.json?q=network&_size=20&_next=60"))
+    assert past.status_code == 400 and "Narrow the search" in past.json()["error"]
+    assert asyncio.run(datasette.client.get("/search?q=network&page=2")).status_code == 400
+
+
+def test_a_search_outlasting_the_time_limit_answers_400_on_the_search_page_too(built_atlas):
+    cache._results.clear()
+    hurried = site(built_atlas, sql_time_limit_ms=1)
+    page = asyncio.run(hurried.client.get("/search?q=network+neural+learning"))
+    assert page.status_code == 400
+    assert "add a word, a topic or years" in page.text and "/atlas/papers.csv?_search=" in page.text
+    answer = asyncio.run(hurried.client.get("/search.json?q=network+neural+learning")).json()
+    assert "add a word, a topic or years" in answer["error"] and answer["csv_url"]
+
+
+def test_the_papers_table_lists_no_best_matches_for_a_search_search_refuses_but_still_its_rows(
+    built_atlas, few_rankable
+):
+    datasette = site(built_atlas)
+    table = asyncio.run(datasette.client.get("/atlas/papers?_search=network"))
+    assert table.status_code == 200
+    assert "too many papers to rank them in time: add a word" in table.text
+    assert "atlas-best-matches" not in table.text
+    narrow = asyncio.run(datasette.client.get("/atlas/papers?_search=double"))
+    assert "Most relevant first" in narrow.text
