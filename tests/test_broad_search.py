@@ -64,7 +64,7 @@ def test_a_narrow_search_still_pages_to_its_end_when_broad_ones_are_refused(buil
     assert len(seen) == found["total"] == len(set(seen))
 
 
-def test_a_broad_word_pages_through_its_stored_ranking_and_answers_400_past_it(built_atlas, tmp_path, monkeypatch):
+def test_a_broad_word_pages_through_its_stored_ranking_with_no_link_past_it_and_answers_400_there(built_atlas, tmp_path, monkeypatch):
     shutil.copytree(built_atlas.parent, tmp_path / "dist")
     with_rankings(built_atlas, tmp_path / "dist" / "atlas.db", broad=25, depth=60)
     monkeypatch.setattr(broad_search, "RANKABLE_MATCHES", 20)
@@ -72,6 +72,10 @@ def test_a_broad_word_pages_through_its_stored_ranking_and_answers_400_past_it(b
     datasette = site(tmp_path / "dist" / "atlas.db")
     inside = asyncio.run(datasette.client.get("/search.json?q=network&_size=20&_next=40"))
     assert inside.status_code == 200 and len(inside.json()["papers"]) == 20
+    assert inside.json()["next"] is None and inside.json()["next_url"] is None  # no link to a refusal
+    assert asyncio.run(datasette.client.get("/search.json?q=network&_size=20&_next=20")).json()["next"] == 40
+    first_page = asyncio.run(datasette.client.get("/search?q=network"))
+    assert first_page.status_code == 200 and "less relevant" not in first_page.text
     past = asyncio.run(datasette.client.get("/search.json?q=network&_size=20&_next=60"))
     assert past.status_code == 400 and "Narrow the search" in past.json()["error"]
     assert asyncio.run(datasette.client.get("/search?q=network&page=2")).status_code == 400

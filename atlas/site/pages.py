@@ -363,7 +363,8 @@ async def search(db, query: str, page: int) -> dict:
     """The /search page: papers ranked by relevance (`search_results`), 50 a page, and the topics
     whose names or synonyms contain the words."""
     found = await search_results(db, query, size=PAPERS_PER_PAGE, offset=PAPERS_PER_PAGE * (page - 1))
-    return {**found, "query": query, "page": page}
+    more = has_next_page(found, PAPERS_PER_PAGE * page, PAPERS_PER_PAGE)
+    return {**found, "query": query, "page": page, "more": more}
 
 
 def search_words(query: str) -> list[str]:
@@ -426,6 +427,8 @@ async def _ranked(
     papers = None if kept or topic is not None else await _stored_ranking(db, words, size, offset, total)
     if papers is None and total > broad_search.RANKABLE_MATCHES:
         return {"total": total, "papers": None, "topics": topics}
+    # the matches whose pages are served: all of a rankable search's, else the stored best ones
+    served = total if total <= broad_search.RANKABLE_MATCHES else await _stored_count(db, words)
     if kept:
         (total,) = (await db.execute(f"select count(*) {matched}", params)).rows[0]
     if papers is None:
@@ -436,7 +439,24 @@ async def _ranked(
             f"order by {RELEVANCE_ORDER} limit :n offset :skip",
             params,
         )
-    return {"total": total, "papers": papers, "topics": topics}
+    return {"total": total, "papers": papers, "topics": topics, "served": served}
+
+
+def has_next_page(found: dict, following: int, size: int) -> bool:
+    """Whether the page from `following` is one the site serves: a search too broad to rank has
+    only its stored pages, so no link leads past them to a refusal."""
+    if following >= found["total"]:
+        return False
+    return found["served"] == found["total"] or following + size <= found["served"]
+
+
+async def _stored_count(db, words: list[str]) -> int:
+    """How many best matches the build stored for a one-word search (0 for any other search)."""
+    if len(words) != 1 or not words[0].isascii():
+        return 0
+    counted = await db.execute(
+        f"select count(*) from {SEARCH_RANKINGS_TABLE} where word = :word", {"word": words[0].lower()})
+    return counted.rows[0][0]
 
 
 async def _stored_ranking(
@@ -447,11 +467,8 @@ async def _stored_ranking(
     page lies past the stored best matches (`total`, the word's matches, when known, tells whether
     they are all stored). A word is a key only as the index spells it (lower case, stemmed), so
     any other spelling is ranked here, as before."""
-    if len(words) != 1 or not words[0].isascii():
-        return None
-    word = words[0].lower()
-    (stored,) = (await db.execute(
-        f"select count(*) from {SEARCH_RANKINGS_TABLE} where word = :word", {"word": word})).rows[0]
+    stored = await _stored_count(db, words)
+    word = words[0].lower() if stored else ""
     if not stored or (offset + size > stored and stored != total):
         return None
     return await _all(

@@ -190,7 +190,7 @@ async def search_json(datasette, request):
         for paper in found["papers"]
     ]
     following = asked["offset"] + len(papers)
-    more = following < found["total"] and papers
+    more = bool(papers) and pages.has_next_page(found, following, asked["size"])
     next_url = datasette.absolute_url(request, path_with_replaced_args(request, {"_next": str(following)}))
     return Response.json({
         "ok": True, "q": asked["query"], "total": found["total"], "papers": papers,
