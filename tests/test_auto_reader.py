@@ -1,9 +1,10 @@
 """`format: auto` reads paper lists in styles no parser was written for.
 
-Measured on the list-style corpus (tests/data/list_styles/: fifteen dev styles, three held-out
-styles the reader's authors never opened) against hand-written expected records, and on the five seed lists
-against what their dedicated parsers read. The floors are the issue's: ≥ 95% of papers found,
-≥ 98% of found titles exact, no non-paper taken for a paper.
+Measured on the list-style corpus (tests/data/list_styles/: the dev styles, and the held-out
+styles the reader's authors never opened when a held-out set is there) against hand-written
+expected records, and on the five seed lists against what their dedicated parsers read. The
+floors are the issue's: ≥ 95% of papers found, ≥ 98% of found titles exact, no non-paper taken
+for a paper.
 """
 
 from __future__ import annotations
@@ -54,10 +55,14 @@ def test_dev_list_styles_find_95_percent_of_papers_98_percent_of_titles_exact_an
 
 
 def test_held_out_list_styles_stay_at_least_at_their_first_measurement():
-    """The held-out lists, never tuned on, miss the issue's floors: measured once when written
-    (tests/data/list_styles/README.md), 51/51 papers found, 49/51 titles exact (96.1%, the floor
-    is 98%) and 6 of 26 non-papers taken (the floor is none). This holds the reader at least there;
-    only the figures are printed, so the failures stay unseen until the reader is tuned on dev."""
+    """`held_out/` holds the current held-out set, measured once when it arrives, with only its
+    figures printed. It is empty between sets: the fourth (51/51 found, 49/51 titles exact, 6/26
+    non-papers taken at its one measurement) was then tuned on and moved to `dev/`, and the fifth
+    is being written. With no list there this test measures nothing and says so; the figures it
+    holds are the fourth set's first run, to be repointed to the fifth set's when it arrives."""
+    if not sorted((CORPUS / "held_out").glob("*.md")):
+        print("\nheld_out/ is empty (the fifth held-out set is being written): nothing measured")
+        return
     summed = measure("held_out", show_problems=False)
     assert summed.found / summed.papers >= 0.95
     assert summed.exact / summed.found >= 0.96
