@@ -322,6 +322,61 @@ def test_topic_and_year_bullets_are_not_papers_and_a_closing_parenthesis_is_the_
     ]
 
 
+def test_apa_references_that_say_they_are_a_post_slides_a_video_or_code_are_not_papers():
+    paper, post, slides, video, code = read_excerpt("auto", """
+        - Dziugaite, G. K., & Roy, D. M. (2017). Computing nonvacuous generalization bounds for deep (stochastic) neural networks with many more parameters than training data. *Uncertainty in Artificial Intelligence*. https://arxiv.org/abs/1703.11008
+        - Arora, S. (2017, December 8). Generalization theory and deep nets, an introduction. *Off the Convex Path*. http://www.offconvex.org/2017/12/08/generalization1/
+        - Srebro, N. (2017). *Optimization's hidden gift to learning: Implicit regularization* [Lecture slides]. ./slides/srebro-implicit-reg.pdf
+        - Bartlett, P. (2019). *Generalization in deep learning* [Video]. Simons Institute. https://simons.berkeley.edu/programs/dl2019
+        - Jiang, Y., et al. (2020). *Predicting Generalization in Deep Learning* [Competition and starter code]. GitHub. https://github.com/google-research/google-research
+        """)
+    # the italics after a plain-text title are the venue, not the title
+    assert (paper.kind, paper.title, paper.venue, paper.year, paper.arxiv_id) == (
+        "paper", "Computing nonvacuous generalization bounds for deep (stochastic) neural networks with many more "
+        "parameters than training data", "Uncertainty in Artificial Intelligence", 2017, "1703.11008")
+    assert (post.kind, post.reason) == ("other", "dated to the day, as a post is, not a paper")
+    assert [(entry.kind, entry.reason) for entry in (slides, video, code)] == [
+        ("other", "'Lecture slides' names no paper"), ("other", "'Video' names no paper"),
+        ("other", "'Competition and starter code' names no paper")]
+
+
+def test_cards_whose_only_link_is_their_video_or_blog_or_whose_venue_is_github_are_not_papers():
+    paper, talk, blog, code = read_excerpt("auto", """
+        * **Sharpness-Aware Minimization for Efficiently Improving Generalization** (SAM)<br>Pierre Foret, Ariel Kleiner, Hossein Mobahi, Behnam Neyshabur<br>ICLR 2021 · [Paper](https://arxiv.org/abs/2010.01412) · [Code](https://github.com/google-research/sam)
+        * **Inductive Bias and Optimization in Deep Learning (talk)**<br>Nathan Srebro<br>Simons Institute 2019 · [Video](https://simons.berkeley.edu/programs/dl2019)
+        * **Can increasing depth serve to accelerate optimization?**<br>Nadav Cohen<br>Off the Convex Path 2018 · [Blog](http://www.offconvex.org/2018/03/02/acceleration-overparameterization/)
+        * **Sharpness-aware minimization in PyTorch**<br>davda54<br>GitHub · [Code](https://github.com/davda54/sam)
+        """)
+    # a `<br>` parts the fields; the nickname `(SAM)` gives way to the venue with its year
+    assert (paper.title, paper.authors, paper.venue, paper.year) == (
+        "Sharpness-Aware Minimization for Efficiently Improving Generalization",
+        ("Pierre Foret", "Ariel Kleiner", "Hossein Mobahi", "Behnam Neyshabur"), "ICLR 2021", 2021)
+    assert (talk.kind, talk.reason) == ("other", "links only to its Video, not to a paper")
+    assert (blog.kind, blog.reason) == ("other", "links only to its Blog, not to a paper")
+    assert (code.kind, code.reason) == ("other", "'GitHub' hosts code or videos, it is no venue")
+
+
+def test_a_paper_with_only_its_code_link_and_a_venue_stays_a_paper():
+    paper, = read_excerpt("auto", """
+        - Sharpness-Aware Minimization for Efficiently Improving Generalization, ICLR 2021 [[code]](https://github.com/google-research/sam)
+        """)
+    assert (paper.kind, paper.venue) == ("paper", "ICLR 2021")
+
+
+def test_an_italic_author_sub_bullet_gives_the_authors_and_a_question_title_goes_on_past_its_mark():
+    paper, authors, question = read_excerpt("auto", """
+        - Deep Neural Networks as Gaussian Processes. [[arXiv](https://arxiv.org/abs/1711.00165)]
+          - *Jaehoon Lee, Yasaman Bahri, Roman Novak, Samuel S. Schoenholz, Jeffrey Pennington, Jascha Sohl-Dickstein*
+        - [ ] What Happens after SGD Reaches Zero Loss? A Mathematical Framework — Zhiyuan Li, Tianhao Wang, Sanjeev Arora (ICLR 2022) [pdf](https://arxiv.org/pdf/2110.06914.pdf)
+        """)
+    assert paper.authors == ("Jaehoon Lee", "Yasaman Bahri", "Roman Novak", "Samuel S. Schoenholz",
+                             "Jeffrey Pennington", "Jascha Sohl-Dickstein")
+    assert authors.kind == "note"
+    assert (question.title, question.authors, question.venue) == (
+        "What Happens after SGD Reaches Zero Loss? A Mathematical Framework",
+        ("Zhiyuan Li", "Tianhao Wang", "Sanjeev Arora"), "ICLR 2022")
+
+
 @pytest.mark.parametrize("line", [
     "- Deep Learning without Poor Local Minima (Kenji Kawaguchi, NeurIPS 2016) [[pdf]](https://arxiv.org/pdf/1605.07110.pdf)",
     "- Deep Learning without Poor Local Minima - Kenji Kawaguchi - NeurIPS 2016",

@@ -48,6 +48,19 @@ _NOT_PAPER_WORKS = re.compile(
     r"exercises?)\b",
     re.IGNORECASE,
 )
+# What an entry says it is, besides its title: an APA descriptor in brackets (`*Title* [Video]`,
+# `[Lecture slides]`, `[Computer software]`), a kind closing the title (`Title (talk)`, `name
+# (PyTorch re-implementation)`), a day of publication (`(2017, December 8)`: APA dates posts,
+# not papers, to the day), a code or video host named as the venue (`GitHub`).
+_DESCRIPTOR = re.compile(r"(?<![\]\w])\[(?P<kind>[^\[\]()]{2,40})\](?![(\[:])")
+_CLOSING_KIND = re.compile(r"\((?P<kind>[^()]{2,40})\)\s*$")
+_DATED_TO_THE_DAY = re.compile(
+    r"\((?:19|20)\d\d,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\)")
+_HOST_VENUE = re.compile(
+    r"^(?:git ?hub|git ?lab|hugging ?face|youtube|vimeo|bilibili|slide ?share|speaker ?deck|medium|"
+    r"substack)$",
+    re.IGNORECASE,
+)
 _LEAD_IN = re.compile(r"^[^\w\[]*(?P<label>[^\W\d][\w .'-]{0,30}?)\s*[:：]")
 # The longest paper entry of the seed and dev lists is 339 characters (a table row with six authors).
 _LONGEST_REFERENCE = 2000
@@ -99,6 +112,8 @@ def _paper(spans: tuple[Span, ...], section: tuple[str, ...], columns: tuple[str
         raise NotAPaper("no title")
     _refuse_non_paper(reference, section, columns)
     _refuse_named_non_paper(text, links, reference, _bold_label(spans))
+    if not {"arXiv id", "DOI", "link to the paper"} & set(reference.evidence):
+        _refuse_described_non_paper("".join(span.text for span in spans if span.style == "text"), reference)
     return _claims(reference, section)
 
 
@@ -125,9 +140,27 @@ def _refuse_named_non_paper(text: str, links: list[Span], reference: Reference, 
     if bold_label and not {"arXiv id", "DOI"} & strong:
         raise NotAPaper(f"'{bold_label}:' labels a line of prose, not a paper")
     labels = [span.text.strip("[]() ") for span in links if span.url and span.url != reference.title_url]
-    if labels and not strong and not reference.venue and all(
+    # `Title · NeurIPS 2019 · [Code]` is a paper by its venue; `Title · Off the Convex Path 2018 ·
+    # [Blog]` is the blog post its one link names, unless its venue is a publication's
+    own_kind = all(_NOT_PAPERS.search(label) for label in labels) and not looks_like_venue(reference.venue)
+    if labels and not strong and (not reference.venue or own_kind) and all(
             len(label.split()) <= 2 and _names_non_paper(label) for label in labels):
         raise NotAPaper(f"links only to its {', '.join(labels)}, not to a paper")
+
+
+def _refuse_described_non_paper(text: str, reference: Reference) -> None:
+    """An entry with no arXiv id, DOI or paper link whose text outside its links says what else
+    it is (_DESCRIPTOR…); `[[code]](url)` is a link, not a descriptor."""
+    described = [found["kind"] for found in _DESCRIPTOR.finditer(text)]
+    if closing := _CLOSING_KIND.search(reference.title):
+        described.append(closing["kind"])
+    for kind in described:
+        if len(kind.split()) <= 4 and _names_non_paper(kind):
+            raise NotAPaper(f"'{kind}' names no paper")
+    if _DATED_TO_THE_DAY.search(text):
+        raise NotAPaper("dated to the day, as a post is, not a paper")
+    if _HOST_VENUE.match(re.sub(r"\s*(?:19|20)\d\d\s*", "", reference.venue)):
+        raise NotAPaper(f"'{reference.venue}' hosts code or videos, it is no venue")
 
 
 def _refuse_non_paper(reference: Reference, section: tuple[str, ...], columns: tuple[str, ...]) -> None:
@@ -252,10 +285,13 @@ def _detail_line(line: str, child: ListItem, found: dict, current: str) -> str:
     elif current == "digest":
         found["digest"].append(line)
     elif not current and not found["authors"]:
+        italics = "".join(span.text for span in child.spans if span.style == "em").strip()
         names = lenient_names(_AUTHORS_FIELD.sub("", _names_part(child.spans)))
         if names:
             found["authors"], found["truncated"] = tuple(names[0]), names[1]
-            found["venue"] = "".join(span.text for span in child.spans if span.style == "em").strip()
+            found["venue"] = italics
+        elif italics and not _names_part(child.spans).strip(" .,") and (names := names_in(italics)):
+            found["authors"], found["truncated"] = tuple(names[0]), names[1]  # `  - *Full Name, Full Name*`
     return current
 
 

@@ -88,7 +88,9 @@ _SENTENCE_END = re.compile(r"(?<![\s.][A-Z])(?<!^[A-Z])(?<!\bet al)(?<!\bvs)(?<!
 _DATED_AUTHORS = re.compile(
     r"^(?P<authors>[^()]{2,}?\.?)\s*,?\s*[(\[]\s*(?P<year>(?:19|20)\d\d)[a-z]?(?:,\s*[A-Za-z]+)?\s*[)\]][.,:;]*\s*"
 )
-_CHUNK_SEPARATOR = re.compile(r"(?<![\s.][A-Z])\.(?=\s|$)|[;|()\[\]·•，]|\s[–—-]\s|\s[–—-]$|^[–—-]\s")
+# A `<br>` (HARD_BREAK) parts an entry's fields as a period would: `**Title**<br>Authors<br>Venue`.
+_CHUNK_SEPARATOR = re.compile(
+    rf"(?<![\s.][A-Z])\.(?=\s|$)|[;|()\[\]·•，{HARD_BREAK}]|\s[–—-]\s|\s[–—-]$|^[–—-]\s")
 _PAPER_HOSTS = re.compile(
     r"arxiv\.org|openreview\.net|proceedings\.|papers\.nips\.cc|aclanthology|aclweb\.org|dl\.acm\.org|"
     r"ieeexplore|springer|sciencedirect|jmlr\.org|mlr\.press|doi\.org|semanticscholar|biorxiv|"
@@ -308,14 +310,30 @@ def _marked_title(spans: tuple[Span, ...]) -> tuple[str, str, list[Span]]:
     return "", "", list(spans)
 
 
+def _titled_before(spans: tuple[Span, ...], index: int) -> bool:
+    """`Surname, I. (2017). Title in plain text. *Uncertainty in Artificial Intelligence*`: the
+    text before the italics already holds a sentence past the names and date, so the italics are
+    the venue, not the title (as they are in `Full Name (2019). *Title*. Venue`)."""
+    text = collapse_spaces("".join(span.text for span in spans[:index] if span.style in ("text", "strong")))
+    if (dated := _DATED_AUTHORS.match(text)) and names_in(dated["authors"]):
+        text = text[dated.end():]
+    elif (leading := _leading_names(text)) is not None:
+        text = leading[1]
+    if not re.search(r"[.?!]\s*$", text):
+        return False
+    return any(len(sentence.split()) >= 3 and not names_in(sentence) and not looks_like_venue(sentence)
+               for sentence in _sentences(text))
+
+
 def _styled_title(spans: tuple[Span, ...], style: str) -> tuple[str, str, list[Span]] | None:
-    for span in spans:
+    for index, span in enumerate(spans):
         words = span.text.split()
         names = names_in(span.text)
         as_names = names and (style == "em" or len(names[0]) > 1)
         if span.style == style and len(words) >= 2 and not looks_like_venue(span.text) \
                 and not as_names and not span.text.strip().endswith(":") \
-                and not re.fullmatch(r"\s*et\s+al\.?\s*", span.text):
+                and not re.fullmatch(r"\s*et\s+al\.?\s*", span.text) \
+                and not (style == "em" and _titled_before(spans, index)):
             return span.text, "", [s for s in spans if s is not span]
     return None
 
@@ -363,8 +381,10 @@ def rest_fields(rest: list[Span]) -> dict:
     for at, (style, text) in enumerate(chunks):
         names = None if authors else names_in(text, surnames=True)
         dated = style == "em" and at + 1 < len(chunks) and re.fullmatch(r"(?:19|20)\d\d", chunks[at + 1][1])
-        if style in ("code", "em") and looks_like_venue(text) or not venue and looks_like_venue(text):
-            venue = venue or _unglued(venue_name(text))
+        # `(SAM)<br>…<br>ICLR 2021`: a nickname reads as an acronym; a venue with its year wins
+        dated_venue = venue and not first_year(venue) and _ACRONYM_YEAR.search(text)
+        if looks_like_venue(text) and (style in ("code", "em") or not venue or dated_venue):
+            venue = _unglued(venue_name(text)) if not venue or dated_venue else venue
         elif not venue and dated and not names:  # `*Neural Networks*, 2018`: italics and their year
             venue = text
         elif not venue and _NAMED_WITH_YEAR.fullmatch(text):
@@ -398,7 +418,8 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     tail: list[Span] = []
     for index, span in enumerate(spans):
         is_label = span.style == "link" and is_label_text(span.text)
-        if is_label or span.style in ("em", "code") and looks_like_venue(span.text):
+        italic_venue = span.style == "em" and _titled_before(spans, index)
+        if is_label or italic_venue or span.style in ("em", "code") and looks_like_venue(span.text):
             tail = list(spans[index:])
             break
         lead.append(span.text)
@@ -424,6 +445,8 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     fields = rest_fields([Span("text", ". ".join(others)), *tail])
     if authors:
         fields["authors"], fields["authors_truncated"] = tuple(authors[0]), authors[1]
+    if tail and tail[0].style == "em" and not fields["venue"] and not names_in(tail[0].text):
+        fields["venue"] = venue_name(tail[0].text)  # `Title. *Uncertainty in Artificial Intelligence*`
     fields["venue"] = venue or fields["venue"]
     fields["stated_year"] = year or fields["stated_year"]
     title, trailing = _trailing_venue(title)
@@ -481,11 +504,17 @@ def _title_and_rest(sentences: list[str]) -> tuple[str, list[str]]:
     while at + 1 < len(sentences) and names_in(sentences[at]):
         at += 1
     end = at + 1
-    while sentences[end - 1].endswith(("?", "!")) and end < len(sentences) and not (
-            names_in(sentences[end]) or looks_like_venue(sentences[end])):
+    while sentences[end - 1].endswith(("?", "!")) and end < len(sentences) and _goes_on(sentences[end]):
         end += 1
     title, names = _names_cut(" ".join(sentences[at:end]))
     return title, [names, *sentences[:at], *sentences[end:]] if names else sentences[:at] + sentences[end:]
+
+
+def _goes_on(sentence: str) -> bool:
+    """After a question, `A Mathematical Framework — Zhiyuan Li (ICLR 2022)` goes on with the
+    title: something is left once the venue and names closing it are cut off."""
+    head = _names_cut(_trailing_venue(sentence)[0])[0].strip()
+    return bool(head) and not names_in(head) and not looks_like_venue(head)
 
 
 def _names_cut(title: str) -> tuple[str, str]:
