@@ -377,6 +377,40 @@ def test_an_italic_author_sub_bullet_gives_the_authors_and_a_question_title_goes
         ("Zhiyuan Li", "Tianhao Wang", "Sanjeev Arora"), "ICLR 2022")
 
 
+def test_a_bracketed_year_before_the_title_is_the_year_and_not_part_of_the_title():
+    paper, = read_excerpt("auto", """
+        - [2020] Implicit Regularization in Deep Learning May Not Be Explainable by Norms - Noam Razin, Nadav Cohen [paper](https://arxiv.org/abs/2005.06398)
+        """)
+    assert (paper.title, paper.authors, paper.year, paper.arxiv_id) == (
+        "Implicit Regularization in Deep Learning May Not Be Explainable by Norms", ("Noam Razin", "Nadav Cohen"),
+        2020, "2005.06398")
+
+
+def test_plain_text_references_with_no_links_part_title_from_one_name_et_al_or_particles():
+    one, et_al, particles = read_excerpt("auto", """
+        * Tensor Programs II: Neural Tangent Kernel for Any Architecture, Greg Yang. arXiv:2006.14548
+        * Deep Neural Networks as Gaussian Processes, Jaehoon Lee et al. ICLR 2018. arXiv:1711.00165
+        * Gaussian Process Behaviour in Wide Deep Neural Networks, Alexander G. de G. Matthews, Mark Rowland, Jiri Hron, Richard E. Turner, Zoubin Ghahramani. ICLR 2018. arXiv:1804.11271
+        """)
+    assert (one.title, one.authors, one.venue, one.arxiv_id) == (
+        "Tensor Programs II: Neural Tangent Kernel for Any Architecture", ("Greg Yang",), "", "2006.14548")
+    assert (et_al.title, et_al.authors, et_al.venue) == (
+        "Deep Neural Networks as Gaussian Processes", ("Jaehoon Lee",), "ICLR 2018")
+    assert (particles.title, particles.authors[0]) == (
+        "Gaussian Process Behaviour in Wide Deep Neural Networks", "Alexander G. de G. Matthews")
+
+
+def test_chinese_link_labels_are_labels_and_name_code_or_videos():
+    paper, video, code = read_excerpt("auto", """
+        - **Spectrally-normalized margin bounds for neural networks** — Peter L. Bartlett, Dylan J. Foster, Matus Telgarsky (NIPS 2017) [[论文]](https://arxiv.org/abs/1706.08498) [[知乎笔记]](https://zhuanlan.zhihu.com/p/71203452)
+        - **深度学习理论讲座 Deep learning theory lectures** — Matus Telgarsky [[视频]](https://www.youtube.com/playlist?list=dl-theory-lectures)
+        - **Neural Tangents** — Google Research [[代码]](https://github.com/google/neural-tangents)
+        """)
+    assert (paper.title, paper.venue, paper.arxiv_id) == (
+        "Spectrally-normalized margin bounds for neural networks", "NIPS 2017", "1706.08498")
+    assert (video.kind, code.kind) == ("other", "other")
+
+
 @pytest.mark.parametrize("line", [
     "- Deep Learning without Poor Local Minima (Kenji Kawaguchi, NeurIPS 2016) [[pdf]](https://arxiv.org/pdf/1605.07110.pdf)",
     "- Deep Learning without Poor Local Minima - Kenji Kawaguchi - NeurIPS 2016",

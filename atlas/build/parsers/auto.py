@@ -38,14 +38,14 @@ _AUTHORS_FIELD = re.compile(r"^(?:Authors?|By)\s*[:：]\s*", re.IGNORECASE)
 _NOT_PAPERS = re.compile(
     r"\b(?:talks?|slides|videos?|lectures?|keynotes?|podcasts?|tutorials?|blogs?|courses?|"
     r"contributing|contributors?|licen[cs]e|acknowledge?ments?|citation|cite|related lists?|"
-    r"awesome lists?|table of contents|contents)\b",
+    r"awesome lists?|table of contents|contents)\b|博客|视频|讲座|演讲|幻灯片|教程|课程|贡献|目录",
     re.IGNORECASE,
 )
 # What else a list names, in a lead-in (`Code: [Title](github)`, `**Problem set 2:** [ps2.pdf](…)`)
 # or as the only links of an entry (`**Title** — [blog](…)`), besides the kinds of _NOT_PAPERS.
 _NOT_PAPER_WORKS = re.compile(
     r"\b(?:code|implementations?|library|libraries|software|problem sets?|homeworks?|assignments?|"
-    r"exercises?)\b",
+    r"exercises?)\b|代码|源码|作业",
     re.IGNORECASE,
 )
 # What an entry says it is, besides its title: an APA descriptor in brackets (`*Title* [Video]`,

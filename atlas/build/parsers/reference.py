@@ -34,6 +34,10 @@ _FUNCTION_WORDS = frozenset(
     "why what when where which beyond towards toward into without under over through all need more "
     "less our your this that these do than vs".split()
 )
+# The same kinds in Chinese lists (论文 paper, 代码 code, 笔记 notes, 博客 blog, 视频 video, 幻灯片
+# slides…): CJK has no spaces, so `知乎笔记` is one \w+ word; a short link text holding one is a label.
+_CJK_LABEL = re.compile(r"论文|代码|源码|笔记|博客|视频|幻灯片|链接|项目|主页|讲座|演讲|知乎|解读|原文|报告")
+_CJK_KINDS = {"论文": "paper", "原文": "paper", "代码": "code", "源码": "code", "幻灯片": "slides"}
 _LABEL_SHAPE = re.compile(r"^[\W\d_]*$|^(?:19|20)\d\d$|^\d{4}\.\d{4,5}(?:v\d+)?$")
 # Vocabulary of venues' names (not any venue's name): "Proceedings of …", "… Workshop".
 _VENUE_WORDS = re.compile(
@@ -78,7 +82,8 @@ _TITLE_WORDS = frozenset(
     "approximation regularization dynamics representation representations overparameterization "
     "convergence tangent lottery tickets attention transformers transformer features data".split()
 )
-_LEADING_YEAR = re.compile(r"^(?P<year>(?:19|20)\d\d)\s*[-–—:|]\s+")
+# `2016 - Title`, `[2019] Title` (its opening bracket stripped before): a year leading the title
+_LEADING_YEAR = re.compile(r"^(?P<year>(?:19|20)\d\d)(?:[\])]\s*[-–—:|]?|\s*[-–—:|])\s+")
 _ARXIV_NOTE = re.compile(r"\s*[\[(]\s*arXiv\s*:?\s*\d{4}\.\d{4,5}(?:v\d+)?\s*[\])]", re.IGNORECASE)
 _TASK_BOX = re.compile(r"^\s*\[[ xX]?\]\s+")
 _QUOTED = re.compile(r"[\"“](?P<title>[^\"”]{8,})[\"”]")
@@ -134,6 +139,8 @@ def is_label_text(text: str) -> bool:
     words = re.findall(r"[\w.'-]+", text.lower())
     if _LABEL_SHAPE.match(text.strip(" []()")) or not words:
         return True
+    if len(text.strip(" []()")) <= 8 and _CJK_LABEL.search(text):
+        return True
     if len(words) > 3:
         return False
     return any(word.strip(".0123456789") in _LABEL_WORDS for word in words) or all(
@@ -147,6 +154,8 @@ def link_kind(span_text: str, url: str) -> str:
     for kind in ("pdf", "paper", "code", "slides"):
         if kind in words:
             return kind
+    if cjk := next((kind for word, kind in _CJK_KINDS.items() if word in span_text), ""):
+        return cjk
     if _OTHER_HOSTS["code"].search(url):
         return "code"
     if _OTHER_HOSTS["slides"].search(url):
@@ -383,6 +392,8 @@ def rest_fields(rest: list[Span]) -> dict:
         dated = style == "em" and at + 1 < len(chunks) and re.fullmatch(r"(?:19|20)\d\d", chunks[at + 1][1])
         # `(SAM)<br>…<br>ICLR 2021`: a nickname reads as an acronym; a venue with its year wins
         dated_venue = venue and not first_year(venue) and _ACRONYM_YEAR.search(text)
+        if re.fullmatch(r"arXiv\s*:?\s*\d{4}\.\d{4,5}(?:v\d+)?", text, re.IGNORECASE):
+            continue  # `arXiv:1805.01053` alone names the paper's id, not where it appeared
         if looks_like_venue(text) and (style in ("code", "em") or not venue or dated_venue):
             venue = _unglued(venue_name(text)) if not venue or dated_venue else venue
         elif not venue and dated and not names:  # `*Neural Networks*, 2018`: italics and their year
@@ -429,7 +440,7 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     if (bracketed := _BRACKETED.match(text)) and looks_like_venue(bracketed["venue"]):
         venue, text = bracketed["venue"].strip(), text[bracketed.end():]
     text = text.strip(" [(").rstrip(" -–—|")
-    if leading_year := _LEADING_YEAR.match(text):  # `2016 - Title - [paper](…)`
+    if leading_year := _LEADING_YEAR.match(text):  # `2016 - Title - [paper](…)`, `[2019] Title`
         year, text = int(leading_year["year"]), text[leading_year.end():]
     text = _ARXIV_NOTE.sub("", text)  # `Title [arXiv:1605.07110]`: the id is read from the text
     text = re.sub(r"[.,]?\s+In\s*$", ".", text)
@@ -479,9 +490,14 @@ def _plain_names(text: str) -> tuple[list[str], bool] | None:
     more, of two or three words, so that a title's own list (`Behavior, Gradient Independence,
     and Neural Tangent Kernel Derivation`) is not taken for them."""
     names = names_in(text)
-    if names and len(names[0]) > 1 and all(len(name.split()) <= 3 for name in names[0]):
-        return names
+    if names and (len(names[0]) > 1 or names[1]) and all(_full_words(name) <= 3 for name in names[0]):
+        return names  # `Title, Jaehoon Lee et al.`: one name, but "et al." says it is one
     return None
+
+
+def _full_words(name: str) -> int:
+    """The words of a name besides its initials and particles: `Alexander G. de G. Matthews` has 2."""
+    return sum(1 for word in name.split() if not re.fullmatch(r"(?:[A-Z]\.-?)+", word) and not word.islower())
 
 
 def _sentences(text: str) -> list[str]:
@@ -507,6 +523,9 @@ def _title_and_rest(sentences: list[str]) -> tuple[str, list[str]]:
     while sentences[end - 1].endswith(("?", "!")) and end < len(sentences) and _goes_on(sentences[end]):
         end += 1
     title, names = _names_cut(" ".join(sentences[at:end]))
+    venue_next = end < len(sentences) and (looks_like_venue(sentences[end]) or arxiv_id_in(sentences[end]))
+    if not names and venue_next:
+        title, names = _names_cut(_lone_closing_name(title))  # `Title, Greg Yang. arXiv:2006.14548`
     return title, [names, *sentences[:at], *sentences[end:]] if names else sentences[:at] + sentences[end:]
 
 
