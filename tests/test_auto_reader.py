@@ -106,7 +106,7 @@ def count_blocks(text: str) -> int:
                 count += len(element.children) - 1  # its rows but the header
             continue
         if isinstance(element, marko.block.HTMLBlock):
-            count += len(re.findall(r"<li[\s>]", element.body, re.IGNORECASE))
+            count += len(re.findall(r"<li[\s>]", element.body, re.IGNORECASE)) + _html_body_rows(element.body)
             continue
         if isinstance(element, marko.block.Paragraph) and not isinstance(element, marko.block.SetextHeading):
             references = sum(1 for line in _paragraph_lines(element) if _REFERENCE_LINE.match(line))
@@ -115,6 +115,13 @@ def count_blocks(text: str) -> int:
         if isinstance(element, marko.block.BlockElement):
             pending.extend(child for child in element.children if isinstance(child, marko.block.BlockElement))
     return count
+
+
+def _html_body_rows(body: str) -> int:
+    """The `<tr>` rows of raw HTML that hold a `<td>` (a row of `<th>` only is the header)."""
+    rows = [re.split(r"</tr>|</table>|<table", row, flags=re.IGNORECASE)[0]
+            for row in re.split(r"<tr[\s>]", body, flags=re.IGNORECASE)[1:]]
+    return sum(1 for row in rows if re.search(r"<td[\s>]", row, re.IGNORECASE))
 
 
 def _opens_with_title(paragraph) -> bool:
@@ -145,6 +152,50 @@ def test_every_item_heading_table_row_and_numbered_reference_is_one_entry(path):
 
 
 # --- the styles, one line each ------------------------------------------------------------------
+
+def test_a_heading_whose_field_list_gives_authors_and_link_is_a_paper():
+    paper, authors, link, section, other = read_excerpt("auto", """
+        ### Scaling Laws for Neural Language Models
+        - Authors: Jared Kaplan, Sam McCandlish
+        - Link: https://arxiv.org/abs/2001.08361
+
+        ### Implicit bias
+        - Reading group notes, to be written
+        """)
+    assert (paper.kind, paper.title, paper.authors, paper.arxiv_id) == (
+        "paper", "Scaling Laws for Neural Language Models", ("Jared Kaplan", "Sam McCandlish"), "2001.08361")
+    assert (authors.kind, link.kind, section.reason) == ("note", "note", "section heading")
+    assert other.kind == "other"
+
+
+def test_an_html_table_with_a_title_column_gives_one_paper_per_row():
+    entries = read_excerpt("auto", """
+        <table>
+          <tr><th>Year</th><th>Title</th><th>Authors</th><th>Venue</th><th>Links</th></tr>
+          <tr><td>2019</td><td><a href="https://arxiv.org/abs/1812.07956">On Lazy Training in Differentiable Programming</a></td><td>Lénaïc Chizat, Edouard Oyallon, Francis Bach</td><td>NeurIPS 2019</td><td></td></tr>
+        </table>
+
+        <table>
+        <tr><td><img src="fig.png"></td><td><a href="https://github.com/google/neural-tangents">Neural Tangents</a>: a JAX library</td></tr>
+        </table>
+        """)
+    paper, tool = entries
+    assert (paper.kind, paper.line, paper.title, paper.authors, paper.venue, paper.year, paper.arxiv_id) == (
+        "paper", 3, "On Lazy Training in Differentiable Programming", ("Lénaïc Chizat", "Edouard Oyallon", "Francis Bach"),
+        "NeurIPS 2019", 2019, "1812.07956")
+    assert (tool.kind, tool.reason) == ("other", "row of a table with no title column")
+
+
+@pytest.mark.parametrize("column", ["Paper Name", "Title & Authors", "Papers"])
+def test_a_title_column_may_be_named_paper_name_or_title_and_authors(column):
+    paper, = read_excerpt("auto", f"""
+        | {column} | Venue |
+        |---|---|
+        | **Benign overfitting in linear regression**<br>Peter L. Bartlett, Philip M. Long | PNAS 2020 |
+        """)
+    assert (paper.kind, paper.title, paper.authors, paper.venue) == (
+        "paper", "Benign overfitting in linear regression", ("Peter L. Bartlett", "Philip M. Long"), "PNAS 2020")
+
 
 def test_a_paper_heading_takes_its_byline_and_the_list_under_it_is_its_notes():
     entries = read_excerpt("auto", """

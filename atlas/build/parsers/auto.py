@@ -35,6 +35,9 @@ _FIELD = re.compile(
     re.IGNORECASE,
 )
 _AUTHORS_FIELD = re.compile(r"^(?:Authors?|By)\s*[:：]\s*", re.IGNORECASE)
+# `- Link: https://arxiv.org/abs/2001.08361`, `- **Paper**: [arXiv](…)` under a paper heading
+_LINK_FIELD = re.compile(r"^(?:links?|url|paper|pdf|arxiv|openreview|doi)\s*[:：]", re.IGNORECASE)
+_BARE_URL = re.compile(r"https?://[^\s<>()\[\]]+")
 _NOT_PAPERS = re.compile(
     r"\b(?:talks?|slides|videos?|lectures?|keynotes?|podcasts?|tutorials?|blogs?|courses?|"
     r"contributing|contributors?|licen[cs]e|acknowledge?ments?|citation|cite|related lists?|"
@@ -65,7 +68,12 @@ _LEAD_IN = re.compile(r"^[^\w\[]*(?P<label>[^\W\d][\w .'-]{0,30}?)\s*[:：]")
 # The longest paper entry of the seed and dev lists is 339 characters (a table row with six authors).
 _LONGEST_REFERENCE = 2000
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[A-Z][.)]|\[\d+\])\s+")
-_TITLE_COLUMN = re.compile(r"^(?:paper\s*)?(?:title|paper|papers|article|publication)s?$", re.IGNORECASE)
+# `Title`, `Paper`, `Paper Name`, `Title & Authors` (a bare `Name` column names tools as often)
+_TITLE_COLUMN = re.compile(
+    r"^(?:paper\s*(?:names?|titles?)|titles?|papers?|articles?|publications?)"
+    r"(?:\s*(?:&|and|/|\+|,)\s*authors?)?$",
+    re.IGNORECASE,
+)
 _COLUMNS = {
     "authors": re.compile(r"^(?:authors?|by|researchers?)$", re.IGNORECASE),
     "venue": re.compile(
@@ -243,7 +251,7 @@ def _owner(index: int, items: list[ListItem]) -> int | None:
 def _reads_as_paper(index: int, items: list[ListItem]) -> bool:
     try:
         if items[index].block == "heading":
-            return bool(_heading_reference(items[index]))
+            return bool(_heading_reference(items[index], _field_links(index, items)))
         return read_item(index, items)["kind"] == "paper"
     except NotAPaper:
         return False
@@ -310,7 +318,7 @@ def _with_details(claims: dict, details: dict, section: tuple[str, ...]) -> dict
 def _heading(index: int, items: list[ListItem]) -> dict:
     """`#### 3. [Title](url)`: a paper when it links one, its paragraphs and the list right
     under it its notes; any other heading names a section."""
-    claims = _heading_reference(items[index])
+    claims = _heading_reference(items[index], _field_links(index, items))
     children = []
     for following in range(index + 1, len(items)):
         if items[following].block != "item":
@@ -320,11 +328,25 @@ def _heading(index: int, items: list[ListItem]) -> dict:
     return _with_details(claims, _details(children), items[index].section)
 
 
-def _heading_reference(item: ListItem) -> dict:
+def _field_links(index: int, items: list[ListItem]) -> tuple[Span, ...]:
+    """The links of the field list right under a heading (`- Link: https://arxiv.org/abs/…`,
+    `- Paper: [arXiv](…)`), as label links the heading's title can rest on; bare addresses too."""
+    heading, found = items[index], []
+    under = heading.section + (heading.text,)
+    for following in items[index + 1:]:
+        if following.block != "item" or following.section != under:
+            break
+        if following.parent is None and _LINK_FIELD.match(following.text):
+            found += [Span("link", "[link]", span.url) for span in following.links if span.url]
+            found += [Span("link", "[link]", url.rstrip(".,)")) for url in _BARE_URL.findall(following.text)]
+    return tuple(found)
+
+
+def _heading_reference(item: ListItem, field_links: tuple[Span, ...] = ()) -> dict:
     """A heading's own claims, with the authors, venue and year of its first paragraph
     (`*Ziwei Ji, Matus Telgarsky* · ICLR 2019`). A heading with no link is a paper only when
-    that paragraph opens with its authors."""
-    spans = _unnumbered(item.spans)
+    that paragraph opens with its authors, or a field list under it links the paper."""
+    spans = _unnumbered(item.spans) + field_links
     first_note = item.notes.split("\n")[0] if item.notes else ""
     byline = rest_fields([Span("text", _AUTHORS_FIELD.sub("", first_note))]) if first_note else {}
     has_link = any(span.style == "link" and not span.url.startswith("#") for span in spans)

@@ -271,8 +271,13 @@ class _Walk:
             if len(self.open_items) + found.depth > _DEEPEST_READ // 2:
                 raise InputError(self.document.path, f"HTML lists nested more than {_DEEPEST_READ // 2} deep",
                                  start + 1)
-            item = self._new(start, token.map[0] + found.end, len(self.open_items) + found.depth, parent)
-            item["spans"] = tuple(Span(*span) for span in found.spans)
+            if found.cells is not None:  # a `<tr>`: a row, as a markdown table's
+                item = self._new(start, token.map[0] + found.end, 0, None)
+                item.update(block="row", columns=found.columns,
+                            cells=[tuple(Span(*span) for span in cell) for cell in found.cells])
+            else:
+                item = self._new(start, token.map[0] + found.end, len(self.open_items) + found.depth, parent)
+                item["spans"] = tuple(Span(*span) for span in found.spans)
             if found.summary:
                 item["section"] += (found.summary,)
 
