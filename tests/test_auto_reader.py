@@ -407,6 +407,23 @@ def test_cards_whose_only_link_is_their_video_or_blog_or_whose_venue_is_github_a
     assert (code.kind, code.reason) == ("other", "'GitHub' hosts code or videos, it is no venue")
 
 
+def test_posts_threads_lecture_notes_and_workshops_are_not_papers_and_a_name_with_a_year_is_no_venue():
+    post, thread, notes, workshop, course, paper = read_excerpt("auto", """
+        - [Spectral bias and implicit regularization, explained](https://someone.github.io/posts/spectral-bias/) - Jane Doe, 2020
+        - [Twitter thread on grokking](https://twitter.com/someone/status/1234567890) - Neel Nanda, 2022
+        - [Deep learning theory lecture notes](https://mjt.cs.illinois.edu/dlt/) - Matus Telgarsky, 2021
+        - [Theory of Deep Learning workshop](https://sites.google.com/view/icml2018-theory-dl) - ICML 2018 Workshop
+        - [Stanford STATS 385: Theories of Deep Learning](https://stats385.github.io/) (Fall 2017)
+        - [Deep Learning without Poor Local Minima](https://www.kenjikawaguchi.com/papers/dlwplm.html) - Kenji Kawaguchi, 2016
+        """)
+    assert [(entry.kind, entry.reason) for entry in (post, thread, notes, workshop)] == [
+        ("other", "blog or post link, not a paper"), ("other", "blog or post link, not a paper"),
+        ("other", "'Deep learning theory lecture notes' names a lecture, not a paper"),
+        ("other", "'Theory of Deep Learning workshop' names a workshop, not a paper")]
+    assert course.kind == "other"  # `Fall 2017` is a term, not a venue
+    assert (paper.kind, paper.authors, paper.venue, paper.year) == ("paper", ("Kenji Kawaguchi",), "", 2016)
+
+
 def test_a_paper_with_only_its_code_link_and_a_venue_stays_a_paper():
     paper, = read_excerpt("auto", """
         - Sharpness-Aware Minimization for Efficiently Improving Generalization, ICLR 2021 [[code]](https://github.com/google-research/sam)

@@ -57,6 +57,13 @@ _NOT_PAPER_WORKS = re.compile(
 # not papers, to the day), a code or video host named as the venue (`GitHub`).
 _DESCRIPTOR = re.compile(r"(?<![\]\w])\[(?P<kind>[^\[\]()]{2,40})\](?![(\[:])")
 _CLOSING_KIND = re.compile(r"\((?P<kind>[^()]{2,40})\)\s*$")
+# A title naming its own kind: `Deep learning theory lecture notes`, `Theory of Deep Learning
+# workshop` (papers' titles name these too, so only where nothing links or identifies a paper)
+_KIND_IN_TITLE = re.compile(
+    r"\b(?:talks?|slides|videos?|lectures?|lecture notes|keynotes?|podcasts?|tutorials?|blog posts?|"
+    r"courses?|workshops?|threads?|tweets?|webinars?|seminars?|reading groups?|syllabus)\b",
+    re.IGNORECASE,
+)
 _DATED_TO_THE_DAY = re.compile(
     r"\((?:19|20)\d\d,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\)")
 _HOST_VENUE = re.compile(
@@ -165,6 +172,8 @@ def _refuse_described_non_paper(text: str, reference: Reference) -> None:
     for kind in described:
         if len(kind.split()) <= 4 and _names_non_paper(kind):
             raise NotAPaper(f"'{kind}' names no paper")
+    if kind := _KIND_IN_TITLE.search(reference.title):
+        raise NotAPaper(f"'{reference.title}' names a {kind[0].lower()}, not a paper")
     if _DATED_TO_THE_DAY.search(text):
         raise NotAPaper("dated to the day, as a post is, not a paper")
     if _HOST_VENUE.match(re.sub(r"\s*(?:19|20)\d\d\s*", "", reference.venue)):

@@ -105,6 +105,9 @@ _PAPER_HOSTS = re.compile(
 )
 _OTHER_HOSTS = {
     "talk or video": re.compile(r"youtube\.com|youtu\.be|vimeo\.com|bilibili|videolectures|slideslive"),
+    "blog or post": re.compile(
+        r"medium\.com|substack\.com|towardsdatascience|blogspot\.|wordpress\.com|zhuanlan\.zhihu|"
+        r"(?<![\w.])(?:twitter|x)\.com/|threads\.net|reddit\.com|news\.ycombinator|/(?:blogs?|posts?)/"),
     "slides": re.compile(r"slideshare|speakerdeck|/slides?/|[-_/]slides?[-_.]", re.IGNORECASE),
     "code": re.compile(r"github\.com|gitlab\.com|huggingface\.co|colab\.research"),
 }
@@ -398,7 +401,9 @@ def rest_fields(rest: list[Span]) -> dict:
             venue = _unglued(venue_name(text)) if not venue or dated_venue else venue
         elif not venue and dated and not names:  # `*Neural Networks*, 2018`: italics and their year
             venue = text
-        elif not venue and _NAMED_WITH_YEAR.fullmatch(text):
+        elif not authors and (named := _names_and_year(text)):
+            (authors, truncated), stated_year = named[0], stated_year or named[1]
+        elif not venue and _NAMED_WITH_YEAR.fullmatch(text) and not _names_or_season(text):
             venue = text
         elif names:
             authors, truncated = names
@@ -410,6 +415,20 @@ def rest_fields(rest: list[Span]) -> dict:
         venue, stated_year = "", int(venue)
     return {"authors": tuple(authors), "authors_truncated": truncated, "venue": venue,
             "stated_year": stated_year or _year_of(rest)}
+
+
+def _names_and_year(text: str) -> tuple[tuple[list[str], bool], int] | None:
+    """`Rajat Vadiraj Dwaraknath, 2019`, `Kenji Kawaguchi 2016`: the authors and the year."""
+    if not (dated := re.fullmatch(r"(?P<names>.+?)[\s,]+(?P<year>(?:19|20)\d\d)", text)):
+        return None
+    names = names_in(dated["names"])
+    return (names, int(dated["year"])) if names else None
+
+
+def _names_or_season(text: str) -> bool:
+    """`Rajat Vadiraj Dwaraknath, 2019`, `Fall 2017`: a person or a term and a year, no venue."""
+    named = re.sub(r"[\s,]+(?:19|20)\d\d$", "", text).strip()
+    return bool(re.fullmatch(r"(?i:spring|summer|fall|autumn|winter)", named) or names_in(named))
 
 
 def _unglued(venue: str) -> str:
