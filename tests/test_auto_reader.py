@@ -445,6 +445,18 @@ def test_an_italic_author_sub_bullet_gives_the_authors_and_a_question_title_goes
         ("Zhiyuan Li", "Tianhao Wang", "Sanjeev Arora"), "ICLR 2022")
 
 
+@pytest.mark.parametrize("line", [
+    "- `ICML 2017` Sharp Minima Can Generalize For Deep Nets [paper](https://arxiv.org/abs/1703.04933)",
+    "- [2017 ICML] Sharp Minima Can Generalize For Deep Nets [[paper]](https://arxiv.org/abs/1703.04933)",
+    "- 2017.03 | Sharp Minima Can Generalize For Deep Nets | Laurent Dinh, Razvan Pascanu | ICML 2017 | [link](https://arxiv.org/abs/1703.04933)",
+    '- L. Dinh, R. Pascanu, S. Bengio, and Y. Bengio, "Sharp Minima Can Generalize For Deep Nets," in ICML, 2017, pp. 1019–1028.',
+])
+def test_a_venue_before_the_title_in_code_or_year_first_brackets_pipes_and_ieee_read_the_same(line):
+    paper, = read_excerpt("auto", line)
+    assert (paper.kind, paper.title, paper.year) == ("paper", "Sharp Minima Can Generalize For Deep Nets", 2017)
+    assert paper.venue in ("ICML 2017", "ICML")
+
+
 def test_a_bracketed_year_before_the_title_is_the_year_and_not_part_of_the_title():
     paper, = read_excerpt("auto", """
         - [2020] Implicit Regularization in Deep Learning May Not Be Explainable by Norms - Noam Razin, Nadav Cohen [paper](https://arxiv.org/abs/2005.06398)

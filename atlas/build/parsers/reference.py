@@ -95,7 +95,7 @@ _DATED_AUTHORS = re.compile(
 )
 # A `<br>` (HARD_BREAK) parts an entry's fields as a period would: `**Title**<br>Authors<br>Venue`.
 _CHUNK_SEPARATOR = re.compile(
-    rf"(?<![\s.][A-Z])\.(?=\s|$)|[;|()\[\]·•，{HARD_BREAK}]|\s[–—-]\s|\s[–—-]$|^[–—-]\s")
+    rf"(?<![\s.][A-Z])(?<!^[A-Z])\.(?=\s|$)|[;|()\[\]·•，{HARD_BREAK}]|\s[–—-]\s|\s[–—-]$|^[–—-]\s")
 _PAPER_HOSTS = re.compile(
     r"arxiv\.org|openreview\.net|proceedings\.|papers\.nips\.cc|aclanthology|aclweb\.org|dl\.acm\.org|"
     r"ieeexplore|springer|sciencedirect|jmlr\.org|mlr\.press|doi\.org|semanticscholar|biorxiv|"
@@ -192,7 +192,7 @@ def looks_like_venue(text: str) -> bool:
     if not text or len(text) > 120:
         return False
     # `In ICML`, `In Proceedings of …`, not a title's `In Search of the Real Inductive Bias`
-    if re.match(r"^In\s+", text) and _VENUE_START.match(text[2:].lstrip()):
+    if re.match(r"^[Ii]n\s+", text) and _VENUE_START.match(text[2:].lstrip()):
         return True
     if _VENUE_WORDS.search(text) or _ACRONYM_YEAR.search(text):
         return True
@@ -421,18 +421,26 @@ def _names_and_year(text: str) -> tuple[tuple[list[str], bool], int] | None:
     """`Rajat Vadiraj Dwaraknath, 2019`, `Kenji Kawaguchi 2016`: the authors and the year."""
     if not (dated := re.fullmatch(r"(?P<names>.+?)[\s,]+(?P<year>(?:19|20)\d\d)", text)):
         return None
-    names = names_in(dated["names"])
+    names = _person_names(dated["names"])
     return (names, int(dated["year"])) if names else None
+
+
+def _person_names(text: str) -> tuple[list[str], bool] | None:
+    """Names of people, not a journal's (`Neural Networks`, `Machine Learning`) that read as one."""
+    names = names_in(text)
+    words = {word.lower() for name in (names[0] if names else []) for word in name.split()}
+    return names if names and not words & _TITLE_WORDS else None
 
 
 def _names_or_season(text: str) -> bool:
     """`Rajat Vadiraj Dwaraknath, 2019`, `Fall 2017`: a person or a term and a year, no venue."""
     named = re.sub(r"[\s,]+(?:19|20)\d\d$", "", text).strip()
-    return bool(re.fullmatch(r"(?i:spring|summer|fall|autumn|winter)", named) or names_in(named))
+    return bool(re.fullmatch(r"(?i:spring|summer|fall|autumn|winter)", named) or _person_names(named))
 
 
 def _unglued(venue: str) -> str:
     """`NeurIPS2018` → `NeurIPS 2018`: the venue's name and year as the venue table reads them."""
+    venue = re.sub(r"^in\s+", "", venue)  # `in ICML, 2017` (IEEE): "In" is dropped by venue_name
     return re.sub(r"(?<=[A-Za-z])(?=(?:19|20)\d\d\b)", " ", venue).strip(" .,")
 
 
@@ -446,19 +454,25 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     `[Venue 2019] Title`, `Title (ICML 2019)`: the title is the first sentence not of names."""
     lead: list[str] = []
     tail: list[Span] = []
+    venue, authors, year = "", None, None
     for index, span in enumerate(spans):
         is_label = span.style == "link" and is_label_text(span.text)
         italic_venue = span.style == "em" and _titled_before(spans, index)
-        if is_label or italic_venue or span.style in ("em", "code") and looks_like_venue(span.text):
+        styled_venue = span.style in ("em", "code") and looks_like_venue(span.text)
+        if styled_venue and not "".join(lead).strip(" [(-–—|:"):  # `` `ICML 2017` Title [paper](…) ``
+            venue = venue or _unglued(span.text.strip())
+            continue
+        if is_label or italic_venue or styled_venue:
             tail = list(spans[index:])
             break
         lead.append(span.text)
     joined = re.sub(rf"([^\s.?!:])[ \t]*{HARD_BREAK}", r"\1. ", "".join(lead))  # `Title<br>Authors`
     text = collapse_spaces(joined).strip()
-    venue, authors, year = "", None, None
-    if (bracketed := _BRACKETED.match(text)) and looks_like_venue(bracketed["venue"]):
-        venue, text = bracketed["venue"].strip(), text[bracketed.end():]
+    bracketed_venue, text = _bracketed_prefix(text)
+    venue = venue or bracketed_venue
     text = text.strip(" [(").rstrip(" -–—|")
+    if text.count(" | ") >= 2:  # `2017.03 | Title | Authors | ICML | [link](…)`: cells of a row
+        text = text.replace(" | ", ". ")
     if leading_year := _LEADING_YEAR.match(text):  # `2016 - Title - [paper](…)`, `[2019] Title`
         year, text = int(leading_year["year"]), text[leading_year.end():]
     text = _ARXIV_NOTE.sub("", text)  # `Title [arXiv:1605.07110]`: the id is read from the text
@@ -490,6 +504,20 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
         found = names_in(names, surnames=True) or ([names], False)
         fields["authors"], fields["authors_truncated"] = tuple(found[0]), found[1]
     return title, fields
+
+
+def _bracketed_prefix(text: str) -> tuple[str, str]:
+    """`[ICML 2019] Title`, `[2017 ICML] Title`: the venue and the rest; `[arXiv:1703.04933]`
+    names the paper's id, read from the text, not a venue."""
+    bracketed = _BRACKETED.match(text)
+    if not bracketed:
+        return "", text
+    inside, rest = bracketed["venue"].strip(), text[bracketed.end():]
+    if re.fullmatch(r"(?i:arxiv)\s*:?\s*\d{4}\.\d{4,5}(?:v\d+)?", inside):
+        return "", rest
+    if year_first := re.fullmatch(r"(?P<year>(?:19|20)\d\d)\s+(?P<venue>.+)", inside):
+        inside = f"{year_first['venue']} {year_first['year']}"
+    return (inside, rest) if looks_like_venue(inside) else ("", text)
 
 
 def _leading_names(text: str) -> tuple[tuple[list[str], bool], str] | None:
@@ -535,8 +563,9 @@ def _sentences(text: str) -> list[str]:
 def _title_and_rest(sentences: list[str]) -> tuple[str, list[str]]:
     """The first sentence that is not a list of names, with the questions that open it
     (`Truth or Backpropaganda? An Empirical Investigation…`); the other sentences."""
-    at = 0
-    while at + 1 < len(sentences) and names_in(sentences[at]):
+    at = 0  # past names, and dates (`2017.03`) with no word in them
+    while at + 1 < len(sentences) and (
+            names_in(sentences[at]) or not re.search(r"[^\W\d_]{2}", sentences[at])):
         at += 1
     end = at + 1
     while sentences[end - 1].endswith(("?", "!")) and end < len(sentences) and _goes_on(sentences[end]):
