@@ -424,6 +424,17 @@ def test_posts_threads_lecture_notes_and_workshops_are_not_papers_and_a_name_wit
     assert (paper.kind, paper.authors, paper.venue, paper.year) == ("paper", ("Kenji Kawaguchi",), "", 2016)
 
 
+def test_a_person_linked_to_a_homepage_is_not_a_paper_but_a_two_word_title_with_its_year_is():
+    person, other_person, paper = read_excerpt("auto", """
+        - [Sanjeev Arora](https://www.cs.princeton.edu/~arora/) - Princeton University
+        - [Matus Telgarsky](https://mjt.cs.illinois.edu/), UIUC
+        - Flat Minima — Sepp Hochreiter, Jürgen Schmidhuber (Neural Computation 1997)
+        """)
+    assert (person.kind, person.reason) == ("other", "'Sanjeev Arora' names a person, with no year")
+    assert other_person.kind == "other"
+    assert (paper.kind, paper.title, paper.venue) == ("paper", "Flat Minima", "Neural Computation 1997")
+
+
 def test_a_paper_with_only_its_code_link_and_a_venue_stays_a_paper():
     paper, = read_excerpt("auto", """
         - Sharpness-Aware Minimization for Efficiently Improving Generalization, ICLR 2021 [[code]](https://github.com/google-research/sam)

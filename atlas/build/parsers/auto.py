@@ -21,6 +21,7 @@ from atlas.build.parsers.reference import (
     looks_like_venue,
     names_in,
     other_host,
+    person_names,
     read_reference,
     rest_fields,
 )
@@ -128,7 +129,8 @@ def _paper(spans: tuple[Span, ...], section: tuple[str, ...], columns: tuple[str
     _refuse_non_paper(reference, section, columns)
     _refuse_named_non_paper(text, links, reference, _bold_label(spans))
     if not {"arXiv id", "DOI", "link to the paper"} & set(reference.evidence):
-        _refuse_described_non_paper("".join(span.text for span in spans if span.style == "text"), reference)
+        plain = "".join(span.text for span in spans if span.style == "text")
+        _refuse_described_non_paper(plain, reference, section)
     return _claims(reference, section)
 
 
@@ -163,7 +165,7 @@ def _refuse_named_non_paper(text: str, links: list[Span], reference: Reference, 
         raise NotAPaper(f"links only to its {', '.join(labels)}, not to a paper")
 
 
-def _refuse_described_non_paper(text: str, reference: Reference) -> None:
+def _refuse_described_non_paper(text: str, reference: Reference, section: tuple[str, ...]) -> None:
     """An entry with no arXiv id, DOI or paper link whose text outside its links says what else
     it is (_DESCRIPTOR…); `[[code]](url)` is a link, not a descriptor."""
     described = [found["kind"] for found in _DESCRIPTOR.finditer(text)]
@@ -172,6 +174,10 @@ def _refuse_described_non_paper(text: str, reference: Reference) -> None:
     for kind in described:
         if len(kind.split()) <= 4 and _names_non_paper(kind):
             raise NotAPaper(f"'{kind}' names no paper")
+    person = person_names(reference.title)  # `[Sanjeev Arora](homepage) - Princeton University`
+    dated = reference.stated_year or first_year(reference.venue) or (section and first_year(section[-1]))
+    if person and len(person[0]) == 1 and not person[1] and not dated:
+        raise NotAPaper(f"'{reference.title}' names a person, with no year")
     if kind := _KIND_IN_TITLE.search(reference.title):
         raise NotAPaper(f"'{reference.title}' names a {kind[0].lower()}, not a paper")
     if _DATED_TO_THE_DAY.search(text):

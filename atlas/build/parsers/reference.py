@@ -421,11 +421,11 @@ def _names_and_year(text: str) -> tuple[tuple[list[str], bool], int] | None:
     """`Rajat Vadiraj Dwaraknath, 2019`, `Kenji Kawaguchi 2016`: the authors and the year."""
     if not (dated := re.fullmatch(r"(?P<names>.+?)[\s,]+(?P<year>(?:19|20)\d\d)", text)):
         return None
-    names = _person_names(dated["names"])
+    names = person_names(dated["names"])
     return (names, int(dated["year"])) if names else None
 
 
-def _person_names(text: str) -> tuple[list[str], bool] | None:
+def person_names(text: str) -> tuple[list[str], bool] | None:
     """Names of people, not a journal's (`Neural Networks`, `Machine Learning`) that read as one."""
     names = names_in(text)
     words = {word.lower() for name in (names[0] if names else []) for word in name.split()}
@@ -435,7 +435,7 @@ def _person_names(text: str) -> tuple[list[str], bool] | None:
 def _names_or_season(text: str) -> bool:
     """`Rajat Vadiraj Dwaraknath, 2019`, `Fall 2017`: a person or a term and a year, no venue."""
     named = re.sub(r"[\s,]+(?:19|20)\d\d$", "", text).strip()
-    return bool(re.fullmatch(r"(?i:spring|summer|fall|autumn|winter)", named) or _person_names(named))
+    return bool(re.fullmatch(r"(?i:spring|summer|fall|autumn|winter)", named) or person_names(named))
 
 
 def _unglued(venue: str) -> str:
