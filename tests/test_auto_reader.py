@@ -468,6 +468,16 @@ def test_a_venue_before_the_title_in_code_or_year_first_brackets_pipes_and_ieee_
     assert paper.venue in ("ICML 2017", "ICML")
 
 
+def test_authors_and_year_in_bold_or_before_a_dash_are_not_the_title():
+    bold, dashed = read_excerpt("auto", """
+        1. **Zhang et al. (2017)** - Understanding deep learning requires rethinking generalization. ICLR. [arXiv](https://arxiv.org/abs/1611.03530)
+        2. Kaplan et al. (2020) — Scaling Laws for Neural Language Models [paper](https://arxiv.org/abs/2001.08361)
+        """)
+    assert (bold.title, bold.authors, bold.year) == (
+        "Understanding deep learning requires rethinking generalization", ("Zhang",), 2017)
+    assert (dashed.title, dashed.authors, dashed.year) == ("Scaling Laws for Neural Language Models", ("Kaplan",), 2020)
+
+
 def test_a_bracketed_year_before_the_title_is_the_year_and_not_part_of_the_title():
     paper, = read_excerpt("auto", """
         - [2020] Implicit Regularization in Deep Learning May Not Be Explainable by Norms - Noam Razin, Nadav Cohen [paper](https://arxiv.org/abs/2005.06398)

@@ -91,7 +91,7 @@ _QUOTED = re.compile(r"[\"“](?P<title>[^\"”]{8,})[\"”]")
 _SENTENCE_END = re.compile(r"(?<![\s.][A-Z])(?<!^[A-Z])(?<!\bet al)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)([.?!])\s+")
 # `Surname, I., & Surname, I. (2019). Title` and its mistyped years: `Lipton.(2019)`, `L. 2017.`
 _DATED_AUTHORS = re.compile(
-    r"^(?P<authors>[^()]{2,}?\.?)\s*,?\s*[(\[]\s*(?P<year>(?:19|20)\d\d)[a-z]?(?:,\s*[A-Za-z]+)?\s*[)\]][.,:;]*\s*"
+    r"^(?P<authors>[^()]{2,}?\.?)\s*,?\s*[(\[]\s*(?P<year>(?:19|20)\d\d)[a-z]?(?:,\s*[A-Za-z]+)?\s*[)\]]\s*[.,:;–—-]*\s*"
 )
 # A `<br>` (HARD_BREAK) parts an entry's fields as a period would: `**Title**<br>Authors<br>Venue`.
 _CHUNK_SEPARATOR = re.compile(
@@ -340,8 +340,8 @@ def _titled_before(spans: tuple[Span, ...], index: int) -> bool:
 def _styled_title(spans: tuple[Span, ...], style: str) -> tuple[str, str, list[Span]] | None:
     for index, span in enumerate(spans):
         words = span.text.split()
-        names = names_in(span.text)
-        as_names = names and (style == "em" or len(names[0]) > 1)
+        names = names_in(re.sub(r"[\s,]*\(?(?:19|20)\d\d\)?\s*$", "", span.text))  # `**Zhang et al. (2017)**`
+        as_names = names and (style == "em" or len(names[0]) > 1 or names[1])
         if span.style == style and len(words) >= 2 and not looks_like_venue(span.text) \
                 and not as_names and not span.text.strip().endswith(":") \
                 and not re.fullmatch(r"\s*et\s+al\.?\s*", span.text) \
