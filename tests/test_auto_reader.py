@@ -478,6 +478,18 @@ def test_authors_and_year_in_bold_or_before_a_dash_are_not_the_title():
     assert (dashed.title, dashed.authors, dashed.year) == ("Scaling Laws for Neural Language Models", ("Kaplan",), 2020)
 
 
+def test_a_venue_in_the_title_link_or_bold_parentheses_and_surnames_joined_by_and_are_read_apart():
+    in_link, bold, surnames = read_excerpt("auto", """
+        - [Implicit Gradient Regularization (ICLR 2021)](https://arxiv.org/abs/2009.11162)
+        - 🔥 [Gradient Descent on Neural Networks Typically Occurs at the Edge of Stability](https://arxiv.org/abs/2103.00065) **(ICLR 2021 Oral)**
+        - Implicit Gradient Regularization (Barrett & Dherin, ICLR 2021) [📄](https://arxiv.org/abs/2009.11162)
+        """)
+    assert (in_link.title, in_link.venue) == ("Implicit Gradient Regularization", "ICLR 2021")
+    assert bold.venue == "ICLR 2021 Oral"
+    assert (surnames.title, surnames.authors, surnames.venue) == (
+        "Implicit Gradient Regularization", ("Barrett", "Dherin"), "ICLR 2021")
+
+
 def test_a_bracketed_year_before_the_title_is_the_year_and_not_part_of_the_title():
     paper, = read_excerpt("auto", """
         - [2020] Implicit Regularization in Deep Learning May Not Be Explainable by Norms - Noam Razin, Nadav Cohen [paper](https://arxiv.org/abs/2005.06398)

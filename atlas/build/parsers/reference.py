@@ -248,6 +248,9 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
     fields: dict = {}
     if title:
         fields = rest_fields(rest)
+        closing = _CLOSING_PARENTHESES.search(title)  # `[Title (ICLR 2021)](url)`
+        if closing and looks_like_venue(closing["venue"]) and closing.start() > 0:
+            title, fields["venue"] = title[: closing.start()], fields["venue"] or _unglued(closing["venue"])
     else:
         title, fields = _plain_reference(spans)
     title = clean_title(title.strip(" \"“”'*_"))
@@ -441,6 +444,8 @@ def _names_or_season(text: str) -> bool:
 def _unglued(venue: str) -> str:
     """`NeurIPS2018` → `NeurIPS 2018`: the venue's name and year as the venue table reads them."""
     venue = re.sub(r"^in\s+", "", venue)  # `in ICML, 2017` (IEEE): "In" is dropped by venue_name
+    if venue.startswith("(") and venue.endswith(")"):  # `**(ICLR 2021 Oral)**`
+        venue = venue[1:-1]
     return re.sub(r"(?<=[A-Za-z])(?=(?:19|20)\d\d\b)", " ", venue).strip(" .,")
 
 
@@ -501,7 +506,8 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
         fields["venue"] = venue_name(others[0])  # `Authors (2016). Title. MIT press.`: what follows
     title, names = _names_cut(title)  # `Title - Kenji Kawaguchi - NeurIPS 2016`, its venue cut off
     if names and not fields["authors"]:
-        found = names_in(names, surnames=True) or ([names], False)
+        found = names_in(names, surnames=True) or (
+            split_names(names) if _surnames_only(names) else ([names], False))
         fields["authors"], fields["authors_truncated"] = tuple(found[0]), found[1]
     return title, fields
 
@@ -591,10 +597,19 @@ def _names_cut(title: str) -> tuple[str, str]:
         after = names_in(title[cut.end():], surnames=True)
         dash = bool(cut[0].strip(" ,"))
         after = after if dash else _plain_names(title[cut.end():])
-        one_surname = dash and re.fullmatch(r"[A-Z][\w'’-]+", title[cut.end():])
+        one_surname = dash and _surnames_only(title[cut.end():])  # `Title - Barrett & Dherin`
         if after and (len(after[0]) > 1 or after[1] or dash) or one_surname:
             return title[: cut.start()], title[cut.end():]
     return title, ""
+
+
+def _surnames_only(text: str) -> bool:
+    """`Cybenko`, `Barrett & Dherin`, `Hochreiter and Schmidhuber`: surnames alone, none a
+    title's word (`Optimization and Generalization` is not two people)."""
+    if not re.fullmatch(r"[A-Z][\w'’-]+(?:\s*(?:,|&|\band\b)\s*[A-Z][\w'’-]+){0,5}", text.strip()):
+        return False
+    words = {word.lower() for word in re.findall(r"[\w'’-]+", text)} - {"and"}
+    return not words & (_TITLE_WORDS | _FUNCTION_WORDS)
 
 
 def _trailing_venue(title: str) -> tuple[str, str]:
