@@ -435,6 +435,17 @@ def test_a_person_linked_to_a_homepage_is_not_a_paper_but_a_two_word_title_with_
     assert (paper.kind, paper.title, paper.venue) == ("paper", "Flat Minima", "Neural Computation 1997")
 
 
+def test_a_news_line_dated_to_the_month_is_not_a_paper_but_a_paper_dated_so_is():
+    news, other_news, paper = read_excerpt("auto", """
+        - **2023.03.01**: We released the [survey](https://arxiv.org/abs/2303.00001) on deep learning theory!
+        - 2022/11: Our paper [Grokking: Generalization Beyond Overfitting](https://arxiv.org/abs/2201.02177) is accepted to ICLR 2023 🎉
+        - [2023/03] **Scaling Laws for Neural Language Models** [[paper](https://arxiv.org/abs/2001.08361)]
+        """)
+    assert [(entry.kind, entry.reason) for entry in (news, other_news)] == [
+        ("other", "a dated news line, not a paper")] * 2
+    assert (paper.kind, paper.title, paper.arxiv_id) == ("paper", "Scaling Laws for Neural Language Models", "2001.08361")
+
+
 def test_a_paper_with_only_its_code_link_and_a_venue_stays_a_paper():
     paper, = read_excerpt("auto", """
         - Sharpness-Aware Minimization for Efficiently Improving Generalization, ICLR 2021 [[code]](https://github.com/google-research/sam)

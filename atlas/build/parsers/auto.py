@@ -65,6 +65,14 @@ _KIND_IN_TITLE = re.compile(
     r"courses?|workshops?|threads?|tweets?|webinars?|seminars?|reading groups?|syllabus)\b",
     re.IGNORECASE,
 )
+# `**2023.03.01**: We released …`, `2022/11: Our paper … is accepted`, `[2023-05] Added …`: a
+# news line, dated to the month and told in prose (`[2023/03] **GPT-4 Technical Report**` dates a paper)
+_NEWS_DATE = re.compile(
+    r"^\W*(?:19|20)\d\d[-./](?:0?[1-9]|1[0-2])(?:[-./]\d{1,2})?\W*[:\]]\W*"
+    r"(?:we|our|i|added?|released?|updated?|new|news|congrat\w*|thanks?|welcome|accepted|moved|fixed|"
+    r"this (?:list|repo\w*))\b",
+    re.IGNORECASE,
+)
 _DATED_TO_THE_DAY = re.compile(
     r"\((?:19|20)\d\d,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\)")
 _HOST_VENUE = re.compile(
@@ -123,6 +131,8 @@ def _paper(spans: tuple[Span, ...], section: tuple[str, ...], columns: tuple[str
     if links and all(span.url.startswith("#") for span in links) and len(links) == len(
             [s for s in spans if s.text.strip(" -–,.|")]):
         raise NotAPaper("table-of-contents entry: links to a part of the list")
+    if _NEWS_DATE.match(text) and " | " not in text:
+        raise NotAPaper("a dated news line, not a paper")
     reference = read_reference(spans)
     if reference is None:
         raise NotAPaper("no title")
