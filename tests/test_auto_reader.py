@@ -1,9 +1,10 @@
 """`format: auto` reads paper lists in styles no parser was written for.
 
-Measured on the list-style corpus (tests/data/list_styles/: fifteen dev styles, three held-out
-styles the reader's authors never opened) against hand-written expected records, and on the five seed lists
-against what their dedicated parsers read. The floors are the issue's: ≥ 95% of papers found,
-≥ 98% of found titles exact, no non-paper taken for a paper.
+Measured on the list-style corpus (tests/data/list_styles/: the dev styles, and the held-out
+styles the reader's authors never opened when a held-out set is there) against hand-written
+expected records, and on the five seed lists against what their dedicated parsers read. The
+floors are the issue's: ≥ 95% of papers found, ≥ 98% of found titles exact, no non-paper taken
+for a paper.
 """
 
 from __future__ import annotations
@@ -54,10 +55,14 @@ def test_dev_list_styles_find_95_percent_of_papers_98_percent_of_titles_exact_an
 
 
 def test_held_out_list_styles_stay_at_least_at_their_first_measurement():
-    """The held-out lists, never tuned on, miss the issue's floors: measured once when written
-    (tests/data/list_styles/README.md), 51/51 papers found, 49/51 titles exact (96.1%, the floor
-    is 98%) and 6 of 26 non-papers taken (the floor is none). This holds the reader at least there;
-    only the figures are printed, so the failures stay unseen until the reader is tuned on dev."""
+    """`held_out/` holds the current held-out set, measured once when it arrives, with only its
+    figures printed. It is empty between sets: the fourth (51/51 found, 49/51 titles exact, 6/26
+    non-papers taken at its one measurement) was then tuned on and moved to `dev/`, and the fifth
+    is being written. With no list there this test measures nothing and says so; the figures it
+    holds are the fourth set's first run, to be repointed to the fifth set's when it arrives."""
+    if not sorted((CORPUS / "held_out").glob("*.md")):
+        print("\nheld_out/ is empty (the fifth held-out set is being written): nothing measured")
+        return
     summed = measure("held_out", show_problems=False)
     assert summed.found / summed.papers >= 0.95
     assert summed.exact / summed.found >= 0.96
@@ -101,7 +106,7 @@ def count_blocks(text: str) -> int:
                 count += len(element.children) - 1  # its rows but the header
             continue
         if isinstance(element, marko.block.HTMLBlock):
-            count += len(re.findall(r"<li[\s>]", element.body, re.IGNORECASE))
+            count += len(re.findall(r"<li[\s>]", element.body, re.IGNORECASE)) + _html_body_rows(element.body)
             continue
         if isinstance(element, marko.block.Paragraph) and not isinstance(element, marko.block.SetextHeading):
             references = sum(1 for line in _paragraph_lines(element) if _REFERENCE_LINE.match(line))
@@ -110,6 +115,13 @@ def count_blocks(text: str) -> int:
         if isinstance(element, marko.block.BlockElement):
             pending.extend(child for child in element.children if isinstance(child, marko.block.BlockElement))
     return count
+
+
+def _html_body_rows(body: str) -> int:
+    """The `<tr>` rows of raw HTML that hold a `<td>` (a row of `<th>` only is the header)."""
+    rows = [re.split(r"</tr>|</table>|<table", row, flags=re.IGNORECASE)[0]
+            for row in re.split(r"<tr[\s>]", body, flags=re.IGNORECASE)[1:]]
+    return sum(1 for row in rows if re.search(r"<td[\s>]", row, re.IGNORECASE))
 
 
 def _opens_with_title(paragraph) -> bool:
@@ -140,6 +152,50 @@ def test_every_item_heading_table_row_and_numbered_reference_is_one_entry(path):
 
 
 # --- the styles, one line each ------------------------------------------------------------------
+
+def test_a_heading_whose_field_list_gives_authors_and_link_is_a_paper():
+    paper, authors, link, section, other = read_excerpt("auto", """
+        ### Scaling Laws for Neural Language Models
+        - Authors: Jared Kaplan, Sam McCandlish
+        - Link: https://arxiv.org/abs/2001.08361
+
+        ### Implicit bias
+        - Reading group notes, to be written
+        """)
+    assert (paper.kind, paper.title, paper.authors, paper.arxiv_id) == (
+        "paper", "Scaling Laws for Neural Language Models", ("Jared Kaplan", "Sam McCandlish"), "2001.08361")
+    assert (authors.kind, link.kind, section.reason) == ("note", "note", "section heading")
+    assert other.kind == "other"
+
+
+def test_an_html_table_with_a_title_column_gives_one_paper_per_row():
+    entries = read_excerpt("auto", """
+        <table>
+          <tr><th>Year</th><th>Title</th><th>Authors</th><th>Venue</th><th>Links</th></tr>
+          <tr><td>2019</td><td><a href="https://arxiv.org/abs/1812.07956">On Lazy Training in Differentiable Programming</a></td><td>Lénaïc Chizat, Edouard Oyallon, Francis Bach</td><td>NeurIPS 2019</td><td></td></tr>
+        </table>
+
+        <table>
+        <tr><td><img src="fig.png"></td><td><a href="https://github.com/google/neural-tangents">Neural Tangents</a>: a JAX library</td></tr>
+        </table>
+        """)
+    paper, tool = entries
+    assert (paper.kind, paper.line, paper.title, paper.authors, paper.venue, paper.year, paper.arxiv_id) == (
+        "paper", 3, "On Lazy Training in Differentiable Programming", ("Lénaïc Chizat", "Edouard Oyallon", "Francis Bach"),
+        "NeurIPS 2019", 2019, "1812.07956")
+    assert (tool.kind, tool.reason) == ("other", "row of a table with no title column")
+
+
+@pytest.mark.parametrize("column", ["Paper Name", "Title & Authors", "Papers"])
+def test_a_title_column_may_be_named_paper_name_or_title_and_authors(column):
+    paper, = read_excerpt("auto", f"""
+        | {column} | Venue |
+        |---|---|
+        | **Benign overfitting in linear regression**<br>Peter L. Bartlett, Philip M. Long | PNAS 2020 |
+        """)
+    assert (paper.kind, paper.title, paper.authors, paper.venue) == (
+        "paper", "Benign overfitting in linear regression", ("Peter L. Bartlett", "Philip M. Long"), "PNAS 2020")
+
 
 def test_a_paper_heading_takes_its_byline_and_the_list_under_it_is_its_notes():
     entries = read_excerpt("auto", """
@@ -315,6 +371,168 @@ def test_topic_and_year_bullets_are_not_papers_and_a_closing_parenthesis_is_the_
         ("Scaling Limits of Wide Neural Networks with Weight Sharing: Gaussian Process Behavior, Gradient "
          "Independence, and Neural Tangent Kernel Derivation", "arXiv 2019", 2019, "1902.04760"),
     ]
+
+
+def test_apa_references_that_say_they_are_a_post_slides_a_video_or_code_are_not_papers():
+    paper, post, slides, video, code = read_excerpt("auto", """
+        - Dziugaite, G. K., & Roy, D. M. (2017). Computing nonvacuous generalization bounds for deep (stochastic) neural networks with many more parameters than training data. *Uncertainty in Artificial Intelligence*. https://arxiv.org/abs/1703.11008
+        - Arora, S. (2017, December 8). Generalization theory and deep nets, an introduction. *Off the Convex Path*. http://www.offconvex.org/2017/12/08/generalization1/
+        - Srebro, N. (2017). *Optimization's hidden gift to learning: Implicit regularization* [Lecture slides]. ./slides/srebro-implicit-reg.pdf
+        - Bartlett, P. (2019). *Generalization in deep learning* [Video]. Simons Institute. https://simons.berkeley.edu/programs/dl2019
+        - Jiang, Y., et al. (2020). *Predicting Generalization in Deep Learning* [Competition and starter code]. GitHub. https://github.com/google-research/google-research
+        """)
+    # the italics after a plain-text title are the venue, not the title
+    assert (paper.kind, paper.title, paper.venue, paper.year, paper.arxiv_id) == (
+        "paper", "Computing nonvacuous generalization bounds for deep (stochastic) neural networks with many more "
+        "parameters than training data", "Uncertainty in Artificial Intelligence", 2017, "1703.11008")
+    assert (post.kind, post.reason) == ("other", "dated to the day, as a post is, not a paper")
+    assert [(entry.kind, entry.reason) for entry in (slides, video, code)] == [
+        ("other", "'Lecture slides' names no paper"), ("other", "'Video' names no paper"),
+        ("other", "'Competition and starter code' names no paper")]
+
+
+def test_cards_whose_only_link_is_their_video_or_blog_or_whose_venue_is_github_are_not_papers():
+    paper, talk, blog, code = read_excerpt("auto", """
+        * **Sharpness-Aware Minimization for Efficiently Improving Generalization** (SAM)<br>Pierre Foret, Ariel Kleiner, Hossein Mobahi, Behnam Neyshabur<br>ICLR 2021 · [Paper](https://arxiv.org/abs/2010.01412) · [Code](https://github.com/google-research/sam)
+        * **Inductive Bias and Optimization in Deep Learning (talk)**<br>Nathan Srebro<br>Simons Institute 2019 · [Video](https://simons.berkeley.edu/programs/dl2019)
+        * **Can increasing depth serve to accelerate optimization?**<br>Nadav Cohen<br>Off the Convex Path 2018 · [Blog](http://www.offconvex.org/2018/03/02/acceleration-overparameterization/)
+        * **Sharpness-aware minimization in PyTorch**<br>davda54<br>GitHub · [Code](https://github.com/davda54/sam)
+        """)
+    # a `<br>` parts the fields; the nickname `(SAM)` gives way to the venue with its year
+    assert (paper.title, paper.authors, paper.venue, paper.year) == (
+        "Sharpness-Aware Minimization for Efficiently Improving Generalization",
+        ("Pierre Foret", "Ariel Kleiner", "Hossein Mobahi", "Behnam Neyshabur"), "ICLR 2021", 2021)
+    assert (talk.kind, talk.reason) == ("other", "links only to its Video, not to a paper")
+    assert (blog.kind, blog.reason) == ("other", "links only to its Blog, not to a paper")
+    assert (code.kind, code.reason) == ("other", "'GitHub' hosts code or videos, it is no venue")
+
+
+def test_posts_threads_lecture_notes_and_workshops_are_not_papers_and_a_name_with_a_year_is_no_venue():
+    post, thread, notes, workshop, course, paper = read_excerpt("auto", """
+        - [Spectral bias and implicit regularization, explained](https://someone.github.io/posts/spectral-bias/) - Jane Doe, 2020
+        - [Twitter thread on grokking](https://twitter.com/someone/status/1234567890) - Neel Nanda, 2022
+        - [Deep learning theory lecture notes](https://mjt.cs.illinois.edu/dlt/) - Matus Telgarsky, 2021
+        - [Theory of Deep Learning workshop](https://sites.google.com/view/icml2018-theory-dl) - ICML 2018 Workshop
+        - [Stanford STATS 385: Theories of Deep Learning](https://stats385.github.io/) (Fall 2017)
+        - [Deep Learning without Poor Local Minima](https://www.kenjikawaguchi.com/papers/dlwplm.html) - Kenji Kawaguchi, 2016
+        """)
+    assert [(entry.kind, entry.reason) for entry in (post, thread, notes, workshop)] == [
+        ("other", "blog or post link, not a paper"), ("other", "blog or post link, not a paper"),
+        ("other", "'Deep learning theory lecture notes' names a lecture, not a paper"),
+        ("other", "'Theory of Deep Learning workshop' names a workshop, not a paper")]
+    assert course.kind == "other"  # `Fall 2017` is a term, not a venue
+    assert (paper.kind, paper.authors, paper.venue, paper.year) == ("paper", ("Kenji Kawaguchi",), "", 2016)
+
+
+def test_a_person_linked_to_a_homepage_is_not_a_paper_but_a_two_word_title_with_its_year_is():
+    person, other_person, paper = read_excerpt("auto", """
+        - [Sanjeev Arora](https://www.cs.princeton.edu/~arora/) - Princeton University
+        - [Matus Telgarsky](https://mjt.cs.illinois.edu/), UIUC
+        - Flat Minima — Sepp Hochreiter, Jürgen Schmidhuber (Neural Computation 1997)
+        """)
+    assert (person.kind, person.reason) == ("other", "'Sanjeev Arora' names a person, with no year")
+    assert other_person.kind == "other"
+    assert (paper.kind, paper.title, paper.venue) == ("paper", "Flat Minima", "Neural Computation 1997")
+
+
+def test_a_news_line_dated_to_the_month_is_not_a_paper_but_a_paper_dated_so_is():
+    news, other_news, paper = read_excerpt("auto", """
+        - **2023.03.01**: We released the [survey](https://arxiv.org/abs/2303.00001) on deep learning theory!
+        - 2022/11: Our paper [Grokking: Generalization Beyond Overfitting](https://arxiv.org/abs/2201.02177) is accepted to ICLR 2023 🎉
+        - [2023/03] **Scaling Laws for Neural Language Models** [[paper](https://arxiv.org/abs/2001.08361)]
+        """)
+    assert [(entry.kind, entry.reason) for entry in (news, other_news)] == [
+        ("other", "a dated news line, not a paper")] * 2
+    assert (paper.kind, paper.title, paper.arxiv_id) == ("paper", "Scaling Laws for Neural Language Models", "2001.08361")
+
+
+def test_a_paper_with_only_its_code_link_and_a_venue_stays_a_paper():
+    paper, = read_excerpt("auto", """
+        - Sharpness-Aware Minimization for Efficiently Improving Generalization, ICLR 2021 [[code]](https://github.com/google-research/sam)
+        """)
+    assert (paper.kind, paper.venue) == ("paper", "ICLR 2021")
+
+
+def test_an_italic_author_sub_bullet_gives_the_authors_and_a_question_title_goes_on_past_its_mark():
+    paper, authors, question = read_excerpt("auto", """
+        - Deep Neural Networks as Gaussian Processes. [[arXiv](https://arxiv.org/abs/1711.00165)]
+          - *Jaehoon Lee, Yasaman Bahri, Roman Novak, Samuel S. Schoenholz, Jeffrey Pennington, Jascha Sohl-Dickstein*
+        - [ ] What Happens after SGD Reaches Zero Loss? A Mathematical Framework — Zhiyuan Li, Tianhao Wang, Sanjeev Arora (ICLR 2022) [pdf](https://arxiv.org/pdf/2110.06914.pdf)
+        """)
+    assert paper.authors == ("Jaehoon Lee", "Yasaman Bahri", "Roman Novak", "Samuel S. Schoenholz",
+                             "Jeffrey Pennington", "Jascha Sohl-Dickstein")
+    assert authors.kind == "note"
+    assert (question.title, question.authors, question.venue) == (
+        "What Happens after SGD Reaches Zero Loss? A Mathematical Framework",
+        ("Zhiyuan Li", "Tianhao Wang", "Sanjeev Arora"), "ICLR 2022")
+
+
+@pytest.mark.parametrize("line", [
+    "- `ICML 2017` Sharp Minima Can Generalize For Deep Nets [paper](https://arxiv.org/abs/1703.04933)",
+    "- [2017 ICML] Sharp Minima Can Generalize For Deep Nets [[paper]](https://arxiv.org/abs/1703.04933)",
+    "- 2017.03 | Sharp Minima Can Generalize For Deep Nets | Laurent Dinh, Razvan Pascanu | ICML 2017 | [link](https://arxiv.org/abs/1703.04933)",
+    '- L. Dinh, R. Pascanu, S. Bengio, and Y. Bengio, "Sharp Minima Can Generalize For Deep Nets," in ICML, 2017, pp. 1019–1028.',
+])
+def test_a_venue_before_the_title_in_code_or_year_first_brackets_pipes_and_ieee_read_the_same(line):
+    paper, = read_excerpt("auto", line)
+    assert (paper.kind, paper.title, paper.year) == ("paper", "Sharp Minima Can Generalize For Deep Nets", 2017)
+    assert paper.venue in ("ICML 2017", "ICML")
+
+
+def test_authors_and_year_in_bold_or_before_a_dash_are_not_the_title():
+    bold, dashed = read_excerpt("auto", """
+        1. **Zhang et al. (2017)** - Understanding deep learning requires rethinking generalization. ICLR. [arXiv](https://arxiv.org/abs/1611.03530)
+        2. Kaplan et al. (2020) — Scaling Laws for Neural Language Models [paper](https://arxiv.org/abs/2001.08361)
+        """)
+    assert (bold.title, bold.authors, bold.year) == (
+        "Understanding deep learning requires rethinking generalization", ("Zhang",), 2017)
+    assert (dashed.title, dashed.authors, dashed.year) == ("Scaling Laws for Neural Language Models", ("Kaplan",), 2020)
+
+
+def test_a_venue_in_the_title_link_or_bold_parentheses_and_surnames_joined_by_and_are_read_apart():
+    in_link, bold, surnames = read_excerpt("auto", """
+        - [Implicit Gradient Regularization (ICLR 2021)](https://arxiv.org/abs/2009.11162)
+        - 🔥 [Gradient Descent on Neural Networks Typically Occurs at the Edge of Stability](https://arxiv.org/abs/2103.00065) **(ICLR 2021 Oral)**
+        - Implicit Gradient Regularization (Barrett & Dherin, ICLR 2021) [📄](https://arxiv.org/abs/2009.11162)
+        """)
+    assert (in_link.title, in_link.venue) == ("Implicit Gradient Regularization", "ICLR 2021")
+    assert bold.venue == "ICLR 2021 Oral"
+    assert (surnames.title, surnames.authors, surnames.venue) == (
+        "Implicit Gradient Regularization", ("Barrett", "Dherin"), "ICLR 2021")
+
+
+def test_a_bracketed_year_before_the_title_is_the_year_and_not_part_of_the_title():
+    paper, = read_excerpt("auto", """
+        - [2020] Implicit Regularization in Deep Learning May Not Be Explainable by Norms - Noam Razin, Nadav Cohen [paper](https://arxiv.org/abs/2005.06398)
+        """)
+    assert (paper.title, paper.authors, paper.year, paper.arxiv_id) == (
+        "Implicit Regularization in Deep Learning May Not Be Explainable by Norms", ("Noam Razin", "Nadav Cohen"),
+        2020, "2005.06398")
+
+
+def test_plain_text_references_with_no_links_part_title_from_one_name_et_al_or_particles():
+    one, et_al, particles = read_excerpt("auto", """
+        * Tensor Programs II: Neural Tangent Kernel for Any Architecture, Greg Yang. arXiv:2006.14548
+        * Deep Neural Networks as Gaussian Processes, Jaehoon Lee et al. ICLR 2018. arXiv:1711.00165
+        * Gaussian Process Behaviour in Wide Deep Neural Networks, Alexander G. de G. Matthews, Mark Rowland, Jiri Hron, Richard E. Turner, Zoubin Ghahramani. ICLR 2018. arXiv:1804.11271
+        """)
+    assert (one.title, one.authors, one.venue, one.arxiv_id) == (
+        "Tensor Programs II: Neural Tangent Kernel for Any Architecture", ("Greg Yang",), "", "2006.14548")
+    assert (et_al.title, et_al.authors, et_al.venue) == (
+        "Deep Neural Networks as Gaussian Processes", ("Jaehoon Lee",), "ICLR 2018")
+    assert (particles.title, particles.authors[0]) == (
+        "Gaussian Process Behaviour in Wide Deep Neural Networks", "Alexander G. de G. Matthews")
+
+
+def test_chinese_link_labels_are_labels_and_name_code_or_videos():
+    paper, video, code = read_excerpt("auto", """
+        - **Spectrally-normalized margin bounds for neural networks** — Peter L. Bartlett, Dylan J. Foster, Matus Telgarsky (NIPS 2017) [[论文]](https://arxiv.org/abs/1706.08498) [[知乎笔记]](https://zhuanlan.zhihu.com/p/71203452)
+        - **深度学习理论讲座 Deep learning theory lectures** — Matus Telgarsky [[视频]](https://www.youtube.com/playlist?list=dl-theory-lectures)
+        - **Neural Tangents** — Google Research [[代码]](https://github.com/google/neural-tangents)
+        """)
+    assert (paper.title, paper.venue, paper.arxiv_id) == (
+        "Spectrally-normalized margin bounds for neural networks", "NIPS 2017", "1706.08498")
+    assert (video.kind, code.kind) == ("other", "other")
 
 
 @pytest.mark.parametrize("line", [

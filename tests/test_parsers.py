@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from conftest import MANIFEST, papers_of, read_excerpt
 
 from atlas.build.parsers.markdown_tree import item_chunks
@@ -152,6 +153,30 @@ def test_digest_line_without_its_dash_is_still_the_digest():
     """)
     assert paper.keywords == ("Implicit Regularization",)
     assert paper.digest.startswith("We show: (1)")
+
+
+@pytest.mark.parametrize("format_name", ["awesome_digest", "auto"])
+def test_a_digest_folded_in_a_details_block_is_still_the_digest(format_name):
+    """Lists in list 002's style fold long digests: `<details><summary>Digest</summary>`, the
+    text on the same line or in the paragraph under it."""
+    one_line, _, _, _, paragraph, *_ = papers_and_details = read_excerpt(format_name, """
+        - Masked Autoencoders Are Scalable Vision Learners. [[paper]](https://arxiv.org/abs/2111.06377)
+          - Kaiming He, Xinlei Chen, Saining Xie, Yanghao Li, Piotr Dollár, Ross Girshick. *CVPR 2022*
+          - Key Word: Self-Supervision; Autoencoders.
+          - <details><summary>Digest</summary> This paper shows that masked autoencoders (MAE) are scalable self-supervised learners for computer vision.</details>
+        - Exploring the Limits of Large Scale Pre-training. [[paper]](https://arxiv.org/abs/2110.02095)
+          - Samira Abnar, Mostafa Dehghani, Behnam Neyshabur, Hanie Sedghi. *ICLR 2022*
+          - <details><summary>Digest</summary>
+
+            We investigate more than 4800 experiments on Vision Transformers, MLP-Mixers and ResNets.
+
+            </details>
+    """)
+    assert one_line.digest == ("This paper shows that masked autoencoders (MAE) are scalable self-supervised "
+                               "learners for computer vision.")
+    assert one_line.keywords == ("Self-Supervision", "Autoencoders")
+    assert paragraph.digest == "We investigate more than 4800 experiments on Vision Transformers, MLP-Mixers and ResNets."
+    assert len(papers_and_details) == 7
 
 
 def test_misspelled_key_word_line_is_still_read_as_key_words():

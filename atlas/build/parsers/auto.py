@@ -21,6 +21,7 @@ from atlas.build.parsers.reference import (
     looks_like_venue,
     names_in,
     other_host,
+    person_names,
     read_reference,
     rest_fields,
 )
@@ -35,24 +36,60 @@ _FIELD = re.compile(
     re.IGNORECASE,
 )
 _AUTHORS_FIELD = re.compile(r"^(?:Authors?|By)\s*[:：]\s*", re.IGNORECASE)
+# `- Link: https://arxiv.org/abs/2001.08361`, `- **Paper**: [arXiv](…)` under a paper heading
+_LINK_FIELD = re.compile(r"^(?:links?|url|paper|pdf|arxiv|openreview|doi)\s*[:：]", re.IGNORECASE)
+_BARE_URL = re.compile(r"https?://[^\s<>()\[\]]+")
 _NOT_PAPERS = re.compile(
     r"\b(?:talks?|slides|videos?|lectures?|keynotes?|podcasts?|tutorials?|blogs?|courses?|"
     r"contributing|contributors?|licen[cs]e|acknowledge?ments?|citation|cite|related lists?|"
-    r"awesome lists?|table of contents|contents)\b",
+    r"awesome lists?|table of contents|contents)\b|博客|视频|讲座|演讲|幻灯片|教程|课程|贡献|目录",
     re.IGNORECASE,
 )
 # What else a list names, in a lead-in (`Code: [Title](github)`, `**Problem set 2:** [ps2.pdf](…)`)
 # or as the only links of an entry (`**Title** — [blog](…)`), besides the kinds of _NOT_PAPERS.
 _NOT_PAPER_WORKS = re.compile(
     r"\b(?:code|implementations?|library|libraries|software|problem sets?|homeworks?|assignments?|"
-    r"exercises?)\b",
+    r"exercises?)\b|代码|源码|作业",
+    re.IGNORECASE,
+)
+# What an entry says it is, besides its title: an APA descriptor in brackets (`*Title* [Video]`,
+# `[Lecture slides]`, `[Computer software]`), a kind closing the title (`Title (talk)`, `name
+# (PyTorch re-implementation)`), a day of publication (`(2017, December 8)`: APA dates posts,
+# not papers, to the day), a code or video host named as the venue (`GitHub`).
+_DESCRIPTOR = re.compile(r"(?<![\]\w])\[(?P<kind>[^\[\]()]{2,40})\](?![(\[:])")
+_CLOSING_KIND = re.compile(r"\((?P<kind>[^()]{2,40})\)\s*$")
+# A title naming its own kind: `Deep learning theory lecture notes`, `Theory of Deep Learning
+# workshop` (papers' titles name these too, so only where nothing links or identifies a paper)
+_KIND_IN_TITLE = re.compile(
+    r"\b(?:talks?|slides|videos?|lectures?|lecture notes|keynotes?|podcasts?|tutorials?|blog posts?|"
+    r"courses?|workshops?|threads?|tweets?|webinars?|seminars?|reading groups?|syllabus)\b",
+    re.IGNORECASE,
+)
+# `**2023.03.01**: We released …`, `2022/11: Our paper … is accepted`, `[2023-05] Added …`: a
+# news line, dated to the month and told in prose (`[2023/03] **GPT-4 Technical Report**` dates a paper)
+_NEWS_DATE = re.compile(
+    r"^\W*(?:19|20)\d\d[-./](?:0?[1-9]|1[0-2])(?:[-./]\d{1,2})?\W*[:\]]\W*"
+    r"(?:we|our|i|added?|released?|updated?|new|news|congrat\w*|thanks?|welcome|accepted|moved|fixed|"
+    r"this (?:list|repo\w*))\b",
+    re.IGNORECASE,
+)
+_DATED_TO_THE_DAY = re.compile(
+    r"\((?:19|20)\d\d,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\)")
+_HOST_VENUE = re.compile(
+    r"^(?:git ?hub|git ?lab|hugging ?face|youtube|vimeo|bilibili|slide ?share|speaker ?deck|medium|"
+    r"substack)$",
     re.IGNORECASE,
 )
 _LEAD_IN = re.compile(r"^[^\w\[]*(?P<label>[^\W\d][\w .'-]{0,30}?)\s*[:：]")
 # The longest paper entry of the seed and dev lists is 339 characters (a table row with six authors).
 _LONGEST_REFERENCE = 2000
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[A-Z][.)]|\[\d+\])\s+")
-_TITLE_COLUMN = re.compile(r"^(?:paper\s*)?(?:title|paper|papers|article|publication)s?$", re.IGNORECASE)
+# `Title`, `Paper`, `Paper Name`, `Title & Authors` (a bare `Name` column names tools as often)
+_TITLE_COLUMN = re.compile(
+    r"^(?:paper\s*(?:names?|titles?)|titles?|papers?|articles?|publications?)"
+    r"(?:\s*(?:&|and|/|\+|,)\s*authors?)?$",
+    re.IGNORECASE,
+)
 _COLUMNS = {
     "authors": re.compile(r"^(?:authors?|by|researchers?)$", re.IGNORECASE),
     "venue": re.compile(
@@ -94,11 +131,16 @@ def _paper(spans: tuple[Span, ...], section: tuple[str, ...], columns: tuple[str
     if links and all(span.url.startswith("#") for span in links) and len(links) == len(
             [s for s in spans if s.text.strip(" -–,.|")]):
         raise NotAPaper("table-of-contents entry: links to a part of the list")
+    if _NEWS_DATE.match(text) and " | " not in text:
+        raise NotAPaper("a dated news line, not a paper")
     reference = read_reference(spans)
     if reference is None:
         raise NotAPaper("no title")
     _refuse_non_paper(reference, section, columns)
     _refuse_named_non_paper(text, links, reference, _bold_label(spans))
+    if not {"arXiv id", "DOI", "link to the paper"} & set(reference.evidence):
+        plain = "".join(span.text for span in spans if span.style == "text")
+        _refuse_described_non_paper(plain, reference, section)
     return _claims(reference, section)
 
 
@@ -125,9 +167,33 @@ def _refuse_named_non_paper(text: str, links: list[Span], reference: Reference, 
     if bold_label and not {"arXiv id", "DOI"} & strong:
         raise NotAPaper(f"'{bold_label}:' labels a line of prose, not a paper")
     labels = [span.text.strip("[]() ") for span in links if span.url and span.url != reference.title_url]
-    if labels and not strong and not reference.venue and all(
+    # `Title · NeurIPS 2019 · [Code]` is a paper by its venue; `Title · Off the Convex Path 2018 ·
+    # [Blog]` is the blog post its one link names, unless its venue is a publication's
+    own_kind = all(_NOT_PAPERS.search(label) for label in labels) and not looks_like_venue(reference.venue)
+    if labels and not strong and (not reference.venue or own_kind) and all(
             len(label.split()) <= 2 and _names_non_paper(label) for label in labels):
         raise NotAPaper(f"links only to its {', '.join(labels)}, not to a paper")
+
+
+def _refuse_described_non_paper(text: str, reference: Reference, section: tuple[str, ...]) -> None:
+    """An entry with no arXiv id, DOI or paper link whose text outside its links says what else
+    it is (_DESCRIPTOR…); `[[code]](url)` is a link, not a descriptor."""
+    described = [found["kind"] for found in _DESCRIPTOR.finditer(text)]
+    if closing := _CLOSING_KIND.search(reference.title):
+        described.append(closing["kind"])
+    for kind in described:
+        if len(kind.split()) <= 4 and _names_non_paper(kind):
+            raise NotAPaper(f"'{kind}' names no paper")
+    person = person_names(reference.title)  # `[Sanjeev Arora](homepage) - Princeton University`
+    dated = reference.stated_year or first_year(reference.venue) or (section and first_year(section[-1]))
+    if person and len(person[0]) == 1 and not person[1] and not dated:
+        raise NotAPaper(f"'{reference.title}' names a person, with no year")
+    if kind := _KIND_IN_TITLE.search(reference.title):
+        raise NotAPaper(f"'{reference.title}' names a {kind[0].lower()}, not a paper")
+    if _DATED_TO_THE_DAY.search(text):
+        raise NotAPaper("dated to the day, as a post is, not a paper")
+    if _HOST_VENUE.match(re.sub(r"\s*(?:19|20)\d\d\s*", "", reference.venue)):
+        raise NotAPaper(f"'{reference.venue}' hosts code or videos, it is no venue")
 
 
 def _refuse_non_paper(reference: Reference, section: tuple[str, ...], columns: tuple[str, ...]) -> None:
@@ -210,7 +276,7 @@ def _owner(index: int, items: list[ListItem]) -> int | None:
 def _reads_as_paper(index: int, items: list[ListItem]) -> bool:
     try:
         if items[index].block == "heading":
-            return bool(_heading_reference(items[index]))
+            return bool(_heading_reference(items[index], _field_links(index, items)))
         return read_item(index, items)["kind"] == "paper"
     except NotAPaper:
         return False
@@ -252,10 +318,13 @@ def _detail_line(line: str, child: ListItem, found: dict, current: str) -> str:
     elif current == "digest":
         found["digest"].append(line)
     elif not current and not found["authors"]:
+        italics = "".join(span.text for span in child.spans if span.style == "em").strip()
         names = lenient_names(_AUTHORS_FIELD.sub("", _names_part(child.spans)))
         if names:
             found["authors"], found["truncated"] = tuple(names[0]), names[1]
-            found["venue"] = "".join(span.text for span in child.spans if span.style == "em").strip()
+            found["venue"] = italics
+        elif italics and not _names_part(child.spans).strip(" .,") and (names := names_in(italics)):
+            found["authors"], found["truncated"] = tuple(names[0]), names[1]  # `  - *Full Name, Full Name*`
     return current
 
 
@@ -274,7 +343,7 @@ def _with_details(claims: dict, details: dict, section: tuple[str, ...]) -> dict
 def _heading(index: int, items: list[ListItem]) -> dict:
     """`#### 3. [Title](url)`: a paper when it links one, its paragraphs and the list right
     under it its notes; any other heading names a section."""
-    claims = _heading_reference(items[index])
+    claims = _heading_reference(items[index], _field_links(index, items))
     children = []
     for following in range(index + 1, len(items)):
         if items[following].block != "item":
@@ -284,11 +353,25 @@ def _heading(index: int, items: list[ListItem]) -> dict:
     return _with_details(claims, _details(children), items[index].section)
 
 
-def _heading_reference(item: ListItem) -> dict:
+def _field_links(index: int, items: list[ListItem]) -> tuple[Span, ...]:
+    """The links of the field list right under a heading (`- Link: https://arxiv.org/abs/…`,
+    `- Paper: [arXiv](…)`), as label links the heading's title can rest on; bare addresses too."""
+    heading, found = items[index], []
+    under = heading.section + (heading.text,)
+    for following in items[index + 1:]:
+        if following.block != "item" or following.section != under:
+            break
+        if following.parent is None and _LINK_FIELD.match(following.text):
+            found += [Span("link", "[link]", span.url) for span in following.links if span.url]
+            found += [Span("link", "[link]", url.rstrip(".,)")) for url in _BARE_URL.findall(following.text)]
+    return tuple(found)
+
+
+def _heading_reference(item: ListItem, field_links: tuple[Span, ...] = ()) -> dict:
     """A heading's own claims, with the authors, venue and year of its first paragraph
     (`*Ziwei Ji, Matus Telgarsky* · ICLR 2019`). A heading with no link is a paper only when
-    that paragraph opens with its authors."""
-    spans = _unnumbered(item.spans)
+    that paragraph opens with its authors, or a field list under it links the paper."""
+    spans = _unnumbered(item.spans) + field_links
     first_note = item.notes.split("\n")[0] if item.notes else ""
     byline = rest_fields([Span("text", _AUTHORS_FIELD.sub("", first_note))]) if first_note else {}
     has_link = any(span.style == "link" and not span.url.startswith("#") for span in spans)

@@ -1,9 +1,12 @@
-"""The `<li>` items of a block of raw HTML in a markdown list, as the `auto` reader reads them.
+"""The `<li>` items and `<table>` rows of a block of raw HTML in a markdown list, as the `auto`
+reader reads them.
 
 GitHub lists fold long sections into `<details><summary>2019</summary><ul><li><a href=…>Title</a>
-…</li></ul></details>`; markdown-it hands such a block over as raw HTML, so its items are read
-here: each `<li>` with its line, its nesting and its inline spans (links, bold, italics, code,
-images), the `<summary>` it sits under as its section.
+…</li></ul></details>`, or lay papers out in an HTML `<table>` (a `<th>` header row naming the
+columns, a `<td>` per cell); markdown-it hands such a block over as raw HTML, so its items are
+read here: each `<li>` with its line, its nesting and its inline spans (links, bold, italics,
+code, images), the `<summary>` it sits under as its section; each body `<tr>` as a row with its
+cells and the columns of the header above it.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ class HtmlItem:
     summary: str  # the text of the `<summary>` the item sits under, if any
     spans: list[tuple[str, str, str]] = field(default_factory=list)  # (style, text, url), as a Span
     end: int = 0  # 0-based line where the item's own text ends
+    cells: list[list[tuple[str, str, str]]] | None = None  # a table row's cells; None for an `<li>`
+    columns: tuple[str, ...] = ()  # a table row's column names, from the `<th>` row above it
 
 
 class _ItemReader(HTMLParser):
@@ -36,11 +41,17 @@ class _ItemReader(HTMLParser):
         self.lists: list[int] = []  # for each open `<ul>`/`<ol>`: how many items were open at it
         self.styles: list[tuple[str, str]] = []
         self.summary, self.in_summary = "", False
+        self.columns: tuple[str, ...] = ()  # the header of the table being read
+        self.row: HtmlItem | None = None  # the `<tr>` being read
+        self.header = False  # whether that row's cells are all `<th>`: the header
+        self.in_cell = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
         line = self.getpos()[0] - 1
-        if tag in ("ul", "ol"):
+        if tag in ("table", "tr", "th", "td"):
+            self._table_tag(tag, line)
+        elif tag in ("ul", "ol"):
             self.lists.append(len(self.open))
         elif tag == "li":
             while self.open and len(self.open) > (self.lists[-1] if self.lists else 0):
@@ -54,15 +65,43 @@ class _ItemReader(HTMLParser):
             self.summary, self.in_summary = "", True
         elif tag in _STYLE_OF_TAG:
             self.styles.append((_STYLE_OF_TAG[tag], values.get("href", "")))
-        elif tag == "img" and self.open:
+        elif tag == "img" and (self.open or self.in_cell):
             self._add(("image", values.get("alt", ""), values.get("src", "")))
             if self.styles and self.styles[-1][0] == "link":  # a badge linking somewhere
                 self._add(("link", "", self.styles[-1][1]))
         elif tag == "br":
             self.handle_data(HARD_BREAK)
 
+    def _table_tag(self, tag: str, line: int) -> None:
+        """`<table>` opens a header-less table; `<tr>` a row (ending the one before); `<th>`
+        and `<td>` a cell of it."""
+        if tag == "table":
+            self._end_row()
+            self.columns = ()
+        elif tag == "tr":
+            self._end_row()
+            self.row, self.header = HtmlItem(line, 1, None, self.summary, end=line + 1, cells=[]), False
+        elif self.row is not None:
+            self.header = tag == "th" and (self.header or not self.row.cells)  # all its cells `<th>`
+            self.row.cells.append([])
+            self.in_cell = True
+
+    def _end_row(self) -> None:
+        row, self.row, self.in_cell = self.row, None, False
+        if row is None or not row.cells:
+            return
+        if self.header:
+            self.columns = tuple("".join(text for _, text, _ in cell).strip() for cell in row.cells)
+        else:
+            row.columns = self.columns
+            self.items.append(row)
+
     def handle_endtag(self, tag: str) -> None:
-        if tag == "li" and self.open:
+        if tag in ("tr", "table"):
+            self._end_row()
+        elif tag in ("td", "th"):
+            self.in_cell = False
+        elif tag == "li" and self.open:
             self.open.pop()
         elif tag in ("ul", "ol") and self.lists:
             del self.open[self.lists.pop():]
@@ -74,12 +113,12 @@ class _ItemReader(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.in_summary:
             self.summary += data.strip()
-        elif self.open and data:
+        elif (self.open or self.in_cell) and data:
             style, url = self.styles[-1] if self.styles else ("text", "")
             self._add((style, data, url))
 
     def _add(self, span: tuple[str, str, str]) -> None:
-        spans = self.items[self.open[-1]].spans
+        spans = self.row.cells[-1] if self.in_cell and self.row else self.items[self.open[-1]].spans
         style, text, url = span
         if spans and spans[-1][0] == style and spans[-1][2] == url and style != "image":
             spans[-1] = (style, spans[-1][1] + text, url)
@@ -88,8 +127,9 @@ class _ItemReader(HTMLParser):
 
 
 def html_items(block: str) -> list[HtmlItem]:
-    """Every `<li>` of a block of HTML, in order."""
+    """Every `<li>` and body `<tr>` of a block of HTML, in order."""
     reader = _ItemReader()
     reader.feed(block)
     reader.close()
+    reader._end_row()  # a table the block leaves open (a blank line inside it ends the block)
     return reader.items

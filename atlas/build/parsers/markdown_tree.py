@@ -20,6 +20,7 @@ from markdown_it.token import Token
 from atlas.build.errors import InputError
 from atlas.build.parsers.html_items import HARD_BREAK, html_items
 from atlas.build.records import SourceText
+from atlas.build.text import collapse_spaces
 
 # markdown-it silently drops what is nested deeper than maxNesting levels (a list item is two: its
 # list and itself), which the commonmark preset sets at 20: a tenth nested list lost its items.
@@ -35,6 +36,13 @@ _LINK_DEFINITION = re.compile(r"\[(?:[^\]\\\n]|\\.)+\]:")  # anywhere, at any de
 _WITH_TABLES = MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING}).enable("table")
 _REFERENCE = re.compile(r"^\[\d{1,3}\]\s+\S")  # a numbered reference opening a line: `[12] A. Author…`
 _QUOTE_MARKS = ('"', "“")
+# `- <details><summary>Digest</summary> text</details>` as a list item, the text on the same line
+# or in the paragraphs after it: a field named by its summary, read as `Digest: text` would be.
+_SUMMARY_FIELD = re.compile(
+    r"^\s*<details\b[^>]*>\s*<summary\b[^>]*>\s*(?P<label>[^<>]{1,40}?)\s*:?\s*</summary>"
+    r"(?P<body>(?:(?!<li\b|<a\b|<ul\b|<ol\b).)*?)(?:</details>)?\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
 _STYLE_OF = {"em_open": "em", "strong_open": "strong", "link_open": "link"}
 
 
@@ -185,6 +193,8 @@ class _Walk:
             self._block_opens(tokens, index, token)
         if kind == "heading_open":
             self._heading(token, _spans(tokens[index + 1], self.blocks))
+        elif kind == "html_block" and self._summary_field(token):
+            pass
         elif kind == "html_block" and self.blocks:
             self._html_block(token)
         elif kind in ("bullet_list_open", "ordered_list_open"):
@@ -199,7 +209,8 @@ class _Walk:
         elif kind == "inline" and self.row is not None:
             (self.columns if self.in_head else self.row["cells"]).append(_spans(token, self.blocks))
         elif kind == "inline" and self.open_items and self.items[self.open_items[-1]]["spans"] is None:
-            self.items[self.open_items[-1]]["spans"] = _spans(token, self.blocks)
+            item = self.items[self.open_items[-1]]
+            item["spans"] = tuple(item.pop("field", ())) + _spans(token, self.blocks)
         elif kind == "inline" and self.blocks and not self.open_items and _REFERENCE.match(token.content):
             self._references(token)
         elif kind == "inline" and self.quoted and not self.open_items:
@@ -234,6 +245,21 @@ class _Walk:
             spans = _spans(_WITH_TABLES.parseInline("\n".join(lines[start:end]))[0], rich=True)
             item.update(block="reference", spans=spans)
 
+    def _summary_field(self, token: Token) -> bool:
+        """An item opening with `<details><summary>Digest</summary>`: its text is that field's,
+        whether it follows on the same line or in the paragraph below (until `</details>`)."""
+        item = self.items[self.open_items[-1]] if self.open_items else None
+        found = _SUMMARY_FIELD.match(token.content)
+        if item is None or item["spans"] is not None or "field" in item or not found:
+            return False
+        label = Span("text", f"{found['label']}: ")
+        body = collapse_spaces(html.unescape(re.sub(r"<[^>]*>", " ", found["body"])))
+        if body:
+            item["spans"] = (Span("text", f"{found['label']}: {body}"),)
+        else:
+            item["field"] = (label,)
+        return True
+
     def _html_block(self, token: Token) -> None:
         """The `<li>` items of raw HTML (`<details>` of `<li><a href>`), the `<summary>` above
         them as the last part of their section."""
@@ -245,8 +271,13 @@ class _Walk:
             if len(self.open_items) + found.depth > _DEEPEST_READ // 2:
                 raise InputError(self.document.path, f"HTML lists nested more than {_DEEPEST_READ // 2} deep",
                                  start + 1)
-            item = self._new(start, token.map[0] + found.end, len(self.open_items) + found.depth, parent)
-            item["spans"] = tuple(Span(*span) for span in found.spans)
+            if found.cells is not None:  # a `<tr>`: a row, as a markdown table's
+                item = self._new(start, token.map[0] + found.end, 0, None)
+                item.update(block="row", columns=found.columns,
+                            cells=[tuple(Span(*span) for span in cell) for cell in found.cells])
+            else:
+                item = self._new(start, token.map[0] + found.end, len(self.open_items) + found.depth, parent)
+                item["spans"] = tuple(Span(*span) for span in found.spans)
             if found.summary:
                 item["section"] += (found.summary,)
 

@@ -34,6 +34,10 @@ _FUNCTION_WORDS = frozenset(
     "why what when where which beyond towards toward into without under over through all need more "
     "less our your this that these do than vs".split()
 )
+# The same kinds in Chinese lists (论文 paper, 代码 code, 笔记 notes, 博客 blog, 视频 video, 幻灯片
+# slides…): CJK has no spaces, so `知乎笔记` is one \w+ word; a short link text holding one is a label.
+_CJK_LABEL = re.compile(r"论文|代码|源码|笔记|博客|视频|幻灯片|链接|项目|主页|讲座|演讲|知乎|解读|原文|报告")
+_CJK_KINDS = {"论文": "paper", "原文": "paper", "代码": "code", "源码": "code", "幻灯片": "slides"}
 _LABEL_SHAPE = re.compile(r"^[\W\d_]*$|^(?:19|20)\d\d$|^\d{4}\.\d{4,5}(?:v\d+)?$")
 # Vocabulary of venues' names (not any venue's name): "Proceedings of …", "… Workshop".
 _VENUE_WORDS = re.compile(
@@ -78,7 +82,8 @@ _TITLE_WORDS = frozenset(
     "approximation regularization dynamics representation representations overparameterization "
     "convergence tangent lottery tickets attention transformers transformer features data".split()
 )
-_LEADING_YEAR = re.compile(r"^(?P<year>(?:19|20)\d\d)\s*[-–—:|]\s+")
+# `2016 - Title`, `[2019] Title` (its opening bracket stripped before): a year leading the title
+_LEADING_YEAR = re.compile(r"^(?P<year>(?:19|20)\d\d)(?:[\])]\s*[-–—:|]?|\s*[-–—:|])\s+")
 _ARXIV_NOTE = re.compile(r"\s*[\[(]\s*arXiv\s*:?\s*\d{4}\.\d{4,5}(?:v\d+)?\s*[\])]", re.IGNORECASE)
 _TASK_BOX = re.compile(r"^\s*\[[ xX]?\]\s+")
 _QUOTED = re.compile(r"[\"“](?P<title>[^\"”]{8,})[\"”]")
@@ -86,9 +91,11 @@ _QUOTED = re.compile(r"[\"“](?P<title>[^\"”]{8,})[\"”]")
 _SENTENCE_END = re.compile(r"(?<![\s.][A-Z])(?<!^[A-Z])(?<!\bet al)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)([.?!])\s+")
 # `Surname, I., & Surname, I. (2019). Title` and its mistyped years: `Lipton.(2019)`, `L. 2017.`
 _DATED_AUTHORS = re.compile(
-    r"^(?P<authors>[^()]{2,}?\.?)\s*,?\s*[(\[]\s*(?P<year>(?:19|20)\d\d)[a-z]?(?:,\s*[A-Za-z]+)?\s*[)\]][.,:;]*\s*"
+    r"^(?P<authors>[^()]{2,}?\.?)\s*,?\s*[(\[]\s*(?P<year>(?:19|20)\d\d)[a-z]?(?:,\s*[A-Za-z]+)?\s*[)\]]\s*[.,:;–—-]*\s*"
 )
-_CHUNK_SEPARATOR = re.compile(r"(?<![\s.][A-Z])\.(?=\s|$)|[;|()\[\]·•，]|\s[–—-]\s|\s[–—-]$|^[–—-]\s")
+# A `<br>` (HARD_BREAK) parts an entry's fields as a period would: `**Title**<br>Authors<br>Venue`.
+_CHUNK_SEPARATOR = re.compile(
+    rf"(?<![\s.][A-Z])(?<!^[A-Z])\.(?=\s|$)|[;|()\[\]·•，{HARD_BREAK}]|\s[–—-]\s|\s[–—-]$|^[–—-]\s")
 _PAPER_HOSTS = re.compile(
     r"arxiv\.org|openreview\.net|proceedings\.|papers\.nips\.cc|aclanthology|aclweb\.org|dl\.acm\.org|"
     r"ieeexplore|springer|sciencedirect|jmlr\.org|mlr\.press|doi\.org|semanticscholar|biorxiv|"
@@ -98,6 +105,9 @@ _PAPER_HOSTS = re.compile(
 )
 _OTHER_HOSTS = {
     "talk or video": re.compile(r"youtube\.com|youtu\.be|vimeo\.com|bilibili|videolectures|slideslive"),
+    "blog or post": re.compile(
+        r"medium\.com|substack\.com|towardsdatascience|blogspot\.|wordpress\.com|zhuanlan\.zhihu|"
+        r"(?<![\w.])(?:twitter|x)\.com/|threads\.net|reddit\.com|news\.ycombinator|/(?:blogs?|posts?)/"),
     "slides": re.compile(r"slideshare|speakerdeck|/slides?/|[-_/]slides?[-_.]", re.IGNORECASE),
     "code": re.compile(r"github\.com|gitlab\.com|huggingface\.co|colab\.research"),
 }
@@ -132,6 +142,8 @@ def is_label_text(text: str) -> bool:
     words = re.findall(r"[\w.'-]+", text.lower())
     if _LABEL_SHAPE.match(text.strip(" []()")) or not words:
         return True
+    if len(text.strip(" []()")) <= 8 and _CJK_LABEL.search(text):
+        return True
     if len(words) > 3:
         return False
     return any(word.strip(".0123456789") in _LABEL_WORDS for word in words) or all(
@@ -145,6 +157,8 @@ def link_kind(span_text: str, url: str) -> str:
     for kind in ("pdf", "paper", "code", "slides"):
         if kind in words:
             return kind
+    if cjk := next((kind for word, kind in _CJK_KINDS.items() if word in span_text), ""):
+        return cjk
     if _OTHER_HOSTS["code"].search(url):
         return "code"
     if _OTHER_HOSTS["slides"].search(url):
@@ -178,7 +192,7 @@ def looks_like_venue(text: str) -> bool:
     if not text or len(text) > 120:
         return False
     # `In ICML`, `In Proceedings of …`, not a title's `In Search of the Real Inductive Bias`
-    if re.match(r"^In\s+", text) and _VENUE_START.match(text[2:].lstrip()):
+    if re.match(r"^[Ii]n\s+", text) and _VENUE_START.match(text[2:].lstrip()):
         return True
     if _VENUE_WORDS.search(text) or _ACRONYM_YEAR.search(text):
         return True
@@ -234,6 +248,9 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
     fields: dict = {}
     if title:
         fields = rest_fields(rest)
+        closing = _CLOSING_PARENTHESES.search(title)  # `[Title (ICLR 2021)](url)`
+        if closing and looks_like_venue(closing["venue"]) and closing.start() > 0:
+            title, fields["venue"] = title[: closing.start()], fields["venue"] or _unglued(closing["venue"])
     else:
         title, fields = _plain_reference(spans)
     title = clean_title(title.strip(" \"“”'*_"))
@@ -308,14 +325,30 @@ def _marked_title(spans: tuple[Span, ...]) -> tuple[str, str, list[Span]]:
     return "", "", list(spans)
 
 
+def _titled_before(spans: tuple[Span, ...], index: int) -> bool:
+    """`Surname, I. (2017). Title in plain text. *Uncertainty in Artificial Intelligence*`: the
+    text before the italics already holds a sentence past the names and date, so the italics are
+    the venue, not the title (as they are in `Full Name (2019). *Title*. Venue`)."""
+    text = collapse_spaces("".join(span.text for span in spans[:index] if span.style in ("text", "strong")))
+    if (dated := _DATED_AUTHORS.match(text)) and names_in(dated["authors"]):
+        text = text[dated.end():]
+    elif (leading := _leading_names(text)) is not None:
+        text = leading[1]
+    if not re.search(r"[.?!]\s*$", text):
+        return False
+    return any(len(sentence.split()) >= 3 and not names_in(sentence) and not looks_like_venue(sentence)
+               for sentence in _sentences(text))
+
+
 def _styled_title(spans: tuple[Span, ...], style: str) -> tuple[str, str, list[Span]] | None:
-    for span in spans:
+    for index, span in enumerate(spans):
         words = span.text.split()
-        names = names_in(span.text)
-        as_names = names and (style == "em" or len(names[0]) > 1)
+        names = names_in(re.sub(r"[\s,]*\(?(?:19|20)\d\d\)?\s*$", "", span.text))  # `**Zhang et al. (2017)**`
+        as_names = names and (style == "em" or len(names[0]) > 1 or names[1])
         if span.style == style and len(words) >= 2 and not looks_like_venue(span.text) \
                 and not as_names and not span.text.strip().endswith(":") \
-                and not re.fullmatch(r"\s*et\s+al\.?\s*", span.text):
+                and not re.fullmatch(r"\s*et\s+al\.?\s*", span.text) \
+                and not (style == "em" and _titled_before(spans, index)):
             return span.text, "", [s for s in spans if s is not span]
     return None
 
@@ -363,11 +396,17 @@ def rest_fields(rest: list[Span]) -> dict:
     for at, (style, text) in enumerate(chunks):
         names = None if authors else names_in(text, surnames=True)
         dated = style == "em" and at + 1 < len(chunks) and re.fullmatch(r"(?:19|20)\d\d", chunks[at + 1][1])
-        if style in ("code", "em") and looks_like_venue(text) or not venue and looks_like_venue(text):
-            venue = venue or _unglued(venue_name(text))
+        # `(SAM)<br>…<br>ICLR 2021`: a nickname reads as an acronym; a venue with its year wins
+        dated_venue = venue and not first_year(venue) and _ACRONYM_YEAR.search(text)
+        if re.fullmatch(r"arXiv\s*:?\s*\d{4}\.\d{4,5}(?:v\d+)?", text, re.IGNORECASE):
+            continue  # `arXiv:1805.01053` alone names the paper's id, not where it appeared
+        if looks_like_venue(text) and (style in ("code", "em") or not venue or dated_venue):
+            venue = _unglued(venue_name(text)) if not venue or dated_venue else venue
         elif not venue and dated and not names:  # `*Neural Networks*, 2018`: italics and their year
             venue = text
-        elif not venue and _NAMED_WITH_YEAR.fullmatch(text):
+        elif not authors and (named := _names_and_year(text)):
+            (authors, truncated), stated_year = named[0], stated_year or named[1]
+        elif not venue and _NAMED_WITH_YEAR.fullmatch(text) and not _names_or_season(text):
             venue = text
         elif names:
             authors, truncated = names
@@ -381,8 +420,32 @@ def rest_fields(rest: list[Span]) -> dict:
             "stated_year": stated_year or _year_of(rest)}
 
 
+def _names_and_year(text: str) -> tuple[tuple[list[str], bool], int] | None:
+    """`Rajat Vadiraj Dwaraknath, 2019`, `Kenji Kawaguchi 2016`: the authors and the year."""
+    if not (dated := re.fullmatch(r"(?P<names>.+?)[\s,]+(?P<year>(?:19|20)\d\d)", text)):
+        return None
+    names = person_names(dated["names"])
+    return (names, int(dated["year"])) if names else None
+
+
+def person_names(text: str) -> tuple[list[str], bool] | None:
+    """Names of people, not a journal's (`Neural Networks`, `Machine Learning`) that read as one."""
+    names = names_in(text)
+    words = {word.lower() for name in (names[0] if names else []) for word in name.split()}
+    return names if names and not words & _TITLE_WORDS else None
+
+
+def _names_or_season(text: str) -> bool:
+    """`Rajat Vadiraj Dwaraknath, 2019`, `Fall 2017`: a person or a term and a year, no venue."""
+    named = re.sub(r"[\s,]+(?:19|20)\d\d$", "", text).strip()
+    return bool(re.fullmatch(r"(?i:spring|summer|fall|autumn|winter)", named) or person_names(named))
+
+
 def _unglued(venue: str) -> str:
     """`NeurIPS2018` → `NeurIPS 2018`: the venue's name and year as the venue table reads them."""
+    venue = re.sub(r"^in\s+", "", venue)  # `in ICML, 2017` (IEEE): "In" is dropped by venue_name
+    if venue.startswith("(") and venue.endswith(")"):  # `**(ICLR 2021 Oral)**`
+        venue = venue[1:-1]
     return re.sub(r"(?<=[A-Za-z])(?=(?:19|20)\d\d\b)", " ", venue).strip(" .,")
 
 
@@ -396,19 +459,26 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     `[Venue 2019] Title`, `Title (ICML 2019)`: the title is the first sentence not of names."""
     lead: list[str] = []
     tail: list[Span] = []
+    venue, authors, year = "", None, None
     for index, span in enumerate(spans):
         is_label = span.style == "link" and is_label_text(span.text)
-        if is_label or span.style in ("em", "code") and looks_like_venue(span.text):
+        italic_venue = span.style == "em" and _titled_before(spans, index)
+        styled_venue = span.style in ("em", "code") and looks_like_venue(span.text)
+        if styled_venue and not "".join(lead).strip(" [(-–—|:"):  # `` `ICML 2017` Title [paper](…) ``
+            venue = venue or _unglued(span.text.strip())
+            continue
+        if is_label or italic_venue or styled_venue:
             tail = list(spans[index:])
             break
         lead.append(span.text)
     joined = re.sub(rf"([^\s.?!:])[ \t]*{HARD_BREAK}", r"\1. ", "".join(lead))  # `Title<br>Authors`
     text = collapse_spaces(joined).strip()
-    venue, authors, year = "", None, None
-    if (bracketed := _BRACKETED.match(text)) and looks_like_venue(bracketed["venue"]):
-        venue, text = bracketed["venue"].strip(), text[bracketed.end():]
+    bracketed_venue, text = _bracketed_prefix(text)
+    venue = venue or bracketed_venue
     text = text.strip(" [(").rstrip(" -–—|")
-    if leading_year := _LEADING_YEAR.match(text):  # `2016 - Title - [paper](…)`
+    if text.count(" | ") >= 2:  # `2017.03 | Title | Authors | ICML | [link](…)`: cells of a row
+        text = text.replace(" | ", ". ")
+    if leading_year := _LEADING_YEAR.match(text):  # `2016 - Title - [paper](…)`, `[2019] Title`
         year, text = int(leading_year["year"]), text[leading_year.end():]
     text = _ARXIV_NOTE.sub("", text)  # `Title [arXiv:1605.07110]`: the id is read from the text
     text = re.sub(r"[.,]?\s+In\s*$", ".", text)
@@ -424,6 +494,8 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     fields = rest_fields([Span("text", ". ".join(others)), *tail])
     if authors:
         fields["authors"], fields["authors_truncated"] = tuple(authors[0]), authors[1]
+    if tail and tail[0].style == "em" and not fields["venue"] and not names_in(tail[0].text):
+        fields["venue"] = venue_name(tail[0].text)  # `Title. *Uncertainty in Artificial Intelligence*`
     fields["venue"] = venue or fields["venue"]
     fields["stated_year"] = year or fields["stated_year"]
     title, trailing = _trailing_venue(title)
@@ -434,9 +506,24 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
         fields["venue"] = venue_name(others[0])  # `Authors (2016). Title. MIT press.`: what follows
     title, names = _names_cut(title)  # `Title - Kenji Kawaguchi - NeurIPS 2016`, its venue cut off
     if names and not fields["authors"]:
-        found = names_in(names, surnames=True) or ([names], False)
+        found = names_in(names, surnames=True) or (
+            split_names(names) if _surnames_only(names) else ([names], False))
         fields["authors"], fields["authors_truncated"] = tuple(found[0]), found[1]
     return title, fields
+
+
+def _bracketed_prefix(text: str) -> tuple[str, str]:
+    """`[ICML 2019] Title`, `[2017 ICML] Title`: the venue and the rest; `[arXiv:1703.04933]`
+    names the paper's id, read from the text, not a venue."""
+    bracketed = _BRACKETED.match(text)
+    if not bracketed:
+        return "", text
+    inside, rest = bracketed["venue"].strip(), text[bracketed.end():]
+    if re.fullmatch(r"(?i:arxiv)\s*:?\s*\d{4}\.\d{4,5}(?:v\d+)?", inside):
+        return "", rest
+    if year_first := re.fullmatch(r"(?P<year>(?:19|20)\d\d)\s+(?P<venue>.+)", inside):
+        inside = f"{year_first['venue']} {year_first['year']}"
+    return (inside, rest) if looks_like_venue(inside) else ("", text)
 
 
 def _leading_names(text: str) -> tuple[tuple[list[str], bool], str] | None:
@@ -456,9 +543,14 @@ def _plain_names(text: str) -> tuple[list[str], bool] | None:
     more, of two or three words, so that a title's own list (`Behavior, Gradient Independence,
     and Neural Tangent Kernel Derivation`) is not taken for them."""
     names = names_in(text)
-    if names and len(names[0]) > 1 and all(len(name.split()) <= 3 for name in names[0]):
-        return names
+    if names and (len(names[0]) > 1 or names[1]) and all(_full_words(name) <= 3 for name in names[0]):
+        return names  # `Title, Jaehoon Lee et al.`: one name, but "et al." says it is one
     return None
+
+
+def _full_words(name: str) -> int:
+    """The words of a name besides its initials and particles: `Alexander G. de G. Matthews` has 2."""
+    return sum(1 for word in name.split() if not re.fullmatch(r"(?:[A-Z]\.-?)+", word) and not word.islower())
 
 
 def _sentences(text: str) -> list[str]:
@@ -477,15 +569,25 @@ def _sentences(text: str) -> list[str]:
 def _title_and_rest(sentences: list[str]) -> tuple[str, list[str]]:
     """The first sentence that is not a list of names, with the questions that open it
     (`Truth or Backpropaganda? An Empirical Investigation…`); the other sentences."""
-    at = 0
-    while at + 1 < len(sentences) and names_in(sentences[at]):
+    at = 0  # past names, and dates (`2017.03`) with no word in them
+    while at + 1 < len(sentences) and (
+            names_in(sentences[at]) or not re.search(r"[^\W\d_]{2}", sentences[at])):
         at += 1
     end = at + 1
-    while sentences[end - 1].endswith(("?", "!")) and end < len(sentences) and not (
-            names_in(sentences[end]) or looks_like_venue(sentences[end])):
+    while sentences[end - 1].endswith(("?", "!")) and end < len(sentences) and _goes_on(sentences[end]):
         end += 1
     title, names = _names_cut(" ".join(sentences[at:end]))
+    venue_next = end < len(sentences) and (looks_like_venue(sentences[end]) or arxiv_id_in(sentences[end]))
+    if not names and venue_next:
+        title, names = _names_cut(_lone_closing_name(title))  # `Title, Greg Yang. arXiv:2006.14548`
     return title, [names, *sentences[:at], *sentences[end:]] if names else sentences[:at] + sentences[end:]
+
+
+def _goes_on(sentence: str) -> bool:
+    """After a question, `A Mathematical Framework — Zhiyuan Li (ICLR 2022)` goes on with the
+    title: something is left once the venue and names closing it are cut off."""
+    head = _names_cut(_trailing_venue(sentence)[0])[0].strip()
+    return bool(head) and not names_in(head) and not looks_like_venue(head)
 
 
 def _names_cut(title: str) -> tuple[str, str]:
@@ -495,10 +597,19 @@ def _names_cut(title: str) -> tuple[str, str]:
         after = names_in(title[cut.end():], surnames=True)
         dash = bool(cut[0].strip(" ,"))
         after = after if dash else _plain_names(title[cut.end():])
-        one_surname = dash and re.fullmatch(r"[A-Z][\w'’-]+", title[cut.end():])
+        one_surname = dash and _surnames_only(title[cut.end():])  # `Title - Barrett & Dherin`
         if after and (len(after[0]) > 1 or after[1] or dash) or one_surname:
             return title[: cut.start()], title[cut.end():]
     return title, ""
+
+
+def _surnames_only(text: str) -> bool:
+    """`Cybenko`, `Barrett & Dherin`, `Hochreiter and Schmidhuber`: surnames alone, none a
+    title's word (`Optimization and Generalization` is not two people)."""
+    if not re.fullmatch(r"[A-Z][\w'’-]+(?:\s*(?:,|&|\band\b)\s*[A-Z][\w'’-]+){0,5}", text.strip()):
+        return False
+    words = {word.lower() for word in re.findall(r"[\w'’-]+", text)} - {"and"}
+    return not words & (_TITLE_WORDS | _FUNCTION_WORDS)
 
 
 def _trailing_venue(title: str) -> tuple[str, str]:
