@@ -93,7 +93,11 @@ class _Group:
     @property
     def match_key(self) -> str:
         """The key compared with other groups': without stray markdown when every entry has some."""
-        repaired = {title_key(remove_stray_markup(entry.title)[0]) for entry in self.entries}
+        repaired = {
+            self.key if clean == entry.title else title_key(clean)  # the group's titles share its key
+            for entry in self.entries
+            for clean in (remove_stray_markup(entry.title)[0],)
+        }
         return self.key if self.key in repaired else min(repaired)
 
 
@@ -238,13 +242,13 @@ def _paper(groups: list[_Group], venue_kind: Callable[[str], str], arxiv_venue: 
     entries = sorted(
         (entry for group in groups for entry in group.entries), key=lambda e: e.ref
     )
-    title = max(
+    title = entries[0].title if len(entries) == 1 else max(
         (entry.title for entry in entries),
         key=lambda t: (
             not remove_stray_markup(t)[1], len(title_key(t).split()), sum(ch.isupper() for ch in t), t
         ),
     )
-    key = title_key(title)
+    key = groups[0].key if len(groups) == 1 else title_key(title)  # a group's titles share its key
     with_venue = [entry for entry in entries if entry.venue_id]
     peer_reviewed = [entry for entry in with_venue if venue_kind(entry.venue_id) != "preprint"]
     venue_votes = Counter(entry.venue_id for entry in (peer_reviewed or with_venue))
