@@ -11,18 +11,20 @@ So the entries are always those of `parse_document` followed by `with_venues`, i
 
 from __future__ import annotations
 
+import copyreg
 import multiprocessing
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from operator import attrgetter
 
 from atlas.build.errors import InputError
 from atlas.build.normalize import VenueTable, with_venues
 from atlas.build.parsers import entries_of, parse_document
 from atlas.build.parsers.markdown_tree import CHUNK_LINES, follow_headings, read_segment, segment_ends
 from atlas.build.parsers.registry import BLOCK_READERS
-from atlas.build.records import Entry, SourceText
+from atlas.build.records import Entry, Link, SourceText
 
 WORKERS = 2  # the machine's two cores; one worker where there is one core
 _ATX_HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)")
@@ -35,6 +37,16 @@ class _Job:
     end: int | None = None  # None: the whole document, by parse_document
     headings: tuple[tuple[int, str], ...] = ()  # the guessed heading path open at `start`
 
+
+def _by_fields(record_class: type) -> None:
+    """Pickle a slotted dataclass as its class and field values: the default state of one calls
+    dataclasses.fields() per object, which was most of the cost of bringing entries back."""
+    values = attrgetter(*(field.name for field in fields(record_class)))
+    copyreg.pickle(record_class, lambda record: (record_class, values(record)))
+
+
+_by_fields(Entry)
+_by_fields(Link)
 
 # What forked workers read: set before the pool starts, so only jobs and entries are pickled.
 _DOCUMENTS: list[SourceText] = []
