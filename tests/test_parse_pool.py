@@ -8,13 +8,10 @@ import pytest
 from conftest import MANIFEST, ROOT
 
 from atlas.build.errors import InputError
-from atlas.build.normalize import VenueTable, with_venues
 from atlas.build.parse_pool import parse_documents
 from atlas.build.parsers import parse_document
 from atlas.build.records import Source
 from atlas.build.sources import load_manifest, read_source, source_text
-
-VENUES = VenueTable.load(ROOT / "data" / "venues.yml")
 
 
 def real_documents():
@@ -31,14 +28,14 @@ def excerpt(text: str, format_name: str = "awesome_digest"):
 
 
 def one_core(documents):
-    return [with_venues(parse_document(document), VENUES) for document in documents]
+    return [parse_document(document) for document in documents]
 
 
 def test_every_real_list_parsed_in_segments_of_any_size_gives_the_entries_of_one_reading():
     documents = real_documents()
     whole = one_core(documents)
     for segment_lines in (1, 7, 50, 20_000):
-        assert parse_documents(documents, VENUES, segment_lines) == whole, segment_lines
+        assert parse_documents(documents, segment_lines) == whole, segment_lines
 
 
 def test_a_cut_inside_a_fenced_code_or_html_block_or_a_link_reference_reads_the_list_whole():
@@ -46,7 +43,7 @@ def test_a_cut_inside_a_fenced_code_or_html_block_or_a_link_reference_reads_the_
     commented = "# Papers\n\n- A paper.\n\n<!--\n\n- commented out\n\n-->\n\n- B paper.\n"
     referenced = "# Papers\n\n- [A paper][a]\n\n- B paper\n\n[a]: https://arxiv.org/abs/2101.00001\n"
     documents = [excerpt(text) for text in (fenced, commented, referenced)]
-    assert parse_documents(documents, VENUES, 1) == one_core(documents)
+    assert parse_documents(documents, 1) == one_core(documents)
 
 
 def test_a_heading_the_guess_misses_still_gives_each_entry_its_section():
@@ -55,7 +52,7 @@ def test_a_heading_the_guess_misses_still_gives_each_entry_its_section():
         "Generalization\n--------------\n\n- B paper. *ICLR 2021*\n\n"
         "```\n# not a heading\n```\n\n- C paper. *COLT 2020*\n"
     )
-    [parsed] = parse_documents([excerpt(setext)], VENUES, 1)
+    [parsed] = parse_documents([excerpt(setext)], 1)
     assert [entry.section for entry in parsed] == [
         ("Papers", "Optimization"), ("Papers", "Generalization"), ("Papers", "Generalization")]
     assert [parsed] == one_core([excerpt(setext)])
@@ -65,4 +62,4 @@ def test_an_error_in_a_later_segment_names_its_file_and_line():
     deep = "".join("  " * depth + "- item\n" for depth in range(25))
     text = "# Papers\n\n- A paper. *ICLR 2021*\n\n" + deep
     with pytest.raises(InputError, match=r"x\.md:\d+: lists or quotes nested more than 20 deep"):
-        parse_documents([excerpt(text), excerpt(text)], VENUES, 1)
+        parse_documents([excerpt(text), excerpt(text)], 1)

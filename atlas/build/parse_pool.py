@@ -6,7 +6,9 @@ starts; it is guessed from the ATX heading lines above it and checked against th
 segment before it really left. A wrong guess (a setext heading, a `#` line inside a fenced block)
 costs only a second reading of that segment in the build's own process, with the right path; a
 cut that falls inside a fenced code or HTML block sends the whole list back to `parse_document`.
-So the entries are always those of `parse_document` followed by `with_venues`, in the same order.
+So the entries are always those of `parse_document`, in the same order. Venues are attached after,
+in the build's process: resolving one may add an uncurated venue to the table, which must be the
+build's own.
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ from dataclasses import dataclass, fields
 from operator import attrgetter
 
 from atlas.build.errors import InputError
-from atlas.build.normalize import VenueTable, with_venues
 from atlas.build.parsers import entries_of, parse_document
 from atlas.build.parsers.markdown_tree import CHUNK_LINES, follow_headings, read_segment, segment_ends
 from atlas.build.parsers.registry import BLOCK_READERS
@@ -50,26 +51,22 @@ _by_fields(Link)
 
 # What forked workers read: set before the pool starts, so only jobs and entries are pickled.
 _DOCUMENTS: list[SourceText] = []
-_VENUES: list[VenueTable] = []
 _LINES: dict[int, tuple[list[str], list[str]]] = {}
 
 
-def parse_documents(
-    documents: list[SourceText], venues: VenueTable, segment_lines: int = CHUNK_LINES
-) -> list[list[Entry]]:
-    """Each document's entries, venues attached: `with_venues(parse_document(d), venues)`."""
+def parse_documents(documents: list[SourceText], segment_lines: int = CHUNK_LINES) -> list[list[Entry]]:
+    """Each document's entries: `parse_document(d)` for each, on both cores."""
     jobs = [job for number, document in enumerate(documents)
             for job in _jobs(number, document, segment_lines)]
     workers = min(WORKERS, os.cpu_count() or 1)
     if workers < 2 or len(jobs) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [with_venues(parse_document(document), venues) for document in documents]
-    _DOCUMENTS[:], _VENUES[:] = documents, [venues]
+        return [parse_document(document) for document in documents]
+    _DOCUMENTS[:] = documents
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return _gather(documents, venues, jobs, pool.imap(_run, jobs))
+            return _gather(documents, jobs, pool.imap(_run, jobs))
     finally:
         _DOCUMENTS.clear()
-        _VENUES.clear()
         _LINES.clear()
 
 
@@ -99,17 +96,17 @@ def _run(job: _Job):
 def _read(job: _Job, headings: list[tuple[int, str]]):
     document = _DOCUMENTS[job.document]
     if job.end is None:
-        return with_venues(parse_document(document), _VENUES[0]), ()
+        return parse_document(document), ()
     if job.document not in _LINES:
         _LINES.clear()
         _LINES[job.document] = (document.markdown.split("\n"), document.original.split("\n"))
     items = read_segment(document, *_LINES[job.document], job.start, job.end, headings)
     if items is None:
         return None
-    return with_venues(entries_of(document, items), _VENUES[0]), tuple(headings)
+    return entries_of(document, items), tuple(headings)
 
 
-def _gather(documents: list[SourceText], venues: VenueTable, jobs: list[_Job], results: Iterator) -> list:
+def _gather(documents: list[SourceText], jobs: list[_Job], results: Iterator) -> list:
     """The workers' entries per document in job order, each guess checked, each failure redone."""
     parsed: list[list[Entry]] = [[] for _ in documents]
     open_path: tuple[tuple[int, str], ...] = ()
@@ -125,7 +122,7 @@ def _gather(documents: list[SourceText], venues: VenueTable, jobs: list[_Job], r
             result = _read(job, list(open_path))
         if result is None:
             whole.add(job.document)
-            parsed[job.document] = with_venues(parse_document(documents[job.document]), venues)
+            parsed[job.document] = parse_document(documents[job.document])
             continue
         entries, open_path = result
         parsed[job.document].extend(entries)

@@ -19,7 +19,7 @@ from atlas.build.citation_files import write_citation_files
 from atlas.build.classify import classify, load_curation, paper_keywords
 from atlas.build.database import Dataset, write_database
 from atlas.build.merge import MergeOverrides, merge_papers
-from atlas.build.normalize import VenueTable, link_claims
+from atlas.build.normalize import VenueTable, link_claims, with_venues
 from atlas.build.parse_pool import parse_documents
 from atlas.build.people import NameRules, cluster_authors
 from atlas.build.publish import publish
@@ -87,9 +87,10 @@ def build_dataset(
     with _stage(timings, "parse"):
         documents = [read_source(source, manifest.parent) for source in sources]
         entries = []
-        for document, parsed in zip(documents, parse_documents(documents, venues), strict=True):
+        for document, parsed in zip(documents, parse_documents(documents), strict=True):
             require_items(document, len(parsed))
             entries.extend(parsed)
+        entries = with_venues(entries, venues)  # here: an uncurated venue joins this process's table
 
     def first_author_key(entry):
         return names.parse(entry.authors[0]).key if entry.authors else ""
