@@ -156,10 +156,12 @@ def run_one(folder: Path) -> dict:
     report = build(folder / "data" / "sources.yml", folder / "dist", folder / "data", ROOT / "taxonomy",
                    timings=timings)
     seconds = time.perf_counter() - start
-    peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    own, helpers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    peak_rss_mb = max(own.ru_maxrss, helpers.ru_maxrss) / 1024
+    cpu = own.ru_utime + own.ru_stime + helpers.ru_utime + helpers.ru_stime
     lower = plain_sqlite_seconds(folder / "dist" / DATABASE_NAME, folder / "plain.db")
     return {
-        "entries": report["entries"], "seconds": seconds, "peak_rss_mb": peak_rss_mb,
+        "entries": report["entries"], "seconds": seconds, "cpu_seconds": cpu, "peak_rss_mb": peak_rss_mb,
         "stages": timings, "plain_sqlite": lower,
     }
 
@@ -189,6 +191,8 @@ def print_run(run: dict, label: str = "") -> None:
           f"entries_per_s={run['entries'] / run['seconds']:.0f} peak_rss_mb={run['peak_rss_mb']:.0f}")
     stages = run["stages"]
     print("    stages: " + " ".join(f"{name}={stages.get(name, 0):.2f}" for name in STAGES))
+    print(f"    cpu={run['cpu_seconds']:.2f} stages_cpu: "
+          + " ".join(f"{name}={stages.get(name + '_cpu', 0):.2f}" for name in STAGES))
     print(f"    database={stages['database']:.2f} s, plain SQLite lower bound={run['plain_sqlite']:.2f} s, "
           f"ratio={stages['database'] / run['plain_sqlite']:.2f}")
     sys.stdout.flush()
@@ -201,8 +205,10 @@ def median_run(runs: list[dict]) -> dict:
     return {
         "papers": runs[0]["papers"], "entries": runs[0]["entries"],
         "seconds": middle([r["seconds"] for r in runs]),
+        "cpu_seconds": middle([r["cpu_seconds"] for r in runs]),
         "peak_rss_mb": middle([r["peak_rss_mb"] for r in runs]),
-        "stages": {name: middle([r["stages"].get(name, 0) for r in runs]) for name in STAGES},
+        "stages": {name: middle([r["stages"].get(name, 0) for r in runs])
+                   for stage in STAGES for name in (stage, f"{stage}_cpu")},
         "plain_sqlite": middle([r["plain_sqlite"] for r in runs]),
     }
 

@@ -16,7 +16,6 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import combinations
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -93,7 +92,11 @@ class _Group:
     @property
     def match_key(self) -> str:
         """The key compared with other groups': without stray markdown when every entry has some."""
-        repaired = {title_key(remove_stray_markup(entry.title)[0]) for entry in self.entries}
+        repaired = {
+            self.key if clean == entry.title else title_key(clean)  # the group's titles share its key
+            for entry in self.entries
+            for clean in (remove_stray_markup(entry.title)[0],)
+        }
         return self.key if self.key in repaired else min(repaired)
 
 
@@ -181,19 +184,26 @@ def merge_papers(
 
 
 def _candidate_pairs(match_keys: dict[str, str]) -> list[tuple[str, str]]:
-    """Pairs of keys whose match keys share one of their rarest words: near-linear, unlike all pairs."""
+    """Pairs of keys whose match keys share one of their rarest words: near-linear, unlike all pairs.
+
+    In the order of the keys: keys are numbered in sorted order, and each key's later partners
+    gathered and sorted on their own, instead of sorting millions of pairs of strings at once."""
     frequency = Counter(word for match in match_keys.values() for word in set(match.split()))
-    blocks: dict[str, list[str]] = defaultdict(list)
-    for key, match in sorted(match_keys.items()):
+    keys = sorted(match_keys)
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for number, key in enumerate(keys):
+        match = match_keys[key]
         words = match.split()[:-1] or match.split()  # the last word may be cut short
         rarest = sorted(set(words), key=lambda word: (frequency[word], word))[:BLOCK_TOKENS]
         for word in rarest:
-            blocks[word].append(key)
-    pairs = set()
+            blocks[word].append(number)  # in ascending order, each key once
+    partners: list[list[int]] = [[] for _ in keys]
     for block in blocks.values():
         if len(block) <= MAX_BLOCK:
-            pairs.update(combinations(sorted(block), 2))
-    return sorted(pairs)
+            for at, number in enumerate(block):
+                partners[number].extend(block[at + 1 :])
+    return [(key, keys[other])
+            for key, later in zip(keys, partners, strict=True) for other in sorted(set(later))]
 
 
 def _similarity(key_a: str, key_b: str) -> tuple[int, str]:
@@ -238,13 +248,13 @@ def _paper(groups: list[_Group], venue_kind: Callable[[str], str], arxiv_venue: 
     entries = sorted(
         (entry for group in groups for entry in group.entries), key=lambda e: e.ref
     )
-    title = max(
+    title = entries[0].title if len(entries) == 1 else max(
         (entry.title for entry in entries),
         key=lambda t: (
             not remove_stray_markup(t)[1], len(title_key(t).split()), sum(ch.isupper() for ch in t), t
         ),
     )
-    key = title_key(title)
+    key = groups[0].key if len(groups) == 1 else title_key(title)  # a group's titles share its key
     with_venue = [entry for entry in entries if entry.venue_id]
     peer_reviewed = [entry for entry in with_venue if venue_kind(entry.venue_id) != "preprint"]
     venue_votes = Counter(entry.venue_id for entry in (peer_reviewed or with_venue))

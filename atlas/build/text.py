@@ -52,6 +52,8 @@ def remove_stray_markup(title: str) -> tuple[str, list[str]]:
     bracket inside a word is stray only without its partner in the word: "Variance(s)" and
     "f(x)" keep theirs, "ne(twork" loses it.
     """
+    if not _MARKUP_IN_WORD.search(title):  # most titles: nothing to look at word by word
+        return title, []
     kept, stray_words = [], []
     for word in title.split(" "):
         partnered = _partnered_brackets(word)

@@ -25,6 +25,12 @@ def parse_document(document: SourceText) -> list[Entry]:
     return entries
 
 
+def entries_of(document: SourceText, items: list[ListItem]) -> list[Entry]:
+    """The entries of one chunk's list items (atlas/build/parse_pool.py reads chunks apart)."""
+    read_item = PARSERS[document.source.format]
+    return [_entry(document, read_item, False, index, items) for index in range(len(items))]
+
+
 def _entry(document: SourceText, read_item, blocks: bool, index: int, items: list[ListItem]) -> Entry:
     item = items[index]
     try:

@@ -140,6 +140,45 @@ def item_chunks(
         start = end
 
 
+def segment_ends(document: SourceText, segment_lines: int = CHUNK_LINES) -> list[int] | None:
+    """Where a list-items-only document may be cut into segments read apart (see `item_chunks`):
+    the end line of each segment but the last, about `segment_lines` apart. None when the
+    document defines a link reference, which any line may use: it is read whole."""
+    if _LINK_DEFINITION.search(document.markdown):
+        return None
+    lines = document.markdown.split("\n")
+    ends, start = [], 0
+    for end in _chunk_ends(lines, segment_lines):
+        if end - start >= segment_lines:
+            ends.append(end)
+            start = end
+    return ends
+
+
+def read_segment(
+    document: SourceText, lines: list[str], original_lines: list[str], start: int, end: int,
+    headings: list[tuple[int, str]],
+) -> list[ListItem] | None:
+    """The list items of lines [start, end), as `item_chunks` reads a chunk: `headings` is the
+    heading path open at `start`, and is left as the path open at `end`. None when a fenced code
+    or HTML block runs to the segment's end, so that the cut is not safe there."""
+    tokens = _MARKDOWN.parse("\n".join(lines[start:end]))
+    if end < len(lines) and _runs_to_its_end(tokens, end - start):
+        return None
+    _check_depth(tokens, document, start)
+    walk = _Walk(document, blocks=False, first_line=start, headings=headings)
+    return _chunk_items(tokens, document, original_lines, walk)
+
+
+def follow_headings(document: SourceText, headings: list[tuple[int, str]], heading_lines: list[str]) -> None:
+    """Update the open heading path with the given heading lines, as the walk reads headings."""
+    walk = _Walk(document, blocks=False, headings=headings)
+    tokens = _MARKDOWN.parse("\n\n".join(heading_lines))
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open":
+            walk._heading(token, _spans(tokens[index + 1]))
+
+
 def _chunk_items(
     tokens: list[Token], document: SourceText, original_lines: list[str], walk: _Walk
 ) -> list[ListItem]:
