@@ -477,8 +477,10 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     venue = venue or bracketed_venue
     text = text.strip(" [(").rstrip(" -–—|")
     if text.count(" | ") >= 2:  # `2017.03 | Title | Authors | ICML | [link](…)`: cells of a row
-        text = text.replace(" | ", ". ")
-    if leading_year := _LEADING_YEAR.match(text):  # `2016 - Title - [paper](…)`, `[2019] Title`
+        text, cell_venue, cell_year = _pipe_cells(text)
+        venue, year = venue or cell_venue, cell_year
+    leading_year = None if year else _LEADING_YEAR.match(text)  # `2016 - Title - [paper](…)`, `[2019] Title`
+    if leading_year:
         year, text = int(leading_year["year"]), text[leading_year.end():]
     text = _ARXIV_NOTE.sub("", text)  # `Title [arXiv:1605.07110]`: the id is read from the text
     text = re.sub(r"[.,]?\s+In\s*$", ".", text)
@@ -510,6 +512,24 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
             split_names(names) if _surnames_only(names) else ([names], False))
         fields["authors"], fields["authors_truncated"] = tuple(found[0]), found[1]
     return title, fields
+
+
+def _pipe_cells(text: str) -> tuple[str, str, int | None]:
+    """`2017 | NIPS | Title | P. L. Bartlett, … | arXiv:1706.08498`: cells read by what they look
+    like, in any order: a year alone, a venue, names, an id or `-`; the title is the longest other
+    cell, put first so the sentences after it are read as its fields."""
+    cells = [cell.strip() for cell in text.split(" | ")]
+    year = next((int(cell) for cell in cells if re.fullmatch(r"(?:19|20)\d\d", cell)), None)
+    words = [cell for cell in cells if re.search(r"[^\W\d_]{2}", cell) and not arxiv_id_in(cell)]
+    title = max((cell for cell in words if not names_in(cell)), key=lambda cell: len(cell.split()),
+                default="")
+    venue = next((cell for cell in words if cell != title and looks_like_venue(cell)
+                  and not names_in(cell)), "")
+    if not title or len(title.split()) < 3:
+        return text.replace(" | ", ". "), "", None
+    others = [cell for cell in cells if cell not in (title, venue) and cell.strip("-–— ")
+              and not re.fullmatch(r"(?:19|20)\d\d", cell)]
+    return ". ".join([title, *others]), venue, year
 
 
 def _bracketed_prefix(text: str) -> tuple[str, str]:
