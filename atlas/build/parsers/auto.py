@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 
 from atlas.build.parsers.markdown_tree import ListItem, Span
+from atlas.build.parsers.properties import read_properties
 from atlas.build.parsers.reference import (
     Reference,
     lenient_names,
@@ -112,6 +113,9 @@ def read_item(index: int, items: list[ListItem]) -> dict:
     if _is_label(index, items):
         return {"kind": "label", "title": collapse_spaces(item.text).rstrip(": ")}
     spans = _unnumbered(item.spans) if item.block == "reference" else item.spans
+    spans, tags = read_properties(spans)
+    if named := [tag for tag in tags if _names_non_paper(tag)]:  # `[robustness](github) #code`
+        raise NotAPaper(f"tagged #{named[0]}, not a paper")
     claims = _paper(spans, item.section)
     details = _details([items[child] for child in _children(index, items)])
     if item.block == "paragraph" and item.notes:

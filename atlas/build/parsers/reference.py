@@ -50,6 +50,7 @@ _ACRONYM_YEAR = re.compile(
 )
 _ACRONYM = re.compile(r"^(?:[A-Z][A-Za-z&-]*[A-Z][A-Za-z&-]*|arXiv)(?:\s+(?:Workshop|Oral|Spotlight))?$")
 _BRACKETED = re.compile(r"^\s*[\[(](?P<venue>[^\])]{2,40})[\])]\s*[:\-–—]?\s*")
+_TASK_STATE = re.compile(r"DONE|TODO|LATER|NOW|DOING|WAITING|WIP|READ|UNREAD")
 _PDF_ARXIV = re.compile(r"(?<![\d.])(?P<id>\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?$")
 _DOI = re.compile(r"\b(?P<doi>10\.\d{4,9}/[^\s\])>]+)")
 _INITIALS_NAME = re.compile(
@@ -189,7 +190,7 @@ def arxiv_id_of(url: str) -> str:
 
 def looks_like_venue(text: str) -> bool:
     text = text.strip(" .,*_`")
-    if not text or len(text) > 120:
+    if not text or len(text) > 120 or _TASK_STATE.fullmatch(text):  # `DONE`, `TODO`: no venue
         return False
     # `In ICML`, `In Proceedings of …`, not a title's `In Search of the Real Inductive Bias`
     if re.match(r"^[Ii]n\s+", text) and _VENUE_START.match(text[2:].lstrip()):
