@@ -74,8 +74,9 @@ _NEWS_DATE = re.compile(
     r"this (?:list|repo\w*))\b",
     re.IGNORECASE,
 )
-_DATED_TO_THE_DAY = re.compile(
-    r"\((?:19|20)\d\d,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\)")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_DATED_TO_THE_DAY = re.compile(  # APA `(2017, December 8)`, MLA `*Blog*, 11 Jan. 2022,`
+    rf"\((?:19|20)\d\d,\s*{_MONTH}\s+\d{{1,2}}\)|,\s*\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d\d[,.]")
 _HOST_VENUE = re.compile(
     r"^(?:git ?hub|git ?lab|hugging ?face|youtube|vimeo|bilibili|slide ?share|speaker ?deck|medium|"
     r"substack)$",
