@@ -94,6 +94,8 @@ _SENTENCE_END = re.compile(r"(?<![\s.][A-Z])(?<!^[A-Z])(?<!\bet al)(?<!\bvs)(?<!
 _DATED_AUTHORS = re.compile(
     r"^(?P<authors>[^()]{2,}?\.?)\s*,?\s*[(\[]\s*(?P<year>(?:19|20)\d\d)[a-z]?(?:,\s*[A-Za-z]+)?\s*[)\]]\s*[.,:;–—-]*\s*"
 )
+# ACM Reference Format: `Full Name, and Full Name. 2019. Title. In *Venue*`
+_YEAR_SENTENCE_AFTER_AUTHORS = re.compile(r"^(?P<authors>[^()]{2,}?)\.\s+(?P<year>(?:19|20)\d\d)[a-z]?\.\s+")
 # A `<br>` (HARD_BREAK) parts an entry's fields as a period would: `**Title**<br>Authors<br>Venue`.
 _CHUNK_SEPARATOR = re.compile(
     rf"(?<![\s.][A-Z])(?<!^[A-Z])\.(?=\s|$)|[;|()\[\]·•，{HARD_BREAK}]|\s[–—-]\s|\s[–—-]$|^[–—-]\s")
@@ -485,7 +487,7 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
         year, text = int(leading_year["year"]), text[leading_year.end():]
     text = _ARXIV_NOTE.sub("", text)  # `Title [arXiv:1605.07110]`: the id is read from the text
     text = re.sub(r"[.,]?\s+In\s*$", ".", text)
-    dated = _DATED_AUTHORS.match(text)
+    dated = _DATED_AUTHORS.match(text) or _YEAR_SENTENCE_AFTER_AUTHORS.match(text)
     if dated and (authors := names_in(dated["authors"])):
         text, year = text[dated.end():], int(dated["year"])
     elif (leading := _leading_names(text)) is not None:
