@@ -51,6 +51,10 @@ _ACRONYM_YEAR = re.compile(
 _ACRONYM = re.compile(r"^(?:[A-Z][A-Za-z&-]*[A-Z][A-Za-z&-]*|arXiv)(?:\s+(?:Workshop|Oral|Spotlight))?$")
 _BRACKETED = re.compile(r"^\s*[\[(](?P<venue>[^\])]{2,40})[\])]\s*[:\-–—]?\s*")
 _TASK_STATE = re.compile(r"DONE|TODO|LATER|NOW|DOING|WAITING|WIP|READ|UNREAD")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_LOG_DATE = re.compile(  # `Mon 25 Mar 2024`, `March 25, 2024`, `2024-03-25`
+    rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?:\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d\d|"
+    rf"{_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)")
 _PDF_ARXIV = re.compile(r"(?<![\d.])(?P<id>\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?$")
 _DOI = re.compile(r"\b(?P<doi>10\.\d{4,9}/[^\s\])>]+)")
 _INITIALS_NAME = re.compile(
@@ -245,7 +249,7 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
     """The reference an entry's inline text states, or None when no title can be found."""
     badges = badge_facts([span for span in spans if span.style == "image"])
     spans = tuple(Span(s.style, _EMOJI.sub("", _without_tags(s.text)), s.url)
-                  for s in _without_task_box(spans) if s.style != "image")
+                  for s in _without_leading_date(_without_task_box(spans)) if s.style != "image")
     links = tuple(Link(s.url, link_kind(s.text, s.url)) for s in spans if s.style == "link" and s.url)
     title, title_url, rest = _marked_title(spans)
     fields: dict = {}
@@ -281,6 +285,20 @@ def _without_task_box(spans: tuple[Span, ...]) -> tuple[Span, ...]:
     if spans and spans[0].style == "text" and (box := _TASK_BOX.match(spans[0].text)):
         return (Span("text", spans[0].text[box.end():], spans[0].url), *spans[1:])
     return spans
+
+
+def _without_leading_date(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """`**Mon 25 Mar 2024** · *Title* by …`: a log's date (a meeting, a reading) opening the
+    entry is when it was noted, neither the title nor the paper's year."""
+    first = next((at for at, span in enumerate(spans) if span.text.strip()), None)
+    if first is None or spans[first].style not in ("strong", "em", "code"):
+        return spans
+    if not _LOG_DATE.fullmatch(spans[first].text.strip(" :[]")):
+        return spans
+    rest = list(spans[first + 1:])
+    if rest and rest[0].style == "text":  # the separator after the date
+        rest[0] = Span("text", re.sub(r"^\s*[·•|:–—-]\s*", "", rest[0].text))
+    return tuple(rest)
 
 
 def badge_facts(images: list[Span]) -> dict:
@@ -346,7 +364,8 @@ def _titled_before(spans: tuple[Span, ...], index: int) -> bool:
 def _styled_title(spans: tuple[Span, ...], style: str) -> tuple[str, str, list[Span]] | None:
     for index, span in enumerate(spans):
         words = span.text.split()
-        names = names_in(re.sub(r"[\s,]*\(?(?:19|20)\d\d\)?\s*$", "", span.text))  # `**Zhang et al. (2017)**`
+        # `**Zhang et al. (2017)**`; not `*Implicit Gradient Regularization*`, whose words no name has
+        names = person_names(re.sub(r"[\s,]*\(?(?:19|20)\d\d\)?\s*$", "", span.text))
         as_names = names and (style == "em" or len(names[0]) > 1 or names[1])
         if span.style == style and len(words) >= 2 and not looks_like_venue(span.text) \
                 and not as_names and not span.text.strip().endswith(":") \
