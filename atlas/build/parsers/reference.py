@@ -100,6 +100,11 @@ _DATED_AUTHORS = re.compile(
 )
 # ACM Reference Format: `Full Name, and Full Name. 2019. Title. In *Venue*`
 _YEAR_SENTENCE_AFTER_AUTHORS = re.compile(r"^(?P<authors>[^()]{2,}?)\.\s+(?P<year>(?:19|20)\d\d)[a-z]?\.\s+")
+# Surnames each followed by initials (`Geman, S., Bienenstock, E. & Doursat, R.`, `Nakkiran,
+# P. et al.`), the last initial's period closing the author block before the title
+_INVERTED_NAME = r"[A-ZÀ-Þ][\w'’-]+(?: [a-z]{1,3} [A-ZÀ-Þ][\w'’-]+)?, (?:[A-ZÀ-Þ]\.[ -]?)+"
+_INVERTED_AUTHORS = re.compile(
+    rf"^{_INVERTED_NAME}(?:(?:, | & |, & |,? and ){_INVERTED_NAME})*(?:et al\. )?(?=[A-Z\"“'‘$(\d])")
 # A `<br>` (HARD_BREAK) parts an entry's fields as a period would: `**Title**<br>Authors<br>Venue`.
 _CHUNK_SEPARATOR = re.compile(
     rf"(?<![\s.][A-Z])(?<!^[A-Z])\.(?=\s|$)|[;|()\[\]·•，{HARD_BREAK}]|\s[–—-]\s|\s[–—-]$|^[–—-]\s")
@@ -571,6 +576,8 @@ def _bracketed_prefix(text: str) -> tuple[str, str]:
 def _leading_names(text: str) -> tuple[tuple[list[str], bool], str] | None:
     """`Authors. Title…` split at the period closing the names, unless the first sentence is a
     title that reads as one name (`Deep Equilibrium Models. Shaojie Bai, J. Zico Kolter`)."""
+    if (inverted := _INVERTED_AUTHORS.match(text)) and (found := names_in(inverted[0])):
+        return found, text[inverted.end():]  # Nature: `Belkin, M., Hsu, D. & Xu, J. Title.`
     names, rest = split_leading_names(text)
     if not names or not rest or not names_in(text[: len(text) - len(rest)]):
         return None
