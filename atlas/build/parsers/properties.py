@@ -15,8 +15,9 @@ from atlas.build.parsers.markdown_tree import Span
 # `key:: value` on a line of its own (Logseq, Obsidian dataview); `authors: …` only for the keys
 # that name a reference's fields, so a line of prose with a colon is not taken for one.
 _PROPERTY = re.compile(
-    r"\n[ \t]*(?:(?P<key>[A-Za-z][\w-]{0,30})::|(?P<field>authors?|venue|year|url|link|pdf|arxiv|doi)"
-    r"[ \t]*:(?=[ \t]))[ \t]*(?P<value>[^\n]*)", re.IGNORECASE)
+    r"\n[ \t]*(?:(?P<key>[A-Za-z][\w-]{0,30})::|(?:[\u4e00-\u9fff]{1,4}[ \t]*)?"  # `作者 Authors：`
+    r"(?P<field>authors?|venue|year|url|link|pdf|arxiv|doi)[ \t]*(?::(?=[ \t])|：))[ \t]*(?P<value>[^\n]*)",
+    re.IGNORECASE)
 _WIKI_LINK = re.compile(r"\[\[(?P<page>[^\[\]\n]+)\]\]")
 _TASK_WORD = re.compile(r"^\s*(?:DONE|TODO|LATER|NOW|DOING|WAITING|CANCEL+ED)\s+")
 _TAG = re.compile(r"(?<!\S)#(?P<tag>[^\W\d][\w/-]*)")
@@ -44,17 +45,18 @@ def read_properties(spans: tuple[Span, ...]) -> tuple[tuple[Span, ...], tuple[st
 
 
 def _split_off_properties(spans: tuple[Span, ...]) -> tuple[list[Span], list[tuple[str, str]]]:
-    """The spans before the first property line, and the (key, value) of each property line."""
-    for at, span in enumerate(spans):
-        first = _PROPERTY.search(span.text) if span.style == "text" else None
-        if first:
-            head = [*spans[:at], Span("text", span.text[: first.start()], span.url)]
-            rest = "".join(later.url or later.text for later in spans[at + 1:])
-            block = "\n" + span.text[first.start():].lstrip("\n") + rest
-            fields = [((match["key"] or match["field"]).lower(), match["value"].strip())
-                      for match in _PROPERTY.finditer(block)]
-            return head, fields
-    return list(spans), []
+    """The spans without their property lines, and the (key, value) of each property line; a
+    link on a line of its own, or as a property's value, stays a link."""
+    kept: list[Span] = []
+    fields: list[tuple[str, str]] = []
+    for span in spans:
+        if span.style != "text":
+            kept.append(span)
+            continue
+        fields += [((found["key"] or found["field"]).lower(), found["value"].strip())
+                   for found in _PROPERTY.finditer(span.text)]
+        kept.append(Span("text", _PROPERTY.sub("", span.text), span.url))
+    return kept, fields
 
 
 def _wiki_spans(text: str) -> list[Span]:
