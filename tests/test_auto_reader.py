@@ -94,7 +94,8 @@ _REFERENCE_LINE = re.compile(r"^\[\d{1,3}\]\s+\S")
 def count_blocks(text: str) -> int:
     """List items, HTML `<li>` items, headings, table body rows, numbered references (`[3] …`) and
     paragraphs of the document opening with a marked title (`**Title.** …`, `[Title](url) …`,
-    `"Title" …`) as a second implementation (marko, with GitHub's tables) reads them: what `auto`
+    `"Title" …`) or an inverted first author (`Surname, First, et al. "Title."`) and definition
+    list terms (`Title` then `: Authors` lines) as a second implementation (marko, with GitHub's tables) reads them: what `auto`
     makes one entry each."""
     lines = [html.unescape(found[1]) if (found := _COMMENT.match(line)) else line for line in text.split("\n")]
     document = marko.Markdown(extensions=["gfm"]).parse("\n".join(lines) + "\n")
@@ -111,7 +112,8 @@ def count_blocks(text: str) -> int:
             continue
         if isinstance(element, marko.block.Paragraph) and not isinstance(element, marko.block.SetextHeading):
             references = sum(1 for line in _paragraph_lines(element) if _REFERENCE_LINE.match(line))
-            count += references or (element in document.children and _opens_with_title(element))
+            count += references or (element in document.children and (
+                _opens_with_title(element) or _opens_with_authors(element) or _defines_a_term(element)))
         count += isinstance(element, marko.block.ListItem | marko.block.Heading | marko.block.SetextHeading)
         if isinstance(element, marko.block.BlockElement):
             pending.extend(child for child in element.children if isinstance(child, marko.block.BlockElement))
@@ -135,6 +137,21 @@ def _opens_with_title(paragraph) -> bool:
         return bool(first.children) and isinstance(first.children[0], marko.inline.RawText)
     return isinstance(first, marko.inline.StrongEmphasis) or (
         isinstance(first, marko.inline.RawText) and first.children.lstrip().startswith(('"', "“")))
+
+
+def _opens_with_authors(paragraph) -> bool:
+    """`Surname, First, et al. "Title." …`, `Surname, I. (2019). Title.`, `Surname, I. 2019.
+    Title.`: an inverted first author, then a quoted title or a year, on its first line."""
+    first = _paragraph_lines(paragraph)[0]
+    author = re.match(r"[A-ZÀ-Þ][\w'’-]+(?: [a-z]{1,3})?(?: [A-ZÀ-Þ][\w'’-]+)?, [A-ZÀ-Þ](?:\.|[a-zß-ÿ]+)", first)
+    after = first[author.end():author.end() + 310] if author else ""
+    return bool(author) and bool(re.search(r"^[^\"“]*?(?:[.,] [\"“]|\((?:19|20)\d\d[a-z]?\)|\. (?:19|20)\d\d\. )", after))
+
+
+def _defines_a_term(paragraph) -> bool:
+    """A definition list's term line with its `: definition` lines under it."""
+    lines = _paragraph_lines(paragraph)
+    return len(lines) > 1 and not lines[0].startswith(":") and all(line.startswith(": ") for line in lines[1:])
 
 
 def _paragraph_lines(paragraph) -> list[str]:
