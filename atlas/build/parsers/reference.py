@@ -523,8 +523,10 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     fields = rest_fields([Span("text", ". ".join(others)), *tail])
     if authors:
         fields["authors"], fields["authors_truncated"] = tuple(authors[0]), authors[1]
-    if tail and tail[0].style == "em" and not fields["venue"] and not names_in(tail[0].text):
-        fields["venue"] = venue_name(tail[0].text)  # `Title. *Uncertainty in Artificial Intelligence*`
+    if tail and tail[0].style == "em" and not person_names(tail[0].text):
+        # `Title. *Uncertainty in Artificial Intelligence*`, `Title. *Neural Comput.* **4**`: the
+        # italics after a plain title are the container as written, whatever follows them
+        fields["venue"] = _italic_container(tail[0].text) or fields["venue"]
     fields["venue"] = venue or fields["venue"]
     fields["stated_year"] = year or fields["stated_year"]
     title, trailing = _trailing_venue(title)
@@ -557,6 +559,13 @@ def _pipe_cells(text: str) -> tuple[str, str, int | None]:
     others = [cell for cell in cells if cell not in (title, venue) and cell.strip("-–— ")
               and not re.fullmatch(r"(?:19|20)\d\d", cell)]
     return ". ".join([title, *others]), venue, year
+
+
+def _italic_container(text: str) -> str:
+    """`*Neural Comput.*`, `*Proc. Natl Acad. Sci. USA*`, `*Journal of X*, *35*(2)`: the italic
+    container's name, its abbreviation periods kept, without a volume or pages run into it."""
+    name = re.split(r",\s*(?:vol\.|\d)|\s\(pp\.", text.strip(" ,"), maxsplit=1, flags=re.IGNORECASE)[0]
+    return name.strip(" ,")
 
 
 def _bracketed_prefix(text: str) -> tuple[str, str]:
