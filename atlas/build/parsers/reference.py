@@ -523,7 +523,8 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     fields = rest_fields([Span("text", ". ".join(others)), *tail])
     if authors:
         fields["authors"], fields["authors_truncated"] = tuple(authors[0]), authors[1]
-    if tail and tail[0].style == "em" and not person_names(tail[0].text):
+    abbreviated = tail and re.search(r"\b[A-Z][a-z]+\.", tail[0].text)  # `*Ann. Stat.*`: no one's name
+    if tail and tail[0].style == "em" and (abbreviated or not person_names(tail[0].text)):
         # `Title. *Uncertainty in Artificial Intelligence*`, `Title. *Neural Comput.* **4**`: the
         # italics after a plain title are the container as written, whatever follows them
         fields["venue"] = _italic_container(tail[0].text) or fields["venue"]
