@@ -22,6 +22,7 @@ _WIKI_LINK = re.compile(r"\[\[(?P<page>[^\[\]\n]+)\]\]")
 _TASK_WORD = re.compile(r"^\s*(?:DONE|TODO|LATER|NOW|DOING|WAITING|CANCEL+ED)\s+")
 _TAG = re.compile(r"(?<!\S)#(?P<tag>[^\W\d][\w/-]*)")
 _NAME_KEYS = {"author", "authors", "by"}
+_PLACE_KEYS = ("venue", "journal", "conference", "published", "year")
 _LINK_KEYS = {"url", "link", "pdf", "arxiv", "doi", "paper", "source"}
 
 
@@ -72,8 +73,8 @@ def _wiki_spans(text: str) -> list[Span]:
 def _field_spans(fields: list[tuple[str, str]]) -> list[Span]:
     """Property values as the parts of an inline reference: names, then venue and year, then links."""
     names = [_WIKI_LINK.sub(r"\g<page>", value) for key, value in fields if key in _NAME_KEYS]
-    venues = [_WIKI_LINK.sub(r"\g<page>", value) for key, value in fields
-              if key in ("venue", "journal", "conference", "published", "year")]
+    venues = [_WIKI_LINK.sub(r"\g<page>", value) for place in _PLACE_KEYS
+              for key, value in fields if key == place]  # `venue:: ICML` then `year:: 2019`: `ICML 2019`
     parts = [part for part in (*names, " ".join(venues)) if part]
     spans = [Span("text", "".join(f"{HARD_BREAK}{part}" for part in parts))] if parts else []
     for key, value in fields:

@@ -54,7 +54,7 @@ _TASK_STATE = re.compile(r"DONE|TODO|LATER|NOW|DOING|WAITING|WIP|READ|UNREAD")
 # MLA: the first author inverted (`Surname, First`), then `et al.` or `and` the second in order
 _MLA_NAMES = re.compile(
     r"(?P<first>[A-ZÀ-Þ][\w'’-]+(?: [a-z]{1,3})?, [A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’.-]*|"
-    r" [a-z]{1,3}(?= ?,))*),? (?:(?P<etal>et al\.?)|and (?P<second>[^,]+))")
+    r" [a-z]{1,3}(?= ?,))*),? (?:(?P<etal>et al\.?)|(?P<others>(?:[^,]+, )*,? ?and [^,]+))")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _LOG_DATE = re.compile(  # `Mon 25 Mar 2024`, `March 25, 2024`, `2024-03-25`
     rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?:\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d\d|"
@@ -223,9 +223,9 @@ def names_in(text: str, surnames: bool = False) -> tuple[list[str], bool] | None
     if not text or _VENUE_WORDS.search(text) or first_year(text):
         return None
     if mla := _MLA_NAMES.fullmatch(text):  # `Garg, Shivam, et al.`, `Sharma, Utkarsh, and Jared Kaplan`
-        second = mla["second"] and names_in(mla["second"])
-        if mla["etal"] or second:
-            return [mla["first"], *(second[0] if second else [])], bool(mla["etal"])
+        others = mla["others"] and names_in(mla["others"])
+        if mla["etal"] or others and all(len(name.split()) > 1 for name in others[0]):
+            return [mla["first"], *(others[0] if others else [])], bool(mla["etal"])
     for split in (split_names, split_reference_names):
         names, truncated = split(text)
         names = [name if re.search(r"\b[A-Z]\.$", name) else name.strip(" .") for name in names]
