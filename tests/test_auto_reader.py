@@ -542,6 +542,89 @@ def test_plain_text_references_with_no_links_part_title_from_one_name_et_al_or_p
         "Gaussian Process Behaviour in Wide Deep Neural Networks", "Alexander G. de G. Matthews")
 
 
+def test_works_cited_paragraphs_in_mla_chicago_and_acm_are_references_with_their_authors_and_container():
+    mla, chicago, blog, acm = read_excerpt("auto", """
+        Garg, Shivam, et al. "What Can Transformers Learn In-Context? A Case Study of Simple Function Classes." *Advances in Neural Information Processing Systems*, vol. 35, 2022, arxiv.org/abs/2208.01066.
+
+        Bartlett, Peter L., Dylan J. Foster, and Matus Telgarsky. "Spectrally-Normalized Margin Bounds for Neural Networks." In *Advances in Neural Information Processing Systems*, 6240–49. 2017.
+
+        Steinhardt, Jacob. "Future ML Systems Will Be Qualitatively Different." *Bounded Regret*, 11 Jan. 2022, bounded-regret.ghost.io/future-ml-systems-will-be-qualitatively-different/.
+
+        * Youngmin Cho and Lawrence K. Saul. 2009. Kernel Methods for Deep Learning. In *Advances in Neural Information Processing Systems*, Vol. 22.
+        """)
+    assert (mla.title, mla.authors, mla.authors_truncated, mla.venue, mla.year, mla.arxiv_id) == (
+        "What Can Transformers Learn In-Context? A Case Study of Simple Function Classes", ("Garg, Shivam",), True,
+        "Advances in Neural Information Processing Systems", 2022, "2208.01066")
+    assert chicago.authors == ("Bartlett, Peter L.", "Dylan J. Foster", "Matus Telgarsky")
+    assert blog.kind == "other"  # dated to the day, as a post is
+    assert (acm.title, acm.authors, acm.year) == (
+        "Kernel Methods for Deep Learning", ("Youngmin Cho", "Lawrence K. Saul"), 2009)
+
+
+def test_a_nature_reference_opens_with_surnames_and_initials_and_its_italics_are_the_journal():
+    paper, = read_excerpt("auto", """
+        1. Belkin, M., Hsu, D., Ma, S. & Mandal, S. Reconciling modern machine-learning practice and the classical bias–variance trade-off. *Proc. Natl Acad. Sci. USA* **116**, 15849–15854 (2019). [arXiv](https://arxiv.org/abs/1812.11118)
+        """)
+    assert (paper.title, paper.authors, paper.venue, paper.year) == (
+        "Reconciling modern machine-learning practice and the classical bias–variance trade-off",
+        ("Belkin, M.", "Hsu, D.", "Ma, S.", "Mandal, S."), "Proc. Natl Acad. Sci. USA", 2019)
+
+
+def test_a_definition_list_term_is_the_title_and_its_definitions_the_authors_venue_and_links():
+    paper, library = read_excerpt("auto", """
+        Identifying and attacking the saddle point problem in high-dimensional non-convex optimization
+        : Yann N. Dauphin, Razvan Pascanu, Caglar Gulcehre, Kyunghyun Cho, Surya Ganguli, Yoshua Bengio
+        : NIPS 2014 · [arXiv:1406.2572](https://arxiv.org/abs/1406.2572)
+
+        Neural Tangents
+        : a JAX library for infinite-width networks
+        : [GitHub](https://github.com/google/neural-tangents)
+        """)
+    assert (paper.title, paper.authors[0], paper.venue, paper.arxiv_id) == (
+        "Identifying and attacking the saddle point problem in high-dimensional non-convex optimization",
+        "Yann N. Dauphin", "NIPS 2014", "1406.2572")
+    assert library.kind == "other"
+
+
+def test_property_lines_under_a_block_are_its_fields_and_a_tag_may_say_it_is_no_paper():
+    paper, labelled, code = read_excerpt("auto", """
+        - DONE [[Theoretically Principled Trade-off between Robustness and Accuracy]] (TRADES) #robustness
+          authors:: [[Hongyang Zhang]], [[Yaodong Yu]], [[Jiantao Jiao]]
+          venue:: ICML 2019
+          url:: https://arxiv.org/abs/1901.08573
+        1. **SNIP: Single-shot Network Pruning based on Connection Sensitivity**（SNIP：基于连接敏感度的单次剪枝） [ICLR'19]
+           作者 Authors：Namhoon Lee, Thalaiyasingam Ajanthan, Philip H. S. Torr
+           [论文 Paper](https://arxiv.org/abs/1810.02340)
+        - [robustness](https://github.com/MadryLab/robustness) (Python library from MadryLab) #code
+        """)
+    assert (paper.title, paper.authors, paper.venue, paper.year, paper.arxiv_id) == (
+        "Theoretically Principled Trade-off between Robustness and Accuracy",
+        ("Hongyang Zhang", "Yaodong Yu", "Jiantao Jiao"), "ICML 2019", 2019, "1901.08573")
+    assert (labelled.authors, labelled.arxiv_id) == (
+        ("Namhoon Lee", "Thalaiyasingam Ajanthan", "Philip H. S. Torr"), "1810.02340")
+    assert code.kind == "other"
+
+
+def test_headerless_pipe_fields_are_read_by_what_each_looks_like():
+    paper, = read_excerpt("auto", """
+        - 2017 | NIPS | Spectrally-normalized margin bounds for neural networks | P. L. Bartlett, D. J. Foster, M. Telgarsky | arXiv:1706.08498
+        """)
+    assert (paper.title, paper.authors, paper.venue, paper.year, paper.arxiv_id) == (
+        "Spectrally-normalized margin bounds for neural networks", ("P. L. Bartlett", "D. J. Foster", "M. Telgarsky"),
+        "NIPS", 2017, "1706.08498")
+
+
+def test_a_log_date_opening_an_entry_is_not_the_title_nor_the_year_and_the_presenter_no_author():
+    paper, social = read_excerpt("auto", """
+        - **Mon 25 Mar 2024** · *Self-Stabilization: The Implicit Bias of Gradient Descent at the Edge of Stability* by Alex Damian, Eshaan Nichani and Jason D. Lee (ICLR 2023). Presenter: Tomás. [arXiv](https://arxiv.org/abs/2209.15594)
+        - **Mon 11 Mar 2024** · blog club: the Off the Convex Path posts on SGD, SDEs and sharpness ([offconvex.org](http://www.offconvex.org/))
+        """)
+    assert (paper.title, paper.authors, paper.year) == (
+        "Self-Stabilization: The Implicit Bias of Gradient Descent at the Edge of Stability",
+        ("Alex Damian", "Eshaan Nichani", "Jason D. Lee"), 2023)
+    assert social.kind == "other"
+
+
 def test_chinese_link_labels_are_labels_and_name_code_or_videos():
     paper, video, code = read_excerpt("auto", """
         - **Spectrally-normalized margin bounds for neural networks** — Peter L. Bartlett, Dylan J. Foster, Matus Telgarsky (NIPS 2017) [[论文]](https://arxiv.org/abs/1706.08498) [[知乎笔记]](https://zhuanlan.zhihu.com/p/71203452)
