@@ -531,11 +531,7 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     fields = rest_fields([Span("text", ". ".join(others)), *tail])
     if authors:
         fields["authors"], fields["authors_truncated"] = tuple(authors[0]), authors[1]
-    abbreviated = tail and re.search(r"\b[A-Z][a-z]+\.", tail[0].text)  # `*Ann. Stat.*`: no one's name
-    if tail and tail[0].style == "em" and (abbreviated or not person_names(tail[0].text)):
-        # `Title. *Uncertainty in Artificial Intelligence*`, `Title. *Neural Comput.* **4**`: the
-        # italics after a plain title are the container as written, whatever follows them
-        fields["venue"] = _italic_container(tail[0].text) or fields["venue"]
+    fields["venue"] = _italic_container(tail) or fields["venue"]
     fields["venue"] = venue or fields["venue"]
     fields["stated_year"] = year or fields["stated_year"]
     title, trailing = _trailing_venue(title)
@@ -570,9 +566,15 @@ def _pipe_cells(text: str) -> tuple[str, str, int | None]:
     return ". ".join([title, *others]), venue, year
 
 
-def _italic_container(text: str) -> str:
-    """`*Neural Comput.*`, `*Proc. Natl Acad. Sci. USA*`, `*Journal of X*, *35*(2)`: the italic
-    container's name, its abbreviation periods kept, without a volume or pages run into it."""
+def _italic_container(tail: list[Span]) -> str:
+    """`Title. *Uncertainty in Artificial Intelligence*`, `Title. *Neural Comput.* **4**`: the
+    italics after a plain title are the container as written, whatever follows them, its
+    abbreviation periods kept (`*Ann. Stat.*` is no one's name), without a volume or pages."""
+    if not tail or tail[0].style != "em":
+        return ""
+    text = tail[0].text
+    if not re.search(r"\b[A-Z][a-z]+\.", text) and person_names(text):
+        return ""
     name = re.split(r",\s*(?:vol\.|\d)|\s\(pp\.", text.strip(" ,"), maxsplit=1, flags=re.IGNORECASE)[0]
     return name.strip(" ,")
 
