@@ -222,10 +222,8 @@ def names_in(text: str, surnames: bool = False) -> tuple[list[str], bool] | None
     text = text if re.search(r"\b[A-Z]\.$", text) else text.rstrip(" .")
     if not text or _VENUE_WORDS.search(text) or first_year(text):
         return None
-    if mla := _MLA_NAMES.fullmatch(text):  # `Garg, Shivam, et al.`, `Sharma, Utkarsh, and Jared Kaplan`
-        others = mla["others"] and names_in(mla["others"])
-        if mla["etal"] or others and all(len(name.split()) > 1 for name in others[0]):
-            return [mla["first"], *(others[0] if others else [])], bool(mla["etal"])
+    if (mla := _MLA_NAMES.fullmatch(text)) and mla["etal"]:  # `Garg, Shivam, et al.`: one inverted name
+        return [mla["first"]], True
     for split in (split_names, split_reference_names):
         names, truncated = split(text)
         names = [name if re.search(r"\b[A-Z]\.$", name) else name.strip(" .") for name in names]
@@ -268,6 +266,8 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
     fields: dict = {}
     if title:
         fields = rest_fields(rest)
+        if inverted := _inverted_first_authors(spans, title):
+            fields["authors"] = inverted
         closing = _CLOSING_PARENTHESES.search(title)  # `[Title (ICLR 2021)](url)`
         if closing and looks_like_venue(closing["venue"]) and closing.start() > 0:
             title, fields["venue"] = title[: closing.start()], fields["venue"] or _unglued(closing["venue"])
@@ -284,6 +284,18 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
     arxiv = arxiv or badges.get("arxiv_id", "")
     return Reference(title=title, links=links, arxiv_id=arxiv, doi=doi.rstrip("."), title_url=title_url,
                      **fields)
+
+
+def _inverted_first_authors(spans: tuple[Span, ...], title: str) -> tuple[str, ...]:
+    """`Sharma, Utkarsh, and Jared Kaplan. "Title."` (MLA, Chicago): before a marked title, the
+    first author inverted and the others in order. Only there: out of that place, `Robustness,
+    Accuracy, and Fairness` could be a title's own list."""
+    lead = "".join(span.text for span in spans).split(title)[0].strip(" .,\"“*_")
+    mla = _MLA_NAMES.fullmatch(lead)
+    others = mla and mla["others"] and names_in(mla["others"])
+    if others and all(len(name.split()) > 1 for name in others[0]):
+        return (mla["first"], *others[0])
+    return ()
 
 
 def _without_tags(text: str) -> str:
