@@ -625,6 +625,28 @@ def test_a_log_date_opening_an_entry_is_not_the_title_nor_the_year_and_the_prese
     assert social.kind == "other"
 
 
+def test_harvard_single_quotes_and_a_chicago_year_after_the_authors_are_read_too():
+    harvard, chicago = read_excerpt("auto", """
+        - Jacot, A., Gabriel, F. and Hongler, C. (2018) 'Neural tangent kernel: convergence and generalization in neural networks', *Advances in Neural Information Processing Systems*, 31, pp. 8571–8580.
+
+        Jacot, Arthur, Franck Gabriel, and Clément Hongler. 2018. "Neural Tangent Kernel: Convergence and Generalization in Neural Networks." In *Advances in Neural Information Processing Systems 31*.
+        """)
+    assert (harvard.title, harvard.authors, harvard.year) == (
+        "Neural tangent kernel: convergence and generalization in neural networks",
+        ("Jacot, A.", "Gabriel, F.", "Hongler, C."), 2018)
+    assert (chicago.title, chicago.authors) == (
+        "Neural Tangent Kernel: Convergence and Generalization in Neural Networks",
+        ("Jacot, Arthur", "Franck Gabriel", "Clément Hongler"))
+
+
+def test_a_plain_log_date_and_who_presented_are_no_part_of_the_title():
+    paper, = read_excerpt("auto", """
+        - 2024-03-25 — Neural Tangent Kernel: Convergence and Generalization in Neural Networks (Jacot et al., NeurIPS 2018) — presented by Sam
+        """)
+    assert (paper.title, paper.authors, paper.venue, paper.year) == (
+        "Neural Tangent Kernel: Convergence and Generalization in Neural Networks", ("Jacot",), "NeurIPS 2018", 2018)
+
+
 def test_chinese_link_labels_are_labels_and_name_code_or_videos():
     paper, video, code = read_excerpt("auto", """
         - **Spectrally-normalized margin bounds for neural networks** — Peter L. Bartlett, Dylan J. Foster, Matus Telgarsky (NIPS 2017) [[论文]](https://arxiv.org/abs/1706.08498) [[知乎笔记]](https://zhuanlan.zhihu.com/p/71203452)

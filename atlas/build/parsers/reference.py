@@ -55,6 +55,11 @@ _TASK_STATE = re.compile(r"DONE|TODO|LATER|NOW|DOING|WAITING|WIP|READ|UNREAD")
 _MLA_NAMES = re.compile(
     r"(?P<first>[A-ZÀ-Þ][\w'’-]+(?: [a-z]{1,3})?, [A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’.-]*|"
     r" [a-z]{1,3}(?= ?,))*),? (?:(?P<etal>et al\.?)|(?P<others>(?:[^,]+, )*,? ?and [^,]+))")
+# A reading group's `Presenter: Name.`, `— presented by Sam`: who read it, no author of it
+_PRESENTER = re.compile(
+    r"(?:\s*[.;,·—–-]\s*|\s*\()(?:(?:presenter|speaker|discussant)s?\s*:|presented by\b|led by\b)"
+    r"[^()\[\].;·\n]*\)?\.?",
+    re.IGNORECASE)
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _LOG_DATE = re.compile(  # `Mon 25 Mar 2024`, `March 25, 2024`, `2024-03-25`
     rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?:\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d\d|"
@@ -95,6 +100,9 @@ _TITLE_WORDS = frozenset(
 _LEADING_YEAR = re.compile(r"^(?P<year>(?:19|20)\d\d)(?:[\])]\s*[-–—:|]?|\s*[-–—:|])\s+")
 _ARXIV_NOTE = re.compile(r"\s*[\[(]\s*arXiv\s*:?\s*\d{4}\.\d{4,5}(?:v\d+)?\s*[\])]", re.IGNORECASE)
 _TASK_BOX = re.compile(r"^\s*\[[ xX]?\]\s+")
+# Harvard: `(2018) 'Title', *Venue*`: single quotes open after a space and close before a comma
+# or period, so an apostrophe (`Don't`) opens or closes nothing
+_SINGLE_QUOTED = re.compile(r"(?:(?<=\s)|^)['‘](?P<title>[^'’\n]{8,}?)['’](?=[,.:;]?(?:\s|$))")
 _QUOTED = re.compile(r"[\"“](?P<title>[^\"”]{8,})[\"”]")
 # A sentence ends at a period, ? or ! before a space, unless the period closes an initial.
 _SENTENCE_END = re.compile(r"(?<![\s.][A-Z])(?<!^[A-Z])(?<!\bet al)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)([.?!])\s+")
@@ -259,8 +267,7 @@ def _is_name(name: str, truncated: bool) -> bool:
 def read_reference(spans: tuple[Span, ...]) -> Reference | None:
     """The reference an entry's inline text states, or None when no title can be found."""
     badges = badge_facts([span for span in spans if span.style == "image"])
-    spans = tuple(Span(s.style, _EMOJI.sub("", _without_tags(s.text)), s.url)
-                  for s in _without_leading_date(_without_task_box(spans)) if s.style != "image")
+    spans = tuple(_cleaned(s) for s in _without_leading_date(_without_task_box(spans)) if s.style != "image")
     links = tuple(Link(s.url, link_kind(s.text, s.url)) for s in spans if s.style == "link" and s.url)
     title, title_url, rest = _marked_title(spans)
     fields: dict = {}
@@ -290,12 +297,19 @@ def _inverted_first_authors(spans: tuple[Span, ...], title: str) -> tuple[str, .
     """`Sharma, Utkarsh, and Jared Kaplan. "Title."` (MLA, Chicago): before a marked title, the
     first author inverted and the others in order. Only there: out of that place, `Robustness,
     Accuracy, and Fairness` could be a title's own list."""
-    lead = "".join(span.text for span in spans).split(title)[0].strip(" .,\"“*_")
+    lead = "".join(span.text for span in spans).split(title)[0].strip(" .,\"“'‘*_")
+    lead = re.sub(r"[.,]?\s*\(?(?:19|20)\d\d[a-z]?\)?$", "", lead).strip(" .,")  # Chicago: `Names. 2018.`
     mla = _MLA_NAMES.fullmatch(lead)
     others = mla and mla["others"] and names_in(mla["others"])
     if others and all(len(name.split()) > 1 for name in others[0]):
         return (mla["first"], *others[0])
     return ()
+
+
+def _cleaned(span: Span) -> Span:
+    """A span without its emoji, inline HTML and (in plain text) a reading group's presenter."""
+    text = _PRESENTER.sub("", span.text) if span.style == "text" else span.text
+    return Span(span.style, _EMOJI.sub("", _without_tags(text)), span.url)
 
 
 def _without_tags(text: str) -> str:
@@ -316,6 +330,10 @@ def _without_leading_date(spans: tuple[Span, ...]) -> tuple[Span, ...]:
     """`**Mon 25 Mar 2024** · *Title* by …`: a log's date (a meeting, a reading) opening the
     entry is when it was noted, neither the title nor the paper's year."""
     first = next((at for at, span in enumerate(spans) if span.text.strip()), None)
+    if first is not None and spans[first].style == "text":  # `2024-03-25 — Title …`
+        dated = re.match(rf"\s*{_LOG_DATE.pattern}\s*[·•|:–—-]\s+", spans[first].text)
+        text = spans[first].text[dated.end():] if dated else spans[first].text
+        return (*spans[:first], Span("text", text), *spans[first + 1:])
     if first is None or spans[first].style not in ("strong", "em", "code"):
         return spans
     if not _LOG_DATE.fullmatch(spans[first].text.strip(" :[]")):
@@ -402,7 +420,8 @@ def _styled_title(spans: tuple[Span, ...], style: str) -> tuple[str, str, list[S
 
 def _quoted_title(spans: tuple[Span, ...]) -> tuple[str, str, list[Span]] | None:
     for index, span in enumerate(spans):
-        quoted = _QUOTED.search(span.text) if span.style == "text" else None
+        text = span.text if span.style == "text" else ""
+        quoted = _QUOTED.search(text) or _SINGLE_QUOTED.search(text)
         if quoted and len(quoted["title"].split()) >= 3:
             before = Span("text", span.text[: quoted.start()])
             after = Span("text", span.text[quoted.end():])
