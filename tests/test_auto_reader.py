@@ -639,6 +639,15 @@ def test_harvard_single_quotes_and_a_chicago_year_after_the_authors_are_read_too
         ("Jacot, Arthur", "Franck Gabriel", "Clément Hongler"))
 
 
+def test_vancouver_names_with_initials_and_no_periods_close_before_the_title():
+    paper, = read_excerpt("auto", """
+        1. Jacot A, Gabriel F, Hongler C. Neural tangent kernel: convergence and generalization in neural networks. Adv Neural Inf Process Syst. 2018;31:8571-80.
+        """)
+    assert (paper.title, paper.authors, paper.year) == (
+        "Neural tangent kernel: convergence and generalization in neural networks",
+        ("Jacot A", "Gabriel F", "Hongler C"), 2018)
+
+
 def test_a_plain_log_date_and_who_presented_are_no_part_of_the_title():
     paper, = read_excerpt("auto", """
         - 2024-03-25 — Neural Tangent Kernel: Convergence and Generalization in Neural Networks (Jacot et al., NeurIPS 2018) — presented by Sam

@@ -117,6 +117,10 @@ _YEAR_SENTENCE_AFTER_AUTHORS = re.compile(r"^(?P<authors>[^()]{2,}?)\.\s+(?P<yea
 _INVERTED_NAME = r"[A-ZÀ-Þ][\w'’-]+(?: [a-z]{1,3} [A-ZÀ-Þ][\w'’-]+)?, (?:[A-ZÀ-Þ]\.[ -]?)+"
 _INVERTED_AUTHORS = re.compile(
     rf"^{_INVERTED_NAME}(?:(?:, | & |, & |,? and ){_INVERTED_NAME})*(?:et al\. )?(?=[A-Z\"“'‘$(\d])")
+# Vancouver: `Surname AB` with no periods, two or more (or one and `et al`), then `. Title`
+_VANCOUVER_NAME = r"[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+)? [A-Z]{1,3}"
+_VANCOUVER_AUTHORS = re.compile(
+    rf"^(?P<names>{_VANCOUVER_NAME}(?:(?:, {_VANCOUVER_NAME})+(?:, et al)?|, et al))\. (?=[A-Z\"“'‘$(\d])")
 # A `<br>` (HARD_BREAK) parts an entry's fields as a period would: `**Title**<br>Authors<br>Venue`.
 _CHUNK_SEPARATOR = re.compile(
     rf"(?<![\s.][A-Z])(?<!^[A-Z])\.(?=\s|$)|[;|()\[\]·•，{HARD_BREAK}]|\s[–—-]\s|\s[–—-]$|^[–—-]\s")
@@ -629,6 +633,9 @@ def _leading_names(text: str) -> tuple[tuple[list[str], bool], str] | None:
     title that reads as one name (`Deep Equilibrium Models. Shaojie Bai, J. Zico Kolter`)."""
     if (inverted := _INVERTED_AUTHORS.match(text)) and (found := names_in(inverted[0])):
         return found, text[inverted.end():]  # Nature: `Belkin, M., Hsu, D. & Xu, J. Title.`
+    if vancouver := _VANCOUVER_AUTHORS.match(text):  # `Jacot A, Gabriel F, Hongler C. Title.`
+        names = [name for name in vancouver["names"].split(", ") if name != "et al"]
+        return (names, vancouver["names"].endswith("et al")), text[vancouver.end():]
     names, rest = split_leading_names(text)
     if not names or not rest or not names_in(text[: len(text) - len(rest)]):
         return None
