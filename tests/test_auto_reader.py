@@ -56,10 +56,14 @@ def test_dev_list_styles_find_95_percent_of_papers_98_percent_of_titles_exact_an
 
 def test_held_out_list_styles_stay_at_least_at_their_first_measurement():
     """`held_out/` holds the current held-out set, measured once when it arrives, with only its
-    figures printed. The fifth set (eight styles never seen) misses the issue's floors by far:
-    102/144 papers found (70.8%), 33/102 titles exact (32.4%), 2/91 non-papers taken at its one
-    measurement (tests/data/list_styles/README.md). This holds the reader at least there; it is
-    no claim that the floors are met."""
+    figures printed. It is empty between sets: the fifth (eight styles never seen; 102/144 papers
+    found, 33/102 titles exact, 2/91 non-papers taken at its one measurement,
+    tests/data/list_styles/README.md) was then tuned on and moved to `dev/`, and the sixth is
+    being written. With no list there this test measures nothing and says so; the figures it
+    holds are the fifth set's first run, to be repointed to the sixth set's when it arrives."""
+    if not sorted((CORPUS / "held_out").glob("*.md")):
+        print("\nheld_out/ is empty (the sixth held-out set is being written): nothing measured")
+        return
     summed = measure("held_out", show_problems=False)
     assert summed.found / summed.papers >= 0.70
     assert summed.exact / summed.found >= 0.32
@@ -90,7 +94,8 @@ _REFERENCE_LINE = re.compile(r"^\[\d{1,3}\]\s+\S")
 def count_blocks(text: str) -> int:
     """List items, HTML `<li>` items, headings, table body rows, numbered references (`[3] …`) and
     paragraphs of the document opening with a marked title (`**Title.** …`, `[Title](url) …`,
-    `"Title" …`) as a second implementation (marko, with GitHub's tables) reads them: what `auto`
+    `"Title" …`) or an inverted first author (`Surname, First, et al. "Title."`) and definition
+    list terms (`Title` then `: Authors` lines) as a second implementation (marko, with GitHub's tables) reads them: what `auto`
     makes one entry each."""
     lines = [html.unescape(found[1]) if (found := _COMMENT.match(line)) else line for line in text.split("\n")]
     document = marko.Markdown(extensions=["gfm"]).parse("\n".join(lines) + "\n")
@@ -107,7 +112,8 @@ def count_blocks(text: str) -> int:
             continue
         if isinstance(element, marko.block.Paragraph) and not isinstance(element, marko.block.SetextHeading):
             references = sum(1 for line in _paragraph_lines(element) if _REFERENCE_LINE.match(line))
-            count += references or (element in document.children and _opens_with_title(element))
+            count += references or (element in document.children and (
+                _opens_with_title(element) or _opens_with_authors(element) or _defines_a_term(element)))
         count += isinstance(element, marko.block.ListItem | marko.block.Heading | marko.block.SetextHeading)
         if isinstance(element, marko.block.BlockElement):
             pending.extend(child for child in element.children if isinstance(child, marko.block.BlockElement))
@@ -131,6 +137,21 @@ def _opens_with_title(paragraph) -> bool:
         return bool(first.children) and isinstance(first.children[0], marko.inline.RawText)
     return isinstance(first, marko.inline.StrongEmphasis) or (
         isinstance(first, marko.inline.RawText) and first.children.lstrip().startswith(('"', "“")))
+
+
+def _opens_with_authors(paragraph) -> bool:
+    """`Surname, First, et al. "Title." …`, `Surname, I. (2019). Title.`, `Surname, I. 2019.
+    Title.`: an inverted first author, then a quoted title or a year, on its first line."""
+    first = _paragraph_lines(paragraph)[0]
+    author = re.match(r"[A-ZÀ-Þ][\w'’-]+(?: [a-z]{1,3})?(?: [A-ZÀ-Þ][\w'’-]+)?, [A-ZÀ-Þ](?:\.|[a-zß-ÿ]+)", first)
+    after = first[author.end():author.end() + 310] if author else ""
+    return bool(author) and bool(re.search(r"^[^\"“]*?(?:[.,] [\"“]|\((?:19|20)\d\d[a-z]?\)|\. (?:19|20)\d\d\. )", after))
+
+
+def _defines_a_term(paragraph) -> bool:
+    """A definition list's term line with its `: definition` lines under it."""
+    lines = _paragraph_lines(paragraph)
+    return len(lines) > 1 and not lines[0].startswith(":") and all(line.startswith(": ") for line in lines[1:])
 
 
 def _paragraph_lines(paragraph) -> list[str]:
@@ -519,6 +540,120 @@ def test_plain_text_references_with_no_links_part_title_from_one_name_et_al_or_p
         "Deep Neural Networks as Gaussian Processes", ("Jaehoon Lee",), "ICLR 2018")
     assert (particles.title, particles.authors[0]) == (
         "Gaussian Process Behaviour in Wide Deep Neural Networks", "Alexander G. de G. Matthews")
+
+
+def test_works_cited_paragraphs_in_mla_chicago_and_acm_are_references_with_their_authors_and_container():
+    mla, chicago, blog, acm = read_excerpt("auto", """
+        Garg, Shivam, et al. "What Can Transformers Learn In-Context? A Case Study of Simple Function Classes." *Advances in Neural Information Processing Systems*, vol. 35, 2022, arxiv.org/abs/2208.01066.
+
+        Bartlett, Peter L., Dylan J. Foster, and Matus Telgarsky. "Spectrally-Normalized Margin Bounds for Neural Networks." In *Advances in Neural Information Processing Systems*, 6240–49. 2017.
+
+        Steinhardt, Jacob. "Future ML Systems Will Be Qualitatively Different." *Bounded Regret*, 11 Jan. 2022, bounded-regret.ghost.io/future-ml-systems-will-be-qualitatively-different/.
+
+        * Youngmin Cho and Lawrence K. Saul. 2009. Kernel Methods for Deep Learning. In *Advances in Neural Information Processing Systems*, Vol. 22.
+        """)
+    assert (mla.title, mla.authors, mla.authors_truncated, mla.venue, mla.year, mla.arxiv_id) == (
+        "What Can Transformers Learn In-Context? A Case Study of Simple Function Classes", ("Garg, Shivam",), True,
+        "Advances in Neural Information Processing Systems", 2022, "2208.01066")
+    assert chicago.authors == ("Bartlett, Peter L.", "Dylan J. Foster", "Matus Telgarsky")
+    assert blog.kind == "other"  # dated to the day, as a post is
+    assert (acm.title, acm.authors, acm.year) == (
+        "Kernel Methods for Deep Learning", ("Youngmin Cho", "Lawrence K. Saul"), 2009)
+
+
+def test_a_nature_reference_opens_with_surnames_and_initials_and_its_italics_are_the_journal():
+    paper, = read_excerpt("auto", """
+        1. Belkin, M., Hsu, D., Ma, S. & Mandal, S. Reconciling modern machine-learning practice and the classical bias–variance trade-off. *Proc. Natl Acad. Sci. USA* **116**, 15849–15854 (2019). [arXiv](https://arxiv.org/abs/1812.11118)
+        """)
+    assert (paper.title, paper.authors, paper.venue, paper.year) == (
+        "Reconciling modern machine-learning practice and the classical bias–variance trade-off",
+        ("Belkin, M.", "Hsu, D.", "Ma, S.", "Mandal, S."), "Proc. Natl Acad. Sci. USA", 2019)
+
+
+def test_a_definition_list_term_is_the_title_and_its_definitions_the_authors_venue_and_links():
+    paper, library = read_excerpt("auto", """
+        Identifying and attacking the saddle point problem in high-dimensional non-convex optimization
+        : Yann N. Dauphin, Razvan Pascanu, Caglar Gulcehre, Kyunghyun Cho, Surya Ganguli, Yoshua Bengio
+        : NIPS 2014 · [arXiv:1406.2572](https://arxiv.org/abs/1406.2572)
+
+        Neural Tangents
+        : a JAX library for infinite-width networks
+        : [GitHub](https://github.com/google/neural-tangents)
+        """)
+    assert (paper.title, paper.authors[0], paper.venue, paper.arxiv_id) == (
+        "Identifying and attacking the saddle point problem in high-dimensional non-convex optimization",
+        "Yann N. Dauphin", "NIPS 2014", "1406.2572")
+    assert library.kind == "other"
+
+
+def test_property_lines_under_a_block_are_its_fields_and_a_tag_may_say_it_is_no_paper():
+    paper, labelled, code = read_excerpt("auto", """
+        - DONE [[Theoretically Principled Trade-off between Robustness and Accuracy]] (TRADES) #robustness
+          authors:: [[Hongyang Zhang]], [[Yaodong Yu]], [[Jiantao Jiao]]
+          venue:: ICML 2019
+          url:: https://arxiv.org/abs/1901.08573
+        1. **SNIP: Single-shot Network Pruning based on Connection Sensitivity**（SNIP：基于连接敏感度的单次剪枝） [ICLR'19]
+           作者 Authors：Namhoon Lee, Thalaiyasingam Ajanthan, Philip H. S. Torr
+           [论文 Paper](https://arxiv.org/abs/1810.02340)
+        - [robustness](https://github.com/MadryLab/robustness) (Python library from MadryLab) #code
+        """)
+    assert (paper.title, paper.authors, paper.venue, paper.year, paper.arxiv_id) == (
+        "Theoretically Principled Trade-off between Robustness and Accuracy",
+        ("Hongyang Zhang", "Yaodong Yu", "Jiantao Jiao"), "ICML 2019", 2019, "1901.08573")
+    assert (labelled.authors, labelled.arxiv_id) == (
+        ("Namhoon Lee", "Thalaiyasingam Ajanthan", "Philip H. S. Torr"), "1810.02340")
+    assert code.kind == "other"
+
+
+def test_headerless_pipe_fields_are_read_by_what_each_looks_like():
+    paper, = read_excerpt("auto", """
+        - 2017 | NIPS | Spectrally-normalized margin bounds for neural networks | P. L. Bartlett, D. J. Foster, M. Telgarsky | arXiv:1706.08498
+        """)
+    assert (paper.title, paper.authors, paper.venue, paper.year, paper.arxiv_id) == (
+        "Spectrally-normalized margin bounds for neural networks", ("P. L. Bartlett", "D. J. Foster", "M. Telgarsky"),
+        "NIPS", 2017, "1706.08498")
+
+
+def test_a_log_date_opening_an_entry_is_not_the_title_nor_the_year_and_the_presenter_no_author():
+    paper, social = read_excerpt("auto", """
+        - **Mon 25 Mar 2024** · *Self-Stabilization: The Implicit Bias of Gradient Descent at the Edge of Stability* by Alex Damian, Eshaan Nichani and Jason D. Lee (ICLR 2023). Presenter: Tomás. [arXiv](https://arxiv.org/abs/2209.15594)
+        - **Mon 11 Mar 2024** · blog club: the Off the Convex Path posts on SGD, SDEs and sharpness ([offconvex.org](http://www.offconvex.org/))
+        """)
+    assert (paper.title, paper.authors, paper.year) == (
+        "Self-Stabilization: The Implicit Bias of Gradient Descent at the Edge of Stability",
+        ("Alex Damian", "Eshaan Nichani", "Jason D. Lee"), 2023)
+    assert social.kind == "other"
+
+
+def test_harvard_single_quotes_and_a_chicago_year_after_the_authors_are_read_too():
+    harvard, chicago = read_excerpt("auto", """
+        - Jacot, A., Gabriel, F. and Hongler, C. (2018) 'Neural tangent kernel: convergence and generalization in neural networks', *Advances in Neural Information Processing Systems*, 31, pp. 8571–8580.
+
+        Jacot, Arthur, Franck Gabriel, and Clément Hongler. 2018. "Neural Tangent Kernel: Convergence and Generalization in Neural Networks." In *Advances in Neural Information Processing Systems 31*.
+        """)
+    assert (harvard.title, harvard.authors, harvard.year) == (
+        "Neural tangent kernel: convergence and generalization in neural networks",
+        ("Jacot, A.", "Gabriel, F.", "Hongler, C."), 2018)
+    assert (chicago.title, chicago.authors) == (
+        "Neural Tangent Kernel: Convergence and Generalization in Neural Networks",
+        ("Jacot, Arthur", "Franck Gabriel", "Clément Hongler"))
+
+
+def test_vancouver_names_with_initials_and_no_periods_close_before_the_title():
+    paper, = read_excerpt("auto", """
+        1. Jacot A, Gabriel F, Hongler C. Neural tangent kernel: convergence and generalization in neural networks. Adv Neural Inf Process Syst. 2018;31:8571-80.
+        """)
+    assert (paper.title, paper.authors, paper.year) == (
+        "Neural tangent kernel: convergence and generalization in neural networks",
+        ("Jacot A", "Gabriel F", "Hongler C"), 2018)
+
+
+def test_a_plain_log_date_and_who_presented_are_no_part_of_the_title():
+    paper, = read_excerpt("auto", """
+        - 2024-03-25 — Neural Tangent Kernel: Convergence and Generalization in Neural Networks (Jacot et al., NeurIPS 2018) — presented by Sam
+        """)
+    assert (paper.title, paper.authors, paper.venue, paper.year) == (
+        "Neural Tangent Kernel: Convergence and Generalization in Neural Networks", ("Jacot",), "NeurIPS 2018", 2018)
 
 
 def test_chinese_link_labels_are_labels_and_name_code_or_videos():

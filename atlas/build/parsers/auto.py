@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 
 from atlas.build.parsers.markdown_tree import ListItem, Span
+from atlas.build.parsers.properties import read_properties
 from atlas.build.parsers.reference import (
     Reference,
     lenient_names,
@@ -73,8 +74,9 @@ _NEWS_DATE = re.compile(
     r"this (?:list|repo\w*))\b",
     re.IGNORECASE,
 )
-_DATED_TO_THE_DAY = re.compile(
-    r"\((?:19|20)\d\d,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\)")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_DATED_TO_THE_DAY = re.compile(  # APA `(2017, December 8)`, MLA `*Blog*, 11 Jan. 2022,`
+    rf"\((?:19|20)\d\d,\s*{_MONTH}\s+\d{{1,2}}\)|,\s*\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d\d[,.]")
 _HOST_VENUE = re.compile(
     r"^(?:git ?hub|git ?lab|hugging ?face|youtube|vimeo|bilibili|slide ?share|speaker ?deck|medium|"
     r"substack)$",
@@ -112,6 +114,9 @@ def read_item(index: int, items: list[ListItem]) -> dict:
     if _is_label(index, items):
         return {"kind": "label", "title": collapse_spaces(item.text).rstrip(": ")}
     spans = _unnumbered(item.spans) if item.block == "reference" else item.spans
+    spans, tags = read_properties(spans)
+    if named := [tag for tag in tags if _names_non_paper(tag)]:  # `[robustness](github) #code`
+        raise NotAPaper(f"tagged #{named[0]}, not a paper")
     claims = _paper(spans, item.section)
     details = _details([items[child] for child in _children(index, items)])
     if item.block == "paragraph" and item.notes:

@@ -36,6 +36,9 @@ _LINK_DEFINITION = re.compile(r"\[(?:[^\]\\\n]|\\.)+\]:")  # anywhere, at any de
 _WITH_TABLES = MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING}).enable("table")
 _REFERENCE = re.compile(r"^\[\d{1,3}\]\s+\S")  # a numbered reference opening a line: `[12] A. Author…`
 _QUOTE_MARKS = ('"', "“")
+_AUTHOR_OPENING = re.compile(  # `Garg, Shivam, et al. "Title."`, `Zhang, C. (2017). Title.`
+    r"^[A-ZÀ-Þ][\w'’-]+(?: [a-z]{1,3})?(?: [A-ZÀ-Þ][\w'’-]+)?, (?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ][a-zß-ÿ]+)"
+    r"[^\n\"“]{0,300}?(?:[.,] [\"“]|\((?:19|20)\d\d[a-z]?\)|\. (?:19|20)\d\d\. )")
 # `- <details><summary>Digest</summary> text</details>` as a list item, the text on the same line
 # or in the paragraphs after it: a field named by its summary, read as `Digest: text` would be.
 _SUMMARY_FIELD = re.compile(
@@ -256,9 +259,10 @@ class _Walk:
             text = "".join(span.text for span in _spans(token, True) if span.style != "image").strip()
             self.paragraph["notes"] = "\n".join(filter(None, [self.paragraph.get("notes", ""), text]))
         elif kind == "inline" and self.blocks and tokens[index - 1].type == "paragraph_open" \
-                and token.level == 1 and opens_with_title(token):
+                and token.level == 1 and (opens_with_title(token) or opens_with_authors(token)
+                                          or defines_a_term(token)):
             self.paragraph = self._new(token.map[0], token.map[1], depth=0, parent=None)
-            self.paragraph.update(block="paragraph", spans=_spans(token, rich=True))
+            self.paragraph.update(block="paragraph", spans=_paragraph_spans(token))
             if self.heading:  # `**Authors:** …` under a paper heading: its byline as well
                 self._heading_note(token)
         elif kind == "inline" and self.heading and not self.open_items:
@@ -398,6 +402,30 @@ def opens_with_title(inline: Token) -> bool:
         return len(children) > 1 and children[1].type == "text"
     quoted = first.type == "text" and first.content.lstrip().startswith(_QUOTE_MARKS)
     return first.type == "strong_open" or quoted
+
+
+def opens_with_authors(inline: Token) -> bool:
+    """A paragraph opening with an inverted first author (`Surname, First`, `Surname, I.`) whose
+    title follows in quotes or after a year (MLA, Chicago, APA, ACM): a Works Cited entry."""
+    return bool(_AUTHOR_OPENING.match(inline.content))
+
+
+def defines_a_term(inline: Token) -> bool:
+    """A definition list (kramdown, PHP Markdown Extra): a bare term line, then `: definition`
+    lines; a paper's title, then its authors, venue and links."""
+    lines = inline.content.split("\n")
+    return len(lines) >= 2 and bool(lines[0].strip()) and not lines[0].startswith(":") and all(
+        line.startswith(": ") for line in lines[1:])
+
+
+def _paragraph_spans(inline: Token) -> tuple[Span, ...]:
+    """A paragraph's spans; a defined term is its marked title and each definition a part of
+    its own, as `**Title**<br>Authors<br>Venue` would write them."""
+    if not defines_a_term(inline):
+        return _spans(inline, rich=True)
+    term, *definitions = inline.content.split("\n")
+    text = f"**{term.strip()}**" + "".join(f"{HARD_BREAK}{line[2:].strip()}" for line in definitions)
+    return _spans(_WITH_TABLES.parseInline(text)[0], rich=True)
 
 
 def _finished(item: dict, original_lines: list[str]) -> ListItem:

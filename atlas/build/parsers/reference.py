@@ -50,6 +50,20 @@ _ACRONYM_YEAR = re.compile(
 )
 _ACRONYM = re.compile(r"^(?:[A-Z][A-Za-z&-]*[A-Z][A-Za-z&-]*|arXiv)(?:\s+(?:Workshop|Oral|Spotlight))?$")
 _BRACKETED = re.compile(r"^\s*[\[(](?P<venue>[^\])]{2,40})[\])]\s*[:\-–—]?\s*")
+_TASK_STATE = re.compile(r"DONE|TODO|LATER|NOW|DOING|WAITING|WIP|READ|UNREAD")
+# MLA: the first author inverted (`Surname, First`), then `et al.` or `and` the second in order
+_MLA_NAMES = re.compile(
+    r"(?P<first>[A-ZÀ-Þ][\w'’-]+(?: [a-z]{1,3})?, [A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’.-]*|"
+    r" [a-z]{1,3}(?= ?,))*),? (?:(?P<etal>et al\.?)|(?P<others>(?:[^,]+, )*,? ?and [^,]+))")
+# A reading group's `Presenter: Name.`, `— presented by Sam`: who read it, no author of it
+_PRESENTER = re.compile(
+    r"(?:\s*[.;,·—–-]\s*|\s*\()(?:(?:presenter|speaker|discussant)s?\s*:|presented by\b|led by\b)"
+    r"[^()\[\].;·\n]*\)?\.?",
+    re.IGNORECASE)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_LOG_DATE = re.compile(  # `Mon 25 Mar 2024`, `March 25, 2024`, `2024-03-25`
+    rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?:\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d\d|"
+    rf"{_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)")
 _PDF_ARXIV = re.compile(r"(?<![\d.])(?P<id>\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?$")
 _DOI = re.compile(r"\b(?P<doi>10\.\d{4,9}/[^\s\])>]+)")
 _INITIALS_NAME = re.compile(
@@ -86,6 +100,9 @@ _TITLE_WORDS = frozenset(
 _LEADING_YEAR = re.compile(r"^(?P<year>(?:19|20)\d\d)(?:[\])]\s*[-–—:|]?|\s*[-–—:|])\s+")
 _ARXIV_NOTE = re.compile(r"\s*[\[(]\s*arXiv\s*:?\s*\d{4}\.\d{4,5}(?:v\d+)?\s*[\])]", re.IGNORECASE)
 _TASK_BOX = re.compile(r"^\s*\[[ xX]?\]\s+")
+# Harvard: `(2018) 'Title', *Venue*`: single quotes open after a space and close before a comma
+# or period, so an apostrophe (`Don't`) opens or closes nothing
+_SINGLE_QUOTED = re.compile(r"(?:(?<=\s)|^)['‘](?P<title>[^'’\n]{8,}?)['’](?=[,.:;]?(?:\s|$))")
 _QUOTED = re.compile(r"[\"“](?P<title>[^\"”]{8,})[\"”]")
 # A sentence ends at a period, ? or ! before a space, unless the period closes an initial.
 _SENTENCE_END = re.compile(r"(?<![\s.][A-Z])(?<!^[A-Z])(?<!\bet al)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)([.?!])\s+")
@@ -93,6 +110,17 @@ _SENTENCE_END = re.compile(r"(?<![\s.][A-Z])(?<!^[A-Z])(?<!\bet al)(?<!\bvs)(?<!
 _DATED_AUTHORS = re.compile(
     r"^(?P<authors>[^()]{2,}?\.?)\s*,?\s*[(\[]\s*(?P<year>(?:19|20)\d\d)[a-z]?(?:,\s*[A-Za-z]+)?\s*[)\]]\s*[.,:;–—-]*\s*"
 )
+# ACM Reference Format: `Full Name, and Full Name. 2019. Title. In *Venue*`
+_YEAR_SENTENCE_AFTER_AUTHORS = re.compile(r"^(?P<authors>[^()]{2,}?)\.\s+(?P<year>(?:19|20)\d\d)[a-z]?\.\s+")
+# Surnames each followed by initials (`Geman, S., Bienenstock, E. & Doursat, R.`, `Nakkiran,
+# P. et al.`), the last initial's period closing the author block before the title
+_INVERTED_NAME = r"[A-ZÀ-Þ][\w'’-]+(?: [a-z]{1,3} [A-ZÀ-Þ][\w'’-]+)?, (?:[A-ZÀ-Þ]\.[ -]?)+"
+_INVERTED_AUTHORS = re.compile(
+    rf"^{_INVERTED_NAME}(?:(?:, | & |, & |,? and ){_INVERTED_NAME})*(?:et al\. )?(?=[A-Z\"“'‘$(\d])")
+# Vancouver: `Surname AB` with no periods, two or more (or one and `et al`), then `. Title`
+_VANCOUVER_NAME = r"[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+)? [A-Z]{1,3}"
+_VANCOUVER_AUTHORS = re.compile(
+    rf"^(?P<names>{_VANCOUVER_NAME}(?:(?:, {_VANCOUVER_NAME})+(?:, et al)?|, et al))\. (?=[A-Z\"“'‘$(\d])")
 # A `<br>` (HARD_BREAK) parts an entry's fields as a period would: `**Title**<br>Authors<br>Venue`.
 _CHUNK_SEPARATOR = re.compile(
     rf"(?<![\s.][A-Z])(?<!^[A-Z])\.(?=\s|$)|[;|()\[\]·•，{HARD_BREAK}]|\s[–—-]\s|\s[–—-]$|^[–—-]\s")
@@ -189,7 +217,7 @@ def arxiv_id_of(url: str) -> str:
 
 def looks_like_venue(text: str) -> bool:
     text = text.strip(" .,*_`")
-    if not text or len(text) > 120:
+    if not text or len(text) > 120 or _TASK_STATE.fullmatch(text):  # `DONE`, `TODO`: no venue
         return False
     # `In ICML`, `In Proceedings of …`, not a title's `In Search of the Real Inductive Bias`
     if re.match(r"^[Ii]n\s+", text) and _VENUE_START.match(text[2:].lstrip()):
@@ -206,6 +234,8 @@ def names_in(text: str, surnames: bool = False) -> tuple[list[str], bool] | None
     text = text if re.search(r"\b[A-Z]\.$", text) else text.rstrip(" .")
     if not text or _VENUE_WORDS.search(text) or first_year(text):
         return None
+    if (mla := _MLA_NAMES.fullmatch(text)) and mla["etal"]:  # `Garg, Shivam, et al.`: one inverted name
+        return [mla["first"]], True
     for split in (split_names, split_reference_names):
         names, truncated = split(text)
         names = [name if re.search(r"\b[A-Z]\.$", name) else name.strip(" .") for name in names]
@@ -241,13 +271,14 @@ def _is_name(name: str, truncated: bool) -> bool:
 def read_reference(spans: tuple[Span, ...]) -> Reference | None:
     """The reference an entry's inline text states, or None when no title can be found."""
     badges = badge_facts([span for span in spans if span.style == "image"])
-    spans = tuple(Span(s.style, _EMOJI.sub("", _without_tags(s.text)), s.url)
-                  for s in _without_task_box(spans) if s.style != "image")
+    spans = tuple(_cleaned(s) for s in _without_leading_date(_without_task_box(spans)) if s.style != "image")
     links = tuple(Link(s.url, link_kind(s.text, s.url)) for s in spans if s.style == "link" and s.url)
     title, title_url, rest = _marked_title(spans)
     fields: dict = {}
     if title:
         fields = rest_fields(rest)
+        if inverted := _inverted_first_authors(spans, title):
+            fields["authors"] = inverted
         closing = _CLOSING_PARENTHESES.search(title)  # `[Title (ICLR 2021)](url)`
         if closing and looks_like_venue(closing["venue"]) and closing.start() > 0:
             title, fields["venue"] = title[: closing.start()], fields["venue"] or _unglued(closing["venue"])
@@ -266,6 +297,25 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
                      **fields)
 
 
+def _inverted_first_authors(spans: tuple[Span, ...], title: str) -> tuple[str, ...]:
+    """`Sharma, Utkarsh, and Jared Kaplan. "Title."` (MLA, Chicago): before a marked title, the
+    first author inverted and the others in order. Only there: out of that place, `Robustness,
+    Accuracy, and Fairness` could be a title's own list."""
+    lead = "".join(span.text for span in spans).split(title)[0].strip(" .,\"“'‘*_")
+    lead = re.sub(r"[.,]?\s*\(?(?:19|20)\d\d[a-z]?\)?$", "", lead).strip(" .,")  # Chicago: `Names. 2018.`
+    mla = _MLA_NAMES.fullmatch(lead)
+    others = mla and mla["others"] and names_in(mla["others"])
+    if others and all(len(name.split()) > 1 for name in others[0]):
+        return (mla["first"], *others[0])
+    return ()
+
+
+def _cleaned(span: Span) -> Span:
+    """A span without its emoji, inline HTML and (in plain text) a reading group's presenter."""
+    text = _PRESENTER.sub("", span.text) if span.style == "text" else span.text
+    return Span(span.style, _EMOJI.sub("", _without_tags(text)), span.url)
+
+
 def _without_tags(text: str) -> str:
     """Inline HTML out of an entry's text; a `<br>` or a `<sub>`/`<sup>` block (`Title
     <sub>Authors · Venue</sub>`) ends a sentence, as a line of its own would."""
@@ -278,6 +328,24 @@ def _without_task_box(spans: tuple[Span, ...]) -> tuple[Span, ...]:
     if spans and spans[0].style == "text" and (box := _TASK_BOX.match(spans[0].text)):
         return (Span("text", spans[0].text[box.end():], spans[0].url), *spans[1:])
     return spans
+
+
+def _without_leading_date(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """`**Mon 25 Mar 2024** · *Title* by …`: a log's date (a meeting, a reading) opening the
+    entry is when it was noted, neither the title nor the paper's year."""
+    first = next((at for at, span in enumerate(spans) if span.text.strip()), None)
+    if first is not None and spans[first].style == "text":  # `2024-03-25 — Title …`
+        dated = re.match(rf"\s*{_LOG_DATE.pattern}\s*[·•|:–—-]\s+", spans[first].text)
+        text = spans[first].text[dated.end():] if dated else spans[first].text
+        return (*spans[:first], Span("text", text), *spans[first + 1:])
+    if first is None or spans[first].style not in ("strong", "em", "code"):
+        return spans
+    if not _LOG_DATE.fullmatch(spans[first].text.strip(" :[]")):
+        return spans
+    rest = list(spans[first + 1:])
+    if rest and rest[0].style == "text":  # the separator after the date
+        rest[0] = Span("text", re.sub(r"^\s*[·•|:–—-]\s*", "", rest[0].text))
+    return tuple(rest)
 
 
 def badge_facts(images: list[Span]) -> dict:
@@ -343,7 +411,8 @@ def _titled_before(spans: tuple[Span, ...], index: int) -> bool:
 def _styled_title(spans: tuple[Span, ...], style: str) -> tuple[str, str, list[Span]] | None:
     for index, span in enumerate(spans):
         words = span.text.split()
-        names = names_in(re.sub(r"[\s,]*\(?(?:19|20)\d\d\)?\s*$", "", span.text))  # `**Zhang et al. (2017)**`
+        # `**Zhang et al. (2017)**`; not `*Implicit Gradient Regularization*`, whose words no name has
+        names = person_names(re.sub(r"[\s,]*\(?(?:19|20)\d\d\)?\s*$", "", span.text))
         as_names = names and (style == "em" or len(names[0]) > 1 or names[1])
         if span.style == style and len(words) >= 2 and not looks_like_venue(span.text) \
                 and not as_names and not span.text.strip().endswith(":") \
@@ -355,7 +424,8 @@ def _styled_title(spans: tuple[Span, ...], style: str) -> tuple[str, str, list[S
 
 def _quoted_title(spans: tuple[Span, ...]) -> tuple[str, str, list[Span]] | None:
     for index, span in enumerate(spans):
-        quoted = _QUOTED.search(span.text) if span.style == "text" else None
+        text = span.text if span.style == "text" else ""
+        quoted = _QUOTED.search(text) or _SINGLE_QUOTED.search(text)
         if quoted and len(quoted["title"].split()) >= 3:
             before = Span("text", span.text[: quoted.start()])
             after = Span("text", span.text[quoted.end():])
@@ -477,12 +547,14 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     venue = venue or bracketed_venue
     text = text.strip(" [(").rstrip(" -–—|")
     if text.count(" | ") >= 2:  # `2017.03 | Title | Authors | ICML | [link](…)`: cells of a row
-        text = text.replace(" | ", ". ")
-    if leading_year := _LEADING_YEAR.match(text):  # `2016 - Title - [paper](…)`, `[2019] Title`
+        text, cell_venue, cell_year = _pipe_cells(text)
+        venue, year = venue or cell_venue, cell_year
+    leading_year = None if year else _LEADING_YEAR.match(text)  # `2016 - Title - [paper](…)`, `[2019] Title`
+    if leading_year:
         year, text = int(leading_year["year"]), text[leading_year.end():]
     text = _ARXIV_NOTE.sub("", text)  # `Title [arXiv:1605.07110]`: the id is read from the text
     text = re.sub(r"[.,]?\s+In\s*$", ".", text)
-    dated = _DATED_AUTHORS.match(text)
+    dated = _DATED_AUTHORS.match(text) or _YEAR_SENTENCE_AFTER_AUTHORS.match(text)
     if dated and (authors := names_in(dated["authors"])):
         text, year = text[dated.end():], int(dated["year"])
     elif (leading := _leading_names(text)) is not None:
@@ -494,8 +566,7 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     fields = rest_fields([Span("text", ". ".join(others)), *tail])
     if authors:
         fields["authors"], fields["authors_truncated"] = tuple(authors[0]), authors[1]
-    if tail and tail[0].style == "em" and not fields["venue"] and not names_in(tail[0].text):
-        fields["venue"] = venue_name(tail[0].text)  # `Title. *Uncertainty in Artificial Intelligence*`
+    fields["venue"] = _italic_container(tail) or fields["venue"]
     fields["venue"] = venue or fields["venue"]
     fields["stated_year"] = year or fields["stated_year"]
     title, trailing = _trailing_venue(title)
@@ -510,6 +581,37 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
             split_names(names) if _surnames_only(names) else ([names], False))
         fields["authors"], fields["authors_truncated"] = tuple(found[0]), found[1]
     return title, fields
+
+
+def _pipe_cells(text: str) -> tuple[str, str, int | None]:
+    """`2017 | NIPS | Title | P. L. Bartlett, … | arXiv:1706.08498`: cells read by what they look
+    like, in any order: a year alone, a venue, names, an id or `-`; the title is the longest other
+    cell, put first so the sentences after it are read as its fields."""
+    cells = [cell.strip() for cell in text.split(" | ")]
+    year = next((int(cell) for cell in cells if re.fullmatch(r"(?:19|20)\d\d", cell)), None)
+    words = [cell for cell in cells if re.search(r"[^\W\d_]{2}", cell) and not arxiv_id_in(cell)]
+    title = max((cell for cell in words if not names_in(cell)), key=lambda cell: len(cell.split()),
+                default="")
+    venue = next((cell for cell in words if cell != title and looks_like_venue(cell)
+                  and not names_in(cell)), "")
+    if not title or len(title.split()) < 3:
+        return text.replace(" | ", ". "), "", None
+    others = [cell for cell in cells if cell not in (title, venue) and cell.strip("-–— ")
+              and not re.fullmatch(r"(?:19|20)\d\d", cell)]
+    return ". ".join([title, *others]), venue, year
+
+
+def _italic_container(tail: list[Span]) -> str:
+    """`Title. *Uncertainty in Artificial Intelligence*`, `Title. *Neural Comput.* **4**`: the
+    italics after a plain title are the container as written, whatever follows them, its
+    abbreviation periods kept (`*Ann. Stat.*` is no one's name), without a volume or pages."""
+    if not tail or tail[0].style != "em":
+        return ""
+    text = tail[0].text
+    if not re.search(r"\b[A-Z][a-z]+\.", text) and person_names(text):
+        return ""
+    name = re.split(r",\s*(?:vol\.|\d)|\s\(pp\.", text.strip(" ,"), maxsplit=1, flags=re.IGNORECASE)[0]
+    return name.strip(" ,")
 
 
 def _bracketed_prefix(text: str) -> tuple[str, str]:
@@ -529,6 +631,11 @@ def _bracketed_prefix(text: str) -> tuple[str, str]:
 def _leading_names(text: str) -> tuple[tuple[list[str], bool], str] | None:
     """`Authors. Title…` split at the period closing the names, unless the first sentence is a
     title that reads as one name (`Deep Equilibrium Models. Shaojie Bai, J. Zico Kolter`)."""
+    if (inverted := _INVERTED_AUTHORS.match(text)) and (found := names_in(inverted[0])):
+        return found, text[inverted.end():]  # Nature: `Belkin, M., Hsu, D. & Xu, J. Title.`
+    if vancouver := _VANCOUVER_AUTHORS.match(text):  # `Jacot A, Gabriel F, Hongler C. Title.`
+        names = [name for name in vancouver["names"].split(", ") if name != "et al"]
+        return (names, vancouver["names"].endswith("et al")), text[vancouver.end():]
     names, rest = split_leading_names(text)
     if not names or not rest or not names_in(text[: len(text) - len(rest)]):
         return None
