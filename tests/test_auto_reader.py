@@ -56,18 +56,14 @@ def test_dev_list_styles_find_95_percent_of_papers_98_percent_of_titles_exact_an
 
 def test_held_out_list_styles_stay_at_least_at_their_first_measurement():
     """`held_out/` holds the current held-out set, measured once when it arrives, with only its
-    figures printed. It is empty between sets: the fifth (eight styles never seen; 102/144 papers
-    found, 33/102 titles exact, 2/91 non-papers taken at its one measurement,
-    tests/data/list_styles/README.md) was then tuned on and moved to `dev/`, and the sixth is
-    being written. With no list there this test measures nothing and says so; the figures it
-    holds are the fifth set's first run, to be repointed to the sixth set's when it arrives."""
-    if not sorted((CORPUS / "held_out").glob("*.md")):
-        print("\nheld_out/ is empty (the sixth held-out set is being written): nothing measured")
-        return
+    figures printed. The sixth set (seven structures never seen) misses the issue's floors by
+    far: 37/128 papers found (28.9%), 24/37 titles exact (64.9%), 1/68 non-papers taken at its
+    one measurement (tests/data/list_styles/README.md). This holds the reader at least there;
+    it is no claim that the floors are met."""
     summed = measure("held_out", show_problems=False)
-    assert summed.found / summed.papers >= 0.70
-    assert summed.exact / summed.found >= 0.32
-    assert len(summed.taken) <= 2
+    assert summed.found / summed.papers >= 0.28
+    assert summed.exact / summed.found >= 0.64
+    assert len(summed.taken) <= 1
 
 
 @pytest.mark.parametrize("source", load_manifest(MANIFEST), ids=lambda source: source.id)
