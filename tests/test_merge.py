@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ROOT, papers_of, read_excerpt
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from atlas.build.merge import MergeOverrides, _similarity, merge_papers
@@ -123,6 +123,7 @@ def title_pairs(draw) -> tuple[str, str]:
     return " ".join(shared + draw(ends)), " ".join(shared + draw(ends))
 
 
+@settings(suppress_health_check=[HealthCheck.too_slow])  # a loaded machine slows drawing, not the code
 @given(title_pairs())
 def test_any_two_title_keys_compare_without_failing_and_the_same_either_way(titles):
     key_a, key_b = (title_key(title) for title in titles)
