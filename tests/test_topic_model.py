@@ -145,12 +145,18 @@ def truths(published) -> dict[str, dict[str, set[str]]]:
             "labelled all": labels, "readings": agreed}
 
 
+def folds_reported(published, folds: dict[str, dict], how: str) -> dict[str, dict[str, set[str]]]:
+    """Every fold's predictions together, per way, with the figures against each truth printed."""
+    merged = {way: {p: t for fold in folds.values() for p, t in fold[way].items()} for way in WAYS}
+    for name, truth in truths(published).items():
+        print(f"\n{how} vs {name} ({len(truth)} papers): "
+              + " | ".join(f"{way}: {count(merged[way], truth, published.taxonomy)}" for way in WAYS))
+    return merged
+
+
 def test_leave_one_list_out_label_evidence_model_and_both_hold_their_floors(published, held_out):
     taxonomy = published.taxonomy
-    merged = {way: {p: t for fold in held_out.values() for p, t in fold[way].items()} for way in WAYS}
-    for name, truth in truths(published).items():
-        print(f"\nleave-one-list-out vs {name} ({len(truth)} papers): "
-              + " | ".join(f"{way}: {count(merged[way], truth, taxonomy)}" for way in WAYS))
+    merged = folds_reported(published, held_out, "leave-one-list-out")
     for source, fold in held_out.items():
         for name in ("labelled all", "readings"):
             truth = truths(published)[name]
@@ -188,12 +194,8 @@ def held_out_unmapped(published, tmp_path_factory) -> dict[str, dict]:
 
 
 def test_a_new_list_whose_headings_nobody_mapped_holds_its_floors(published, held_out_unmapped):
-    taxonomy = published.taxonomy
-    merged = {way: {p: t for fold in held_out_unmapped.values() for p, t in fold[way].items()} for way in WAYS}
-    for name, truth in truths(published).items():
-        print(f"\nleave-one-list-out, headings unmapped, vs {name} ({len(truth)} papers): "
-              + " | ".join(f"{way}: {count(merged[way], truth, taxonomy)}" for way in WAYS))
-    both = count(merged["both"], truths(published)["labelled all"], taxonomy)
+    merged = folds_reported(published, held_out_unmapped, "leave-one-list-out, headings unmapped")
+    both = count(merged["both"], truths(published)["labelled all"], published.taxonomy)
     assert both.precision >= UNMAPPED_PRECISION_FLOOR and both.recall >= UNMAPPED_RECALL_FLOOR
     for fold in held_out_unmapped.values():
         assert sum(1 for topics in fold["both"].values() if topics) / len(fold["both"]) >= REACH_FLOOR
