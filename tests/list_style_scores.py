@@ -58,7 +58,8 @@ def score(path: Path) -> Score:
             result.wrong_titles.append(f"{paper['line']}: {entry.title!r} != {paper['title']!r}")
         result.fields_right["authors"] += list(entry.authors) == list(paper.get("authors") or [])
         result.fields_right["year"] += entry.year == paper.get("year")
-        result.fields_right["venue"] += (_without_year(entry.venue) or None) == paper.get("venue")
+        # both sides without a closing period: an abbreviated venue (`Neural Comput.`) ends in one
+        result.fields_right["venue"] += (_without_year(entry.venue) or None) == ((paper.get("venue") or "").strip(" ,.") or None)
         result.fields_right["arxiv_id"] += (entry.arxiv_id or None) == paper.get("arxiv_id")
     result.taken = [item["line"] for item in expected.get("non_papers") or [] if item["line"] in papers]
     return result
