@@ -209,24 +209,45 @@ def new_versions(tmp_path_factory) -> tuple[Path, Path]:
     return data, folder
 
 
-def test_the_new_versions_unread_papers_measured_against_the_judge(new_versions):
-    data_folder, _ = new_versions
+@dataclass
+class Judged:
+    """A build of newer list versions, its unread papers' predictions, and their judge's topics."""
+    data: object
+    unread: set[str]
+    judged: dict[str, set[str]]
+    found: dict[str, dict[str, set[str]]]
+
+    def report(self, what: str) -> Count:
+        """Print each way's figures against the judge; the published (`both`) count."""
+        print(f"\n{what}: " + " | ".join(
+            f"{way}: {count(self.found[way], self.judged, self.data.taxonomy)}" for way in WAYS))
+        return count(self.found["both"], self.judged, self.data.taxonomy)
+
+    def reached(self) -> set[str]:
+        """The papers of the build filed under at least one topic of ours."""
+        concepts = self.data.taxonomy.concepts
+        return {t.paper_id for t in self.data.paper_topics if concepts[t.topic_id].scheme == OUR_SCHEME}
+
+
+def judged_build(data_folder: Path, labels: str) -> Judged:
     data = build_dataset(data_folder / "sources.yml", data_folder, TAXONOMY)
     judged = {item["paper_id"]: set(item["topics"]) for item in yaml.safe_load(
-        (Path(__file__).parent / "data" / "labelled_new_versions.yml").read_text(encoding="utf-8"))}
-    read = {r.paper_id for r in data.paper_readings}
-    unread = {p.id for p in data.papers} - read
-    assert set(judged) <= unread  # the judged papers are the new ones, nobody's reading
-    found = predictions(data, unread)
-    print("\nnew versions' unread papers vs the judge (26; dev: tuned on since the compound-heading rule): "
-          + " | ".join(f"{way}: {count(found[way], judged, data.taxonomy)}" for way in WAYS))
-    both = count(found["both"], judged, data.taxonomy)
+        (Path(__file__).parent / "data" / labels).read_text(encoding="utf-8"))}
+    unread = {p.id for p in data.papers} - {r.paper_id for r in data.paper_readings}
+    return Judged(data, unread, judged, predictions(data, unread))
+
+
+def test_the_new_versions_unread_papers_measured_against_the_judge(new_versions):
+    data_folder, _ = new_versions
+    measured = judged_build(data_folder, "labelled_new_versions.yml")
+    assert set(measured.judged) <= measured.unread  # the judged papers are the new ones, nobody's reading
+    both = measured.report("new versions' unread papers vs the judge (26; dev: tuned on since the compound-heading rule)")
     assert both.precision >= NEW_VERSIONS_PRECISION_FLOOR and both.recall >= NEW_VERSIONS_RECALL_FLOOR
-    reached_all = {t.paper_id for t in data.paper_topics if data.taxonomy.concepts[t.topic_id].scheme == OUR_SCHEME}
-    reached = sum(1 for p in unread if found["both"][p])
-    print(f"new versions: {reached} of {len(unread)} unread papers and {len(reached_all)} of {len(data.papers)} "
-          f"papers reach our scheme")
-    assert len(reached_all) / len(data.papers) >= REACH_FLOOR
+    reached_all, unread = measured.reached(), measured.unread
+    reached = sum(1 for p in unread if measured.found["both"][p])
+    print(f"new versions: {reached} of {len(unread)} unread papers and {len(reached_all)} of "
+          f"{len(measured.data.papers)} papers reach our scheme")
+    assert len(reached_all) / len(measured.data.papers) >= REACH_FLOOR
     assert reached / len(unread) >= 0.96  # 25 of 26: AI Feynman (symbolic regression) has no concept of ours
 
 
@@ -235,18 +256,11 @@ def test_the_third_new_versions_unread_papers_measured_against_their_blind_judge
     judged by one judge who never saw the classifier or its topics: the honest figure for the papers
     a list update brings (reported, never tuned on; the floors hold the first measurement)."""
     data_folder = new_versions_curation(tmp_path, NEW_VERSIONS_3, V3_FILES, keep_other_lists=True)
-    data = build_dataset(data_folder / "sources.yml", data_folder, TAXONOMY)
-    judged = {item["paper_id"]: set(item["topics"]) for item in yaml.safe_load(
-        (Path(__file__).parent / "data" / "labelled_new_versions_3.yml").read_text(encoding="utf-8"))}
-    unread = {p.id for p in data.papers} - {r.paper_id for r in data.paper_readings}
-    assert set(judged) == unread  # every new paper judged, and nobody's reading
-    found = predictions(data, unread)
-    print("\nthird new versions' 80 unread papers vs their judge (never tuned on): "
-          + " | ".join(f"{way}: {count(found[way], judged, data.taxonomy)}" for way in WAYS))
-    both = count(found["both"], judged, data.taxonomy)
+    measured = judged_build(data_folder, "labelled_new_versions_3.yml")
+    assert set(measured.judged) == measured.unread  # every new paper judged, and nobody's reading
+    both = measured.report("third new versions' 80 unread papers vs their judge (never tuned on)")
     assert both.precision >= V3_PRECISION_FLOOR and both.recall >= V3_RECALL_FLOOR
-    reached_all = {t.paper_id for t in data.paper_topics if data.taxonomy.concepts[t.topic_id].scheme == OUR_SCHEME}
-    assert len(reached_all) / len(data.papers) >= REACH_FLOOR
+    assert len(measured.reached()) / len(measured.data.papers) >= REACH_FLOOR
 
 
 def test_two_trainings_on_the_same_readings_give_the_same_scores(published):
