@@ -57,3 +57,10 @@ def test_bounded_printf_and_instr_answer_as_sqlite_does(sql):
     bounded = sqlite3.connect(":memory:")
     prepare_connection(bounded)
     assert bounded.execute(sql).fetchall() == sqlite3.connect(":memory:").execute(sql).fetchall()
+
+
+@pytest.mark.parametrize("path", ["/atlas/papers.json?_sort=nope", "/atlas/papers?_sort_desc=nope",
+                                  "/atlas/papers.csv?_sort=no+such+column"])
+def test_sorting_by_a_column_the_table_cannot_sort_by_is_a_bad_request_not_a_server_error(served_atlas, path):
+    assert status_of(served_atlas, path) == 400
+    assert status_of(served_atlas, "/atlas/papers.json?_sort=year") == 200
