@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from datasette import hookimpl
+from datasette.database import QueryInterrupted
 from datasette.utils.asgi import BadRequest, Response
 
 from atlas.citations.bibtex import bibliography
@@ -32,6 +33,11 @@ FORMATS: dict[str, tuple[str, str, Callable[[Iterable[Citation]], str]]] = {
 # filters keep.
 # Papers read by one query: their ids as JSON stay well under sql_limits.MAX_VALUE_BYTES.
 CHUNK = 5_000
+TOO_MANY = (
+    "These rows name too many papers to cite within the time limit. Narrow them (a topic, a year, a "
+    "search), or download every paper's citations at once: /static/downloads/ (atlas.bib, atlas.ris, "
+    "atlas.csl.json)."
+)
 PAGE_LIMIT = re.compile(r"\s+limit\s+\d+(\s+offset\s+\d+)?\s*$", re.IGNORECASE)
 
 
@@ -86,8 +92,13 @@ def _renderer(extension: str) -> dict:
     _, content_type, formatter = FORMATS[extension]
 
     async def render(datasette, database, columns, rows, table, query_name, sql, data) -> Response:
-        paper_ids = await _paper_ids(datasette, database, columns, rows, table, query_name, sql, data)
-        cited = await _cited(datasette, database, paper_ids)
+        try:
+            paper_ids = await _paper_ids(datasette, database, columns, rows, table, query_name, sql, data)
+            cited = await _cited(datasette, database, paper_ids)
+        except QueryInterrupted as error:
+            # Citing every paper a broad filter keeps (half a million under a top topic at 1M
+            # papers) outlasts the time limit: the client's ask is too big, not the server broken.
+            raise BadRequest(TOO_MANY) from error
         return Response(formatter(cited), content_type=content_type)
 
     return {"extension": extension, "render": render, "can_render": can_render_citations}
