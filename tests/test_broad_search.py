@@ -13,7 +13,7 @@ import pytest
 from datasette.app import Datasette
 from test_search_rankings import bench_site, canned_search, with_rankings
 
-from atlas.site import broad_search, cache
+from atlas.site import broad_search, cache, facets
 
 
 @pytest.fixture
@@ -162,3 +162,18 @@ def test_the_canned_query_still_reads_a_broad_words_stored_ranking(built_atlas, 
     for refused in ("networks", "neural network"):
         answer = asyncio.run(datasette.client.get("/atlas/search.json?" + urlencode({"q": refused})))
         assert answer.status_code == 400 and "Narrow the search" in answer.json()["error"], refused
+
+
+def test_the_papers_table_counts_no_facets_for_more_papers_than_a_search_ranks(built_atlas, monkeypatch):
+    monkeypatch.setattr(facets, "FACETED_PAPERS", 20)
+    cache._results.clear()
+    datasette = site(built_atlas)
+    broad = asyncio.run(datasette.client.get("/atlas/papers?_search=network"))
+    assert broad.status_code == 200
+    assert "These facets timed out: topic, list, year, venue_id" in broad.text
+    listed = asyncio.run(datasette.client.get("/atlas/papers.json?_search=network")).json()
+    assert listed["filtered_table_rows_count"] > 20 and listed["facet_results"] == {}
+    # A narrow search, and the unfiltered table (its stored counts), keep every facet.
+    for counted in ("/atlas/papers.json?_search=double", "/atlas/papers.json", "/atlas/papers.json?year=2020"):
+        assert set(asyncio.run(datasette.client.get(counted)).json()["facet_results"]) == {
+            "topic", "year", "venue_id", "list"}, counted
