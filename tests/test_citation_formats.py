@@ -161,3 +161,15 @@ def test_a_table_larger_than_one_read_cites_every_paper_in_its_order(get, built_
     assert [record["id"] for record in records] == order
     in_dist = ris_records((built_atlas.parent / "atlas.ris").read_text(encoding="utf-8"))
     assert {record["id"]: record for record in records} == in_dist
+
+
+def test_a_table_naming_more_papers_than_a_citation_file_cites_is_a_bad_request_saying_what_to_do(
+    get, monkeypatch
+):
+    from atlas.site.plugins import citation_output
+    monkeypatch.setattr(citation_output, "CITED_ROWS", 100)  # 372 papers: as a million would be
+    for extension in ("bib", "ris", "csljson"):
+        refused = get(f"/atlas/papers.{extension}")
+        assert refused.status_code == 400
+        assert "Narrow them" in refused.text and "/static/downloads/" in refused.text
+        assert get(f"/atlas/papers.{extension}?_search=double").status_code == 200

@@ -57,3 +57,30 @@ def test_bounded_printf_and_instr_answer_as_sqlite_does(sql):
     bounded = sqlite3.connect(":memory:")
     prepare_connection(bounded)
     assert bounded.execute(sql).fetchall() == sqlite3.connect(":memory:").execute(sql).fetchall()
+
+
+@pytest.mark.parametrize("path", ["/atlas/papers.json?_sort=nope", "/atlas/papers?_sort_desc=nope",
+                                  "/atlas/papers.csv?_sort=no+such+column"])
+def test_sorting_by_a_column_the_table_cannot_sort_by_is_a_bad_request_not_a_server_error(served_atlas, path):
+    assert status_of(served_atlas, path) == 400
+    assert status_of(served_atlas, "/atlas/papers.json?_sort=year") == 200
+
+
+@pytest.mark.parametrize("extension", ["bib", "ris", "csljson"])
+def test_citations_of_more_papers_than_the_time_limit_allows_are_a_bad_request_saying_what_to_do(
+    built_atlas, extension
+):
+    import asyncio
+
+    from datasette.app import Datasette
+    from datasette.utils.asgi import BadRequest
+
+    from atlas.site.plugins import citation_output
+
+    hurried = Datasette([], config_dir=built_atlas.parent, settings={"sql_time_limit_ms": 50})
+    # A table page whose filter keeps tens of millions of rows: citing them all outlasts the limit.
+    page_sql = "select papers.id as id from papers, papers as b, papers as c limit 101"
+    render = citation_output._renderer(extension)["render"]
+    with pytest.raises(BadRequest) as refused:
+        asyncio.run(render(hurried, "atlas", ["id"], [], "papers", None, page_sql, {}))
+    assert "Narrow them" in str(refused.value) and "atlas.ris" in str(refused.value)

@@ -9,6 +9,8 @@ counting the matches stays fast (50-100 ms), so the count decides (docs/performa
 
 from __future__ import annotations
 
+import urllib.parse
+
 # The most matches the site ranks when asked: at a million papers about 100 ms of ranking on a
 # quiet machine (300 under the usual load), within the site's 200 ms goal with the rest of a page.
 RANKABLE_MATCHES = 30_000
@@ -26,3 +28,17 @@ class TooBroad(Exception):
             "search: add a word, or search inside a topic. Every match, unranked, is in the papers "
             "table, with its SQL, filters and CSV and JSON exports"
         )
+
+
+def unranked_urls(query: str) -> dict:
+    """Where every match of a search is, unranked: the papers table searched, and its CSV."""
+    searched = urllib.parse.urlencode({"_search": query.strip()})
+    return {"table_url": f"/atlas/papers?{searched}",
+            "csv_url": f"/atlas/papers.csv?{searched}&_stream=on&_size=max"}
+
+
+def refusal_json(refusal: str, total: int | None, urls: dict) -> dict:
+    """A refused search as JSON (/search.json, the canned query `search`): the refusal, what to do,
+    and the absolute `urls` of every match, unranked."""
+    message = f"{refusal}: {urls['table_url']} (CSV: {urls['csv_url']})."
+    return {"ok": False, "error": message, "total": total, **urls}

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import sqlite3
-import urllib.parse
 from pathlib import Path
 
 from datasette import hookimpl
@@ -17,7 +16,7 @@ from datasette.utils.asgi import NotFound, Response
 
 from atlas.published import DOWNLOADS, DOWNLOADS_FOLDER
 from atlas.site import pages, structured_data
-from atlas.site.broad_search import TooBroad
+from atlas.site.broad_search import TooBroad, refusal_json, unranked_urls
 
 DATABASE = "atlas"
 # Ids are slugs (a list's concepts add their list and kind: phenomena/keyword/…); a dot starts a
@@ -81,7 +80,7 @@ async def search_page(datasette, request):
     except (TooBroad, QueryInterrupted, sqlite3.OperationalError) as error:
         refusal = _refusal(error, query)
         context = {"query": query, "page": page, "total": 0, "papers": [], "refusal": refusal,
-                   "topics": error.topics if isinstance(error, TooBroad) else [], **_unranked(query)}
+                   "topics": error.topics if isinstance(error, TooBroad) else [], **unranked_urls(query)}
         html = await datasette.render_template("atlas_search.html", context, request=request)
         return Response.html(html, status=400)
     return await _render(datasette, request, "atlas_search.html", data)
@@ -95,13 +94,6 @@ def _refusal(error: Exception, query: str) -> str:
         raise error
     return (f"“{query.strip()}” matches too many papers to rank in time: add a word, a topic or years. "
             "Every match, unranked, is in the papers table, with its SQL, filters and CSV and JSON exports")
-
-
-def _unranked(query: str) -> dict:
-    """Where every match of a search is, unranked: the papers table searched, and its CSV."""
-    searched = urllib.parse.urlencode({"_search": query.strip()})
-    return {"table_url": f"/atlas/papers?{searched}",
-            "csv_url": f"/atlas/papers.csv?{searched}&_stream=on&_size=max"}
 
 
 async def topic_page(datasette, request):
@@ -177,11 +169,10 @@ async def search_json(datasette, request):
     try:
         found = await pages.search_results(db, **asked)
     except (TooBroad, QueryInterrupted, sqlite3.OperationalError) as error:
-        unranked = _unranked(asked["query"]).items()
+        unranked = unranked_urls(asked["query"]).items()
         urls = {name: datasette.absolute_url(request, path) for name, path in unranked}
-        message = f"{_refusal(error, asked['query'])}: {urls['table_url']} (CSV: {urls['csv_url']})."
-        return Response.json({"ok": False, "error": message, "total": getattr(error, "total", None), **urls},
-                             status=400)
+        answer = refusal_json(_refusal(error, asked["query"]), getattr(error, "total", None), urls)
+        return Response.json(answer, status=400)
     ids = [paper["id"] for paper in found["papers"]]
     authors, topics = await pages.papers_authors_and_topics(db, ids)
     papers = [

@@ -1,0 +1,23 @@
+"""A table asked to sort by a column it cannot sort by (`?_sort=nope`) answers 400, not 500.
+
+Datasette raises its generic error for it, whose status is 500, on every table page and its JSON;
+the ask is the client's mistake, so the status becomes 400 and Datasette renders the error as
+before, with its message ("Cannot sort table by nope")."""
+
+from __future__ import annotations
+
+from datasette import hookimpl
+from datasette.views.base import DatasetteError
+
+CLIENT_MISTAKES = ("Cannot sort table by ",)
+
+
+@hookimpl(tryfirst=True)
+def handle_exception(datasette, request, exception):
+    if (
+        isinstance(exception, DatasetteError)
+        and exception.status == 500
+        and str(exception.message).startswith(CLIENT_MISTAKES)
+    ):
+        exception.status = 400
+    return None
