@@ -148,13 +148,18 @@ def merge_papers(
 
     review: list[tuple[str, str, int, str]] = []
     match_keys = {key: group.match_key for key, group in groups.items()}
+    openings = {match: _opening(match) for match in match_keys.values()}
     for key_a, key_b in _candidate_pairs(match_keys):
         match_a, match_b = match_keys[key_a], match_keys[key_b]
-        score, how = _similarity(match_a, match_b)
-        forbidden = overrides.forbids(key_a, key_b) or overrides.forbids(match_a, match_b)
-        if score < REVIEW_SCORE or forbidden:
-            if score >= REVIEW_SCORE:
-                review.append((key_a, key_b, score, "curated as different papers"))
+        if match_a != match_b and (openings[match_a] is None or openings[match_a] != openings[match_b]):
+            # Neither equal nor one cut from the other: only the fuzzy ratio, cut off where too low.
+            score, how = round(fuzz.ratio(match_a, match_b, score_cutoff=REVIEW_SCORE - 0.5)), "close"
+        else:
+            score, how = _similarity(match_a, match_b)
+        if score < REVIEW_SCORE:
+            continue
+        if overrides.forbids(key_a, key_b) or overrides.forbids(match_a, match_b):
+            review.append((key_a, key_b, score, "curated as different papers"))
             continue
         verdict = _evidence(groups[key_a], groups[key_b])
         if score >= MERGE_SCORE and verdict == "agrees":
@@ -204,6 +209,12 @@ def _candidate_pairs(match_keys: dict[str, str]) -> list[tuple[str, str]]:
                 partners[number].extend(block[at + 1 :])
     return [(key, keys[other])
             for key, later in zip(keys, partners, strict=True) for other in sorted(set(later))]
+
+
+def _opening(key: str) -> tuple[str, ...] | None:
+    """The first words two keys must share for `_similarity` to find one cut from the other."""
+    words = key.split()
+    return tuple(words[: MIN_PREFIX_WORDS - 1]) if len(words) >= MIN_PREFIX_WORDS - 1 else None
 
 
 def _similarity(key_a: str, key_b: str) -> tuple[int, str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from atlas.build.disjoint_sets import DisjointSets
@@ -19,6 +20,7 @@ from atlas.build.schemas import PEOPLE
 from atlas.build.text import collapse_spaces, fold, repair_diacritics, slug
 from atlas.build.yamlfile import load_yaml, require
 
+_GIVEN_SEPARATOR = re.compile(r"[\s.\-]+")
 _PARTICLES = {"van", "von", "de", "der", "den", "le", "la", "di", "da", "du", "del", "dos", "ter"}
 
 
@@ -28,12 +30,12 @@ class PersonName:
     given: str
     surname: str
 
-    @property
+    @cached_property  # asked for each of a name's occurrences: once per spelling is enough
     def key(self) -> str:
         initial = fold(self.given)[:1]
         return f"{slug(self.surname)}-{initial}" if initial else slug(self.surname)
 
-    @property
+    @cached_property
     def display(self) -> str:
         return collapse_spaces(f"{self.given} {self.surname}")
 
@@ -108,6 +110,7 @@ def _authorship(items: list, path: Path) -> dict[tuple[str, int, str], str]:
     return found
 
 
+@lru_cache(maxsize=1 << 16)  # a person's spellings recur on each of their papers
 def completeness(name: PersonName) -> tuple:
     """Full given names beat initials; accents beat their absence; then the longer form."""
     given_words = [word for word in re.split(r"[\s.-]+", name.given) if len(word) > 1]
@@ -127,8 +130,13 @@ class Author:
 Occurrence = tuple[str, int, int, int]  # (source_id, line, item, position) of a name in an entry
 
 
-def _given_tokens(person: PersonName) -> list[str]:
-    return [token for token in re.split(r"[\s.\-]+", fold(person.given)) if token]
+def _given_tokens(person: PersonName) -> tuple[str, ...]:
+    return _tokens_of_given(person.given)
+
+
+@lru_cache(maxsize=1 << 16)  # asked several times for each occurrence of a name
+def _tokens_of_given(given: str) -> tuple[str, ...]:
+    return tuple(token for token in _GIVEN_SEPARATOR.split(fold(given)) if token)
 
 
 def _has_full_given_name(person: PersonName) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from atlas.build.errors import InputError
@@ -125,8 +126,11 @@ class Taxonomy:
         return concept_id
 
 
+@lru_cache(maxsize=1 << 16)
 def term_key(text: str) -> str:
-    """Headings, labels and key words match ignoring case, punctuation, numbering and a trailing year."""
+    """Headings, labels and key words match ignoring case, punctuation, numbering and a trailing year.
+    Remembered: every entry of a list repeats its few headings and key words (classify asks 14 times
+    an entry)."""
     return title_key(heading_text(text))
 
 
