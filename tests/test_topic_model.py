@@ -33,7 +33,7 @@ from test_topic_quality import is_held_out, labelled_topics
 from atlas.build.normalize import title_key
 from atlas.build.pipeline import build, build_dataset
 from atlas.build.taxonomy import lineage
-from atlas.build.topic_model import THRESHOLD, paper_texts, train
+from atlas.build.topic_model import FALLBACK_THRESHOLD, REFINE_THRESHOLD, THRESHOLD, paper_texts, train
 from atlas.published import OUR_SCHEME
 
 LISTS = ("dynamics", "optimization", "optimization-analysis", "phenomena", "theory-course")
@@ -106,12 +106,39 @@ class Count:
         return f"P {self.precision:.3f} R {self.recall:.3f} ({self.correct} right, {self.wrong} wrong, {self.missed} missed)"
 
 
-def count(found: dict[str, set[str]], truth: dict[str, set[str]], taxonomy) -> Count:
+# Concepts added after a judge chose from taxonomy/concepts.yml (the commit each file's header names),
+# so the judge could not give them: e52d030 for labelled_new_versions.yml, 5943543 for _3.yml.
+ADDED_WITH_MODEL_2 = frozenset({"computational-hardness", "variance-reduction", "deep-equilibrium-models",
+                                "loss-of-plasticity"})
+ADDED_WITH_MODEL_3 = frozenset({"conservation-laws", "weight-averaging", "single-index-models",
+                                "biologically-plausible-learning", "data-pruning", "sequence-model-expressivity"})
+JUDGES_LACK = {"labelled_new_versions.yml": ADDED_WITH_MODEL_2 | ADDED_WITH_MODEL_3,
+               "labelled_new_versions_3.yml": ADDED_WITH_MODEL_3}
+
+
+def as_judge_could_say(topics: set[str], lacks: frozenset[str], taxonomy) -> set[str]:
+    """A predicted concept the judge's vocabulary lacked counts as its nearest broader concepts the
+    vocabulary had: what the judge chose in its place (loss of plasticity -> continual learning)."""
+    said = set()
+    for topic in topics:
+        nearest, frontier = set(), [topic]
+        while frontier:
+            current = frontier.pop()
+            if current in lacks:
+                frontier.extend(taxonomy.concepts[current].broader)
+            else:
+                nearest.add(current)
+        said |= nearest
+    return said
+
+
+def count(found: dict[str, set[str]], truth: dict[str, set[str]], taxonomy,
+          lacks: frozenset[str] = frozenset()) -> Count:
     result = Count()
     for paper, topics in truth.items():
         if paper in found:
             above = set().union(*(lineage(taxonomy, t) - {t} for t in topics)) if topics else set()
-            result.add(found[paper], topics, above)
+            result.add(as_judge_could_say(found[paper], lacks, taxonomy), topics, above)
     return result
 
 
@@ -216,12 +243,13 @@ class Judged:
     unread: set[str]
     judged: dict[str, set[str]]
     found: dict[str, dict[str, set[str]]]
+    lacks: frozenset[str] = frozenset()  # concepts newer than the judge's vocabulary
 
     def report(self, what: str) -> Count:
         """Print each way's figures against the judge; the published (`both`) count."""
         print(f"\n{what}: " + " | ".join(
-            f"{way}: {count(self.found[way], self.judged, self.data.taxonomy)}" for way in WAYS))
-        return count(self.found["both"], self.judged, self.data.taxonomy)
+            f"{way}: {count(self.found[way], self.judged, self.data.taxonomy, self.lacks)}" for way in WAYS))
+        return count(self.found["both"], self.judged, self.data.taxonomy, self.lacks)
 
     def reached(self) -> set[str]:
         """The papers of the build filed under at least one topic of ours."""
@@ -234,7 +262,7 @@ def judged_build(data_folder: Path, labels: str) -> Judged:
     judged = {item["paper_id"]: set(item["topics"]) for item in yaml.safe_load(
         (Path(__file__).parent / "data" / labels).read_text(encoding="utf-8"))}
     unread = {p.id for p in data.papers} - {r.paper_id for r in data.paper_readings}
-    return Judged(data, unread, judged, predictions(data, unread))
+    return Judged(data, unread, judged, predictions(data, unread), JUDGES_LACK[labels])
 
 
 def test_the_new_versions_unread_papers_measured_against_the_judge(new_versions):
@@ -296,7 +324,8 @@ def test_a_model_topic_names_its_similar_read_papers_words_and_score(phenomena_u
         score = float(evidence.rsplit("score ", 1)[1])
         (filed, published_score) = db.execute("select filed, score from paper_topic_scores where paper_id = ? "
                                               "and topic_id = ?", (paper_id, topic_id)).fetchone()
-        assert filed == 1 and abs(score - published_score) < 0.006 and published_score >= THRESHOLD
+        assert filed == 1 and abs(score - published_score) < 0.006
+        assert published_score >= min(REFINE_THRESHOLD, FALLBACK_THRESHOLD)
     # the model scores only unread papers
     assert not db.execute("""select 1 from paper_topic_scores join paper_readings using (paper_id)""").fetchall()
 
