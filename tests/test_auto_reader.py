@@ -96,24 +96,82 @@ def count_blocks(text: str) -> int:
     lines = [html.unescape(found[1]) if (found := _COMMENT.match(line)) else line for line in text.split("\n")]
     document = marko.Markdown(extensions=["gfm"]).parse("\n".join(lines) + "\n")
     pending, count = [document], 0
+    in_items, noted = _in_list_items(document), _quoted_notes(document)
     while pending:
         element = pending.pop()
         if isinstance(element, marko.ext.gfm.elements.Table):
             # marko takes `|-&a-|` for a delimiter too; GitHub's spec, and markdown-it, do not
             if all(re.fullmatch(r"\s*:?-+:?\s*", cell) for cell in element.delimiters):
                 count += len(element.children) - 1  # its rows but the header
+            else:  # a paragraph to markdown-it: one block, its lines opening no sequence
+                count += id(element) not in in_items
             continue
         if isinstance(element, marko.block.HTMLBlock):
             count += len(re.findall(r"<li[\s>]", element.body, re.IGNORECASE)) + _html_body_rows(element.body)
             continue
         if isinstance(element, marko.block.Paragraph) and not isinstance(element, marko.block.SetextHeading):
             references = sum(1 for line in _paragraph_lines(element) if _REFERENCE_LINE.match(line))
-            count += references or (element in document.children and (
-                _opens_with_title(element) or _opens_with_authors(element) or _defines_a_term(element)))
+            claimed = element in document.children and (
+                _opens_with_title(element) or _opens_with_authors(element) or _defines_a_term(element))
+            count += references or claimed or (0 if id(element) in in_items | noted else _line_groups(element))
         count += isinstance(element, marko.block.ListItem | marko.block.Heading | marko.block.SetextHeading)
         if isinstance(element, marko.block.BlockElement):
             pending.extend(child for child in element.children if isinstance(child, marko.block.BlockElement))
     return count
+
+
+# A line opening an entry of a sequence no markdown list reads: `[^4]:`, `2.2 `, `.. [key]`,
+# `[key] `, `!!! paper`, `[!paper]-`, `• `.
+_SEQUENCE_LINE = re.compile(
+    r"^\s*(?:\[\^[^\]\s]+\]:|\d{1,3}(?:\.\d{1,3})+\.?\s|\.\.\s+\[[^\]]+\]|\[[A-Za-z][\w+-]{1,30}\]\s|"
+    r"[!?]{3}\+?\s|\[![\w-]+\][+-]?|[•▪‣◦]\s)")
+
+
+def _line_groups(paragraph) -> int:
+    """A paragraph no structure claims is one block per group of lines: the first line and each
+    line opening a sequence open one."""
+    lines = _all_text(paragraph).split("\n")
+    return 1 + sum(1 for line in lines[1:] if _SEQUENCE_LINE.match(line))
+
+
+def _all_text(element) -> str:
+    if isinstance(element.children, str):
+        return element.children
+    if isinstance(element, marko.inline.LineBreak):
+        return "\n"
+    return "".join(_all_text(child) for child in element.children)
+
+
+def _in_list_items(document) -> set[int]:
+    """The ids of the paragraphs inside list items (the item's text or its notes)."""
+    found, pending = set(), [(document, False)]
+    while pending:
+        element, inside = pending.pop()
+        if isinstance(element, marko.block.Paragraph | marko.ext.gfm.elements.Table) and inside:
+            found.add(id(element))
+        if isinstance(element, marko.block.BlockElement):
+            inside = inside or isinstance(element, marko.block.ListItem)
+            pending.extend((child, inside) for child in element.children if isinstance(child, marko.block.BlockElement))
+    return found
+
+
+def _quoted_notes(document) -> set[int]:
+    """The ids of the paragraphs of a quote right under a paragraph opening with a title: its note."""
+    found, before = set(), None
+    for element in document.children:
+        if isinstance(element, marko.block.BlankLine):  # a blank line between them parts nothing
+            continue
+        if isinstance(element, marko.block.Quote) and isinstance(before, marko.block.Paragraph) and (
+                _opens_with_title(before) or _opens_with_authors(before) or _defines_a_term(before)):
+            pending = [element]
+            while pending:
+                inner = pending.pop()
+                if isinstance(inner, marko.block.Paragraph):
+                    found.add(id(inner))
+                if isinstance(inner, marko.block.BlockElement) and not isinstance(inner, marko.block.List):
+                    pending.extend(c for c in inner.children if isinstance(c, marko.block.BlockElement))
+        before = element
+    return found
 
 
 def _html_body_rows(body: str) -> int:
@@ -220,11 +278,13 @@ def test_a_paper_heading_takes_its_byline_and_the_list_under_it_is_its_notes():
 
         - Related: [On Lazy Training in Differentiable Programming](https://arxiv.org/abs/1812.07956).
         """)
-    section, paper, note = entries
+    section, paper, byline, note = entries
     assert (section.kind, section.reason) == ("other", "section heading")
     assert (paper.kind, paper.line, paper.title) == ("paper", 3, "Gradient descent aligns the layers of deep linear networks")
     assert (paper.authors, paper.venue, paper.year, paper.arxiv_id) == (
         ("Ziwei Ji", "Matus Telgarsky"), "ICLR 2019", 2019, "1810.02032")
+    # the byline paragraph is accounted too, as a note of the paper heading it follows
+    assert (byline.kind, byline.line, byline.parent_line) == ("note", 4, 3)
     assert (note.kind, note.parent_line) == ("note", 3)
 
 
@@ -294,13 +354,14 @@ def test_a_bold_title_paragraph_is_a_paper_and_the_quote_under_it_its_digest():
     assert (course_link.kind, course_link.reason) == ("other", "'Problem set 2:' names no paper")
 
 
-def test_a_paragraph_of_prose_is_no_entry_and_italics_before_a_year_are_the_venue():
+def test_a_paragraph_of_prose_is_no_paper_and_italics_before_a_year_are_the_venue():
     entries = read_excerpt("auto", """
         Each entry reads **Title.** Authors. *Venue*, Year.
 
         **Optimal approximation of piecewise smooth functions using deep ReLU neural networks.** Philipp Petersen, Felix Voigtlaender. *Neural Networks*, 2018.
         """)
-    assert [(entry.kind, entry.line, entry.venue) for entry in entries] == [("paper", 3, "Neural Networks")]
+    assert [(entry.kind, entry.line, entry.venue) for entry in entries] == [
+        ("other", 1, ""), ("paper", 3, "Neural Networks")]
 
 
 def test_a_lead_in_or_links_naming_code_or_a_blog_are_not_papers_and_a_title_may_open_with_in():
@@ -769,3 +830,68 @@ def test_a_list_added_with_one_manifest_line_builds_into_the_atlas(tmp_path):
     (ntk,) = db.execute("select year from papers where title = ?",
                         ["Neural Tangent Kernel: Convergence and Generalization in Neural Networks"]).fetchone()
     assert (report["entries"], papers, ntk) == (count_blocks((CORPUS / "dev" / "backtick_venue.md").read_text()), 26, 2018)
+
+
+# --- blocks no structure rule claims, scored by their content -------------------------------------
+
+def test_a_footnote_definition_or_a_sub_numbered_line_is_a_paper_by_its_content():
+    footnote, sub_numbered, note_line, talk = read_excerpt("auto", """
+        [^3]: Lénaïc Chizat, Edouard Oyallon, Francis Bach. "On Lazy Training in Differentiable Programming." NeurIPS 2019. [arXiv](https://arxiv.org/abs/1812.07956)
+
+        1.3 Sharp Minima Can Generalize For Deep Nets. Laurent Dinh, Razvan Pascanu, Samy Bengio, Yoshua Bengio (ICML 2017)
+        → reparametrization changes sharpness but not the function
+        2.5 Lecture: Generalization bounds for deep nets, Matus Telgarsky. [video](https://www.youtube.com/watch?v=gen123)
+
+        [^talk]: Talk: Francis Bach, "Gradient descent on infinitely wide neural networks", [YouTube](https://www.youtube.com/watch?v=abc123) (2020)
+        """)
+    assert (footnote.kind, footnote.title, footnote.authors, footnote.year, footnote.arxiv_id) == (
+        "paper", "On Lazy Training in Differentiable Programming",
+        ("Lénaïc Chizat", "Edouard Oyallon", "Francis Bach"), 2019, "1812.07956")
+    # the arrow line is a note of its group, not part of the title; the next number opens a block
+    assert (sub_numbered.kind, sub_numbered.title, sub_numbered.venue, sub_numbered.digest) == (
+        "paper", "Sharp Minima Can Generalize For Deep Nets", "ICML 2017",
+        "reparametrization changes sharpness but not the function")
+    assert (note_line.line, note_line.kind) == (5, "other")
+    assert (talk.kind, talk.reason) == ("other", "'talk' names no paper")
+
+
+def test_a_callout_is_a_paper_by_its_title_line_and_bold_fields_and_a_video_callout_is_not():
+    paper, video = read_excerpt("auto", """
+        > [!paper]- Gradient Descent Maximizes the Margin of Homogeneous Neural Networks
+        > **Authors:** Kaifeng Lyu, Jian Li
+        > **Venue:** ICLR 2020 · [arXiv](https://arxiv.org/abs/1906.05890)
+
+        > [!video]- Implicit regularization in deep learning
+        > **Authors:** Nathan Srebro
+        > **Venue:** Simons Institute 2017 · [YouTube](https://www.youtube.com/watch?v=xyz987)
+        """)
+    assert (paper.kind, paper.title, paper.authors, paper.year, paper.arxiv_id) == (
+        "paper", "Gradient Descent Maximizes the Margin of Homogeneous Neural Networks",
+        ("Kaifeng Lyu", "Jian Li"), 2020, "1906.05890")
+    assert (video.kind, video.reason) == ("other", "'video' names no paper")
+
+
+def test_a_sentence_citing_a_paper_is_no_paper():
+    (prose,) = read_excerpt("auto", """
+        As shown in [Understanding deep learning requires rethinking generalization](https://arxiv.org/abs/1611.03530), networks fit random labels.
+        """)
+    assert (prose.kind, prose.reason) == ("other", "a sentence citing a paper, not an entry")
+
+
+def test_an_html_table_written_a_cell_a_line_carries_a_rowspan_cell_down_and_puts_the_paper_at_its_title():
+    first, second = read_excerpt("auto", """
+        <table>
+          <tr><th>Year</th><th>Paper</th><th>Venue</th></tr>
+          <tr>
+            <td rowspan="2">2019</td>
+            <td><a href="https://arxiv.org/abs/1812.11118">Reconciling modern machine-learning practice and the classical bias–variance trade-off</a></td>
+            <td>PNAS</td>
+          </tr>
+          <tr>
+            <td><a href="https://arxiv.org/abs/1903.08560">Surprises in High-Dimensional Ridgeless Least Squares Interpolation</a></td>
+            <td>Annals of Statistics</td>
+          </tr>
+        </table>
+        """)
+    assert [(paper.line, paper.title[:25], paper.venue, paper.year) for paper in (first, second)] == [
+        (5, "Reconciling modern machin", "PNAS", 2019), (9, "Surprises in High-Dimensi", "Annals of Statistics", 2019)]

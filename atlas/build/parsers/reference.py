@@ -384,7 +384,8 @@ def _marked_title(spans: tuple[Span, ...]) -> tuple[str, str, list[Span]]:
     nickname is one word), or italics that are not a venue (`*IEEE Trans. …*` after a quoted
     title) nor `*et al.*`."""
     for span in spans:
-        if span.style == "link" and not is_label_text(span.text) and not span.url.startswith("#"):
+        if span.style == "link" and not is_label_text(span.text) and not span.url.startswith("#") \
+                and not re.match(r"\s*(?:https?://|www\.)", span.text):  # `<https://…>` names no title
             return span.text, span.url, [s for s in spans if s is not span]
     for style in ("strong", "quoted", "em"):
         found = _quoted_title(spans) if style == "quoted" else _styled_title(spans, style)
