@@ -107,7 +107,10 @@ def count_blocks(text: str) -> int:
                 count += id(element) not in in_items
             continue
         if isinstance(element, marko.block.HTMLBlock):
-            count += len(re.findall(r"<li[\s>]", element.body, re.IGNORECASE)) + _html_body_rows(element.body)
+            items = len(re.findall(r"<li[\s>]", element.body, re.IGNORECASE)) + _html_body_rows(element.body)
+            if not items and not element.body.lstrip().startswith("<!--"):
+                items = _html_text_groups(element.body)
+            count += items
             continue
         if isinstance(element, marko.block.Paragraph) and not isinstance(element, marko.block.SetextHeading):
             references = sum(1 for line in _paragraph_lines(element) if _REFERENCE_LINE.match(line))
@@ -132,6 +135,20 @@ def _line_groups(paragraph) -> int:
     line opening a sequence open one."""
     lines = _all_text(paragraph).split("\n")
     return 1 + sum(1 for line in lines[1:] if _SEQUENCE_LINE.match(line))
+
+
+def _html_text_groups(body: str) -> int:
+    """Groups of lines with text in HTML holding no `<li>` nor `<tr>`: one opens at a line opening
+    a block element or a sequence, or after a line of tags only."""
+    count, open_group = 0, False
+    for line in body.split("\n"):
+        if not re.sub(r"<[^>]*>", "", line).strip():
+            open_group = False
+            continue
+        opens = re.match(r"\s*<(?:div|p|dd|dt|section|article|blockquote|figcaption)\b", line, re.IGNORECASE)
+        count += not open_group or bool(opens) or bool(_SEQUENCE_LINE.match(line))
+        open_group = True
+    return count
 
 
 def _all_text(element) -> str:

@@ -53,6 +53,8 @@ _STYLE_OF = {"em_open": "em", "strong_open": "strong", "link_open": "link"}
 SEQUENCE_OPENER = re.compile(
     r"^\s*(?:\[\^[^\]\s]+\]:|\d{1,3}(?:\.\d{1,3})+\.?\s|\.\.\s+\[[^\]]+\]|\[[A-Za-z][\w+-]{1,30}\]\s|"
     r"[!?]{3}\+?\s|\[![\w-]+\][+-]?|[•▪‣◦]\s)")
+_HTML_TAG = re.compile(r"<[^>]*>")
+_HTML_BLOCK_OPENS = re.compile(r"^\s*<(?:div|p|dd|dt|section|article|blockquote|figcaption)\b", re.IGNORECASE)
 NOTE_LINE = re.compile(r"^\s*(?:↳|→|⤷|➜|⇒|->)\s*")
 _BOLD_LABEL = re.compile(r"^(?P<lead>\s*)\*\*(?P<key>[A-Za-z][\w ]{0,20}?)\s*:\s*\*\*:?\s*")
 
@@ -319,6 +321,15 @@ class _Walk:
             item.update(block="block", spans=_spans(inline, rich=True),
                         notes="\n".join(NOTE_LINE.sub("", note) for note in notes))
 
+    def _html_line_groups(self, token: Token) -> None:
+        """A block of HTML holding no `<li>` nor `<tr>` (`<div class="csl-entry">…</div>`, `<p>`
+        references): each group of its lines with text is a block whose content the reader scores."""
+        lines = token.content.split("\n")
+        for start, end in html_line_groups(lines):
+            item = self._new(token.map[0] + start, token.map[0] + end, depth=0, parent=None)
+            inline = _WITH_TABLES.parseInline("\n".join(lines[start:end]).strip())[0]
+            item.update(block="block", spans=_spans(inline, rich=True))
+
     def _summary_field(self, token: Token) -> bool:
         """An item opening with `<details><summary>Digest</summary>`: its text is that field's,
         whether it follows on the same line or in the paragraph below (until `</details>`)."""
@@ -338,7 +349,10 @@ class _Walk:
         """The `<li>` items of raw HTML (`<details>` of `<li><a href>`), the `<summary>` above
         them as the last part of their section."""
         first = len(self.items)
-        for found in html_items(token.content, self.html_columns):
+        found_items = html_items(token.content, self.html_columns)
+        if not found_items and not token.content.lstrip().startswith("<!--"):
+            self._html_line_groups(token)
+        for found in found_items:
             parent = first + found.parent if found.parent is not None else (
                 self.open_items[-1] if self.open_items else None)
             start = token.map[0] + found.line
@@ -429,6 +443,22 @@ def line_groups(lines: list[str]) -> list[tuple[int, int]]:
     and at each line opening a sequence (SEQUENCE_OPENER)."""
     starts = [0] + [at for at, line in enumerate(lines) if at and SEQUENCE_OPENER.match(line)]
     return list(zip(starts, starts[1:] + [len(lines)], strict=True))
+
+
+def html_line_groups(lines: list[str]) -> list[tuple[int, int]]:
+    """The (start, end) of each group of lines with text in a block of HTML: a group opens at a
+    line opening a block element (`<div`, `<p`, `<dd`…) or a sequence, or after a line of tags only."""
+    groups: list[list[int]] = []
+    open_group = False
+    for at, line in enumerate(lines):
+        if not _HTML_TAG.sub("", line).strip():
+            open_group = False
+            continue
+        if not open_group or _HTML_BLOCK_OPENS.match(line) or SEQUENCE_OPENER.match(line):
+            groups.append([at, at + 1])
+        groups[-1][1] = at + 1
+        open_group = True
+    return [(start, end) for start, end in groups]
 
 
 def opens_with_title(inline: Token) -> bool:
