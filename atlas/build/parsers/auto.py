@@ -50,7 +50,7 @@ _NOT_PAPERS = re.compile(
 # What else a list names, in a lead-in (`Code: [Title](github)`, `**Problem set 2:** [ps2.pdf](…)`)
 # or as the only links of an entry (`**Title** — [blog](…)`), besides the kinds of _NOT_PAPERS.
 _NOT_PAPER_WORKS = re.compile(
-    r"\b(?:code|implementations?|library|libraries|software|problem sets?|homeworks?|assignments?|"
+    r"\b(?:code|implementations?|library|libraries|software|repository|problem sets?|homeworks?|assignments?|"
     r"exercises?)\b|代码|源码|作业",
     re.IGNORECASE,
 )
@@ -175,9 +175,11 @@ def _without_opener(spans: tuple[Span, ...]) -> tuple[tuple[Span, ...], str]:
 def _refuse_prose(text: str, title: str) -> None:
     """A sentence citing a paper is no entry of a list: a block whose title follows words of a
     sentence (`For a gentler introduction, read …`) or which goes on as prose after it."""
+    text = _BARE_URL.sub(" ", text)
     at = text.find(title)
     before = text[:at] if at > 0 else ""
-    after = text[at + len(title):] if at >= 0 else text
+    # the lines after the title's own are its fields or notes (`> **Venue:** …`, an indented note)
+    after = (text[at + len(title):] if at >= 0 else text).split("\n")[0]
     words_before, words_after = len(_PROSE_WORD.findall(before)), len(_PROSE_WORD.findall(after))
     if words_before >= 3 or (words_before and words_after >= 3):
         raise NotAPaper("a sentence citing a paper, not an entry")
@@ -207,6 +209,9 @@ def _paper(spans: tuple[Span, ...], section: tuple[str, ...], columns: tuple[str
     if not {"arXiv id", "DOI", "link to the paper"} & set(reference.evidence):
         plain = "".join(span.text for span in spans if span.style == "text")
         _refuse_described_non_paper(plain, reference, section)
+        unlinked = "".join(span.text for span in spans if span.style not in ("image", "link"))
+        if kind := _kind_after_title(unlinked, reference.title):
+            raise NotAPaper(f"'{kind}' after the title names no paper")
     return _claims(reference, section)
 
 
@@ -262,6 +267,17 @@ def _refuse_described_non_paper(text: str, reference: Reference, section: tuple[
         raise NotAPaper("dated to the day, as a post is, not a paper")
     if _HOST_VENUE.match(re.sub(r"\s*(?:19|20)\d\d\s*", "", reference.venue)):
         raise NotAPaper(f"'{reference.venue}' hosts code or videos, it is no venue")
+
+
+def _kind_after_title(text: str, title: str) -> str:
+    """`“Title.” Video lecture, Simons Institute.`, `**Title.** Slides (@misc), 2022.`, `“Title.”
+    GitHub repository.`: the words right after the title, when they say what else it is."""
+    at = text.find(title)
+    after = text[at + len(title):] if at >= 0 else ""
+    words = re.split(r"[.,;(]", after.strip(" \"”'*_.,"), maxsplit=1)[0].strip()
+    if words and len(words.split()) <= 3 and (_names_non_paper(words) or _HOST_VENUE.match(words.split()[0])):
+        return words
+    return ""
 
 
 def _refuse_non_paper(reference: Reference, section: tuple[str, ...], columns: tuple[str, ...]) -> None:
