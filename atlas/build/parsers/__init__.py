@@ -57,7 +57,7 @@ def _entry(document: SourceText, read_item, blocks: bool, index: int, items: lis
         claims["parent_item"] = items[item.parent].item
     return Entry(
         source_id=document.source.id,
-        line=item.line,
+        line=claims.pop("line", item.line),  # a row written over lines: the line of its title
         item=item.item,
         section=item.section,
         raw=item.raw,

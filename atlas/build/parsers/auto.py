@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from atlas.build.parsers.markdown_tree import ListItem, Span
+from atlas.build.parsers.markdown_tree import SEQUENCE_OPENER, ListItem, Span
 from atlas.build.parsers.properties import read_properties
 from atlas.build.parsers.reference import (
     Reference,
+    is_paper_link,
     lenient_names,
     looks_like_venue,
     names_in,
@@ -49,7 +50,7 @@ _NOT_PAPERS = re.compile(
 # What else a list names, in a lead-in (`Code: [Title](github)`, `**Problem set 2:** [ps2.pdf](…)`)
 # or as the only links of an entry (`**Title** — [blog](…)`), besides the kinds of _NOT_PAPERS.
 _NOT_PAPER_WORKS = re.compile(
-    r"\b(?:code|implementations?|library|libraries|software|problem sets?|homeworks?|assignments?|"
+    r"\b(?:code|implementations?|library|libraries|software|repository|problem sets?|homeworks?|assignments?|"
     r"exercises?)\b|代码|源码|作业",
     re.IGNORECASE,
 )
@@ -58,6 +59,7 @@ _NOT_PAPER_WORKS = re.compile(
 # (PyTorch re-implementation)`), a day of publication (`(2017, December 8)`: APA dates posts,
 # not papers, to the day), a code or video host named as the venue (`GitHub`).
 _DESCRIPTOR = re.compile(r"(?<![\]\w])\[(?P<kind>[^\[\]()]{2,40})\](?![(\[:])")
+_PARENTHESIZED = re.compile(r"\((?P<kind>[^()]{2,40})\)")
 _CLOSING_KIND = re.compile(r"\((?P<kind>[^()]{2,40})\)\s*$")
 # A title naming its own kind: `Deep learning theory lecture notes`, `Theory of Deep Learning
 # workshop` (papers' titles name these too, so only where nothing links or identifies a paper)
@@ -82,6 +84,13 @@ _HOST_VENUE = re.compile(
     r"substack)$",
     re.IGNORECASE,
 )
+# The kind a sequence's opening mark names: `[!video]`, `!!! code`, `[^talk]:`
+_OPENER_KIND = re.compile(r"(?:\[!|[!?]{3}\+?\s+|\[\^|\.\.\s+\[|^\s*\[)(?P<kind>[A-Za-z][\w-]*)")
+# A lowercase word of a sentence, not of a reference (`and`, `et al.`, `pp.`, field keys)
+_PROSE_WORD = re.compile(
+    r"(?<![\w'’-])(?!(?:and|et|al|von|van|der|den|de|da|di|la|le|du|dos|del|the|for|with|pages|vol|"
+    r"preprint|available|online|accessed|retrieved|from|authors?|venue|year|url|link|pdf|arxiv|doi|"
+    r"code|slides|video|in|of|on|to|pp|no)\b)[a-zß-ÿ][a-zß-ÿ'’-]+\b")
 _LEAD_IN = re.compile(r"^[^\w\[]*(?P<label>[^\W\d][\w .'-]{0,30}?)\s*[:：]")
 # The longest paper entry of the seed and dev lists is 339 characters (a table row with six authors).
 _LONGEST_REFERENCE = 2000
@@ -108,9 +117,11 @@ def read_item(index: int, items: list[ListItem]) -> dict:
         return _heading(index, items)
     if item.block == "row":
         return _row(item)
-    owner = _owner(index, items) if item.block in ("item", "paragraph") else None
+    owner = _owner(index, items) if item.block in ("item", "paragraph", "block") else None
     if owner is not None:
         return _detail(index, items, owner)
+    if item.block == "block":
+        return _block(item)
     if _is_label(index, items):
         return {"kind": "label", "title": collapse_spaces(item.text).rstrip(": ")}
     spans = _unnumbered(item.spans) if item.block == "reference" else item.spans
@@ -122,6 +133,58 @@ def read_item(index: int, items: list[ListItem]) -> dict:
     if item.block == "paragraph" and item.notes:
         details["digest"].append(item.notes)
     return _with_details(claims, details, item.section)
+
+
+def _block(item: ListItem) -> dict:
+    """A block no structure rule claimed (a paragraph, a quote's lines, a footnote definition, a
+    sub-numbered line) is a paper by its content alone: a title read as from any entry, what
+    shows it names a paper, and no sentence of prose around it."""
+    spans, kind = _without_opener(item.spans)
+    if kind and _names_non_paper(kind):
+        raise NotAPaper(f"'{kind}' names no paper")
+    spans, tags = read_properties(spans)
+    if named := [tag for tag in tags if _names_non_paper(tag)]:
+        raise NotAPaper(f"tagged #{named[0]}, not a paper")
+    claims = _paper(spans, item.section)
+    strong = claims["arxiv_id"] or claims["doi"] or any(is_paper_link(link) for link in claims["links"])
+    if not strong and not (claims["authors"] and (claims["venue"] or claims["stated_year"])):
+        raise NotAPaper("no link to a paper, and no authors with a venue or year")
+    _refuse_prose("".join(span.text for span in spans if span.style != "image"), claims["title"])
+    if item.notes:
+        claims["digest"] = collapse_spaces(item.notes)
+    return claims
+
+
+def _without_opener(spans: tuple[Span, ...]) -> tuple[tuple[Span, ...], str]:
+    """A block's spans without the mark opening its sequence (`[^4]:`, `2.2`, `.. [key]`,
+    `!!! paper`, `[!paper]-`), and the kind that mark names (`paper`, `video`, `talk`); a
+    callout's first line is its title."""
+    first = spans[0] if spans else None
+    opener = SEQUENCE_OPENER.match(first.text) if first is not None and first.style == "text" else None
+    if opener is None:
+        return spans, ""
+    kind = _OPENER_KIND.search(opener[0])
+    rest = first.text[opener.end():].lstrip(" -+")
+    head = (Span("text", rest),) if rest.strip() else ()
+    if opener[0].lstrip().startswith("[!") and rest.strip():  # `[!paper]- Title` then its fields
+        line, _, after = rest.partition("\n")
+        head = (Span("strong", line.strip()),) + ((Span("text", "\n" + after),) if after else ())
+    return head + spans[1:], kind["kind"] if kind else ""
+
+
+def _refuse_prose(text: str, title: str) -> None:
+    """A sentence citing a paper is no entry of a list: a block whose title follows words of a
+    sentence (`For a gentler introduction, read …`) or which goes on as prose after it."""
+    text = _BARE_URL.sub(" ", text)
+    at = text.find(title)
+    before = text[:at] if at > 0 else ""
+    # the lines after the title's own are its fields or notes (`> **Venue:** …`, an indented note)
+    after = (text[at + len(title):] if at >= 0 else text).split("\n")[0]
+    words_before, words_after = len(_PROSE_WORD.findall(before)), len(_PROSE_WORD.findall(after))
+    if words_before >= 3 or (words_before and words_after >= 3):
+        raise NotAPaper("a sentence citing a paper, not an entry")
+    if words_after > 8:
+        raise NotAPaper("prose around a title, not an entry")
 
 
 def _paper(spans: tuple[Span, ...], section: tuple[str, ...], columns: tuple[str, ...] = ()) -> dict:
@@ -146,6 +209,9 @@ def _paper(spans: tuple[Span, ...], section: tuple[str, ...], columns: tuple[str
     if not {"arXiv id", "DOI", "link to the paper"} & set(reference.evidence):
         plain = "".join(span.text for span in spans if span.style == "text")
         _refuse_described_non_paper(plain, reference, section)
+        unlinked = "".join(span.text for span in spans if span.style not in ("image", "link"))
+        if kind := _kind_after_title(unlinked, reference.title):
+            raise NotAPaper(f"'{kind}' after the title names no paper")
     return _claims(reference, section)
 
 
@@ -184,6 +250,8 @@ def _refuse_described_non_paper(text: str, reference: Reference, section: tuple[
     """An entry with no arXiv id, DOI or paper link whose text outside its links says what else
     it is (_DESCRIPTOR…); `[[code]](url)` is a link, not a descriptor."""
     described = [found["kind"] for found in _DESCRIPTOR.finditer(text)]
+    # `(blog post, 2019)`: a kind in parentheses, before a comma
+    described += [found["kind"].split(",")[0] for found in _PARENTHESIZED.finditer(text)]
     if closing := _CLOSING_KIND.search(reference.title):
         described.append(closing["kind"])
     for kind in described:
@@ -199,6 +267,17 @@ def _refuse_described_non_paper(text: str, reference: Reference, section: tuple[
         raise NotAPaper("dated to the day, as a post is, not a paper")
     if _HOST_VENUE.match(re.sub(r"\s*(?:19|20)\d\d\s*", "", reference.venue)):
         raise NotAPaper(f"'{reference.venue}' hosts code or videos, it is no venue")
+
+
+def _kind_after_title(text: str, title: str) -> str:
+    """`“Title.” Video lecture, Simons Institute.`, `**Title.** Slides (@misc), 2022.`, `“Title.”
+    GitHub repository.`: the words right after the title, when they say what else it is."""
+    at = text.find(title)
+    after = text[at + len(title):] if at >= 0 else ""
+    words = re.split(r"[.,;(]", after.strip(" \"”'*_.,"), maxsplit=1)[0].strip()
+    if words and len(words.split()) <= 3 and (_names_non_paper(words) or _HOST_VENUE.match(words.split()[0])):
+        return words
+    return ""
 
 
 def _refuse_non_paper(reference: Reference, section: tuple[str, ...], columns: tuple[str, ...]) -> None:
@@ -428,6 +507,8 @@ def _row(item: ListItem) -> dict:
     claims["stated_year"] = year or claims["stated_year"]
     venue_year = first_year(claims["venue"]) if claims["venue"] else None
     claims["year"] = publication_year(venue_year, claims["stated_year"], None)
+    if title_at < len(item.cell_lines):  # an HTML row written a cell a line: the title's line
+        claims["line"] = item.cell_lines[title_at]
     return claims
 
 

@@ -31,6 +31,7 @@ class HtmlItem:
     end: int = 0  # 0-based line where the item's own text ends
     cells: list[list[tuple[str, str, str]]] | None = None  # a table row's cells; None for an `<li>`
     columns: tuple[str, ...] = ()  # a table row's column names, from the `<th>` row above it
+    cell_lines: list[int] = field(default_factory=list)  # 0-based line where each cell opens
 
 
 class _ItemReader(HTMLParser):
@@ -45,12 +46,14 @@ class _ItemReader(HTMLParser):
         self.row: HtmlItem | None = None  # the `<tr>` being read
         self.header = False  # whether that row's cells are all `<th>`: the header
         self.in_cell = False
+        # `<td rowspan="2">2019</td>`: a cell merged down, by column: (spans, line, rows still to fill)
+        self.spanning: dict[int, tuple[list, int, int]] = {}
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = {name: value or "" for name, value in attrs}
         line = self.getpos()[0] - 1
         if tag in ("table", "tr", "th", "td"):
-            self._table_tag(tag, line)
+            self._table_tag(tag, line, values)
         elif tag in ("ul", "ol"):
             self.lists.append(len(self.open))
         elif tag == "li":
@@ -72,24 +75,41 @@ class _ItemReader(HTMLParser):
         elif tag == "br":
             self.handle_data(HARD_BREAK)
 
-    def _table_tag(self, tag: str, line: int) -> None:
+    def _table_tag(self, tag: str, line: int, values: dict[str, str]) -> None:
         """`<table>` opens a header-less table; `<tr>` a row (ending the one before); `<th>`
         and `<td>` a cell of it."""
         if tag == "table":
             self._end_row()
-            self.columns = ()
+            self.columns, self.spanning = (), {}
         elif tag == "tr":
             self._end_row()
             self.row, self.header = HtmlItem(line, 1, None, self.summary, end=line + 1, cells=[]), False
         elif self.row is not None:
             self.header = tag == "th" and (self.header or not self.row.cells)  # all its cells `<th>`
+            self._carry_spanning()
+            rows = int(values.get("rowspan", "1")) if values.get("rowspan", "").isdigit() else 1
             self.row.cells.append([])
+            self.row.cell_lines.append(line)
+            if rows > 1:
+                self.spanning[len(self.row.cells) - 1] = (self.row.cells[-1], line, rows - 1)
             self.in_cell = True
+
+    def _carry_spanning(self) -> None:
+        """Put the cells merged down from rows above into the row being read, at their columns."""
+        while (at := len(self.row.cells)) in self.spanning:
+            cells, line, rows = self.spanning.pop(at)
+            self.row.cells.append(cells)
+            self.row.cell_lines.append(line)
+            if rows > 1:
+                self.spanning[at] = (cells, line, rows - 1)
 
     def _end_row(self) -> None:
         row, self.row, self.in_cell = self.row, None, False
         if row is None or not row.cells:
             return
+        self.row = row
+        self._carry_spanning()  # a merged cell in the last column
+        self.row = None
         if self.header:
             self.columns = tuple("".join(text for _, text, _ in cell).strip() for cell in row.cells)
         else:
@@ -126,9 +146,11 @@ class _ItemReader(HTMLParser):
             spans.append(span)
 
 
-def html_items(block: str) -> list[HtmlItem]:
-    """Every `<li>` and body `<tr>` of a block of HTML, in order."""
+def html_items(block: str, columns: tuple[str, ...] = ()) -> list[HtmlItem]:
+    """Every `<li>` and body `<tr>` of a block of HTML, in order; `columns` are those of a table
+    an earlier block left open (a blank line between two rows ends a block of HTML)."""
     reader = _ItemReader()
+    reader.columns = columns
     reader.feed(block)
     reader.close()
     reader._end_row()  # a table the block leaves open (a blank line inside it ends the block)

@@ -47,6 +47,16 @@ _SUMMARY_FIELD = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _STYLE_OF = {"em_open": "em", "strong_open": "strong", "link_open": "link"}
+# A line opening an entry of a sequence that is no list: a footnote definition (`[^4]:`), a
+# sub-number (`2.2`), a citation (`.. [Key]`, `[Key]`), an admonition or callout (`!!! paper`,
+# `[!paper]-`), a bullet character no markdown list reads (`•`, `▪`, `‣`).
+SEQUENCE_OPENER = re.compile(
+    r"^\s*(?:\[\^[^\]\s]+\]:|\d{1,3}(?:\.\d{1,3})+\.?\s|\.\.\s+\[[^\]]+\]|\[[A-Za-z][\w+-]{1,30}\]\s|"
+    r"[!?]{3}\+?\s|\[![\w-]+\][+-]?|[•▪‣◦]\s)")
+_HTML_TAG = re.compile(r"<[^>]*>")
+_HTML_BLOCK_OPENS = re.compile(r"^\s*<(?:div|p|dd|dt|section|article|blockquote|figcaption)\b", re.IGNORECASE)
+NOTE_LINE = re.compile(r"^\s*(?:↳|→|⤷|➜|⇒|->)\s*")
+_BOLD_LABEL = re.compile(r"^(?P<lead>\s*)\*\*(?P<key>[A-Za-z][\w ]{0,20}?)\s*:\s*\*\*:?\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +86,7 @@ class ListItem:
     level: int = 0  # a heading's level: 1 for `#`
     cells: tuple[tuple[Span, ...], ...] = ()  # a table row's cells
     columns: tuple[str, ...] = ()  # a table row's column names, from the table's header
+    cell_lines: tuple[int, ...] = ()  # 1-based line of each cell of an HTML row written over lines
     notes: str = ""  # a heading's paragraphs, up to the next heading, list or table; a paragraph's quote
 
     @property
@@ -223,6 +234,7 @@ class _Walk:
         self.headings: list[tuple[int, str]] = [] if headings is None else headings
         self.ordered = False
         self.columns: list[str] = []
+        self.html_columns: tuple[str, ...] = ()  # those of an HTML table a block left open
         self.row: dict | None = None
         self.in_head = False
         self.heading: dict | None = None  # the heading whose paragraphs are being read
@@ -267,6 +279,11 @@ class _Walk:
                 self._heading_note(token)
         elif kind == "inline" and self.heading and not self.open_items:
             self._heading_note(token)
+            if tokens[index - 1].type == "paragraph_open":
+                self._line_groups(token)
+        elif kind == "inline" and self.blocks and not self.open_items \
+                and tokens[index - 1].type == "paragraph_open":
+            self._line_groups(token)
 
     def _block_opens(self, tokens: list[Token], index: int, token: Token) -> None:
         """A quote right under a reference paragraph is its note; any other block ends it."""
@@ -288,6 +305,31 @@ class _Walk:
             spans = _spans(_WITH_TABLES.parseInline("\n".join(lines[start:end]))[0], rich=True)
             item.update(block="reference", spans=spans)
 
+    def _line_groups(self, token: Token) -> None:
+        """A paragraph no structure claimed (at the margin or in a quote, `> [!paper]- Title`):
+        each group of its lines is a block whose content the reader scores. A group opens at
+        the first line and at each line opening a sequence (`[^4]:`, `2.2`, `.. [key]`, `!!!`);
+        a line opening with an arrow (`↳ note`) is a note of its group."""
+        lines = token.content.split("\n")
+        for start, end in line_groups(lines):
+            spans, notes = [], []
+            for line in lines[start:end]:  # `**Authors:** …` under the first line: a field, as `Authors: …`
+                (notes if spans and NOTE_LINE.match(line) else spans).append(
+                    _BOLD_LABEL.sub(r"\g<key>: ", line) if spans else line)
+            item = self._new(token.map[0] + start, token.map[0] + end, depth=0, parent=None)
+            inline = _WITH_TABLES.parseInline("\n".join(spans))[0]
+            item.update(block="block", spans=_spans(inline, rich=True),
+                        notes="\n".join(NOTE_LINE.sub("", note) for note in notes))
+
+    def _html_line_groups(self, token: Token) -> None:
+        """A block of HTML holding no `<li>` nor `<tr>` (`<div class="csl-entry">…</div>`, `<p>`
+        references): each group of its lines with text is a block whose content the reader scores."""
+        lines = token.content.split("\n")
+        for start, end in html_line_groups(lines):
+            item = self._new(token.map[0] + start, token.map[0] + end, depth=0, parent=None)
+            inline = _WITH_TABLES.parseInline("\n".join(lines[start:end]).strip())[0]
+            item.update(block="block", spans=_spans(inline, rich=True))
+
     def _summary_field(self, token: Token) -> bool:
         """An item opening with `<details><summary>Digest</summary>`: its text is that field's,
         whether it follows on the same line or in the paragraph below (until `</details>`)."""
@@ -307,7 +349,10 @@ class _Walk:
         """The `<li>` items of raw HTML (`<details>` of `<li><a href>`), the `<summary>` above
         them as the last part of their section."""
         first = len(self.items)
-        for found in html_items(token.content):
+        found_items = html_items(token.content, self.html_columns)
+        if not found_items and not token.content.lstrip().startswith("<!--"):
+            self._html_line_groups(token)
+        for found in found_items:
             parent = first + found.parent if found.parent is not None else (
                 self.open_items[-1] if self.open_items else None)
             start = token.map[0] + found.line
@@ -315,9 +360,11 @@ class _Walk:
                 raise InputError(self.document.path, f"HTML lists nested more than {_DEEPEST_READ // 2} deep",
                                  start + 1)
             if found.cells is not None:  # a `<tr>`: a row, as a markdown table's
+                self.html_columns = found.columns if "</table>" not in token.content.lower() else ()
                 item = self._new(start, token.map[0] + found.end, 0, None)
                 item.update(block="row", columns=found.columns,
-                            cells=[tuple(Span(*span) for span in cell) for cell in found.cells])
+                            cells=[tuple(Span(*span) for span in cell) for cell in found.cells],
+                            cell_lines=tuple(token.map[0] + line + 1 for line in found.cell_lines))
             else:
                 item = self._new(start, token.map[0] + found.end, len(self.open_items) + found.depth, parent)
                 item["spans"] = tuple(Span(*span) for span in found.spans)
@@ -391,6 +438,29 @@ class _Walk:
         return item
 
 
+def line_groups(lines: list[str]) -> list[tuple[int, int]]:
+    """The (start, end) of each group of a paragraph's lines: a group opens at its first line
+    and at each line opening a sequence (SEQUENCE_OPENER)."""
+    starts = [0] + [at for at, line in enumerate(lines) if at and SEQUENCE_OPENER.match(line)]
+    return list(zip(starts, starts[1:] + [len(lines)], strict=True))
+
+
+def html_line_groups(lines: list[str]) -> list[tuple[int, int]]:
+    """The (start, end) of each group of lines with text in a block of HTML: a group opens at a
+    line opening a block element (`<div`, `<p`, `<dd`…) or a sequence, or after a line of tags only."""
+    groups: list[list[int]] = []
+    open_group = False
+    for at, line in enumerate(lines):
+        if not _HTML_TAG.sub("", line).strip():
+            open_group = False
+            continue
+        if not open_group or _HTML_BLOCK_OPENS.match(line) or SEQUENCE_OPENER.match(line):
+            groups.append([at, at + 1])
+        groups[-1][1] = at + 1
+        open_group = True
+    return [(start, end) for start, end in groups]
+
+
 def opens_with_title(inline: Token) -> bool:
     """A paragraph opening as a reference does, with a marked title: bold, a link with text
     (not a badge), or a quote mark."""
@@ -452,6 +522,7 @@ def _finished(item: dict, original_lines: list[str]) -> ListItem:
         level=item.get("level", 0),
         cells=cells,
         columns=tuple(item.get("columns", ())),
+        cell_lines=item.get("cell_lines", ()),
         notes=item.get("notes", ""),
     )
 

@@ -26,7 +26,7 @@ _LABEL_WORDS = frozenset(
     "website blog bib bibtex github poster talk demo html abs abstract supp supplementary homepage "
     "preprint doi notes note review reviews summary data dataset colab notebook tweet thread "
     "appendix official implementation repo source pub publication version full text here read "
-    "published journal conference proceedings pytorch tensorflow jax torch".split()
+    "published journal conference proceedings pytorch tensorflow jax torch web".split()
 )
 # Words of a title-case title that no person's name holds: "Bugs, They Are Features".
 _FUNCTION_WORDS = frozenset(
@@ -49,6 +49,10 @@ _ACRONYM_YEAR = re.compile(
     r"\b(?:[A-Z][A-Za-z&-]*[A-Z][A-Za-z&-]*|(?i:arxiv))(?:\s*'\d\d|\s*-?\s*(?:19|20)\d\d)\b"
 )
 _ACRONYM = re.compile(r"^(?:[A-Z][A-Za-z&-]*[A-Z][A-Za-z&-]*|arXiv)(?:\s+(?:Workshop|Oral|Spotlight))?$")
+# A nickname the list adds after a title: `(μP)`, `(SAM)`, `(GraSP)`, `(the "sawtooth paper")`
+_CLOSING_NICKNAME = re.compile(
+    r"\s+\((?:(?=[^\s()]*[A-Zµμ])[^\s()]{1,8}|(?:the\s+)?[\"“][^\"”()]{1,40}[\"”])\)$")
+_ISSUE_NUMBER = re.compile(r"^#\d{1,6}\s+")
 _BRACKETED = re.compile(r"^\s*[\[(](?P<venue>[^\])]{2,40})[\])]\s*[:\-–—]?\s*")
 _TASK_STATE = re.compile(r"DONE|TODO|LATER|NOW|DOING|WAITING|WIP|READ|UNREAD")
 # MLA: the first author inverted (`Surname, First`), then `et al.` or `and` the second in order
@@ -275,8 +279,12 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
     links = tuple(Link(s.url, link_kind(s.text, s.url)) for s in spans if s.style == "link" and s.url)
     title, title_url, rest = _marked_title(spans)
     fields: dict = {}
+    tag_venue = ""
+    if title and title_url and (issue := _ISSUE_NUMBER.match(title)):  # `[#44 [NeurIPS 2018] Title](…)`
+        tag_venue, title = _bracketed_prefix(title[issue.end():])
     if title:
         fields = rest_fields(rest)
+        fields["venue"] = fields["venue"] or tag_venue
         if inverted := _inverted_first_authors(spans, title):
             fields["authors"] = inverted
         closing = _CLOSING_PARENTHESES.search(title)  # `[Title (ICLR 2021)](url)`
@@ -284,7 +292,7 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
             title, fields["venue"] = title[: closing.start()], fields["venue"] or _unglued(closing["venue"])
     else:
         title, fields = _plain_reference(spans)
-    title = clean_title(title.strip(" \"“”'*_"))
+    title = _without_nickname(clean_title(title.strip(" \"“”'*_")))
     if not title:
         return None
     text = " ".join(span.text for span in spans)
@@ -384,7 +392,8 @@ def _marked_title(spans: tuple[Span, ...]) -> tuple[str, str, list[Span]]:
     nickname is one word), or italics that are not a venue (`*IEEE Trans. …*` after a quoted
     title) nor `*et al.*`."""
     for span in spans:
-        if span.style == "link" and not is_label_text(span.text) and not span.url.startswith("#"):
+        if span.style == "link" and not is_label_text(span.text) and not span.url.startswith("#") \
+                and not re.match(r"\s*(?:https?://|www\.)", span.text):  # `<https://…>` names no title
             return span.text, span.url, [s for s in spans if s is not span]
     for style in ("strong", "quoted", "em"):
         found = _quoted_title(spans) if style == "quoted" else _styled_title(spans, style)
@@ -413,7 +422,8 @@ def _styled_title(spans: tuple[Span, ...], style: str) -> tuple[str, str, list[S
         words = span.text.split()
         # `**Zhang et al. (2017)**`; not `*Implicit Gradient Regularization*`, whose words no name has
         names = person_names(re.sub(r"[\s,]*\(?(?:19|20)\d\d\)?\s*$", "", span.text))
-        as_names = names and (style == "em" or len(names[0]) > 1 or names[1])
+        as_names = names and (style == "em" or len(names[0]) > 1 or names[1]) \
+            and not _named_before(spans, index)
         if span.style == style and len(words) >= 2 and not looks_like_venue(span.text) \
                 and not as_names and not span.text.strip().endswith(":") \
                 and not re.fullmatch(r"\s*et\s+al\.?\s*", span.text) \
@@ -422,11 +432,33 @@ def _styled_title(spans: tuple[Span, ...], style: str) -> tuple[str, str, list[S
     return None
 
 
+def _without_nickname(title: str) -> str:
+    """A title without the nickname a list adds after it (`(μP)`, `(SAM)`, `(the "LTH paper")`);
+    an abbreviation of the words right before it is the title's own (`Stochastic Differential
+    Equations (SDEs)`)."""
+    nickname = _CLOSING_NICKNAME.search(title)
+    if nickname is None:
+        return title
+    capitals = re.sub(r"[^A-Z]", "", nickname[0])
+    words_before = title[: nickname.start()].split()[-len(capitals):] if capitals else []
+    initials = "".join(word[0] for word in words_before)
+    return title if capitals and initials == capitals else title[: nickname.start()]
+
+
+def _named_before(spans: tuple[Span, ...], index: int) -> bool:
+    """`Yann LeCun, John S. Denker, Sara A. Solla. *Optimal Brain Damage*.`: the authors come
+    before, so the italics after them are the title, however much they read like a name."""
+    text = "".join(span.text for span in spans[:index] if span.style == "text").strip()
+    return text.endswith(".") and bool(names_in(text.rstrip(". ")))
+
+
 def _quoted_title(spans: tuple[Span, ...]) -> tuple[str, str, list[Span]] | None:
     for index, span in enumerate(spans):
         text = span.text if span.style == "text" else ""
         quoted = _QUOTED.search(text) or _SINGLE_QUOTED.search(text)
-        if quoted and len(quoted["title"].split()) >= 3:
+        # a shorter quote is a title right after an author-date year (`Okonkwo, Mira. 2023. “Name.”`)
+        dated = quoted and re.search(r"\b(?:19|20)\d\d[a-z]?\.\s*$", text[: quoted.start()])
+        if quoted and (len(quoted["title"].split()) >= 3 or dated):
             before = Span("text", span.text[: quoted.start()])
             after = Span("text", span.text[quoted.end():])
             return quoted["title"], "", [*spans[:index], before, after, *spans[index + 1:]]
@@ -639,7 +671,8 @@ def _leading_names(text: str) -> tuple[tuple[list[str], bool], str] | None:
     names, rest = split_leading_names(text)
     if not names or not rest or not names_in(text[: len(text) - len(rest)]):
         return None
-    following = names_in(_sentences(rest)[0]) if _sentences(rest) else None
+    # the names after it, their initials' periods no sentence's end (`S. S. Schoenholz, J. Gilmer.`)
+    following = names_in(re.split(r"(?<!\b[A-Z])\.\s", rest)[0].strip()) if rest.strip() else None
     if len(names) == 1 and following and len(following[0]) > 1:
         return None
     return (names, bool(re.search(r"et al|…|\.\.\.", text[: len(text) - len(rest)]))), rest
