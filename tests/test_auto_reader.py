@@ -56,15 +56,15 @@ def test_dev_list_styles_find_95_percent_of_papers_98_percent_of_titles_exact_an
 
 def test_held_out_list_styles_stay_at_least_at_their_measurement():
     """`held_out/` holds the current held-out set, measured once when it arrives, with only its
-    figures printed. The sixth set (seven structures never seen) gave 37/128 papers found, 24/37
-    titles exact, 1/68 non-papers taken on the rule-per-structure reader, and 106/128 found,
-    102/106 exact, 5/68 taken at its one run on the block reader (docs/list-styles.md); it was
-    then tuned on (it is dev data now, until the lead moves it) and reads 128/128, 127/128, 0/68.
-    These floors hold that; the lead resets them when the seventh set arrives."""
+    figures printed. The seventh set (eight structures never seen, five of them not markdown:
+    org-mode, reStructuredText, Trac wiki, Hugo shortcodes, YAML front matter) misses the
+    issue's floors by far: 26/143 papers found (18.2%), 26/26 titles exact, 9/93 non-papers
+    taken at its one measurement (tests/data/list_styles/README.md). This holds the reader at
+    least there; it is no claim that the floors are met."""
     summed = measure("held_out", show_problems=False)
-    assert summed.found / summed.papers >= 0.95
+    assert summed.found / summed.papers >= 0.18
     assert summed.exact / summed.found >= 0.98
-    assert summed.taken == []
+    assert len(summed.taken) <= 9
 
 
 @pytest.mark.parametrize("source", load_manifest(MANIFEST), ids=lambda source: source.id)
