@@ -42,6 +42,8 @@ NEW_VERSIONS_3 = Path(__file__).parent / "data" / "new_list_versions_3"
 V2_FILES = {"dynamics": "dynamics_v2.md", "phenomena": "phenomena_v2.md", "theory-course": "theory_course_v2.md"}
 V3_FILES = {"dynamics": "dynamics_v3.md", "optimization": "optimization_v3.md",
             "phenomena": "phenomena_v3.md", "theory-course": "theory_course_v3.md"}
+NEW_VERSIONS_4 = Path(__file__).parent / "data" / "new_list_versions_4"
+V4_FILES = {source: name.replace("_v3", "_v4") for source, name in V3_FILES.items()}
 
 
 def new_versions_curation(folder: Path, versions: Path = NEW_VERSIONS, files: dict[str, str] = V2_FILES,

@@ -27,7 +27,16 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import CURATION, MANIFEST, NEW_VERSIONS_3, TAXONOMY, V3_FILES, new_versions_curation
+from conftest import (
+    CURATION,
+    MANIFEST,
+    NEW_VERSIONS_3,
+    NEW_VERSIONS_4,
+    TAXONOMY,
+    V3_FILES,
+    V4_FILES,
+    new_versions_curation,
+)
 from datasette.app import Datasette
 from test_topic_quality import is_held_out, labelled_topics
 
@@ -43,13 +52,20 @@ WAYS = ("label", "model", "both")
 # P 0.893 R 0.720 (model-3; a topic newer than the labellers' vocabulary counts as its broader one).
 BOTH_PRECISION_FLOOR, BOTH_RECALL_FLOOR = 0.89, 0.72
 MODEL_PRECISION_FLOOR = 0.85
-# A new list, leave one list out with its headings unmapped: measured P 0.843 R 0.720 (all labelled).
-UNMAPPED_PRECISION_FLOOR, UNMAPPED_RECALL_FLOOR = 0.84, 0.72
+# A new list, leave one list out with its headings unmapped: measured P 0.850 R 0.717 (all labelled).
+UNMAPPED_PRECISION_FLOOR, UNMAPPED_RECALL_FLOOR = 0.84, 0.71
 # The new list versions' 26 unread papers against their judge: measured P 0.919 R 0.680 (dev).
 NEW_VERSIONS_PRECISION_FLOOR, NEW_VERSIONS_RECALL_FLOOR = 0.91, 0.68
 # The third new versions' 80 unread papers (tests/data/labelled_new_versions_3.yml, judged blind): measured
-# once blind at P 0.814 R 0.506, then DEV for model-3, after which P 0.829 R 0.561; 448 of 452 reach our scheme.
-V3_PRECISION_FLOOR, V3_RECALL_FLOOR = 0.82, 0.56
+# once blind at P 0.814 R 0.506, then DEV for model-3: P 0.829 R 0.561 with the refine rule, P 0.824 R 0.543
+# without it (off since v4 measured it net wrong); 448 of 452 reach our scheme.
+V3_PRECISION_FLOOR, V3_RECALL_FLOOR = 0.82, 0.54
+# The fourth new versions' 96 unread papers (tests/data/labelled_new_versions_4.yml, judged blind), measured
+# once on model-3's final rules, never tuned on: HELD-OUT, P 0.792 R 0.538 (label alone P 0.833 R 0.516,
+# model alone P 0.933 R 0.152); 91 of 96 unread and 461 of 468 papers reach our scheme. Its one use since:
+# the refine rule's author said to drop it if v4 disagreed, and v4 did (+2 right, +5 wrong), so it is off:
+# P 0.822 R 0.527, the floors below (v4 no longer strictly unseen for that one yes/no choice).
+V4_PRECISION_FLOOR, V4_RECALL_FLOOR = 0.82, 0.52
 REACH_FLOOR = 0.97  # of a held-out list's (or a new list version's) papers, those reaching our scheme
 
 
@@ -116,6 +132,7 @@ ADDED_WITH_MODEL_3 = frozenset({"conservation-laws", "weight-averaging", "single
                                 "biologically-plausible-learning", "data-pruning", "sequence-model-expressivity"})
 JUDGES_LACK = {"labelled_new_versions.yml": ADDED_WITH_MODEL_2 | ADDED_WITH_MODEL_3,
                "labelled_new_versions_3.yml": ADDED_WITH_MODEL_3,
+               "labelled_new_versions_4.yml": ADDED_WITH_MODEL_3,  # judged against 5943543
                "labelled_topics.yml": ADDED_WITH_MODEL_2 | ADDED_WITH_MODEL_3}  # labelled against 66b0d1d
 
 
@@ -298,6 +315,22 @@ def test_the_third_new_versions_unread_papers_measured_against_their_blind_judge
     assert set(measured.judged) == measured.unread  # every new paper judged, and nobody's reading
     both = measured.report("third new versions' 80 unread papers vs their judge (dev since model-3)")
     assert both.precision >= V3_PRECISION_FLOOR and both.recall >= V3_RECALL_FLOOR
+    assert len(measured.reached()) / len(measured.data.papers) >= REACH_FLOOR
+
+
+def test_the_fourth_new_versions_unread_papers_measured_against_their_blind_judge(tmp_path):
+    """96 more real papers added to lists 000, 001, 002 and 004, judged by a judge who never saw the
+    classifier, its curation or its topics: measured once on model-3's final rules (P 0.792 R 0.538), a
+    HELD-OUT set used since for one yes/no choice (the refine rule off: P 0.822 R 0.527). The floors
+    hold that, not the issue's goal."""
+    data_folder = new_versions_curation(tmp_path, NEW_VERSIONS_4, V4_FILES, keep_other_lists=True)
+    measured = judged_build(data_folder, "labelled_new_versions_4.yml")
+    assert set(measured.judged) == measured.unread  # every new paper judged, and nobody's reading
+    both = measured.report("fourth new versions' 96 unread papers vs their blind judge (HELD-OUT)")
+    reached = sum(1 for p in measured.unread if measured.found["both"][p])
+    print(f"v4: {reached} of {len(measured.unread)} unread papers and {len(measured.reached())} of "
+          f"{len(measured.data.papers)} papers reach our scheme")
+    assert both.precision >= V4_PRECISION_FLOOR and both.recall >= V4_RECALL_FLOOR
     assert len(measured.reached()) / len(measured.data.papers) >= REACH_FLOOR
 
 
