@@ -112,6 +112,12 @@ def synthesize(db_path: Path, papers: int) -> None:
 
 # How many cold asks each request's cold figure is the median of (--cold-asks).
 COLD_ASKS = [1]
+# Only the requests whose names contain one of these (--only); every request when empty.
+ONLY: list[str] = []
+
+
+def chosen(name: str) -> bool:
+    return not ONLY or any(part.lower() in name.lower() for part in ONLY)
 
 
 async def timed(datasette: Datasette, path: str, repeat: int = 3, method: str = "GET",
@@ -165,6 +171,8 @@ async def measure(site: Path) -> list[tuple[str, float, float, int]]:
         "search API, narrow 'grokking catapult'": "/search.json?q=grokking+catapult",
         "papers table's best matches for 'network'": "/atlas/papers?_search=network",
         "papers table JSON, searched 'network'": "/atlas/papers.json?_search=network",
+        "papers table JSON, searched two broad words 'neural network'":
+            "/atlas/papers.json?_search=neural+network",
         "papers table JSON, searched 'neural tangent kernel'":
             "/atlas/papers.json?_search=neural+tangent+kernel",
         "papers table, narrow search 'grokking catapult'": "/atlas/papers?_search=grokking+catapult",
@@ -187,8 +195,10 @@ async def measure(site: Path) -> list[tuple[str, float, float, int]]:
         "papers of a year as RIS": "/atlas/papers.ris?year=2012",
         "searched papers as CSL-JSON": "/atlas/papers.csljson?_search=kernel",
     }
-    results = [(name, *await timed(datasette, path)) for name, path in pages.items()]
+    results = [(name, *await timed(datasette, path)) for name, path in pages.items() if chosen(name)]
     results += await integrations(datasette, db)
+    if ONLY and not any(chosen(name) for name in ("topic facet (closure)", "array facet (JSON)")):
+        return results
     metadata = yaml.safe_load((site / "metadata.yml").read_text())
     bare = copy.deepcopy(metadata)
     for table in ("papers", "paper_browse"):
@@ -198,11 +208,13 @@ async def measure(site: Path) -> list[tuple[str, float, float, int]]:
     settings.update(facet_time_limit_ms=120_000, sql_time_limit_ms=120_000)
     facets_only = Datasette([], config_dir=site, metadata=bare, settings=settings)
     for label, query in (("all papers", ""), (f"year={middle_year}", f"&year={middle_year}")):
-        results.append((f"topic facet (closure), {label}",
-                        *await timed(facets_only, f"/atlas/papers.json?_size=0&_facet_topic=id{query}")))
-        results.append((f"array facet (JSON), {label}", *await timed(
-            facets_only, f"/atlas/paper_browse.json?_size=0&_facet_array=topics_with_broader{query}",
-            repeat=1)))
+        if chosen(f"topic facet (closure), {label}"):
+            results.append((f"topic facet (closure), {label}",
+                            *await timed(facets_only, f"/atlas/papers.json?_size=0&_facet_topic=id{query}")))
+        if chosen(f"array facet (JSON), {label}"):
+            results.append((f"array facet (JSON), {label}", *await timed(
+                facets_only, f"/atlas/paper_browse.json?_size=0&_facet_array=topics_with_broader{query}",
+                repeat=1)))
     return results
 
 
@@ -258,7 +270,7 @@ async def integrations(datasette: Datasette, db: sqlite3.Connection) -> list[tup
         **{f"bad input {path}": (path, "GET", {}) for path in BAD_INPUT},
     }
     return [(name, *await timed(datasette, path, method=method, headers=headers))
-            for name, (path, method, headers) in routes.items()]
+            for name, (path, method, headers) in routes.items() if chosen(name)]
 
 
 def print_table(results: list[tuple[str, float, float, int]]) -> None:
@@ -279,8 +291,11 @@ def main() -> int:
                         help="only time sites kept by an earlier run (--keep DIR/site-N)")
     parser.add_argument("--cold-asks", type=int, default=1,
                         help="ask each request this many times cold (cache emptied), give the median")
+    parser.add_argument("--only", nargs="+", default=[], metavar="TEXT",
+                        help="time only the requests whose names contain one of these texts")
     args = parser.parse_args()
     COLD_ASKS[0] = args.cold_asks
+    ONLY[:] = args.only
     for site in args.measure:
         print(f"\n{site}")
         print_table(asyncio.run(measure(site)))
