@@ -95,6 +95,23 @@ def test_a_broad_word_pages_newest_first_through_the_stored_page_and_past_it(bui
     assert shown == expected[:30]
 
 
+def test_several_words_page_newest_first_through_a_stored_words_papers_that_match_them_all(
+    built_atlas, tmp_path
+):
+    datasette = stored_site(built_atlas, tmp_path / "dist", broad=25, depth=31)
+    database = tmp_path / "dist" / "atlas.db"
+    # A phrase is one of the words too; few of "network"'s newest papers say "neural tangent".
+    for search, stored in (("neural network", 1), ("deep NETWORKS learning", 1), ('network "neural tangent"', 0)):
+        expected = newest_first(database, search)
+        ran: list[str] = []
+        # Pages of 5 start from the 31 stored papers of one of the words (enough of them match all
+        # the words); pages of 30 need more of them than match, so Datasette's query answers.
+        for size in (5, 30):
+            seen, counts = every_page(datasette, f"/atlas/papers.json?_search={search}&_size={size}", ran)
+            assert seen == expected and counts == {len(expected)}, (search, size)
+        assert sum("json_each(:atlas_rowids)" in sql for sql in ran) == stored, search
+
+
 def test_other_searches_page_newest_first_then_by_id_and_other_orders_as_datasette_does(built_atlas, tmp_path):
     datasette = stored_site(built_atlas, tmp_path / "dist", broad=25, depth=31)
     database = tmp_path / "dist" / "atlas.db"
