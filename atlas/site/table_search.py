@@ -134,18 +134,19 @@ async def newest_stored(db, run, page: tuple[str, int], params: dict) -> tuple[s
     (Datasette's query then runs), after trying the first stored word only."""
     columns, limit = page
     words, parts = searched_words(params)
-    for word in words:
-        if await _stored(db, run, word) < limit:
-            continue
-        named = {**params, "atlas_word": word}
-        if parts == 1:
-            return _stored_page(columns, limit), named
-        matched = [row[0] for row in (await run(_STORED_AND_MATCHED, named)).rows]
-        if len(matched) < limit:
-            return None
-        where = f"where {TABLE}.rowid in (select value from json_each(:atlas_rowids)) "
-        return _stored_page(columns, limit, where), {**named, "atlas_rowids": json.dumps(matched)}
-    return None
+    stored = [word for word in words if await _stored(db, run, word) >= limit]
+    if not stored:
+        return None
+    word = stored[0]
+    named = {**params, "atlas_word": word}
+    if parts == 1:
+        return _stored_page(columns, limit), named
+    key = ("search newest matched", word, params["search"])
+    matched = await cached(db, key, lambda: _matched(run, named))
+    if len(matched) < limit:
+        return None
+    where = f"where {TABLE}.rowid in (select value from json_each(:atlas_rowids)) "
+    return _stored_page(columns, limit, where), {**named, "atlas_rowids": json.dumps(matched)}
 
 
 async def rewritten(db, run, sql: str, params) -> tuple[str, dict]:
@@ -160,6 +161,10 @@ async def rewritten(db, run, sql: str, params) -> tuple[str, dict]:
     page = first_page(sql)
     stored = page and await newest_stored(db, run, page, params)
     return stored or (in_table_order(sql), params)
+
+
+async def _matched(run, named: dict) -> list[int]:
+    return [row[0] for row in (await run(_STORED_AND_MATCHED, named)).rows]
 
 
 async def _stored(db, run, word: str) -> int:
