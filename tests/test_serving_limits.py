@@ -66,6 +66,14 @@ def test_sorting_by_a_column_the_table_cannot_sort_by_is_a_bad_request_not_a_ser
     assert status_of(served_atlas, "/atlas/papers.json?_sort=year") == 200
 
 
+@pytest.mark.parametrize("path", [
+    "/atlas/papers.json?_sort=year&_sort_desc=title", "/atlas/papers?_sort=year&_sort_desc=year",
+    "/atlas/paper_browse.csv?_sort_desc=year&_sort=title",
+])
+def test_sorting_both_ways_at_once_is_a_bad_request_not_a_server_error(served_atlas, path):
+    assert status_of(served_atlas, path) == 400
+
+
 @pytest.mark.parametrize("extension", ["bib", "ris", "csljson"])
 def test_citations_of_more_papers_than_the_time_limit_allows_are_a_bad_request_saying_what_to_do(
     built_atlas, extension
