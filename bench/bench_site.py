@@ -228,6 +228,7 @@ BAD_INPUT = (
     "/sitemap-paper-999999.xml", "/sparql?query=SELEC", "/reconcile?queries=not-json",
     "/reconcile/preview?id=nothing", "/atlas/papers.json?_search=%22&_sort=nope",
     "/atlas/papers.json?_sort=year&_sort_desc=title", "/atlas/papers.bib?_sort=year&_sort_desc=title",
+    "/atlas/papers.json?_through=not-json", "/atlas/papers.json?_timelimit=soon", "/atlas/papers?_nocol=year",
 )
 
 
