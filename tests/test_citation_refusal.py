@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import urllib.parse
 from contextlib import contextmanager
 
 import pytest
@@ -121,3 +122,12 @@ def test_asks_the_refusal_does_not_count_are_answered_as_before(site, hundred_ro
 def test_an_ask_both_too_broad_and_malformed_is_still_a_bad_request(site, hundred_rows_cited, mistake):
     """Refused as too broad now, where the view named the mistake: both 400, both true."""
     assert answer(site, f"/atlas/papers.bib?{mistake}")[0] == 400
+
+
+def test_rows_too_slow_to_count_within_the_time_limit_are_refused_as_too_many(built_atlas, hundred_rows_cited):
+    """As the renderer does when citing them outlasts the limit: the ask is too big, not the server broken."""
+    hurried = Datasette([], config_dir=built_atlas.parent, settings={"sql_time_limit_ms": 50})
+    slow = urllib.parse.quote("(select count(*) from papers a, papers b, papers c) > 0")  # 51M rows
+    status, _, body, sql = answer(hurried, f"/atlas/papers.ris?year=2021&_where={slow}")
+    assert status == 400 and "Narrow them" in body.decode()
+    assert not [query for query in sql if query.startswith(VIEW_QUERIES)]
