@@ -29,6 +29,7 @@ from urllib.parse import urlencode
 import sqlite_utils
 import yaml
 from datasette.app import Datasette
+from datasette.plugins import pm
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
@@ -112,12 +113,12 @@ def synthesize(db_path: Path, papers: int) -> None:
 
 # How many cold asks each request's cold figure is the median of (--cold-asks).
 COLD_ASKS = [1]
-# Only the requests whose names contain one of these (--only); every request when empty.
+# --only: time only the pages whose names hold one of these words (all when empty).
 ONLY: list[str] = []
 
 
-def chosen(name: str) -> bool:
-    return not ONLY or any(part.lower() in name.lower() for part in ONLY)
+def wanted(name: str) -> bool:
+    return not ONLY or any(word.lower() in name.lower() for word in ONLY)
 
 
 async def timed(datasette: Datasette, path: str, repeat: int = 3, method: str = "GET",
@@ -194,11 +195,13 @@ async def measure(site: Path) -> list[tuple[str, float, float, int]]:
         "papers of a year as BibTeX (the existing .bib)": "/atlas/papers.bib?year=2012",
         "papers of a year as RIS": "/atlas/papers.ris?year=2012",
         "searched papers as CSL-JSON": "/atlas/papers.csljson?_search=kernel",
+        "every paper as BibTeX /atlas/papers.bib": "/atlas/papers.bib",
+        f"paper_browse under a top-level topic as RIS ({top})": f"/atlas/paper_browse.ris?_topic={top}",
+        "searched papers in a year as BibTeX":
+            f"/atlas/papers.bib?_search=grokking+catapult&year={middle_year}",
     }
-    results = [(name, *await timed(datasette, path)) for name, path in pages.items() if chosen(name)]
+    results = [(name, *await timed(datasette, path)) for name, path in pages.items() if wanted(name)]
     results += await integrations(datasette, db)
-    if ONLY and not any(chosen(name) for name in ("topic facet (closure)", "array facet (JSON)")):
-        return results
     metadata = yaml.safe_load((site / "metadata.yml").read_text())
     bare = copy.deepcopy(metadata)
     for table in ("papers", "paper_browse"):
@@ -208,13 +211,13 @@ async def measure(site: Path) -> list[tuple[str, float, float, int]]:
     settings.update(facet_time_limit_ms=120_000, sql_time_limit_ms=120_000)
     facets_only = Datasette([], config_dir=site, metadata=bare, settings=settings)
     for label, query in (("all papers", ""), (f"year={middle_year}", f"&year={middle_year}")):
-        if chosen(f"topic facet (closure), {label}"):
-            results.append((f"topic facet (closure), {label}",
-                            *await timed(facets_only, f"/atlas/papers.json?_size=0&_facet_topic=id{query}")))
-        if chosen(f"array facet (JSON), {label}"):
-            results.append((f"array facet (JSON), {label}", *await timed(
-                facets_only, f"/atlas/paper_browse.json?_size=0&_facet_array=topics_with_broader{query}",
-                repeat=1)))
+        if not wanted(f"topic facet (closure), {label}"):
+            continue
+        results.append((f"topic facet (closure), {label}",
+                        *await timed(facets_only, f"/atlas/papers.json?_size=0&_facet_topic=id{query}")))
+        results.append((f"array facet (JSON), {label}", *await timed(
+            facets_only, f"/atlas/paper_browse.json?_size=0&_facet_array=topics_with_broader{query}",
+            repeat=1)))
     return results
 
 
@@ -226,6 +229,8 @@ BAD_INPUT = (
     "/topic/no-such-topic.atom", "/author/no-such-author.atom", "/atlas/papers/no-such-paper.ris",
     "/sitemap-paper-999999.xml", "/sparql?query=SELEC", "/reconcile?queries=not-json",
     "/reconcile/preview?id=nothing", "/atlas/papers.json?_search=%22&_sort=nope",
+    "/atlas/papers.json?_sort=year&_sort_desc=title", "/atlas/papers.bib?_sort=year&_sort_desc=title",
+    "/atlas/papers.json?_through=not-json", "/atlas/papers.json?_timelimit=soon", "/atlas/papers?_nocol=year",
 )
 
 
@@ -270,7 +275,7 @@ async def integrations(datasette: Datasette, db: sqlite3.Connection) -> list[tup
         **{f"bad input {path}": (path, "GET", {}) for path in BAD_INPUT},
     }
     return [(name, *await timed(datasette, path, method=method, headers=headers))
-            for name, (path, method, headers) in routes.items() if chosen(name)]
+            for name, (path, method, headers) in routes.items() if wanted(name)]
 
 
 def print_table(results: list[tuple[str, float, float, int]]) -> None:
@@ -291,11 +296,16 @@ def main() -> int:
                         help="only time sites kept by an earlier run (--keep DIR/site-N)")
     parser.add_argument("--cold-asks", type=int, default=1,
                         help="ask each request this many times cold (cache emptied), give the median")
-    parser.add_argument("--only", nargs="+", default=[], metavar="TEXT",
-                        help="time only the requests whose names contain one of these texts")
+    parser.add_argument("--only", nargs="+", default=[], metavar="WORD",
+                        help="time only the pages whose names hold one of these words (e.g. BibTeX RIS CSL)")
+    parser.add_argument("--without", nargs="+", default=[], metavar="PLUGIN",
+                        help="take these Datasette plugins out first (entry-point names, e.g. "
+                             "atlas_citation_refusal), to time the site as it was before them")
     args = parser.parse_args()
     COLD_ASKS[0] = args.cold_asks
     ONLY[:] = args.only
+    for name in args.without:
+        pm.unregister(name=name)
     for site in args.measure:
         print(f"\n{site}")
         print_table(asyncio.run(measure(site)))

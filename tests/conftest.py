@@ -44,6 +44,9 @@ V3_FILES = {"dynamics": "dynamics_v3.md", "optimization": "optimization_v3.md",
             "phenomena": "phenomena_v3.md", "theory-course": "theory_course_v3.md"}
 NEW_VERSIONS_4 = Path(__file__).parent / "data" / "new_list_versions_4"
 V4_FILES = {source: name.replace("_v3", "_v4") for source, name in V3_FILES.items()}
+NEW_VERSIONS_5 = Path(__file__).parent / "data" / "new_list_versions_5"
+V5_FILES = {**{source: name.replace("_v3", "_v5") for source, name in V3_FILES.items()},
+            "optimization-analysis": "optimization_analysis_v5.md"}
 
 
 def new_versions_curation(folder: Path, versions: Path = NEW_VERSIONS, files: dict[str, str] = V2_FILES,
