@@ -27,6 +27,7 @@ from test_fuzz import MUTATIONS
 
 from atlas.build.errors import InputError
 from atlas.build.parsers import parse_document
+from atlas.build.parsers.field_records import find_regions
 from atlas.build.pipeline import build
 from atlas.build.records import Source
 from atlas.build.sources import load_manifest, read_source
@@ -93,10 +94,14 @@ def count_blocks(text: str) -> int:
     paragraphs of the document opening with a marked title (`**Title.** …`, `[Title](url) …`,
     `"Title" …`) or an inverted first author (`Surname, First, et al. "Title."`) and definition
     list terms (`Title` then `: Authors` lines) as a second implementation (marko, with GitHub's tables) reads them: what `auto`
-    makes one entry each."""
+    makes one entry each. The records of fields (field_records.py) are one entry each, and their
+    lines no other (test_field_records.py checks what it finds against other readers)."""
     lines = [html.unescape(found[1]) if (found := _COMMENT.match(line)) else line for line in text.split("\n")]
+    regions = find_regions(lines)
+    for region in regions:
+        lines[region.start:region.end] = [""] * (region.end - region.start)
     document = marko.Markdown(extensions=["gfm"]).parse("\n".join(lines) + "\n")
-    pending, count = [document], 0
+    pending, count = [document], sum(len(region.records) for region in regions)
     in_items, noted = _in_list_items(document), _quoted_notes(document)
     while pending:
         element = pending.pop()

@@ -1,0 +1,434 @@
+"""Records of fields in a list's text: papers written as data rather than as lines of prose.
+
+A list may give each paper as a record of named fields instead of a line: a YAML sequence of
+mappings (in the front matter or a ```yaml fence), JSON objects (a ```json array, ```jsonl lines),
+org-mode headlines with a `:PROPERTIES:` drawer, Hugo or Jekyll shortcodes with `key="value"`
+arguments, Zotero (mdnotes) notes whose `# Title` heading is followed by `* Field: value` bullets,
+BibTeX entries (fenced or not), and blocks of `Title: …` / `Authors: …` lines. This module only
+finds them and their fields, with the line of each field; atlas/build/parsers/record_reader.py
+says what a record claims. A region read as records is read no other way: the markdown walk sees
+its lines blank (atlas/build/parsers/markdown_tree.py).
+
+Only what holds a title field is a record, so a front matter of page settings stays what it was.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import yaml
+
+# What names a record's title, in every structure (`title:`, `name:`, `:TITLE:`, `Paper:`).
+TITLE_KEYS = ("title", "paper title", "paper_title", "paper", "name")
+# The keys a `Field: value` block or a Zotero note must use beyond its title for its lines to be
+# read as a record's fields: those of a reference (a line of prose has a colon too).
+_FIELD_KEYS = re.compile(
+    r"^(?:authors?|by|creators?|speakers?|presenters?|venue|conference|journal|booktitle|"
+    r"proceedings(?: title)?|publication(?: title)?|published(?: in| at)?|repository|year|date|"
+    r"url|link|links|pdf|arxiv|doi|code|item ?type|type|kind|category|tags?|notes?|abstract|"
+    r"cite ?key|volume|issue|pages|extra|blog title|meeting name|website title)$",
+    re.IGNORECASE,
+)
+_FENCE = re.compile(r"^(?P<indent> {0,3})(?P<mark>`{3,}|~{3,})\s*(?P<info>[\w+-]*)")
+_DATA_FENCES = {"yaml", "yml", "json", "jsonl", "ndjson", "json5", "geojson"}
+_BIBTEX_FENCES = {"bibtex", "bib", "biblatex", "tex", "latex"}
+_ORG_HEADLINE = re.compile(
+    r"^(?P<stars>\*+)\s+(?:(?P<task>TODO|DONE|NEXT|WAITING|HOLD|CANCEL+ED|READ|READING|LATER|NOW)\s+)?"
+    r"(?:\[#[A-Z0-9]\]\s+)?(?P<title>.*?)(?:\s+(?P<tags>:[\w@#%:]+:))?\s*$")
+_ORG_PROPERTY = re.compile(r"^\s*:(?P<key>[\w-]+?)(?:\+)?:(?:\s+(?P<value>.*?))?\s*$")
+_ORG_PLANNING = re.compile(r"^\s*(?:SCHEDULED|DEADLINE|CLOSED):")
+_SHORTCODE_OPEN = re.compile(
+    r"^\s*(?:\{\{[<%]\s*(?P<hugo>[A-Za-z][\w-]*)|\{%-?\s*(?:include\s+(?P<include>[\w./-]+)|(?P<liquid>[A-Za-z][\w-]*)))")
+_SHORTCODE_CLOSE = re.compile(r"(?:[>%]\}\}|-?%\})\s*$")
+_ARGUMENT = re.compile(
+    r"""(?P<key>[A-Za-z][\w-]*)\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s"'>%}]+))""")
+_KEY_VALUE = re.compile(r"^\s*(?:[-*+]\s+)?(?P<key>[A-Za-z][\w ()/.-]{0,28}?)\s*:\s+(?P<value>\S.*?)\s*$")
+_MD_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<title>.+?)\s*#*\s*$")
+_BULLET_FIELD = re.compile(r"^\s*[-*+]\s+(?P<key>[A-Za-z][\w ]{0,28}?)\s*:\s*(?P<value>.*?)\s*$")
+_METADATA_HEADING = re.compile(r"^#{1,6}\s+Metadata\s*$", re.IGNORECASE)
+_WIKI_LINK = re.compile(r"\[\[(?P<page>[^\[\]\n]+)\]\]")
+_BIBTEX_OPEN = re.compile(r"^\s*@(?P<type>[A-Za-z]+)\s*[{(]\s*(?P<key>[^,\s{}()]*)\s*,")
+_BIBTEX_FIELD = re.compile(r"(?P<key>[A-Za-z][\w:-]*)\s*=\s*")
+_IDENTIFYING_KEYS = {"authors", "author", "date", "url", "doi"}
+_LONGEST_RECORD = 200  # lines: no record of any of these structures runs longer
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    key: str  # lower case, as written otherwise (`item type`, `proceedings title`)
+    values: tuple[str, ...]  # a list's items, or one value
+    line: int  # 0-based
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One record of fields: the lines it spans, its fields, the notes written under it."""
+
+    start: int  # 0-based first line
+    end: int  # 0-based line after its last
+    fields: tuple[Field, ...]
+    structure: str  # yaml, json, org, shortcode, zotero, bibtex, fields
+    notes: str = ""
+
+    @property
+    def title_line(self) -> int:
+        lines = (field.line for key in TITLE_KEYS for field in self.fields if field.key == key)
+        return next(lines, self.start)
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """Lines read as records (a fence, a front matter, an org entry), and the records in them."""
+
+    start: int
+    end: int
+    records: tuple[Record, ...]
+
+
+def find_regions(lines: list[str]) -> list[Region]:
+    """Every region of records in a document's lines, in order, none overlapping."""
+    found: list[Region] = []
+    taken: set[int] = set()
+    for finder in (_fenced_and_front_matter, _bibtex_entries, _org_entries, _shortcodes, _zotero_notes,
+                   _json_lines, _field_blocks):
+        for region in finder(lines):
+            span = set(range(region.start, region.end))
+            if region.records and not span & taken:
+                found.append(region)
+                taken |= span
+    return sorted(found, key=lambda region: region.start)
+
+
+def has_title(fields: list[Field]) -> bool:
+    return any(field.key in TITLE_KEYS and any(value.strip() for value in field.values) for field in fields)
+
+
+# --- YAML and JSON ------------------------------------------------------------------------------
+
+
+def _fenced_and_front_matter(lines: list[str]) -> list[Region]:
+    regions = []
+    if lines and lines[0].strip() == "---":
+        end = next((at for at in range(1, len(lines)) if lines[at].strip() in ("---", "...")), None)
+        if end is not None:
+            regions.append(Region(0, end + 1, _yaml_records(lines[1:end], 1, "yaml")))
+    for start, end, info in _fences(lines):
+        if info in _DATA_FENCES:
+            body = lines[start + 1:end]
+            records = _json_line_records(body, start + 1) if info in ("jsonl", "ndjson") else ()
+            records = records or _yaml_records(body, start + 1, "json" if info.startswith("json") else "yaml")
+            regions.append(Region(start, min(end + 1, len(lines)), records))
+    return regions
+
+
+def _fences(lines: list[str]) -> list[tuple[int, int, str]]:
+    """(opening line, closing line, info word) of each fenced code block."""
+    found, at = [], 0
+    while at < len(lines):
+        opening = _FENCE.match(lines[at])
+        if not opening:
+            at += 1
+            continue
+        mark = opening["mark"]
+        closing = (end for end in range(at + 1, len(lines))
+                   if lines[end].strip().startswith(mark) and not lines[end].strip(mark[0] + " "))
+        close = next(closing, len(lines))
+        found.append((at, close, opening["info"].lower()))
+        at = close + 1
+    return found
+
+
+def _yaml_records(body: list[str], first: int, structure: str) -> tuple[Record, ...]:
+    """The mappings with a title of the sequences of a YAML (or JSON) text; not those nested in
+    a record (`links:` of a paper), nor a top-level mapping (a page's own settings)."""
+    try:
+        root = yaml.compose("\n".join(body), Loader=yaml.SafeLoader)
+    except (yaml.YAMLError, RecursionError):
+        return ()
+    records: list[Record] = []
+    pending = [root] if root is not None else []
+    while pending:
+        node = pending.pop()
+        if isinstance(node, yaml.MappingNode):
+            pending.extend(value for _, value in reversed(node.value))
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                fields = _node_fields(item, first) if isinstance(item, yaml.MappingNode) else []
+                if has_title(fields):
+                    records.append(Record(first + item.start_mark.line, first + _last_line(item) + 1,
+                                          tuple(fields), structure))
+                else:
+                    pending.append(item)
+    return tuple(sorted(records, key=lambda record: record.start))
+
+
+def _json_line_records(body: list[str], first: int) -> tuple[Record, ...]:
+    """JSON lines: each line an object, each object with a title a record."""
+    records = []
+    for at, line in enumerate(body):
+        if not line.strip().startswith("{"):
+            continue
+        try:
+            node = yaml.compose(line, Loader=yaml.SafeLoader)
+        except (yaml.YAMLError, RecursionError):
+            continue
+        fields = _node_fields(node, first + at) if isinstance(node, yaml.MappingNode) else []
+        if has_title(fields):
+            records.append(Record(first + at, first + at + 1, tuple(fields), "json"))
+    return tuple(records)
+
+
+def _json_lines(lines: list[str]) -> list[Region]:
+    """JSON objects on lines of their own outside a fence: each line with a title a record."""
+    regions = []
+    for at, line in enumerate(lines):
+        text = line.strip()
+        if text.startswith("{") and text.endswith("}") and ('"title"' in text or '"name"' in text):
+            regions.append(Region(at, at + 1, _json_line_records([line], at)))
+    return regions
+
+
+def _node_fields(mapping: yaml.MappingNode, first: int) -> list[Field]:
+    """A mapping's fields: scalars as they are written (an unquoted `1611.01232` stays that
+    text), lists as their items; a nested mapping's scalars as `key.inner` fields."""
+    fields = []
+    for key, value in mapping.value:
+        if not isinstance(key, yaml.ScalarNode):
+            continue
+        name = str(key.value).strip().lower()
+        line = first + key.start_mark.line
+        if isinstance(value, yaml.ScalarNode):
+            fields.append(Field(name, (str(value.value),), line))
+        elif _scalars(value):
+            fields.append(Field(name, tuple(str(item.value) for item in value.value), line))
+        else:
+            fields += [Field(f"{name}.{inner}", values, at) for inner, values, at in _leaves(value, first)]
+    return fields
+
+
+def _scalars(node: yaml.Node) -> bool:
+    """A list of plain values (`authors: [A, B]`), not of mappings."""
+    return isinstance(node, yaml.SequenceNode) and all(isinstance(item, yaml.ScalarNode) for item in node.value)
+
+
+def _leaves(node: yaml.Node, first: int, key: str = "") -> list[tuple[str, tuple[str, ...], int]]:
+    if isinstance(node, yaml.ScalarNode):
+        return [(key, (str(node.value),), first + node.start_mark.line)]
+    if isinstance(node, yaml.SequenceNode):
+        return [leaf for item in node.value for leaf in _leaves(item, first, key)]
+    if isinstance(node, yaml.MappingNode):
+        return [leaf for inner, value in node.value if isinstance(inner, yaml.ScalarNode)
+                for leaf in _leaves(value, first, str(inner.value).lower())]
+    return []
+
+
+def _last_line(node: yaml.Node) -> int:
+    """The 0-based last line holding the node's text (its end mark may sit on the next line)."""
+    end = node.end_mark
+    return end.line - 1 if end.column == 0 and end.line > node.start_mark.line else end.line
+
+
+# --- org-mode -----------------------------------------------------------------------------------
+
+
+def _org_entries(lines: list[str]) -> list[Region]:
+    """`** DONE [#A] Title :tag:` followed by a `:PROPERTIES:` drawer (after planning lines): the
+    headline is the title, each `:KEY: value` a field, the text up to the next headline its notes."""
+    regions = []
+    heads = [at for at, line in enumerate(lines) if line.startswith("*") and _ORG_HEADLINE.match(line)]
+    for head, following in zip(heads, [*heads[1:], len(lines)], strict=False):
+        drawer = head + 1
+        while drawer < following and (_ORG_PLANNING.match(lines[drawer]) or not lines[drawer].strip()):
+            drawer += 1
+        if drawer >= following or lines[drawer].strip().upper() != ":PROPERTIES:":
+            continue
+        close = next((at for at in range(drawer + 1, following) if lines[at].strip().upper() == ":END:"),
+                     None)
+        if close is None:
+            continue
+        headline = _ORG_HEADLINE.match(lines[head])
+        fields = [Field("title", (headline["title"],), head)]
+        if headline["task"]:
+            fields.append(Field("task", (headline["task"],), head))
+        if headline["tags"]:
+            fields.append(Field("tags", tuple(tag for tag in headline["tags"].split(":") if tag), head))
+        for at in range(drawer + 1, close):
+            if found := _ORG_PROPERTY.match(lines[at]):
+                fields.append(Field(found["key"].lower(), ((found["value"] or "").strip(),), at))
+        end = following
+        while end > close + 1 and not lines[end - 1].strip():
+            end -= 1
+        notes = " ".join(line.strip() for line in lines[close + 1:end] if line.strip())
+        record = Record(head, end, tuple(fields), "org", notes)
+        regions.append(Region(head, end, (record,) if has_title(fields) else ()))
+    return regions
+
+
+# --- shortcodes ---------------------------------------------------------------------------------
+
+
+def _shortcodes(lines: list[str]) -> list[Region]:
+    """`{{< paper title="…" authors="…" >}}` on a line or over several, `{{% … %}}`, Jekyll's
+    `{% include paper.html title="…" %}`: its arguments are the fields, its name the kind; a
+    paired shortcode's inner text is its notes. An escaped one (`{{</* … */>}}`) is none."""
+    regions, at = [], 0
+    while at < len(lines):
+        opening = _SHORTCODE_OPEN.match(lines[at])
+        if not opening:
+            at += 1
+            continue
+        end = next((close for close in range(at, min(at + _LONGEST_RECORD, len(lines)))
+                    if _SHORTCODE_CLOSE.search(lines[close])), None)
+        if end is None:
+            at += 1
+            continue
+        name = opening["hugo"] or opening["liquid"] or opening["include"].split("/")[-1].split(".")[0]
+        fields = [Field("shortcode", (name.lower(),), at)]
+        for line in range(at, end + 1):
+            fields += [Field(found["key"].lower(), (_argument_value(found),), line)
+                       for found in _ARGUMENT.finditer(lines[line])]
+        last, notes = end + 1, ""
+        if opening["hugo"] and (close := _paired_close(lines, end + 1, opening["hugo"])) is not None:
+            notes = " ".join(line.strip() for line in lines[end + 1:close] if line.strip())
+            last = close + 1
+        record = Record(at, last, tuple(fields), "shortcode", notes)
+        regions.append(Region(at, last, (record,) if has_title(fields) else ()))
+        at = last
+    return regions
+
+
+def _argument_value(found: re.Match) -> str:
+    return next(value for value in (found["double"], found["single"], found["bare"], "") if value is not None)
+
+
+def _paired_close(lines: list[str], start: int, name: str) -> int | None:
+    closing = re.compile(r"^\s*\{\{[<%]\s*/\s*" + re.escape(name) + r"\s*[>%]\}\}\s*$")
+    for at in range(start, min(start + _LONGEST_RECORD, len(lines))):
+        if closing.match(lines[at]):
+            return at
+        if _SHORTCODE_OPEN.match(lines[at]) or _MD_HEADING.match(lines[at]):
+            return None
+    return None
+
+
+# --- Zotero notes -------------------------------------------------------------------------------
+
+
+def _zotero_notes(lines: list[str]) -> list[Region]:
+    """`# Title`, then (past blank lines and a `## Metadata` heading) a list of `* Field: value`
+    bullets: one naming the item's type, or three or more a reference's fields, one of them its
+    authors, date or address."""
+    regions = []
+    for at, line in enumerate(lines):
+        heading = _MD_HEADING.match(line)
+        if not heading:
+            continue
+        start = at + 1
+        while start < len(lines) and (not lines[start].strip() or _METADATA_HEADING.match(lines[start])):
+            start += 1
+        end, fields = start, [Field("title", (heading["title"],), at)]
+        while end < len(lines) and (found := _BULLET_FIELD.match(lines[end])):
+            fields.append(Field(found["key"].strip().lower(), _wiki_values(found["value"]), end))
+            end += 1
+        while end < len(lines) and lines[end].startswith((" ", "\t")) and lines[end].strip():
+            end += 1  # `* PDF Attachments` and the links indented under it
+        keys = {field.key for field in fields[1:]}
+        known = sum(bool(_FIELD_KEYS.match(key)) for key in keys)
+        # two fields under a heading (`- Authors: …`, `- Link: …`) are a paper heading's notes
+        if keys & {"item type", "itemtype"} or (known >= 3 and keys & _IDENTIFYING_KEYS):
+            regions.append(Region(at, end, (Record(at, end, tuple(fields), "zotero"),)))
+    return regions
+
+
+def _wiki_values(value: str) -> tuple[str, ...]:
+    """`[[Anna Choromanska]], [[Yann LeCun]]` is a list of its pages; other text one value."""
+    pages = _WIKI_LINK.findall(value)
+    return tuple(pages) if pages and not _WIKI_LINK.sub("", value).strip(" ,;") else (value,)
+
+
+# --- BibTeX -------------------------------------------------------------------------------------
+
+
+def _bibtex_entries(lines: list[str]) -> list[Region]:
+    """`@article{key, title = {…}, author = {A and B}, …}`, fenced or not, one field a line or
+    several: the fields up to the brace closing the entry."""
+    regions, at = [], 0
+    while at < len(lines):
+        opening = _BIBTEX_OPEN.match(lines[at])
+        if not opening or opening["type"].lower() in ("string", "comment", "preamble"):
+            at += 1
+            continue
+        end, fields = _bibtex_fields(lines, at, opening.end())
+        if end is None:
+            at += 1
+            continue
+        fields = [Field("entry type", (opening["type"].lower(),), at), *fields]
+        record = Record(at, end + 1, tuple(fields), "bibtex")
+        regions.append(Region(at, end + 1, (record,) if has_title(fields) else ()))
+        at = end + 1
+    return regions
+
+
+def _bibtex_fields(lines: list[str], start: int, column: int) -> tuple[int | None, list[Field]]:
+    """The fields of the entry opening at lines[start], and the line its closing brace is on."""
+    text = "\n".join(lines[start:start + _LONGEST_RECORD])
+    starts = [0]
+    for line in lines[start:start + _LONGEST_RECORD]:
+        starts.append(starts[-1] + len(line) + 1)
+    line_of = lambda offset: start + next(n for n, s in enumerate(starts) if s > offset) - 1  # noqa: E731
+    fields, at = [], column
+    while at < len(text):
+        while at < len(text) and text[at] in " \t\n,":
+            at += 1
+        if at < len(text) and text[at] in "})":
+            return line_of(at), fields
+        key = _BIBTEX_FIELD.match(text, at)
+        if not key:
+            return None, []
+        value, at = _bibtex_value(text, key.end())
+        if value is None:
+            return None, []
+        fields.append(Field(key["key"].lower(), (value,), line_of(key.start())))
+    return None, []
+
+
+def _bibtex_value(text: str, at: int) -> tuple[str | None, int]:
+    """A field's value: `{…}` with nested braces, `"…"`, or a number or macro name."""
+    if at < len(text) and text[at] == "{":
+        depth, end = 0, at
+        while end < len(text):
+            depth += {"{": 1, "}": -1}.get(text[end], 0)
+            if depth == 0:
+                return text[at + 1:end], end + 1
+            end += 1
+        return None, at
+    if at < len(text) and text[at] == '"':
+        end = text.find('"', at + 1)
+        return (text[at + 1:end], end + 1) if end > 0 else (None, at)
+    bare = re.match(r"[\w.:-]+", text[at:])
+    return (bare[0], at + bare.end()) if bare else (None, at)
+
+
+# --- blocks of `Field: value` lines ---------------------------------------------------------------
+
+
+def _field_blocks(lines: list[str]) -> list[Region]:
+    """A paragraph (or list item) every line of which is `Key: value`, the first naming the
+    title (`Title:`, `Paper:`) and another a reference's field (`Authors:`, `Venue:`, `URL:`)."""
+    regions, at = [], 0
+    while at < len(lines):
+        if not lines[at].strip():
+            at += 1
+            continue
+        end = at
+        while end < len(lines) and lines[end].strip():
+            end += 1
+        found = [_KEY_VALUE.match(line) for line in lines[at:end]]
+        if end - at >= 2 and all(found) and found[0]["key"].strip().lower() in TITLE_KEYS and sum(
+                bool(_FIELD_KEYS.match(match["key"].strip())) for match in found[1:]) >= 1:
+            fields = tuple(Field(match["key"].strip().lower(), (match["value"],), at + offset)
+                           for offset, match in enumerate(found))
+            regions.append(Region(at, end, (Record(at, end, fields, "fields"),)))
+        at = end
+    return regions
