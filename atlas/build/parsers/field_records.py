@@ -209,7 +209,9 @@ def _node_fields(mapping: yaml.MappingNode, first: int) -> list[Field]:
 
 def _scalars(node: yaml.Node) -> bool:
     """A list of plain values (`authors: [A, B]`), not of mappings."""
-    return isinstance(node, yaml.SequenceNode) and all(isinstance(item, yaml.ScalarNode) for item in node.value)
+    if not isinstance(node, yaml.SequenceNode):
+        return False
+    return all(isinstance(item, yaml.ScalarNode) for item in node.value)
 
 
 def _leaves(node: yaml.Node, first: int, key: str = "") -> list[tuple[str, tuple[str, ...], int]]:
