@@ -14,6 +14,7 @@ Only what holds a title field is a record, so a front matter of page settings st
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 
@@ -38,12 +39,20 @@ _ORG_HEADLINE = re.compile(
     r"(?:\[#[A-Z0-9]\]\s+)?(?P<title>.*?)(?:\s+(?P<tags>:[\w@#%:]+:))?\s*$")
 _ORG_PROPERTY = re.compile(r"^\s*:(?P<key>[\w-]+?)(?:\+)?:(?:\s+(?P<value>.*?))?\s*$")
 _ORG_PLANNING = re.compile(r"^\s*(?:SCHEDULED|DEADLINE|CLOSED):")
+# `{{< paper`, `{{% paper`, `{% include paper.html`, `{% paper`, and an MDX/JSX component `<Paper`;
+# a bullet may come first (`- {{< paper … >}}`).
 _SHORTCODE_OPEN = re.compile(
-    r"^\s*(?:\{\{[<%]\s*(?P<hugo>[A-Za-z][\w-]*)|\{%-?\s*(?:include\s+(?P<include>[\w./-]+)|(?P<liquid>[A-Za-z][\w-]*)))")
-_SHORTCODE_CLOSE = re.compile(r"(?:[>%]\}\}|-?%\})\s*$")
+    r"^\s*(?:[-*+]\s+)?(?:\{\{[<%]\s*(?P<hugo>[A-Za-z][\w-]*)|"
+    r"\{%-?\s*(?:include\s+(?P<include>[\w./-]+)|(?P<liquid>[A-Za-z][\w-]*))|<(?P<jsx>[A-Z][\w.]*)(?=\s|/?>|$))")
+_SHORTCODE_CLOSE = {"hugo": re.compile(r"[>%]\}\}\s*$"), "include": re.compile(r"-?%\}\s*$"),
+                    "liquid": re.compile(r"-?%\}\s*$"), "jsx": re.compile(r"(?<![=-])/?>\s*$")}
 _ARGUMENT = re.compile(
-    r"""(?P<key>[A-Za-z][\w-]*)\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s"'>%}]+))""")
-_KEY_VALUE = re.compile(r"^\s*(?:[-*+]\s+)?(?P<key>[A-Za-z][\w ()/.-]{0,28}?)\s*:\s+(?P<value>\S.*?)\s*$")
+    r"""(?P<key>[A-Za-z][\w-]*)\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|\{(?P<braced>[^{}]*)\}|"""
+    r"""(?P<bare>[^\s"'>%}/]+))""")
+# `Title: …`, `- Title: …`, `**Title:** …`, `**Title**: …`
+_KEY_VALUE = re.compile(
+    r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?P<key>[A-Za-z][\w ()/.-]{0,28}?)\s*(?:(?:\*\*|__)\s*:|:(?:\*\*|__)?)"
+    r"\s+(?P<value>\S.*?)\s*$")
 _MD_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<title>.+?)\s*#*\s*$")
 _BULLET_FIELD = re.compile(r"^\s*[-*+]\s+(?P<key>[A-Za-z][\w ]{0,28}?)\s*:\s*(?P<value>.*?)\s*$")
 _METADATA_HEADING = re.compile(r"^#{1,6}\s+Metadata\s*$", re.IGNORECASE)
@@ -52,6 +61,14 @@ _BIBTEX_OPEN = re.compile(r"^\s*@(?P<type>[A-Za-z]+)\s*[{(]\s*(?P<key>[^,\s{}()]
 _BIBTEX_FIELD = re.compile(r"(?P<key>[A-Za-z][\w:-]*)\s*=\s*")
 _IDENTIFYING_KEYS = {"authors", "author", "date", "url", "doi"}
 _LONGEST_RECORD = 200  # lines: no record of any of these structures runs longer
+# RIS: `TY  - JOUR` … `ER  -`, a tag and a value a line; each tag as the field it names.
+_RIS_LINE = re.compile(r"^\s*(?P<tag>[A-Z][A-Z0-9])  -(?: (?P<value>.*?))?\s*$")
+_RIS_FIELDS = {
+    "TY": "type", "TI": "title", "T1": "title", "CT": "title", "AU": "authors", "A1": "authors",
+    "T2": "venue", "JF": "journal", "JO": "journal", "JA": "journal", "J2": "journal", "BT": "booktitle",
+    "PY": "year", "Y1": "year", "DA": "date", "UR": "url", "L1": "pdf", "DO": "doi", "PB": "publisher",
+    "N1": "notes", "AB": "abstract", "KW": "keywords",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +107,8 @@ def find_regions(lines: list[str]) -> list[Region]:
     """Every region of records in a document's lines, in order, none overlapping."""
     found: list[Region] = []
     taken: set[int] = set()
-    for finder in (_fenced_and_front_matter, _bibtex_entries, _org_entries, _shortcodes, _zotero_notes,
-                   _json_lines, _field_blocks):
+    for finder in (_fenced_and_front_matter, _bibtex_entries, _ris_records, _org_entries, _shortcodes,
+                   _zotero_notes, _json_lines, _field_blocks):
         for region in finder(lines):
             span = set(range(region.start, region.end))
             if region.records and not span & taken:
@@ -202,9 +219,29 @@ def _node_fields(mapping: yaml.MappingNode, first: int) -> list[Field]:
             fields.append(Field(name, (str(value.value),), line))
         elif _scalars(value):
             fields.append(Field(name, tuple(str(item.value) for item in value.value), line))
+        elif names := _person_names(value):
+            fields.append(Field(name, names, line))
         else:
             fields += [Field(f"{name}.{inner}", values, at) for inner, values, at in _leaves(value, first)]
     return fields
+
+
+def _person_names(node: yaml.Node) -> tuple[str, ...]:
+    """CSL's names: `- {family: Bruna, given: Joan}`, `- literal: OpenAI`, `- name: …`."""
+    if not isinstance(node, yaml.SequenceNode) or not node.value:
+        return ()
+    names = []
+    for item in node.value:
+        if not isinstance(item, yaml.MappingNode):
+            return ()
+        parts = {str(key.value).lower(): str(value.value) for key, value in item.value
+                 if isinstance(key, yaml.ScalarNode) and isinstance(value, yaml.ScalarNode)}
+        written = (parts.get("given"), parts.get("non-dropping-particle"), parts.get("family"))
+        name = parts.get("literal") or parts.get("name") or " ".join(part for part in written if part)
+        if not name:
+            return ()
+        names.append(name)
+    return tuple(names)
 
 
 def _scalars(node: yaml.Node) -> bool:
@@ -272,26 +309,30 @@ def _org_entries(lines: list[str]) -> list[Region]:
 
 def _shortcodes(lines: list[str]) -> list[Region]:
     """`{{< paper title="…" authors="…" >}}` on a line or over several, `{{% … %}}`, Jekyll's
-    `{% include paper.html title="…" %}`: its arguments are the fields, its name the kind; a
-    paired shortcode's inner text is its notes. An escaped one (`{{</* … */>}}`) is none."""
+    `{% include paper.html title="…" %}`, an MDX component `<Paper title="…" year={2019} />`: its
+    arguments are the fields, its name the kind; a paired one's inner text is its notes. An
+    escaped shortcode (`{{</* … */>}}`) is none."""
     regions, at = [], 0
     while at < len(lines):
         opening = _SHORTCODE_OPEN.match(lines[at])
         if not opening:
             at += 1
             continue
+        style = next(name for name in ("hugo", "include", "liquid", "jsx") if opening[name])
         end = next((close for close in range(at, min(at + _LONGEST_RECORD, len(lines)))
-                    if _SHORTCODE_CLOSE.search(lines[close])), None)
+                    if _SHORTCODE_CLOSE[style].search(lines[close])), None)
         if end is None:
             at += 1
             continue
-        name = opening["hugo"] or opening["liquid"] or opening["include"].split("/")[-1].split(".")[0]
+        name = opening[style].split("/")[-1].split(".")[0] if style == "include" else opening[style]
         fields = [Field("shortcode", (name.lower(),), at)]
         for line in range(at, end + 1):
-            fields += [Field(found["key"].lower(), (_argument_value(found),), line)
-                       for found in _ARGUMENT.finditer(lines[line])]
+            text = lines[line][opening.end():] if line == at else lines[line]
+            fields += [Field(found["key"].lower(), _argument_values(found), line)
+                       for found in _ARGUMENT.finditer(text)]
         last, notes = end + 1, ""
-        if opening["hugo"] and (close := _paired_close(lines, end + 1, opening["hugo"])) is not None:
+        paired = style in ("hugo", "jsx") and not lines[end].rstrip().endswith("/>")
+        if paired and (close := _paired_close(lines, end + 1, opening[style], style)) is not None:
             notes = " ".join(line.strip() for line in lines[end + 1:close] if line.strip())
             last = close + 1
         record = Record(at, last, tuple(fields), "shortcode", notes)
@@ -300,12 +341,21 @@ def _shortcodes(lines: list[str]) -> list[Region]:
     return regions
 
 
-def _argument_value(found: re.Match) -> str:
-    return next(value for value in (found["double"], found["single"], found["bare"], "") if value is not None)
+def _argument_values(found: re.Match) -> tuple[str, ...]:
+    """`key="value"`, `key='value'`, `key=value`; a JSX expression `{2019}`, `{["A", "B"]}`."""
+    if found["braced"] is not None:
+        try:
+            value = json.loads(found["braced"])
+        except ValueError:
+            return (found["braced"].strip(),)
+        return tuple(str(item) for item in value) if isinstance(value, list) else (str(value),)
+    written = (found["double"], found["single"], found["bare"], "")
+    return (next(value for value in written if value is not None),)
 
 
-def _paired_close(lines: list[str], start: int, name: str) -> int | None:
-    closing = re.compile(r"^\s*\{\{[<%]\s*/\s*" + re.escape(name) + r"\s*[>%]\}\}\s*$")
+def _paired_close(lines: list[str], start: int, name: str, style: str) -> int | None:
+    closing = re.compile(r"^\s*\{\{[<%]\s*/\s*" + re.escape(name) + r"\s*[>%]\}\}\s*$" if style == "hugo"
+                         else r"^\s*</" + re.escape(name) + r"\s*>\s*$")
     for at in range(start, min(start + _LONGEST_RECORD, len(lines))):
         if closing.match(lines[at]):
             return at
@@ -412,6 +462,35 @@ def _bibtex_value(text: str, at: int) -> tuple[str | None, int]:
     return (bare[0], at + bare.end()) if bare else (None, at)
 
 
+# --- RIS -----------------------------------------------------------------------------------------
+
+
+def _ris_records(lines: list[str]) -> list[Region]:
+    """`TY  - CONF`, `TI  - Title`, one `AU  - Surname, First` line per author, … `ER  -`."""
+    regions, at = [], 0
+    while at < len(lines):
+        opening = _RIS_LINE.match(lines[at])
+        if not opening or opening["tag"] != "TY":
+            at += 1
+            continue
+        end = next((close for close in range(at + 1, min(at + _LONGEST_RECORD, len(lines)))
+                    if (found := _RIS_LINE.match(lines[close])) and found["tag"] in ("ER", "TY")
+                    or not lines[close].strip()), None)
+        if end is None or not (_RIS_LINE.match(lines[end]) or ["", ""])[1] == "ER":
+            at += 1
+            continue
+        grouped: dict[str, list[tuple[str, int]]] = {}
+        for line in range(at, end):
+            if (found := _RIS_LINE.match(lines[line])) and found["tag"] in _RIS_FIELDS and found["value"]:
+                grouped.setdefault(_RIS_FIELDS[found["tag"]], []).append((found["value"], line))
+        fields = tuple(Field(key, tuple(value for value, _ in values), values[0][1])
+                       for key, values in grouped.items())
+        record = Record(at, end + 1, fields, "ris")
+        regions.append(Region(at, end + 1, (record,) if has_title(list(fields)) else ()))
+        at = end + 1
+    return regions
+
+
 # --- blocks of `Field: value` lines ---------------------------------------------------------------
 
 
@@ -427,10 +506,23 @@ def _field_blocks(lines: list[str]) -> list[Region]:
         while end < len(lines) and lines[end].strip():
             end += 1
         found = [_KEY_VALUE.match(line) for line in lines[at:end]]
-        if end - at >= 2 and all(found) and found[0]["key"].strip().lower() in TITLE_KEYS and sum(
-                bool(_FIELD_KEYS.match(match["key"].strip())) for match in found[1:]) >= 1:
-            fields = tuple(Field(match["key"].strip().lower(), (match["value"],), at + offset)
-                           for offset, match in enumerate(found))
-            regions.append(Region(at, end, (Record(at, end, fields, "fields"),)))
+        if all(found) and found[0]["key"].strip().lower() in TITLE_KEYS:
+            # a record opens at each title line: blocks written with no blank line between them
+            starts = [offset for offset, match in enumerate(found)
+                      if match["key"].strip().lower() in TITLE_KEYS]
+            records = [_field_record(found[first:last], at + first)
+                       for first, last in zip(starts, [*starts[1:], len(found)], strict=True)]
+            if all(records):
+                regions.append(Region(at, end, tuple(records)))
         at = end
     return regions
+
+
+def _field_record(found: list[re.Match], start: int) -> Record | None:
+    """A title line and at least one line naming a reference's field (a line of prose has a colon
+    too), or None."""
+    if len(found) < 2 or not any(_FIELD_KEYS.match(match["key"].strip()) for match in found[1:]):
+        return None
+    fields = tuple(Field(match["key"].strip().lower(), (match["value"],), start + offset)
+                   for offset, match in enumerate(found))
+    return Record(start, start + len(found), fields, "fields")

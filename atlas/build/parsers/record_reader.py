@@ -36,8 +36,12 @@ _KIND = ("type", "kind", "item type", "itemtype", "category", "entry type", "ent
 _NOT_PAPER_KEYS = {"speaker": "talk", "speakers": "talk", "presenter": "talk", "meeting name": "talk",
                    "blog title": "blog post", "website title": "web page", "programming language": "code"}
 # The kinds of work a record may say it is that are no paper.
+# The kinds of work a record may say it is that are no paper (CSL's `post-weblog`, `speech`,
+# `motion_picture`; RIS's `VIDEO`, `BLOG`, `COMP`, `SLIDE`, `ELEC`).
 _NOT_PAPER_KIND = re.compile(
-    r"^(?:talks?|videos?|slides|presentations?|lectures?|lecture notes|notes|course|tutorials?|keynotes?|"
+    r"^(?:post ?weblog|speech|motion picture|broadcast|interview|personal communication|song|graphic|map|"
+    r"comp|slide|elec|blog|mpct|sound|advs|video|web|icomm|"
+    r"talks?|videos?|slides|presentations?|lectures?|lecture notes|notes|course|tutorials?|keynotes?|"
     r"podcasts?|webinars?|blogs?|blog ?posts?|posts?|web ?pages?|webpages?|online|electronic|www|"
     r"forum ?posts?|threads?|tweets?|code|software|computer ?programs?|programs?|repository|repo|library|"
     r"notebooks?|datasets?|tools?|projects?|newsletters?|podcast episodes?|audio ?recordings?|"
@@ -174,20 +178,20 @@ def _refuse_other_works(title: str, links: tuple[Link, ...], strong: bool, secti
 
 def _authors(fields: dict[str, list[str]], structure: str) -> tuple[tuple[str, ...], bool]:
     values = next((fields[key] for key in _AUTHORS if fields.get(key)), [])
-    if len(values) == 1:
+    if len(values) == 1 and structure != "ris":
         text = _MD_LINK.sub(lambda link: link["label"], values[0])
         values = (re.split(r"\s+and\s+", text) if structure == "bibtex" or re.search(r",\s*\w+\s+and\s", text)
                   and "," not in text.split(" and ")[0] else _SPLIT_NAMES.split(text))
-        if structure == "bibtex":
-            values = [_bibtex_name(value) for value in values]
+    if structure in ("bibtex", "ris"):  # `Surname, First` is how these formats write every name
+        values = [_inverted_name(value) for value in values]
     names = [collapse_spaces(value.strip(" .,;[]") if not re.search(r"\b[A-Z]\.$", value.strip())
                              else value.strip(" ,;[]")) for value in values]
     truncated = any(_TRUNCATION.match(name) for name in names)
     return tuple(name for name in names if name and not _TRUNCATION.match(name)), truncated
 
 
-def _bibtex_name(name: str) -> str:
-    """`Belkin, Mikhail` is Mikhail Belkin; `Song Mei` stays; `{OpenAI}` is one name."""
+def _inverted_name(name: str) -> str:
+    """BibTeX's and RIS's `Belkin, Mikhail` is Mikhail Belkin; `Song Mei` stays; `{OpenAI}` is one name."""
     name = name.strip()
     if "," not in name:
         return name
@@ -220,10 +224,12 @@ def _looks_published(value: str) -> bool:
 
 
 def _year(fields: dict[str, list[str]]) -> int | None:
-    for key in _YEAR:
-        for value in fields.get(key, []):
-            if year := first_year(value):
-                return year
+    """The year, date or issued field's year (CSL's `issued: {date-parts: [[2020]]}` too)."""
+    for name in _YEAR:
+        for key, values in fields.items():
+            if key.split(".")[0] == name:
+                if year := next((first_year(value) for value in values if first_year(value)), None):
+                    return year
     return None
 
 
