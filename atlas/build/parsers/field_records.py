@@ -112,9 +112,23 @@ def find_regions(lines: list[str]) -> list[Region]:
         for region in finder(lines):
             span = set(range(region.start, region.end))
             if region.records and not span & taken:
-                found.append(region)
+                found.append(_with_rest(region, lines))
                 taken |= span
     return sorted(found, key=lambda region: region.start)
+
+
+def _with_rest(region: Region, lines: list[str]) -> Region:
+    """The region, with the text of its lines no record holds (a front matter's own settings, a
+    fenced block's `papers:` key) as one record without fields before and after its records, so
+    that every line stays in some entry."""
+    records = list(region.records)
+    head = (region.start, records[0].start)
+    tail = (max(record.end for record in records), region.end)
+    for start, end in (head, tail):
+        if any(line.strip() and not _FENCE.match(line) and line.strip() not in ("---", "...")
+               for line in lines[start:end]):
+            records.append(Record(start, end, (), records[0].structure))
+    return Region(region.start, region.end, tuple(sorted(records, key=lambda record: record.start)))
 
 
 def has_title(fields: list[Field]) -> bool:

@@ -71,6 +71,8 @@ _ARXIV_ID = re.compile(r"^(?:arXiv:)?(?P<id>\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})
 def read_record(item: ListItem) -> dict:
     """The claims of a record of fields: a paper's, or NotAPaper with the reason."""
     fields = _fields(item)
+    if not fields:
+        raise NotAPaper(f"lines of a {item.record} block that hold no record")
     title = _title(fields)
     if not title:
         raise NotAPaper("a record with no title")
