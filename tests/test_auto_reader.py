@@ -768,7 +768,14 @@ def test_one_reference_written_six_ways_reads_the_same(line):
     "<ul>" + "<li>" * 5000 + "</ul>",  # items the HTML closes one by one
     "| Title |\n|---|\n| " + "A. " * 7000 + "|",
     "[1] " + "Aa, " * 5000,
-], ids=["sentences", "html-items", "table-cell", "reference"])
+    # a front matter of aliases of aliases ("billion laughs"): each node is read once
+    "---\na: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8))
+    + "papers:\n  - title: T\n    links: *i\n---\n",
+    "@article{key,\n" * 3000,  # records that never close
+    "{{< paper title=\"x\"\n" * 3000,
+], ids=["sentences", "html-items", "table-cell", "reference", "yaml-aliases", "bibtex-unclosed",
+        "shortcode-unclosed"])
 def test_hostile_entries_are_read_in_bounded_time_and_every_item_accounted(markdown):
     entries = read_excerpt("auto", markdown)
     assert len(entries) == count_blocks(markdown)

@@ -71,6 +71,9 @@ _RIS_FIELDS = {
 }
 
 
+Leaf = tuple[str, tuple[str, ...], int]  # a nested value's key, values and line
+
+
 @dataclass(frozen=True, slots=True)
 class Field:
     key: str  # lower case, as written otherwise (`item type`, `proceedings title`)
@@ -175,17 +178,26 @@ def _yaml_records(body: list[str], first: int, structure: str) -> tuple[Record, 
     a record (`links:` of a paper), nor a top-level mapping (a page's own settings)."""
     try:
         root = yaml.compose("\n".join(body), Loader=yaml.SafeLoader)
+        return _sequence_records(root, first, structure) if root is not None else ()
     except (yaml.YAMLError, RecursionError):
         return ()
+
+
+def _sequence_records(root: yaml.Node, first: int, structure: str) -> tuple[Record, ...]:
+    """Each node is read once: an alias (`*a`) names a node read already, so a text of aliases of
+    aliases (a "billion laughs") costs no more than its length."""
     records: list[Record] = []
-    pending = [root] if root is not None else []
+    pending, seen = [root], set()
     while pending:
         node = pending.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             pending.extend(value for _, value in reversed(node.value))
         elif isinstance(node, yaml.SequenceNode):
             for item in node.value:
-                fields = _node_fields(item, first) if isinstance(item, yaml.MappingNode) else []
+                fields = _node_fields(item, first, seen) if isinstance(item, yaml.MappingNode) else []
                 if has_title(fields):
                     records.append(Record(first + item.start_mark.line, first + _last_line(item) + 1,
                                           tuple(fields), structure))
@@ -204,7 +216,7 @@ def _json_line_records(body: list[str], first: int) -> tuple[Record, ...]:
             node = yaml.compose(line, Loader=yaml.SafeLoader)
         except (yaml.YAMLError, RecursionError):
             continue
-        fields = _node_fields(node, first + at) if isinstance(node, yaml.MappingNode) else []
+        fields = _node_fields(node, first + at, set()) if isinstance(node, yaml.MappingNode) else []
         if has_title(fields):
             records.append(Record(first + at, first + at + 1, tuple(fields), "json"))
     return tuple(records)
@@ -220,7 +232,7 @@ def _json_lines(lines: list[str]) -> list[Region]:
     return regions
 
 
-def _node_fields(mapping: yaml.MappingNode, first: int) -> list[Field]:
+def _node_fields(mapping: yaml.MappingNode, first: int, seen: set[int]) -> list[Field]:
     """A mapping's fields: scalars as they are written (an unquoted `1611.01232` stays that
     text), lists as their items; a nested mapping's scalars as `key.inner` fields."""
     fields = []
@@ -236,7 +248,8 @@ def _node_fields(mapping: yaml.MappingNode, first: int) -> list[Field]:
         elif names := _person_names(value):
             fields.append(Field(name, names, line))
         else:
-            fields += [Field(f"{name}.{inner}", values, at) for inner, values, at in _leaves(value, first)]
+            fields += [Field(f"{name}.{inner}", values, at)
+                       for inner, values, at in _leaves(value, first, seen)]
     return fields
 
 
@@ -265,14 +278,19 @@ def _scalars(node: yaml.Node) -> bool:
     return all(isinstance(item, yaml.ScalarNode) for item in node.value)
 
 
-def _leaves(node: yaml.Node, first: int, key: str = "") -> list[tuple[str, tuple[str, ...], int]]:
+def _leaves(node: yaml.Node, first: int, seen: set[int], key: str = "") -> list[Leaf]:
+    """The scalars under a nested value, each named by the key right above it; a node aliased
+    twice is read once."""
+    if id(node) in seen:
+        return []
+    seen.add(id(node))
     if isinstance(node, yaml.ScalarNode):
         return [(key, (str(node.value),), first + node.start_mark.line)]
     if isinstance(node, yaml.SequenceNode):
-        return [leaf for item in node.value for leaf in _leaves(item, first, key)]
+        return [leaf for item in node.value for leaf in _leaves(item, first, seen, key)]
     if isinstance(node, yaml.MappingNode):
         return [leaf for inner, value in node.value if isinstance(inner, yaml.ScalarNode)
-                for leaf in _leaves(value, first, str(inner.value).lower())]
+                for leaf in _leaves(value, first, seen, str(inner.value).lower())]
     return []
 
 
