@@ -17,7 +17,7 @@ from pybtex.database import Person
 from pybtex.richtext import Text
 
 from atlas.build.parsers.markdown_tree import ListItem
-from atlas.build.parsers.reference import arxiv_id_of, is_paper_link, link_kind, other_host
+from atlas.build.parsers.reference import arxiv_id_of, is_paper_link, link_kind, other_host, without_nickname
 from atlas.build.parsers.registry import NotAPaper, is_template, publication_year
 from atlas.build.records import Link
 from atlas.build.text import arxiv_id_in, clean_title, collapse_spaces, first_year
@@ -59,7 +59,6 @@ _TEMPLATE_LIKE = re.compile(r"\{\{|\{%|%\^\{|^<[^<>]+>$")
 _ORG_LINK = re.compile(r"\[\[(?P<url>[^\]]+)\](?:\[(?P<label>[^\]]*)\])?\]")
 _MD_LINK = re.compile(r"\[(?P<label>[^\]]*)\]\((?P<url>[^)\s]+)\)")
 _URL = re.compile(r"https?://[^\s<>\"'\]\)]+")
-_NICKNAME = re.compile(r"\s*\((?:[\"“'‘][^()\"“”]{1,40}[\"”'’]|[A-Z][\w-]{1,15})\)\s*$")
 _SPLIT_NAMES = re.compile(r"\s*;\s*|\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*")
 _OTHER_SECTION = re.compile(
     r"\b(?:cit(?:e|ing|ation)|contribut\w*|talks?|videos?|blogs?|code|slides|tutorials?)\b", re.IGNORECASE)
@@ -133,7 +132,7 @@ def _title(fields: dict[str, list[str]]) -> str:
     title = _first(fields, _TITLE)
     title = _ORG_LINK.sub(lambda link: link["label"] or link["url"], title)
     title = _MD_LINK.sub(lambda link: link["label"], title)
-    return clean_title(_NICKNAME.sub("", title))
+    return clean_title(without_nickname(clean_title(title)))
 
 
 def _placeholders(fields: dict[str, list[str]]) -> bool:
