@@ -1114,3 +1114,32 @@ def test_the_records_found_in_the_dev_lists_are_those_other_readers_find():
     papers = yaml.safe_load(front)["papers"]
     (region, *_) = find_regions((CORPUS / "dev" / "yaml_frontmatter_reading.md").read_text(encoding="utf-8").split("\n"))
     assert len([record for record in region.records if record.fields]) == len(papers)
+
+
+def test_a_bibtex_block_under_a_paper_item_or_heading_is_its_note_not_a_second_paper():
+    item, details, item_bibtex, heading, heading_bibtex = read_excerpt("auto", """
+        - [Benign overfitting in linear regression](https://arxiv.org/abs/1906.11300), PNAS 2020
+          <details><summary>BibTeX</summary>
+
+          ```bibtex
+          @article{bartlett2020benign,
+            title = {Benign overfitting in linear regression},
+            author = {Bartlett, Peter L. and Long, Philip M.},
+            year = {2020}
+          }
+          ```
+          </details>
+
+        ### [Deep Double Descent](https://arxiv.org/abs/1912.02292)
+
+        ```bibtex
+        @inproceedings{nakkiran2020deep,
+          title = {Deep Double Descent},
+          author = {Nakkiran, Preetum},
+          eprint = {1912.02292}, archivePrefix = {arXiv}
+        }
+        ```
+        """)
+    assert (item.kind, heading.kind) == ("paper", "paper")
+    assert (item_bibtex.kind, item_bibtex.line, item_bibtex.parent_line) == ("note", 6, 1)
+    assert (heading_bibtex.kind, heading_bibtex.parent_line) == ("note", 13)

@@ -114,8 +114,9 @@ _COLUMNS = {
 @register("auto", blocks=True)
 def read_item(index: int, items: list[ListItem]) -> dict:
     item = items[index]
-    if item.block == "record":
-        return read_record(item)
+    if item.block == "record":  # a record nested in a paper, or under a paper heading, is its note
+        owner = _owner(index, items)
+        return _detail(index, items, owner) if owner is not None else read_record(item)
     if item.block == "heading":
         return _heading(index, items)
     if item.block == "row":

@@ -255,6 +255,8 @@ class _Walk:
         kind = token.type
         if self.records and token.map and token.level == 0:
             self.records_before(token.map[0])
+        elif self.records and token.type == "fence" and self.open_items:  # a BibTeX block under an item
+            self.records_before(token.map[1], parent=self.open_items[-1])
         if self.blocks and token.level == 0 and kind.endswith("_open"):
             self._block_opens(tokens, index, token)
         if kind == "heading_open":
@@ -297,13 +299,16 @@ class _Walk:
                 and tokens[index - 1].type == "paragraph_open":
             self._line_groups(token)
 
-    def records_before(self, line: int) -> None:
+    def records_before(self, line: int, parent: int | None = None) -> None:
         """Place the records of fields that open before `line` (0-based), in the order of the
-        document: one item each, at the line of its title, holding its fields as named cells."""
+        document: one item each, at the line of its title, holding its fields as named cells;
+        those of a fenced block nested in a list item are nested in it."""
         while self.records and self.records[-1].start < line:
             record = self.records.pop()
-            self.heading = self.paragraph = None
-            item = self._new(record.title_line, record.end, depth=0, parent=None)
+            if parent is None:
+                self.heading = self.paragraph = None
+            depth = self.items[parent]["depth"] + 1 if parent is not None else 0
+            item = self._new(record.title_line, record.end, depth=depth, parent=parent)
             title = next((field.values[0] for field in record.fields if field.line == record.title_line), "")
             item.update(block="record", record=record.structure, first=record.start, notes=record.notes,
                         spans=(Span("text", title),), columns=[field.key for field in record.fields],
