@@ -1143,3 +1143,21 @@ def test_a_bibtex_block_under_a_paper_item_or_heading_is_its_note_not_a_second_p
     assert (item.kind, heading.kind) == ("paper", "paper")
     assert (item_bibtex.kind, item_bibtex.line, item_bibtex.parent_line) == ("note", 6, 1)
     assert (heading_bibtex.kind, heading_bibtex.parent_line) == ("note", 13)
+
+
+@pytest.mark.parametrize("record, authors, venue", [
+    ("Title: Sharp Minima Can Generalize For Deep Nets\nAuthors: Dinh, L., Pascanu, R., Bengio, S., & Bengio, Y.\n"
+     "Venue: ICML 2017\nPaper: https://arxiv.org/abs/1703.04933",
+     ("Dinh, L.", "Pascanu, R.", "Bengio, S.", "Bengio, Y."), "ICML 2017"),
+    ("* DONE Sharp Minima Can Generalize For Deep Nets\n  :PROPERTIES:\n"
+     "  :AUTHOR: Dinh, Laurent and Pascanu, Razvan and Bengio, Samy and Bengio, Yoshua\n"
+     "  :PUBLISHED: ICML 2017\n  :URL: https://arxiv.org/abs/1703.04933\n  :END:",
+     ("Laurent Dinh", "Razvan Pascanu", "Samy Bengio", "Yoshua Bengio"), "ICML 2017"),
+    ('```yaml\n- name: "*Sharp Minima Can Generalize For Deep Nets*"\n  paper: https://arxiv.org/abs/1703.04933\n'
+     "  authors: Laurent Dinh, Razvan Pascanu, Samy Bengio &amp; Yoshua Bengio\n  published: 2017-03-15\n```",
+     ("Laurent Dinh", "Razvan Pascanu", "Samy Bengio", "Yoshua Bengio"), ""),
+], ids=["apa names, a paper address", "bibtex names in org", "emphasis, entity, a date published"])
+def test_a_record_s_names_are_split_as_written_and_an_address_under_a_title_key_is_a_link(record, authors, venue):
+    (paper,) = papers_of(read_excerpt("auto", record))
+    assert (paper.title, paper.authors, paper.venue, paper.year, paper.arxiv_id) == (
+        "Sharp Minima Can Generalize For Deep Nets", authors, venue, 2017, "1703.04933")

@@ -31,6 +31,7 @@ _FIELD_KEYS = re.compile(
     r"cite ?key|volume|issue|pages|extra|blog title|meeting name|website title)$",
     re.IGNORECASE,
 )
+_ADDRESS = re.compile(r"^(?:<?https?://|\[[^\]]*\]\(https?://|\[\[https?://)\S*$")
 _FENCE = re.compile(r"^(?P<indent> {0,3})(?P<mark>`{3,}|~{3,})\s*(?P<info>[\w+-]*)")
 _DATA_FENCES = {"yaml", "yml", "json", "jsonl", "ndjson", "json5", "geojson"}
 _BIBTEX_FENCES = {"bibtex", "bib", "biblatex", "tex", "latex"}
@@ -93,7 +94,8 @@ class Record:
 
     @property
     def title_line(self) -> int:
-        lines = (field.line for key in TITLE_KEYS for field in self.fields if field.key == key)
+        lines = (field.line for key in TITLE_KEYS for field in self.fields
+                 if field.key == key and field.values and is_title(key, field.values[0]))
         return next(lines, self.start)
 
 
@@ -135,7 +137,12 @@ def _with_rest(region: Region, lines: list[str]) -> Region:
 
 
 def has_title(fields: list[Field]) -> bool:
-    return any(field.key in TITLE_KEYS and any(value.strip() for value in field.values) for field in fields)
+    return any(is_title(field.key, field.values[0]) for field in fields if field.values)
+
+
+def is_title(key: str, value: str) -> bool:
+    """A title key with a title, not an address (`paper: https://arxiv.org/abs/…` is a link)."""
+    return key in TITLE_KEYS and bool(value.strip()) and not _ADDRESS.match(value.strip())
 
 
 # --- YAML and JSON ------------------------------------------------------------------------------
@@ -538,10 +545,10 @@ def _field_blocks(lines: list[str]) -> list[Region]:
         while end < len(lines) and lines[end].strip():
             end += 1
         found = [_KEY_VALUE.match(line) for line in lines[at:end]]
-        if all(found) and found[0]["key"].strip().lower() in TITLE_KEYS:
+        if all(found) and is_title(found[0]["key"].strip().lower(), found[0]["value"]):
             # a record opens at each title line: blocks written with no blank line between them
             starts = [offset for offset, match in enumerate(found)
-                      if match["key"].strip().lower() in TITLE_KEYS]
+                      if is_title(match["key"].strip().lower(), match["value"])]
             records = [_field_record(found[first:last], at + first)
                        for first, last in zip(starts, [*starts[1:], len(found)], strict=True)]
             if all(records):

@@ -11,22 +11,24 @@ paper: a link to it, an arXiv id or DOI, or its authors with a venue or a year.
 
 from __future__ import annotations
 
+import html
 import re
 
 from pybtex.database import Person
 from pybtex.richtext import Text
 
+from atlas.build.names import split_reference_names
+from atlas.build.parsers.field_records import TITLE_KEYS, is_title
 from atlas.build.parsers.markdown_tree import ListItem
 from atlas.build.parsers.reference import arxiv_id_of, is_paper_link, link_kind, other_host, without_nickname
 from atlas.build.parsers.registry import NotAPaper, is_template, publication_year
 from atlas.build.records import Link
 from atlas.build.text import arxiv_id_in, clean_title, collapse_spaces, first_year
 
-_TITLE = ("title", "paper title", "paper_title", "paper", "name")
 _AUTHORS = ("authors", "author", "author(s)", "by", "creators", "creator")
 _VENUE = ("venue", "conference", "journal", "journaltitle", "booktitle", "publication", "proceedings title",
           "publication title", "published in", "published at", "proceedings", "container-title", "container",
-          "repository", "howpublished")
+          "repository", "howpublished", "published", "school", "institution", "publisher")
 _YEAR = ("year", "date", "issued", "published", "pubdate")
 _LINKS = ("url", "link", "links", "pdf", "paper", "html", "openreview", "arxiv", "eprint", "doi", "code",
           "slides", "video", "website")
@@ -62,6 +64,7 @@ _URL = re.compile(r"https?://[^\s<>\"'\]\)]+")
 _SPLIT_NAMES = re.compile(r"\s*;\s*|\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*")
 _OTHER_SECTION = re.compile(
     r"\b(?:cit(?:e|ing|ation)|contribut\w*|talks?|videos?|blogs?|code|slides|tutorials?)\b", re.IGNORECASE)
+_APA_NAMES = re.compile(r"^[A-ZÀ-Þ][\w'’-]+, (?:[A-Z]\.\s?-?)+(?:,|\s*&|$)")
 _TRUNCATION = re.compile(r"^(?:et\.? al\.?|others|\.\.\.|…)$", re.IGNORECASE)
 _ARXIV_ID = re.compile(r"^(?:arXiv:)?(?P<id>\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?$",
                        re.IGNORECASE)
@@ -129,10 +132,21 @@ def _first(fields: dict[str, list[str]], keys: tuple[str, ...]) -> str:
 
 
 def _title(fields: dict[str, list[str]]) -> str:
-    title = _first(fields, _TITLE)
-    title = _ORG_LINK.sub(lambda link: link["label"] or link["url"], title)
-    title = _MD_LINK.sub(lambda link: link["label"], title)
-    return clean_title(without_nickname(clean_title(title)))
+    """The first title key's title (not an address), without link markup, emphasis, HTML
+    entities or a nickname after it."""
+    titles = (value for key in TITLE_KEYS for value in fields.get(key, [])[:1] if is_title(key, value))
+    title = next(titles, "")
+    return clean_title(without_nickname(clean_title(_plain(title))))
+
+
+def _plain(text: str) -> str:
+    """A value as text: `[[url][label]]` and `[label](url)` as their labels, `*Title*` and
+    `<i>Title</i>` without their marks, `&amp;` as `&`."""
+    text = _ORG_LINK.sub(lambda link: link["label"] or link["url"], text)
+    text = _MD_LINK.sub(lambda link: link["label"], text)
+    text = re.sub(r"</?(?:i|b|em|strong|span|sub|sup)\b[^>]*>", "", html.unescape(text))
+    emphasis = re.fullmatch(r"(\*{1,2}|_{1,2}|`)(?P<inner>.+)\1", text.strip())
+    return emphasis["inner"] if emphasis else text
 
 
 def _placeholders(fields: dict[str, list[str]]) -> bool:
@@ -178,17 +192,27 @@ def _refuse_other_works(title: str, links: tuple[Link, ...], strong: bool, secti
 
 
 def _authors(fields: dict[str, list[str]], structure: str) -> tuple[tuple[str, ...], bool]:
+    """A list's names, or one string's: `A, B and C`, `A; B`, BibTeX's `Surname, First and …`
+    (first name first, as RIS's one name a line), APA's `Surname, I., & Surname, I.` (as written)."""
     values = next((fields[key] for key in _AUTHORS if fields.get(key)), [])
     if len(values) == 1 and structure != "ris":
-        text = _MD_LINK.sub(lambda link: link["label"], values[0])
-        values = (re.split(r"\s+and\s+", text) if structure == "bibtex" or re.search(r",\s*\w+\s+and\s", text)
-                  and "," not in text.split(" and ")[0] else _SPLIT_NAMES.split(text))
-    if structure in ("bibtex", "ris"):  # `Surname, First` is how these formats write every name
+        values = _split_names(_plain(values[0]), structure)
+    elif structure == "ris":
         values = [_inverted_name(value) for value in values]
     names = [collapse_spaces(value.strip(" .,;[]") if not re.search(r"\b[A-Z]\.$", value.strip())
                              else value.strip(" ,;[]")) for value in values]
     truncated = any(_TRUNCATION.match(name) for name in names)
     return tuple(name for name in names if name and not _TRUNCATION.match(name)), truncated
+
+
+def _split_names(text: str, structure: str) -> list[str]:
+    parts = re.split(r"\s+and\s+", text)
+    if structure == "bibtex" or (len(parts) > 1 and all(part.count(",") == 1 for part in parts)):
+        return [_inverted_name(part) for part in parts]
+    if _APA_NAMES.match(text):
+        names, truncated = split_reference_names(text)
+        return [*names, "et al."] if truncated else names
+    return _SPLIT_NAMES.split(text)
 
 
 def _inverted_name(name: str) -> str:
@@ -210,9 +234,11 @@ def _venue(fields: dict[str, list[str]], structure: str) -> tuple[str, str]:
     gives venue `arXiv preprint` and that arXiv id."""
     for key in _VENUE:
         for value in fields.get(key, []):
-            value = _ORG_LINK.sub(lambda link: link["label"] or "", value).strip()
+            value = _plain(value).strip()
             if not value or _URL.search(value) or (key == "howpublished" and not _looks_published(value)):
                 continue
+            if key == "published" and re.fullmatch(r"[\d\s./-]+|\w+\.? \d{1,2},? \d{4}", value):
+                continue  # `published: 2019-06-01` dates it
             arxiv = arxiv_id_in(value)
             venue = re.sub(r"\s*(?:arXiv\s*:\s*)?\d{4}\.\d{4,5}(?:v\d+)?\s*$", "", value) if arxiv else value
             return clean_title(re.sub(r"^In\s+", "", venue)), arxiv
