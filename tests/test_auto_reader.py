@@ -1039,7 +1039,45 @@ def test_a_front_matter_of_page_settings_is_no_record_and_reads_as_before():
     Published in: ICLR 2017
     arXiv: 1611.01232
     """,
-], ids=["json array", "json lines", "org drawer", "shortcode", "bibtex", "field block"])
+    """
+    +++
+    title = "Signal propagation"
+
+    [[papers]]
+    title = "Deep Information Propagation"
+    authors = ["Samuel S. Schoenholz", "Justin Gilmer", "Surya Ganguli", "Jascha Sohl-Dickstein"]
+    venue = "ICLR"
+    year = 2017
+    arxiv = "1611.01232"
+    +++
+    """,
+    """
+    ```csv
+    Paper,Authors,Venue,Year,arXiv
+    Deep Information Propagation,Samuel S. Schoenholz; Justin Gilmer; Surya Ganguli; Jascha Sohl-Dickstein,ICLR,2017,1611.01232
+    ```
+    """,
+    """
+    TY  - CONF
+    TI  - Deep Information Propagation
+    AU  - Schoenholz, Samuel S.
+    AU  - Gilmer, Justin
+    AU  - Ganguli, Surya
+    AU  - Sohl-Dickstein, Jascha
+    T2  - ICLR
+    PY  - 2017
+    UR  - https://arxiv.org/abs/1611.01232
+    ER  -
+    """,
+    """
+    <Paper
+      title="Deep Information Propagation"
+      authors={["Samuel S. Schoenholz", "Justin Gilmer", "Surya Ganguli", "Jascha Sohl-Dickstein"]}
+      venue="ICLR" year={2017} href="https://arxiv.org/abs/1611.01232"
+    />
+    """,
+], ids=["json array", "json lines", "org drawer", "shortcode", "bibtex", "field block", "toml tables", "csv",
+        "ris", "mdx component"])
 def test_one_paper_as_a_record_of_fields_under_any_key_names_reads_the_same(record):
     (paper,) = papers_of(read_excerpt("auto", record))
     assert (paper.title, paper.authors, paper.year, paper.arxiv_id) == (

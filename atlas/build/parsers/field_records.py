@@ -14,8 +14,10 @@ Only what holds a title field is a record, so a front matter of page settings st
 
 from __future__ import annotations
 
+import csv
 import json
 import re
+import tomllib
 from dataclasses import dataclass
 
 import yaml
@@ -34,6 +36,8 @@ _FIELD_KEYS = re.compile(
 _ADDRESS = re.compile(r"^(?:<?https?://|\[[^\]]*\]\(https?://|\[\[https?://)\S*$")
 _FENCE = re.compile(r"^(?P<indent> {0,3})(?P<mark>`{3,}|~{3,})\s*(?P<info>[\w+-]*)")
 _DATA_FENCES = {"yaml", "yml", "json", "jsonl", "ndjson", "json5", "geojson"}
+_TABLE_FENCES = {"csv": ",", "tsv": "\t"}
+_TOML_TABLE = re.compile(r"^\s*\[\[?\s*(?P<name>[\w.\"' -]+?)\s*\]\]?\s*(?:#.*)?$")
 _BIBTEX_FENCES = {"bibtex", "bib", "biblatex", "tex", "latex"}
 _ORG_HEADLINE = re.compile(
     r"^(?P<stars>\*+)\s+(?:(?P<task>TODO|DONE|NEXT|WAITING|HOLD|CANCEL+ED|READ|READING|LATER|NOW)\s+)?"
@@ -154,12 +158,20 @@ def _fenced_and_front_matter(lines: list[str]) -> list[Region]:
         end = next((at for at in range(1, len(lines)) if lines[at].strip() in ("---", "...")), None)
         if end is not None:
             regions.append(Region(0, end + 1, _yaml_records(lines[1:end], 1, "yaml")))
+    if lines and lines[0].strip() == "+++":  # Hugo's TOML front matter
+        end = next((at for at in range(1, len(lines)) if lines[at].strip() == "+++"), None)
+        if end is not None:
+            regions.append(Region(0, end + 1, _toml_records(lines[1:end], 1)))
     for start, end, info in _fences(lines):
-        if info in _DATA_FENCES:
-            body = lines[start + 1:end]
+        body, last = lines[start + 1:end], min(end + 1, len(lines))
+        if info == "toml":
+            regions.append(Region(start, last, _toml_records(body, start + 1)))
+        elif info in _TABLE_FENCES:
+            regions.append(Region(start, last, _table_records(body, start + 1, _TABLE_FENCES[info])))
+        elif info in _DATA_FENCES:
             records = _json_line_records(body, start + 1) if info in ("jsonl", "ndjson") else ()
             records = records or _yaml_records(body, start + 1, "json" if info.startswith("json") else "yaml")
-            regions.append(Region(start, min(end + 1, len(lines)), records))
+            regions.append(Region(start, last, records))
     return regions
 
 
@@ -211,6 +223,55 @@ def _sequence_records(root: yaml.Node, first: int, structure: str) -> tuple[Reco
                 else:
                     pending.append(item)
     return tuple(sorted(records, key=lambda record: record.start))
+
+
+def _toml_records(body: list[str], first: int) -> tuple[Record, ...]:
+    """TOML's arrays of tables (`[[papers]]` then `title = "…"`, `authors = […]`): each table with
+    a title a record, each key at its line."""
+    heads = [at for at, line in enumerate(body) if _TOML_TABLE.match(line)]
+    records = []
+    for head, end in zip(heads, [*heads[1:], len(body)], strict=False):
+        if not body[head].strip().startswith("[["):
+            continue
+        try:
+            table = tomllib.loads("\n".join(body[head + 1:end]))
+        except (tomllib.TOMLDecodeError, RecursionError):
+            continue
+        fields = [Field(key.lower(), _toml_values(value), first + _key_line(body, head + 1, end, key))
+                  for key, value in table.items() if _toml_values(value)]
+        while end > head + 1 and not body[end - 1].strip():
+            end -= 1
+        if has_title(fields):
+            records.append(Record(first + head, first + end, tuple(fields), "toml"))
+    return tuple(records)
+
+
+def _toml_values(value: object) -> tuple[str, ...]:
+    if isinstance(value, list):
+        return tuple(str(item) for item in value if not isinstance(item, dict | list))
+    if isinstance(value, dict):
+        return ()
+    return (str(value).lower() if isinstance(value, bool) else str(value),)
+
+
+def _key_line(body: list[str], start: int, end: int, key: str) -> int:
+    written = re.compile(r"^\s*[\"']?" + re.escape(key) + r"[\"']?\s*=")
+    return next((at for at in range(start, end) if written.match(body[at])), start)
+
+
+def _table_records(body: list[str], first: int, delimiter: str) -> tuple[Record, ...]:
+    """A CSV (or TSV) block whose header names a title column: each row a record at its line."""
+    rows = [(at, row) for at, row in enumerate(csv.reader(body, delimiter=delimiter)) if any(row)]
+    if len(rows) < 2 or len(rows) != len([line for line in body if line.strip()]):
+        return ()  # a cell over several lines: the rows' lines are not known
+    header = [cell.strip().lower() for cell in rows[0][1]]
+    records = []
+    for at, row in rows[1:]:
+        fields = [Field(key, tuple(cell.strip() for cell in [value]), first + at)
+                  for key, value in zip(header, row, strict=False) if key and value.strip()]
+        if has_title(fields):
+            records.append(Record(first + at, first + at + 1, tuple(fields), "table"))
+    return tuple(records)
 
 
 def _json_line_records(body: list[str], first: int) -> tuple[Record, ...]:
