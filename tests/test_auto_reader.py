@@ -1199,3 +1199,16 @@ def test_a_record_s_names_are_split_as_written_and_an_address_under_a_title_key_
     (paper,) = papers_of(read_excerpt("auto", record))
     assert (paper.title, paper.authors, paper.venue, paper.year, paper.arxiv_id) == (
         "Sharp Minima Can Generalize For Deep Nets", authors, venue, 2017, "1703.04933")
+
+
+@pytest.mark.parametrize("record", [
+    '[\n  {"title": "Deep Information Propagation", "authors": ["Samuel S. Schoenholz", "Justin Gilmer"],'
+    ' "venue": "ICLR 2017", "arxiv": "1611.01232"}\n]',
+    "> Title: Deep Information Propagation\n> Authors: Samuel S. Schoenholz, Justin Gilmer\n> Venue: ICLR 2017",
+    "## Deep Information Propagation\n\n- **Item Type:** Conference Paper\n"
+    "- **Authors:** Samuel S. Schoenholz, Justin Gilmer\n- **Proceedings Title:** ICLR 2017\n- **Date:** 2017",
+], ids=["a json data file", "a quoted field block", "zotero bullets with bold keys"])
+def test_a_json_file_a_quoted_field_block_and_bold_zotero_keys_are_records(record):
+    (paper,) = papers_of(read_excerpt("auto", record))
+    assert (paper.title, paper.authors, paper.venue, paper.year) == (
+        "Deep Information Propagation", ("Samuel S. Schoenholz", "Justin Gilmer"), "ICLR 2017", 2017)

@@ -56,10 +56,12 @@ _ARGUMENT = re.compile(
     r"""(?P<bare>[^\s"'>%}/]+))""")
 # `Title: …`, `- Title: …`, `**Title:** …`, `**Title**: …`
 _KEY_VALUE = re.compile(
-    r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?P<key>[A-Za-z][\w ()/.-]{0,28}?)\s*(?:(?:\*\*|__)\s*:|:(?:\*\*|__)?)"
-    r"\s+(?P<value>\S.*?)\s*$")
+    r"^\s*(?:>\s?)*(?:[-*+]\s+)?(?:\*\*|__)?(?P<key>[A-Za-z][\w ()/.-]{0,28}?)\s*"
+    r"(?:(?:\*\*|__)\s*:|:(?:\*\*|__)?)\s+(?P<value>\S.*?)\s*$")
 _MD_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<title>.+?)\s*#*\s*$")
-_BULLET_FIELD = re.compile(r"^\s*[-*+]\s+(?P<key>[A-Za-z][\w ]{0,28}?)\s*:\s*(?P<value>.*?)\s*$")
+_BULLET_FIELD = re.compile(
+    r"^\s*[-*+]\s+(?:\*\*|__)?(?P<key>[A-Za-z][\w ]{0,28}?)\s*(?:(?:\*\*|__)\s*:|:(?:\*\*|__)?)"
+    r"\s*(?P<value>.*?)\s*$")
 _METADATA_HEADING = re.compile(r"^#{1,6}\s+Metadata\s*$", re.IGNORECASE)
 _WIKI_LINK = re.compile(r"\[\[(?P<page>[^\[\]\n]+)\]\]")
 _BIBTEX_OPEN = re.compile(r"^\s*@(?P<type>[A-Za-z]+)\s*[{(]\s*(?P<key>[^,\s{}()]*)\s*,")
@@ -134,8 +136,7 @@ def _with_rest(region: Region, lines: list[str]) -> Region:
     head = (region.start, records[0].start)
     tail = (max(record.end for record in records), region.end)
     for start, end in (head, tail):
-        if any(line.strip() and not _FENCE.match(line) and line.strip() not in ("---", "...")
-               for line in lines[start:end]):
+        if any(re.search(r"\w", line) and not _FENCE.match(line) for line in lines[start:end]):
             records.append(Record(start, end, (), records[0].structure))
     return Region(region.start, region.end, tuple(sorted(records, key=lambda record: record.start)))
 
@@ -154,6 +155,9 @@ def is_title(key: str, value: str) -> bool:
 
 def _fenced_and_front_matter(lines: list[str]) -> list[Region]:
     regions = []
+    text = "\n".join(lines).strip()
+    if text[:1] in ("[", "{") and text[-1:] in ("]", "}"):  # a JSON data file
+        return [Region(0, len(lines), _yaml_records(lines, 0, "json"))]
     if lines and lines[0].strip() == "---":
         end = next((at for at in range(1, len(lines)) if lines[at].strip() in ("---", "...")), None)
         if end is not None:
