@@ -1212,3 +1212,21 @@ def test_a_json_file_a_quoted_field_block_and_bold_zotero_keys_are_records(recor
     (paper,) = papers_of(read_excerpt("auto", record))
     assert (paper.title, paper.authors, paper.venue, paper.year) == (
         "Deep Information Propagation", ("Samuel S. Schoenholz", "Justin Gilmer"), "ICLR 2017", 2017)
+
+
+def test_a_speaker_makes_a_record_a_talk_unless_it_links_the_paper_and_a_presenter_s_date_is_no_year():
+    talk, presented = read_excerpt("auto", """
+        ```yaml
+        - title: Implicit regularization in deep learning
+          speaker: Nathan Srebro
+          date: 2017-03-20
+        - title: Deep Information Propagation
+          presenter: Alice
+          date: 2024-03-20
+          arxiv: 1611.01232
+        ```
+        """)[:2]
+    assert (talk.kind, talk.reason) == ("other", "'speaker' names a talk, and no paper is linked")
+    # the date a reading group presents a paper on is not the paper's year
+    assert (presented.kind, presented.title, presented.arxiv_id, presented.year) == (
+        "paper", "Deep Information Propagation", "1611.01232", None)

@@ -34,10 +34,11 @@ _LINKS = ("url", "link", "links", "pdf", "paper", "html", "openreview", "arxiv",
           "slides", "video", "website")
 _KIND = ("type", "kind", "item type", "itemtype", "category", "entry type", "entrytype", "shortcode", "genre",
          "format")
-# Keys only a talk, a post or a program has: `speaker`, `Meeting Name` (Zotero's presentation).
-_NOT_PAPER_KEYS = {"speaker": "talk", "speakers": "talk", "presenter": "talk", "meeting name": "talk",
-                   "blog title": "blog post", "website title": "web page", "programming language": "code"}
-# The kinds of work a record may say it is that are no paper.
+# Keys only a talk, a post or a program has (Zotero's `Meeting Name`, `Blog Title`); a `speaker`
+# names a talk unless the record links the paper (a reading group's presenter of a paper).
+_NOT_PAPER_KEYS = {"meeting name": "talk", "blog title": "blog post", "website title": "web page",
+                   "programming language": "code"}
+_SPEAKER_KEYS = ("speaker", "speakers", "presenter", "event")
 # The kinds of work a record may say it is that are no paper (CSL's `post-weblog`, `speech`,
 # `motion_picture`; RIS's `VIDEO`, `BLOG`, `COMP`, `SLIDE`, `ELEC`).
 _NOT_PAPER_KIND = re.compile(
@@ -79,7 +80,7 @@ def read_record(item: ListItem) -> dict:
     if not title:
         raise NotAPaper("a record with no title")
     links = _links(fields, item.record)
-    _refuse_kind(fields, item, links)
+    _refuse_kind(fields)
     urls = [link.url for link in links]
     if _TEMPLATE_LIKE.search(title) or is_template(title, urls) or _placeholders(fields):
         raise NotAPaper(f"template: '{title}' is a placeholder, not a paper")
@@ -90,6 +91,8 @@ def read_record(item: ListItem) -> dict:
     stated_year = _year(fields)
     strong = arxiv_id or doi or any(is_paper_link(link) for link in links)
     _refuse_other_works(title, links, strong, item.section, bool(venue))
+    if not strong and (speaker := next((key for key in _SPEAKER_KEYS if fields.get(key)), "")):
+        raise NotAPaper(f"'{speaker}' names a talk, and no paper is linked")
     if not strong and not (authors and (venue or stated_year)):
         raise NotAPaper("a record with no link to a paper, and no authors with a venue or year")
     venue_year = first_year(venue) if venue else None
@@ -155,14 +158,13 @@ def _placeholders(fields: dict[str, list[str]]) -> bool:
     return sum(bool(_PLACEHOLDER.match(value) or _TEMPLATE_LIKE.search(value)) for value in values) >= 2
 
 
-def _refuse_kind(fields: dict[str, list[str]], item: ListItem, links: tuple[Link, ...]) -> None:
+def _refuse_kind(fields: dict[str, list[str]]) -> None:
     """A record that says it is a talk, a post, code…: by a kind field, a BibTeX entry type, a
     shortcode's name, a tag, or a key only such works have."""
     for key in _KIND:
         for value in fields.get(key, []):
             kind = re.sub(r"[\[\]#]", "", value).strip().replace("_", " ").replace("-", " ")
-            if _NOT_PAPER_KIND.match(kind) or (key in ("shortcode", "type", "kind") and _NOT_PAPER_KIND.match(
-                    kind.split(".")[0])):
+            if _NOT_PAPER_KIND.match(kind):
                 raise NotAPaper(f"its {key} '{value}' names no paper")
     for tag in fields.get("tags", []) + fields.get("keywords", []):
         if _NOT_PAPER_KIND.match(tag.strip("#: ").replace("_", " ")):
@@ -251,8 +253,12 @@ def _looks_published(value: str) -> bool:
 
 
 def _year(fields: dict[str, list[str]]) -> int | None:
-    """The year, date or issued field's year (CSL's `issued: {date-parts: [[2020]]}` too)."""
+    """The year, date or issued field's year (CSL's `issued: {date-parts: [[2020]]}` too); in a
+    record naming who presents it, the date is the meeting's, not the paper's."""
+    presented = any(fields.get(key) for key in _SPEAKER_KEYS)
     for name in _YEAR:
+        if presented and name == "date":
+            continue
         for key, values in fields.items():
             if key.split(".")[0] == name:
                 if year := next((first_year(value) for value in values if first_year(value)), None):
