@@ -97,7 +97,7 @@ def count_blocks(text: str) -> int:
     `"Title" …`) or an inverted first author (`Surname, First, et al. "Title."`) and definition
     list terms (`Title` then `: Authors` lines) as a second implementation (marko, with GitHub's tables) reads them: what `auto`
     makes one entry each. The records of fields (field_records.py) are one entry each, and their
-    lines no other (test_field_records.py checks what it finds against other readers)."""
+    lines no other (a test below checks what it finds against bibtexparser and PyYAML)."""
     lines = [html.unescape(found[1]) if (found := _COMMENT.match(line)) else line for line in text.split("\n")]
     regions = find_regions(lines)
     for region in regions:

@@ -1,13 +1,15 @@
 """Records of fields in a list's text: papers written as data rather than as lines of prose.
 
-A list may give each paper as a record of named fields instead of a line: a YAML sequence of
-mappings (in the front matter or a ```yaml fence), JSON objects (a ```json array, ```jsonl lines),
-org-mode headlines with a `:PROPERTIES:` drawer, Hugo or Jekyll shortcodes with `key="value"`
-arguments, Zotero (mdnotes) notes whose `# Title` heading is followed by `* Field: value` bullets,
-BibTeX entries (fenced or not), and blocks of `Title: …` / `Authors: …` lines. This module only
-finds them and their fields, with the line of each field; atlas/build/parsers/record_reader.py
-says what a record claims. A region read as records is read no other way: the markdown walk sees
-its lines blank (atlas/build/parsers/markdown_tree.py).
+A list may give each paper as a record of named fields instead of a line: YAML, JSON or TOML
+data (a front matter, a fenced block, JSON lines, a JSON file; CSL references too), a CSV or TSV
+block with a header, org-mode headlines with a `:PROPERTIES:` drawer, Hugo or Jekyll shortcodes
+and MDX components with `key="value"` arguments, Zotero (mdnotes) notes whose `# Title` heading is
+followed by `* Field: value` bullets, BibTeX entries and RIS records (fenced or not), and blocks of
+`Title: …` / `Authors: …` lines. This module only finds them and their fields, with the line of
+each field; atlas/build/parsers/record_reader.py says what a record claims. A region read as
+records is read no other way: the markdown walk sees its lines blank
+(atlas/build/parsers/markdown_tree.py), and the region's lines no record holds are one record
+without fields, so that every line stays in an entry.
 
 Only what holds a title field is a record, so a front matter of page settings stays what it was.
 """
@@ -38,7 +40,6 @@ _FENCE = re.compile(r"^(?P<indent> {0,3})(?P<mark>`{3,}|~{3,})\s*(?P<info>[\w+-]
 _DATA_FENCES = {"yaml", "yml", "json", "jsonl", "ndjson", "json5", "geojson"}
 _TABLE_FENCES = {"csv": ",", "tsv": "\t"}
 _TOML_TABLE = re.compile(r"^\s*\[\[?\s*(?P<name>[\w.\"' -]+?)\s*\]\]?\s*(?:#.*)?$")
-_BIBTEX_FENCES = {"bibtex", "bib", "biblatex", "tex", "latex"}
 _ORG_HEADLINE = re.compile(
     r"^(?P<stars>\*+)\s+(?:(?P<task>TODO|DONE|NEXT|WAITING|HOLD|CANCEL+ED|READ|READING|LATER|NOW)\s+)?"
     r"(?:\[#[A-Z0-9]\]\s+)?(?P<title>.*?)(?:\s+(?P<tags>:[\w@#%:]+:))?\s*$")
