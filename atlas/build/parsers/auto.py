@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from atlas.build.parsers.markdown_tree import SEQUENCE_OPENER, ListItem, Span
 from atlas.build.parsers.properties import read_properties
+from atlas.build.parsers.record_reader import read_record
 from atlas.build.parsers.reference import (
     Reference,
     is_paper_link,
@@ -113,6 +114,9 @@ _COLUMNS = {
 @register("auto", blocks=True)
 def read_item(index: int, items: list[ListItem]) -> dict:
     item = items[index]
+    if item.block == "record":  # a record nested in a paper, or under a paper heading, is its note
+        owner = _owner(index, items)
+        return _detail(index, items, owner) if owner is not None else read_record(item)
     if item.block == "heading":
         return _heading(index, items)
     if item.block == "row":

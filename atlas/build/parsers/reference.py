@@ -292,7 +292,7 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
             title, fields["venue"] = title[: closing.start()], fields["venue"] or _unglued(closing["venue"])
     else:
         title, fields = _plain_reference(spans)
-    title = _without_nickname(clean_title(title.strip(" \"“”'*_")))
+    title = without_nickname(clean_title(title.strip(" \"“”'*_")))
     if not title:
         return None
     text = " ".join(span.text for span in spans)
@@ -432,7 +432,7 @@ def _styled_title(spans: tuple[Span, ...], style: str) -> tuple[str, str, list[S
     return None
 
 
-def _without_nickname(title: str) -> str:
+def without_nickname(title: str) -> str:
     """A title without the nickname a list adds after it (`(μP)`, `(SAM)`, `(the "LTH paper")`);
     an abbreviation of the words right before it is the title's own (`Stochastic Differential
     Equations (SDEs)`)."""
