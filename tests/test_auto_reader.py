@@ -59,15 +59,27 @@ def test_dev_list_styles_find_95_percent_of_papers_98_percent_of_titles_exact_an
 
 def test_held_out_list_styles_stay_at_least_at_their_measurement():
     """`held_out/` holds the current held-out set, measured once when it arrives, with only its
-    figures printed. The seventh set (eight structures never seen, five of them not markdown:
-    org-mode, reStructuredText, Trac wiki, Hugo shortcodes, YAML front matter) misses the
-    issue's floors by far: 26/143 papers found (18.2%), 26/26 titles exact, 9/93 non-papers
-    taken at its one measurement (tests/data/list_styles/README.md). This holds the reader at
-    least there; it is no claim that the floors are met."""
+    figures printed. The ninth set (nine structures never seen: a BibTeX export and an Airtable CSV
+    in fences, Confluence and DokuWiki markup, GOST references, a Marp deck's footers, Chicago
+    endnotes, a tracker table, a Slack export) misses the issue's floors by far: 98/161 papers found
+    (60.9%), 60/98 titles exact (61.2%), 3/92 non-papers taken on arrival
+    (tests/data/list_styles/README.md). This holds the reader at least there; it is no claim that
+    the floors are met."""
     summed = measure("held_out", show_problems=False)
-    assert summed.found / summed.papers >= 0.18
-    assert summed.exact / summed.found >= 0.98
-    assert len(summed.taken) <= 9
+    assert summed.found / summed.papers >= 0.60
+    assert summed.exact / summed.found >= 0.61
+    assert len(summed.taken) <= 3
+
+
+def test_tuning_list_styles_stay_at_least_at_their_figures():
+    """`tuning/` holds the seventh and eighth held-out sets, opened for tuning once measured (the
+    seventh: 26/143 found on arrival, 93/143 on the reader of records of fields, 93/93 exact, 5/93
+    taken; the eighth: 101/166 found, 66/101 exact, 3/109 taken). Held at their figures until the
+    reader reads them at the dev floors and they move to `dev/`."""
+    summed = measure("tuning")
+    assert summed.found / summed.papers >= 0.62
+    assert summed.exact / summed.found >= 0.81
+    assert len(summed.taken) <= 8
 
 
 @pytest.mark.parametrize("source", load_manifest(MANIFEST), ids=lambda source: source.id)
