@@ -37,7 +37,7 @@ sys.path.insert(0, str(HERE.parent))
 from atlas.build.pipeline import build  # noqa: E402
 from atlas.build.site_files import INSPECT_NAME, _inspect  # noqa: E402
 from atlas.build.site_tables import write_site_tables  # noqa: E402
-from atlas.site import cache, sitemaps  # noqa: E402
+from atlas.site import cache, sitemaps, sparql_engine  # noqa: E402
 
 WORDS = (
     "neural tangent kernel gradient descent stochastic implicit regularization lottery ticket sparse "
@@ -202,6 +202,8 @@ async def measure(site: Path) -> list[tuple[str, float, float, int]]:
     }
     results = [(name, *await timed(datasette, path)) for name, path in pages.items() if wanted(name)]
     results += await integrations(datasette, db)
+    if wanted("SPARQL, first ask of a new server"):
+        results.append(await first_sparql_ask(site))
     metadata = yaml.safe_load((site / "metadata.yml").read_text())
     bare = copy.deepcopy(metadata)
     for table in ("papers", "paper_browse"):
@@ -276,6 +278,33 @@ async def integrations(datasette: Datasette, db: sqlite3.Connection) -> list[tup
     }
     return [(name, *await timed(datasette, path, method=method, headers=headers))
             for name, (path, method, headers) in routes.items() if wanted(name)]
+
+
+async def first_sparql_ask(site: Path, asks: int = 3) -> tuple[str, float, float, int]:
+    """The first SPARQL ask (the service description) of each of `asks` new servers, median: each
+    Datasette is opened as uvicorn opens it (the ASGI lifespan) and asked a second later, as a first
+    visitor would; the asks after the first of a server find its workers started either way."""
+    colds, status = [], 0
+    for _ in range(asks):
+        datasette = Datasette([], config_dir=site)
+        messages: asyncio.Queue = asyncio.Queue()
+        messages.put_nowait({"type": "lifespan.startup"})
+
+        async def ignore(message: dict) -> None:
+            pass
+
+        lifespan = asyncio.create_task(datasette.app()({"type": "lifespan"}, messages.get, ignore))
+        await asyncio.sleep(1)
+        start = time.perf_counter()
+        response = await datasette.client.get("/sparql", headers={"Accept": "text/turtle"})
+        colds.append((time.perf_counter() - start) * 1000)
+        status = response.status_code
+        messages.put_nowait({"type": "lifespan.shutdown"})
+        await lifespan
+        engine = sparql_engine.engine_for(datasette)
+        if engine is not None:
+            engine.close()
+    return "SPARQL, first ask of a new server (service description)", statistics.median(colds), 0.0, status
 
 
 def print_table(results: list[tuple[str, float, float, int]]) -> None:
