@@ -232,6 +232,7 @@ def write_search_newest(
             f"insert into {SEARCH_NEWEST_TABLE} (word, position, paper_id) values (?, ?, ?)",
             [(word, position, paper_id) for position, (paper_id,) in enumerate(newest, 1)],
         )
+    db.execute(f"create index {SEARCH_NEWEST_TABLE}_paper_id on {SEARCH_NEWEST_TABLE} (paper_id)")
 
 
 def write_facet_counts(db: sqlite_utils.Database) -> None:
