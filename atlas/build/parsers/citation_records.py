@@ -148,6 +148,8 @@ def wiki_citations(lines: list[str]) -> list[Region]:
 
 def _wiki_fields(body: str, first: int, kind: str) -> list[Field]:
     fields = [Field("type", (_WIKI_KINDS.get(kind.lower(), kind.lower() or "citation"),), first)]
+    if kind.lower() == "arxiv":  # `{{cite arXiv |eprint=…}}`: a preprint, on arXiv
+        fields.append(Field("venue", ("arXiv",), first))
     names: dict[str, dict[str, str]] = {}
     truncated = False
     offset = 0
