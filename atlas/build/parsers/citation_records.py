@@ -18,11 +18,15 @@ fields (record_reader.py says what a record claims):
 from __future__ import annotations
 
 import ast
+import bisect
 import re
 
 from atlas.build.parsers.field_records import _FIELD_KEYS, _KEY_VALUE, Field, Record, Region, has_title
 
 _LONGEST_RECORD = 200  # lines
+# No record of these structures is longer (the longest paper entry of the corpus is 339
+# characters): text past this is read no further, so that no pattern runs long on hostile input.
+_LONGEST_TEXT = 5000
 
 # --- LaTeX bibliography -------------------------------------------------------------------------
 
@@ -61,6 +65,8 @@ def bibliographies(lines: list[str]) -> list[Region]:
 
 def _bibitem(lines: list[str], first: int, end: int) -> Record | None:
     """The names before the first `\\newblock`, then the title, the venue and year, the address."""
+    if sum(len(line) for line in lines[first:end]) > _LONGEST_TEXT:
+        return None
     parts: list[tuple[int, str]] = []  # each \newblock part (the names first), with its line
     opening = _BIBITEM.match(lines[first])
     for line in range(first, end):
@@ -126,19 +132,20 @@ _WIKI_KINDS = {"av media": "video", "av media notes": "video", "episode": "video
 def wiki_citations(lines: list[str]) -> list[Region]:
     """`{{cite journal |…}}` to its closing braces, over as many lines as it runs."""
     regions, at = [], 0
+    closing = [line for line, text in enumerate(lines) if "}}" in text]
     while at < len(lines):
         opening = _WIKI_CITE.search(lines[at])
         if not opening:
             at += 1
             continue
-        text, end = lines[at][opening.end():], at
-        while "}}" not in text and end + 1 < min(len(lines), at + _LONGEST_RECORD):
-            end += 1
-            text += "\n" + lines[end]
-        if "}}" not in text:
+        first = lines[at][opening.end():]
+        after_first = bisect.bisect_right(closing, at)
+        end = at if "}}" in first else closing[after_first] if after_first < len(closing) else None
+        if (end is None or end - at >= _LONGEST_RECORD
+                or sum(len(line) for line in lines[at:end + 1]) > _LONGEST_TEXT):
             at += 1
             continue
-        body, after = text.split("}}", 1)
+        body, after = "\n".join([first, *lines[at + 1:end + 1]]).split("}}", 1)
         fields = _wiki_fields(body, at, opening["kind"])
         record = Record(at, end + 1, tuple(fields), "wiki", after.strip())
         regions.append(Region(at, end + 1, (record,) if has_title(fields) else ()))
@@ -187,7 +194,7 @@ def printed_records(lines: list[str]) -> list[Region]:
     class's name no field (`Skipped(kind='talk', …)` says its kind in its own field)."""
     regions = []
     for at, line in enumerate(lines):
-        found = _REPR.match(line)
+        found = _REPR.match(line) if len(line) <= _LONGEST_TEXT else None
         if not found:
             continue
         try:
@@ -239,6 +246,8 @@ def wrapped_field_blocks(lines: list[str]) -> list[Region]:
 
 
 def _wrapped_record(lines: list[str], start: int, end: int) -> Record | None:
+    if not re.match(r"^\s*(?:[-*+]\s+)?(?:\*\*|__)?title\b", lines[start], re.IGNORECASE):
+        return None
     fields: list[list] = []  # key, value, line
     at = start
     while at < end:
@@ -317,6 +326,8 @@ def asciidoc_bibliographies(lines: list[str]) -> list[Region]:
 
 def _asciidoc_entry(lines: list[str], start: int, end: int) -> Record:
     text = "\n".join(lines[start:end])
+    if len(text) > _LONGEST_TEXT:
+        return Record(start, end, (), "asciidoc")
     text = _ASCIIDOC_ICON.sub("", text[_ASCIIDOC_ENTRY.match(text).end():])
     fields = []
     links = list(_ASCIIDOC_LINK.finditer(text))
@@ -381,8 +392,10 @@ def quoted_title_cards(lines: list[str]) -> list[Region]:
 
 
 def _card_opens(lines: list[str], line: int) -> bool:
-    byline = _BYLINE.match(lines[line + 1])
-    return bool(_QUOTED_TITLE_LINE.search(lines[line]) and byline and _names(byline["names"]))
+    if len(lines[line]) > _LONGEST_TEXT or len(lines[line + 1]) > 500:  # a byline is short
+        return False
+    byline = _QUOTED_TITLE_LINE.search(lines[line]) and _BYLINE.match(lines[line + 1])
+    return bool(byline and _names(byline["names"]))
 
 
 def _names(text: str) -> tuple[str, ...]:
