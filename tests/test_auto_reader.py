@@ -74,12 +74,13 @@ def test_held_out_list_styles_stay_at_least_at_their_measurement():
 def test_tuning_list_styles_stay_at_least_at_their_figures():
     """`tuning/` holds the seventh and eighth held-out sets, opened for tuning once measured (the
     seventh: 26/143 found on arrival, 93/143 on the reader of records of fields, 93/93 exact, 5/93
-    taken; the eighth: 101/166 found, 66/101 exact, 3/109 taken). Held at their figures until the
-    reader reads them at the dev floors and they move to `dev/`."""
+    taken; the eighth: 101/166 found, 66/101 exact, 3/109 taken, then 166/166, 166/166, 0/109 after
+    the citation records of tune-8; the whole split 259/309, 259/259, 5/202). Held at their figures
+    until the reader reads them at the dev floors and they move to `dev/`."""
     summed = measure("tuning")
-    assert summed.found / summed.papers >= 0.62
-    assert summed.exact / summed.found >= 0.81
-    assert len(summed.taken) <= 8
+    assert summed.found / summed.papers >= 0.83
+    assert summed.exact / summed.found >= 0.99
+    assert len(summed.taken) <= 5
 
 
 @pytest.mark.parametrize("source", load_manifest(MANIFEST), ids=lambda source: source.id)
@@ -1242,3 +1243,140 @@ def test_a_speaker_makes_a_record_a_talk_unless_it_links_the_paper_and_a_present
     # the date a reading group presents a paper on is not the paper's year
     assert (presented.kind, presented.title, presented.arxiv_id, presented.year) == (
         "paper", "Deep Information Propagation", "1611.01232", None)
+
+
+def test_a_latex_bibliography_pasted_as_is_gives_one_paper_per_bibitem_and_its_software_none():
+    entries = read_excerpt("auto", r"""
+        \begin{thebibliography}{21}
+        \providecommand{\natexlab}[1]{#1}
+
+        \bibitem[Hanin and Nica(2020)]{hanin2020finite}
+        Boris Hanin and Mihai Nica.
+        \newblock Finite depth and width corrections to the neural tangent kernel.
+        \newblock In \emph{International Conference on Learning Representations}, 2020.
+        \newblock URL \url{https://arxiv.org/abs/1909.05989}.
+
+        \bibitem[Roberts et~al.(2022)Roberts, Yaida, and Hanin]{roberts2022principles}
+        Daniel~A. Roberts, Sho Yaida, and Boris Hanin.
+        \newblock \emph{The Principles of Deep Learning Theory}.
+        \newblock Cambridge University Press, 2022.
+
+        \bibitem[Neural Tangents(2020)]{neuraltangents2020}
+        {Neural Tangents}.
+        \newblock Fast and easy infinite neural networks in {P}ython (software).
+        \newblock \url{https://github.com/google/neural-tangents}, 2020.
+        \end{thebibliography}
+        """)
+    paper, book, software = [entry for entry in entries if entry.line in (6, 12, 17)]
+    assert (paper.kind, paper.line, paper.title, paper.authors, paper.venue, paper.year, paper.arxiv_id) == (
+        "paper", 6, "Finite depth and width corrections to the neural tangent kernel", ("Boris Hanin", "Mihai Nica"),
+        "International Conference on Learning Representations", 2020, "1909.05989")
+    assert (book.kind, book.title, book.authors, book.venue, book.year) == (
+        "paper", "The Principles of Deep Learning Theory", ("Daniel A. Roberts", "Sho Yaida", "Boris Hanin"),
+        "Cambridge University Press", 2022)
+    assert software.kind == "other"
+
+
+def test_mediawiki_cite_templates_on_one_line_or_many_are_papers_and_cite_web_or_av_media_are_not():
+    journal, conference, video, web = read_excerpt("auto", """
+        * {{cite journal |last=Cybenko |first=G. |title=Approximation by superpositions of a sigmoidal function |journal=Mathematics of Control, Signals and Systems |year=1989 |doi=10.1007/BF02551274}}
+        * {{star}} {{cite conference
+         |last1=Raghu |first1=Maithra |last2=Poole |first2=Ben |display-authors=etal
+         |title=On the Expressive Power of Deep Neural Networks
+         |conference=ICML |year=2017 |arxiv=1606.05336
+        }} (the "trajectory length" paper)
+        * {{cite AV media |people=Matus Telgarsky |title=Benefits of depth in neural networks |medium=Video |year=2016 |url=https://www.youtube.com/watch?v=x}}
+        * {{cite web |title=regions-count: exact counting of linear regions |website=GitHub |url=https://github.com/approx-lab/regions-count}}
+        """)
+    assert (journal.kind, journal.title, journal.authors, journal.venue, journal.year, journal.doi) == (
+        "paper", "Approximation by superpositions of a sigmoidal function", ("G. Cybenko",),
+        "Mathematics of Control, Signals and Systems", 1989, "10.1007/BF02551274")
+    # the entry is at its `|title=` line; `display-authors=etal` says the names stop short
+    assert (conference.line, conference.title, conference.authors, conference.arxiv_id, conference.digest) == (
+        4, "On the Expressive Power of Deep Neural Networks", ("Maithra Raghu", "Ben Poole"), "1606.05336",
+        '(the "trajectory length" paper)')
+    assert (video.kind, web.kind) == ("other", "other")
+
+
+def test_a_printed_record_repr_is_a_paper_by_its_keywords_and_a_skipped_kind_is_not():
+    paper, talk = read_excerpt("auto", """
+            Paper(title="Don't Decay the Learning Rate, Increase the Batch Size", authors=['Samuel L. Smith', 'Pieter-Jan Kindermans', 'Chris Ying', 'Quoc V. Le'], venue='ICLR', year=2018, arxiv='1711.00489', starred=False, note='')
+            Skipped(kind='talk', title='Scaling Laws for Neural Language Models', url='https://www.youtube.com/watch?v=x')
+        """)
+    assert (paper.kind, paper.title, paper.authors[0], paper.venue, paper.year, paper.arxiv_id) == (
+        "paper", "Don't Decay the Learning Rate, Increase the Batch Size", "Samuel L. Smith", "ICLR", 2018,
+        "1711.00489")
+    assert talk.kind == "other"
+
+
+def test_an_arxiv_mailing_entry_reads_its_wrapped_fields_and_journal_ref():
+    entry = [entry for entry in read_excerpt("auto", r"""
+        Title: Dynamics of stochastic gradient descent for two-layer neural networks in
+          the teacher-student setup
+        Authors: Sebastian Goldt, Madhu S. Advani, Andrew M. Saxe, Florent Krzakala,
+          Lenka Zdeborová
+        Categories: stat.ML cond-mat.dis-nn cs.LG
+        Journal-ref: NeurIPS 2019
+        \\
+          Ordinary differential equations for the generalisation error of online SGD.
+        \\
+        \\ ( https://arxiv.org/abs/1906.08632 ,  1087kb)
+        """) if entry.kind == "paper"]
+    (paper,) = entry
+    assert (paper.line, paper.title, paper.authors[-1], paper.venue, paper.year, paper.arxiv_id) == (
+        1, "Dynamics of stochastic gradient descent for two-layer neural networks in the teacher-student setup",
+        "Lenka Zdeborová", "NeurIPS", 2019, "1906.08632")
+
+
+def test_asciidoc_bibliography_anchors_are_papers_under_their_section_and_a_video_only_entry_is_not():
+    entries = read_excerpt("auto", """
+        == Separable data
+
+        [bibliography]
+        - [[[soudry2018]]] icon:star[] Daniel Soudry, Elad Hoffer, Mor Shpigel Nacson, Suriya Gunasekar, Nathan Srebro.
+          _The Implicit Bias of Gradient Descent on Separable Data_.
+          Journal of Machine Learning Research, 2018.
+          https://arxiv.org/abs/1710.10345[arXiv:1710.10345]
+        - [[[woodworth2020]]] Woodworth et al. _Kernel and Rich Regimes in Overparametrized Models_. COLT, 2020.
+        // - [[[razin2020]]] Noam Razin, Nadav Cohen. _Implicit Regularization in Deep Learning May Not Be Explainable by Norms_. NeurIPS, 2020.
+        - [[[soudry-talk]]] Daniel Soudry. _The Implicit Bias of Gradient Descent on Separable Data_ (talk). Simons Institute, 2019. https://www.youtube.com/watch?v=x[video]
+        """)
+    papers = [entry for entry in entries if entry.kind == "paper"]
+    assert [(paper.line, paper.title, paper.venue, paper.year, paper.section) for paper in papers] == [
+        (5, "The Implicit Bias of Gradient Descent on Separable Data", "Journal of Machine Learning Research", 2018,
+         ("Separable data",)),
+        (8, "Kernel and Rich Regimes in Overparametrized Models", "COLT", 2020, ("Separable data",))]
+    assert papers[1].authors == ("Woodworth",) and papers[1].authors_truncated
+    assert {entry.line: entry.kind for entry in entries}[9] == "other"  # the comment
+    assert {entry.line: entry.kind for entry in entries}[10] == "other"  # the talk
+
+
+def test_a_quoted_title_line_with_a_byline_under_it_is_a_paper_each_in_a_post_of_two():
+    entries = read_excerpt("auto", """
+        13/ Chain of thought changes the answer. Two papers:
+        📌 "The Expressive Power of Transformers with Chain of Thought"
+        William Merrill & Ashish Sabharwal — ICLR 2024
+        arxiv.org/abs/2310.07923
+        📌 "Chain of Thought Empowers Transformers to Solve Inherently Serial Problems"
+        Zhiyuan Li, Hong Liu, Denny Zhou & Tengyu Ma — ICLR 2024
+        arxiv.org/abs/2402.12875
+        """)
+    papers = [entry for entry in entries if entry.kind == "paper"]
+    assert [(paper.line, paper.title, paper.authors, paper.venue, paper.arxiv_id) for paper in papers] == [
+        (2, "The Expressive Power of Transformers with Chain of Thought", ("William Merrill", "Ashish Sabharwal"),
+         "ICLR", "2310.07923"),
+        (5, "Chain of Thought Empowers Transformers to Solve Inherently Serial Problems",
+         ("Zhiyuan Li", "Hong Liu", "Denny Zhou", "Tengyu Ma"), "ICLR", "2402.12875")]
+
+
+def test_a_changelog_change_and_a_format_example_are_not_papers():
+    entries = read_excerpt("auto", """
+        ### Fixed
+
+        - Broken arXiv link of "Computing Nonvacuous Generalization Bounds for Deep (Stochastic) Neural Networks" (#214)
+
+        ### Notes
+
+        *Reference style: Vancouver (NLM). Example:* Surname AB, Surname CD. Title of the article. Abbrev Journal. Year;Vol(Issue):pages.
+        """)
+    assert [entry.kind for entry in entries if entry.line in (3, 7)] == ["other", "other"]

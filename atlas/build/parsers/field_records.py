@@ -117,9 +117,14 @@ class Region:
 
 def find_regions(lines: list[str]) -> list[Region]:
     """Every region of records in a document's lines, in order, none overlapping."""
+    from atlas.build.parsers import citation_records  # it builds on this module's records
+
     found: list[Region] = []
     taken: set[int] = set()
     for finder in (_fenced_and_front_matter, _bibtex_entries, _ris_records, _org_entries, _shortcodes,
+                   citation_records.bibliographies, citation_records.wiki_citations,
+                   citation_records.printed_records, citation_records.wrapped_field_blocks,
+                   citation_records.asciidoc_bibliographies, citation_records.quoted_title_cards,
                    _zotero_notes, _json_lines, _field_blocks):
         for region in finder(lines):
             span = set(range(region.start, region.end))

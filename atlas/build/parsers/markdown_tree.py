@@ -119,6 +119,10 @@ def list_items(document: SourceText, blocks: bool = False) -> list[ListItem]:
     return items
 
 
+# A section title in AsciiDoc (`== Title`) or MediaWiki (`== Title ==`), read as the heading it is
+_WIKI_SECTION = re.compile(r"^(?P<marks>={1,6})[ \t]+(?P<title>[^=\s].*?)(?:[ \t]+=+)?[ \t]*$")
+
+
 def item_chunks(
     document: SourceText, chunk_lines: int = CHUNK_LINES, blocks: bool = False
 ) -> Iterator[list[ListItem]]:
@@ -140,6 +144,8 @@ def item_chunks(
         regions = find_regions(lines)
         for region in regions:  # lines read as records are read no other way
             lines[region.start:region.end] = [""] * (region.end - region.start)
+        lines = [_WIKI_SECTION.sub(lambda found: "#" * len(found["marks"]) + " " + found["title"], line)
+                 for line in lines]
         tokens = _WITH_TABLES.parse("\n".join(lines))
         _check_depth(tokens, document)
         records = [record for region in regions for record in region.records]

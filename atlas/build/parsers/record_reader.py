@@ -115,7 +115,7 @@ def _fields(item: ListItem) -> dict[str, list[str]]:
     """Each key's values, in the record's order, as plain text (BibTeX's LaTeX read)."""
     fields: dict[str, list[str]] = {}
     for key, cell in zip(item.columns, item.cells, strict=True):
-        values = [_latex(span.text) if item.record == "bibtex" else span.text for span in cell]
+        values = [_latex(span.text) if item.record in ("bibtex", "bibitem") else span.text for span in cell]
         fields.setdefault(key, []).extend(value.strip() for value in values if value.strip())
     return fields
 
