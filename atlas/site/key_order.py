@@ -9,8 +9,14 @@ some of the ties and skipped others: paging the real papers table 20 at a time l
 353 of them distinct, of 372 papers.
 
 `in_key_order` gives that first page the next pages' order: the primary key (or keys, or the
-rowid of a table without one) after the sort column. Only the table view's exact first page of a
-table is changed; a view's pages are offsets into one query and are left as Datasette wrote them."""
+rowid of a table without one) after the sort column. A view has no key: its pages are offsets
+into `order by year desc limit 8 offset 7`, and SQLite sorts only the first `limit + offset`
+rows of each, so nothing holds ties in one order from page to page (paper_entries sorted by year
+listed its ties in one order seven at a time and in another on one page, though each row once);
+each sorted page of a view is ordered by every column it shows after the sort column, so rows
+alike in all of them are the only ties left, and they look the same whichever comes first.
+
+Only the table view's exact pages are changed."""
 
 from __future__ import annotations
 
@@ -21,46 +27,51 @@ from datasette.utils import escape_sqlite
 from atlas.site.cache import cached
 
 _NAME = r"(?:\w+|\[[^\]]+\])"
-# The table view's first page (datasette/views/table.py): its columns, each as `escape_sqlite`
-# writes it, the table, its filters, and the one column it is sorted by.
-_SORTED_FIRST_PAGE = re.compile(
+# The table view's first page of a table, or any page of a view (datasette/views/table.py): its
+# columns, each as `escape_sqlite` writes it, the table, its filters, the one column it is sorted
+# by, and a view's offset.
+_SORTED_PAGE = re.compile(
     rf"select (?P<columns>{_NAME}(?:, {_NAME})*) from (?P<table>{_NAME}) (?:where .+ )?"
-    rf"order by (?P<column>{_NAME})(?P<desc> desc)? limit (?P<limit>\d+)",
+    rf"order by (?P<column>{_NAME})(?P<desc> desc)? limit (?P<limit>\d+)(?P<offset> offset \d+)?",
     re.DOTALL,
 )
 
 
 def with_key(sql: str, keys: list[str]) -> str:
-    """`sql`, a sorted first page, ordered by `keys` (escaped) after its sort column: unchanged
-    unless `sql` is one, or when the sort column is already the whole key."""
-    found = _SORTED_FIRST_PAGE.fullmatch(sql)
+    """`sql`, a sorted page, ordered by `keys` (escaped) after its sort column: unchanged unless
+    `sql` is one, or when the sort column is already the whole key."""
+    found = _SORTED_PAGE.fullmatch(sql)
     if found is None or not keys or [found["column"]] == keys:
         return sql
-    order = f"order by {found['column']}{found['desc'] or ''} limit {found['limit']}"
-    keyed = f"order by {found['column']}{found['desc'] or ''}, {', '.join(keys)} limit {found['limit']}"
-    return sql.removesuffix(order) + keyed
+    sort = f"order by {found['column']}{found['desc'] or ''}"
+    rest = f" limit {found['limit']}{found['offset'] or ''}"
+    return sql.removesuffix(sort + rest) + f"{sort}, {', '.join(keys)}{rest}"
 
 
 def _unescaped(name: str) -> str:
     return name[1:-1] if name.startswith("[") else name
 
 
-async def table_key(db, table: str) -> list[str]:
+async def table_key(db, table: str) -> list[str] | None:
     """The columns Datasette's next pages of `table` are ordered by after the sort column, as
-    `escape_sqlite` writes them: its primary keys, or `rowid`; none for a view or no table."""
-    async def key() -> list[str]:
-        if not await db.table_exists(table):
-            return []
-        return [escape_sqlite(pk) for pk in await db.primary_keys(table)] or ["rowid"]
+    `escape_sqlite` writes them: its primary keys, or `rowid`; None for a view; none for neither."""
+    async def key() -> list[str] | None:
+        if await db.table_exists(table):
+            return [escape_sqlite(pk) for pk in await db.primary_keys(table)] or ["rowid"]
+        return None if table in await db.view_names() else []
 
     return await cached(db, ("table key", table), key)
 
 
 async def in_key_order(db, sql: str) -> str:
-    """`sql`, or the table view's sorted first page ordered by its table's key after the sort."""
+    """`sql`, or the table view's sorted page ordered after the sort by its table's key (a first
+    page of a table) or by the columns it shows (any page of a view)."""
     if db.is_mutable:
         return sql
-    found = _SORTED_FIRST_PAGE.fullmatch(sql)
+    found = _SORTED_PAGE.fullmatch(sql)
     if found is None:
         return sql
-    return with_key(sql, await table_key(db, _unescaped(found["table"])))
+    key = await table_key(db, _unescaped(found["table"]))
+    if key is None:
+        return with_key(sql, found["columns"].split(", "))
+    return sql if found["offset"] else with_key(sql, key)
