@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlite_utils
+from sqlite_utils.db import DescIndex
 
 from atlas.build.classify import PaperReading, PaperTopic, UnmappedTerm
 from atlas.build.database_rows import insert_rows
@@ -342,9 +343,11 @@ def _link_rows(data: Dataset, paper_of: dict) -> list[dict]:
     return [rows[key] for key in sorted(rows)]
 
 
+# papers by (year desc, id): the papers table's pages, newest first and by id within a year
+# (atlas/site/key_order.py), each read straight from the index, and still every `year` filter.
 _INDEXES = {
     "entries": [["paper_id"], ["venue_id"], ["kind"], ["year"], ["hidden"], ["heading"]],
-    "papers": [["year"], ["venue_id"], ["arxiv_id"]],
+    "papers": [[DescIndex("year"), "id"], ["venue_id"], ["arxiv_id"]],
     "authors": [["surname"]],
     "paper_authors": [["author_id"]],
     "entry_authors": [["author_id"]],
