@@ -17,6 +17,8 @@ import pytest
 from datasette.app import Datasette
 from datasette.utils import escape_sqlite
 
+from atlas.site import key_order
+
 # FTS5's own shadow tables, which Datasette hides: papers_fts_idx's keys are blobs, which
 # Datasette's `_next` cannot carry (its second page finds nothing); not a question of order.
 HIDDEN = re.compile(r"papers_fts_\w+")
@@ -133,3 +135,24 @@ def test_views_page_by_offset_in_one_order(site, built_atlas):
         for query in ("", "_sort_desc=year" if view in ("paper_entries", "papers_per_venue_year") else ""):
             assert pages(site, f"/atlas/{view}.json?_size=7&{query}") == pages(
                 site, f"/atlas/{view}.json?_size=max&{query}"), (view, query)
+
+
+def test_a_sort_on_the_keys_first_column_is_the_key_order():
+    sql = "select source_id, line, item, title from entries order by source_id limit 8"
+    assert key_order.with_key(sql, ["source_id", "line", "item"]) == (
+        "select source_id, line, item, title from entries order by source_id, line, item limit 8")
+    assert key_order.with_key("select id, year from papers order by id limit 8", ["id"]) == (
+        "select id, year from papers order by id limit 8")
+
+
+@pytest.mark.parametrize("table, order", [
+    ("papers", "year desc, id"), ("paper_browse", "year desc, id"), ("authors", "surname, id"),
+    ("entries", "source_id, line, item"),
+])
+def test_each_sorted_tables_first_page_is_read_from_an_index_without_sorting(built_atlas, table, order):
+    """At a million papers a sort of the newest year's papers took 85 ms a page; an index in the
+    pages' order reads the first rows and stops."""
+    with sqlite3.connect(built_atlas) as db:
+        plan = " ".join(row[-1] for row in db.execute(
+            f"explain query plan select * from {table} order by {order} limit 101"))
+    assert "INDEX" in plan and "TEMP B-TREE" not in plan, plan

@@ -39,9 +39,12 @@ _SORTED_PAGE = re.compile(
 
 def with_key(sql: str, keys: list[str]) -> str:
     """`sql`, a sorted page, ordered by `keys` (escaped) after its sort column: unchanged unless
-    `sql` is one, or when the sort column is already the whole key."""
+    `sql` is one, or when the sort column is the whole key. The sort column is left out of the
+    keys after it: the same order, and SQLite then reads `order by source_id, line, item` from
+    the entries' primary key, where `source_id, source_id, line, item` sorted every source."""
     found = _SORTED_PAGE.fullmatch(sql)
-    if found is None or not keys or [found["column"]] == keys:
+    keys = [key for key in keys if found is None or key != found["column"]]
+    if found is None or not keys:
         return sql
     sort = f"order by {found['column']}{found['desc'] or ''}"
     rest = f" limit {found['limit']}{found['offset'] or ''}"
