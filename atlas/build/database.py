@@ -343,12 +343,13 @@ def _link_rows(data: Dataset, paper_of: dict) -> list[dict]:
     return [rows[key] for key in sorted(rows)]
 
 
-# papers by (year desc, id): the papers table's pages, newest first and by id within a year
-# (atlas/site/key_order.py), each read straight from the index, and still every `year` filter.
+# papers by (year desc, id) and authors by (surname, id): each table's pages in its metadata.yml
+# order with ties by id (atlas/site/key_order.py), read straight from the index, which still
+# serves every filter on the year or surname.
 _INDEXES = {
     "entries": [["paper_id"], ["venue_id"], ["kind"], ["year"], ["hidden"], ["heading"]],
     "papers": [[DescIndex("year"), "id"], ["venue_id"], ["arxiv_id"]],
-    "authors": [["surname"]],
+    "authors": [["surname", "id"]],
     "paper_authors": [["author_id"]],
     "entry_authors": [["author_id"]],
     "author_names": [["name"]],
