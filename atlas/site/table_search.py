@@ -12,7 +12,8 @@ Every paper has exactly one row in the search index, under its own rowid (site_t
 write_search_index), so the count is the index's count of its matches (12 ms); and the build
 stores the first 1,001 papers of each broad word's search in the table's order (`search_newest`),
 so a first page of up to 1,000 rows is read from there (1-2 ms). Any other first page of a
-search is sorted by id within a year, as its next pages are (`in_table_order`). A search inside
+search is sorted by id within a year, as its next pages are, by key_order.py, as every sorted
+table's first page is. A search inside
 a topic of ours is already a full-text query holding the searched words (paper_filters.py), so
 Datasette's own search clause beside it keeps no row the topic's drops: it is left out of each
 query that carries both, and the count is that query's count in the index.
@@ -84,20 +85,6 @@ def searched_words(params: dict) -> tuple[list[str], int]:
     return words, len(parts)
 
 
-def in_table_order(sql: str) -> str:
-    """The table view's first page of a searched papers table, newest first, with ties by id as
-    the next pages are ordered: Datasette adds the primary key to the order only from the second
-    page on (`_next`), so a first page's ties came in the index's order, and the second page,
-    starting after the first's last id, repeated some and skipped others (7 of 647 papers were
-    listed twice paging "neural network" in a topic 20 at a time). Sorting every match costs
-    the same either way."""
-    found = _FIRST_PAGE.fullmatch(sql)
-    if found is None or SEARCH_TABLE not in found["where"]:
-        return sql
-    limit = found["limit"]
-    return sql.removesuffix(f"order by year desc limit {limit}") + f"order by year desc, id limit {limit}"
-
-
 def first_page(sql: str) -> tuple[str, int] | None:
     """For the table view's first page of a search alone, newest first: its columns and size."""
     found = _FIRST_PAGE.fullmatch(sql)
@@ -160,7 +147,7 @@ async def rewritten(db, run, sql: str, params) -> tuple[str, dict]:
         return counted, params
     page = first_page(sql)
     stored = page and await newest_stored(db, run, page, params)
-    return stored or (in_table_order(sql), params)
+    return stored or (sql, params)
 
 
 async def _matched(run, named: dict) -> list[int]:

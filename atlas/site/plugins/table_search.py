@@ -1,12 +1,14 @@
-"""The papers table's searches answered from the search index and the build's stored pages
-(atlas/site/table_search.py): each immutable database's queries pass through `rewritten` first,
-which changes only the table view's count and first page of a searched papers table."""
+"""The table view's queries on each immutable database, answered faster or in a steadier order:
+each query passes through `table_search.rewritten` (the papers table's searches answered from the
+search index and the build's stored pages), then `key_order.in_key_order` (a sorted table's first
+page ordered by its primary key within ties, as its next pages are). One wrapper, so the two
+always apply in this order: a searched first page the stored pages answer is never reordered."""
 
 from __future__ import annotations
 
 from datasette import hookimpl
 
-from atlas.site import table_search
+from atlas.site import key_order, table_search
 
 
 @hookimpl
@@ -21,6 +23,7 @@ def _shortcut(db):
 
     async def execute(sql, params=None, *args, **kwargs):
         sql, params = await table_search.rewritten(db, run, sql, params)
+        sql = await key_order.in_key_order(db, sql)
         return await run(sql, params, *args, **kwargs)
 
     execute.atlas_table_search = True
