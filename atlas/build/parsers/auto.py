@@ -156,7 +156,17 @@ def _block(item: ListItem) -> dict:
     _refuse_prose("".join(span.text for span in spans if span.style != "image"), claims["title"])
     if item.notes:
         claims["digest"] = collapse_spaces(item.notes)
+    if (at := _title_line(item.raw, claims["title"])) > 0:
+        claims["line"] = item.line + at
     return claims
+
+
+def _title_line(raw: str, title: str) -> int:
+    """The line of a block, counted from its first, where its title opens: `.. [Key] A. Author,
+    B. Author.` and then the title on the line below is a paper at its title's line, as a record is."""
+    words = re.findall(r"\w+", title)[:4]
+    found = re.search(r"\W+".join(map(re.escape, words)), raw) if words else None
+    return raw.count("\n", 0, found.start()) if found else 0
 
 
 def _without_opener(spans: tuple[Span, ...]) -> tuple[tuple[Span, ...], str]:
