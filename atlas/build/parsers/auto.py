@@ -48,6 +48,8 @@ _NOT_PAPERS = re.compile(
     r"awesome lists?|table of contents|contents)\b|博客|视频|讲座|演讲|幻灯片|教程|课程|贡献|目录",
     re.IGNORECASE,
 )
+# What a section holding papers among other things names them (`## Surveys, talks and code`)
+_PAPER_KINDS = re.compile(r"\b(?:surveys?|papers?|preprints?|articles?|monographs?|books?)\b", re.IGNORECASE)
 # What else a list names, in a lead-in (`Code: [Title](github)`, `**Problem set 2:** [ps2.pdf](…)`)
 # or as the only links of an entry (`**Title** — [blog](…)`), besides the kinds of _NOT_PAPERS.
 _NOT_PAPER_WORKS = re.compile(
@@ -86,6 +88,7 @@ _HOST_VENUE = re.compile(
     re.IGNORECASE,
 )
 # The kind a sequence's opening mark names: `[!video]`, `!!! code`, `[^talk]:`
+_ADMONITION_TITLE = re.compile(r'^[\w-]+(?:[ \t]+[\w-]+)*[ \t]+"(?P<title>[^"\n]+)"[ \t]*(?:\n|$)')
 _OPENER_KIND = re.compile(r"(?:\[!|[!?]{3}\+?\s+|\[\^|\.\.\s+\[|^\s*\[)(?P<kind>[A-Za-z][\w-]*)")
 # A lowercase word of a sentence, not of a reference (`and`, `et al.`, `pp.`, field keys)
 _PROSE_WORD = re.compile(
@@ -183,6 +186,9 @@ def _without_opener(spans: tuple[Span, ...]) -> tuple[tuple[Span, ...], str]:
     if opener[0].lstrip().startswith("[!") and rest.strip():  # `[!paper]- Title` then its fields
         line, _, after = rest.partition("\n")
         head = (Span("strong", line.strip()),) + ((Span("text", "\n" + after),) if after else ())
+    elif titled := _ADMONITION_TITLE.match(rest):  # `??? abstract "Title"`: the type, then the title
+        after = rest[titled.end():]
+        head = (Span("strong", titled["title"]),) + ((Span("text", "\n" + after),) if after else ())
     return head + spans[1:], kind["kind"] if kind else ""
 
 
@@ -310,7 +316,7 @@ def _refuse_non_paper(reference: Reference, section: tuple[str, ...], columns: t
     kind_first = re.match(r"^\W*(?P<word>\w+)\W*[:\]]", reference.title)  # `Slides: …`, `Tutorial] …`
     if kind_first and _NOT_PAPERS.match(kind_first["word"]):
         raise NotAPaper(f"'{reference.title}' is not a paper")
-    if not strong and section and _NOT_PAPERS.search(section[-1]):
+    if not strong and section and _NOT_PAPERS.search(section[-1]) and not _PAPER_KINDS.search(section[-1]):
         raise NotAPaper(f"under '{section[-1]}', with no link to a paper")
     if not set(evidence) - {"year"}:
         raise NotAPaper("no link to a paper, arXiv id, venue or authors")

@@ -18,6 +18,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from atlas.build.errors import InputError
+from atlas.build.parsers.dialects import as_markdown
 from atlas.build.parsers.field_records import Record, find_regions
 from atlas.build.parsers.html_items import HARD_BREAK, html_items
 from atlas.build.records import SourceText
@@ -140,6 +141,7 @@ def item_chunks(
         regions = find_regions(lines)
         for region in regions:  # lines read as records are read no other way
             lines[region.start:region.end] = [""] * (region.end - region.start)
+        lines = as_markdown(lines)
         tokens = _WITH_TABLES.parse("\n".join(lines))
         _check_depth(tokens, document)
         records = [record for region in regions for record in region.records]
