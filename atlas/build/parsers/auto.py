@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from atlas.build.parsers.markdown_tree import SEQUENCE_OPENER, ListItem, Span
 from atlas.build.parsers.properties import read_properties
+from atlas.build.parsers.reading_sentences import Reading, cites_a_reading, read_sentence
 from atlas.build.parsers.record_reader import read_record
 from atlas.build.parsers.reference import (
     Reference,
@@ -146,6 +147,8 @@ def _block(item: ListItem) -> dict:
     """A block no structure rule claimed (a paragraph, a quote's lines, a footnote definition, a
     sub-numbered line) is a paper by its content alone: a title read as from any entry, what
     shows it names a paper, and no sentence of prose around it."""
+    if "\n" not in item.raw.strip() and cites_a_reading(item.raw):
+        return _reading(read_sentence(item.raw), item.section)
     spans, kind = _without_opener(item.spans)
     if kind and _names_non_paper(kind):
         raise NotAPaper(f"'{kind}' names no paper")
@@ -170,6 +173,15 @@ def _title_line(raw: str, title: str) -> int:
     words = re.findall(r"\w+", title)[:4]
     found = re.search(r"\W+".join(map(re.escape, words)), raw) if words else None
     return raw.count("\n", 0, found.start()) if found else 0
+
+
+def _reading(reading: Reading, section: tuple[str, ...]) -> dict:
+    """A reading a syllabus sentence cites: the claims of its title and parenthesis, read as an
+    entry `**Title** (Venue Year)` linking its links, with the authors the sentence names."""
+    links = tuple(Span("link", "[link]", url) for _, url in reading.links)
+    claims = _paper((Span("strong", reading.title), Span("text", f" ({reading.venue})")) + links, section)
+    claims["authors"], claims["authors_truncated"] = reading.authors, reading.truncated
+    return claims
 
 
 def _without_opener(spans: tuple[Span, ...]) -> tuple[tuple[Span, ...], str]:

@@ -21,6 +21,7 @@ from atlas.build.errors import InputError
 from atlas.build.parsers.dialects import as_markdown
 from atlas.build.parsers.field_records import Record, find_regions
 from atlas.build.parsers.html_items import HARD_BREAK, html_items
+from atlas.build.parsers.reading_sentences import cites_a_reading
 from atlas.build.records import SourceText
 from atlas.build.text import collapse_spaces
 
@@ -473,8 +474,10 @@ class _Walk:
 
 def line_groups(lines: list[str]) -> list[tuple[int, int]]:
     """The (start, end) of each group of a paragraph's lines: a group opens at its first line
-    and at each line opening a sequence (SEQUENCE_OPENER)."""
-    starts = [0] + [at for at, line in enumerate(lines) if at and SEQUENCE_OPENER.match(line)]
+    and at each line opening a sequence (SEQUENCE_OPENER); a sentence citing a reading, in a
+    syllabus written a sentence a line, is a group of its own."""
+    starts = [0] + [at for at, line in enumerate(lines) if at and (
+        SEQUENCE_OPENER.match(line) or cites_a_reading(line) or cites_a_reading(lines[at - 1]))]
     return list(zip(starts, starts[1:] + [len(lines)], strict=True))
 
 
