@@ -169,10 +169,14 @@ def _block(item: ListItem) -> dict:
 
 def _title_line(raw: str, title: str) -> int:
     """The line of a block, counted from its first, where its title opens: `.. [Key] A. Author,
-    B. Author.` and then the title on the line below is a paper at its title's line, as a record is."""
+    B. Author.` and then the title on the line below is a paper at its title's line, as a record
+    is."""
     words = re.findall(r"\w+", title)[:4]
     found = re.search(r"\W+".join(map(re.escape, words)), raw) if words else None
-    return raw.count("\n", 0, found.start()) if found else 0
+    at = raw.count("\n", 0, found.start()) if found else 0
+    # only after lines the names' sentence closes (`… and O. Vinyals.`): a title read from a
+    # later line of any other block is no sign of where the entry is
+    return at if all(line.rstrip().endswith((".", ",")) for line in raw.split("\n")[:at]) else 0
 
 
 def _reading(reading: Reading, section: tuple[str, ...]) -> dict:
