@@ -1242,3 +1242,85 @@ def test_a_speaker_makes_a_record_a_talk_unless_it_links_the_paper_and_a_present
     # the date a reading group presents a paper on is not the paper's year
     assert (presented.kind, presented.title, presented.arxiv_id, presented.year) == (
         "paper", "Deep Information Propagation", "1611.01232", None)
+
+
+# --- markup of other tools, and sentences of a syllabus (the seventh set) -------------------------
+
+def test_a_trac_wiki_table_gives_one_paper_per_row_under_its_wiki_heading():
+    heading, paper, unlinked = read_excerpt("auto", """
+        == Critical points ==
+
+        ||= Title =||= Authors =||= Venue =||= Year =||= Links =||
+        || '''Deep Learning without Poor Local Minima''' [[Image(wiki:Icons:star.png)]] || K. Kawaguchi || NIPS || 2016 || [https://arxiv.org/abs/1605.07110 arXiv] ||
+        || The Loss Surface of Deep and Wide Neural Networks || Q. Nguyen, M. Hein || ICML || 2017 || ||
+        """)
+    assert (heading.kind, heading.reason) == ("other", "section heading")
+    assert (paper.kind, paper.line, paper.title, paper.authors, paper.venue, paper.year, paper.arxiv_id) == (
+        "paper", 4, "Deep Learning without Poor Local Minima", ("K. Kawaguchi",), "NIPS", 2016, "1605.07110")
+    assert (unlinked.kind, unlinked.line, unlinked.section) == ("paper", 5, ("Critical points",))
+
+
+def test_an_admonition_in_a_content_tab_reads_as_one_at_the_margin():
+    tab, paper = read_excerpt("auto", """
+        === "Matrix factorization"
+
+            ??? paper "Implicit Regularization in Deep Matrix Factorization"
+                **Sanjeev Arora, Nadav Cohen, Wei Hu, Yuping Luo**
+                *NeurIPS* 2019 · [arXiv](https://arxiv.org/abs/1905.13655)
+        """)
+    assert tab.kind == "other"
+    assert (paper.kind, paper.line, paper.title, paper.authors[0], paper.arxiv_id) == (
+        "paper", 3, "Implicit Regularization in Deep Matrix Factorization", "Sanjeev Arora", "1905.13655")
+
+
+def test_an_admonition_type_is_no_part_of_its_title_and_a_survey_section_holds_papers():
+    _, survey = read_excerpt("auto", """
+        ## Surveys, talks and code
+
+        ??? abstract "On the Implicit Bias in Deep-Learning Algorithms"
+            **Gal Vardi**
+            *Communications of the ACM* 2023
+        """)
+    assert (survey.kind, survey.title, survey.authors, survey.venue) == (
+        "paper", "On the Implicit Bias in Deep-Learning Algorithms", ("Gal Vardi",), "Communications of the ACM")
+
+
+def test_an_rst_citation_is_a_paper_at_the_line_of_its_title_link():
+    paper, = read_excerpt("auto", """
+        .. [Bartlett2017] P. L. Bartlett, D. J. Foster, and M. Telgarsky.
+           `Spectrally-normalized margin bounds for neural networks <https://arxiv.org/abs/1706.08498>`_.
+           In *NIPS*, 2017.
+        """)
+    assert (paper.kind, paper.line, paper.title, paper.arxiv_id, paper.venue) == (
+        "paper", 2, "Spectrally-normalized margin bounds for neural networks", "1706.08498", "NIPS")
+
+
+def test_a_syllabus_sentence_citing_a_reading_is_a_paper_with_the_names_it_gives():
+    entries = read_excerpt("auto", """
+        Read Zhang, Bengio, Hardt, Recht and Vinyals, *Understanding deep learning requires rethinking generalization* (ICLR 2017, [arXiv:1611.03530](https://arxiv.org/abs/1611.03530)).
+        If you have time, skim Lee et al.'s follow-up, *Wide Neural Networks of Any Depth Evolve as Linear Models Under Gradient Descent* (NeurIPS 2019, [arXiv](https://arxiv.org/abs/1902.06720)).
+        Read "A mean field view of the landscape of two-layer neural networks" by Song Mei, Andrea Montanari and Phan-Minh Nguyen (PNAS 2018).
+        Arthur Jacot's own talk, [*Neural Tangent Kernel: Convergence and Generalization in Neural Networks*](https://www.youtube.com/watch?v=x), is a good warm-up.
+        We will come back to *Deep Double Descent* next week, so finish this week's readings first.
+        """)
+    zhang, lee, mei, talk_and_prose = entries  # the lines citing no reading: one block, as before
+    assert (zhang.kind, zhang.line, zhang.authors, zhang.venue, zhang.year, zhang.arxiv_id) == (
+        "paper", 1, ("Zhang", "Bengio", "Hardt", "Recht", "Vinyals"), "ICLR 2017", 2017, "1611.03530")
+    assert (lee.kind, lee.line, lee.authors, lee.authors_truncated) == ("paper", 2, ("Lee",), True)
+    assert (mei.kind, mei.title, mei.authors) == (
+        "paper", "A mean field view of the landscape of two-layer neural networks",
+        ("Song Mei", "Andrea Montanari", "Phan-Minh Nguyen"))
+    assert (talk_and_prose.kind, talk_and_prose.line) == ("other", 4)
+
+
+def test_a_template_engine_variable_is_no_title_and_a_record_closing_in_et_al_is_truncated():
+    card, = read_excerpt("auto", """
+        <div class="card">
+          <a href="https://arxiv.org/abs/{{ p.arxiv }}">{{ p.title }}</a><br>{{ p.venue }} {{ p.year }}
+        </div>
+        """)
+    assert card.kind == "other"
+    paper, = read_excerpt("auto", """
+        {{< paper title="Larger language models do in-context learning differently" authors="Jerry Wei et al." venue="arXiv" year="2023" arxiv="2303.03846" >}}
+        """)
+    assert (paper.kind, paper.authors, paper.authors_truncated) == ("paper", ("Jerry Wei",), True)
