@@ -74,12 +74,14 @@ def test_held_out_list_styles_stay_at_least_at_their_measurement():
 def test_tuning_list_styles_stay_at_least_at_their_figures():
     """`tuning/` holds the seventh and eighth held-out sets, opened for tuning once measured (the
     seventh: 26/143 found on arrival, 93/143 on the reader of records of fields, 93/93 exact, 5/93
-    taken; the eighth: 101/166 found, 66/101 exact, 3/109 taken). Held at their figures until the
+    taken; the eighth: 101/166 found, 66/101 exact, 3/109 taken). Tuned on the seventh (branch
+    tune-7): 143/143 found, 143/143 exact, 0/93 taken; the whole split 244/309 found (79.0%),
+    209/244 exact (85.7%), 3/202 taken, the eighth as before. Held at their figures until the
     reader reads them at the dev floors and they move to `dev/`."""
     summed = measure("tuning")
-    assert summed.found / summed.papers >= 0.62
-    assert summed.exact / summed.found >= 0.81
-    assert len(summed.taken) <= 8
+    assert summed.found / summed.papers >= 0.78
+    assert summed.exact / summed.found >= 0.85
+    assert len(summed.taken) <= 3
 
 
 @pytest.mark.parametrize("source", load_manifest(MANIFEST), ids=lambda source: source.id)
