@@ -476,8 +476,9 @@ def line_groups(lines: list[str]) -> list[tuple[int, int]]:
     """The (start, end) of each group of a paragraph's lines: a group opens at its first line
     and at each line opening a sequence (SEQUENCE_OPENER); a sentence citing a reading, in a
     syllabus written a sentence a line, is a group of its own."""
+    citing = [cites_a_reading(line) for line in lines]
     starts = [0] + [at for at, line in enumerate(lines) if at and (
-        SEQUENCE_OPENER.match(line) or cites_a_reading(line) or cites_a_reading(lines[at - 1]))]
+        SEQUENCE_OPENER.match(line) or citing[at] or citing[at - 1])]
     return list(zip(starts, starts[1:] + [len(lines)], strict=True))
 
 

@@ -29,6 +29,11 @@ _POSSESSIVE = re.compile(r"['’]s(?:\s+[a-z][\w-]*){0,3}$")  # `Hongler's`, `Le
 _ET_AL = re.compile(r",?\s+et\s+al\.?$")
 
 
+# A sentence citing a reading is a line; a longer one is read no further (the regexes cost time
+# more than linear in its length)
+_LONGEST_SENTENCE = 2000
+
+
 @dataclass(frozen=True)
 class Reading:
     title: str
@@ -59,6 +64,8 @@ def read_sentence(line: str) -> Reading | None:
 
 
 def _citation(line: str) -> re.Match | None:
+    if len(line) > _LONGEST_SENTENCE:
+        return None
     for found in _CITING.finditer(line):
         if _venue(found["cite"])[0]:
             return found
