@@ -17,6 +17,9 @@ import re
 
 _WIKI_HEADING = re.compile(r"^(?P<marks>={1,6})[ \t]+(?P<text>[^=\s](?:[^=]*[^=\s])?)[ \t]+(?P=marks)[ \t]*$")
 _CONTENT_TAB = re.compile(r"^(?P<indent>[ \t]*)===[!+]?[ \t]+\"[^\"]*\"[ \t]*$")
+# Past these, a line is left as written: read further, it would cost time more than linear
+_DEEPEST_TAB = 80
+_LONGEST_ROW = 5000
 _WIKI_ROW = re.compile(r"^[ \t]*\|\|.*\|\|[ \t]*$")
 _WIKI_HEADER_CELL = re.compile(r"^=\s*(?P<text>.*?)\s*=?$")
 # in a cell: `[[Image(…)]]` and other macros, `[url label]` and `[wiki:Page label]` links,
@@ -50,6 +53,8 @@ def _tab_contents(lines: list[str]) -> list[str]:
         if not (tab := _CONTENT_TAB.match(line)):
             continue
         depth = len(tab["indent"].expandtabs(4)) + 4
+        if depth > _DEEPEST_TAB:  # deeper than markdown is read (markdown_tree._DEEPEST_READ)
+            continue
         for following in range(at + 1, len(lines)):
             text = lines[following].expandtabs(4)
             if text.strip() and len(text) - len(text.lstrip()) < depth:
@@ -69,7 +74,7 @@ def _wiki_tables(lines: list[str]) -> list[str]:
     at = 0
     while at < len(lines):
         end = at
-        while end < len(lines) and _WIKI_ROW.match(lines[end]):
+        while end < len(lines) and len(lines[end]) <= _LONGEST_ROW and _WIKI_ROW.match(lines[end]):
             end += 1
         if end > at and _cells(lines[at])[0].startswith("="):
             for row in range(at, end):
