@@ -18,7 +18,7 @@ import re
 _WIKI_HEADING = re.compile(r"^(?P<marks>={1,6})[ \t]+(?P<text>[^=\s](?:[^=]*[^=\s])?)[ \t]+(?P=marks)[ \t]*$")
 _CONTENT_TAB = re.compile(r"^(?P<indent>[ \t]*)===[!+]?[ \t]+\"[^\"]*\"[ \t]*$")
 # Past these, a line is left as written: read further, it would cost time more than linear
-_DEEPEST_TAB = 80
+_DEEPEST_TAB = 20  # tabs in tabs: as deep as markdown is read (markdown_tree._DEEPEST_READ)
 _LONGEST_ROW = 5000
 _WIKI_ROW = re.compile(r"^[ \t]*\|\|.*\|\|[ \t]*$")
 _WIKI_HEADER_CELL = re.compile(r"^=\s*(?P<text>.*?)\s*=?$")
@@ -46,21 +46,22 @@ def _heading(line: str) -> str:
 
 
 def _tab_contents(lines: list[str]) -> list[str]:
-    """Dedent the content of each content tab by the tab's indent and four spaces, up to the
-    first line with text that is not indented under it."""
-    lines = list(lines)
-    for at, line in enumerate(lines):
-        if not (tab := _CONTENT_TAB.match(line)):
+    """Dedent the content of each content tab by four spaces, up to the first line with text
+    that is not indented under the tab; a tab in a tab's content, by four more. One pass, with
+    the column each open tab's content starts at."""
+    out, open_tabs = [], []  # columns in the lines as written
+    for line in lines:
+        text = line.expandtabs(4)
+        if not text.strip():
+            out.append("" if open_tabs else line)
             continue
-        depth = len(tab["indent"].expandtabs(4)) + 4
-        if depth > _DEEPEST_TAB:  # deeper than markdown is read (markdown_tree._DEEPEST_READ)
-            continue
-        for following in range(at + 1, len(lines)):
-            text = lines[following].expandtabs(4)
-            if text.strip() and len(text) - len(text.lstrip()) < depth:
-                break
-            lines[following] = text[depth:] if text.strip() else ""
-    return lines
+        indent = len(text) - len(text.lstrip())
+        while open_tabs and indent < open_tabs[-1]:
+            open_tabs.pop()
+        out.append(text[4 * len(open_tabs):] if open_tabs else line)
+        if _CONTENT_TAB.match(line) and len(open_tabs) < _DEEPEST_TAB:
+            open_tabs.append(indent + 4)
+    return out
 
 
 def _link(found: re.Match) -> str:
