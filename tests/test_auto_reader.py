@@ -74,13 +74,14 @@ def test_held_out_list_styles_stay_at_least_at_their_measurement():
 def test_tuning_list_styles_stay_at_least_at_their_figures():
     """`tuning/` holds the seventh and eighth held-out sets, opened for tuning once measured (the
     seventh: 26/143 found on arrival, 93/143 on the reader of records of fields, 93/93 exact, 5/93
-    taken; the eighth: 101/166 found, 66/101 exact, 3/109 taken, then 166/166, 166/166, 0/109 after
-    the citation records of tune-8; the whole split 259/309, 259/259, 5/202). Held at their figures
-    until the reader reads them at the dev floors and they move to `dev/`."""
+    taken; the eighth: 101/166 found, 66/101 exact, 3/109 taken). Tuned on, each by its own tuner
+    (tune-7, tune-8): the whole split 309/309 found, 309/309 exact, 0/202 taken. They stay here until
+    the independent count of entries (`count_blocks`) knows their structures (Trac rows, content
+    tabs, citing sentences), then move to `dev/`."""
     summed = measure("tuning")
-    assert summed.found / summed.papers >= 0.83
+    assert summed.found / summed.papers >= 0.99
     assert summed.exact / summed.found >= 0.99
-    assert len(summed.taken) <= 5
+    assert summed.taken == []
 
 
 @pytest.mark.parametrize("source", load_manifest(MANIFEST), ids=lambda source: source.id)
@@ -1380,3 +1381,85 @@ def test_a_changelog_change_and_a_format_example_are_not_papers():
         *Reference style: Vancouver (NLM). Example:* Surname AB, Surname CD. Title of the article. Abbrev Journal. Year;Vol(Issue):pages.
         """)
     assert [entry.kind for entry in entries if entry.line in (3, 7)] == ["other", "other"]
+
+
+# --- markup of other tools, and sentences of a syllabus (the seventh set) -------------------------
+
+def test_a_trac_wiki_table_gives_one_paper_per_row_under_its_wiki_heading():
+    heading, paper, unlinked = read_excerpt("auto", """
+        == Critical points ==
+
+        ||= Title =||= Authors =||= Venue =||= Year =||= Links =||
+        || '''Deep Learning without Poor Local Minima''' [[Image(wiki:Icons:star.png)]] || K. Kawaguchi || NIPS || 2016 || [https://arxiv.org/abs/1605.07110 arXiv] ||
+        || The Loss Surface of Deep and Wide Neural Networks || Q. Nguyen, M. Hein || ICML || 2017 || ||
+        """)
+    assert (heading.kind, heading.reason) == ("other", "section heading")
+    assert (paper.kind, paper.line, paper.title, paper.authors, paper.venue, paper.year, paper.arxiv_id) == (
+        "paper", 4, "Deep Learning without Poor Local Minima", ("K. Kawaguchi",), "NIPS", 2016, "1605.07110")
+    assert (unlinked.kind, unlinked.line, unlinked.section) == ("paper", 5, ("Critical points",))
+
+
+def test_an_admonition_in_a_content_tab_reads_as_one_at_the_margin():
+    tab, paper = read_excerpt("auto", """
+        === "Matrix factorization"
+
+            ??? paper "Implicit Regularization in Deep Matrix Factorization"
+                **Sanjeev Arora, Nadav Cohen, Wei Hu, Yuping Luo**
+                *NeurIPS* 2019 · [arXiv](https://arxiv.org/abs/1905.13655)
+        """)
+    assert tab.kind == "other"
+    assert (paper.kind, paper.line, paper.title, paper.authors[0], paper.arxiv_id) == (
+        "paper", 3, "Implicit Regularization in Deep Matrix Factorization", "Sanjeev Arora", "1905.13655")
+
+
+def test_an_admonition_type_is_no_part_of_its_title_and_a_survey_section_holds_papers():
+    _, survey = read_excerpt("auto", """
+        ## Surveys, talks and code
+
+        ??? abstract "On the Implicit Bias in Deep-Learning Algorithms"
+            **Gal Vardi**
+            *Communications of the ACM* 2023
+        """)
+    assert (survey.kind, survey.title, survey.authors, survey.venue) == (
+        "paper", "On the Implicit Bias in Deep-Learning Algorithms", ("Gal Vardi",), "Communications of the ACM")
+
+
+def test_an_rst_citation_is_a_paper_at_the_line_of_its_title_link():
+    paper, = read_excerpt("auto", """
+        .. [Bartlett2017] P. L. Bartlett, D. J. Foster, and M. Telgarsky.
+           `Spectrally-normalized margin bounds for neural networks <https://arxiv.org/abs/1706.08498>`_.
+           In *NIPS*, 2017.
+        """)
+    assert (paper.kind, paper.line, paper.title, paper.arxiv_id, paper.venue) == (
+        "paper", 2, "Spectrally-normalized margin bounds for neural networks", "1706.08498", "NIPS")
+
+
+def test_a_syllabus_sentence_citing_a_reading_is_a_paper_with_the_names_it_gives():
+    entries = read_excerpt("auto", """
+        Read Zhang, Bengio, Hardt, Recht and Vinyals, *Understanding deep learning requires rethinking generalization* (ICLR 2017, [arXiv:1611.03530](https://arxiv.org/abs/1611.03530)).
+        If you have time, skim Lee et al.'s follow-up, *Wide Neural Networks of Any Depth Evolve as Linear Models Under Gradient Descent* (NeurIPS 2019, [arXiv](https://arxiv.org/abs/1902.06720)).
+        Read "A mean field view of the landscape of two-layer neural networks" by Song Mei, Andrea Montanari and Phan-Minh Nguyen (PNAS 2018).
+        Arthur Jacot's own talk, [*Neural Tangent Kernel: Convergence and Generalization in Neural Networks*](https://www.youtube.com/watch?v=x), is a good warm-up.
+        We will come back to *Deep Double Descent* next week, so finish this week's readings first.
+        """)
+    zhang, lee, mei, talk_and_prose = entries  # the lines citing no reading: one block, as before
+    assert (zhang.kind, zhang.line, zhang.authors, zhang.venue, zhang.year, zhang.arxiv_id) == (
+        "paper", 1, ("Zhang", "Bengio", "Hardt", "Recht", "Vinyals"), "ICLR 2017", 2017, "1611.03530")
+    assert (lee.kind, lee.line, lee.authors, lee.authors_truncated) == ("paper", 2, ("Lee",), True)
+    assert (mei.kind, mei.title, mei.authors) == (
+        "paper", "A mean field view of the landscape of two-layer neural networks",
+        ("Song Mei", "Andrea Montanari", "Phan-Minh Nguyen"))
+    assert (talk_and_prose.kind, talk_and_prose.line) == ("other", 4)
+
+
+def test_a_template_engine_variable_is_no_title_and_a_record_closing_in_et_al_is_truncated():
+    card, = read_excerpt("auto", """
+        <div class="card">
+          <a href="https://arxiv.org/abs/{{ p.arxiv }}">{{ p.title }}</a><br>{{ p.venue }} {{ p.year }}
+        </div>
+        """)
+    assert card.kind == "other"
+    paper, = read_excerpt("auto", """
+        {{< paper title="Larger language models do in-context learning differently" authors="Jerry Wei et al." venue="arXiv" year="2023" arxiv="2303.03846" >}}
+        """)
+    assert (paper.kind, paper.authors, paper.authors_truncated) == ("paper", ("Jerry Wei",), True)

@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from atlas.build.parsers.markdown_tree import SEQUENCE_OPENER, ListItem, Span
 from atlas.build.parsers.properties import read_properties
+from atlas.build.parsers.reading_sentences import Reading, cites_a_reading, read_sentence
 from atlas.build.parsers.record_reader import read_record
 from atlas.build.parsers.reference import (
     Reference,
@@ -48,6 +49,8 @@ _NOT_PAPERS = re.compile(
     r"awesome lists?|table of contents|contents)\b|博客|视频|讲座|演讲|幻灯片|教程|课程|贡献|目录",
     re.IGNORECASE,
 )
+# What a section holding papers among other things names them (`## Surveys, talks and code`)
+_PAPER_KINDS = re.compile(r"\b(?:surveys?|papers?|preprints?|articles?|monographs?|books?)\b", re.IGNORECASE)
 # What else a list names, in a lead-in (`Code: [Title](github)`, `**Problem set 2:** [ps2.pdf](…)`)
 # or as the only links of an entry (`**Title** — [blog](…)`), besides the kinds of _NOT_PAPERS.
 _NOT_PAPER_WORKS = re.compile(
@@ -92,6 +95,7 @@ _HOST_VENUE = re.compile(
     re.IGNORECASE,
 )
 # The kind a sequence's opening mark names: `[!video]`, `!!! code`, `[^talk]:`
+_ADMONITION_TITLE = re.compile(r'^[\w-]+(?:[ \t]+[\w-]+)*[ \t]+"(?P<title>[^"\n]+)"[ \t]*(?:\n|$)')
 _OPENER_KIND = re.compile(r"(?:\[!|[!?]{3}\+?\s+|\[\^|\.\.\s+\[|^\s*\[)(?P<kind>[A-Za-z][\w-]*)")
 # A lowercase word of a sentence, not of a reference (`and`, `et al.`, `pp.`, field keys)
 _PROSE_WORD = re.compile(
@@ -149,6 +153,8 @@ def _block(item: ListItem) -> dict:
     """A block no structure rule claimed (a paragraph, a quote's lines, a footnote definition, a
     sub-numbered line) is a paper by its content alone: a title read as from any entry, what
     shows it names a paper, and no sentence of prose around it."""
+    if "\n" not in item.raw.strip() and cites_a_reading(item.raw):
+        return _reading(read_sentence(item.raw), item.section)
     spans, kind = _without_opener(item.spans)
     if kind and _names_non_paper(kind):
         raise NotAPaper(f"'{kind}' names no paper")
@@ -162,6 +168,29 @@ def _block(item: ListItem) -> dict:
     _refuse_prose("".join(span.text for span in spans if span.style != "image"), claims["title"])
     if item.notes:
         claims["digest"] = collapse_spaces(item.notes)
+    if (at := _title_line(item.raw, claims["title"])) > 0:
+        claims["line"] = item.line + at
+    return claims
+
+
+def _title_line(raw: str, title: str) -> int:
+    """The line of a block, counted from its first, where its title opens: `.. [Key] A. Author,
+    B. Author.` and then the title on the line below is a paper at its title's line, as a record
+    is."""
+    words = re.findall(r"\w+", title)[:4]
+    found = re.search(r"\W+".join(map(re.escape, words)), raw) if words else None
+    at = raw.count("\n", 0, found.start()) if found else 0
+    # only after lines the names' sentence closes (`… and O. Vinyals.`): a title read from a
+    # later line of any other block is no sign of where the entry is
+    return at if all(line.rstrip().endswith((".", ",")) for line in raw.split("\n")[:at]) else 0
+
+
+def _reading(reading: Reading, section: tuple[str, ...]) -> dict:
+    """A reading a syllabus sentence cites: the claims of its title and parenthesis, read as an
+    entry `**Title** (Venue Year)` linking its links, with the authors the sentence names."""
+    links = tuple(Span("link", "[link]", url) for _, url in reading.links)
+    claims = _paper((Span("strong", reading.title), Span("text", f" ({reading.venue})")) + links, section)
+    claims["authors"], claims["authors_truncated"] = reading.authors, reading.truncated
     return claims
 
 
@@ -179,6 +208,9 @@ def _without_opener(spans: tuple[Span, ...]) -> tuple[tuple[Span, ...], str]:
     if opener[0].lstrip().startswith("[!") and rest.strip():  # `[!paper]- Title` then its fields
         line, _, after = rest.partition("\n")
         head = (Span("strong", line.strip()),) + ((Span("text", "\n" + after),) if after else ())
+    elif titled := _ADMONITION_TITLE.match(rest):  # `??? abstract "Title"`: the type, then the title
+        after = rest[titled.end():]
+        head = (Span("strong", titled["title"]),) + ((Span("text", "\n" + after),) if after else ())
     return head + spans[1:], kind["kind"] if kind else ""
 
 
@@ -310,7 +342,7 @@ def _refuse_non_paper(reference: Reference, section: tuple[str, ...], columns: t
     kind_first = re.match(r"^\W*(?P<word>\w+)\W*[:\]]", reference.title)  # `Slides: …`, `Tutorial] …`
     if kind_first and _NOT_PAPERS.match(kind_first["word"]):
         raise NotAPaper(f"'{reference.title}' is not a paper")
-    if not strong and section and _NOT_PAPERS.search(section[-1]):
+    if not strong and section and _NOT_PAPERS.search(section[-1]) and not _PAPER_KINDS.search(section[-1]):
         raise NotAPaper(f"under '{section[-1]}', with no link to a paper")
     if not set(evidence) - {"year"}:
         raise NotAPaper("no link to a paper, arXiv id, venue or authors")

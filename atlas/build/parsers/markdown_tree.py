@@ -18,8 +18,10 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from atlas.build.errors import InputError
+from atlas.build.parsers.dialects import as_markdown
 from atlas.build.parsers.field_records import Record, find_regions
 from atlas.build.parsers.html_items import HARD_BREAK, html_items
+from atlas.build.parsers.reading_sentences import cites_a_reading
 from atlas.build.records import SourceText
 from atlas.build.text import collapse_spaces
 
@@ -119,10 +121,6 @@ def list_items(document: SourceText, blocks: bool = False) -> list[ListItem]:
     return items
 
 
-# A section title in AsciiDoc (`== Title`) or MediaWiki (`== Title ==`), read as the heading it is
-_WIKI_SECTION = re.compile(r"^(?P<marks>={1,6})[ \t]+(?P<title>[^=\s].*?)(?:[ \t]+=+)?[ \t]*$")
-
-
 def item_chunks(
     document: SourceText, chunk_lines: int = CHUNK_LINES, blocks: bool = False
 ) -> Iterator[list[ListItem]]:
@@ -144,8 +142,7 @@ def item_chunks(
         regions = find_regions(lines)
         for region in regions:  # lines read as records are read no other way
             lines[region.start:region.end] = [""] * (region.end - region.start)
-        lines = [_WIKI_SECTION.sub(lambda found: "#" * len(found["marks"]) + " " + found["title"], line)
-                 for line in lines]
+        lines = as_markdown(lines)
         tokens = _WITH_TABLES.parse("\n".join(lines))
         _check_depth(tokens, document)
         records = [record for region in regions for record in region.records]
@@ -477,8 +474,11 @@ class _Walk:
 
 def line_groups(lines: list[str]) -> list[tuple[int, int]]:
     """The (start, end) of each group of a paragraph's lines: a group opens at its first line
-    and at each line opening a sequence (SEQUENCE_OPENER)."""
-    starts = [0] + [at for at, line in enumerate(lines) if at and SEQUENCE_OPENER.match(line)]
+    and at each line opening a sequence (SEQUENCE_OPENER); a sentence citing a reading, in a
+    syllabus written a sentence a line, is a group of its own."""
+    citing = [cites_a_reading(line) for line in lines]
+    starts = [0] + [at for at, line in enumerate(lines) if at and (
+        SEQUENCE_OPENER.match(line) or citing[at] or citing[at - 1])]
     return list(zip(starts, starts[1:] + [len(lines)], strict=True))
 
 

@@ -214,7 +214,7 @@ def _split_names(text: str, structure: str) -> list[str]:
     if _APA_NAMES.match(text):
         names, truncated = split_reference_names(text)
         return [*names, "et al."] if truncated else names
-    return _SPLIT_NAMES.split(text)
+    return _SPLIT_NAMES.split(re.sub(r",?\s+(et\s+al\.?)\s*$", r", \1", text))  # `Jerry Wei et al.`
 
 
 def _inverted_name(name: str) -> str:

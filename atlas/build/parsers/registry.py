@@ -16,7 +16,9 @@ from atlas.build.records import Link
 # its link goes (`https://arxiv.org/abs/xxxx.xxxx`): a list's contributing section shows the format.
 _PLACEHOLDER = re.compile(
     r"^(?:paper\s*)?(?:title|name)(?:\s+of\s+(?:the\s+)?paper)?$|^authors?\s*\d*$|^x{3,}|^\.\.\.$|"
-    r"^(?:your|the)\s+paper('s)?\s+title$|^templates?\b",
+    r"^(?:your|the)\s+paper('s)?\s+title$|^templates?\b|"
+    # a template engine's variable: `{{ p.title }}`, `{{ p.title | escape }}`, `${title}`
+    r"^\{\{\s*[\w.]+\s*(?:\|[^{}]*)?\}\}$|^\{%.*%\}$|^\$\{[^}]*\}$|^<%=?.*%>$",
     re.IGNORECASE,
 )
 _PLACEHOLDER_URL = re.compile(r"x{4}|example\.com|/abs/\.\.\.|^link$|^url$", re.IGNORECASE)

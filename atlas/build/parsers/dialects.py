@@ -1,0 +1,120 @@
+"""Markup of other wikis and documentation tools, rewritten into markdown line for line before
+the `auto` reader walks a list: every line keeps its number, so every entry keeps its line.
+
+- a wiki heading (`== Topic ==`, Trac and MediaWiki; AsciiDoc's `== Topic`) is a markdown heading of
+  its level (an MkDocs tab, `=== "Tab"`, is none);
+- an MkDocs content tab (`=== "Tab"` and its content indented under it) holds markdown as the
+  page's own: its content is dedented, so an admonition in a tab reads as one at the margin;
+- a reStructuredText link (`` `Title <url>`_ ``, over lines too) is a markdown link;
+- a Trac wiki table (a `||= Title =||= Authors =||` header row, then `|| … || … ||` rows) is the
+  HTML table it stands for, a row a line, its cells' wiki markup (`'\''bold'\''`, `''italic''`,
+  `[url label]`, `[[Image(…)]]`) as HTML, so its rows are read as any table's.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+_WIKI_HEADING = re.compile(r"^(?P<marks>={1,6})[ \t]+(?P<text>[^=\s](?:[^=]*[^=\s])?)[ \t]+(?P=marks)[ \t]*$")
+# AsciiDoc's section titles close with no marks; a quoted title is an MkDocs content tab, no heading
+_OPEN_HEADING = re.compile(r"^(?P<marks>={1,6})[ \t]+(?P<text>[^=\s\"].*?)[ \t]*$")
+_CONTENT_TAB = re.compile(r"^(?P<indent>[ \t]*)===[!+]?[ \t]+\"[^\"]*\"[ \t]*$")
+# Past these, a line is left as written: read further, it would cost time more than linear
+_DEEPEST_TAB = 20  # tabs in tabs: as deep as markdown is read (markdown_tree._DEEPEST_READ)
+_LONGEST_ROW = 5000
+_WIKI_ROW = re.compile(r"^[ \t]*\|\|.*\|\|[ \t]*$")
+_WIKI_HEADER_CELL = re.compile(r"^=\s*(?P<text>.*?)\s*=?$")
+# in a cell: `[[Image(…)]]` and other macros, `[url label]` and `[wiki:Page label]` links,
+# `'\''bold'\''`, `''italic''`, `` `code` `` and `{{{code}}}`
+_WIKI_INLINE = re.compile(
+    r"\[\[Image\((?P<image>[^),]*)[^\]]*\]\]|\[\[[^\]]*\]\]|"
+    r"\[(?P<url>(?:https?://|[a-z]+:)[^\s\]]+)(?:\s+(?P<label>[^\]]*))?\]|"
+    r"'\''(?P<bold>.+?)'\''|''(?P<italic>.+?)''|`(?P<code>[^`]+)`|\{\{\{(?P<code2>.+?)\}\}\}"
+)
+_RST_LINK = re.compile(r"`(?P<text>[^`<>]+?)(?P<space>\s*)<(?P<url>(?:https?://|www\.)[^\s<>`]+)>`__?(?!\w)")
+
+
+def as_markdown(lines: list[str]) -> list[str]:
+    """The lines of a list with other markup rewritten into markdown, as many as before."""
+    lines = [_heading(line) for line in lines]
+    lines = _tab_contents(lines)
+    lines = _wiki_tables(lines)
+    return _RST_LINK.sub(_link, "\n".join(lines)).split("\n")
+
+
+def _heading(line: str) -> str:
+    found = _WIKI_HEADING.match(line) or _OPEN_HEADING.match(line)
+    return f"{'#' * len(found['marks'])} {found['text']}" if found else line
+
+
+def _tab_contents(lines: list[str]) -> list[str]:
+    """Dedent the content of each content tab by four spaces, up to the first line with text
+    that is not indented under the tab; a tab in a tab's content, by four more. One pass, with
+    the column each open tab's content starts at."""
+    out, open_tabs = [], []  # columns in the lines as written
+    for line in lines:
+        text = line.expandtabs(4)
+        if not text.strip():
+            out.append("" if open_tabs else line)
+            continue
+        indent = len(text) - len(text.lstrip())
+        while open_tabs and indent < open_tabs[-1]:
+            open_tabs.pop()
+        out.append(text[4 * len(open_tabs):] if open_tabs else line)
+        if _CONTENT_TAB.match(line) and len(open_tabs) < _DEEPEST_TAB:
+            open_tabs.append(indent + 4)
+    return out
+
+
+def _link(found: re.Match) -> str:
+    """`` `Title <url>`_ `` as `[Title](url)`; a line break before `<url>` stays in the brackets."""
+    return f"[{found['text']}{found['space']}]({found['url']})"
+
+
+def _wiki_tables(lines: list[str]) -> list[str]:
+    """Each run of wiki table rows opening with a header row, as an HTML table a row a line."""
+    lines = list(lines)
+    at = 0
+    while at < len(lines):
+        end = at
+        while end < len(lines) and len(lines[end]) <= _LONGEST_ROW and _WIKI_ROW.match(lines[end]):
+            end += 1
+        if end > at and _cells(lines[at])[0].startswith("="):
+            for row in range(at, end):
+                lines[row] = _html_row(lines[row], first=row == at, last=row == end - 1)
+        at = max(end, at + 1)
+    return lines
+
+
+def _cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip()[2:-2].split("||")]
+
+
+def _html_row(line: str, first: bool, last: bool) -> str:
+    cells = _cells(line)
+    if all(header := [_WIKI_HEADER_CELL.match(cell) for cell in cells]):
+        row = "".join(f"<th>{_inline(found['text'])}</th>" for found in header)
+    else:
+        row = "".join(f"<td>{_inline(cell)}</td>" for cell in cells)
+    return ("<table>" if first else "") + f"<tr>{row}</tr>" + ("</table>" if last else "")
+
+
+def _inline(text: str) -> str:
+    """A cell's wiki markup as HTML, its text escaped."""
+    out, at = [], 0
+    for found in _WIKI_INLINE.finditer(text):
+        out.append(html.escape(text[at:found.start()]))
+        at = found.end()
+        if found["image"] is not None:
+            out.append(f'<img src="{html.escape(found["image"])}" alt="">')
+        elif found["url"]:
+            label = found["label"] or found["url"]
+            out.append(f'<a href="{html.escape(found["url"])}">{html.escape(label)}</a>')
+        elif found["bold"]:
+            out.append(f"<b>{_inline(found['bold'])}</b>")
+        elif found["italic"]:
+            out.append(f"<i>{_inline(found['italic'])}</i>")
+        elif found["code"] or found["code2"]:
+            out.append(f"<code>{html.escape(found['code'] or found['code2'])}</code>")
+    return "".join(out) + html.escape(text[at:])
