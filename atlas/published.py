@@ -22,6 +22,11 @@ RELEVANCE = (
 RELEVANCE_ORDER = f"{RELEVANCE}, papers.year desc, papers.id"
 # The whole ranking of each broad word, stored by the build (site_tables.write_search_rankings).
 SEARCH_RANKINGS_TABLE = "search_rankings"
+# The first papers, newest first, of the papers table searched for each broad word
+# (site_tables.write_search_newest).
+SEARCH_NEWEST_TABLE = "search_newest"
+# The papers table's order, as the table view pages it: newest first, then by id.
+TABLE_ORDER = "papers.year desc, papers.id"
 FACET_COUNTS_TABLE = "paper_facet_counts"
 # The papers table's facets whose counts the build stores, by the facet's name in that table.
 STORED_FACETS = ("year", "venue_id", "list")

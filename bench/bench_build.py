@@ -14,7 +14,10 @@ entry style with titles drawn from a Zipf-like vocabulary, 5% of them listed twi
 changed capitalisation, so merging has real work to do; --pairs also counts the title pairs
 the merge stage compares, to show that blocking keeps de-duplication near-linear.
 
-    .venv/bin/python bench/bench_build.py [--sizes 50000 250000] [--repeat 3] [--pairs]
+    .venv/bin/python bench/bench_build.py [--sizes 50000 250000] [--repeat 3] [--pairs] [--keep DIR]
+
+--keep copies each run's dist/ to DIR/<papers>-<run>/, so that two checkouts' synthetic builds can
+be compared file by file (`diff -r`, or `sha256sum`).
 """
 
 from __future__ import annotations
@@ -166,8 +169,9 @@ def run_one(folder: Path) -> dict:
     }
 
 
-def measure(size: int, repeat: int) -> list[dict]:
-    """`repeat` builds of a synthetic list of `size` papers, each in a fresh process."""
+def measure(size: int, repeat: int, keep: Path | None = None) -> list[dict]:
+    """`repeat` builds of a synthetic list of `size` papers, each in a fresh process; with `keep`,
+    each run's dist/ is copied there."""
     folder = workspace(size)
     runs = []
     try:
@@ -179,6 +183,8 @@ def measure(size: int, repeat: int) -> list[dict]:
                                    stdout=subprocess.PIPE, text=True, check=True)
             run = json.loads(child.stdout.splitlines()[-1])
             run["papers"] = size
+            if keep is not None:
+                shutil.copytree(folder / "dist", keep / f"{size}-{len(runs) + 1}")
             print_run(run)
             runs.append(run)
     finally:
@@ -218,6 +224,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="*", default=[50000, 250000])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--pairs", action="store_true", help="count the title pairs merge compares")
+    parser.add_argument("--keep", type=Path, help="copy each run's dist/ to KEEP/<papers>-<run>/")
     parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)  # a child: build this workspace
     args = parser.parse_args()
     if args.one:
@@ -229,7 +236,7 @@ def main() -> None:
     print(f"real lists: full build {time.perf_counter() - start:.2f} s")
     shutil.rmtree(out)
     for size in args.sizes:
-        runs = measure(size, args.repeat)
+        runs = measure(size, args.repeat, args.keep)
         if len(runs) > 1:
             print_run(median_run(runs), label=f"median of {len(runs)}: ")
         if args.pairs:

@@ -29,6 +29,7 @@ from urllib.parse import urlencode
 import sqlite_utils
 import yaml
 from datasette.app import Datasette
+from datasette.plugins import pm
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
@@ -36,7 +37,7 @@ sys.path.insert(0, str(HERE.parent))
 from atlas.build.pipeline import build  # noqa: E402
 from atlas.build.site_files import INSPECT_NAME, _inspect  # noqa: E402
 from atlas.build.site_tables import write_site_tables  # noqa: E402
-from atlas.site import cache, sitemaps  # noqa: E402
+from atlas.site import cache, sitemaps, sparql_engine  # noqa: E402
 
 WORDS = (
     "neural tangent kernel gradient descent stochastic implicit regularization lottery ticket sparse "
@@ -112,6 +113,12 @@ def synthesize(db_path: Path, papers: int) -> None:
 
 # How many cold asks each request's cold figure is the median of (--cold-asks).
 COLD_ASKS = [1]
+# --only: time only the pages whose names hold one of these words (all when empty).
+ONLY: list[str] = []
+
+
+def wanted(name: str) -> bool:
+    return not ONLY or any(word.lower() in name.lower() for word in ONLY)
 
 
 async def timed(datasette: Datasette, path: str, repeat: int = 3, method: str = "GET",
@@ -165,6 +172,8 @@ async def measure(site: Path) -> list[tuple[str, float, float, int]]:
         "search API, narrow 'grokking catapult'": "/search.json?q=grokking+catapult",
         "papers table's best matches for 'network'": "/atlas/papers?_search=network",
         "papers table JSON, searched 'network'": "/atlas/papers.json?_search=network",
+        "papers table JSON, searched two broad words 'neural network'":
+            "/atlas/papers.json?_search=neural+network",
         "papers table JSON, searched 'neural tangent kernel'":
             "/atlas/papers.json?_search=neural+tangent+kernel",
         "papers table, narrow search 'grokking catapult'": "/atlas/papers?_search=grokking+catapult",
@@ -186,9 +195,15 @@ async def measure(site: Path) -> list[tuple[str, float, float, int]]:
         "papers of a year as BibTeX (the existing .bib)": "/atlas/papers.bib?year=2012",
         "papers of a year as RIS": "/atlas/papers.ris?year=2012",
         "searched papers as CSL-JSON": "/atlas/papers.csljson?_search=kernel",
+        "every paper as BibTeX /atlas/papers.bib": "/atlas/papers.bib",
+        f"paper_browse under a top-level topic as RIS ({top})": f"/atlas/paper_browse.ris?_topic={top}",
+        "searched papers in a year as BibTeX":
+            f"/atlas/papers.bib?_search=grokking+catapult&year={middle_year}",
     }
-    results = [(name, *await timed(datasette, path)) for name, path in pages.items()]
+    results = [(name, *await timed(datasette, path)) for name, path in pages.items() if wanted(name)]
     results += await integrations(datasette, db)
+    if wanted("SPARQL, first ask of a new server"):
+        results.append(await first_sparql_ask(site))
     metadata = yaml.safe_load((site / "metadata.yml").read_text())
     bare = copy.deepcopy(metadata)
     for table in ("papers", "paper_browse"):
@@ -198,6 +213,8 @@ async def measure(site: Path) -> list[tuple[str, float, float, int]]:
     settings.update(facet_time_limit_ms=120_000, sql_time_limit_ms=120_000)
     facets_only = Datasette([], config_dir=site, metadata=bare, settings=settings)
     for label, query in (("all papers", ""), (f"year={middle_year}", f"&year={middle_year}")):
+        if not wanted(f"topic facet (closure), {label}"):
+            continue
         results.append((f"topic facet (closure), {label}",
                         *await timed(facets_only, f"/atlas/papers.json?_size=0&_facet_topic=id{query}")))
         results.append((f"array facet (JSON), {label}", *await timed(
@@ -214,6 +231,8 @@ BAD_INPUT = (
     "/topic/no-such-topic.atom", "/author/no-such-author.atom", "/atlas/papers/no-such-paper.ris",
     "/sitemap-paper-999999.xml", "/sparql?query=SELEC", "/reconcile?queries=not-json",
     "/reconcile/preview?id=nothing", "/atlas/papers.json?_search=%22&_sort=nope",
+    "/atlas/papers.json?_sort=year&_sort_desc=title", "/atlas/papers.bib?_sort=year&_sort_desc=title",
+    "/atlas/papers.json?_through=not-json", "/atlas/papers.json?_timelimit=soon", "/atlas/papers?_nocol=year",
 )
 
 
@@ -258,7 +277,34 @@ async def integrations(datasette: Datasette, db: sqlite3.Connection) -> list[tup
         **{f"bad input {path}": (path, "GET", {}) for path in BAD_INPUT},
     }
     return [(name, *await timed(datasette, path, method=method, headers=headers))
-            for name, (path, method, headers) in routes.items()]
+            for name, (path, method, headers) in routes.items() if wanted(name)]
+
+
+async def first_sparql_ask(site: Path, asks: int = 3) -> tuple[str, float, float, int]:
+    """The first SPARQL ask (the service description) of each of `asks` new servers, median: each
+    Datasette is opened as uvicorn opens it (the ASGI lifespan) and asked a second later, as a first
+    visitor would; the asks after the first of a server find its workers started either way."""
+    colds, status = [], 0
+    for _ in range(asks):
+        datasette = Datasette([], config_dir=site)
+        messages: asyncio.Queue = asyncio.Queue()
+        messages.put_nowait({"type": "lifespan.startup"})
+
+        async def ignore(message: dict) -> None:
+            pass
+
+        lifespan = asyncio.create_task(datasette.app()({"type": "lifespan"}, messages.get, ignore))
+        await asyncio.sleep(1)
+        start = time.perf_counter()
+        response = await datasette.client.get("/sparql", headers={"Accept": "text/turtle"})
+        colds.append((time.perf_counter() - start) * 1000)
+        status = response.status_code
+        messages.put_nowait({"type": "lifespan.shutdown"})
+        await lifespan
+        engine = sparql_engine.engine_for(datasette)
+        if engine is not None:
+            engine.close()
+    return "SPARQL, first ask of a new server (service description)", statistics.median(colds), 0.0, status
 
 
 def print_table(results: list[tuple[str, float, float, int]]) -> None:
@@ -279,8 +325,16 @@ def main() -> int:
                         help="only time sites kept by an earlier run (--keep DIR/site-N)")
     parser.add_argument("--cold-asks", type=int, default=1,
                         help="ask each request this many times cold (cache emptied), give the median")
+    parser.add_argument("--only", nargs="+", default=[], metavar="WORD",
+                        help="time only the pages whose names hold one of these words (e.g. BibTeX RIS CSL)")
+    parser.add_argument("--without", nargs="+", default=[], metavar="PLUGIN",
+                        help="take these Datasette plugins out first (entry-point names, e.g. "
+                             "atlas_citation_refusal), to time the site as it was before them")
     args = parser.parse_args()
     COLD_ASKS[0] = args.cold_asks
+    ONLY[:] = args.only
+    for name in args.without:
+        pm.unregister(name=name)
     for site in args.measure:
         print(f"\n{site}")
         print_table(asyncio.run(measure(site)))

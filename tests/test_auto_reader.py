@@ -18,15 +18,18 @@ import textwrap
 from dataclasses import replace
 from pathlib import Path
 
+import bibtexparser
 import marko
 import marko.ext.gfm.elements
 import pytest
+import yaml
 from conftest import CURATION, TAXONOMY, papers_of, read_excerpt
 from list_style_scores import CORPUS, read_auto, score, total
 from test_fuzz import MUTATIONS
 
 from atlas.build.errors import InputError
 from atlas.build.parsers import parse_document
+from atlas.build.parsers.field_records import find_regions
 from atlas.build.pipeline import build
 from atlas.build.records import Source
 from atlas.build.sources import load_manifest, read_source
@@ -56,15 +59,28 @@ def test_dev_list_styles_find_95_percent_of_papers_98_percent_of_titles_exact_an
 
 def test_held_out_list_styles_stay_at_least_at_their_measurement():
     """`held_out/` holds the current held-out set, measured once when it arrives, with only its
-    figures printed. The seventh set (eight structures never seen, five of them not markdown:
-    org-mode, reStructuredText, Trac wiki, Hugo shortcodes, YAML front matter) misses the
-    issue's floors by far: 26/143 papers found (18.2%), 26/26 titles exact, 9/93 non-papers
-    taken at its one measurement (tests/data/list_styles/README.md). This holds the reader at
-    least there; it is no claim that the floors are met."""
+    figures printed. The ninth set (nine structures never seen: a BibTeX export and an Airtable CSV
+    in fences, Confluence and DokuWiki markup, GOST references, a Marp deck's footers, Chicago
+    endnotes, a tracker table, a Slack export) misses the issue's floors by far: 98/161 papers found
+    (60.9%), 60/98 titles exact (61.2%), 3/92 non-papers taken on arrival
+    (tests/data/list_styles/README.md). This holds the reader at least there; it is no claim that
+    the floors are met."""
     summed = measure("held_out", show_problems=False)
-    assert summed.found / summed.papers >= 0.18
-    assert summed.exact / summed.found >= 0.98
-    assert len(summed.taken) <= 9
+    assert summed.found / summed.papers >= 0.60
+    assert summed.exact / summed.found >= 0.61
+    assert len(summed.taken) <= 3
+
+
+def test_tuning_list_styles_stay_at_least_at_their_figures():
+    """`tuning/` holds the seventh and eighth held-out sets, opened for tuning once measured (the
+    seventh: 26/143 found on arrival, 93/143 on the reader of records of fields, 93/93 exact, 5/93
+    taken; the eighth: 101/166 found, 66/101 exact, 3/109 taken, then 166/166, 166/166, 0/109 after
+    the citation records of tune-8; the whole split 259/309, 259/259, 5/202). Held at their figures
+    until the reader reads them at the dev floors and they move to `dev/`."""
+    summed = measure("tuning")
+    assert summed.found / summed.papers >= 0.83
+    assert summed.exact / summed.found >= 0.99
+    assert len(summed.taken) <= 5
 
 
 @pytest.mark.parametrize("source", load_manifest(MANIFEST), ids=lambda source: source.id)
@@ -93,10 +109,14 @@ def count_blocks(text: str) -> int:
     paragraphs of the document opening with a marked title (`**Title.** …`, `[Title](url) …`,
     `"Title" …`) or an inverted first author (`Surname, First, et al. "Title."`) and definition
     list terms (`Title` then `: Authors` lines) as a second implementation (marko, with GitHub's tables) reads them: what `auto`
-    makes one entry each."""
+    makes one entry each. The records of fields (field_records.py) are one entry each, and their
+    lines no other (a test below checks what it finds against bibtexparser and PyYAML)."""
     lines = [html.unescape(found[1]) if (found := _COMMENT.match(line)) else line for line in text.split("\n")]
+    regions = find_regions(lines)
+    for region in regions:
+        lines[region.start:region.end] = [""] * (region.end - region.start)
     document = marko.Markdown(extensions=["gfm"]).parse("\n".join(lines) + "\n")
-    pending, count = [document], 0
+    pending, count = [document], sum(len(region.records) for region in regions)
     in_items, noted = _in_list_items(document), _quoted_notes(document)
     while pending:
         element = pending.pop()
@@ -761,7 +781,14 @@ def test_one_reference_written_six_ways_reads_the_same(line):
     "<ul>" + "<li>" * 5000 + "</ul>",  # items the HTML closes one by one
     "| Title |\n|---|\n| " + "A. " * 7000 + "|",
     "[1] " + "Aa, " * 5000,
-], ids=["sentences", "html-items", "table-cell", "reference"])
+    # a front matter of aliases of aliases ("billion laughs"): each node is read once
+    "---\na: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8))
+    + "papers:\n  - title: T\n    links: *i\n---\n",
+    "@article{key,\n" * 3000,  # records that never close
+    "{{< paper title=\"x\"\n" * 3000,
+], ids=["sentences", "html-items", "table-cell", "reference", "yaml-aliases", "bibtex-unclosed",
+        "shortcode-unclosed"])
 def test_hostile_entries_are_read_in_bounded_time_and_every_item_accounted(markdown):
     entries = read_excerpt("auto", markdown)
     assert len(entries) == count_blocks(markdown)
@@ -942,3 +969,414 @@ def test_what_follows_a_title_may_say_it_is_a_repository_or_a_lecture_and_italic
         """)
     assert (code.kind, code.reason) == ("other", "'Video lecture' after the title names no paper")
     assert (paper.kind, paper.title, paper.venue) == ("paper", "Optimal Brain Damage", "NIPS 1989")
+
+
+# --- records of fields (field_records.py, record_reader.py) --------------------------------------
+
+def test_a_yaml_sequence_in_the_front_matter_gives_a_paper_a_mapping_at_the_line_of_its_title():
+    settings, paper, blog, template, page = read_excerpt("auto", """
+        ---
+        title: Wide networks
+        papers:
+          - title: "Neural Tangent Kernel: Convergence and Generalization in Neural Networks"
+            authors: [Arthur Jacot, Franck Gabriel, Clément Hongler]
+            venue: NeurIPS
+            year: 2018
+            arxiv: 1806.07572
+          - title: Ultra-wide deep nets and the Neural Tangent Kernel (NTK)
+            type: blog
+            url: https://www.offconvex.org/2019/10/03/NTK/
+          - title: Paper Title
+            authors: [First Author]
+            url: https://arxiv.org/abs/xxxx.xxxxx
+        ---
+
+        # Wide networks
+        """)
+    assert page.kind == "other"  # the page's heading
+    assert (settings.line, settings.kind, settings.reason) == (1, "other", "lines of a yaml block that hold no record")
+    # an unquoted `1806.07572` is read as written, not as the number YAML would make of it
+    assert (paper.kind, paper.line, paper.title, paper.authors, paper.year, paper.venue, paper.arxiv_id) == (
+        "paper", 4, "Neural Tangent Kernel: Convergence and Generalization in Neural Networks",
+        ("Arthur Jacot", "Franck Gabriel", "Clément Hongler"), 2018, "NeurIPS", "1806.07572")
+    assert (blog.kind, blog.line, blog.reason) == ("other", 9, "its type 'blog' names no paper")
+    assert (template.kind, template.reason) == ("other", "template: 'Paper Title' is a placeholder, not a paper")
+
+
+def test_a_front_matter_of_page_settings_is_no_record_and_reads_as_before():
+    markdown = """
+        ---
+        title: A reading list
+        layout: page
+        ---
+
+        - [Deep Information Propagation](https://arxiv.org/abs/1611.01232), Schoenholz et al., ICLR 2017
+        """
+    assert find_regions(textwrap.dedent(markdown).lstrip("\n").split("\n")) == []
+    assert [entry.title for entry in papers_of(read_excerpt("auto", markdown))] == ["Deep Information Propagation"]
+
+
+@pytest.mark.parametrize("record", [
+    """
+    ```json
+    [{"name": "Deep Information Propagation", "by": "Samuel S. Schoenholz, Justin Gilmer, Surya Ganguli, Jascha Sohl-Dickstein", "conference": "ICLR 2017", "pdf": "https://arxiv.org/pdf/1611.01232.pdf"}]
+    ```
+    """,
+    """
+    ```jsonl
+    {"paper": "Deep Information Propagation", "author": ["Samuel S. Schoenholz", "Justin Gilmer", "Surya Ganguli", "Jascha Sohl-Dickstein"], "journal": "ICLR", "date": "2017-04", "links": {"arxiv": "https://arxiv.org/abs/1611.01232"}}
+    ```
+    """,
+    """
+    * DONE [#A] Deep Information Propagation :signal_propagation:
+      :PROPERTIES:
+      :AUTHOR: Samuel S. Schoenholz and Justin Gilmer and Surya Ganguli and Jascha Sohl-Dickstein
+      :BOOKTITLE: ICLR 2017
+      :URL: [[https://arxiv.org/abs/1611.01232][arXiv]]
+      :END:
+    """,
+    """
+    {{< publication name="Deep Information Propagation" authors="Samuel S. Schoenholz; Justin Gilmer; Surya Ganguli; Jascha Sohl-Dickstein" venue="ICLR" year="2017" arxiv="1611.01232" >}}
+    """,
+    """
+    @inproceedings{schoenholz2017deep,
+      author = {Schoenholz, Samuel S. and Gilmer, Justin and Ganguli, Surya and Sohl-Dickstein, Jascha},
+      title = {Deep Information Propagation},
+      booktitle = {ICLR 2017},
+      eprint = {1611.01232}, archivePrefix = {arXiv}
+    }
+    """,
+    """
+    Paper: Deep Information Propagation
+    Authors: Samuel S. Schoenholz, Justin Gilmer, Surya Ganguli, Jascha Sohl-Dickstein
+    Published in: ICLR 2017
+    arXiv: 1611.01232
+    """,
+    """
+    +++
+    title = "Signal propagation"
+
+    [[papers]]
+    title = "Deep Information Propagation"
+    authors = ["Samuel S. Schoenholz", "Justin Gilmer", "Surya Ganguli", "Jascha Sohl-Dickstein"]
+    venue = "ICLR"
+    year = 2017
+    arxiv = "1611.01232"
+    +++
+    """,
+    """
+    ```csv
+    Paper,Authors,Venue,Year,arXiv
+    Deep Information Propagation,Samuel S. Schoenholz; Justin Gilmer; Surya Ganguli; Jascha Sohl-Dickstein,ICLR,2017,1611.01232
+    ```
+    """,
+    """
+    TY  - CONF
+    TI  - Deep Information Propagation
+    AU  - Schoenholz, Samuel S.
+    AU  - Gilmer, Justin
+    AU  - Ganguli, Surya
+    AU  - Sohl-Dickstein, Jascha
+    T2  - ICLR
+    PY  - 2017
+    UR  - https://arxiv.org/abs/1611.01232
+    ER  -
+    """,
+    """
+    <Paper
+      title="Deep Information Propagation"
+      authors={["Samuel S. Schoenholz", "Justin Gilmer", "Surya Ganguli", "Jascha Sohl-Dickstein"]}
+      venue="ICLR" year={2017} href="https://arxiv.org/abs/1611.01232"
+    />
+    """,
+], ids=["json array", "json lines", "org drawer", "shortcode", "bibtex", "field block", "toml tables", "csv",
+        "ris", "mdx component"])
+def test_one_paper_as_a_record_of_fields_under_any_key_names_reads_the_same(record):
+    (paper,) = papers_of(read_excerpt("auto", record))
+    assert (paper.title, paper.authors, paper.year, paper.arxiv_id) == (
+        "Deep Information Propagation", ("Samuel S. Schoenholz", "Justin Gilmer", "Surya Ganguli", "Jascha Sohl-Dickstein"),
+        2017, "1611.01232")
+    assert paper.venue.startswith("ICLR")
+
+
+def test_a_zotero_note_is_a_paper_by_its_metadata_and_its_item_type_may_say_it_is_a_post():
+    paper, post = read_excerpt("auto", """
+        # Flat Minima
+
+        ## Metadata
+
+        * Item Type: [[Journal Article]]
+        * Authors: [[Sepp Hochreiter]], [[Jürgen Schmidhuber]]
+        * Date: [[1997-01-01]]
+        * Publication: Neural Computation
+
+        # Escaping from Saddle Points
+
+        * Item Type: [[Blog Post]]
+        * Authors: [[Rong Ge]]
+        * URL: https://www.offconvex.org/2016/03/22/saddlepoints/
+        """)
+    assert (paper.kind, paper.line, paper.title, paper.authors, paper.year, paper.venue) == (
+        "paper", 1, "Flat Minima", ("Sepp Hochreiter", "Jürgen Schmidhuber"), 1997, "Neural Computation")
+    assert (post.kind, post.reason) == ("other", "its item type 'Blog Post' names no paper")
+
+
+def test_bibtex_names_are_read_first_name_first_and_a_scholar_arxiv_journal_gives_venue_and_id():
+    (paper,) = read_excerpt("auto", """
+        @article{bartlett2020benign,
+          title = {Benign overfitting in linear regression},
+          author = {Bartlett, Peter L. and Long, Philip M. and Lugosi, G{\\'a}bor and Tsigler, Alexander},
+          journal = {arXiv preprint arXiv:1906.11300},
+          year = {2019}
+        }
+        """)
+    assert (paper.line, paper.authors, paper.venue, paper.arxiv_id, paper.year) == (
+        2, ("Peter L. Bartlett", "Philip M. Long", "Gábor Lugosi", "Alexander Tsigler"), "arXiv preprint",
+        "1906.11300", 2019)
+
+
+@pytest.mark.parametrize("record, reason", [
+    ('@software{nt2020,\n  title = {Neural Tangents},\n  url = {https://github.com/google/neural-tangents}\n}',
+     "its entry type 'software' names no paper"),
+    ('@misc{srebro2017,\n  title = {Implicit regularization in deep learning},\n  author = {Srebro, Nathan},\n'
+     '  howpublished = {Talk at the Simons Institute},\n  year = {2017}\n}', "'Talk at the Simons Institute' names no paper"),
+    ('{{< talk title="Benefits of depth in neural networks" speaker="Matus Telgarsky" >}}',
+     "its shortcode 'talk' names no paper"),
+    ('* TODO Implicit regularization in deep learning :talk:\n  :PROPERTIES:\n  :YEAR: 2017\n  :END:',
+     "tagged 'talk', not a paper"),
+    ('Title: icl-linear-regression\nURL: https://github.com/example/icl-linear-regression',
+     "links only to code, not to a paper"),
+    ('Title: <paper title>\nAuthors: <names>\nLink: <url>', "template: '<paper title>' is a placeholder, not a paper"),
+])
+def test_records_of_talks_posts_code_and_templates_are_not_papers(record, reason):
+    (entry,) = read_excerpt("auto", record)
+    assert (entry.kind, entry.reason) == ("other", reason)
+
+
+def test_the_records_found_in_the_dev_lists_are_those_other_readers_find():
+    """A second reading of two structures: bibtexparser's entries with a title, and PyYAML's
+    mappings with a title in the front matter's sequences."""
+    bibtex = (CORPUS / "dev" / "bibtex_readme.md").read_text(encoding="utf-8")
+    library = bibtexparser.parse_string(bibtex)
+    titled = [entry for entry in library.entries if "title" in entry.fields_dict]
+    regions = find_regions(bibtex.split("\n"))
+    assert len(titled) == sum(1 for region in regions for record in region.records if record.fields)
+    front = (CORPUS / "dev" / "yaml_frontmatter_reading.md").read_text(encoding="utf-8").split("---\n")[1]
+    papers = yaml.safe_load(front)["papers"]
+    (region, *_) = find_regions((CORPUS / "dev" / "yaml_frontmatter_reading.md").read_text(encoding="utf-8").split("\n"))
+    assert len([record for record in region.records if record.fields]) == len(papers)
+
+
+def test_a_bibtex_block_under_a_paper_item_or_heading_is_its_note_not_a_second_paper():
+    item, details, item_bibtex, heading, heading_bibtex = read_excerpt("auto", """
+        - [Benign overfitting in linear regression](https://arxiv.org/abs/1906.11300), PNAS 2020
+          <details><summary>BibTeX</summary>
+
+          ```bibtex
+          @article{bartlett2020benign,
+            title = {Benign overfitting in linear regression},
+            author = {Bartlett, Peter L. and Long, Philip M.},
+            year = {2020}
+          }
+          ```
+          </details>
+
+        ### [Deep Double Descent](https://arxiv.org/abs/1912.02292)
+
+        ```bibtex
+        @inproceedings{nakkiran2020deep,
+          title = {Deep Double Descent},
+          author = {Nakkiran, Preetum},
+          eprint = {1912.02292}, archivePrefix = {arXiv}
+        }
+        ```
+        """)
+    assert (item.kind, heading.kind) == ("paper", "paper")
+    assert (item_bibtex.kind, item_bibtex.line, item_bibtex.parent_line) == ("note", 6, 1)
+    assert (heading_bibtex.kind, heading_bibtex.parent_line) == ("note", 13)
+
+
+@pytest.mark.parametrize("record, authors, venue", [
+    ("Title: Sharp Minima Can Generalize For Deep Nets\nAuthors: Dinh, L., Pascanu, R., Bengio, S., & Bengio, Y.\n"
+     "Venue: ICML 2017\nPaper: https://arxiv.org/abs/1703.04933",
+     ("Dinh, L.", "Pascanu, R.", "Bengio, S.", "Bengio, Y."), "ICML 2017"),
+    ("* DONE Sharp Minima Can Generalize For Deep Nets\n  :PROPERTIES:\n"
+     "  :AUTHOR: Dinh, Laurent and Pascanu, Razvan and Bengio, Samy and Bengio, Yoshua\n"
+     "  :PUBLISHED: ICML 2017\n  :URL: https://arxiv.org/abs/1703.04933\n  :END:",
+     ("Laurent Dinh", "Razvan Pascanu", "Samy Bengio", "Yoshua Bengio"), "ICML 2017"),
+    ('```yaml\n- name: "*Sharp Minima Can Generalize For Deep Nets*"\n  paper: https://arxiv.org/abs/1703.04933\n'
+     "  authors: Laurent Dinh, Razvan Pascanu, Samy Bengio &amp; Yoshua Bengio\n  published: 2017-03-15\n```",
+     ("Laurent Dinh", "Razvan Pascanu", "Samy Bengio", "Yoshua Bengio"), ""),
+], ids=["apa names, a paper address", "bibtex names in org", "emphasis, entity, a date published"])
+def test_a_record_s_names_are_split_as_written_and_an_address_under_a_title_key_is_a_link(record, authors, venue):
+    (paper,) = papers_of(read_excerpt("auto", record))
+    assert (paper.title, paper.authors, paper.venue, paper.year, paper.arxiv_id) == (
+        "Sharp Minima Can Generalize For Deep Nets", authors, venue, 2017, "1703.04933")
+
+
+@pytest.mark.parametrize("record", [
+    '[\n  {"title": "Deep Information Propagation", "authors": ["Samuel S. Schoenholz", "Justin Gilmer"],'
+    ' "venue": "ICLR 2017", "arxiv": "1611.01232"}\n]',
+    "> Title: Deep Information Propagation\n> Authors: Samuel S. Schoenholz, Justin Gilmer\n> Venue: ICLR 2017",
+    "## Deep Information Propagation\n\n- **Item Type:** Conference Paper\n"
+    "- **Authors:** Samuel S. Schoenholz, Justin Gilmer\n- **Proceedings Title:** ICLR 2017\n- **Date:** 2017",
+], ids=["a json data file", "a quoted field block", "zotero bullets with bold keys"])
+def test_a_json_file_a_quoted_field_block_and_bold_zotero_keys_are_records(record):
+    (paper,) = papers_of(read_excerpt("auto", record))
+    assert (paper.title, paper.authors, paper.venue, paper.year) == (
+        "Deep Information Propagation", ("Samuel S. Schoenholz", "Justin Gilmer"), "ICLR 2017", 2017)
+
+
+def test_a_speaker_makes_a_record_a_talk_unless_it_links_the_paper_and_a_presenter_s_date_is_no_year():
+    talk, presented = read_excerpt("auto", """
+        ```yaml
+        - title: Implicit regularization in deep learning
+          speaker: Nathan Srebro
+          date: 2017-03-20
+        - title: Deep Information Propagation
+          presenter: Alice
+          date: 2024-03-20
+          arxiv: 1611.01232
+        ```
+        """)[:2]
+    assert (talk.kind, talk.reason) == ("other", "'speaker' names a talk, and no paper is linked")
+    # the date a reading group presents a paper on is not the paper's year
+    assert (presented.kind, presented.title, presented.arxiv_id, presented.year) == (
+        "paper", "Deep Information Propagation", "1611.01232", None)
+
+
+def test_a_latex_bibliography_pasted_as_is_gives_one_paper_per_bibitem_and_its_software_none():
+    entries = read_excerpt("auto", r"""
+        \begin{thebibliography}{21}
+        \providecommand{\natexlab}[1]{#1}
+
+        \bibitem[Hanin and Nica(2020)]{hanin2020finite}
+        Boris Hanin and Mihai Nica.
+        \newblock Finite depth and width corrections to the neural tangent kernel.
+        \newblock In \emph{International Conference on Learning Representations}, 2020.
+        \newblock URL \url{https://arxiv.org/abs/1909.05989}.
+
+        \bibitem[Roberts et~al.(2022)Roberts, Yaida, and Hanin]{roberts2022principles}
+        Daniel~A. Roberts, Sho Yaida, and Boris Hanin.
+        \newblock \emph{The Principles of Deep Learning Theory}.
+        \newblock Cambridge University Press, 2022.
+
+        \bibitem[Neural Tangents(2020)]{neuraltangents2020}
+        {Neural Tangents}.
+        \newblock Fast and easy infinite neural networks in {P}ython (software).
+        \newblock \url{https://github.com/google/neural-tangents}, 2020.
+        \end{thebibliography}
+        """)
+    paper, book, software = [entry for entry in entries if entry.line in (6, 12, 17)]
+    assert (paper.kind, paper.line, paper.title, paper.authors, paper.venue, paper.year, paper.arxiv_id) == (
+        "paper", 6, "Finite depth and width corrections to the neural tangent kernel", ("Boris Hanin", "Mihai Nica"),
+        "International Conference on Learning Representations", 2020, "1909.05989")
+    assert (book.kind, book.title, book.authors, book.venue, book.year) == (
+        "paper", "The Principles of Deep Learning Theory", ("Daniel A. Roberts", "Sho Yaida", "Boris Hanin"),
+        "Cambridge University Press", 2022)
+    assert software.kind == "other"
+
+
+def test_mediawiki_cite_templates_on_one_line_or_many_are_papers_and_cite_web_or_av_media_are_not():
+    journal, conference, video, web = read_excerpt("auto", """
+        * {{cite journal |last=Cybenko |first=G. |title=Approximation by superpositions of a sigmoidal function |journal=Mathematics of Control, Signals and Systems |year=1989 |doi=10.1007/BF02551274}}
+        * {{star}} {{cite conference
+         |last1=Raghu |first1=Maithra |last2=Poole |first2=Ben |display-authors=etal
+         |title=On the Expressive Power of Deep Neural Networks
+         |conference=ICML |year=2017 |arxiv=1606.05336
+        }} (the "trajectory length" paper)
+        * {{cite AV media |people=Matus Telgarsky |title=Benefits of depth in neural networks |medium=Video |year=2016 |url=https://www.youtube.com/watch?v=x}}
+        * {{cite web |title=regions-count: exact counting of linear regions |website=GitHub |url=https://github.com/approx-lab/regions-count}}
+        """)
+    assert (journal.kind, journal.title, journal.authors, journal.venue, journal.year, journal.doi) == (
+        "paper", "Approximation by superpositions of a sigmoidal function", ("G. Cybenko",),
+        "Mathematics of Control, Signals and Systems", 1989, "10.1007/BF02551274")
+    # the entry is at its `|title=` line; `display-authors=etal` says the names stop short
+    assert (conference.line, conference.title, conference.authors, conference.arxiv_id, conference.digest) == (
+        4, "On the Expressive Power of Deep Neural Networks", ("Maithra Raghu", "Ben Poole"), "1606.05336",
+        '(the "trajectory length" paper)')
+    assert (video.kind, web.kind) == ("other", "other")
+
+
+def test_a_printed_record_repr_is_a_paper_by_its_keywords_and_a_skipped_kind_is_not():
+    paper, talk = read_excerpt("auto", """
+            Paper(title="Don't Decay the Learning Rate, Increase the Batch Size", authors=['Samuel L. Smith', 'Pieter-Jan Kindermans', 'Chris Ying', 'Quoc V. Le'], venue='ICLR', year=2018, arxiv='1711.00489', starred=False, note='')
+            Skipped(kind='talk', title='Scaling Laws for Neural Language Models', url='https://www.youtube.com/watch?v=x')
+        """)
+    assert (paper.kind, paper.title, paper.authors[0], paper.venue, paper.year, paper.arxiv_id) == (
+        "paper", "Don't Decay the Learning Rate, Increase the Batch Size", "Samuel L. Smith", "ICLR", 2018,
+        "1711.00489")
+    assert talk.kind == "other"
+
+
+def test_an_arxiv_mailing_entry_reads_its_wrapped_fields_and_journal_ref():
+    entry = [entry for entry in read_excerpt("auto", r"""
+        Title: Dynamics of stochastic gradient descent for two-layer neural networks in
+          the teacher-student setup
+        Authors: Sebastian Goldt, Madhu S. Advani, Andrew M. Saxe, Florent Krzakala,
+          Lenka Zdeborová
+        Categories: stat.ML cond-mat.dis-nn cs.LG
+        Journal-ref: NeurIPS 2019
+        \\
+          Ordinary differential equations for the generalisation error of online SGD.
+        \\
+        \\ ( https://arxiv.org/abs/1906.08632 ,  1087kb)
+        """) if entry.kind == "paper"]
+    (paper,) = entry
+    assert (paper.line, paper.title, paper.authors[-1], paper.venue, paper.year, paper.arxiv_id) == (
+        1, "Dynamics of stochastic gradient descent for two-layer neural networks in the teacher-student setup",
+        "Lenka Zdeborová", "NeurIPS", 2019, "1906.08632")
+
+
+def test_asciidoc_bibliography_anchors_are_papers_under_their_section_and_a_video_only_entry_is_not():
+    entries = read_excerpt("auto", """
+        == Separable data
+
+        [bibliography]
+        - [[[soudry2018]]] icon:star[] Daniel Soudry, Elad Hoffer, Mor Shpigel Nacson, Suriya Gunasekar, Nathan Srebro.
+          _The Implicit Bias of Gradient Descent on Separable Data_.
+          Journal of Machine Learning Research, 2018.
+          https://arxiv.org/abs/1710.10345[arXiv:1710.10345]
+        - [[[woodworth2020]]] Woodworth et al. _Kernel and Rich Regimes in Overparametrized Models_. COLT, 2020.
+        // - [[[razin2020]]] Noam Razin, Nadav Cohen. _Implicit Regularization in Deep Learning May Not Be Explainable by Norms_. NeurIPS, 2020.
+        - [[[soudry-talk]]] Daniel Soudry. _The Implicit Bias of Gradient Descent on Separable Data_ (talk). Simons Institute, 2019. https://www.youtube.com/watch?v=x[video]
+        """)
+    papers = [entry for entry in entries if entry.kind == "paper"]
+    assert [(paper.line, paper.title, paper.venue, paper.year, paper.section) for paper in papers] == [
+        (5, "The Implicit Bias of Gradient Descent on Separable Data", "Journal of Machine Learning Research", 2018,
+         ("Separable data",)),
+        (8, "Kernel and Rich Regimes in Overparametrized Models", "COLT", 2020, ("Separable data",))]
+    assert papers[1].authors == ("Woodworth",) and papers[1].authors_truncated
+    assert {entry.line: entry.kind for entry in entries}[9] == "other"  # the comment
+    assert {entry.line: entry.kind for entry in entries}[10] == "other"  # the talk
+
+
+def test_a_quoted_title_line_with_a_byline_under_it_is_a_paper_each_in_a_post_of_two():
+    entries = read_excerpt("auto", """
+        13/ Chain of thought changes the answer. Two papers:
+        📌 "The Expressive Power of Transformers with Chain of Thought"
+        William Merrill & Ashish Sabharwal — ICLR 2024
+        arxiv.org/abs/2310.07923
+        📌 "Chain of Thought Empowers Transformers to Solve Inherently Serial Problems"
+        Zhiyuan Li, Hong Liu, Denny Zhou & Tengyu Ma — ICLR 2024
+        arxiv.org/abs/2402.12875
+        """)
+    papers = [entry for entry in entries if entry.kind == "paper"]
+    assert [(paper.line, paper.title, paper.authors, paper.venue, paper.arxiv_id) for paper in papers] == [
+        (2, "The Expressive Power of Transformers with Chain of Thought", ("William Merrill", "Ashish Sabharwal"),
+         "ICLR", "2310.07923"),
+        (5, "Chain of Thought Empowers Transformers to Solve Inherently Serial Problems",
+         ("Zhiyuan Li", "Hong Liu", "Denny Zhou", "Tengyu Ma"), "ICLR", "2402.12875")]
+
+
+def test_a_changelog_change_and_a_format_example_are_not_papers():
+    entries = read_excerpt("auto", """
+        ### Fixed
+
+        - Broken arXiv link of "Computing Nonvacuous Generalization Bounds for Deep (Stochastic) Neural Networks" (#214)
+
+        ### Notes
+
+        *Reference style: Vancouver (NLM). Example:* Surname AB, Surname CD. Title of the article. Abbrev Journal. Year;Vol(Issue):pages.
+        """)
+    assert [entry.kind for entry in entries if entry.line in (3, 7)] == ["other", "other"]

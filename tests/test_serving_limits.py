@@ -66,6 +66,37 @@ def test_sorting_by_a_column_the_table_cannot_sort_by_is_a_bad_request_not_a_ser
     assert status_of(served_atlas, "/atlas/papers.json?_sort=year") == 200
 
 
+@pytest.mark.parametrize("path", [
+    "/atlas/papers.json?_sort=year&_sort_desc=title", "/atlas/papers?_sort=year&_sort_desc=year",
+    "/atlas/paper_browse.csv?_sort_desc=year&_sort=title",
+])
+def test_sorting_both_ways_at_once_is_a_bad_request_not_a_server_error(served_atlas, path):
+    assert status_of(served_atlas, path) == 400
+
+
+@pytest.mark.parametrize("path, says", [
+    ("/atlas/papers.json?_through=not-json", "_through must be JSON"),
+    ("/atlas/papers.json?_through=%7B%7D", "_through must be JSON"),
+    ("/atlas/papers.bib?_through=%5B1%5D", "_through must be JSON"),
+    ('/atlas/papers.json?_through={"table":"venues","column":"x","value":"1"}', "Invalid _through"),
+    ("/atlas/papers.json?_timelimit=soon", "_timelimit must be a whole number"),
+    ("/atlas/papers?_nocol=year", "sorted by year"),
+    ("/atlas/papers.json?_labels=on&_col=venue_id", "keep it among the columns (_col=year)"),
+])
+def test_a_table_argument_datasette_cannot_read_is_a_bad_request_saying_what_it_must_be(get, path, says):
+    answer = get(path)
+    assert answer.status_code == 400
+    assert says in answer.text
+
+
+@pytest.mark.parametrize("path", [
+    '/atlas/papers.json?_through={"table":"paper_authors","column":"author_id","value":"x"}',
+    "/atlas/papers.json?_timelimit=2000", "/atlas/papers.json?_col=title&_col=year", "/atlas/papers.csv?_nocol=year",
+])
+def test_the_same_arguments_well_formed_are_answered(get, path):
+    assert get(path).status_code == 200
+
+
 @pytest.mark.parametrize("extension", ["bib", "ris", "csljson"])
 def test_citations_of_more_papers_than_the_time_limit_allows_are_a_bad_request_saying_what_to_do(
     built_atlas, extension

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlite_utils
+from sqlite_utils.db import DescIndex
 
 from atlas.build.classify import PaperReading, PaperTopic, UnmappedTerm
 from atlas.build.database_rows import insert_rows
@@ -342,10 +343,13 @@ def _link_rows(data: Dataset, paper_of: dict) -> list[dict]:
     return [rows[key] for key in sorted(rows)]
 
 
+# papers by (year desc, id) and authors by (surname, id): each table's pages in its metadata.yml
+# order with ties by id (atlas/site/key_order.py), read straight from the index, which still
+# serves every filter on the year or surname.
 _INDEXES = {
     "entries": [["paper_id"], ["venue_id"], ["kind"], ["year"], ["hidden"], ["heading"]],
-    "papers": [["year"], ["venue_id"], ["arxiv_id"]],
-    "authors": [["surname"]],
+    "papers": [[DescIndex("year"), "id"], ["venue_id"], ["arxiv_id"]],
+    "authors": [["surname", "id"]],
     "paper_authors": [["author_id"]],
     "entry_authors": [["author_id"]],
     "author_names": [["name"]],

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import sqlite_utils
+from sqlite_utils.db import DescIndex
 
 from atlas.build.classify import PaperReading, PaperTopic, UnmappedTerm
 from atlas.build.database_rows import insert_rows
@@ -243,4 +244,5 @@ def _write_browse_table(
             }
 
     insert_rows(db, "paper_browse", rows(), pk="id", foreign_keys=[("id", "papers", "id")])
-    db["paper_browse"].create_index(["year"])
+    # Newest first and by id within a year, as metadata.yml sorts the table and its pages follow.
+    db["paper_browse"].create_index([DescIndex("year"), "id"])

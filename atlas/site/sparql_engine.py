@@ -3,7 +3,8 @@
 pyoxigraph cannot interrupt a query it is evaluating, so each query runs in a worker process
 (atlas.site.sparql_worker) and a query past the time limit is stopped by killing its worker, which is
 replaced at once. The waiting happens in a thread, never in the event loop, so the site keeps
-answering every other request meanwhile. Workers start on the first request that needs one.
+answering every other request meanwhile. Workers start when a server starts (plugins/sparql_start.py)
+or, in a Datasette that no server runs (tests, scripts), on the first request that needs one.
 
 The dump is found in Datasette's configuration directory (`datasette dist`) or beside a
 database file (`datasette dist/atlas.db`).
@@ -112,7 +113,8 @@ class Engine:
             self._all.add(worker)
         return worker
 
-    def _start(self) -> None:
+    def start(self) -> None:
+        """Start the workers, once; each loads the dump in its own process while this returns."""
         with self._lock:
             if self._started:
                 return
@@ -128,7 +130,7 @@ class Engine:
 
     def run(self, request: dict) -> Answer:
         """Blocking: wait for a free worker, then for its answer, both within the time limit."""
-        self._start()
+        self.start()
         limit = self.limits.time_limit_seconds
         try:
             worker = self._idle.get(timeout=limit)

@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from atlas.build.parsers.markdown_tree import SEQUENCE_OPENER, ListItem, Span
 from atlas.build.parsers.properties import read_properties
+from atlas.build.parsers.record_reader import read_record
 from atlas.build.parsers.reference import (
     Reference,
     is_paper_link,
@@ -76,6 +77,12 @@ _NEWS_DATE = re.compile(
     r"this (?:list|repo\w*))\b",
     re.IGNORECASE,
 )
+# `Reference style: Vancouver. Example: Surname AB. Title of the article. …`: a line showing how
+# to write a reference, when it names no paper by an arXiv id, a DOI or a link
+_FORMAT_CUE = re.compile(r"\b(?:example|e\.\s?g\.|format|template)\s*[:：]", re.IGNORECASE)
+# A changelog's kinds of change besides `Added` (Keep a Changelog): an item under them tells what
+# changed about a paper the list holds (`Fixed the link of "Title"`), it adds none.
+_CHANGE_HEADING = re.compile(r"^\W*(?:changed|fixed|removed|deprecated|security)\W*$", re.IGNORECASE)
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _DATED_TO_THE_DAY = re.compile(  # APA `(2017, December 8)`, MLA `*Blog*, 11 Jan. 2022,`
     rf"\((?:19|20)\d\d,\s*{_MONTH}\s+\d{{1,2}}\)|,\s*\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d\d[,.]")
@@ -113,6 +120,9 @@ _COLUMNS = {
 @register("auto", blocks=True)
 def read_item(index: int, items: list[ListItem]) -> dict:
     item = items[index]
+    if item.block == "record":  # a record nested in a paper, or under a paper heading, is its note
+        owner = _owner(index, items)
+        return _detail(index, items, owner) if owner is not None else read_record(item)
     if item.block == "heading":
         return _heading(index, items)
     if item.block == "row":
@@ -234,6 +244,8 @@ def _refuse_named_non_paper(text: str, links: list[Span], reference: Reference, 
     if lead_in and len(lead_in["label"].split()) <= 4 and _names_non_paper(lead_in["label"]):
         raise NotAPaper(f"'{lead_in['label']}:' names no paper")
     strong = {"arXiv id", "DOI", "link to the paper"} & set(reference.evidence)
+    if _FORMAT_CUE.search(text) and not strong:
+        raise NotAPaper("shows the format a reference is written in, a template")
     # `**Instructor:** Prof. …, **Lectures:** …`: a labelled line of prose, whatever it links
     if bold_label and not {"arXiv id", "DOI"} & strong:
         raise NotAPaper(f"'{bold_label}:' labels a line of prose, not a paper")
@@ -282,6 +294,8 @@ def _kind_after_title(text: str, title: str) -> str:
 
 def _refuse_non_paper(reference: Reference, section: tuple[str, ...], columns: tuple[str, ...]) -> None:
     links = reference.links
+    if section and _CHANGE_HEADING.match(section[-1]):
+        raise NotAPaper(f"a change under '{section[-1]}': it names a paper of the list, it lists none")
     if is_template(reference.title, [link.url for link in links]):
         raise NotAPaper(f"template: '{reference.title}' is a placeholder, not a paper")
     if any(link.url.startswith("#") for link in links) and not (reference.arxiv_id or reference.doi):

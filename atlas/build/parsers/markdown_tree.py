@@ -18,6 +18,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from atlas.build.errors import InputError
+from atlas.build.parsers.field_records import Record, find_regions
 from atlas.build.parsers.html_items import HARD_BREAK, html_items
 from atlas.build.records import SourceText
 from atlas.build.text import collapse_spaces
@@ -88,6 +89,7 @@ class ListItem:
     columns: tuple[str, ...] = ()  # a table row's column names, from the table's header
     cell_lines: tuple[int, ...] = ()  # 1-based line of each cell of an HTML row written over lines
     notes: str = ""  # a heading's paragraphs, up to the next heading, list or table; a paragraph's quote
+    record: str = ""  # a record of fields (block `record`): its structure (yaml, org, bibtex…)
 
     @property
     def text(self) -> str:
@@ -117,6 +119,10 @@ def list_items(document: SourceText, blocks: bool = False) -> list[ListItem]:
     return items
 
 
+# A section title in AsciiDoc (`== Title`) or MediaWiki (`== Title ==`), read as the heading it is
+_WIKI_SECTION = re.compile(r"^(?P<marks>={1,6})[ \t]+(?P<title>[^=\s].*?)(?:[ \t]+=+)?[ \t]*$")
+
+
 def item_chunks(
     document: SourceText, chunk_lines: int = CHUNK_LINES, blocks: bool = False
 ) -> Iterator[list[ListItem]]:
@@ -134,9 +140,17 @@ def item_chunks(
     so chunking is not known to be safe and `auto` lists are read whole, as before."""
     original_lines = document.original.split("\n")
     if blocks:
-        tokens = _WITH_TABLES.parse(document.markdown)
+        lines = document.markdown.split("\n")
+        regions = find_regions(lines)
+        for region in regions:  # lines read as records are read no other way
+            lines[region.start:region.end] = [""] * (region.end - region.start)
+        lines = [_WIKI_SECTION.sub(lambda found: "#" * len(found["marks"]) + " " + found["title"], line)
+                 for line in lines]
+        tokens = _WITH_TABLES.parse("\n".join(lines))
         _check_depth(tokens, document)
-        yield _chunk_items(tokens, document, original_lines, _Walk(document, blocks=True))
+        records = [record for region in regions for record in region.records]
+        walk = _Walk(document, blocks=True, records=records)
+        yield _chunk_items(tokens, document, original_lines, walk)
         return
     lines = document.markdown.split("\n")
     headings: list[tuple[int, str]] = []
@@ -199,6 +213,7 @@ def _chunk_items(
     """The items of one chunk's tokens, walked in order."""
     for index, token in enumerate(tokens):
         walk.step(tokens, index, token)
+    walk.records_before(len(original_lines))
     return [_finished(item, original_lines) for item in walk.items]
 
 
@@ -226,9 +241,10 @@ class _Walk:
 
     def __init__(
         self, document: SourceText, blocks: bool, first_line: int = 0,
-        headings: list[tuple[int, str]] | None = None,
+        headings: list[tuple[int, str]] | None = None, records: list[Record] | None = None,
     ) -> None:
         self.document, self.blocks, self.first_line = document, blocks, first_line
+        self.records = list(reversed(records or []))  # those not yet placed, the next one last
         self.items: list[dict] = []
         self.open_items: list[int] = []
         self.headings: list[tuple[int, str]] = [] if headings is None else headings
@@ -243,6 +259,10 @@ class _Walk:
 
     def step(self, tokens: list[Token], index: int, token: Token) -> None:
         kind = token.type
+        if self.records and token.map and token.level == 0:
+            self.records_before(token.map[0])
+        elif self.records and token.type == "fence" and self.open_items:  # a BibTeX block under an item
+            self.records_before(token.map[1], parent=self.open_items[-1])
         if self.blocks and token.level == 0 and kind.endswith("_open"):
             self._block_opens(tokens, index, token)
         if kind == "heading_open":
@@ -284,6 +304,23 @@ class _Walk:
         elif kind == "inline" and self.blocks and not self.open_items \
                 and tokens[index - 1].type == "paragraph_open":
             self._line_groups(token)
+
+    def records_before(self, line: int, parent: int | None = None) -> None:
+        """Place the records of fields that open before `line` (0-based), in the order of the
+        document: one item each, at the line of its title, holding its fields as named cells;
+        those of a fenced block nested in a list item are nested in it."""
+        while self.records and self.records[-1].start < line:
+            record = self.records.pop()
+            if parent is None:
+                self.heading = self.paragraph = None
+            depth = self.items[parent]["depth"] + 1 if parent is not None else 0
+            item = self._new(record.title_line, record.end, depth=depth, parent=parent)
+            title = next((field.values[0] for field in record.fields if field.line == record.title_line), "")
+            item.update(block="record", record=record.structure, first=record.start, notes=record.notes,
+                        spans=(Span("text", title),), columns=[field.key for field in record.fields],
+                        cells=[tuple(Span("text", value) for value in field.values)
+                               for field in record.fields],
+                        cell_lines=tuple(field.line + 1 for field in record.fields))
 
     def _block_opens(self, tokens: list[Token], index: int, token: Token) -> None:
         """A quote right under a reference paragraph is its note; any other block ends it."""
@@ -499,7 +536,7 @@ def _paragraph_spans(inline: Token) -> tuple[Span, ...]:
 
 
 def _finished(item: dict, original_lines: list[str]) -> ListItem:
-    own_lines = original_lines[item["line"] - 1 : item["own_end"]]
+    own_lines = original_lines[item.get("first", item["line"] - 1) : item["own_end"]]
     while own_lines and not own_lines[-1].strip():
         own_lines.pop()
     cells = tuple(item.get("cells", ()))
@@ -524,6 +561,7 @@ def _finished(item: dict, original_lines: list[str]) -> ListItem:
         columns=tuple(item.get("columns", ())),
         cell_lines=item.get("cell_lines", ()),
         notes=item.get("notes", ""),
+        record=item.get("record", ""),
     )
 
 

@@ -292,7 +292,7 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
             title, fields["venue"] = title[: closing.start()], fields["venue"] or _unglued(closing["venue"])
     else:
         title, fields = _plain_reference(spans)
-    title = _without_nickname(clean_title(title.strip(" \"“”'*_")))
+    title = without_nickname(clean_title(title.strip(" \"“”'*_")))
     if not title:
         return None
     text = " ".join(span.text for span in spans)
@@ -432,7 +432,7 @@ def _styled_title(spans: tuple[Span, ...], style: str) -> tuple[str, str, list[S
     return None
 
 
-def _without_nickname(title: str) -> str:
+def without_nickname(title: str) -> str:
     """A title without the nickname a list adds after it (`(μP)`, `(SAM)`, `(the "LTH paper")`);
     an abbreviation of the words right before it is the title's own (`Stochastic Differential
     Equations (SDEs)`)."""
@@ -587,6 +587,7 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     text = _ARXIV_NOTE.sub("", text)  # `Title [arXiv:1605.07110]`: the id is read from the text
     text = re.sub(r"[.,]?\s+In\s*$", ".", text)
     dated = _DATED_AUTHORS.match(text) or _YEAR_SENTENCE_AFTER_AUTHORS.match(text)
+    vancouver = _VANCOUVER_AUTHORS.match(text)
     if dated and (authors := names_in(dated["authors"])):
         text, year = text[dated.end():], int(dated["year"])
     elif (leading := _leading_names(text)) is not None:
@@ -607,6 +608,9 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
         fields["stated_year"] = fields["stated_year"] or first_year(trailing)
     if dated and not fields["venue"] and others and not _ARXIV_SHAPE.search(others[0]):
         fields["venue"] = venue_name(others[0])  # `Authors (2016). Title. MIT press.`: what follows
+    if vancouver and not fields["venue"] and others and re.search(r"[^\W\d_]{2}", others[0]) \
+            and not _ARXIV_SHAPE.search(others[0]) and not first_year(others[0]):
+        fields["venue"] = venue_name(others[0])  # `Authors. Title. J Mach Learn Res. 2019;20.`
     title, names = _names_cut(title)  # `Title - Kenji Kawaguchi - NeurIPS 2016`, its venue cut off
     if names and not fields["authors"]:
         found = names_in(names, surnames=True) or (

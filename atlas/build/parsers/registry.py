@@ -80,7 +80,7 @@ def publication_year(venue_year: int | None, stated_year: int | None, heading_ye
 
 def venue_name(venue_part: str) -> str:
     """The venue as named: without "In", editors, volume, pages and publisher."""
-    venue = re.sub(r"^In\s+", "", venue_part.strip())
+    venue = re.sub(r"^In:?\s+", "", venue_part.strip())  # Vancouver writes `In: Venue`
     if "editors," in venue:
         venue = venue.split("editors,", 1)[1]
     venue = re.split(r",|\s?\(pp\.|\s\(\d|\.\s+(?=\d)", venue, maxsplit=1)[0]

@@ -4,7 +4,9 @@ page whose rows name papers.
 Rows name papers through a `paper_id` column, or through the column metadata.yml names for a
 table or canned query (plugins → atlas-bibtex → paper_id_columns, e.g. papers: id; the name is
 older than the other two formats). The citations come from the same queries and formatters as
-dist/atlas.bib, atlas.ris and atlas.csl.json, in the page's row order.
+dist/atlas.bib, atlas.ris and atlas.csl.json, in the page's row order. A table's file of more
+than CITED_ROWS rows is refused here too, but most such asks never reach this renderer:
+citation_refusal.py refuses them before Datasette runs the table view.
 """
 
 from __future__ import annotations
