@@ -96,7 +96,7 @@ def workspace(papers: int) -> Path:
 def count_pairs(manifest: Path) -> tuple[int, int]:
     entries = [e for s in load_manifest(manifest) for e in parse_document(read_source(s, manifest.parent))]
     keys = sorted({title_key(e.title) for e in entries if e.kind == "paper"})
-    return len(keys), len(merge._candidate_pairs(keys))
+    return len(keys), sum(len(later) for _, later in merge._candidate_partners(keys))
 
 
 def plain_sqlite_seconds(built: Path, target: Path) -> float:

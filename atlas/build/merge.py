@@ -13,12 +13,13 @@ it joins its clean spelling only with the same agreeing evidence, never on its k
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from atlas.build.disjoint_sets import DisjointSets
 from atlas.build.errors import InputError
@@ -132,8 +133,9 @@ def merge_papers(
         key = title_key(entry.title)
         group = groups.setdefault(key, _Group(key, [], set(), set(), set()))
         group.entries.append(entry)
-        if first_author_key(entry):
-            group.first_authors.add(first_author_key(entry))
+        first_author = first_author_key(entry)
+        if first_author:
+            group.first_authors.add(first_author)
         if entry.year:
             group.years.add(entry.year)
         if entry.arxiv_id:
@@ -149,24 +151,24 @@ def merge_papers(
     review: list[tuple[str, str, int, str]] = []
     match_keys = {key: group.match_key for key, group in groups.items()}
     openings = {match: _opening(match) for match in match_keys.values()}
-    for key_a, key_b in _candidate_pairs(match_keys):
-        match_a, match_b = match_keys[key_a], match_keys[key_b]
-        if match_a != match_b and (openings[match_a] is None or openings[match_a] != openings[match_b]):
-            # Neither equal nor one cut from the other: only the fuzzy ratio, cut off where too low.
-            score, how = round(fuzz.ratio(match_a, match_b, score_cutoff=REVIEW_SCORE - 0.5)), "close"
-        else:
-            score, how = _similarity(match_a, match_b)
-        if score < REVIEW_SCORE:
-            continue
-        if overrides.forbids(key_a, key_b) or overrides.forbids(match_a, match_b):
-            review.append((key_a, key_b, score, "curated as different papers"))
-            continue
-        verdict = _evidence(groups[key_a], groups[key_b])
-        if score >= MERGE_SCORE and verdict == "agrees":
-            same_paper.union(key_a, key_b)
-        else:
-            repaired = " once stray markdown is removed" if (match_a, match_b) != (key_a, key_b) else ""
-            review.append((key_a, key_b, score, f"{how} titles{repaired}; evidence {verdict}"))
+    same_match, same_opening = Counter(match_keys.values()), Counter(filter(None, openings.values()))
+    keys = sorted(match_keys)
+    matches = [match_keys[key] for key in keys]
+    for number, later in _candidate_partners(matches):
+        key_a, match_a = keys[number], matches[number]
+        # Each pair of a key equal to another or opening with its words is weighed one by one.
+        careful = same_match[match_a] > 1 or same_opening[openings[match_a]] > 1
+        for at, score, how in _close(match_a, [matches[other] for other in later], openings, careful):
+            key_b, match_b = keys[later[at]], matches[later[at]]
+            if overrides.forbids(key_a, key_b) or overrides.forbids(match_a, match_b):
+                review.append((key_a, key_b, score, "curated as different papers"))
+                continue
+            verdict = _evidence(groups[key_a], groups[key_b])
+            if score >= MERGE_SCORE and verdict == "agrees":
+                same_paper.union(key_a, key_b)
+            else:
+                repaired = " once stray markdown is removed" if (match_a, match_b) != (key_a, key_b) else ""
+                review.append((key_a, key_b, score, f"{how} titles{repaired}; evidence {verdict}"))
 
     papers: list[Paper] = []
     paper_of_key: dict[str, str] = {}
@@ -188,27 +190,52 @@ def merge_papers(
     return papers, duplicates, paper_of_entry
 
 
-def _candidate_pairs(match_keys: dict[str, str]) -> list[tuple[str, str]]:
-    """Pairs of keys whose match keys share one of their rarest words: near-linear, unlike all pairs.
+def _candidate_partners(matches: list[str]) -> Iterator[tuple[int, list[int]]]:
+    """Each key's number with the later numbers whose match keys share one of its rarest words:
+    near-linear, unlike all pairs. `matches` are the match keys in the sorted order of the keys.
 
-    In the order of the keys: keys are numbered in sorted order, and each key's later partners
-    gathered and sorted on their own, instead of sorting millions of pairs of strings at once."""
-    frequency = Counter(word for match in match_keys.values() for word in set(match.split()))
-    keys = sorted(match_keys)
+    Each key's later partners are gathered from its own blocks when its turn comes: the list of
+    every pair (16 a title) grew faster than the titles, in time and memory."""
+    frequency = Counter(word for match in matches for word in set(match.split()))
     blocks: dict[str, list[int]] = defaultdict(list)
-    for number, key in enumerate(keys):
-        match = match_keys[key]
+    rarest_of: list[list[str]] = []
+    for number, match in enumerate(matches):
         words = match.split()[:-1] or match.split()  # the last word may be cut short
         rarest = sorted(set(words), key=lambda word: (frequency[word], word))[:BLOCK_TOKENS]
         for word in rarest:
             blocks[word].append(number)  # in ascending order, each key once
-    partners: list[list[int]] = [[] for _ in keys]
-    for block in blocks.values():
-        if len(block) <= MAX_BLOCK:
-            for at, number in enumerate(block):
-                partners[number].extend(block[at + 1 :])
-    return [(key, keys[other])
-            for key, later in zip(keys, partners, strict=True) for other in sorted(set(later))]
+        rarest_of.append(rarest)
+    for number, rarest in enumerate(rarest_of):
+        later: set[int] = set()
+        for word in rarest:
+            block = blocks[word]
+            if len(block) <= MAX_BLOCK:
+                later.update(block[bisect_right(block, number) :])
+        yield number, sorted(later)
+
+
+def _close(
+    match: str, others: list[str], openings: dict[str, tuple[str, ...] | None], careful: bool
+) -> list[tuple[int, int, str]]:
+    """(position in others, score, how) of the others scoring REVIEW_SCORE or more against match.
+
+    Careful (an other may equal match or open with its words): each pair by `_similarity`. Else
+    only the fuzzy ratio counts, so one call of rapidfuzz weighs all the others and picks those
+    near the cut-off; each one picked is scored again on its own, as the careful way does."""
+    found = []
+    if careful:
+        for at, other in enumerate(others):
+            if match != other and (openings[match] is None or openings[match] != openings[other]):
+                # Neither equal nor one cut from the other: only the fuzzy ratio, cut off where too low.
+                score, how = round(fuzz.ratio(match, other, score_cutoff=REVIEW_SCORE - 0.5)), "close"
+            else:
+                score, how = _similarity(match, other)
+            found.append((at, score, how))
+    else:
+        near = process.extract(match, others, scorer=fuzz.ratio, score_cutoff=REVIEW_SCORE - 1, limit=None)
+        found = [(at, round(fuzz.ratio(match, other, score_cutoff=REVIEW_SCORE - 0.5)), "close")
+                 for other, _, at in near]
+    return sorted(item for item in found if item[1] >= REVIEW_SCORE)
 
 
 def _opening(key: str) -> tuple[str, ...] | None:
@@ -256,6 +283,8 @@ def _evidence(a: _Group, b: _Group) -> str:
 
 
 def _paper(groups: list[_Group], venue_kind: Callable[[str], str], arxiv_venue: str) -> Paper:
+    if len(groups) == 1 and len(groups[0].entries) == 1:
+        return _paper_of_one(groups[0].key, groups[0].entries[0], arxiv_venue)
     entries = sorted(
         (entry for group in groups for entry in group.entries), key=lambda e: e.ref
     )
@@ -294,4 +323,21 @@ def _paper(groups: list[_Group], venue_kind: Callable[[str], str], arxiv_venue: 
         authors_from=author_source.ref,
         authors_truncated=author_source.authors_truncated,
         entries=tuple(entry.ref for entry in entries),
+    )
+
+
+def _paper_of_one(key: str, entry: Entry, arxiv_venue: str) -> Paper:
+    """`_paper` for a paper listed once (most papers), without the votes: its entry has the say."""
+    return Paper(
+        id=paper_slug(entry.title, key),
+        title=entry.title,
+        title_key=key,
+        year=entry.year or None,
+        venue_id=entry.venue_id or (arxiv_venue if entry.arxiv_id else ""),
+        arxiv_id=entry.arxiv_id,
+        digest=entry.digest,
+        authors=entry.authors,
+        authors_from=entry.ref,
+        authors_truncated=entry.authors_truncated,
+        entries=(entry.ref,),
     )
