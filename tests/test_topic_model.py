@@ -140,11 +140,15 @@ ADDED_WITH_MODEL_2 = frozenset({"computational-hardness", "variance-reduction", 
                                 "loss-of-plasticity"})
 ADDED_WITH_MODEL_3 = frozenset({"conservation-laws", "weight-averaging", "single-index-models",
                                 "biologically-plausible-learning", "data-pruning", "sequence-model-expressivity"})
-JUDGES_LACK = {"labelled_new_versions.yml": ADDED_WITH_MODEL_2 | ADDED_WITH_MODEL_3,
-               "labelled_new_versions_3.yml": ADDED_WITH_MODEL_3,
-               "labelled_new_versions_4.yml": ADDED_WITH_MODEL_3,  # judged against 5943543
-               "labelled_new_versions_5.yml": frozenset(),  # judged against all 158 concepts (8bb9cbc)
-               "labelled_topics.yml": ADDED_WITH_MODEL_2 | ADDED_WITH_MODEL_3}  # labelled against 66b0d1d
+# Added by concepts-5, the subjects the v4 judge named missing: newer than every judge so far.
+ADDED_WITH_CONCEPTS_5 = frozenset({"large-language-models", "distributed-training", "intrinsic-dimension",
+                                   "multi-task-learning", "compositional-generalization", "algorithm-unrolling"})
+JUDGES_LACK = {"labelled_new_versions.yml": ADDED_WITH_MODEL_2 | ADDED_WITH_MODEL_3 | ADDED_WITH_CONCEPTS_5,
+               "labelled_new_versions_3.yml": ADDED_WITH_MODEL_3 | ADDED_WITH_CONCEPTS_5,
+               "labelled_new_versions_4.yml": ADDED_WITH_MODEL_3 | ADDED_WITH_CONCEPTS_5,  # judged against 5943543
+               # judged against the 158 concepts of 8bb9cbc
+               "labelled_new_versions_5.yml": ADDED_WITH_CONCEPTS_5,
+               "labelled_topics.yml": ADDED_WITH_MODEL_2 | ADDED_WITH_MODEL_3 | ADDED_WITH_CONCEPTS_5}  # labelled against 66b0d1d
 
 
 def lacks(truth_name: str) -> frozenset[str]:
