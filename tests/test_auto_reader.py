@@ -59,14 +59,16 @@ def test_dev_list_styles_find_95_percent_of_papers_98_percent_of_titles_exact_an
 
 def test_held_out_list_styles_stay_at_least_at_their_measurement():
     """`held_out/` holds the current held-out set, measured once when it arrives, with only its
-    figures printed. Between sets (the ninth opened for tuning, the tenth being written) it is
-    empty, and this measures nothing."""
-    if not any((CORPUS / "held_out").glob("*.md")):
-        return
+    figures printed. The tenth set (seven structures never seen: a BBCode forum digest, MyST
+    list-table directives, Japanese Zenn accordions, a Harvard reading list, a lab page of button
+    cards, a Google Docs export, a plain-text mailing-list message) misses the issue's floors by far:
+    49/110 papers found (44.5%), 36/49 titles exact (73.5%), 1/72 non-papers taken on arrival
+    (tests/data/list_styles/README.md). This holds the reader at least there; it is no claim that
+    the floors are met."""
     summed = measure("held_out", show_problems=False)
-    assert summed.found / summed.papers >= 0.0
-    assert summed.exact / summed.found >= 0.0
-    assert len(summed.taken) <= 999
+    assert summed.found / summed.papers >= 0.44
+    assert summed.exact / summed.found >= 0.73
+    assert len(summed.taken) <= 1
 
 
 def test_tuning_list_styles_stay_at_least_at_their_figures():
