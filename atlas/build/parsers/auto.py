@@ -505,7 +505,8 @@ def _heading_reference(item: ListItem, field_links: tuple[Span, ...] = ()) -> di
     first_note = item.notes.split("\n")[0] if item.notes else ""
     byline = rest_fields([Span("text", _AUTHORS_FIELD.sub("", first_note))]) if first_note else {}
     has_link = any(span.style == "link" and not span.url.startswith("#") for span in spans)
-    opens_with_names = bool(names_in(re.split(r"[.;·•|]", first_note)[0].strip(" *_")))
+    opens_with_names = bool(names_in(re.split(r"[.;·•|]", first_note)[0].strip(" *_"))) \
+        and not _cites_its_own_title(first_note)
     if not has_link and not re.search(r"arxiv|doi", item.text, re.IGNORECASE) and not (
             byline.get("authors") and opens_with_names):
         raise NotAPaper("section heading")
@@ -521,6 +522,16 @@ def _heading_reference(item: ListItem, field_links: tuple[Span, ...] = ()) -> di
     venue_year = first_year(claims["venue"]) if claims["venue"] else None
     claims["year"] = publication_year(venue_year, claims["stated_year"], None)
     return claims
+
+
+def _cites_its_own_title(note: str) -> bool:
+    """`Olsson et al. In-context Learning and Induction Heads. Transformer Circuits Thread 2022`
+    under a slide's heading: past its names, a sentence no venue, year or name list is, so the
+    paragraph is a reference of its own, not the heading's byline."""
+    parts = re.split(r"(?<=[.?!])\s+|\s*[;·•|]\s*", note)[1:]
+    return any(len(part.split()) >= 4 and not first_year(part) and not looks_like_venue(part)
+               and not person_names(part) and not re.search(r"arxiv|doi|https?:", part, re.IGNORECASE)
+               for part in parts)
 
 
 def _unnumbered(spans: tuple[Span, ...]) -> tuple[Span, ...]:

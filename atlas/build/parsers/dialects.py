@@ -8,7 +8,10 @@ the `auto` reader walks a list: every line keeps its number, so every entry keep
 - a reStructuredText link (`` `Title <url>`_ ``, over lines too) is a markdown link;
 - a Trac wiki table (a `||= Title =||= Authors =||` header row, then `|| … || … ||` rows) is the
   HTML table it stands for, a row a line, its cells' wiki markup (`'\''bold'\''`, `''italic''`,
-  `[url label]`, `[[Image(…)]]`) as HTML, so its rows are read as any table's.
+  `[url label]`, `[[Image(…)]]`) as HTML, so its rows are read as any table's;
+- a slide deck's header or footer directive in an HTML comment (Marp's `<!-- _footer: 'Text' -->`,
+  `<!-- header: Text -->`), where a deck cites the paper of each slide, is its text, read as any
+  paragraph is (other comments, such as speaker notes, stay comments).
 """
 
 from __future__ import annotations
@@ -32,12 +35,15 @@ _WIKI_INLINE = re.compile(
     r"\[(?P<url>(?:https?://|[a-z]+:)[^\s\]]+)(?:\s+(?P<label>[^\]]*))?\]|"
     r"'\''(?P<bold>.+?)'\''|''(?P<italic>.+?)''|`(?P<code>[^`]+)`|\{\{\{(?P<code2>.+?)\}\}\}"
 )
+_SLIDE_DIRECTIVE = re.compile(
+    r"^[ \t]*<!--[ \t]*_?(?:header|footer)[ \t]*:[ \t]*"
+    r"(?P<quote>['\"]?)(?P<text>.*?)(?P=quote)[ \t]*-->[ \t]*$")
 _RST_LINK = re.compile(r"`(?P<text>[^`<>]+?)(?P<space>\s*)<(?P<url>(?:https?://|www\.)[^\s<>`]+)>`__?(?!\w)")
 
 
 def as_markdown(lines: list[str]) -> list[str]:
     """The lines of a list with other markup rewritten into markdown, as many as before."""
-    lines = [_heading(line) for line in lines]
+    lines = [_heading(_directive(line)) for line in lines]
     lines = _tab_contents(lines)
     lines = _wiki_tables(lines)
     return _RST_LINK.sub(_link, "\n".join(lines)).split("\n")
@@ -46,6 +52,11 @@ def as_markdown(lines: list[str]) -> list[str]:
 def _heading(line: str) -> str:
     found = _WIKI_HEADING.match(line) or _OPEN_HEADING.match(line)
     return f"{'#' * len(found['marks'])} {found['text']}" if found else line
+
+
+def _directive(line: str) -> str:
+    found = _SLIDE_DIRECTIVE.match(line)
+    return found["text"] if found and len(line) <= _LONGEST_ROW else line
 
 
 def _tab_contents(lines: list[str]) -> list[str]:

@@ -270,17 +270,25 @@ def _key_line(body: list[str], start: int, end: int, key: str) -> int:
 
 
 def _table_records(body: list[str], first: int, delimiter: str) -> tuple[Record, ...]:
-    """A CSV (or TSV) block whose header names a title column: each row a record at its line."""
-    rows = [(at, row) for at, row in enumerate(csv.reader(body, delimiter=delimiter)) if any(row)]
-    if len(rows) < 2 or len(rows) != len([line for line in body if line.strip()]):
-        return ()  # a cell over several lines: the rows' lines are not known
-    header = [cell.strip().lower() for cell in rows[0][1]]
+    """A CSV (or TSV) block whose header names a title column: each row a record from its first
+    line to its last (a quoted cell, such as a note, may run over several lines)."""
+    rows, reader, at = [], csv.reader(body, delimiter=delimiter), 0
+    try:
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                rows.append((at, reader.line_num, row))
+            at = reader.line_num
+    except csv.Error:
+        return ()
+    if len(rows) < 2:
+        return ()
+    header = [cell.strip().lower() for cell in rows[0][2]]
     records = []
-    for at, row in rows[1:]:
+    for at, end, row in rows[1:]:
         fields = [Field(key, tuple(cell.strip() for cell in [value]), first + at)
                   for key, value in zip(header, row, strict=False) if key and value.strip()]
         if has_title(fields):
-            records.append(Record(first + at, first + at + 1, tuple(fields), "table"))
+            records.append(Record(first + at, first + end, tuple(fields), "table"))
     return tuple(records)
 
 

@@ -414,7 +414,7 @@ def _titled_before(spans: tuple[Span, ...], index: int) -> bool:
     if not re.search(r"[.?!]\s*$", text):
         return False
     return any(len(sentence.split()) >= 3 and not names_in(sentence) and not looks_like_venue(sentence)
-               for sentence in _sentences(text))
+               and not _surname_list(sentence) for sentence in _sentences(text))
 
 
 def _styled_title(spans: tuple[Span, ...], style: str) -> tuple[str, str, list[Span]] | None:
@@ -449,7 +449,19 @@ def _named_before(spans: tuple[Span, ...], index: int) -> bool:
     """`Yann LeCun, John S. Denker, Sara A. Solla. *Optimal Brain Damage*.`: the authors come
     before, so the italics after them are the title, however much they read like a name."""
     text = "".join(span.text for span in spans[:index] if span.style == "text").strip()
-    return text.endswith(".") and bool(names_in(text.rstrip(". ")))
+    return text.endswith(".") and bool(names_in(text.rstrip(". ")) or _surname_list(text.rstrip(". ")))
+
+
+def _surname_list(text: str) -> tuple[list[str], bool] | None:
+    """`Xie, Raghunathan, Liang & Ma`, `Chan et al.`: a slide's or a talk's authors by surname
+    alone, two or more or one before `et al.`."""
+    text = text.strip(" .,*_")
+    lead = re.sub(r",?\s+et\s+al\.?$", "", text)
+    if lead != text and _surnames_only(lead) and not re.search(r",|&|\band\b", lead):
+        return [lead], True
+    if re.search(r",|&|\band\b", text) and _surnames_only(text):
+        return split_names(text)
+    return None
 
 
 def _quoted_title(spans: tuple[Span, ...]) -> tuple[str, str, list[Span]] | None:
@@ -496,7 +508,7 @@ def rest_fields(rest: list[Span]) -> dict:
     venue, stated_year = "", None
     chunks = _chunks(rest)
     for at, (style, text) in enumerate(chunks):
-        names = None if authors else names_in(text, surnames=True)
+        names = None if authors else names_in(text, surnames=True) or _surname_list(text)
         dated = style == "em" and at + 1 < len(chunks) and re.fullmatch(r"(?:19|20)\d\d", chunks[at + 1][1])
         # `(SAM)<br>…<br>ICLR 2021`: a nickname reads as an acronym; a venue with its year wins
         dated_venue = venue and not first_year(venue) and _ACRONYM_YEAR.search(text)
@@ -747,12 +759,17 @@ def _names_cut(title: str) -> tuple[str, str]:
     return title, ""
 
 
+_PARTICLES = frozenset("von van de der den di da du le la dos del ter".split())
+_SURNAME = r"(?:(?:von|van|de|der|den|di|da|du|le|la|dos|del|ter) )*[A-ZÀ-Þ][\w'’-]+"
+_SURNAMES = re.compile(rf"{_SURNAME}(?:\s*(?:,|&|\band\b|,\s*and\b)\s*{_SURNAME}){{0,11}}")
+
+
 def _surnames_only(text: str) -> bool:
-    """`Cybenko`, `Barrett & Dherin`, `Hochreiter and Schmidhuber`: surnames alone, none a
-    title's word (`Optimization and Generalization` is not two people)."""
-    if not re.fullmatch(r"[A-Z][\w'’-]+(?:\s*(?:,|&|\band\b)\s*[A-Z][\w'’-]+){0,5}", text.strip()):
+    """`Cybenko`, `Barrett & Dherin`, `Hochreiter and Schmidhuber`, `von Oswald, Niklasson &
+    Randazzo`: surnames alone, none a title's word (`Optimization and Generalization` is not two people)."""
+    if not _SURNAMES.fullmatch(text.strip()):
         return False
-    words = {word.lower() for word in re.findall(r"[\w'’-]+", text)} - {"and"}
+    words = {word.lower() for word in re.findall(r"[\w'’-]+", text)} - {"and"} - _PARTICLES
     return not words & (_TITLE_WORDS | _FUNCTION_WORDS)
 
 
