@@ -86,6 +86,8 @@ _FORMAT_CUE = re.compile(r"\b(?:example|e\.\s?g\.|format|template)\s*[:：]", re
 # A changelog's kinds of change besides `Added` (Keep a Changelog): an item under them tells what
 # changed about a paper the list holds (`Fixed the link of "Title"`), it adds none.
 _CHANGE_HEADING = re.compile(r"^\W*(?:changed|fixed|removed|deprecated|security)\W*$", re.IGNORECASE)
+# A chat message's header as dialects.py writes it: the sender, then the time it was sent
+_CHAT_MESSAGE = re.compile(r"\s\[?\d{1,2}:\d\d(?::\d\d)?(?:\s?[AaPp][Mm])?\]?$")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _DATED_TO_THE_DAY = re.compile(  # APA `(2017, December 8)`, MLA `*Blog*, 11 Jan. 2022,`
     rf"\((?:19|20)\d\d,\s*{_MONTH}\s+\d{{1,2}}\)|,\s*\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d\d[,.]")
@@ -152,7 +154,11 @@ def read_item(index: int, items: list[ListItem]) -> dict:
 def _block(item: ListItem) -> dict:
     """A block no structure rule claimed (a paragraph, a quote's lines, a footnote definition, a
     sub-numbered line) is a paper by its content alone: a title read as from any entry, what
-    shows it names a paper, and no sentence of prose around it."""
+    shows it names a paper, and no sentence of prose around it. A chat message's text (under its
+    header, `###### Maya Chen 9:12 AM`, atlas/build/parsers/dialects.py) is talk about papers:
+    the papers it names are those its link previews show."""
+    if item.section and _CHAT_MESSAGE.search(item.section[-1]):
+        raise NotAPaper("a chat message's text; its link previews are its papers")
     if "\n" not in item.raw.strip() and cites_a_reading(item.raw):
         return _reading(read_sentence(item.raw), item.section)
     spans, kind = _without_opener(item.spans)

@@ -11,7 +11,12 @@ the `auto` reader walks a list: every line keeps its number, so every entry keep
   `[url label]`, `[[Image(…)]]`) as HTML, so its rows are read as any table's;
 - a slide deck's header or footer directive in an HTML comment (Marp's `<!-- _footer: 'Text' -->`,
   `<!-- header: Text -->`), where a deck cites the paper of each slide, is its text, read as any
-  paragraph is (other comments, such as speaker notes, stay comments).
+  paragraph is (other comments, such as speaker notes, stay comments);
+- a chat export (Slack, Discord, Teams through an export viewer): a message's header, its
+  sender in bold and the time it was sent (`**Maya Chen**  9:12 AM`), is a heading, so the
+  sender is no paper's title and the message's text its note; a link preview (an unfurl: a
+  quote of the site's name in bold, `> **arXiv.org**`, then the page's link, `> [Title](url)`)
+  is a list item of the links it previews, read as any linked item is.
 """
 
 from __future__ import annotations
@@ -38,6 +43,11 @@ _WIKI_INLINE = re.compile(
 _SLIDE_DIRECTIVE = re.compile(
     r"^[ \t]*<!--[ \t]*_?(?:header|footer)[ \t]*:[ \t]*"
     r"(?P<quote>['\"]?)(?P<text>.*?)(?P=quote)[ \t]*-->[ \t]*$")
+_CHAT_HEADER = re.compile(
+    r"^(?:\*\*|__)(?P<sender>[^*_\n]{1,60}?)(?:\*\*|__)[ \t]*(?:[·—–-][ \t]*)?"
+    r"(?P<time>(?:\[)?\d{1,2}:\d\d(?::\d\d)?(?:[ \t]?[AaPp][Mm])?(?:\])?)[ \t]*$")
+_PREVIEW_SITE = re.compile(r"^(?P<quote>[ \t]*>[ \t]?)(?:\*\*|__)[^*_\n]{1,60}(?:\*\*|__)[ \t]*$")
+_PREVIEW_LINK = re.compile(r"^(?P<quote>[ \t]*>[ \t]?)(?P<link>\[.+\]\([^()\s]+\))[ \t]*$")
 _RST_LINK = re.compile(r"`(?P<text>[^`<>]+?)(?P<space>\s*)<(?P<url>(?:https?://|www\.)[^\s<>`]+)>`__?(?!\w)")
 
 
@@ -45,6 +55,7 @@ def as_markdown(lines: list[str]) -> list[str]:
     """The lines of a list with other markup rewritten into markdown, as many as before."""
     lines = [_heading(_directive(line)) for line in lines]
     lines = _tab_contents(lines)
+    lines = _chat_messages(lines)
     lines = _wiki_tables(lines)
     return _RST_LINK.sub(_link, "\n".join(lines)).split("\n")
 
@@ -57,6 +68,26 @@ def _heading(line: str) -> str:
 def _directive(line: str) -> str:
     found = _SLIDE_DIRECTIVE.match(line)
     return found["text"] if found and len(line) <= _LONGEST_ROW else line
+
+
+def _chat_messages(lines: list[str]) -> list[str]:
+    """A chat message's header as a heading, the links of a link preview as list items."""
+    out, previewing = [], False
+    for line in lines:
+        site = link = None
+        if len(line) > _LONGEST_ROW:
+            out.append(line)
+            previewing = False
+            continue
+        if header := _CHAT_HEADER.match(line):
+            line = f"###### {header['sender'].strip()} {header['time']}"
+        elif previewing and (link := _PREVIEW_LINK.match(line)):
+            line = f"{link['quote']}- {link['link']}"
+        elif site := _PREVIEW_SITE.match(line):  # an item of its own, so no preview runs on into it
+            line = f"{site['quote']}- {line[site.end('quote'):]}"
+        previewing = bool(site) or (previewing and bool(link))
+        out.append(line)
+    return out
 
 
 def _tab_contents(lines: list[str]) -> list[str]:

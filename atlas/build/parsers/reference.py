@@ -52,6 +52,8 @@ _ACRONYM = re.compile(r"^(?:[A-Z][A-Za-z&-]*[A-Z][A-Za-z&-]*|arXiv)(?:\s+(?:Work
 # A nickname the list adds after a title: `(μP)`, `(SAM)`, `(GraSP)`, `(the "sawtooth paper")`
 _CLOSING_NICKNAME = re.compile(
     r"\s+\((?:(?=[^\s()]*[A-Zµμ])[^\s()]{1,8}|(?:the\s+)?[\"“][^\"”()]{1,40}[\"”])\)$")
+# arXiv's page title, which a pasted link or a chat's link preview carries: `[2205.01445] Title`
+_ARXIV_PAGE_TITLE = re.compile(r"^\s*\[(?:arXiv:)?\d{4}\.\d{4,5}(?:v\d+)?\]\s+(?=\S)")
 _ISSUE_NUMBER = re.compile(r"^#\d{1,6}\s+")
 _BRACKETED = re.compile(r"^\s*[\[(](?P<venue>[^\])]{2,40})[\])]\s*[:\-–—]?\s*")
 _TASK_STATE = re.compile(r"DONE|TODO|LATER|NOW|DOING|WAITING|WIP|READ|UNREAD")
@@ -280,6 +282,8 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
     title, title_url, rest = _marked_title(spans)
     fields: dict = {}
     tag_venue = ""
+    if title and title_url and (page := _ARXIV_PAGE_TITLE.match(title)):  # `[[2205.01445] Title](…)`
+        title = title[page.end():]
     if title and title_url and (issue := _ISSUE_NUMBER.match(title)):  # `[#44 [NeurIPS 2018] Title](…)`
         tag_venue, title = _bracketed_prefix(title[issue.end():])
     if title:
