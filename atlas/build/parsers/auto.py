@@ -46,7 +46,9 @@ _BARE_URL = re.compile(r"https?://[^\s<>()\[\]]+")
 _NOT_PAPERS = re.compile(
     r"\b(?:talks?|slides|videos?|lectures?|keynotes?|podcasts?|tutorials?|blogs?|courses?|"
     r"contributing|contributors?|licen[cs]e|acknowledge?ments?|citation|cite|related lists?|"
-    r"awesome lists?|table of contents|contents)\b|博客|视频|讲座|演讲|幻灯片|教程|课程|贡献|目录",
+    r"awesome lists?|table of contents|contents)\b|博客|视频|讲座|演讲|幻灯片|教程|课程|贡献|目录|"
+    # Russian: video, slides, lecture notes, blog, presentation, contents
+    r"\b(?:видео\w*|слайд\w*|конспект\w*|блог\w*|презентаци\w*|содержание)\b",
     re.IGNORECASE,
 )
 # What a section holding papers among other things names them (`## Surveys, talks and code`)
@@ -103,7 +105,7 @@ _OPENER_KIND = re.compile(r"(?:\[!|[!?]{3}\+?\s+|\[\^|\.\.\s+\[|^\s*\[)(?P<kind>
 _PROSE_WORD = re.compile(
     r"(?<![\w'’-])(?!(?:and|et|al|von|van|der|den|de|da|di|la|le|du|dos|del|the|for|with|pages|vol|"
     r"preprint|available|online|accessed|retrieved|from|authors?|venue|year|url|link|pdf|arxiv|doi|"
-    r"code|slides|video|in|of|on|to|pp|no)\b)[a-zß-ÿ][a-zß-ÿ'’-]+\b")
+    r"code|slides|video|in|of|on|to|pp|no)\b)[a-zß-ÿа-яё][a-zß-ÿа-яё'’-]+\b")  # Latin or Cyrillic
 _LEAD_IN = re.compile(r"^[^\w\[]*(?P<label>[^\W\d][\w .'-]{0,30}?)\s*[:：]")
 # The longest paper entry of the seed and dev lists is 339 characters (a table row with six authors).
 _LONGEST_REFERENCE = 2000

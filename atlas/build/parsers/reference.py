@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlparse
 
 from atlas.build.names import looks_like_name, split_leading_names, split_names, split_reference_names
+from atlas.build.parsers.gost_references import read_gost
 from atlas.build.parsers.html_items import HARD_BREAK
 from atlas.build.parsers.markdown_tree import Span
 from atlas.build.parsers.registry import venue_name
@@ -109,7 +110,7 @@ _TASK_BOX = re.compile(r"^\s*\[[ xX]?\]\s+")
 # Harvard: `(2018) 'Title', *Venue*`: single quotes open after a space and close before a comma
 # or period, so an apostrophe (`Don't`) opens or closes nothing
 _SINGLE_QUOTED = re.compile(r"(?:(?<=\s)|^)['‘](?P<title>[^'’\n]{8,}?)['’](?=[,.:;]?(?:\s|$))")
-_QUOTED = re.compile(r"[\"“](?P<title>[^\"”]{8,})[\"”]")
+_QUOTED = re.compile(r"[\"“«](?P<title>[^\"”«»]{8,})[\"”»]")  # guillemets too (Russian, French)
 # A sentence ends at a period, ? or ! before a space, unless the period closes an initial.
 _SENTENCE_END = re.compile(r"(?<![\s.][A-Z])(?<!^[A-Z])(?<!\bet al)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)([.?!])\s+")
 # `Surname, I., & Surname, I. (2019). Title` and its mistyped years: `Lipton.(2019)`, `L. 2017.`
@@ -594,6 +595,8 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     bracketed_venue, text = _bracketed_prefix(text)
     venue = venue or bracketed_venue
     text = text.strip(" [(").rstrip(" -–—|")
+    if (gost := read_gost(text)) is not None:  # `Title / I. O. Surname // Journal. — 2018. — …`
+        return gost
     if text.count(" | ") >= 2:  # `2017.03 | Title | Authors | ICML | [link](…)`: cells of a row
         text, cell_venue, cell_year = _pipe_cells(text)
         venue, year = venue or cell_venue, cell_year
