@@ -259,7 +259,9 @@ def _paper(spans: tuple[Span, ...], section: tuple[str, ...], columns: tuple[str
     if not {"arXiv id", "DOI", "link to the paper"} & set(reference.evidence):
         plain = "".join(span.text for span in spans if span.style == "text")
         _refuse_described_non_paper(plain, reference, section)
-        unlinked = "".join(span.text for span in spans if span.style not in ("image", "link"))
+        # the title link's text stays: `[Title](youtube) — recorded talk, COLT 2016`
+        unlinked = "".join(span.text for span in spans if span.style not in ("image", "link")
+                           or (span.style == "link" and span.url == reference.title_url))
         if kind := _kind_after_title(unlinked, reference.title):
             raise NotAPaper(f"'{kind}' after the title names no paper")
     return _claims(reference, section)
