@@ -564,6 +564,8 @@ def _row(item: ListItem) -> dict:
     filled = tuple(name for name, text in cell.items() if text)
     spans = item.cells[title_at] + tuple(span for span in others if span.style == "link")
     claims = _paper(spans, item.section, filled)
+    if not (claims["arxiv_id"] or claims["doi"]) and (kind := _row_kind(item, title_at)):
+        raise NotAPaper(f"'({kind})' in its row names no paper")
     if cell["authors"]:
         names = names_in(cell["authors"]) or (
             [collapse_spaces(n) for n in re.split(r",|\band\b|&", cell["authors"]) if n.strip(" .")], False)
@@ -577,6 +579,17 @@ def _row(item: ListItem) -> dict:
     if title_at < len(item.cell_lines):  # an HTML row written a cell a line: the title's line
         claims["line"] = item.cell_lines[title_at]
     return claims
+
+
+def _row_kind(item: ListItem, title_at: int) -> str:
+    """`| Grokking (blog) | [Title](…) |`: a short cell of the row closing with the kind of work
+    the row is, when that is no paper's (a blog, a talk, code)."""
+    for at in range(len(item.cells)):
+        text = _cell(item, at)
+        closing = _CLOSING_KIND.search(text) if at != title_at and len(text.split()) <= 5 else None
+        if closing and _names_non_paper(closing["kind"]):
+            return closing["kind"]
+    return ""
 
 
 def _cell(item: ListItem, at: int | None) -> str:

@@ -475,7 +475,13 @@ def _quoted_title(spans: tuple[Span, ...]) -> tuple[str, str, list[Span]] | None
         quoted = _QUOTED.search(text) or _SINGLE_QUOTED.search(text)
         # a shorter quote is a title right after an author-date year (`Okonkwo, Mira. 2023. “Name.”`)
         dated = quoted and re.search(r"\b(?:19|20)\d\d[a-z]?\.\s*$", text[: quoted.start()])
-        if quoted and (len(quoted["title"].split()) >= 3 or dated):
+        # and one closing with the comma or period a Chicago or MLA reference puts inside its
+        # quotes (`"Flat Minima," *Neural Computation* 9 (1997)`), which a quoted nickname has not;
+        # a year follows in a full reference, none in a short one (`Zhang et al., "Rethinking
+        # Generalization," 9.`: a paper cited in full before)
+        punctuated = quoted and len(quoted["title"].split()) >= 2 and quoted["title"].endswith((",", ".")) \
+            and first_year("".join(s.text for s in spans[index + 1:]) + span.text[quoted.end():])
+        if quoted and (len(quoted["title"].split()) >= 3 or dated or punctuated):
             before = Span("text", span.text[: quoted.start()])
             after = Span("text", span.text[quoted.end():])
             return quoted["title"], "", [*spans[:index], before, after, *spans[index + 1:]]
