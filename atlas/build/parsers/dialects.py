@@ -54,7 +54,8 @@ _CHAT_HEADER = re.compile(
     r"^(?:\*\*|__)(?P<sender>[^*_\n]{1,60}?)(?:\*\*|__)[ \t]*(?:[·—–-][ \t]*)?"
     r"(?P<time>(?:\[)?\d{1,2}:\d\d(?::\d\d)?(?:[ \t]?[AaPp][Mm])?(?:\])?)[ \t]*$")
 _PREVIEW_SITE = re.compile(r"^(?P<quote>[ \t]*>[ \t]?)(?:\*\*|__)[^*_\n]{1,60}(?:\*\*|__)[ \t]*$")
-_PREVIEW_LINK = re.compile(r"^(?P<quote>[ \t]*>[ \t]?)(?P<link>\[.+\]\([^()\s]+\))[ \t]*$")
+_PREVIEW_LINK = re.compile(
+    r"^(?P<quote>[ \t]*>[ \t]?)(?P<link>\[(?:[^\[\]\n]|\[[^\[\]\n]*\])+\]\([^()\s]+\))[ \t]*$")
 _CONFLUENCE_HEADING = re.compile(r"^h(?P<level>[1-6])\.[ \t]+(?P<text>\S.*)$")
 _CONFLUENCE_ITEM = re.compile(r"^(?P<marks>[#*-]+)[ \t]+(?P<text>\S.*)$")
 _CONFLUENCE_CODE = re.compile(r"^\s*\{(?:code|noformat)(?::[^}]*)?\}\s*$")
@@ -66,7 +67,7 @@ _DOKU_HEADING = re.compile(r"^={2,6}[ \t]+\S.*?[ \t]+={2,6}[ \t]*$")
 _DOKU_LINK = re.compile(r"\[\[(?P<url>https?://[^\[\]|\s]+)\|(?P<label>[^\[\]]+)\]\]")
 _DOKU_PAGE_LINK = re.compile(r"\[\[(?P<page>[\w:.#/-]+)\|(?P<label>[^\[\]]+)\]\]")
 _DOKU_MEDIA = re.compile(r"\{\{\s*(?P<file>:?[\w:./-]+\.\w{2,4})(?:\?[\w&=]*)?\s*\|(?P<label>[^{}|]+)\}\}")
-_DOKU_ITALIC = re.compile(r"(?<![:\w/])//(?=\S)(?P<text>.+?)(?<=\S)//(?![\w/])")
+_DOKU_ITALIC = re.compile(r"(?<![:\w/])//(?=\S)(?P<text>(?:(?!//).)+?)(?<=\S)//(?![\w/])")
 _DOKU_MONOSPACE = re.compile(r"''(?P<text>[^'\n]+?)''")
 _DOKU_ROW = re.compile(r"^[ \t]*[|^].*[|^][ \t]*$")
 _MD_LINK = re.compile(r"\[(?P<label>[^\[\]]+)\]\((?P<url>[^()\s]+)\)")
