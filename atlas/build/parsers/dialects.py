@@ -16,7 +16,8 @@ the `auto` reader walks a list: every line keeps its number, so every entry keep
   list items nested by repeating the mark (`##`, `**`), `*bold*`, `[label|url]` links,
   `{{monospace}}`, `{code}` blocks as fences, `{color}` markup dropped, so its items are read as
   a markdown list's;
-- a DokuWiki page (known by its `====== Title ======` headings): `[[url|label]]` links and
+- a DokuWiki page (known by its `====== Title ======` headings and a link, media link or table
+  header only DokuWiki writes): `[[url|label]]` links and
   `{{file|label}}` media links, `//italic//`, `''monospace''`, and its tables (a `^ Title ^
   Authors ^` header row, then `| … | … |` rows) as HTML tables a row a line, as Trac's;
 - a chat export (Slack, Discord, Teams through an export viewer): a message's header, its
@@ -76,7 +77,7 @@ _RST_LINK = re.compile(r"`(?P<text>[^`<>]+?)(?P<space>\s*)<(?P<url>(?:https?://|
 
 def as_markdown(lines: list[str]) -> list[str]:
     """The lines of a list with other markup rewritten into markdown, as many as before."""
-    doku = any(_DOKU_HEADING.match(line) for line in lines if len(line) <= _LONGEST_ROW)
+    doku = _is_dokuwiki([line for line in lines if len(line) <= _LONGEST_ROW])
     lines = [_heading(_directive(line)) for line in lines]
     lines = _tab_contents(lines)
     lines = _chat_messages(lines)
@@ -134,6 +135,15 @@ def _confluence_link(found: re.Match) -> str:
     if target.startswith(("~", "^")):
         return found["label"] or target[1:]
     return f"[{found['label'] or target}]({target})"
+
+
+def _is_dokuwiki(lines: list[str]) -> bool:
+    """DokuWiki's headings (as Trac's and MediaWiki's), and a link, a media link or a table header
+    only DokuWiki writes (`[[https://…|label]]`, `{{:file.pdf|label}}`, `^ Paper ^`): Trac and
+    MediaWiki keep their `''italic''`."""
+    return any(_DOKU_HEADING.match(line) for line in lines) and any(
+        _DOKU_LINK.search(line) or _DOKU_MEDIA.search(line) or line.lstrip().startswith("^") and
+        _DOKU_ROW.match(line) for line in lines)
 
 
 def _dokuwiki(lines: list[str]) -> list[str]:
