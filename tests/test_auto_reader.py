@@ -76,14 +76,15 @@ def test_tuning_list_styles_stay_at_least_at_their_figures():
     seventh: 26/143 found on arrival, 93/143 on the reader of records of fields, 93/93 exact, 5/93
     taken; the eighth: 101/166 found, 66/101 exact, 3/109 taken; the ninth: 98/161 found, 60/98
     exact, 3/92 taken on arrival and the same after the seventh and eighth were tuned on). Tuned on,
-    each by its own tuner (tune-7, tune-8): the seventh and eighth 309/309 found, 309/309 exact,
-    0/202 taken; the whole split with the ninth 407/470 found, 369/407 exact, 3/294 taken. They stay here until
+    each by its own tuner (tune-7, tune-8, tune-9): the seventh and eighth 309/309 found, 309/309
+    exact, 0/202 taken; the ninth 161/161, 161/161, 0/92; the whole split 470/470 found, 470/470
+    exact, 0/294 taken. They stay here until
     the independent count of entries (`count_blocks`) knows their structures (Trac rows, content
     tabs, citing sentences), then move to `dev/`."""
     summed = measure("tuning")
-    assert summed.found / summed.papers >= 0.86
-    assert summed.exact / summed.found >= 0.90
-    assert len(summed.taken) <= 3
+    assert summed.found == summed.papers
+    assert summed.exact == summed.found
+    assert summed.taken == []
 
 
 @pytest.mark.parametrize("source", load_manifest(MANIFEST), ids=lambda source: source.id)
@@ -1465,3 +1466,136 @@ def test_a_template_engine_variable_is_no_title_and_a_record_closing_in_et_al_is
         {{< paper title="Larger language models do in-context learning differently" authors="Jerry Wei et al." venue="arXiv" year="2023" arxiv="2303.03846" >}}
         """)
     assert (paper.kind, paper.authors, paper.authors_truncated) == ("paper", ("Jerry Wei",), True)
+
+
+def test_a_csv_row_whose_note_runs_over_two_lines_keeps_the_block_and_a_talk_row_is_no_paper():
+    entries = read_excerpt("auto", '''
+        ```csv
+        Name,Authors,Venue,Year,Link,Type,Status,Notes
+        Uniform convergence may be unable to explain generalization in deep learning,"Vaishnavh Nagarajan, J. Zico Kolter",NeurIPS,2019,https://arxiv.org/abs/1902.04742,Paper,Required,"Outstanding New Directions paper.
+        Read with the Jiang et al. row below."
+        PAC-Bayes tutorial (ICML 2019),"John Shawe-Taylor, Omar Rivasplata",ICML,2019,https://www.youtube.com/results?search_query=pac-bayes,Talk,Optional,
+        Stability and Generalization,"Olivier Bousquet, André Elisseeff",JMLR,2002,,Paper,Optional,no PDF in the base
+        ```
+        ''')
+    papers = papers_of(entries)
+    assert [(paper.line, paper.title, paper.venue, paper.year) for paper in papers] == [
+        (3, "Uniform convergence may be unable to explain generalization in deep learning", "NeurIPS", 2019),
+        (6, "Stability and Generalization", "JMLR", 2002)]
+    assert papers[0].authors == ("Vaishnavh Nagarajan", "J. Zico Kolter")
+
+
+def test_a_slide_footer_directive_citing_a_paper_is_read_as_a_paragraph_and_speaker_notes_are_not():
+    entries = read_excerpt("auto", """
+        ## A clean testbed: learning function classes
+
+        ![bg right:40% 90%](figures/garg-linear.png)
+
+        <!-- _footer: '⭐ Garg, Tsipras, Liang & Valiant. *What Can Transformers Learn In-Context? A Case Study of Simple Function Classes*. NeurIPS 2022. [arXiv:2208.01066](https://arxiv.org/abs/2208.01066)' -->
+
+        <!--
+        Speaker notes: everything after builds on "What Can Transformers Learn In-Context?".
+        -->
+
+        ## The induction-head bump
+
+        <!-- _footer: 'Olsson et al. *In-context Learning and Induction Heads*. Transformer Circuits Thread 2022' -->
+        """)
+    papers = papers_of(entries)
+    assert [(paper.line, paper.title, paper.authors, paper.venue) for paper in papers] == [
+        (5, "What Can Transformers Learn In-Context? A Case Study of Simple Function Classes",
+         ("Garg", "Tsipras", "Liang", "Valiant"), "NeurIPS 2022"),
+        (13, "In-context Learning and Induction Heads", ("Olsson",), "Transformer Circuits Thread 2022")]
+
+
+def test_a_chat_export_s_link_previews_are_its_papers_and_its_messages_are_not():
+    entries = read_excerpt("auto", """
+        ### Monday, March 4th, 2024
+
+        **Maya Chen**  9:12 AM
+        one gradient step is already enough, by Ba et al. (NeurIPS 2022) https://arxiv.org/abs/2205.01445
+        > **arXiv.org**
+        > [[2205.01445] High-dimensional Asymptotics of Feature Learning: How One Gradient Step Improves the Representation](https://arxiv.org/abs/2205.01445)
+        :+1: 4
+
+        **Priya Raman**  2:05 PM
+        the talk is good too
+        > **YouTube**
+        > [Neural Networks can Learn Representations with Gradient Descent - Alex Damian](https://www.youtube.com/watch?v=x)
+        """)
+    papers = papers_of(entries)
+    assert [(paper.line, paper.title, paper.arxiv_id) for paper in papers] == [
+        (6, "High-dimensional Asymptotics of Feature Learning: How One Gradient Step Improves the Representation",
+         "2205.01445")]
+    assert next(entry for entry in entries if entry.line == 4).kind == "other"
+
+
+def test_gost_references_give_the_title_before_the_slash_or_after_the_initials_and_the_container_as_venue():
+    entries = read_excerpt("auto", """
+        1. Neal R. M. Bayesian Learning for Neural Networks. — New York : Springer, 1996. — (Lecture Notes in Statistics ; vol. 118).
+        2. Deep Neural Networks as Gaussian Processes / J. Lee, Y. Bahri, R. Novak [et al.] // International Conference on Learning Representations. — 2018. — URL: https://arxiv.org/abs/1711.00165 (дата обращения: 10.02.2024).
+        3. Mei S., Montanari A., Nguyen P.-M. A mean field view of the landscape of two-layer neural networks // Proceedings of the National Academy of Sciences. — 2018. — Vol. 115, № 33. — P. E7665–E7671.
+
+        На семинаре разбираем статью «On the Global Convergence of Gradient Descent for Over-parameterized Models using Optimal Transport» ([arXiv](https://arxiv.org/abs/1805.09545)).
+        """)
+    papers = papers_of(entries)
+    assert [(paper.title, paper.authors, paper.venue, paper.year) for paper in papers] == [
+        ("Bayesian Learning for Neural Networks", ("Neal R. M.",), "Springer", 1996),
+        ("Deep Neural Networks as Gaussian Processes", ("J. Lee", "Y. Bahri", "R. Novak"),
+         "International Conference on Learning Representations", 2018),
+        ("A mean field view of the landscape of two-layer neural networks", ("Mei S.", "Montanari A.", "Nguyen P.-M."),
+         "Proceedings of the National Academy of Sciences", 2018)]
+    assert papers[1].authors_truncated
+
+
+def test_confluence_and_dokuwiki_markup_read_as_the_markdown_they_stand_for():
+    confluence = papers_of(read_excerpt("auto", """
+        h2. Landscapes
+
+        # [How to Escape Saddle Points Efficiently|https://arxiv.org/abs/1703.00887] — Chi Jin, Rong Ge ({{ICML 2017}})
+        ## Found with [~mhart]; see the [blog|https://optim-guild.example.com/blog/escape].
+        # *Gradient Descent Only Converges to Minimizers* — Jason D. Lee, Max Simchowitz. _COLT 2016_.
+        """))
+    assert [(paper.line, paper.title, paper.venue) for paper in confluence] == [
+        (3, "How to Escape Saddle Points Efficiently", "ICML 2017"),
+        (5, "Gradient Descent Only Converges to Minimizers", "COLT 2016")]
+    doku = papers_of(read_excerpt("auto", """
+        ===== Rates and regions =====
+
+          * [[https://arxiv.org/abs/1602.04485|Benefits of depth in neural networks]] — Matus Telgarsky. //COLT 2016//
+          * [[https://www.youtube.com/watch?v=x|The Power of Depth for Feedforward Neural Networks]] — recorded talk, COLT 2016
+
+        ^ Paper ^ Authors ^ Where ^ Link ^
+        | Complexity of Linear Regions in Deep Networks | Boris Hanin, David Rolnick | ICML 2019 | [[https://arxiv.org/abs/1901.09021|arXiv]] |
+        """))
+    assert [(paper.line, paper.title, paper.venue) for paper in doku] == [
+        (3, "Benefits of depth in neural networks", "COLT 2016"),
+        (7, "Complexity of Linear Regions in Deep Networks", "ICML 2019")]
+
+
+def test_a_chicago_short_note_and_a_blog_row_are_not_papers_and_a_bibtex_macro_is_its_venue():
+    notes = papers_of(read_excerpt("auto", """
+        2. Sepp Hochreiter and Jürgen Schmidhuber, "Flat Minima," *Neural Computation* 9, no. 1 (1997): 1–42.
+        20. Zhang et al., "Rethinking Generalization," 9.
+        """))
+    assert [(paper.line, paper.title) for paper in notes] == [(1, "Flat Minima")]
+    rows = papers_of(read_excerpt("auto", """
+        | # | Method | Paper |
+        |--:|--------|-------|
+        | 10 | Grokking circuits | [Progress measures for grokking via mechanistic interpretability](https://arxiv.org/abs/2301.05217)<br>Nanda, Chan · ICLR 2023 |
+        | 11 | Grokking (blog) | [A Mechanistic Interpretability Analysis of Grokking](https://www.alignmentforum.org/)<br>Nanda, Lieberum · Alignment Forum 2022 |
+        """))
+    assert [paper.line for paper in rows] == [3]
+    bibtex = papers_of(read_excerpt("auto", """
+        ```bibtex
+        @string{icml = {International Conference on Machine Learning}}
+
+        @inproceedings{arora2018optimization,
+          title     = {On the Optimization of Deep Networks: Implicit Acceleration by Overparameterization},
+          author    = {Arora, Sanjeev and Cohen, Nadav and Hazan, Elad},
+          booktitle = icml,
+          year      = {2018}
+        }
+        ```
+        """))
+    assert [(paper.line, paper.venue) for paper in bibtex] == [(5, "International Conference on Machine Learning")]

@@ -46,7 +46,9 @@ _BARE_URL = re.compile(r"https?://[^\s<>()\[\]]+")
 _NOT_PAPERS = re.compile(
     r"\b(?:talks?|slides|videos?|lectures?|keynotes?|podcasts?|tutorials?|blogs?|courses?|"
     r"contributing|contributors?|licen[cs]e|acknowledge?ments?|citation|cite|related lists?|"
-    r"awesome lists?|table of contents|contents)\b|博客|视频|讲座|演讲|幻灯片|教程|课程|贡献|目录",
+    r"awesome lists?|table of contents|contents)\b|博客|视频|讲座|演讲|幻灯片|教程|课程|贡献|目录|"
+    # Russian: video, slides, lecture notes, blog, presentation, contents
+    r"\b(?:видео\w*|слайд\w*|конспект\w*|блог\w*|презентаци\w*|содержание)\b",
     re.IGNORECASE,
 )
 # What a section holding papers among other things names them (`## Surveys, talks and code`)
@@ -86,6 +88,8 @@ _FORMAT_CUE = re.compile(r"\b(?:example|e\.\s?g\.|format|template)\s*[:：]", re
 # A changelog's kinds of change besides `Added` (Keep a Changelog): an item under them tells what
 # changed about a paper the list holds (`Fixed the link of "Title"`), it adds none.
 _CHANGE_HEADING = re.compile(r"^\W*(?:changed|fixed|removed|deprecated|security)\W*$", re.IGNORECASE)
+# A chat message's header as dialects.py writes it: the sender, then the time it was sent
+_CHAT_MESSAGE = re.compile(r"\s\[?\d{1,2}:\d\d(?::\d\d)?(?:\s?[AaPp][Mm])?\]?$")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _DATED_TO_THE_DAY = re.compile(  # APA `(2017, December 8)`, MLA `*Blog*, 11 Jan. 2022,`
     rf"\((?:19|20)\d\d,\s*{_MONTH}\s+\d{{1,2}}\)|,\s*\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d\d[,.]")
@@ -101,7 +105,7 @@ _OPENER_KIND = re.compile(r"(?:\[!|[!?]{3}\+?\s+|\[\^|\.\.\s+\[|^\s*\[)(?P<kind>
 _PROSE_WORD = re.compile(
     r"(?<![\w'’-])(?!(?:and|et|al|von|van|der|den|de|da|di|la|le|du|dos|del|the|for|with|pages|vol|"
     r"preprint|available|online|accessed|retrieved|from|authors?|venue|year|url|link|pdf|arxiv|doi|"
-    r"code|slides|video|in|of|on|to|pp|no)\b)[a-zß-ÿ][a-zß-ÿ'’-]+\b")
+    r"code|slides|video|in|of|on|to|pp|no)\b)[a-zß-ÿа-яё][a-zß-ÿа-яё'’-]+\b")  # Latin or Cyrillic
 _LEAD_IN = re.compile(r"^[^\w\[]*(?P<label>[^\W\d][\w .'-]{0,30}?)\s*[:：]")
 # The longest paper entry of the seed and dev lists is 339 characters (a table row with six authors).
 _LONGEST_REFERENCE = 2000
@@ -152,7 +156,11 @@ def read_item(index: int, items: list[ListItem]) -> dict:
 def _block(item: ListItem) -> dict:
     """A block no structure rule claimed (a paragraph, a quote's lines, a footnote definition, a
     sub-numbered line) is a paper by its content alone: a title read as from any entry, what
-    shows it names a paper, and no sentence of prose around it."""
+    shows it names a paper, and no sentence of prose around it. A chat message's text (under its
+    header, `###### Maya Chen 9:12 AM`, atlas/build/parsers/dialects.py) is talk about papers:
+    the papers it names are those its link previews show."""
+    if item.section and _CHAT_MESSAGE.search(item.section[-1]):
+        raise NotAPaper("a chat message's text; its link previews are its papers")
     if "\n" not in item.raw.strip() and cites_a_reading(item.raw):
         return _reading(read_sentence(item.raw), item.section)
     spans, kind = _without_opener(item.spans)
@@ -251,7 +259,9 @@ def _paper(spans: tuple[Span, ...], section: tuple[str, ...], columns: tuple[str
     if not {"arXiv id", "DOI", "link to the paper"} & set(reference.evidence):
         plain = "".join(span.text for span in spans if span.style == "text")
         _refuse_described_non_paper(plain, reference, section)
-        unlinked = "".join(span.text for span in spans if span.style not in ("image", "link"))
+        # the title link's text stays: `[Title](youtube) — recorded talk, COLT 2016`
+        unlinked = "".join(span.text for span in spans if span.style not in ("image", "link")
+                           or (span.style == "link" and span.url == reference.title_url))
         if kind := _kind_after_title(unlinked, reference.title):
             raise NotAPaper(f"'{kind}' after the title names no paper")
     return _claims(reference, section)
@@ -505,7 +515,8 @@ def _heading_reference(item: ListItem, field_links: tuple[Span, ...] = ()) -> di
     first_note = item.notes.split("\n")[0] if item.notes else ""
     byline = rest_fields([Span("text", _AUTHORS_FIELD.sub("", first_note))]) if first_note else {}
     has_link = any(span.style == "link" and not span.url.startswith("#") for span in spans)
-    opens_with_names = bool(names_in(re.split(r"[.;·•|]", first_note)[0].strip(" *_")))
+    opens_with_names = bool(names_in(re.split(r"[.;·•|]", first_note)[0].strip(" *_"))) \
+        and not _cites_its_own_title(first_note)
     if not has_link and not re.search(r"arxiv|doi", item.text, re.IGNORECASE) and not (
             byline.get("authors") and opens_with_names):
         raise NotAPaper("section heading")
@@ -521,6 +532,16 @@ def _heading_reference(item: ListItem, field_links: tuple[Span, ...] = ()) -> di
     venue_year = first_year(claims["venue"]) if claims["venue"] else None
     claims["year"] = publication_year(venue_year, claims["stated_year"], None)
     return claims
+
+
+def _cites_its_own_title(note: str) -> bool:
+    """`Olsson et al. In-context Learning and Induction Heads. Transformer Circuits Thread 2022`
+    under a slide's heading: past its names, a sentence no venue, year or name list is, so the
+    paragraph is a reference of its own, not the heading's byline."""
+    parts = re.split(r"(?<=[.?!])\s+|\s*[;·•|]\s*", note)[1:]
+    return any(len(part.split()) >= 4 and not first_year(part) and not looks_like_venue(part)
+               and not person_names(part) and not re.search(r"arxiv|doi|https?:", part, re.IGNORECASE)
+               for part in parts)
 
 
 def _unnumbered(spans: tuple[Span, ...]) -> tuple[Span, ...]:
@@ -543,6 +564,8 @@ def _row(item: ListItem) -> dict:
     filled = tuple(name for name, text in cell.items() if text)
     spans = item.cells[title_at] + tuple(span for span in others if span.style == "link")
     claims = _paper(spans, item.section, filled)
+    if not (claims["arxiv_id"] or claims["doi"]) and (kind := _row_kind(item, title_at)):
+        raise NotAPaper(f"'({kind})' in its row names no paper")
     if cell["authors"]:
         names = names_in(cell["authors"]) or (
             [collapse_spaces(n) for n in re.split(r",|\band\b|&", cell["authors"]) if n.strip(" .")], False)
@@ -556,6 +579,17 @@ def _row(item: ListItem) -> dict:
     if title_at < len(item.cell_lines):  # an HTML row written a cell a line: the title's line
         claims["line"] = item.cell_lines[title_at]
     return claims
+
+
+def _row_kind(item: ListItem, title_at: int) -> str:
+    """`| Grokking (blog) | [Title](…) |`: a short cell of the row closing with the kind of work
+    the row is, when that is no paper's (a blog, a talk, code)."""
+    for at in range(len(item.cells)):
+        text = _cell(item, at)
+        closing = _CLOSING_KIND.search(text) if at != title_at and len(text.split()) <= 5 else None
+        if closing and _names_non_paper(closing["kind"]):
+            return closing["kind"]
+    return ""
 
 
 def _cell(item: ListItem, at: int | None) -> str:

@@ -66,6 +66,8 @@ _BULLET_FIELD = re.compile(
 _METADATA_HEADING = re.compile(r"^#{1,6}\s+Metadata\s*$", re.IGNORECASE)
 _WIKI_LINK = re.compile(r"\[\[(?P<page>[^\[\]\n]+)\]\]")
 _BIBTEX_OPEN = re.compile(r"^\s*@(?P<type>[A-Za-z]+)\s*[{(]\s*(?P<key>[^,\s{}()]*)\s*,")
+# `@string{name = {text}}` names no key: its fields are macros
+_BIBTEX_STRING = re.compile(r"^\s*@(?P<type>string)\s*[{(]\s*", re.IGNORECASE)
 _BIBTEX_FIELD = re.compile(r"(?P<key>[A-Za-z][\w:-]*)\s*=\s*")
 _IDENTIFYING_KEYS = {"authors", "author", "date", "url", "doi"}
 _LONGEST_RECORD = 200  # lines: no record of any of these structures runs longer
@@ -270,17 +272,25 @@ def _key_line(body: list[str], start: int, end: int, key: str) -> int:
 
 
 def _table_records(body: list[str], first: int, delimiter: str) -> tuple[Record, ...]:
-    """A CSV (or TSV) block whose header names a title column: each row a record at its line."""
-    rows = [(at, row) for at, row in enumerate(csv.reader(body, delimiter=delimiter)) if any(row)]
-    if len(rows) < 2 or len(rows) != len([line for line in body if line.strip()]):
-        return ()  # a cell over several lines: the rows' lines are not known
-    header = [cell.strip().lower() for cell in rows[0][1]]
+    """A CSV (or TSV) block whose header names a title column: each row a record from its first
+    line to its last (a quoted cell, such as a note, may run over several lines)."""
+    rows, reader, at = [], csv.reader(body, delimiter=delimiter), 0
+    try:
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                rows.append((at, reader.line_num, row))
+            at = reader.line_num
+    except csv.Error:
+        return ()
+    if len(rows) < 2:
+        return ()
+    header = [cell.strip().lower() for cell in rows[0][2]]
     records = []
-    for at, row in rows[1:]:
+    for at, end, row in rows[1:]:
         fields = [Field(key, tuple(cell.strip() for cell in [value]), first + at)
                   for key, value in zip(header, row, strict=False) if key and value.strip()]
         if has_title(fields):
-            records.append(Record(first + at, first + at + 1, tuple(fields), "table"))
+            records.append(Record(first + at, first + end, tuple(fields), "table"))
     return tuple(records)
 
 
@@ -516,12 +526,18 @@ def _bibtex_entries(lines: list[str]) -> list[Region]:
     """`@article{key, title = {…}, author = {A and B}, …}`, fenced or not, one field a line or
     several: the fields up to the brace closing the entry."""
     regions, at = [], 0
+    macros: dict[str, str] = {}  # `@string{icml = {International Conference on Machine Learning}}`
     while at < len(lines):
-        opening = _BIBTEX_OPEN.match(lines[at])
-        if not opening or opening["type"].lower() in ("string", "comment", "preamble"):
+        opening = _BIBTEX_OPEN.match(lines[at]) or _BIBTEX_STRING.match(lines[at])
+        if opening and opening["type"].lower() == "string":
+            end, fields = _bibtex_fields(lines, at, opening.end(), macros)
+            macros.update({field.key: field.values[0] for field in fields})
+            at = at + 1 if end is None else end + 1
+            continue
+        if not opening or opening["type"].lower() in ("comment", "preamble"):
             at += 1
             continue
-        end, fields = _bibtex_fields(lines, at, opening.end())
+        end, fields = _bibtex_fields(lines, at, opening.end(), macros)
         if end is None:
             at += 1
             continue
@@ -532,8 +548,10 @@ def _bibtex_entries(lines: list[str]) -> list[Region]:
     return regions
 
 
-def _bibtex_fields(lines: list[str], start: int, column: int) -> tuple[int | None, list[Field]]:
-    """The fields of the entry opening at lines[start], and the line its closing brace is on."""
+def _bibtex_fields(lines: list[str], start: int, column: int,
+                   macros: dict[str, str]) -> tuple[int | None, list[Field]]:
+    """The fields of the entry opening at lines[start], and the line its closing brace is on; a
+    bare value naming a macro the block's `@string`s define (`booktitle = icml`) is its text."""
     text = "\n".join(lines[start:start + _LONGEST_RECORD])
     starts = [0]
     for line in lines[start:start + _LONGEST_RECORD]:
@@ -551,6 +569,8 @@ def _bibtex_fields(lines: list[str], start: int, column: int) -> tuple[int | Non
         value, at = _bibtex_value(text, key.end())
         if value is None:
             return None, []
+        if text[key.end()] not in '{"':
+            value = macros.get(value.lower(), value)
         fields.append(Field(key["key"].lower(), (value,), line_of(key.start())))
     return None, []
 

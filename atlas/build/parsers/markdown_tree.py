@@ -38,7 +38,7 @@ _LINK_DEFINITION = re.compile(r"\[(?:[^\]\\\n]|\\.)+\]:")  # anywhere, at any de
 # GitHub's tables, read only for `blocks`: the dedicated parsers keep reading plain CommonMark.
 _WITH_TABLES = MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING}).enable("table")
 _REFERENCE = re.compile(r"^\[\d{1,3}\]\s+\S")  # a numbered reference opening a line: `[12] A. Author…`
-_QUOTE_MARKS = ('"', "“")
+_QUOTE_MARKS = ('"', "“", "«")
 _AUTHOR_OPENING = re.compile(  # `Garg, Shivam, et al. "Title."`, `Zhang, C. (2017). Title.`
     r"^[A-ZÀ-Þ][\w'’-]+(?: [a-z]{1,3})?(?: [A-ZÀ-Þ][\w'’-]+)?, (?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ][a-zß-ÿ]+)"
     r"[^\n\"“]{0,300}?(?:[.,] [\"“]|\((?:19|20)\d\d[a-z]?\)|\. (?:19|20)\d\d\. )")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlparse
 
 from atlas.build.names import looks_like_name, split_leading_names, split_names, split_reference_names
+from atlas.build.parsers.gost_references import read_gost
 from atlas.build.parsers.html_items import HARD_BREAK
 from atlas.build.parsers.markdown_tree import Span
 from atlas.build.parsers.registry import venue_name
@@ -52,6 +53,8 @@ _ACRONYM = re.compile(r"^(?:[A-Z][A-Za-z&-]*[A-Z][A-Za-z&-]*|arXiv)(?:\s+(?:Work
 # A nickname the list adds after a title: `(μP)`, `(SAM)`, `(GraSP)`, `(the "sawtooth paper")`
 _CLOSING_NICKNAME = re.compile(
     r"\s+\((?:(?=[^\s()]*[A-Zµμ])[^\s()]{1,8}|(?:the\s+)?[\"“][^\"”()]{1,40}[\"”])\)$")
+# arXiv's page title, which a pasted link or a chat's link preview carries: `[2205.01445] Title`
+_ARXIV_PAGE_TITLE = re.compile(r"^\s*\[(?:arXiv:)?\d{4}\.\d{4,5}(?:v\d+)?\]\s+(?=\S)")
 _ISSUE_NUMBER = re.compile(r"^#\d{1,6}\s+")
 _BRACKETED = re.compile(r"^\s*[\[(](?P<venue>[^\])]{2,40})[\])]\s*[:\-–—]?\s*")
 _TASK_STATE = re.compile(r"DONE|TODO|LATER|NOW|DOING|WAITING|WIP|READ|UNREAD")
@@ -107,7 +110,7 @@ _TASK_BOX = re.compile(r"^\s*\[[ xX]?\]\s+")
 # Harvard: `(2018) 'Title', *Venue*`: single quotes open after a space and close before a comma
 # or period, so an apostrophe (`Don't`) opens or closes nothing
 _SINGLE_QUOTED = re.compile(r"(?:(?<=\s)|^)['‘](?P<title>[^'’\n]{8,}?)['’](?=[,.:;]?(?:\s|$))")
-_QUOTED = re.compile(r"[\"“](?P<title>[^\"”]{8,})[\"”]")
+_QUOTED = re.compile(r"[\"“«](?P<title>[^\"”«»]{8,})[\"”»]")  # guillemets too (Russian, French)
 # A sentence ends at a period, ? or ! before a space, unless the period closes an initial.
 _SENTENCE_END = re.compile(r"(?<![\s.][A-Z])(?<!^[A-Z])(?<!\bet al)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)([.?!])\s+")
 # `Surname, I., & Surname, I. (2019). Title` and its mistyped years: `Lipton.(2019)`, `L. 2017.`
@@ -280,6 +283,8 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
     title, title_url, rest = _marked_title(spans)
     fields: dict = {}
     tag_venue = ""
+    if title and title_url and (page := _ARXIV_PAGE_TITLE.match(title)):  # `[[2205.01445] Title](…)`
+        title = title[page.end():]
     if title and title_url and (issue := _ISSUE_NUMBER.match(title)):  # `[#44 [NeurIPS 2018] Title](…)`
         tag_venue, title = _bracketed_prefix(title[issue.end():])
     if title:
@@ -414,7 +419,7 @@ def _titled_before(spans: tuple[Span, ...], index: int) -> bool:
     if not re.search(r"[.?!]\s*$", text):
         return False
     return any(len(sentence.split()) >= 3 and not names_in(sentence) and not looks_like_venue(sentence)
-               for sentence in _sentences(text))
+               and not _surname_list(sentence) for sentence in _sentences(text))
 
 
 def _styled_title(spans: tuple[Span, ...], style: str) -> tuple[str, str, list[Span]] | None:
@@ -449,7 +454,19 @@ def _named_before(spans: tuple[Span, ...], index: int) -> bool:
     """`Yann LeCun, John S. Denker, Sara A. Solla. *Optimal Brain Damage*.`: the authors come
     before, so the italics after them are the title, however much they read like a name."""
     text = "".join(span.text for span in spans[:index] if span.style == "text").strip()
-    return text.endswith(".") and bool(names_in(text.rstrip(". ")))
+    return text.endswith(".") and bool(names_in(text.rstrip(". ")) or _surname_list(text.rstrip(". ")))
+
+
+def _surname_list(text: str) -> tuple[list[str], bool] | None:
+    """`Xie, Raghunathan, Liang & Ma`, `Chan et al.`: a slide's or a talk's authors by surname
+    alone, two or more or one before `et al.`."""
+    text = text.strip(" .,*_")
+    lead = re.sub(r",?\s+et\s+al\.?$", "", text)
+    if lead != text and _surnames_only(lead) and not re.search(r",|&|\band\b", lead):
+        return [lead], True
+    if re.search(r",|&|\band\b", text) and _surnames_only(text):
+        return split_names(text)
+    return None
 
 
 def _quoted_title(spans: tuple[Span, ...]) -> tuple[str, str, list[Span]] | None:
@@ -458,7 +475,13 @@ def _quoted_title(spans: tuple[Span, ...]) -> tuple[str, str, list[Span]] | None
         quoted = _QUOTED.search(text) or _SINGLE_QUOTED.search(text)
         # a shorter quote is a title right after an author-date year (`Okonkwo, Mira. 2023. “Name.”`)
         dated = quoted and re.search(r"\b(?:19|20)\d\d[a-z]?\.\s*$", text[: quoted.start()])
-        if quoted and (len(quoted["title"].split()) >= 3 or dated):
+        # and one closing with the comma or period a Chicago or MLA reference puts inside its
+        # quotes (`"Flat Minima," *Neural Computation* 9 (1997)`), which a quoted nickname has not;
+        # a year follows in a full reference, none in a short one (`Zhang et al., "Rethinking
+        # Generalization," 9.`: a paper cited in full before)
+        punctuated = quoted and len(quoted["title"].split()) >= 2 and quoted["title"].endswith((",", ".")) \
+            and first_year("".join(s.text for s in spans[index + 1:]) + span.text[quoted.end():])
+        if quoted and (len(quoted["title"].split()) >= 3 or dated or punctuated):
             before = Span("text", span.text[: quoted.start()])
             after = Span("text", span.text[quoted.end():])
             return quoted["title"], "", [*spans[:index], before, after, *spans[index + 1:]]
@@ -496,7 +519,7 @@ def rest_fields(rest: list[Span]) -> dict:
     venue, stated_year = "", None
     chunks = _chunks(rest)
     for at, (style, text) in enumerate(chunks):
-        names = None if authors else names_in(text, surnames=True)
+        names = None if authors else names_in(text, surnames=True) or _surname_list(text)
         dated = style == "em" and at + 1 < len(chunks) and re.fullmatch(r"(?:19|20)\d\d", chunks[at + 1][1])
         # `(SAM)<br>…<br>ICLR 2021`: a nickname reads as an acronym; a venue with its year wins
         dated_venue = venue and not first_year(venue) and _ACRONYM_YEAR.search(text)
@@ -578,6 +601,8 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     bracketed_venue, text = _bracketed_prefix(text)
     venue = venue or bracketed_venue
     text = text.strip(" [(").rstrip(" -–—|")
+    if (gost := read_gost(text)) is not None:  # `Title / I. O. Surname // Journal. — 2018. — …`
+        return gost
     if text.count(" | ") >= 2:  # `2017.03 | Title | Authors | ICML | [link](…)`: cells of a row
         text, cell_venue, cell_year = _pipe_cells(text)
         venue, year = venue or cell_venue, cell_year
@@ -747,12 +772,17 @@ def _names_cut(title: str) -> tuple[str, str]:
     return title, ""
 
 
+_PARTICLES = frozenset("von van de der den di da du le la dos del ter".split())
+_SURNAME = r"(?:(?:von|van|de|der|den|di|da|du|le|la|dos|del|ter) )*[A-ZÀ-Þ][\w'’-]+"
+_SURNAMES = re.compile(rf"{_SURNAME}(?:\s*(?:,|&|\band\b|,\s*and\b)\s*{_SURNAME}){{0,11}}")
+
+
 def _surnames_only(text: str) -> bool:
-    """`Cybenko`, `Barrett & Dherin`, `Hochreiter and Schmidhuber`: surnames alone, none a
-    title's word (`Optimization and Generalization` is not two people)."""
-    if not re.fullmatch(r"[A-Z][\w'’-]+(?:\s*(?:,|&|\band\b)\s*[A-Z][\w'’-]+){0,5}", text.strip()):
+    """`Cybenko`, `Barrett & Dherin`, `Hochreiter and Schmidhuber`, `von Oswald, Niklasson &
+    Randazzo`: surnames alone, none a title's word (`Optimization and Generalization` is not two people)."""
+    if not _SURNAMES.fullmatch(text.strip()):
         return False
-    words = {word.lower() for word in re.findall(r"[\w'’-]+", text)} - {"and"}
+    words = {word.lower() for word in re.findall(r"[\w'’-]+", text)} - {"and"} - _PARTICLES
     return not words & (_TITLE_WORDS | _FUNCTION_WORDS)
 
 
