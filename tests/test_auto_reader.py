@@ -29,7 +29,7 @@ from test_fuzz import MUTATIONS
 
 from atlas.build.errors import InputError
 from atlas.build.parsers import parse_document
-from atlas.build.parsers.field_records import find_regions
+from atlas.build.parsers.record_regions import find_regions
 from atlas.build.pipeline import build
 from atlas.build.records import Source
 from atlas.build.sources import load_manifest, read_source

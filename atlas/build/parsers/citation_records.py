@@ -426,3 +426,8 @@ def _card(lines: list[str], first: int, end: int) -> Record:
     if urls:
         fields.append(Field("url", tuple(urls), first + 2))
     return Record(first, end, tuple(fields), "card", " ".join(notes))
+
+
+# In the order they claim lines, between field_records' first and last finders.
+FINDERS = (bibliographies, wiki_citations, printed_records, wrapped_field_blocks, asciidoc_bibliographies,
+           quoted_title_cards)

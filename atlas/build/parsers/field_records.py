@@ -9,7 +9,7 @@ followed by `* Field: value` bullets, BibTeX entries and RIS records (fenced or 
 each field; atlas/build/parsers/record_reader.py says what a record claims. A region read as
 records is read no other way: the markdown walk sees its lines blank
 (atlas/build/parsers/markdown_tree.py), and the region's lines no record holds are one record
-without fields, so that every line stays in an entry.
+without fields, so that every line stays in an entry (atlas/build/parsers/record_regions.py).
 
 Only what holds a title field is a record, so a front matter of page settings stays what it was.
 """
@@ -117,26 +117,7 @@ class Region:
     records: tuple[Record, ...]
 
 
-def find_regions(lines: list[str]) -> list[Region]:
-    """Every region of records in a document's lines, in order, none overlapping."""
-    from atlas.build.parsers import citation_records  # it builds on this module's records
-
-    found: list[Region] = []
-    taken: set[int] = set()
-    for finder in (_fenced_and_front_matter, _bibtex_entries, _ris_records, _org_entries, _shortcodes,
-                   citation_records.bibliographies, citation_records.wiki_citations,
-                   citation_records.printed_records, citation_records.wrapped_field_blocks,
-                   citation_records.asciidoc_bibliographies, citation_records.quoted_title_cards,
-                   _zotero_notes, _json_lines, _field_blocks):
-        for region in finder(lines):
-            span = set(range(region.start, region.end))
-            if region.records and not span & taken:
-                found.append(_with_rest(region, lines))
-                taken |= span
-    return sorted(found, key=lambda region: region.start)
-
-
-def _with_rest(region: Region, lines: list[str]) -> Region:
+def with_rest(region: Region, lines: list[str]) -> Region:
     """The region, with the text of its lines no record holds (a front matter's own settings, a
     fenced block's `papers:` key) as one record without fields before and after its records, so
     that every line stays in some entry."""
@@ -147,6 +128,8 @@ def _with_rest(region: Region, lines: list[str]) -> Region:
         if any(re.search(r"\w", line) and not _FENCE.match(line) for line in lines[start:end]):
             records.append(Record(start, end, (), records[0].structure))
     return Region(region.start, region.end, tuple(sorted(records, key=lambda record: record.start)))
+
+
 
 
 def has_title(fields: list[Field]) -> bool:
@@ -656,3 +639,10 @@ def _field_record(found: list[re.Match], start: int) -> Record | None:
     fields = tuple(Field(match["key"].strip().lower(), (match["value"],), start + offset)
                    for offset, match in enumerate(found))
     return Record(start, start + len(found), fields, "fields")
+
+
+# This module's finders, in the order they claim lines: those before the citation finders
+# (atlas/build/parsers/citation_records.py) and those after; atlas/build/parsers/record_regions.py
+# runs them all.
+FIRST_FINDERS = (_fenced_and_front_matter, _bibtex_entries, _ris_records, _org_entries, _shortcodes)
+LAST_FINDERS = (_zotero_notes, _json_lines, _field_blocks)

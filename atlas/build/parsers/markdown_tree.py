@@ -19,9 +19,10 @@ from markdown_it.token import Token
 
 from atlas.build.errors import InputError
 from atlas.build.parsers.dialects import as_markdown
-from atlas.build.parsers.field_records import Record, find_regions
+from atlas.build.parsers.field_records import Record
 from atlas.build.parsers.html_items import HARD_BREAK, html_items
 from atlas.build.parsers.reading_sentences import cites_a_reading
+from atlas.build.parsers.record_regions import find_regions
 from atlas.build.records import SourceText
 from atlas.build.text import collapse_spaces
 
