@@ -24,7 +24,7 @@ Measured (gradient-boosted trees, fixed random_state) by leave-lists-out:
 Figures: papers found (recall of paper lines), non-papers taken (explicit non-paper lines
 predicted papers), precision over all lines predicted papers.
 
-    .venv/bin/pip install scikit-learn
+    .venv/bin/pip install -e '.[experiments]'          # scikit-learn
     .venv/bin/python bench/learned_lines.py              # the leave-lists-out figures
     .venv/bin/python bench/learned_lines.py --held-out   # train on dev + tuning, score held_out/
                                                          # (the lead runs it; summary only)
@@ -295,11 +295,11 @@ SIBLINGS = ("rst_citations", "org_reading_queue", "hugo_shortcodes_depth", "zote
             "admonition_cards")
 
 
-def held_out(dev: list[ListFile], tuning: list[ListFile]) -> None:
+def held_out(dev: list[ListFile], tuning: list[ListFile], split: str = "held_out") -> None:
     """The lead's one measurement: train on everything labelled, print only the summary."""
-    lists = load("held_out")
+    lists = load(split)
     test = dataset(lists)
-    report(f"train on dev + tuning, test on held_out ({len(lists)} lists)",
+    report(f"train on dev + tuning, test on {split} ({len(lists)} lists)",
            lists, test, fit_predict(dataset(dev + tuning), test[0]), per_list=True)
 
 
