@@ -24,10 +24,9 @@ Measured (gradient-boosted trees, fixed random_state) by leave-lists-out:
 Figures: papers found (recall of paper lines), non-papers taken (explicit non-paper lines
 predicted papers), precision over all lines predicted papers.
 
-    .venv/bin/pip install -e '.[experiments]'          # scikit-learn
     .venv/bin/python bench/learned_lines.py              # the leave-lists-out figures
     .venv/bin/python bench/learned_lines.py --held-out   # train on dev + tuning, score held_out/
-                                                         # (the lead runs it; summary only)
+                                                         # (summary only)
     --per-list prints each list's figures; --reader adds the current reader's on the same lists.
 """
 
