@@ -20,7 +20,7 @@ from atlas.published import (
     SEARCH_TABLE,
     topic_token,
 )
-from atlas.site import broad_search
+from atlas.site import broad_search, table_search
 from atlas.site.broad_search import TooBroad
 from atlas.site.cache import cached
 
@@ -548,10 +548,9 @@ async def best_matches(
 
 
 async def _matches(db, match: str) -> int:
-    """The papers the full-text query `match` matches, counted by the index alone."""
-    (total,) = (await db.execute(
-        f"select count(*) from {SEARCH_TABLE} where {SEARCH_TABLE} match :match", {"match": match})).rows[0]
-    return total
+    """The papers the full-text query `match` matches, counted by the index alone: the count the
+    papers table searched shows too (table_search.index_count, counted once for both)."""
+    return await table_search.index_count(db, db.execute, match)
 
 
 async def base_iri(db) -> str:

@@ -1,5 +1,6 @@
 """The table view's queries on each immutable database, answered faster or in a steadier order:
-each query passes through `table_search.rewritten` (the papers table's searches answered from the
+each query passes through `table_search.index_counted` (a searched count answered by the index,
+once per search) and `table_search.rewritten` (the papers table's searches answered from the
 search index and the build's stored pages), then `key_order.in_key_order` (a sorted table's first
 page ordered by its primary key within ties, as its next pages are). One wrapper, so the two
 always apply in this order: a searched first page the stored pages answer is never reordered."""
@@ -22,6 +23,9 @@ def _shortcut(db):
     run = db.execute
 
     async def execute(sql, params=None, *args, **kwargs):
+        counted = await table_search.index_counted(db, run, sql, params)
+        if counted is not None:
+            return counted
         sql, params = await table_search.rewritten(db, run, sql, params)
         sql = await key_order.in_key_order(db, sql)
         return await run(sql, params, *args, **kwargs)
