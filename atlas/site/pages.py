@@ -7,10 +7,15 @@ topic and year, never from JSON arrays.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
+import sqlite3
+import threading
+import time
 
 from datasette.database import QueryInterrupted
+from datasette.tracer import trace
 
 from atlas.published import (
     OUR_SCHEME,
@@ -536,15 +541,53 @@ async def best_matches(
         stored = None if where or not word else await _stored_ranking(db, [word[1]], BEST_MATCHES, 0)
         if stored is not None:
             return [{key: row[key] for key in ("id", "title", "year", "venue", "authors")} for row in stored]
-        if not where and await _matches(db, match) > broad_search.RANKABLE_MATCHES:
-            return None
+        if where:
+            try:
+                results = await db.execute(sql, named, custom_time_limit=time_limit_ms)
+            except QueryInterrupted:
+                return None
+            return [dict(row) for row in results.rows]
+        # Ranked while the matches are counted, on two threads: the count no longer delays the
+        # ranking (13-18 ms of 15,798 matches at 1M); too many matches stop the ranking at once.
+        refused = threading.Event()
+        ranking = asyncio.ensure_future(_ranked_until(db, sql, named, time_limit_ms, refused))
         try:
-            results = await db.execute(sql, named, custom_time_limit=time_limit_ms)
-        except QueryInterrupted:
+            too_broad = await _matches(db, match) > broad_search.RANKABLE_MATCHES
+        except BaseException:
+            refused.set()
+            raise
+        if too_broad:
+            refused.set()
+            await ranking
             return None
-        return [dict(row) for row in results.rows]
+        return await ranking
 
     return await cached(db, ("best_matches", sql, tuple(sorted(named.items()))), rank)
+
+
+async def _ranked_until(
+    db, sql: str, params: dict, time_limit_ms: int, refused: threading.Event
+) -> list[dict] | None:
+    """The rows of the ranking query `sql`, or None when it outlasts `time_limit_ms` or is
+    `refused` while it runs (Datasette's time limit, with the refusal checked beside it)."""
+    deadline = time.perf_counter() + time_limit_ms / 1000
+
+    def stopped() -> bool:
+        return refused.is_set() or time.perf_counter() >= deadline
+
+    def in_thread(conn) -> list[dict] | None:
+        conn.set_progress_handler(stopped, 1000)
+        try:
+            return [dict(row) for row in conn.execute(sql, params).fetchall()]
+        except sqlite3.OperationalError:
+            if stopped():
+                return None
+            raise
+        finally:
+            conn.set_progress_handler(None, 1000)
+
+    with trace("sql", database=db.name, sql=sql.strip(), params=params):
+        return await db.execute_fn(in_thread)
 
 
 async def _matches(db, match: str) -> int:
