@@ -57,6 +57,10 @@ _INDEX_CLAUSE = (
 # The table view's count and first page (datasette/views/table.py) when the index's match is the
 # table's only filter.
 _COUNT = re.compile(rf"select count\(\*\) from {TABLE} where {_INDEX_CLAUSE}\s*")
+# The most matches of a search whose rowids its queries share (`matched`): as many as its facets
+# count (facets.FACETED_PAPERS); past them, each query matches the index itself.
+SHARED_MATCHES = 30_000
+_SHARED = "rowid in (select value from json_each(:atlas_matched))"
 # How many papers of the year index a first page may expect to walk before it has a page of matches.
 WALK_PAPERS = 50_000
 _FIRST_PAGE = re.compile(
@@ -184,20 +188,51 @@ async def index_counted(db, run, sql: str, params) -> Results | None:
     match = escape_fts(params.get("search", "")) if searched else params.get(clause[1:])
     if not isinstance(match, str):
         return None
-    total = await index_count(db, run, match, counted, params)
+    total = await index_count(db, run, match)
     return Results([(total,)], False, [("count(*)",)])
 
 
-async def index_count(db, run, match: str, sql: str | None = None, params: dict | None = None) -> int:
-    """How many papers the full-text query `match` matches, counted by the index alone, once per
-    server; by `sql` with `params` (Datasette's own count of it) when given."""
-    async def count() -> int:
-        if sql is None:
-            counting = f"select count(*) from {SEARCH_TABLE} where {SEARCH_TABLE} match :match"
-            return (await run(counting, {"match": match})).rows[0][0]
-        return (await run(sql, params)).rows[0][0]
+async def index_count(db, run, match: str) -> int:
+    """How many papers the full-text query `match` matches (`matched`)."""
+    return (await matched(db, run, match))[0]
 
-    return await cached(db, ("index count", match), count)
+
+async def matched(db, run, match: str) -> tuple[int, str | None]:
+    """How many papers the full-text query `match` matches and, up to SHARED_MATCHES of them,
+    their rowids as a JSON array, read from the index once per server: the search's count, its
+    first page and its facets then read the list (`with_shared_matches`) instead of matching
+    the index again each (13 ms a time for 15,798 matches at 1M)."""
+    async def read() -> tuple[int, str | None]:
+        listing = (
+            "select count(*), json_group_array(rowid) from (select rowid from "
+            f"{SEARCH_TABLE} where {SEARCH_TABLE} match :match limit :atlas_limit)"
+        )
+        found, rowids = (await run(listing, {"match": match, "atlas_limit": SHARED_MATCHES + 1})).rows[0]
+        if found <= SHARED_MATCHES:
+            return found, rowids
+        counting = f"select count(*) from {SEARCH_TABLE} where {SEARCH_TABLE} match :match"
+        return (await run(counting, {"match": match})).rows[0][0], None
+
+    return await cached(db, ("matched", match), read)
+
+
+async def with_shared_matches(db, run, sql: str, params) -> tuple[str, dict]:
+    """`sql` with Datasette's search clause on the papers table read from the search's shared
+    list of matches (`matched`), when it has one; else unchanged. Only a clause whose nearest
+    `from` is the papers table's own (`from papers where …`) is read so: another table's rowids
+    are not the papers'."""
+    if db.is_mutable or not isinstance(params, dict) or sql.count(SEARCHED) != 1:
+        return sql, params
+    search = params.get("search")
+    at = sql.index(SEARCHED)
+    table_from = sql.rfind(f"from {TABLE} where ", 0, at)
+    own_clause = table_from >= 0 and sql.rfind("from ", 0, at) == table_from
+    if not own_clause or not isinstance(search, str) or not escape_fts(search):
+        return sql, params
+    shared = (await matched(db, run, escape_fts(search)))[1]
+    if shared is None:
+        return sql, params
+    return sql.replace(SEARCHED, _SHARED), {**params, "atlas_matched": shared}
 
 
 async def _walkable(db, run, limit: int, params: dict) -> bool:
@@ -206,8 +241,7 @@ async def _walkable(db, run, limit: int, params: dict) -> bool:
     search = params.get("search")
     if not isinstance(search, str) or not escape_fts(search):
         return False
-    counting = count_from_index(f"select count(*) from {TABLE} where {SEARCHED} ")
-    matches = await index_count(db, run, escape_fts(search), counting, params)
+    matches = await index_count(db, run, escape_fts(search))
     papers = await _papers_and_year_index(db, run)
     return matches > 0 and papers > 0 and limit * papers <= WALK_PAPERS * matches
 
