@@ -7,9 +7,11 @@ counts stay those of Datasette's own queries."""
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 
 from datasette.app import Datasette
 from datasette.tracer import capture_traces
+from datasette.utils import escape_fts
 from test_table_search import newest_first, stored_site
 
 from atlas.site import cache
@@ -97,3 +99,20 @@ def test_a_computation_that_failed_is_not_remembered(built_atlas):
         return await cache.cached(db, ("failing",), compute)
 
     assert asyncio.run(again()) == "counted" and len(attempts) == 2
+
+
+def test_a_searched_tables_facets_count_every_match_as_the_papers_table_holds_them(built_atlas, tmp_path):
+    datasette = stored_site(built_atlas, tmp_path / "dist", broad=25, depth=31, synthetic=3_000)
+    database = tmp_path / "dist" / "atlas.db"
+    answer = asyncio.run(datasette.client.get("/atlas/papers.json?_search=neural+tangent+kernel&_size=0")).json()
+    facets = answer["facet_results"]
+    matches = "rowid in (select rowid from papers_fts where papers_fts match ?)"
+    with sqlite3.connect(database) as db:
+        years = dict(db.execute(f"select year, count(*) from papers where {matches} group by year",
+                                [escape_fts("neural tangent kernel")]))
+        topics = dict(db.execute(
+            "select topic_id, count(*) from paper_topic_closure where paper_id in "
+            f"(select id from papers where {matches}) group by topic_id", [escape_fts("neural tangent kernel")]))
+    assert {row["value"]: row["count"] for row in facets["year"]["results"]} == years
+    shown = {row["value"]: row["count"] for row in facets["topic"]["results"]}
+    assert shown and all(topics[topic] == count for topic, count in shown.items())

@@ -20,14 +20,15 @@ query that carries both, and the count is that query's count in the index, count
 search and shared with the best matches above the table (ranked_matches.py), which count the
 same matches first.
 
-A first page of a search that no stored page answers walks the table's index on (year desc, id)
-newest first, testing each paper against the search's matches (`+rowid in (…)`), when the
-matches are dense enough that a page of them comes within the first `WALK_PAPERS` papers of the
-index (as the papers' years are spread; at worst the whole index, 110 ms at 1M); SQLite would
-otherwise read every match's whole row and sort them all (37 ms for the 15,798 papers of
-"neural tangent kernel" at 1M, 12 ms walking). This is tried before the several words' stored
-papers, which read the search's matches as the walk does but, too few of them matching, were
-followed by Datasette's query.
+A search's matches, up to 30,000 (as many as the facets count), are listed once per server as a
+JSON array of rowids (`matched`), which gives the count and which Datasette's search clause on
+the papers table then reads (`json_each`) in the first page and the facets, instead of matching
+the index again in each. A first page of such a search that no stored page of one word answers
+walks the table's index on (year desc, id) newest first, testing each paper against the list
+(`+rowid in (…)`), when the matches are dense enough that a page of them comes within the first
+`WALK_PAPERS` papers of the index as the years are spread (at worst the whole index, 110 ms at
+1M); SQLite would otherwise read every match's whole row and sort them all (37 ms for the 15,798
+papers of "neural tangent kernel" at 1M, 3-8 ms walking the list).
 
 Only these exact queries are answered differently (`rewritten`); every other query, and every
 query on a database that may change, runs as Datasette wrote it."""
@@ -237,13 +238,15 @@ async def with_shared_matches(db, run, sql: str, params) -> tuple[str, dict]:
 
 async def _walkable(db, run, limit: int, params: dict) -> bool:
     """Whether a first page of `limit` papers of the search is met within WALK_PAPERS of the year
-    index, were the matches spread evenly over the years, and the table has that index."""
+    index, were the matches spread evenly over the years, and the table has that index; and the
+    matches are listed (`matched`), so each paper walked is tested against the list. More matches
+    than that are a few broad words', whose stored papers answer (and are remembered) sooner."""
     search = params.get("search")
     if not isinstance(search, str) or not escape_fts(search):
         return False
-    matches = await index_count(db, run, escape_fts(search))
+    matches, listed = await matched(db, run, escape_fts(search))
     papers = await _papers_and_year_index(db, run)
-    return matches > 0 and papers > 0 and limit * papers <= WALK_PAPERS * matches
+    return listed is not None and matches > 0 and papers > 0 and limit * papers <= WALK_PAPERS * matches
 
 
 async def _papers_and_year_index(db, run) -> int:
