@@ -552,7 +552,8 @@ async def best_matches(
         refused = threading.Event()
         ranking = asyncio.ensure_future(_ranked_until(db, sql, named, time_limit_ms, refused))
         try:
-            too_broad = await _matches(db, match) > broad_search.RANKABLE_MATCHES
+            rankable = broad_search.RANKABLE_MATCHES
+            too_broad = await table_search.more_matches_than(db, db.execute, match, rankable)
         except BaseException:
             refused.set()
             raise
