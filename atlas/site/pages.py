@@ -7,10 +7,15 @@ topic and year, never from JSON arrays.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
+import sqlite3
+import threading
+import time
 
 from datasette.database import QueryInterrupted
+from datasette.tracer import trace
 
 from atlas.published import (
     OUR_SCHEME,
@@ -20,7 +25,7 @@ from atlas.published import (
     SEARCH_TABLE,
     topic_token,
 )
-from atlas.site import broad_search
+from atlas.site import broad_search, table_search
 from atlas.site.broad_search import TooBroad
 from atlas.site.cache import cached
 
@@ -536,22 +541,60 @@ async def best_matches(
         stored = None if where or not word else await _stored_ranking(db, [word[1]], BEST_MATCHES, 0)
         if stored is not None:
             return [{key: row[key] for key in ("id", "title", "year", "venue", "authors")} for row in stored]
-        if not where and await _matches(db, match) > broad_search.RANKABLE_MATCHES:
-            return None
+        if where:
+            try:
+                results = await db.execute(sql, named, custom_time_limit=time_limit_ms)
+            except QueryInterrupted:
+                return None
+            return [dict(row) for row in results.rows]
+        # Ranked while the matches are counted, on two threads: the count no longer delays the
+        # ranking (13-18 ms of 15,798 matches at 1M); too many matches stop the ranking at once.
+        refused = threading.Event()
+        ranking = asyncio.ensure_future(_ranked_until(db, sql, named, time_limit_ms, refused))
         try:
-            results = await db.execute(sql, named, custom_time_limit=time_limit_ms)
-        except QueryInterrupted:
+            rankable = broad_search.RANKABLE_MATCHES
+            too_broad = await table_search.more_matches_than(db, db.execute, match, rankable)
+        except BaseException:
+            refused.set()
+            raise
+        if too_broad:
+            refused.set()
+            await ranking
             return None
-        return [dict(row) for row in results.rows]
+        return await ranking
 
     return await cached(db, ("best_matches", sql, tuple(sorted(named.items()))), rank)
 
 
+async def _ranked_until(
+    db, sql: str, params: dict, time_limit_ms: int, refused: threading.Event
+) -> list[dict] | None:
+    """The rows of the ranking query `sql`, or None when it outlasts `time_limit_ms` or is
+    `refused` while it runs (Datasette's time limit, with the refusal checked beside it)."""
+    deadline = time.perf_counter() + time_limit_ms / 1000
+
+    def stopped() -> bool:
+        return refused.is_set() or time.perf_counter() >= deadline
+
+    def in_thread(conn) -> list[dict] | None:
+        conn.set_progress_handler(stopped, 1000)
+        try:
+            return [dict(row) for row in conn.execute(sql, params).fetchall()]
+        except sqlite3.OperationalError:
+            if stopped():
+                return None
+            raise
+        finally:
+            conn.set_progress_handler(None, 1000)
+
+    with trace("sql", database=db.name, sql=sql.strip(), params=params):
+        return await db.execute_fn(in_thread)
+
+
 async def _matches(db, match: str) -> int:
-    """The papers the full-text query `match` matches, counted by the index alone."""
-    (total,) = (await db.execute(
-        f"select count(*) from {SEARCH_TABLE} where {SEARCH_TABLE} match :match", {"match": match})).rows[0]
-    return total
+    """The papers the full-text query `match` matches, counted by the index alone: the count the
+    papers table searched shows too (table_search.index_count, counted once for both)."""
+    return await table_search.index_count(db, db.execute, match)
 
 
 async def base_iri(db) -> str:
