@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 from datasette.app import Datasette
+from datasette.tracer import capture_traces
 from hypothesis import settings
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -64,6 +66,22 @@ def new_versions_curation(folder: Path, versions: Path = NEW_VERSIONS, files: di
             source["file"] = f"sources/{files[source['id']]}"
     (data / "sources.yml").write_text(yaml.safe_dump({"sources": sources}), encoding="utf-8")
     return data
+
+
+# What differs between two answers to the same ask: the time the queries took.
+TIMING = re.compile(rb'"query_ms": [0-9.e-]+|Queries took [0-9.]+ms')
+
+
+def traced_answer(site: Datasette, path: str) -> tuple[int, dict, bytes, list[str]]:
+    """(status, headers, body with its timing left out, the SQL run to answer) of one GET."""
+    async def fetch():
+        traces: list[dict] = []
+        with capture_traces(traces):
+            response = await site.client.get(path)
+        return response, [trace["sql"] for trace in traces if trace["type"] == "sql"]
+
+    response, sql = asyncio.run(fetch())
+    return response.status_code, dict(response.headers), TIMING.sub(b"(timing)", response.content), sql
 
 
 def read_excerpt(format_name: str, markdown: str) -> list[Entry]:

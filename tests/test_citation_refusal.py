@@ -7,15 +7,13 @@ papers. "Before" is the same Datasette with the refusal plugin taken out of Data
 
 from __future__ import annotations
 
-import asyncio
-import re
 import urllib.parse
 from contextlib import contextmanager
 
 import pytest
+from conftest import traced_answer as answer
 from datasette.app import Datasette
 from datasette.plugins import pm
-from datasette.tracer import capture_traces
 
 from atlas.site.plugins import citation_output, citation_refusal
 
@@ -28,8 +26,6 @@ NARROW = ["papers.{}?year=2021", "papers.{}?_search=kernel", "papers.{}?_topic=n
           "papers.{}?_search=kernel&_topic=infinite-width-limits&year__gte=2018",
           "paper_browse.{}?_topic=neural-tangent-kernel&_sort=title",
           "papers.{}?_facet=year&_labels=on&_list=optimization"]
-# What differs between two answers to the same ask: the time the queries took.
-TIMING = re.compile(rb'"query_ms": [0-9.e-]+|Queries took [0-9.]+ms')
 # The view's own queries: its page of rows (every column) and its count of the filtered rows.
 VIEW_QUERIES = ("select id, title, year", "select count(*) from papers", "select count(*) from paper_browse")
 
@@ -42,18 +38,6 @@ def site(built_atlas):
 @pytest.fixture
 def hundred_rows_cited(monkeypatch):
     monkeypatch.setattr(citation_output, "CITED_ROWS", 100)
-
-
-def answer(site, path: str) -> tuple[int, dict, bytes, list[str]]:
-    """(status, headers, body with its timing left out, the SQL run to answer) of one GET."""
-    async def fetch():
-        traces: list[dict] = []
-        with capture_traces(traces):
-            response = await site.client.get(path)
-        return response, [trace["sql"] for trace in traces if trace["type"] == "sql"]
-
-    response, sql = asyncio.run(fetch())
-    return response.status_code, dict(response.headers), TIMING.sub(b"(timing)", response.content), sql
 
 
 @contextmanager

@@ -6,13 +6,12 @@ bound when Datasette is made)."""
 
 from __future__ import annotations
 
-import asyncio
 import re
 
 import pytest
+from conftest import traced_answer as answer
 from datasette.app import Datasette
 from datasette.plugins import pm
-from datasette.tracer import capture_traces
 
 from atlas.site.plugins import citation_rows_only
 from atlas.site.plugins.citation_rows_only import rows_only
@@ -24,7 +23,6 @@ ASKS = ["papers.{}?year=2021", "papers.{}?_search=kernel", "papers.{}?_topic=neu
         "papers.{}?_nocount=0&year=2020", "papers.{}?_size=5&_next=5", "papers.{}",
         "search.{}?q=neural+tangent+kernel", "papers_under_topic.{}?topic=neural-tangent-kernel",
         "papers.{}?year=2021&_sort=nope", "venues.{}"]
-TIMING = re.compile(rb'"query_ms": [0-9.e-]+|Queries took [0-9.]+ms')
 # What the view runs besides its rows: the count of the filtered rows and each facet's query.
 COUNT_OR_FACET = re.compile(r"count\(\*\)|\bas count\b|json_each\(:atlas_pairs\)")
 REFUSAL_COUNT = re.compile(r"^select count\(\*\) from \(select 1 from ")
@@ -40,17 +38,6 @@ def sites(built_atlas) -> tuple[Datasette, Datasette]:
     finally:
         pm.register(citation_rows_only, name=name)
     return before, Datasette([], config_dir=built_atlas.parent)
-
-
-def answer(site: Datasette, path: str) -> tuple[int, dict, bytes, list[str]]:
-    async def fetch():
-        traces: list[dict] = []
-        with capture_traces(traces):
-            response = await site.client.get(path)
-        return response, [trace["sql"] for trace in traces if trace["type"] == "sql"]
-
-    response, sql = asyncio.run(fetch())
-    return response.status_code, dict(response.headers), TIMING.sub(b"(timing)", response.content), sql
 
 
 def counts_and_facets(sql: list[str]) -> list[str]:

@@ -21,7 +21,15 @@ import ast
 import bisect
 import re
 
-from atlas.build.parsers.field_records import _FIELD_KEYS, _KEY_VALUE, Field, Record, Region, has_title
+from atlas.build.parsers.field_records import (
+    _FIELD_KEYS,
+    _KEY_VALUE,
+    Field,
+    Record,
+    Region,
+    has_title,
+    paragraphs,
+)
 
 _LONGEST_RECORD = 200  # lines
 # No record of these structures is longer (the longest paper entry of the corpus is 339
@@ -230,18 +238,11 @@ _ARXIV_YEAR = re.compile(r"arxiv\.org/abs/(?P<yy>[0-9]{2})(?:0[1-9]|1[0-2])\.\d{
 def wrapped_field_blocks(lines: list[str]) -> list[Region]:
     """A paragraph opening with `Title:` whose fields may wrap onto indented lines, the first naming
     the title and another a reference's field; the paragraph's lines after the fields are notes."""
-    regions, at = [], 0
-    while at < len(lines):
-        if not lines[at].strip():
-            at += 1
-            continue
-        end = at
-        while end < len(lines) and lines[end].strip():
-            end += 1
+    regions = []
+    for at, end in paragraphs(lines):
         record = _wrapped_record(lines, at, end)
         if record:
             regions.append(Region(at, end, (record,)))
-        at = end
     return regions
 
 
@@ -374,20 +375,13 @@ def quoted_title_cards(lines: list[str]) -> list[Region]:
     is a byline, `Names — Venue Year`: a record from each such line to the next, the byline its
     authors, venue and year, bare addresses under it its links and the other lines its notes (a
     thread unrolled, a newsletter's cards)."""
-    regions, at = [], 0
-    while at < len(lines):
-        if not lines[at].strip():
-            at += 1
-            continue
-        end = at
-        while end < len(lines) and lines[end].strip():
-            end += 1
+    regions = []
+    for at, end in paragraphs(lines):
         starts = [line for line in range(at, end - 1) if _card_opens(lines, line)]
         if starts:
             ends = [*starts[1:], end]
             regions.append(Region(at, end, tuple(_card(lines, first, last)
                                                  for first, last in zip(starts, ends, strict=True))))
-        at = end
     return regions
 
 

@@ -20,6 +20,7 @@ import csv
 import json
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import yaml
@@ -130,6 +131,20 @@ def with_rest(region: Region, lines: list[str]) -> Region:
     return Region(region.start, region.end, tuple(sorted(records, key=lambda record: record.start)))
 
 
+
+
+def paragraphs(lines: list[str]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each run of non-blank lines, in order."""
+    at = 0
+    while at < len(lines):
+        if not lines[at].strip():
+            at += 1
+            continue
+        end = at
+        while end < len(lines) and lines[end].strip():
+            end += 1
+        yield at, end
+        at = end
 
 
 def has_title(fields: list[Field]) -> bool:
@@ -610,14 +625,8 @@ def _ris_records(lines: list[str]) -> list[Region]:
 def _field_blocks(lines: list[str]) -> list[Region]:
     """A paragraph (or list item) every line of which is `Key: value`, the first naming the
     title (`Title:`, `Paper:`) and another a reference's field (`Authors:`, `Venue:`, `URL:`)."""
-    regions, at = [], 0
-    while at < len(lines):
-        if not lines[at].strip():
-            at += 1
-            continue
-        end = at
-        while end < len(lines) and lines[end].strip():
-            end += 1
+    regions = []
+    for at, end in paragraphs(lines):
         found = [_KEY_VALUE.match(line) for line in lines[at:end]]
         if all(found) and is_title(found[0]["key"].strip().lower(), found[0]["value"]):
             # a record opens at each title line: blocks written with no blank line between them
@@ -627,7 +636,6 @@ def _field_blocks(lines: list[str]) -> list[Region]:
                        for first, last in zip(starts, [*starts[1:], len(found)], strict=True)]
             if all(records):
                 regions.append(Region(at, end, tuple(records)))
-        at = end
     return regions
 
 
