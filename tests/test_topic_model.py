@@ -45,7 +45,7 @@ from test_topic_quality import is_held_out, labelled_topics
 
 from atlas.build.normalize import title_key
 from atlas.build.pipeline import build, build_dataset
-from atlas.build.taxonomy import lineage
+from atlas.build.taxonomy import lineage, load_taxonomy
 from atlas.build.topic_model import FALLBACK_THRESHOLD, REFINE_THRESHOLD, THRESHOLD, paper_texts, train
 from atlas.published import OUR_SCHEME
 
@@ -76,6 +76,10 @@ V4_PRECISION_FLOOR, V4_RECALL_FLOOR = 0.84, 0.53
 # model alone P 0.933 R 0.074, both P 0.727 R 0.574 (109 right, 41 wrong, 81 missed); 106 of 108 unread and
 # 476 of 480 papers reach our scheme. HELD-OUT: never tuned on; the floors hold that figure, not the goal.
 V5_PRECISION_FLOOR, V5_RECALL_FLOOR = 0.72, 0.57
+# A second judge of the same 108 papers (labelled_new_versions_5_judge2.yml, blind to the first judge),
+# counted as the model is, the first judge as truth: P 0.850 R 0.895 (170 right, 30 wrong, 20 missed).
+# The issue's goal (P 0.90, R 0.85) is about where two judges meet; the model stands far below it.
+TWO_JUDGES_PRECISION_FLOOR, TWO_JUDGES_RECALL_FLOOR = 0.85, 0.89
 REACH_FLOOR = 0.97  # of a held-out list's (or a new list version's) papers, those reaching our scheme
 
 
@@ -305,10 +309,15 @@ class Judged:
         return {t.paper_id for t in self.data.paper_topics if concepts[t.topic_id].scheme == OUR_SCHEME}
 
 
+def judged_topics(labels: str) -> dict[str, set[str]]:
+    """A judge's topics by paper, in the file's order."""
+    return {item["paper_id"]: set(item["topics"]) for item in yaml.safe_load(
+        (Path(__file__).parent / "data" / labels).read_text(encoding="utf-8"))}
+
+
 def judged_build(data_folder: Path, labels: str) -> Judged:
     data = build_dataset(data_folder / "sources.yml", data_folder, TAXONOMY)
-    judged = {item["paper_id"]: set(item["topics"]) for item in yaml.safe_load(
-        (Path(__file__).parent / "data" / labels).read_text(encoding="utf-8"))}
+    judged = judged_topics(labels)
     unread = {p.id for p in data.papers} - {r.paper_id for r in data.paper_readings}
     return Judged(data, unread, judged, predictions(data, unread), JUDGES_LACK[labels])
 
@@ -367,6 +376,18 @@ def test_the_fifth_new_versions_unread_papers_measured_against_their_blind_judge
           f"{len(measured.data.papers)} papers reach our scheme")
     assert both.precision >= V5_PRECISION_FLOOR and both.recall >= V5_RECALL_FLOOR
     assert len(measured.reached()) / len(measured.data.papers) >= REACH_FLOOR
+    second = judged_topics("labelled_new_versions_5_judge2.yml")
+    print("the same build against the second judge: "
+          f"{count(measured.found['both'], second, measured.data.taxonomy, measured.lacks)}")
+
+
+def test_two_blind_judges_of_the_fifth_set_agree_far_above_the_model():
+    """The ceiling of the measurement: one judge's topics scored against the other's, as the model's are."""
+    first, second = judged_topics("labelled_new_versions_5.yml"), judged_topics("labelled_new_versions_5_judge2.yml")
+    assert list(first) == list(second)  # the same 108 papers, in the same order
+    agreement = count(second, first, load_taxonomy(TAXONOMY), JUDGES_LACK["labelled_new_versions_5.yml"])
+    print(f"\nsecond judge against the first: {agreement}")
+    assert agreement.precision >= TWO_JUDGES_PRECISION_FLOOR and agreement.recall >= TWO_JUDGES_RECALL_FLOOR
 
 
 def test_two_trainings_on_the_same_readings_give_the_same_scores(published):
