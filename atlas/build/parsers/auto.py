@@ -12,9 +12,12 @@ of contents, section headings, talks, slides, code-only links, badges and templa
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import replace
 
-from atlas.build.parsers.markdown_tree import SEQUENCE_OPENER, ListItem, Span
+from atlas.build.parsers.markdown_tree import SEQUENCE_OPENER, ListItem, Span, inline_spans
 from atlas.build.parsers.properties import read_properties
 from atlas.build.parsers.reading_sentences import Reading, cites_a_reading, read_sentence
 from atlas.build.parsers.record_reader import read_record
@@ -125,6 +128,21 @@ _COLUMNS = {
 }
 
 
+# Set while reading a line the learned line detector takes for a paper's (detected_papers.py): the
+# detector is then the evidence that the entry names a paper, in place of a link, an id, a venue or
+# authors; every veto (a kind word, a template, a talk or code link, prose) still applies.
+_DETECTED: ContextVar[bool] = ContextVar("detected", default=False)
+
+
+@contextmanager
+def detected() -> Iterator[None]:
+    token = _DETECTED.set(True)
+    try:
+        yield
+    finally:
+        _DETECTED.reset(token)
+
+
 @register("auto", blocks=True)
 def read_item(index: int, items: list[ListItem]) -> dict:
     item = items[index]
@@ -171,7 +189,7 @@ def _block(item: ListItem) -> dict:
         raise NotAPaper(f"tagged #{named[0]}, not a paper")
     claims = _paper(spans, item.section)
     strong = claims["arxiv_id"] or claims["doi"] or any(is_paper_link(link) for link in claims["links"])
-    if not strong and not (claims["authors"] and (claims["venue"] or claims["stated_year"])):
+    if not strong and not (claims["authors"] and (claims["venue"] or claims["stated_year"])) and not _DETECTED.get():
         raise NotAPaper("no link to a paper, and no authors with a venue or year")
     _refuse_prose("".join(span.text for span in spans if span.style != "image"), claims["title"])
     if item.notes:
@@ -354,7 +372,7 @@ def _refuse_non_paper(reference: Reference, section: tuple[str, ...], columns: t
         raise NotAPaper(f"'{reference.title}' is not a paper")
     if not strong and section and _NOT_PAPERS.search(section[-1]) and not _PAPER_KINDS.search(section[-1]):
         raise NotAPaper(f"under '{section[-1]}', with no link to a paper")
-    if not set(evidence) - {"year"}:
+    if not set(evidence) - {"year"} and not _DETECTED.get():
         raise NotAPaper("no link to a paper, arXiv id, venue or authors")
     if not strong and len(reference.title.split()) < 2:
         raise NotAPaper("a word, not a title")
@@ -518,7 +536,7 @@ def _heading_reference(item: ListItem, field_links: tuple[Span, ...] = ()) -> di
     opens_with_names = bool(names_in(re.split(r"[.;·•|]", first_note)[0].strip(" *_"))) \
         and not _cites_its_own_title(first_note)
     if not has_link and not re.search(r"arxiv|doi", item.text, re.IGNORECASE) and not (
-            byline.get("authors") and opens_with_names):
+            byline.get("authors") and opens_with_names) and not _DETECTED.get():
         raise NotAPaper("section heading")
     try:
         claims = _paper(spans, item.section, ("authors",) if byline.get("authors") else ())
@@ -596,3 +614,30 @@ def _cell(item: ListItem, at: int | None) -> str:
     if at is None or at >= len(item.cells):
         return ""
     return collapse_spaces("".join(span.text for span in item.cells[at])).strip(" .")
+
+
+def read_detected(index: int, items: list[ListItem], line: int) -> dict:
+    """The claims of a line the line detector takes for a paper's, inside items[index] (which no
+    rule read as a paper): the item itself when the line opens it, else the line and the lines of
+    the item after it, read as one entry; NotAPaper when a veto holds."""
+    item = items[index]
+    with detected():
+        if line == item.line:
+            return read_item(index, items)
+        at = line - item.line
+        return read_detected_text("\n".join(item.raw.split("\n")[at:]), item.section)
+
+
+def read_detected_text(text: str, section: tuple[str, ...]) -> dict:
+    """A line the detector takes, and the lines under it up to a blank one, that no block holds
+    (a fence's or a directive's lines): read as a paragraph of markdown, its first line the title's."""
+    with detected():
+        spans, kind = _without_opener(inline_spans(text))
+        if kind and _names_non_paper(kind):
+            raise NotAPaper(f"'{kind}' names no paper")
+        spans, tags = read_properties(spans)
+        if named := [tag for tag in tags if _names_non_paper(tag)]:
+            raise NotAPaper(f"tagged #{named[0]}, not a paper")
+        claims = _paper(spans, section)
+        _refuse_prose("".join(span.text for span in spans if span.style != "image"), claims["title"])
+        return claims

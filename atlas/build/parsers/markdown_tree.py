@@ -628,3 +628,15 @@ def _rich_span(child: Token, styles: list[tuple[str, str]], spans: list[Span]) -
     _add_span(spans, Span("image", attributes.get("alt", ""), attributes.get("src", "")))
     if styles and styles[-1][0] == "link":  # a badge that links somewhere: keep the link
         _add_span(spans, Span("link", "", styles[-1][1]))
+
+
+def inline_spans(text: str) -> tuple[Span, ...]:
+    """The styled runs of a few lines of markdown read as one paragraph (inline HTML read as the
+    styles it stands for, as for `auto`): for a line no block rule claimed."""
+    tokens = _MARKDOWN.parse(text.replace("\n", " ").strip())
+    spans: list[Span] = []
+    for token in tokens:
+        if token.type == "inline":
+            for span in _spans(token, rich=True):
+                _add_span(spans, span)
+    return tuple(spans)
