@@ -432,6 +432,14 @@ def _owner(index: int, items: list[ListItem]) -> int | None:
 
 
 def _reads_as_paper(index: int, items: list[ListItem]) -> bool:
+    token = _DETECTED.set(False)  # whether the item above is a paper is the rules' answer
+    try:
+        return _reads_as_paper_by_rules(index, items)
+    finally:
+        _DETECTED.reset(token)
+
+
+def _reads_as_paper_by_rules(index: int, items: list[ListItem]) -> bool:
     try:
         if items[index].block == "heading":
             return bool(_heading_reference(items[index], _field_links(index, items)))
@@ -616,28 +624,51 @@ def _cell(item: ListItem, at: int | None) -> str:
     return collapse_spaces("".join(span.text for span in item.cells[at])).strip(" .")
 
 
+# What opens a container no rule reads, before the title on its line: `:::details Title` (Zenn,
+# Docusaurus, pandoc divs), `* - Title` (a MyST list-table's first cell), `[*]` (BBCode)
+_CONTAINER_OPENER = re.compile(r"^\s*(?::{3,}\s*[\w-]*|[*+-]\s+-|\[\*\])\s+")
+# A translation after a title, in full-width parentheses: `Title（汎化を考え直す）`
+_TRANSLATION = re.compile(r"\s*（[^（）]*[\u3040-\u30ff\u3400-\u9fff][^（）]*）\s*$")
+_FIELD_LINE = re.compile(r"^\s*(?:[*+-]\s+)+")
+_FENCE = re.compile(r"^\s*(?:```|~~~|:::)")
+
+
 def read_detected(index: int, items: list[ListItem], line: int) -> dict:
     """The claims of a line the line detector takes for a paper's, inside items[index] (which no
-    rule read as a paper): the item itself when the line opens it, else the line and the lines of
-    the item after it, read as one entry; NotAPaper when a veto holds."""
+    rule read as a paper): the item itself when the line opens it and reads so, else the line and
+    the lines of the item after it, read as one entry; NotAPaper when a veto holds."""
     item = items[index]
-    with detected():
-        if line == item.line:
-            return read_item(index, items)
-        at = line - item.line
-        return read_detected_text("\n".join(item.raw.split("\n")[at:]), item.section)
+    if line == item.line and not _CONTAINER_OPENER.match(item.raw):
+        with detected():
+            claims = read_item(index, items)
+        if claims.get("kind") != "paper":
+            raise NotAPaper("a note or label of the entry above")
+        return _without_translation(claims)
+    return read_detected_text("\n".join(item.raw.split("\n")[line - item.line:]), item.section)
 
 
 def read_detected_text(text: str, section: tuple[str, ...]) -> dict:
-    """A line the detector takes, and the lines under it up to a blank one, that no block holds
-    (a fence's or a directive's lines): read as a paragraph of markdown, its first line the title's."""
+    """A line the detector takes, with the lines under it up to a blank line or a fence (its
+    fields: names, venue, links, one a line as list-table cells or bullets are): read as one entry
+    whose parts the lines are, the title's the first."""
+    lines = []
+    for number, line in enumerate(text.split("\n")):
+        if not line.strip() or (number and _FENCE.match(line)):
+            break
+        lines.append(_CONTAINER_OPENER.sub("", line, count=1) if not number else _FIELD_LINE.sub("", line))
+    joined = lines[0].strip() + "".join(f" — {line.strip()}" for line in lines[1:] if line.strip())
     with detected():
-        spans, kind = _without_opener(inline_spans(text))
+        spans, kind = _without_opener(inline_spans(joined))
         if kind and _names_non_paper(kind):
             raise NotAPaper(f"'{kind}' names no paper")
         spans, tags = read_properties(spans)
         if named := [tag for tag in tags if _names_non_paper(tag)]:
             raise NotAPaper(f"tagged #{named[0]}, not a paper")
         claims = _paper(spans, section)
-        _refuse_prose("".join(span.text for span in spans if span.style != "image"), claims["title"])
-        return claims
+        _refuse_prose("".join(span.text for span in spans if span.style != "image").split(" — ")[0], claims["title"])
+        return _without_translation(claims)
+
+
+def _without_translation(claims: dict) -> dict:
+    claims["title"] = _TRANSLATION.sub("", claims["title"])
+    return claims

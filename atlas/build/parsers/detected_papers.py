@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from atlas.build.parsers.auto import read_detected, read_detected_text
-from atlas.build.parsers.line_detector import THRESHOLD, line_probabilities
+from atlas.build.parsers.line_detector import line_probabilities, thresholds
 from atlas.build.parsers.markdown_tree import ListItem
 from atlas.build.parsers.registry import NotAPaper
 from atlas.build.records import Entry, SourceText
@@ -26,31 +26,86 @@ def with_detected_papers(document: SourceText, items: list[ListItem], entries: l
     """`entries` (one per item of `items`) with the papers of the lines the detector takes."""
     lines = document.original.split("\n")
     probability = line_probabilities(lines)
+    threshold, reject_below = thresholds()
+    entries = [_rejected(entry, probability.get(entry.line, 0.0), reject_below) for entry in entries]
     papers = {entry.line for entry in entries if entry.kind == "paper"}
-    taken = [line for line, p in sorted(probability.items()) if p >= THRESHOLD and line not in papers]
+    taken = [line for line, p in sorted(probability.items()) if p >= threshold and line not in papers]
     if not taken:
         return entries
     extents = [(item.line, item.line + item.raw.rstrip("\n").count("\n")) for item in items]
-    read, added = list(entries), []
-    refs = {entry.ref for entry in entries}
-    changed: set[int] = set()
+    by_holder: dict[int | None, list[int]] = {}
     for line in taken:
-        holder = _holder(extents, line)
-        if holder is None:
-            if entry := _new_entry(document, lines, line, read, refs, set(taken)):
-                added.append(entry)
-                refs.add(entry.ref)
-            continue
-        if read[holder].kind not in _READ_AGAIN or holder in changed:
-            continue
+        by_holder.setdefault(_holder(extents, line), []).append(line)
+    read, refs = list(entries), {entry.ref for entry in entries}
+    added = [entry for line in by_holder.pop(None, []) if (entry := _new_entry(document, lines, line, read, refs, taken))]
+    for holder, held in by_holder.items():
+        entry = read[holder]
+        if entry.kind == "paper" and probability.get(entry.line, 0.0) < threshold:
+            read[holder], more = _moved(document, items[holder], entry, held, refs)
+            added += more
+        elif entry.kind in _READ_AGAIN:
+            read[holder], more = _read_again(document, items, holder, entry, held, refs)
+            added += more
+    return sorted(read + added, key=lambda entry: (entry.line, entry.item)) if added else read
+
+
+def _read_again(document: SourceText, items: list[ListItem], holder: int, entry: Entry, held: list[int],
+                refs: set) -> tuple[Entry, list[Entry]]:
+    """An entry no rule read as a paper, holding taken lines: the first taken line that reads as
+    a paper makes it one; each taken line after it is a paper of its own, read from its lines."""
+    first, added = entry, []
+    for at, line in enumerate(held):
         try:
-            claims = read_detected(holder, items, line)
+            if first is entry:
+                claims = read_detected(holder, items, line) if len(held) == 1 else _lines_claims(items[holder], held, at)
+                first = _as_paper(entry, claims, line, refs)
+                continue
+            added.append(_added(document, items[holder], line, _lines_claims(items[holder], held, at), refs))
         except NotAPaper:
             continue
-        changed.add(holder)
-        read[holder] = _as_paper(read[holder], claims, line, refs)
-        refs.add(read[holder].ref)
-    return sorted(read + added, key=lambda entry: (entry.line, entry.item)) if added else read
+    return first, added
+
+
+def _moved(document: SourceText, item: ListItem, entry: Entry, held: list[int], refs: set) -> tuple[Entry, list[Entry]]:
+    """A rule's paper at a line the detector does not take, whose block holds lines it does: with one
+    such line, the paper is at that line (`<a id="…"></a>` then `**Title**\\`); with more, the
+    block holds a paper at each, read from its lines, and the rule's reading of it whole gives way."""
+    if len(held) == 1:
+        return _as_paper(entry, {}, held[0], refs), []
+    papers = []
+    for at, line in enumerate(held):
+        try:
+            papers.append((line, _lines_claims(item, held, at)))
+        except NotAPaper:
+            continue
+    if len(papers) < 2:
+        return entry, []
+    first = _as_paper(entry, papers[0][1], papers[0][0], refs)
+    return first, [_added(document, item, line, claims, refs) for line, claims in papers[1:]]
+
+
+def _lines_claims(item: ListItem, held: list[int], at: int) -> dict:
+    """The claims of the taken line held[at] of an item, with its lines up to the next taken one."""
+    raw = item.raw.split("\n")
+    end = held[at + 1] - item.line if at + 1 < len(held) else len(raw)
+    return read_detected_text("\n".join(raw[held[at] - item.line:end]), item.section)
+
+
+def _added(document: SourceText, item: ListItem, line: int, claims: dict, refs: set) -> Entry:
+    number = 0
+    while (document.source.id, line, number) in refs:
+        number += 1
+    refs.add((document.source.id, line, number))
+    claims = {key: value for key, value in claims.items() if key not in ("line", "parent_item")}
+    return Entry(source_id=document.source.id, line=line, item=number, section=item.section,
+                 raw=document.original.split("\n")[line - 1], hidden=item.hidden, **claims)
+
+
+def _rejected(entry: Entry, probability: float, reject_below: float) -> Entry:
+    """A rule's paper whose line the detector all but rules out, as `other` (off by default)."""
+    if entry.kind != "paper" or probability >= reject_below:
+        return entry
+    return replace(entry, kind="other", reason=f"the line detector gives it {probability:.3f}, below {reject_below}")
 
 
 def _holder(extents: list[tuple[int, int]], line: int) -> int | None:
@@ -70,11 +125,12 @@ def _as_paper(entry: Entry, claims: dict, line: int, refs: set) -> Entry:
     if line != entry.line:
         while (entry.source_id, line, item) in refs:
             item += 1
+    refs.add((entry.source_id, line, item))
     return replace(entry, line=line, item=item, reason="", **claims)
 
 
 def _new_entry(document: SourceText, lines: list[str], line: int, read: list[Entry], refs: set,
-               taken: set[int]) -> Entry | None:
+               taken: list[int]) -> Entry | None:
     """A paper at a taken line no entry holds, read from it and the lines under it up to a blank
     line or the next taken line; None when it reads as no paper."""
     end = line
@@ -89,6 +145,7 @@ def _new_entry(document: SourceText, lines: list[str], line: int, read: list[Ent
     item = 0
     while (document.source.id, line, item) in refs:
         item += 1
+    refs.add((document.source.id, line, item))
     claims.pop("line", None)
     return Entry(source_id=document.source.id, line=line, item=item, section=section, raw=text,
                  hidden=line in document.hidden_lines, **claims)

@@ -25,20 +25,36 @@ MODEL = Path(__file__).with_name("line_detector.json")
 # A line no rule claimed becomes a paper candidate from this probability on. Chosen on dev and
 # tuning by leave-lists-out (bench/learned_lines.py --combined prints each threshold's figures).
 THRESHOLD = 0.5
+# A rule reader's paper whose line the detector gives less than this stays a paper: measured by
+# leave-lists-out, turning such papers to `other` lost more papers than it saved non-papers.
+REJECT_BELOW = 0.0
 
 
 # A model trained without some lists, for measuring the reader on them (bench/learned_lines.py)
 _TRAINED_WITHOUT: ContextVar[tuple | None] = ContextVar("trained_without", default=None)
 
 
+_THRESHOLDS: ContextVar[tuple[float, float] | None] = ContextVar("thresholds", default=None)
+
+
 @contextmanager
-def using_model(model: tuple) -> Iterator[None]:
-    """Read with another model (one trained without the lists being measured) while inside."""
+def using_model(model: tuple | None, threshold: float | None = None, reject_below: float | None = None) -> Iterator[None]:
+    """Read with another model (one trained without the lists being measured) or other thresholds
+    while inside: for measuring, never for the build."""
     token = _TRAINED_WITHOUT.set(model)
+    limits = _THRESHOLDS.set((THRESHOLD if threshold is None else threshold,
+                              REJECT_BELOW if reject_below is None else reject_below))
     try:
         yield
     finally:
         _TRAINED_WITHOUT.reset(token)
+        _THRESHOLDS.reset(limits)
+
+
+def thresholds() -> tuple[float, float]:
+    """The probability from which a line is taken for a paper's, and below which a rule's paper is
+    rejected."""
+    return _THRESHOLDS.get() or (THRESHOLD, REJECT_BELOW)
 
 
 @cache

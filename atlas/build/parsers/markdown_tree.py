@@ -630,10 +630,15 @@ def _rich_span(child: Token, styles: list[tuple[str, str]], spans: list[Span]) -
         _add_span(spans, Span("link", "", styles[-1][1]))
 
 
+# A MyST or Sphinx role: `{bdg-primary}`core``, `{cite:t}`jacot2018``: markup, no words of a title
+_ROLE = re.compile(r"\{[\w.:-]+\}`[^`]*`")
+
+
 def inline_spans(text: str) -> tuple[Span, ...]:
     """The styled runs of a few lines of markdown read as one paragraph (inline HTML read as the
     styles it stands for, as for `auto`): for a line no block rule claimed."""
-    tokens = _MARKDOWN.parse(text.replace("\n", " ").strip())
+    text = _ROLE.sub("", text.replace("\n", " ")).strip()
+    tokens = _MARKDOWN.parse(text)
     spans: list[Span] = []
     for token in tokens:
         if token.type == "inline":
