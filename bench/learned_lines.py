@@ -59,7 +59,7 @@ from atlas.build.parsers.train_line_detector import (  # noqa: E402
 )
 
 THRESHOLDS = (0.3, 0.5, 0.7, 0.85)
-COMBINED_THRESHOLDS = (0.3, 0.5, 0.7, 0.85, 0.95)
+COMBINED_THRESHOLDS = (0.3, 0.5, 0.7, 0.9)
 NO_DETECTOR = (-1e9, [])  # a model that takes no line: the rule reader alone
 
 
@@ -177,9 +177,9 @@ def combined(lists: list[ListFile], folds: int, per_list: bool, reject: tuple[fl
     for (threshold, reject_below), scores in by_setting.items():
         print(f"combined, take >= {threshold:.2f}, reject < {reject_below:.2f}:  {brief(total('x', scores))}")
     if per_list:
-        chosen = {one.name: one for one in by_setting[(THRESHOLD, 0.0)]}
-        for one in rules:
-            print(f"  {one.name:30} rules {brief(one):50} combined {brief(chosen[one.name])}")
+        for one, two in zip(rules, by_setting[(THRESHOLD, 0.0)], strict=True):
+            if brief(one) != brief(two):
+                print(f"  {one.name:30} rules {brief(one):50} combined {brief(two)}")
 
 
 def held_out_dir(folder: Path) -> None:
@@ -202,7 +202,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--held-out-dir", type=Path, help="score a folder of held-out lists once")
     parser.add_argument("--combined", action="store_true", help="the reader with the detector, by k-fold")
-    parser.add_argument("--reject", type=float, nargs="*", default=(), help="also try rejecting rule papers below")
+    parser.add_argument("--reject", type=float, nargs="*", default=(),
+                        help="also try rejecting rule papers below these probabilities")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--per-list", action="store_true", help="print each list's figures")
     parser.add_argument("--without-siblings", action="store_true",

@@ -626,7 +626,7 @@ def _cell(item: ListItem, at: int | None) -> str:
 
 # What opens a container no rule reads, before the title on its line: `:::details Title` (Zenn,
 # Docusaurus, pandoc divs), `* - Title` (a MyST list-table's first cell), `[*]` (BBCode)
-_CONTAINER_OPENER = re.compile(r"^\s*(?::{3,}\s*[\w-]*|[*+-]\s+-|\[\*\])\s+")
+_CONTAINER_OPENER = re.compile(r"^\s*(?::{3,}\s*[\w-]*\s|[*+-]\s+-\s|\[\*\])\s*")
 # A translation after a title, in full-width parentheses: `Title（汎化を考え直す）`
 _TRANSLATION = re.compile(r"\s*（[^（）]*[\u3040-\u30ff\u3400-\u9fff][^（）]*）\s*$")
 _FIELD_LINE = re.compile(r"^\s*(?:[*+-]\s+)+")

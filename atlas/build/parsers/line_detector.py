@@ -81,7 +81,7 @@ def raw_scores(features: np.ndarray, model: tuple[float, list[dict[str, np.ndarr
 
 
 def probabilities(features: np.ndarray, model: tuple[float, list[dict[str, np.ndarray]]] | None = None) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-raw_scores(features, model)))
+    return 1.0 / (1.0 + np.exp(-np.clip(raw_scores(features, model), -700.0, 700.0)))
 
 
 def line_probabilities(lines: list[str], model=None) -> dict[int, float]:

@@ -637,7 +637,7 @@ _ROLE = re.compile(r"\{[\w.:-]+\}`[^`]*`")
 def inline_spans(text: str) -> tuple[Span, ...]:
     """The styled runs of a few lines of markdown read as one paragraph (inline HTML read as the
     styles it stands for, as for `auto`): for a line no block rule claimed."""
-    text = _ROLE.sub("", text.replace("\n", " ")).strip()
+    text = _from_bbcode(_ROLE.sub("", text.replace("\n", " "))).strip()
     tokens = _MARKDOWN.parse(text)
     spans: list[Span] = []
     for token in tokens:
@@ -645,3 +645,20 @@ def inline_spans(text: str) -> tuple[Span, ...]:
             for span in _spans(token, rich=True):
                 _add_span(spans, span)
     return tuple(spans)
+
+
+# BBCode, as forums write it: `[url=…]Title[/url]`, `[b]…[/b]`, `[i]…[/i]`; its other tags
+# (`[color=…]`, `[size=…]`, `[*]`) carry no words
+_BBCODE_LINK = re.compile(r"\[url=([^\]\s]+)\](.*?)\[/url\]", re.IGNORECASE)
+_BBCODE_STYLE = re.compile(r"\[(b|i)\](.*?)\[/\1\]", re.IGNORECASE)
+_BBCODE_TAG = re.compile(r"\[/?(?:color|size|font|u|s|\*|list|anchor|img|quote|center|left|right)(?:=[^\]]*)?\]",
+                         re.IGNORECASE)
+
+
+def _from_bbcode(text: str) -> str:
+    if "[/" not in text and "[*]" not in text:
+        return text
+    text = _BBCODE_LINK.sub(lambda found: f"[{found[2]}]({found[1]})", text)
+    text = _BBCODE_STYLE.sub(lambda found: ("**" if found[1].lower() == "b" else "*") + found[2]
+                             + ("**" if found[1].lower() == "b" else "*"), text)
+    return _BBCODE_TAG.sub("", text)
