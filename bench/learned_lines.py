@@ -59,7 +59,7 @@ from atlas.build.parsers.train_line_detector import (  # noqa: E402
 )
 
 THRESHOLDS = (0.3, 0.5, 0.7, 0.85)
-COMBINED_THRESHOLDS = (0.3, 0.5, 0.7, 0.9)
+COMBINED_THRESHOLDS = (0.5, 0.7, 0.9, 0.95)
 NO_DETECTOR = (-1e9, [])  # a model that takes no line: the rule reader alone
 
 

@@ -40,7 +40,8 @@ def with_detected_papers(document: SourceText, items: list[ListItem], entries: l
     added = [entry for line in by_holder.pop(None, []) if (entry := _new_entry(document, lines, line, read, refs, taken))]
     for holder, held in by_holder.items():
         entry = read[holder]
-        if entry.kind == "paper" and probability.get(entry.line, 0.0) < threshold:
+        # a record's title line is its title key's, which a structure reader found: it stays
+        if entry.kind == "paper" and items[holder].block != "record" and probability.get(entry.line, 0.0) < threshold:
             read[holder], more = _moved(document, items[holder], entry, held, refs)
             added += more
         elif entry.kind in _READ_AGAIN:
