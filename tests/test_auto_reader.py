@@ -90,14 +90,16 @@ def test_tuning_list_styles_stay_at_least_at_their_figures():
     exact, 3/92 taken on arrival and the same after the seventh and eighth were tuned on; the tenth:
     49/110, 36/49, 1/72 on arrival and after the ninth was tuned on). Tuned on, each by its own
     tuner (tune-7, tune-8, tune-9): the seventh to ninth 470/470 found, 470/470 exact, 0/294 taken.
-    The tenth is held at what the reader gives it. They stay here until the independent count of
-    entries (`count_blocks`) knows their structures, then move to `dev/`."""
+    The tenth, read by the rules and the line detector together (tuning data for both): 107/110
+    found, 105/107 exact, 0/72 taken (group k-fold, the detector trained without the list: 98.7% to
+    99.0% of dev and tuning papers found, docs/list-styles.md). They stay here until the independent
+    count of entries (`count_blocks`) knows their structures, then move to `dev/`."""
     summed = measure("tuning")
     tenth = total("tenth", [score(CORPUS / "tuning" / f"{name}.md") for name in MEASURED_HELD_OUT_SETS[10]])
     print("  " + tenth.line())
     assert (summed.found - tenth.found, summed.exact - tenth.exact, len(summed.taken) - len(tenth.taken)) == (
         470, 470, 0)
-    assert tenth.found >= 49 and tenth.exact >= 36 and len(tenth.taken) <= 1
+    assert tenth.found >= 107 and tenth.exact >= 105 and tenth.taken == []
 
 
 @pytest.mark.parametrize("source", load_manifest(MANIFEST), ids=lambda source: source.id)

@@ -59,7 +59,7 @@ _PAPER_KINDS = re.compile(r"\b(?:surveys?|papers?|preprints?|articles?|monograph
 # What else a list names, in a lead-in (`Code: [Title](github)`, `**Problem set 2:** [ps2.pdf](…)`)
 # or as the only links of an entry (`**Title** — [blog](…)`), besides the kinds of _NOT_PAPERS.
 _NOT_PAPER_WORKS = re.compile(
-    r"\b(?:code|implementations?|library|libraries|software|repository|problem sets?|homeworks?|assignments?|"
+    r"\b(?:code|implementations?|library|libraries|software|computer programs?|repository|problem sets?|homeworks?|assignments?|"
     r"exercises?)\b|代码|源码|作业",
     re.IGNORECASE,
 )
