@@ -12,7 +12,13 @@ import numpy as np
 from list_style_scores import CORPUS
 
 from atlas.build.parsers import parse_document
-from atlas.build.parsers.line_detector import MODEL, THRESHOLD, line_probabilities, model_from_json, raw_scores
+from atlas.build.parsers.line_detector import (
+    MODEL,
+    THRESHOLD,
+    line_probabilities,
+    model_from_json,
+    raw_scores,
+)
 from atlas.build.parsers.line_features import list_features
 from atlas.build.parsers.train_line_detector import TRAINING_SPLITS, as_json, dataset, fit, load
 from atlas.build.records import Source, SourceText

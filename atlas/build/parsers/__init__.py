@@ -22,7 +22,9 @@ def parse_document(document: SourceText) -> list[Entry]:
     # An item's parent and children share its chunk; an `auto` (blocks) document is one chunk.
     for items in item_chunks(document, blocks=blocks):
         chunk = [_entry(document, read_item, blocks, index, items) for index in range(len(items))]
-        entries.extend(with_detected_papers(document, items, chunk) if document.source.format == "auto" else chunk)
+        if document.source.format == "auto":
+            chunk = with_detected_papers(document, items, chunk)
+        entries.extend(chunk)
     return entries
 
 

@@ -59,7 +59,8 @@ _PAPER_KINDS = re.compile(r"\b(?:surveys?|papers?|preprints?|articles?|monograph
 # What else a list names, in a lead-in (`Code: [Title](github)`, `**Problem set 2:** [ps2.pdf](…)`)
 # or as the only links of an entry (`**Title** — [blog](…)`), besides the kinds of _NOT_PAPERS.
 _NOT_PAPER_WORKS = re.compile(
-    r"\b(?:code|implementations?|library|libraries|software|computer programs?|repository|problem sets?|homeworks?|assignments?|"
+    r"\b(?:code|implementations?|library|libraries|software|computer programs?|repository|problem sets?|"
+    r"homeworks?|assignments?|"
     r"exercises?)\b|代码|源码|作业",
     re.IGNORECASE,
 )
@@ -189,7 +190,8 @@ def _block(item: ListItem) -> dict:
         raise NotAPaper(f"tagged #{named[0]}, not a paper")
     claims = _paper(spans, item.section)
     strong = claims["arxiv_id"] or claims["doi"] or any(is_paper_link(link) for link in claims["links"])
-    if not strong and not (claims["authors"] and (claims["venue"] or claims["stated_year"])) and not _DETECTED.get():
+    shown = strong or (claims["authors"] and (claims["venue"] or claims["stated_year"]))
+    if not shown and not _DETECTED.get():
         raise NotAPaper("no link to a paper, and no authors with a venue or year")
     _refuse_prose("".join(span.text for span in spans if span.style != "image"), claims["title"])
     if item.notes:
@@ -358,7 +360,8 @@ def _refuse_non_paper(reference: Reference, section: tuple[str, ...], columns: t
         raise NotAPaper(f"a change under '{section[-1]}': it names a paper of the list, it lists none")
     if is_template(reference.title, [link.url for link in links]):
         raise NotAPaper(f"template: '{reference.title}' is a placeholder, not a paper")
-    if any(link.url.startswith("#") for link in links) and not (reference.arxiv_id or reference.doi):
+    if any(link.url.startswith("#") for link in links) and not (
+            reference.arxiv_id or reference.doi or any(is_paper_link(link) for link in links)):
         raise NotAPaper("table-of-contents entry: links to a part of the list")
     evidence = reference.evidence + list(columns)
     strong = {"arXiv id", "DOI", "link to the paper"} & set(evidence)
@@ -665,7 +668,8 @@ def read_detected_text(text: str, section: tuple[str, ...]) -> dict:
         if named := [tag for tag in tags if _names_non_paper(tag)]:
             raise NotAPaper(f"tagged #{named[0]}, not a paper")
         claims = _paper(spans, section)
-        _refuse_prose("".join(span.text for span in spans if span.style != "image").split(" — ")[0], claims["title"])
+        first_line = "".join(span.text for span in spans if span.style != "image").split(" — ")[0]
+        _refuse_prose(first_line, claims["title"])
         return _without_translation(claims)
 
 

@@ -20,6 +20,9 @@ from atlas.build.parsers.registry import NotAPaper
 from atlas.build.records import Entry, SourceText
 
 _READ_AGAIN = ("other", "rejected")
+# The warning of an entry the detector adds: a paper at a line no block holds (a fence's), or one of
+# several papers in a block a rule read as one entry. Each block is still one entry besides these.
+ADDED = "added by the line detector"
 
 
 def with_detected_papers(document: SourceText, items: list[ListItem], entries: list[Entry]) -> list[Entry]:
@@ -37,11 +40,13 @@ def with_detected_papers(document: SourceText, items: list[ListItem], entries: l
     for line in taken:
         by_holder.setdefault(_holder(extents, line), []).append(line)
     read, refs = list(entries), {entry.ref for entry in entries}
-    added = [entry for line in by_holder.pop(None, []) if (entry := _new_entry(document, lines, line, read, refs, taken))]
+    added = [entry for line in by_holder.pop(None, [])
+             if (entry := _new_entry(document, lines, line, read, refs, taken))]
     for holder, held in by_holder.items():
         entry = read[holder]
         # a record's title line is its title key's, which a structure reader found: it stays
-        if entry.kind == "paper" and items[holder].block != "record" and probability.get(entry.line, 0.0) < threshold:
+        if (entry.kind == "paper" and items[holder].block != "record"
+                and probability.get(entry.line, 0.0) < threshold):
             read[holder], more = _moved(document, items[holder], entry, held, refs)
             added += more
         elif entry.kind in _READ_AGAIN:
@@ -58,7 +63,8 @@ def _read_again(document: SourceText, items: list[ListItem], holder: int, entry:
     for at, line in enumerate(held):
         try:
             if first is entry:
-                claims = read_detected(holder, items, line) if len(held) == 1 else _lines_claims(items[holder], held, at)
+                claims = (read_detected(holder, items, line) if len(held) == 1
+                          else _lines_claims(items[holder], held, at))
                 first = _as_paper(entry, claims, line, refs)
                 continue
             added.append(_added(document, items[holder], line, _lines_claims(items[holder], held, at), refs))
@@ -67,7 +73,8 @@ def _read_again(document: SourceText, items: list[ListItem], holder: int, entry:
     return first, added
 
 
-def _moved(document: SourceText, item: ListItem, entry: Entry, held: list[int], refs: set) -> tuple[Entry, list[Entry]]:
+def _moved(document: SourceText, item: ListItem, entry: Entry, held: list[int],
+           refs: set) -> tuple[Entry, list[Entry]]:
     """A rule's paper at a line the detector does not take, whose block holds lines it does: with one
     such line, the paper is at that line (`<a id="…"></a>` then `**Title**\\`); with more, the
     block holds a paper at each, read from its lines, and the rule's reading of it whole gives way."""
@@ -99,14 +106,16 @@ def _added(document: SourceText, item: ListItem, line: int, claims: dict, refs: 
     refs.add((document.source.id, line, number))
     claims = {key: value for key, value in claims.items() if key not in ("line", "parent_item")}
     return Entry(source_id=document.source.id, line=line, item=number, section=item.section,
-                 raw=document.original.split("\n")[line - 1], hidden=item.hidden, **claims)
+                 raw=document.original.split("\n")[line - 1], hidden=item.hidden,
+                 warning=f"{ADDED}: one of several papers in the block at line {item.line}", **claims)
 
 
 def _rejected(entry: Entry, probability: float, reject_below: float) -> Entry:
     """A rule's paper whose line the detector all but rules out, as `other` (off by default)."""
     if entry.kind != "paper" or probability >= reject_below:
         return entry
-    return replace(entry, kind="other", reason=f"the line detector gives it {probability:.3f}, below {reject_below}")
+    reason = f"the line detector gives it {probability:.3f}, below {reject_below}"
+    return replace(entry, kind="other", reason=reason)
 
 
 def _holder(extents: list[tuple[int, int]], line: int) -> int | None:
@@ -149,4 +158,4 @@ def _new_entry(document: SourceText, lines: list[str], line: int, read: list[Ent
     refs.add((document.source.id, line, item))
     claims.pop("line", None)
     return Entry(source_id=document.source.id, line=line, item=item, section=section, raw=text,
-                 hidden=line in document.hidden_lines, **claims)
+                 hidden=line in document.hidden_lines, warning=f"{ADDED}: no block holds its line", **claims)

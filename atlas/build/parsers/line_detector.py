@@ -27,20 +27,22 @@ MODEL = Path(__file__).with_name("line_detector.json")
 # 1388, 1389, 1392, 1391 of 1406 papers and took 2, 2, 1, 1 of 907 non-papers; a lower threshold
 # takes more lines that break a rule's reading of a block than it adds papers.
 THRESHOLD = 0.9
+Model = tuple[float, list[dict[str, np.ndarray]]]  # the baseline, and per tree its node arrays
 # A rule reader's paper whose line the detector gives less than this stays a paper: measured by
 # leave-lists-out, turning such papers to `other` lost more papers than it saved non-papers.
 REJECT_BELOW = 0.0
 
 
 # A model trained without some lists, for measuring the reader on them (bench/learned_lines.py)
-_TRAINED_WITHOUT: ContextVar[tuple | None] = ContextVar("trained_without", default=None)
+_TRAINED_WITHOUT: ContextVar[Model | None] = ContextVar("trained_without", default=None)
 
 
 _THRESHOLDS: ContextVar[tuple[float, float] | None] = ContextVar("thresholds", default=None)
 
 
 @contextmanager
-def using_model(model: tuple | None, threshold: float | None = None, reject_below: float | None = None) -> Iterator[None]:
+def using_model(model: Model | None, threshold: float | None = None,
+                reject_below: float | None = None) -> Iterator[None]:
     """Read with another model (one trained without the lists being measured) or other thresholds
     while inside: for measuring, never for the build."""
     token = _TRAINED_WITHOUT.set(model)
@@ -60,13 +62,11 @@ def thresholds() -> tuple[float, float]:
 
 
 @cache
-def _trees(path: Path = MODEL) -> tuple[float, list[dict[str, np.ndarray]]]:
-    model = json.loads(path.read_text(encoding="utf-8"))
-    trees = [{name: np.array(values) for name, values in tree.items()} for tree in model["trees"]]
-    return model["baseline"], trees
+def _trees(path: Path = MODEL) -> Model:
+    return model_from_json(path.read_text(encoding="utf-8"))
 
 
-def raw_scores(features: np.ndarray, model: tuple[float, list[dict[str, np.ndarray]]] | None = None) -> np.ndarray:
+def raw_scores(features: np.ndarray, model: Model | None = None) -> np.ndarray:
     """The trees' summed leaf values for each row of features (before the logistic link), added in
     the order scikit-learn adds them, so the figures are its own."""
     baseline, trees = model or _TRAINED_WITHOUT.get() or _trees()
@@ -82,7 +82,7 @@ def raw_scores(features: np.ndarray, model: tuple[float, list[dict[str, np.ndarr
     return total
 
 
-def probabilities(features: np.ndarray, model: tuple[float, list[dict[str, np.ndarray]]] | None = None) -> np.ndarray:
+def probabilities(features: np.ndarray, model: Model | None = None) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(raw_scores(features, model), -700.0, 700.0)))
 
 
@@ -94,6 +94,7 @@ def line_probabilities(lines: list[str], model=None) -> dict[int, float]:
     return dict(zip(numbers, probabilities(features, model).tolist(), strict=True))
 
 
-def model_from_json(text: str) -> tuple[float, list[dict[str, np.ndarray]]]:
+def model_from_json(text: str) -> Model:
     model = json.loads(text)
-    return model["baseline"], [{name: np.array(values) for name, values in tree.items()} for tree in model["trees"]]
+    return model["baseline"], [{name: np.array(values) for name, values in tree.items()}
+                               for tree in model["trees"]]

@@ -651,8 +651,8 @@ def inline_spans(text: str) -> tuple[Span, ...]:
 # (`[color=…]`, `[size=…]`, `[*]`) carry no words
 _BBCODE_LINK = re.compile(r"\[url=([^\]\s]+)\](.*?)\[/url\]", re.IGNORECASE)
 _BBCODE_STYLE = re.compile(r"\[(b|i)\](.*?)\[/\1\]", re.IGNORECASE)
-_BBCODE_TAG = re.compile(r"\[/?(?:color|size|font|u|s|\*|list|anchor|img|quote|center|left|right)(?:=[^\]]*)?\]",
-                         re.IGNORECASE)
+_BBCODE_TAG = re.compile(
+    r"\[/?(?:color|size|font|u|s|\*|list|anchor|img|quote|center|left|right)(?:=[^\]]*)?\]", re.IGNORECASE)
 
 
 def _from_bbcode(text: str) -> str:

@@ -329,8 +329,10 @@ def _joined_bold(spans: tuple[Span, ...]) -> tuple[Span, ...]:
     Docs export splits them) are one bold run."""
     joined: list[Span] = []
     for span in spans:
-        if (span.style == "strong" and len(joined) >= 2 and joined[-2].style == "strong"
-                and not joined[-2].text.rstrip().endswith((":", "：")) and joined[-1].style == "text" and not joined[-1].text.strip() and "\n" not in joined[-1].text):
+        between = joined[-1] if len(joined) >= 2 else None
+        if (span.style == "strong" and between is not None and joined[-2].style == "strong"
+                and not joined[-2].text.rstrip().endswith((":", "："))
+                and between.style == "text" and not between.text.strip() and "\n" not in between.text):
             joined[-2:] = [Span("strong", f"{joined[-2].text} {span.text}")]
         else:
             joined.append(span)
