@@ -360,8 +360,8 @@ def _refuse_non_paper(reference: Reference, section: tuple[str, ...], columns: t
         raise NotAPaper(f"a change under '{section[-1]}': it names a paper of the list, it lists none")
     if is_template(reference.title, [link.url for link in links]):
         raise NotAPaper(f"template: '{reference.title}' is a placeholder, not a paper")
-    if any(link.url.startswith("#") for link in links) and not (
-            reference.arxiv_id or reference.doi or any(is_paper_link(link) for link in links)):
+    linked = any(is_paper_link(link) and "://" in link.url for link in links)  # not a local slides PDF
+    if any(link.url.startswith("#") for link in links) and not (reference.arxiv_id or reference.doi or linked):
         raise NotAPaper("table-of-contents entry: links to a part of the list")
     evidence = reference.evidence + list(columns)
     strong = {"arXiv id", "DOI", "link to the paper"} & set(evidence)
@@ -547,7 +547,7 @@ def _heading_reference(item: ListItem, field_links: tuple[Span, ...] = ()) -> di
     opens_with_names = bool(names_in(re.split(r"[.;·•|]", first_note)[0].strip(" *_"))) \
         and not _cites_its_own_title(first_note)
     if not has_link and not re.search(r"arxiv|doi", item.text, re.IGNORECASE) and not (
-            byline.get("authors") and opens_with_names) and not _DETECTED.get():
+            byline.get("authors") and opens_with_names):
         raise NotAPaper("section heading")
     try:
         claims = _paper(spans, item.section, ("authors",) if byline.get("authors") else ())

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from atlas.build.parsers.auto import read_detected, read_detected_text
 from atlas.build.parsers.line_detector import line_probabilities, thresholds
+from atlas.build.parsers.line_features import ARXIV, DOI, URL, YEAR
 from atlas.build.parsers.markdown_tree import ListItem
 from atlas.build.parsers.registry import NotAPaper
 from atlas.build.records import Entry, SourceText
@@ -36,6 +37,9 @@ def with_detected_papers(document: SourceText, items: list[ListItem], entries: l
     if not taken:
         return entries
     extents = [(item.line, item.line + item.raw.rstrip("\n").count("\n")) for item in items]
+    # a paper states something besides its title: a year, an arXiv id, a DOI or an address, on its
+    # line or the lines under it (`- 会議: ICLR 2017`); a numbered topic or a section's name does not
+    taken = [line for line in taken if _states_more_than_a_title(lines, line)]
     by_holder: dict[int | None, list[int]] = {}
     for line in taken:
         by_holder.setdefault(_holder(extents, line), []).append(line)
@@ -116,6 +120,14 @@ def _rejected(entry: Entry, probability: float, reject_below: float) -> Entry:
         return entry
     reason = f"the line detector gives it {probability:.3f}, below {reject_below}"
     return replace(entry, kind="other", reason=reason)
+
+
+def _states_more_than_a_title(lines: list[str], line: int) -> bool:
+    end = line
+    while end < min(len(lines), line + 8) and lines[end].strip():
+        end += 1
+    text = "\n".join(lines[line - 1:end])
+    return bool(YEAR.search(text) or ARXIV.search(text) or DOI.search(text) or URL.search(text))
 
 
 def _holder(extents: list[tuple[int, int]], line: int) -> int | None:
