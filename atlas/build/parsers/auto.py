@@ -361,7 +361,8 @@ def _refuse_non_paper(reference: Reference, section: tuple[str, ...], columns: t
     if is_template(reference.title, [link.url for link in links]):
         raise NotAPaper(f"template: '{reference.title}' is a placeholder, not a paper")
     linked = any(is_paper_link(link) and "://" in link.url for link in links)  # not a local slides PDF
-    if any(link.url.startswith("#") for link in links) and not (reference.arxiv_id or reference.doi or linked):
+    if any(link.url.startswith("#") for link in links) and not (reference.arxiv_id or reference.doi
+                                                                 or linked):
         raise NotAPaper("table-of-contents entry: links to a part of the list")
     evidence = reference.evidence + list(columns)
     strong = {"arXiv id", "DOI", "link to the paper"} & set(evidence)
