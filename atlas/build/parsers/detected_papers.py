@@ -46,17 +46,30 @@ def with_detected_papers(document: SourceText, items: list[ListItem], entries: l
     read, refs = list(entries), {entry.ref for entry in entries}
     added = [entry for line in by_holder.pop(None, [])
              if (entry := _new_entry(document, lines, line, read, refs, taken))]
+    moved: dict[tuple[int, int], tuple[int, int]] = {}
     for holder, held in by_holder.items():
         entry = read[holder]
         # a record's title line is its title key's, which a structure reader found: it stays
         if (entry.kind == "paper" and items[holder].block != "record"
                 and probability.get(entry.line, 0.0) < threshold):
             read[holder], more = _moved(document, items[holder], entry, held, refs)
+            moved[(entry.line, entry.item)] = (read[holder].line, read[holder].item)
             added += more
         elif entry.kind in _READ_AGAIN:
             read[holder], more = _read_again(document, items, holder, entry, held, refs)
             added += more
-    return sorted(read + added, key=lambda entry: (entry.line, entry.item)) if added else read
+    if not (added or moved):
+        return read
+    read = [_renoted(entry, moved) for entry in read]
+    return sorted(read + added, key=lambda entry: (entry.line, entry.item))
+
+
+def _renoted(entry: Entry, moved: dict[tuple[int, int], tuple[int, int]]) -> Entry:
+    """A note of a paper that moved to another line of its block names it where it is now."""
+    if entry.parent_line is None or (entry.parent_line, entry.parent_item) not in moved:
+        return entry
+    line, item = moved[(entry.parent_line, entry.parent_item)]
+    return replace(entry, parent_line=line, parent_item=item)
 
 
 def _read_again(document: SourceText, items: list[ListItem], holder: int, entry: Entry, held: list[int],
