@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Experiment (issue 14): can a learned model find the paper lines of a list in a structure it has
-never seen? Measured here, not wired into the build.
+never seen? The features (atlas/build/parsers/line_features.py) and the training
+(atlas/build/parsers/train_line_detector.py) are the build's; this measures them, and the `auto`
+reader built on the detector (atlas/build/parsers/detected_papers.py).
 
 Units are the non-blank lines of a list: the corpus's answers name one line per paper (the line
 that carries its title) and one line per non-paper, so a line is the unit the answers score, and
@@ -24,200 +26,45 @@ Measured (gradient-boosted trees, fixed random_state) by leave-lists-out:
 Figures: papers found (recall of paper lines), non-papers taken (explicit non-paper lines
 predicted papers), precision over all lines predicted papers.
 
-    .venv/bin/python bench/learned_lines.py              # the leave-lists-out figures
-    .venv/bin/python bench/learned_lines.py --held-out   # train on dev + tuning, score held_out/
-                                                         # (summary only)
+    .venv/bin/python bench/learned_lines.py              # the detector's leave-lists-out figures
+    .venv/bin/python bench/learned_lines.py --combined   # the reader, rules alone and with the
+                                                         # detector, by group k-fold over dev + tuning
+    .venv/bin/python bench/learned_lines.py --held-out-dir DIR   # score a held-out folder once:
+                         # the build's reader (its committed model, trained on dev + tuning), per list
     --per-list prints each list's figures; --reader adds the current reader's on the same lists.
 """
 
 from __future__ import annotations
 
 import argparse
-import difflib
-import math
-import re
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-import yaml
-from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.model_selection import GroupKFold
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "tests" / "data" / "list_styles"
-SEED = 14
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from list_style_scores import Score, read_auto, score, total  # noqa: E402
+
+from atlas.build.parsers.line_detector import THRESHOLD, model_from_json, using_model  # noqa: E402
+from atlas.build.parsers.train_line_detector import (  # noqa: E402
+    CORPUS,
+    ListFile,
+    as_json,
+    dataset,
+    fit,
+    load,
+)
+
 THRESHOLDS = (0.3, 0.5, 0.7, 0.85)
-
-YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20[0-3]\d)(?!\d)")
-ARXIV = re.compile(r"(?<![\d.])\d{4}\.\d{4,5}(?:v\d+)?(?![\d])")
-DOI = re.compile(r"\b10\.\d{4,9}/\S+")
-URL = re.compile(r"https?://|www\.|\b[a-z0-9-]+\.(?:org|com|io|net|edu)/", re.I)
-INITIAL_SURNAME = re.compile(r"\b[A-Z]\.(?:\s?[A-Z]\.)*\s[A-Z][a-z\u00C0-\u024F'-]+")
-SURNAME_INITIAL = re.compile(r"\b[A-Z][a-z\u00C0-\u024F'-]+,?\s[A-Z]\.(?:\s?[A-Z]\.)*")
-FULL_NAME = re.compile(r"\b[A-Z][a-z\u00C0-\u024F'-]+\s(?:[A-Z]\.\s)?[A-Z][a-z\u00C0-\u024F'-]+"
-                       r"(?=\s*(?:,|and\b|&|$|\())")
-QUOTED = re.compile(r"[\"“«„'‘]([^\"”»“'’]{15,})[\"”»“'’]")
-ITALIC = re.compile(r"(?<![*\w])[*_]([^*_]{15,})[*_](?![*\w])|<i>|<em>|//[^/]{15,}//|\\emph\{|''[^']{15,}''")
-BOLD = re.compile(r"\*\*[^*]{15,}\*\*|__[^_]{15,}__|<b>|<strong>|\[b\]|'''")
-KEY_VALUE = re.compile(r"^\W{0,6}([A-Za-z][\w -]{0,20}?)\s*(?::{1,2}|=|\s-\s{1,2})\s*\S")
-SPLIT = re.compile(r"[.,;:|()\[\]{}<>\"“”«»*_=#/\\—–]|\s-\s")
-WORD = re.compile(r"[^\W\d_][\w'-]*")
-KIND_WORDS = {
-    "talk": r"\btalks?\b|\blecture|\bvideo|youtube|\bwebinar|\bpodcast",
-    "slides": r"\bslides?\b|\bdeck\b",
-    "code": r"\bcode\b|github|\brepo(?:sitory)?\b|\bsoftware\b|\bimplementation",
-    "blog": r"\bblog|\bpost\b|\bsubstack|\bmedium\b|\bnewsletter|\bthread\b",
-    "template": r"\btemplate|\bcontribut|\bpull request|\bTODO\b|\bplaceholder",
-    "toc": r"\bcontents\b|back to top|\btable of\b|#[a-z-]+\)",
-    "badge": r"shields\.io|badge|\.svg\b|\.png\b",
-    "title_key": r"\btitle\b|\bpaper\b|\bTI\b",
-    "author_key": r"\bauthors?\b|\bby\b|\bAU\b",
-    "venue_word": r"NeurIPS|NIPS|ICML|ICLR|COLT|AISTATS|JMLR|UAI|AAAI|IJCAI|CVPR|ACL|EMNLP|TMLR|"
-                  r"\bProc|Conference|Journal|Transactions|Workshop|Annals|Review|arXiv|preprint",
-}
-KIND = {name: re.compile(pattern, re.I) for name, pattern in KIND_WORDS.items()}
-
-
-@dataclass
-class ListFile:
-    name: str
-    lines: list[str]
-    papers: set[int]
-    non_papers: set[int]
-
-
-def load(split: str) -> list[ListFile]:
-    lists = []
-    for path in sorted((CORPUS / split).glob("*.md")):
-        answers = yaml.safe_load(path.with_suffix(".expected.yml").read_text(encoding="utf-8"))
-        lists.append(ListFile(
-            name=f"{split}/{path.stem}",
-            lines=path.read_text(encoding="utf-8").split("\n"),
-            papers={paper["line"] for paper in answers.get("papers") or []},
-            non_papers={item["line"] for item in answers.get("non_papers") or []},
-        ))
-    return lists
-
-
-def shape(text: str) -> str:
-    """The line's skeleton: letters a/A, digits 0, spaces dropped, runs collapsed."""
-    out = re.sub(r"[^\W\d_]+", lambda m: "A" if m.group()[0].isupper() else "a", text)
-    out = re.sub(r"\d+", "0", out)
-    return re.sub(r"\s+", "", out)[:60]
-
-
-def own_features(text: str) -> list[float]:
-    stripped = text.strip()
-    n = max(len(stripped), 1)
-    words = WORD.findall(stripped)
-    capitalised = sum(word[0].isupper() for word in words)
-    segments = [segment.strip() for segment in SPLIT.split(stripped)]
-    longest_words = max((len(segment.split()) for segment in segments), default=0)
-    urls = len(URL.findall(stripped))
-    key_value = KEY_VALUE.match(stripped)
-    leading = len(stripped) - len(stripped.lstrip("-*+#>|!:~`[({<0123456789. \t"))
-    return [
-        math.log1p(len(stripped)),
-        len(words),
-        len(text) - len(text.lstrip()),
-        sum(c.isalpha() for c in stripped) / n,
-        sum(c.isdigit() for c in stripped) / n,
-        sum(c.isupper() for c in stripped) / n,
-        sum(not c.isalnum() and not c.isspace() for c in stripped) / n,
-        sum(ord(c) > 127 for c in stripped) / n,
-        capitalised,
-        capitalised / max(len(words), 1),
-        longest_words,
-        len(YEAR.findall(stripped)),
-        len(ARXIV.findall(stripped)),
-        bool(DOI.search(stripped)),
-        urls,
-        stripped.count("]("),
-        len(INITIAL_SURNAME.findall(stripped)),
-        len(SURNAME_INITIAL.findall(stripped)),
-        len(FULL_NAME.findall(stripped)),
-        stripped.count(" and ") + stripped.count(" & ") + stripped.count(" et al"),
-        bool(QUOTED.search(stripped)),
-        bool(ITALIC.search(stripped)),
-        bool(BOLD.search(stripped)),
-        bool(key_value),
-        len(key_value.group(1)) if key_value else 0,
-        leading,
-        stripped[:1].isdigit(),
-        stripped[-1:] in ".?!",
-        stripped[-1:] in ",;:",
-        stripped.count("|"),
-        stripped.count("<"),
-        len(set(stripped)) <= 3,  # rules, fences, separators
-        *(bool(pattern.search(stripped)) for pattern in KIND.values()),
-    ]
-
-
-CONTEXT = (0, 1, 8, 11, 12, 14, 16, 17, 18, 23, 20, 21, 22)  # features told of a neighbour
-
-
-def list_features(lines: list[str]) -> tuple[list[int], np.ndarray]:
-    """Features of every non-blank line of one list (its 1-based line numbers and the matrix)."""
-    numbers = [i + 1 for i, line in enumerate(lines) if line.strip()]
-    own = {number: own_features(lines[number - 1]) for number in numbers}
-    shapes = {number: shape(lines[number - 1]) for number in numbers}
-    blank = [not line.strip() for line in lines]
-    rows = []
-    for index, number in enumerate(numbers):
-        start = number
-        while start > 1 and not blank[start - 2]:
-            start -= 1
-        end = number
-        while end < len(lines) and not blank[end]:
-            end += 1
-        context: list[float] = []
-        for offset in (-2, -1, 1, 2):
-            other = index + offset
-            if 0 <= other < len(numbers):
-                context += [own[numbers[other]][k] for k in CONTEXT] + [abs(numbers[other] - number)]
-            else:
-                context += [0.0] * len(CONTEXT) + [-1]
-        similar = [difflib.SequenceMatcher(None, shapes[number], shapes[numbers[other]]).ratio()
-                   if 0 <= other < len(numbers) else 0.0 for other in (index - 1, index + 1)]
-        run = 0
-        for step in (-1, 1):
-            other = index + step
-            while 0 <= other < len(numbers) and shapes[numbers[other]][:4] == shapes[number][:4]:
-                run += 1
-                other += step
-        rows.append(own[number] + context + similar + [
-            max(similar), run, math.log1p(run),
-            number - start, end - number, end - start + 1,
-            number / max(len(lines), 1),
-        ])
-    return numbers, np.array(rows, dtype=float)
-
-
-def dataset(lists: list[ListFile]):
-    features, labels, weights, groups, kinds = [], [], [], [], []
-    for group, one in enumerate(lists):
-        numbers, matrix = list_features(one.lines)
-        features.append(matrix)
-        for number in numbers:
-            kind = "paper" if number in one.papers else "non_paper" if number in one.non_papers else "neither"
-            kinds.append(kind)
-            labels.append(kind == "paper")
-            weights.append(1.0 if kind != "neither" else 0.5)
-            groups.append(group)
-    return (np.vstack(features), np.array(labels), np.array(weights), np.array(groups), np.array(kinds))
-
-
-def model() -> HistGradientBoostingClassifier:
-    return HistGradientBoostingClassifier(max_iter=300, learning_rate=0.08, max_leaf_nodes=31,
-                                          l2_regularization=1.0, random_state=SEED)
+COMBINED_THRESHOLDS = (0.5, 0.7, 0.9, 0.95)
+NO_DETECTOR = (-1e9, [])  # a model that takes no line: the rule reader alone
 
 
 def fit_predict(train, test_x) -> np.ndarray:
-    x, y, w, _, _ = train
-    classifier = model().fit(x, y, sample_weight=w)
-    return classifier.predict_proba(test_x)[:, 1]
+    return fit(train).predict_proba(test_x)[:, 1]
 
 
 def subset(data, mask):
@@ -249,16 +96,17 @@ def report(title: str, lists: list[ListFile], data, probability: np.ndarray, per
                 print(f"  {one.name:38} {summary(kinds[mask], probability[mask], 0.5)}")
 
 
+def path_of(one: ListFile) -> Path:
+    split, stem = one.name.split("/")
+    return CORPUS / split / f"{stem}.md"
+
+
 def reader_summary(title: str, lists: list[ListFile]) -> None:
     """The current `auto` reader on the same lists: it was tuned on every one of them, so these
     are dev figures, the ceiling of rules, not their first-run figures on a new structure."""
-    sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
-    from list_style_scores import read_auto
-
     kinds, verdicts = [], []
     for one in lists:
-        split, stem = one.name.split("/")
-        read = {entry.line for entry in read_auto(CORPUS / split / f"{stem}.md") if entry.kind == "paper"}
+        read = {entry.line for entry in read_auto(path_of(one)) if entry.kind == "paper"}
         for number in range(1, len(one.lines) + 1):
             if one.lines[number - 1].strip() or number in read:
                 kinds.append("paper" if number in one.papers
@@ -294,26 +142,80 @@ SIBLINGS = ("rst_citations", "org_reading_queue", "hugo_shortcodes_depth", "zote
             "admonition_cards")
 
 
-def held_out(dev: list[ListFile], tuning: list[ListFile], split: str = "held_out") -> None:
-    """The lead's one measurement: train on everything labelled, print only the summary."""
-    lists = load(split)
+def scores_with(paths: list[Path], model, threshold: float | None = None,
+                reject_below: float | None = None) -> list[Score]:
+    with using_model(model, threshold, reject_below):
+        return [score(path) for path in paths]
+
+
+def brief(one: Score) -> str:
+    return (f"found {one.found}/{one.papers} ({one.found / max(one.papers, 1):.1%}), "
+            f"exact {one.exact}/{one.found} ({one.exact / max(one.found, 1):.1%}), "
+            f"taken {len(one.taken)}/{one.non_papers}")
+
+
+def combined(lists: list[ListFile], folds: int, per_list: bool, reject: tuple[float, ...]) -> None:
+    """The reader by group k-fold by list over dev + tuning: each fold's lists read with a
+    detector trained without them; the rule reader alone (no line taken) beside it. Every figure
+    is a dev figure: the rules were tuned on all these lists, only the detector is held out."""
+    data = dataset(lists)
+    groups = data[3]
+    rules: list[Score] = []
+    by_setting: dict[tuple[float, float], list[Score]] = {}
+    for train_index, test_index in GroupKFold(n_splits=folds).split(data[0], groups=groups):
+        mask = np.zeros(len(data[0]), dtype=bool)
+        mask[train_index] = True
+        model = model_from_json(as_json(fit(subset(data, mask))))
+        paths = [path_of(lists[group]) for group in sorted(set(groups[test_index]))]
+        rules += scores_with(paths, NO_DETECTOR)
+        for threshold in COMBINED_THRESHOLDS:
+            for reject_below in (0.0, *reject):
+                by_setting.setdefault((threshold, reject_below), []).extend(
+                    scores_with(paths, model, threshold, reject_below))
+    print(f"\n## the reader, group {folds}-fold by list over dev + tuning ({len(lists)} lists; dev figures)")
+    print(f"rule reader alone:                        {brief(total('rules', rules))}")
+    for (threshold, reject_below), scores in by_setting.items():
+        print(f"combined, take >= {threshold:.2f}, reject < {reject_below:.2f}:  {brief(total('x', scores))}")
+    if per_list:
+        for one, two in zip(rules, by_setting[(THRESHOLD, 0.0)], strict=True):
+            if brief(one) != brief(two):
+                print(f"  {one.name:30} rules {brief(one):50} combined {brief(two)}")
+
+
+def held_out_dir(folder: Path) -> None:
+    """The lead's one measurement of a folder of lists never seen (each `x.md` with its
+    `x.expected.yml`): the build's reader, with its committed detector (trained on dev + tuning),
+    and the rule reader alone, per list and in total."""
+    paths = sorted(folder.glob("*.md"))
+    rules, both = scores_with(paths, NO_DETECTOR), scores_with(paths, None)
+    print(f"\n## {folder}: {len(paths)} lists (the rule reader alone | the reader with the line detector, "
+          f"threshold {THRESHOLD})")
+    for one, two in zip([*rules, total("total", rules)], [*both, total("total", both)], strict=True):
+        print(f"  {one.name:30} {brief(one):50} | {brief(two)}")
+    lists = load(folder, "held_out")
     test = dataset(lists)
-    report(f"train on dev + tuning, test on {split} ({len(lists)} lists)",
-           lists, test, fit_predict(dataset(dev + tuning), test[0]), per_list=True)
+    report(f"the line detector alone (trained on dev + tuning), on {folder}", lists, test,
+           fit_predict(dataset(load(CORPUS / "dev") + load(CORPUS / "tuning")), test[0]), per_list=True)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--held-out", action="store_true", help="train on dev + tuning, score held_out/ once")
+    parser.add_argument("--held-out-dir", type=Path, help="score a folder of held-out lists once")
+    parser.add_argument("--combined", action="store_true", help="the reader with the detector, by k-fold")
+    parser.add_argument("--reject", type=float, nargs="*", default=(),
+                        help="also try rejecting rule papers below these probabilities")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--per-list", action="store_true", help="print each list's figures")
     parser.add_argument("--without-siblings", action="store_true",
                         help="also train on dev less the lists in a tuning list's structure")
     parser.add_argument("--reader", action="store_true", help="also the current reader on the same lists")
     args = parser.parse_args()
-    dev, tuning = load("dev"), load("tuning")
-    if args.held_out:
-        held_out(dev, tuning)
+    if args.held_out_dir:
+        held_out_dir(args.held_out_dir)
+        return
+    dev, tuning = load(CORPUS / "dev"), load(CORPUS / "tuning")
+    if args.combined:
+        combined(dev + tuning, args.folds, args.per_list, tuple(args.reject))
         return
     leave_lists_out(dev + tuning, args.folds, args.per_list)
     dev_to_tuning(dev, tuning, args.per_list)

@@ -29,6 +29,7 @@ from test_fuzz import MUTATIONS
 
 from atlas.build.errors import InputError
 from atlas.build.parsers import parse_document
+from atlas.build.parsers.detected_papers import ADDED
 from atlas.build.parsers.record_regions import find_regions
 from atlas.build.pipeline import build
 from atlas.build.records import Source
@@ -57,34 +58,49 @@ def test_dev_list_styles_find_95_percent_of_papers_98_percent_of_titles_exact_an
     assert summed.taken == []
 
 
-def test_held_out_list_styles_stay_at_least_at_their_measurement():
-    """`held_out/` holds the current held-out set, measured once when it arrives, with only its
-    figures printed. The tenth set (seven structures never seen: a BBCode forum digest, MyST
-    list-table directives, Japanese Zenn accordions, a Harvard reading list, a lab page of button
-    cards, a Google Docs export, a plain-text mailing-list message) misses the issue's floors by far:
-    49/110 papers found (44.5%), 36/49 titles exact (73.5%), 1/72 non-papers taken on arrival
-    (tests/data/list_styles/README.md). This holds the reader at least there; it is no claim that
-    the floors are met."""
-    summed = measure("held_out", show_problems=False)
-    assert summed.found / summed.papers >= 0.44
-    assert summed.exact / summed.found >= 0.73
-    assert len(summed.taken) <= 1
+# The ten held-out sets, each measured once on arrival (docs/list-styles.md, "Measured") and then
+# moved to `tuning/` or `dev/` for tuning. A set written later goes to `held_out/` and is measured
+# there once (bench/learned_lines.py --held-out-dir), then named here with its floors.
+MEASURED_HELD_OUT_SETS = {
+    10: ("bbcode_forum_digest", "gdocs_markdown_export", "harvard_talis_reading_list", "lab_pubs_buttons",
+         "myst_list_table", "pipermail_text_digest", "zenn_details_ja"),
+}
+HELD_OUT_FLOORS: dict[str, tuple[float, float, int]] = {}  # list: found, exact, taken (none now)
+
+
+def test_the_held_out_split_holds_only_lists_measured_once_and_each_measured_set_is_tuning_data():
+    """`held_out/` holds the current held-out set, measured once when it arrives. The tenth set was
+    (the reader: 49/110 found, 36/49 exact, 1/72 taken; the line detector alone: 100/110, 1/72) and
+    is tuning data now, so the split is empty until the eleventh set is measured: every list found
+    there must have floors recorded in HELD_OUT_FLOORS, and each measured set is in `tuning/` or `dev/`."""
+    held_out = sorted(path.stem for path in (CORPUS / "held_out").glob("*.md"))
+    assert set(held_out) <= set(HELD_OUT_FLOORS), f"held-out lists with no recorded measurement: {held_out}"
+    for path in (CORPUS / "held_out").glob("*.md"):
+        one = score(path)
+        found, exact, taken = HELD_OUT_FLOORS[path.stem]
+        assert one.found / one.papers >= found and one.exact / max(one.found, 1) >= exact and len(one.taken) <= taken
+    for names in MEASURED_HELD_OUT_SETS.values():
+        for name in names:
+            assert any((CORPUS / split / f"{name}.md").exists() for split in ("tuning", "dev")), name
 
 
 def test_tuning_list_styles_stay_at_least_at_their_figures():
-    """`tuning/` holds the seventh, eighth and ninth held-out sets, opened for tuning once measured (the
+    """`tuning/` holds the seventh to tenth held-out sets, opened for tuning once measured (the
     seventh: 26/143 found on arrival, 93/143 on the reader of records of fields, 93/93 exact, 5/93
     taken; the eighth: 101/166 found, 66/101 exact, 3/109 taken; the ninth: 98/161 found, 60/98
-    exact, 3/92 taken on arrival and the same after the seventh and eighth were tuned on). Tuned on,
-    each by its own tuner (tune-7, tune-8, tune-9): the seventh and eighth 309/309 found, 309/309
-    exact, 0/202 taken; the ninth 161/161, 161/161, 0/92; the whole split 470/470 found, 470/470
-    exact, 0/294 taken. They stay here until
-    the independent count of entries (`count_blocks`) knows their structures (Trac rows, content
-    tabs, citing sentences), then move to `dev/`."""
+    exact, 3/92 taken on arrival and the same after the seventh and eighth were tuned on; the tenth:
+    49/110, 36/49, 1/72 on arrival and after the ninth was tuned on). Tuned on, each by its own
+    tuner (tune-7, tune-8, tune-9): the seventh to ninth 470/470 found, 470/470 exact, 0/294 taken.
+    The tenth, read by the rules and the line detector together (tuning data for both): 107/110
+    found, 105/107 exact, 0/72 taken (group k-fold, the detector trained without the list: 98.7% to
+    99.0% of dev and tuning papers found, docs/list-styles.md). They stay here until the independent
+    count of entries (`count_blocks`) knows their structures, then move to `dev/`."""
     summed = measure("tuning")
-    assert summed.found == summed.papers
-    assert summed.exact == summed.found
-    assert summed.taken == []
+    tenth = total("tenth", [score(CORPUS / "tuning" / f"{name}.md") for name in MEASURED_HELD_OUT_SETS[10]])
+    print("  " + tenth.line())
+    assert (summed.found - tenth.found, summed.exact - tenth.exact, len(summed.taken) - len(tenth.taken)) == (
+        470, 470, 0)
+    assert tenth.found >= 107 and tenth.exact >= 105 and tenth.taken == []
 
 
 @pytest.mark.parametrize("source", load_manifest(MANIFEST), ids=lambda source: source.id)
@@ -138,7 +154,9 @@ def count_blocks(text: str) -> int:
             count += items
             continue
         if isinstance(element, marko.block.Paragraph) and not isinstance(element, marko.block.SetextHeading):
-            references = sum(1 for line in _paragraph_lines(element) if _REFERENCE_LINE.match(line))
+            # `[4]` opening a wrapped line of an item cites a link, it opens no reference there
+            references = 0 if id(element) in in_items else sum(
+                1 for line in _paragraph_lines(element) if _REFERENCE_LINE.match(line))
             claimed = element in document.children and (
                 _opens_with_title(element) or _opens_with_authors(element) or _defines_a_term(element))
             count += references or claimed or (0 if id(element) in in_items | noted else _line_groups(element))
@@ -146,6 +164,15 @@ def count_blocks(text: str) -> int:
         if isinstance(element, marko.block.BlockElement):
             pending.extend(child for child in element.children if isinstance(child, marko.block.BlockElement))
     return count
+
+
+def added_by_the_detector(entries: list) -> list:
+    """The papers the line detector adds besides one entry per block (detected_papers.py): at a
+    line no block holds, or one of several in a block; each is a paper at a line of its own."""
+    added = [entry for entry in entries if entry.warning.startswith(ADDED)]
+    assert all(entry.kind == "paper" for entry in added)
+    assert len({entry.ref for entry in entries}) == len(entries)
+    return added
 
 
 # A line opening an entry of a sequence no markdown list reads: `[^4]:`, `2.2 `, `.. [key]`,
@@ -251,16 +278,18 @@ def _defines_a_term(paragraph) -> bool:
 
 
 def _paragraph_lines(paragraph) -> list[str]:
-    text = "".join(child.children if isinstance(child.children, str) else "\n"
-                   for child in paragraph.children if isinstance(child, marko.inline.RawText | marko.inline.LineBreak))
-    return text.split("\n")
+    """The paragraph's lines as plain text: its text, line breaks and bare addresses (GitHub's
+    autolinks: `[1] https://arxiv.org/abs/…` is a reference line); marked spans left out."""
+    kinds = marko.inline.RawText | marko.inline.LineBreak | marko.ext.gfm.elements.Url
+    return "".join(_all_text(child) for child in paragraph.children if isinstance(child, kinds)).split("\n")
 
 
-@pytest.mark.parametrize("path", sorted((CORPUS / "dev").glob("*.md")) + sorted((ROOT / "data" / "sources").glob("*")),
+@pytest.mark.parametrize("path", sorted((CORPUS / "dev").glob("*.md")) + sorted((ROOT / "data" / "sources").glob("*"))
+                         + [CORPUS / "tuning" / f"{name}.md" for name in MEASURED_HELD_OUT_SETS[10]],
                          ids=lambda path: path.name)
 def test_every_item_heading_table_row_and_numbered_reference_is_one_entry(path):
     entries = read_auto(path)
-    assert len(entries) == count_blocks(path.read_text(encoding="utf-8"))
+    assert len(entries) - len(added_by_the_detector(entries)) == count_blocks(path.read_text(encoding="utf-8"))
     assert len({entry.ref for entry in entries}) == len(entries)
     assert all(entry.reason for entry in entries if entry.kind in ("other", "rejected"))
 
@@ -829,7 +858,7 @@ def test_a_mutated_list_read_by_auto_keeps_every_block_or_stops_with_one_line(tm
         assert "\n" not in str(error) and re.match(rf"{re.escape(str(tmp_path))}/\S+:\d+: \S", str(error)), what
         return
     text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
-    assert len(entries) == count_blocks(text), what
+    assert len(entries) - len(added_by_the_detector(entries)) == count_blocks(text), what
 
 
 # --- templates ----------------------------------------------------------------------------------

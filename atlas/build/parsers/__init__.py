@@ -21,7 +21,10 @@ def parse_document(document: SourceText) -> list[Entry]:
     entries = []
     # An item's parent and children share its chunk; an `auto` (blocks) document is one chunk.
     for items in item_chunks(document, blocks=blocks):
-        entries.extend(_entry(document, read_item, blocks, index, items) for index in range(len(items)))
+        chunk = [_entry(document, read_item, blocks, index, items) for index in range(len(items))]
+        if document.source.format == "auto":
+            chunk = with_detected_papers(document, items, chunk)
+        entries.extend(chunk)
     return entries
 
 
@@ -85,3 +88,4 @@ from atlas.build.parsers import (  # noqa: E402,F401  (registers each)
     in_venue_pdf,
     venue_year_headings,
 )
+from atlas.build.parsers.detected_papers import with_detected_papers  # noqa: E402

@@ -12,9 +12,12 @@ of contents, section headings, talks, slides, code-only links, badges and templa
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import replace
 
-from atlas.build.parsers.markdown_tree import SEQUENCE_OPENER, ListItem, Span
+from atlas.build.parsers.markdown_tree import SEQUENCE_OPENER, ListItem, Span, inline_spans
 from atlas.build.parsers.properties import read_properties
 from atlas.build.parsers.reading_sentences import Reading, cites_a_reading, read_sentence
 from atlas.build.parsers.record_reader import read_record
@@ -56,7 +59,8 @@ _PAPER_KINDS = re.compile(r"\b(?:surveys?|papers?|preprints?|articles?|monograph
 # What else a list names, in a lead-in (`Code: [Title](github)`, `**Problem set 2:** [ps2.pdf](…)`)
 # or as the only links of an entry (`**Title** — [blog](…)`), besides the kinds of _NOT_PAPERS.
 _NOT_PAPER_WORKS = re.compile(
-    r"\b(?:code|implementations?|library|libraries|software|repository|problem sets?|homeworks?|assignments?|"
+    r"\b(?:code|implementations?|library|libraries|software|computer programs?|repository|problem sets?|"
+    r"homeworks?|assignments?|"
     r"exercises?)\b|代码|源码|作业",
     re.IGNORECASE,
 )
@@ -125,6 +129,21 @@ _COLUMNS = {
 }
 
 
+# Set while reading a line the learned line detector takes for a paper's (detected_papers.py): the
+# detector is then the evidence that the entry names a paper, in place of a link, an id, a venue or
+# authors; every veto (a kind word, a template, a talk or code link, prose) still applies.
+_DETECTED: ContextVar[bool] = ContextVar("detected", default=False)
+
+
+@contextmanager
+def detected() -> Iterator[None]:
+    token = _DETECTED.set(True)
+    try:
+        yield
+    finally:
+        _DETECTED.reset(token)
+
+
 @register("auto", blocks=True)
 def read_item(index: int, items: list[ListItem]) -> dict:
     item = items[index]
@@ -171,7 +190,8 @@ def _block(item: ListItem) -> dict:
         raise NotAPaper(f"tagged #{named[0]}, not a paper")
     claims = _paper(spans, item.section)
     strong = claims["arxiv_id"] or claims["doi"] or any(is_paper_link(link) for link in claims["links"])
-    if not strong and not (claims["authors"] and (claims["venue"] or claims["stated_year"])):
+    shown = strong or (claims["authors"] and (claims["venue"] or claims["stated_year"]))
+    if not shown and not _DETECTED.get():
         raise NotAPaper("no link to a paper, and no authors with a venue or year")
     _refuse_prose("".join(span.text for span in spans if span.style != "image"), claims["title"])
     if item.notes:
@@ -340,7 +360,9 @@ def _refuse_non_paper(reference: Reference, section: tuple[str, ...], columns: t
         raise NotAPaper(f"a change under '{section[-1]}': it names a paper of the list, it lists none")
     if is_template(reference.title, [link.url for link in links]):
         raise NotAPaper(f"template: '{reference.title}' is a placeholder, not a paper")
-    if any(link.url.startswith("#") for link in links) and not (reference.arxiv_id or reference.doi):
+    linked = any(is_paper_link(link) and "://" in link.url for link in links)  # not a local slides PDF
+    if any(link.url.startswith("#") for link in links) and not (reference.arxiv_id or reference.doi
+                                                                 or linked):
         raise NotAPaper("table-of-contents entry: links to a part of the list")
     evidence = reference.evidence + list(columns)
     strong = {"arXiv id", "DOI", "link to the paper"} & set(evidence)
@@ -354,7 +376,7 @@ def _refuse_non_paper(reference: Reference, section: tuple[str, ...], columns: t
         raise NotAPaper(f"'{reference.title}' is not a paper")
     if not strong and section and _NOT_PAPERS.search(section[-1]) and not _PAPER_KINDS.search(section[-1]):
         raise NotAPaper(f"under '{section[-1]}', with no link to a paper")
-    if not set(evidence) - {"year"}:
+    if not set(evidence) - {"year"} and not _DETECTED.get():
         raise NotAPaper("no link to a paper, arXiv id, venue or authors")
     if not strong and len(reference.title.split()) < 2:
         raise NotAPaper("a word, not a title")
@@ -414,6 +436,14 @@ def _owner(index: int, items: list[ListItem]) -> int | None:
 
 
 def _reads_as_paper(index: int, items: list[ListItem]) -> bool:
+    token = _DETECTED.set(False)  # whether the item above is a paper is the rules' answer
+    try:
+        return _reads_as_paper_by_rules(index, items)
+    finally:
+        _DETECTED.reset(token)
+
+
+def _reads_as_paper_by_rules(index: int, items: list[ListItem]) -> bool:
     try:
         if items[index].block == "heading":
             return bool(_heading_reference(items[index], _field_links(index, items)))
@@ -596,3 +626,54 @@ def _cell(item: ListItem, at: int | None) -> str:
     if at is None or at >= len(item.cells):
         return ""
     return collapse_spaces("".join(span.text for span in item.cells[at])).strip(" .")
+
+
+# What opens a container no rule reads, before the title on its line: `:::details Title` (Zenn,
+# Docusaurus, pandoc divs), `* - Title` (a MyST list-table's first cell), `[*]` (BBCode)
+_CONTAINER_OPENER = re.compile(r"^\s*(?::{3,}\s*[\w-]*\s|[*+-]\s+-\s|\[\*\])\s*")
+# A translation after a title, in full-width parentheses: `Title（汎化を考え直す）`
+_TRANSLATION = re.compile(r"\s*（[^（）]*[\u3040-\u30ff\u3400-\u9fff][^（）]*）\s*$")
+_FIELD_LINE = re.compile(r"^\s*(?:[*+-]\s+)+")
+_FENCE = re.compile(r"^\s*(?:```|~~~|:::)")
+
+
+def read_detected(index: int, items: list[ListItem], line: int) -> dict:
+    """The claims of a line the line detector takes for a paper's, inside items[index] (which no
+    rule read as a paper): the item itself when the line opens it and reads so, else the line and
+    the lines of the item after it, read as one entry; NotAPaper when a veto holds."""
+    item = items[index]
+    if line == item.line and not _CONTAINER_OPENER.match(item.raw):
+        with detected():
+            claims = read_item(index, items)
+        if claims.get("kind") != "paper":
+            raise NotAPaper("a note or label of the entry above")
+        return _without_translation(claims)
+    return read_detected_text("\n".join(item.raw.split("\n")[line - item.line:]), item.section)
+
+
+def read_detected_text(text: str, section: tuple[str, ...]) -> dict:
+    """A line the detector takes, with the lines under it up to a blank line or a fence (its
+    fields: names, venue, links, one a line as list-table cells or bullets are): read as one entry
+    whose parts the lines are, the title's the first."""
+    lines = []
+    for number, line in enumerate(text.split("\n")):
+        if not line.strip() or (number and _FENCE.match(line)):
+            break
+        lines.append(_CONTAINER_OPENER.sub("", line, count=1) if not number else _FIELD_LINE.sub("", line))
+    joined = lines[0].strip() + "".join(f" — {line.strip()}" for line in lines[1:] if line.strip())
+    with detected():
+        spans, kind = _without_opener(inline_spans(joined))
+        if kind and _names_non_paper(kind):
+            raise NotAPaper(f"'{kind}' names no paper")
+        spans, tags = read_properties(spans)
+        if named := [tag for tag in tags if _names_non_paper(tag)]:
+            raise NotAPaper(f"tagged #{named[0]}, not a paper")
+        claims = _paper(spans, section)
+        first_line = "".join(span.text for span in spans if span.style != "image").split(" — ")[0]
+        _refuse_prose(first_line, claims["title"])
+        return _without_translation(claims)
+
+
+def _without_translation(claims: dict) -> dict:
+    claims["title"] = _TRANSLATION.sub("", claims["title"])
+    return claims

@@ -628,3 +628,37 @@ def _rich_span(child: Token, styles: list[tuple[str, str]], spans: list[Span]) -
     _add_span(spans, Span("image", attributes.get("alt", ""), attributes.get("src", "")))
     if styles and styles[-1][0] == "link":  # a badge that links somewhere: keep the link
         _add_span(spans, Span("link", "", styles[-1][1]))
+
+
+# A MyST or Sphinx role: `{bdg-primary}`core``, `{cite:t}`jacot2018``: markup, no words of a title
+_ROLE = re.compile(r"\{[\w.:-]+\}`[^`]*`")
+
+
+def inline_spans(text: str) -> tuple[Span, ...]:
+    """The styled runs of a few lines of markdown read as one paragraph (inline HTML read as the
+    styles it stands for, as for `auto`): for a line no block rule claimed."""
+    text = _from_bbcode(_ROLE.sub("", text.replace("\n", " "))).strip()
+    tokens = _MARKDOWN.parse(text)
+    spans: list[Span] = []
+    for token in tokens:
+        if token.type == "inline":
+            for span in _spans(token, rich=True):
+                _add_span(spans, span)
+    return tuple(spans)
+
+
+# BBCode, as forums write it: `[url=…]Title[/url]`, `[b]…[/b]`, `[i]…[/i]`; its other tags
+# (`[color=…]`, `[size=…]`, `[*]`) carry no words
+_BBCODE_LINK = re.compile(r"\[url=([^\]\s]+)\](.*?)\[/url\]", re.IGNORECASE)
+_BBCODE_STYLE = re.compile(r"\[(b|i)\](.*?)\[/\1\]", re.IGNORECASE)
+_BBCODE_TAG = re.compile(
+    r"\[/?(?:color|size|font|u|s|\*|list|anchor|img|quote|center|left|right)(?:=[^\]]*)?\]", re.IGNORECASE)
+
+
+def _from_bbcode(text: str) -> str:
+    if "[/" not in text and "[*]" not in text:
+        return text
+    text = _BBCODE_LINK.sub(lambda found: f"[{found[2]}]({found[1]})", text)
+    text = _BBCODE_STYLE.sub(lambda found: ("**" if found[1].lower() == "b" else "*") + found[2]
+                             + ("**" if found[1].lower() == "b" else "*"), text)
+    return _BBCODE_TAG.sub("", text)

@@ -279,6 +279,7 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
     """The reference an entry's inline text states, or None when no title can be found."""
     badges = badge_facts([span for span in spans if span.style == "image"])
     spans = tuple(_cleaned(s) for s in _without_leading_date(_without_task_box(spans)) if s.style != "image")
+    spans = _joined_bold(spans)
     links = tuple(Link(s.url, link_kind(s.text, s.url)) for s in spans if s.style == "link" and s.url)
     title, title_url, rest = _marked_title(spans)
     fields: dict = {}
@@ -323,9 +324,26 @@ def _inverted_first_authors(spans: tuple[Span, ...], title: str) -> tuple[str, .
     return ()
 
 
+def _joined_bold(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """`**Sharp Minima Can Generalize** **For Deep Nets**`: bold runs a space apart (as a Google
+    Docs export splits them) are one bold run."""
+    joined: list[Span] = []
+    for span in spans:
+        between = joined[-1] if len(joined) >= 2 else None
+        if (span.style == "strong" and between is not None and joined[-2].style == "strong"
+                and not joined[-2].text.rstrip().endswith((":", "："))
+                and between.style == "text" and not between.text.strip() and "\n" not in between.text):
+            joined[-2:] = [Span("strong", f"{joined[-2].text} {span.text}")]
+        else:
+            joined.append(span)
+    return tuple(joined)
+
+
 def _cleaned(span: Span) -> Span:
     """A span without its emoji, inline HTML and (in plain text) a reading group's presenter."""
     text = _PRESENTER.sub("", span.text) if span.style == "text" else span.text
+    if span.style == "link" and span.url and text.strip() == span.url:  # `[https://…](https://…)`: a bare
+        text = "link"  # address written as a link (a Google Docs export) labels it, no title
     return Span(span.style, _EMOJI.sub("", _without_tags(text)), span.url)
 
 

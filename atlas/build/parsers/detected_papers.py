@@ -1,0 +1,186 @@
+"""The `auto` reader's second look: the lines the learned line detector (line_detector.py) takes for
+a paper's that no rule read as one.
+
+The rule reader's records stay. A line the detector takes (probability ≥ its threshold) inside an
+entry no rule read as a paper (`other` or `rejected`) makes that entry a paper candidate, read by
+the same field readers with the same vetoes (auto.read_detected): the detector stands in only for
+the evidence a rule would ask for (a link, an id, a venue, authors). A taken line that no entry
+holds (inside a fence or a directive no rule reads) becomes an entry of its own when it reads as a
+paper. Every line stays accounted: an entry changes kind, or one is added for a paper read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from atlas.build.parsers.auto import read_detected, read_detected_text
+from atlas.build.parsers.line_detector import line_probabilities, thresholds
+from atlas.build.parsers.line_features import ARXIV, DOI, URL, YEAR
+from atlas.build.parsers.markdown_tree import ListItem
+from atlas.build.parsers.registry import NotAPaper
+from atlas.build.records import Entry, SourceText
+
+_READ_AGAIN = ("other", "rejected")
+# The warning of an entry the detector adds: a paper at a line no block holds (a fence's), or one of
+# several papers in a block a rule read as one entry. Each block is still one entry besides these.
+ADDED = "added by the line detector"
+
+
+def with_detected_papers(document: SourceText, items: list[ListItem], entries: list[Entry]) -> list[Entry]:
+    """`entries` (one per item of `items`) with the papers of the lines the detector takes."""
+    lines = document.original.split("\n")
+    probability = line_probabilities(lines)
+    threshold, reject_below = thresholds()
+    entries = [_rejected(entry, probability.get(entry.line, 0.0), reject_below) for entry in entries]
+    papers = {entry.line for entry in entries if entry.kind == "paper"}
+    taken = [line for line, p in sorted(probability.items()) if p >= threshold and line not in papers]
+    if not taken:
+        return entries
+    extents = [(item.line, item.line + item.raw.rstrip("\n").count("\n")) for item in items]
+    # a paper states something besides its title: a year, an arXiv id, a DOI or an address, on its
+    # line or the lines under it (`- 会議: ICLR 2017`); a numbered topic or a section's name does not
+    taken = [line for line in taken if _states_more_than_a_title(lines, line)]
+    by_holder: dict[int | None, list[int]] = {}
+    for line in taken:
+        by_holder.setdefault(_holder(extents, line), []).append(line)
+    read, refs = list(entries), {entry.ref for entry in entries}
+    added = [entry for line in by_holder.pop(None, [])
+             if (entry := _new_entry(document, lines, line, read, refs, taken))]
+    moved: dict[tuple[int, int], tuple[int, int]] = {}
+    for holder, held in by_holder.items():
+        entry = read[holder]
+        # a record's title line is its title key's, which a structure reader found: it stays
+        if (entry.kind == "paper" and items[holder].block != "record"
+                and probability.get(entry.line, 0.0) < threshold):
+            read[holder], more = _moved(document, items[holder], entry, held, refs)
+            moved[(entry.line, entry.item)] = (read[holder].line, read[holder].item)
+            added += more
+        elif entry.kind in _READ_AGAIN:
+            read[holder], more = _read_again(document, items, holder, entry, held, refs)
+            added += more
+    if not (added or moved):
+        return read
+    read = [_renoted(entry, moved) for entry in read]
+    return sorted(read + added, key=lambda entry: (entry.line, entry.item))
+
+
+def _renoted(entry: Entry, moved: dict[tuple[int, int], tuple[int, int]]) -> Entry:
+    """A note of a paper that moved to another line of its block names it where it is now."""
+    if entry.parent_line is None or (entry.parent_line, entry.parent_item) not in moved:
+        return entry
+    line, item = moved[(entry.parent_line, entry.parent_item)]
+    return replace(entry, parent_line=line, parent_item=item)
+
+
+def _read_again(document: SourceText, items: list[ListItem], holder: int, entry: Entry, held: list[int],
+                refs: set) -> tuple[Entry, list[Entry]]:
+    """An entry no rule read as a paper, holding taken lines: the first taken line that reads as
+    a paper makes it one; each taken line after it is a paper of its own, read from its lines."""
+    first, added = entry, []
+    for at, line in enumerate(held):
+        try:
+            if first is entry:
+                claims = (read_detected(holder, items, line) if len(held) == 1
+                          else _lines_claims(items[holder], held, at))
+                first = _as_paper(entry, claims, line, refs)
+                continue
+            added.append(_added(document, items[holder], line, _lines_claims(items[holder], held, at), refs))
+        except NotAPaper:
+            continue
+    return first, added
+
+
+def _moved(document: SourceText, item: ListItem, entry: Entry, held: list[int],
+           refs: set) -> tuple[Entry, list[Entry]]:
+    """A rule's paper at a line the detector does not take, whose block holds lines it does: with one
+    such line, the paper is at that line (`<a id="…"></a>` then `**Title**\\`); with more, the
+    block holds a paper at each, read from its lines, and the rule's reading of it whole gives way."""
+    if len(held) == 1:
+        return _as_paper(entry, {}, held[0], refs), []
+    papers = []
+    for at, line in enumerate(held):
+        try:
+            papers.append((line, _lines_claims(item, held, at)))
+        except NotAPaper:
+            continue
+    if len(papers) < 2:
+        return entry, []
+    first = _as_paper(entry, papers[0][1], papers[0][0], refs)
+    return first, [_added(document, item, line, claims, refs) for line, claims in papers[1:]]
+
+
+def _lines_claims(item: ListItem, held: list[int], at: int) -> dict:
+    """The claims of the taken line held[at] of an item, with its lines up to the next taken one."""
+    raw = item.raw.split("\n")
+    end = held[at + 1] - item.line if at + 1 < len(held) else len(raw)
+    return read_detected_text("\n".join(raw[held[at] - item.line:end]), item.section)
+
+
+def _added(document: SourceText, item: ListItem, line: int, claims: dict, refs: set) -> Entry:
+    number = 0
+    while (document.source.id, line, number) in refs:
+        number += 1
+    refs.add((document.source.id, line, number))
+    claims = {key: value for key, value in claims.items() if key not in ("line", "parent_item")}
+    return Entry(source_id=document.source.id, line=line, item=number, section=item.section,
+                 raw=document.original.split("\n")[line - 1], hidden=item.hidden,
+                 warning=f"{ADDED}: one of several papers in the block at line {item.line}", **claims)
+
+
+def _rejected(entry: Entry, probability: float, reject_below: float) -> Entry:
+    """A rule's paper whose line the detector all but rules out, as `other` (off by default)."""
+    if entry.kind != "paper" or probability >= reject_below:
+        return entry
+    reason = f"the line detector gives it {probability:.3f}, below {reject_below}"
+    return replace(entry, kind="other", reason=reason)
+
+
+def _states_more_than_a_title(lines: list[str], line: int) -> bool:
+    end = line
+    while end < min(len(lines), line + 8) and lines[end].strip():
+        end += 1
+    text = "\n".join(lines[line - 1:end])
+    return bool(YEAR.search(text) or ARXIV.search(text) or DOI.search(text) or URL.search(text))
+
+
+def _holder(extents: list[tuple[int, int]], line: int) -> int | None:
+    """The item whose lines hold `line` (the last opening before it, nested items being apart)."""
+    found = None
+    for index, (first, last) in enumerate(extents):
+        if first > line:
+            break
+        if first <= line <= last:
+            found = index
+    return found
+
+
+def _as_paper(entry: Entry, claims: dict, line: int, refs: set) -> Entry:
+    claims = {key: value for key, value in claims.items() if key not in ("line", "parent_item")}
+    item = entry.item
+    if line != entry.line:
+        while (entry.source_id, line, item) in refs:
+            item += 1
+    refs.add((entry.source_id, line, item))
+    return replace(entry, line=line, item=item, reason="", **claims)
+
+
+def _new_entry(document: SourceText, lines: list[str], line: int, read: list[Entry], refs: set,
+               taken: list[int]) -> Entry | None:
+    """A paper at a taken line no entry holds, read from it and the lines under it up to a blank
+    line or the next taken line; None when it reads as no paper."""
+    end = line
+    while end < len(lines) and lines[end].strip() and end + 1 not in taken:
+        end += 1
+    text = "\n".join(lines[line - 1:end])
+    section = next((entry.section for entry in reversed(read) if entry.line <= line), ())
+    try:
+        claims = read_detected_text(text, section)
+    except NotAPaper:
+        return None
+    item = 0
+    while (document.source.id, line, item) in refs:
+        item += 1
+    refs.add((document.source.id, line, item))
+    claims.pop("line", None)
+    return Entry(source_id=document.source.id, line=line, item=item, section=section, raw=text,
+                 hidden=line in document.hidden_lines, warning=f"{ADDED}: no block holds its line", **claims)
