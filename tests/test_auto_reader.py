@@ -65,13 +65,23 @@ MEASURED_HELD_OUT_SETS = {
     10: ("bbcode_forum_digest", "gdocs_markdown_export", "harvard_talis_reading_list", "lab_pubs_buttons",
          "myst_list_table", "pipermail_text_digest", "zenn_details_ja"),
 }
-HELD_OUT_FLOORS: dict[str, tuple[float, float, int]] = {}  # list: found, exact, taken (none now)
+# The eleventh set (eight structures none of the 94 lists before has: an OPML outline, an HTML <dl>,
+# schema.org JSON-LD, a reStructuredText csv-table, man-page roff, an IRC log, a Google Scholar library
+# paste, a conference schedule paste), measured once on arrival (main 8e0591a, the reader with the line
+# detector, threshold 0.9): 54/125 found (43.2%), 41/54 exact (75.9%), 1/84 taken; the rule reader alone
+# 16/125, 16/16, 1/84. The floors hold each list at that measurement; no claim that the issue's are met.
+HELD_OUT_FLOORS: dict[str, tuple[float, float, int]] = {  # list: found, exact, taken
+    "conference_schedule_paste": (2 / 15, 0.0, 0), "html_dl_reading": (14 / 15, 1.0, 0),
+    "irc_channel_log": (16 / 16, 8 / 16, 0), "jsonld_scholarly_itemlist": (3 / 15, 0.0, 0),
+    "opml_reading_outline": (0.0, 0.0, 0), "roff_man_readings": (16 / 16, 1.0, 0),
+    "rst_csv_table": (3 / 15, 1.0, 1), "scholar_library_paste": (0.0, 0.0, 0),
+}
 
 
 def test_the_held_out_split_holds_only_lists_measured_once_and_each_measured_set_is_tuning_data():
     """`held_out/` holds the current held-out set, measured once when it arrives. The tenth set was
     (the reader: 49/110 found, 36/49 exact, 1/72 taken; the line detector alone: 100/110, 1/72) and
-    is tuning data now, so the split is empty until the eleventh set is measured: every list found
+    is tuning data now; the eleventh is the split now, held at its first measurement: every list found
     there must have floors recorded in HELD_OUT_FLOORS, and each measured set is in `tuning/` or `dev/`."""
     held_out = sorted(path.stem for path in (CORPUS / "held_out").glob("*.md"))
     assert set(held_out) <= set(HELD_OUT_FLOORS), f"held-out lists with no recorded measurement: {held_out}"
