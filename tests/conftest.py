@@ -49,6 +49,8 @@ V4_FILES = {source: name.replace("_v3", "_v4") for source, name in V3_FILES.item
 NEW_VERSIONS_5 = Path(__file__).parent / "data" / "new_list_versions_5"
 V5_FILES = {**{source: name.replace("_v3", "_v5") for source, name in V3_FILES.items()},
             "optimization-analysis": "optimization_analysis_v5.md"}
+NEW_VERSIONS_6 = Path(__file__).parent / "data" / "new_list_versions_6"
+V6_FILES = {source: name.replace("_v5", "_v6") for source, name in V5_FILES.items()}
 
 
 def new_versions_curation(folder: Path, versions: Path = NEW_VERSIONS, files: dict[str, str] = V2_FILES,
