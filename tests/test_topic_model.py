@@ -11,8 +11,8 @@ a label is neither right nor wrong, and a predicted concept added after the judg
 could not give it) counts as its nearest broader concept they could, where they chose it (`as_judge_could_say`). A new
 list's headings are unmapped: the same folds are also measured with the held-out list's file in
 taxonomy/sources/ removed. The new list versions' unread papers (tests/data/labelled_new_versions.yml,
-labelled_new_versions_3.yml and labelled_new_versions_4.yml) are measured against their judges; all three
-are DEV now (tuned on).
+labelled_new_versions_3.yml, labelled_new_versions_4.yml and labelled_new_versions_5.yml, the last also against
+a second judge) are measured against their judges; all four are DEV now (tuned on).
 
 The goal for unread papers is precision >= 0.90 and recall >= 0.85 (docs/topic-model.md gives
 the measured figures and what limits them); the floors below hold what is reached today.
@@ -55,29 +55,34 @@ LISTS = ("dynamics", "optimization", "optimization-analysis", "phenomena", "theo
 WAYS = ("label", "model", "both")
 # Floors, measured leave-one-list-out against all 137 labelled papers (see the module docstring):
 # P 0.893 R 0.720 (model-3; a topic newer than the labellers' vocabulary counts as its broader one),
-# P 0.897 with the refine rule off, P 0.906 R 0.720 since model-4's digest labels (docs/topic-model.md).
-BOTH_PRECISION_FLOOR, BOTH_RECALL_FLOOR = 0.90, 0.72
+# P 0.897 with the refine rule off, P 0.906 R 0.720 since model-4's digest labels (docs/topic-model.md),
+# P 0.915 R 0.720 since model-5 (its title-only digest words; the HELD-OUT half computed once, at the end).
+BOTH_PRECISION_FLOOR, BOTH_RECALL_FLOOR = 0.91, 0.72
 MODEL_PRECISION_FLOOR = 0.85
 # A new list, leave one list out with its headings unmapped: measured P 0.850 R 0.717 (all labelled),
-# P 0.858 R 0.717 since model-4.
-UNMAPPED_PRECISION_FLOOR, UNMAPPED_RECALL_FLOOR = 0.85, 0.71
+# P 0.858 R 0.717 since model-4, P 0.867 R 0.717 since model-5.
+UNMAPPED_PRECISION_FLOOR, UNMAPPED_RECALL_FLOOR = 0.86, 0.71
 # The new list versions' 26 unread papers against their judge: measured P 0.919 R 0.680 (dev).
 NEW_VERSIONS_PRECISION_FLOOR, NEW_VERSIONS_RECALL_FLOOR = 0.91, 0.68
 # The third new versions' 80 unread papers (tests/data/labelled_new_versions_3.yml, judged blind): measured
 # once blind at P 0.814 R 0.506, then DEV for model-3: P 0.829 R 0.561 with the refine rule, P 0.824 R 0.543
-# without it (off since v4 measured it net wrong); 448 of 452 reach our scheme. model-4: P 0.826 R 0.549.
-V3_PRECISION_FLOOR, V3_RECALL_FLOOR = 0.82, 0.54
+# without it (off since v4 measured it net wrong); 448 of 452 reach our scheme. model-4: P 0.826 R 0.549;
+# P 0.841 R 0.549 under concepts-5's counting (model-5 changed nothing on it).
+V3_PRECISION_FLOOR, V3_RECALL_FLOOR = 0.84, 0.54
 # The fourth new versions' 96 unread papers (tests/data/labelled_new_versions_4.yml, judged blind), measured
 # once on model-3's final rules, never tuned on: HELD-OUT, P 0.792 R 0.538 (label alone P 0.833 R 0.516,
 # model alone P 0.933 R 0.152); 91 of 96 unread and 461 of 468 papers reach our scheme. Its one use since:
 # the refine rule's author said to drop it if v4 disagreed, and v4 did (+2 right, +5 wrong), so it is off:
-# P 0.822 R 0.527. DEV since model-4 (its misses and wrong topics chose model-4's curation): P 0.845 R 0.533.
-V4_PRECISION_FLOOR, V4_RECALL_FLOOR = 0.84, 0.53
+# P 0.822 R 0.527. DEV since model-4 (its misses and wrong topics chose model-4's curation): P 0.845 R 0.533;
+# P 0.846 R 0.538 under concepts-5's counting, P 0.853 R 0.538 since model-5 (FALLBACK_THRESHOLD 0.45: one wrong less).
+V4_PRECISION_FLOOR, V4_RECALL_FLOOR = 0.85, 0.53
 # The fifth new versions' 108 unread papers (tests/data/labelled_new_versions_5.yml, judged blind, all five
 # lists), measured once on model-3's final rules (refine off) when they arrived: label alone P 0.732 R 0.574,
 # model alone P 0.933 R 0.074, both P 0.727 R 0.574 (109 right, 41 wrong, 81 missed); 106 of 108 unread and
-# 476 of 480 papers reach our scheme. HELD-OUT: never tuned on; the floors hold that figure, not the goal.
-V5_PRECISION_FLOOR, V5_RECALL_FLOOR = 0.72, 0.57
+# 476 of 480 papers reach our scheme; P 0.722 R 0.574 after concepts-5. DEV since model-5 (its errors, read
+# with both judges, chose model-5's curation): P 0.800 R 0.632 (120 right, 30 wrong, 70 missed), against the
+# second judge P 0.809 R 0.606. The floors hold that, not the goal; the sixth blind set measures generalisation.
+V5_PRECISION_FLOOR, V5_RECALL_FLOOR = 0.80, 0.63
 # A second judge of the same 108 papers (labelled_new_versions_5_judge2.yml, blind to the first judge),
 # counted as the model is, the first judge as truth: P 0.850 R 0.895 (170 right, 30 wrong, 20 missed).
 # The issue's goal (P 0.90, R 0.85) is about where two judges meet; the model stands far below it.
@@ -374,11 +379,12 @@ def test_the_fourth_new_versions_unread_papers_measured_against_their_blind_judg
 
 def test_the_fifth_new_versions_unread_papers_measured_against_their_blind_judge(tmp_path):
     """108 real papers added to all five lists, many on subjects no heading names, judged by a judge who
-    never saw the classifier, its curation or its topics: HELD-OUT, never tuned on."""
+    never saw the classifier, its curation or its topics: measured once blind (P 0.727 R 0.574), DEV since
+    model-5, whose levers its errors (read with both judges) chose."""
     data_folder = new_versions_curation(tmp_path, NEW_VERSIONS_5, V5_FILES, keep_other_lists=True)
     measured = judged_build(data_folder, "labelled_new_versions_5.yml")
     assert set(measured.judged) == measured.unread  # every new paper judged, and nobody's reading
-    both = measured.report("fifth new versions' 108 unread papers vs their blind judge (HELD-OUT)")
+    both = measured.report("fifth new versions' 108 unread papers vs their blind judge (dev since model-5)")
     reached = sum(1 for p in measured.unread if measured.found["both"][p])
     print(f"v5: {reached} of {len(measured.unread)} unread papers and {len(measured.reached())} of "
           f"{len(measured.data.papers)} papers reach our scheme")

@@ -161,7 +161,9 @@ def author_topic_label(word: str) -> str:
 # Tuned on the DEV half of tests/data/labelled_topics.yml, each paper scored by a model trained on
 # the lists it is not in (docs/topic-model.md); the HELD-OUT half was never looked at to set them.
 THRESHOLD = 0.6  # a topic beside the label evidence
-FALLBACK_THRESHOLD = 0.35  # the best topic of a paper the label evidence gives no topic of ours
+# The best topic of a paper the label evidence gives no topic of ours: 0.35 until model-5, whose
+# DEV sets had two such topics from 0.35 to 0.45 (SGDR as SDEs, neural TD learning as NTK), both wrong.
+FALLBACK_THRESHOLD = 0.45
 # A narrower topic of one the label evidence gives ("Adaptive methods" heading -> convergence of
 # adaptive methods): the label evidence already says the paper is in that area, so the model need
 # only say where in it. Tuned on DEV to 0.35 (v2, v3: 3 right, 0 wrong), it was net wrong on every
