@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,12 +57,8 @@ class Dataset:
     reading_queue: list[QueueItem] = field(default_factory=list)
 
 
-def write_database(path: Path, records: Dataset, complete: Callable[[], Dataset]) -> dict[str, int]:
+def write_database(path: Path, data: Dataset) -> dict[str, int]:
     """Write every table and view; returns the build report, completed with counts of the views.
-
-    The tables of the records come first: `records` needs no topics (nor report) yet, and
-    `complete()` gives the whole Dataset only when the topic tables are next, so that the pipeline
-    can classify on the second core meanwhile.
 
     One transaction, its journal in memory and no syncs: a build that fails is thrown away whole
     (atlas/build/publish.py), and publishing syncs every file once it is complete."""
@@ -74,15 +69,13 @@ def write_database(path: Path, records: Dataset, complete: Callable[[], Dataset]
     # what was just written, which at 150,000 papers cost a quarter of the stage's CPU in page reads.
     db.execute("pragma cache_size = -262144")
     db.conn.execute("begin")
-    paper_of = {ref: paper.id for paper in records.papers for ref in paper.entries}
-    _write_sources(db, records)
-    _write_authors(db, records)
-    _write_papers(db, records)
-    _write_entries(db, records, paper_of)
-    _write_links_and_keywords(db, records, paper_of)
-    _write_review_tables(db, records, paper_of)
-    del paper_of
-    data = complete()
+    paper_of = {ref: paper.id for paper in data.papers for ref in paper.entries}
+    _write_sources(db, data)
+    _write_authors(db, data)
+    _write_papers(db, data)
+    _write_entries(db, data, paper_of)
+    _write_links_and_keywords(db, data, paper_of)
+    _write_review_tables(db, data, paper_of)
     write_topics(db, data.taxonomy, data.paper_topics, data.unmapped_terms, data.paper_readings)
     write_model_tables(db, data.model_scores, data.paper_topics, data.reading_queue)
     _index(db)

@@ -14,10 +14,6 @@ class InputError(Exception):
         self.message = message
         super().__init__(str(self))
 
-    def __reduce__(self):
-        """Pickled as its parts, so that it comes back whole from a forked stage (pipeline.py)."""
-        return InputError, (self.path, self.message, self.line)
-
     def __str__(self) -> str:
         place = f"{self.path}:{self.line}" if self.line else self.path
         return f"{place}: {self.message}"

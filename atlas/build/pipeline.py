@@ -12,11 +12,11 @@ from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from atlas.build.citation_files import write_citation_files
-from atlas.build.classify import Classification, ClassifierCuration, classify, load_curation, paper_keywords
+from atlas.build.classify import classify, load_curation, paper_keywords
 from atlas.build.database import Dataset, write_database
 from atlas.build.merge import MergeOverrides, merge_papers
 from atlas.build.normalize import VenueTable, link_claims, with_venues
@@ -25,12 +25,12 @@ from atlas.build.people import NameRules, cluster_authors
 from atlas.build.publish import publish
 from atlas.build.rdf import write_exports
 from atlas.build.rdf_atlas import write_atlas_rdf
-from atlas.build.reading_queue import QueueItem, reading_queue
+from atlas.build.reading_queue import reading_queue
 from atlas.build.renamed import follow_authorship, follow_titles
 from atlas.build.retired import check_retired, load_retired
 from atlas.build.site_files import write_site
 from atlas.build.sources import load_manifest, read_source, require_items
-from atlas.build.taxonomy import Taxonomy, load_taxonomy
+from atlas.build.taxonomy import load_taxonomy
 from atlas.citations.bibtex import write_bibtex
 from atlas.published import OUR_SCHEME
 
@@ -75,16 +75,6 @@ def build_dataset(
     manifest: Path, curation: Path, taxonomy_folder: Path, timings: dict[str, float] | None = None
 ) -> Dataset:
     """Run every stage up to the database; `curation` is the folder of the curated YAML."""
-    records, topic_curation = build_records(manifest, curation, taxonomy_folder, timings)
-    with _stage(timings, "classify"):
-        return with_topics(records, classify_records(records, topic_curation))
-
-
-def build_records(
-    manifest: Path, curation: Path, taxonomy_folder: Path, timings: dict[str, float] | None = None
-) -> tuple[Dataset, ClassifierCuration]:
-    """The stages before classify: a Dataset with no topics yet (no paper topics, readings, model
-    scores, queue or report), and the topic curation classify_records needs."""
     with _stage(timings, "curation"):
         sources = load_manifest(manifest)
         taxonomy = load_taxonomy(taxonomy_folder)
@@ -122,8 +112,11 @@ def build_records(
         authors, author_of = cluster_authors(occurrences, paper_of, names)
         live = {"paper": {paper.id for paper in papers}, "author": {author.id for author in authors}}
         check_retired(retired, live, curation / RETIRED_NAME)
-    claims = link_claims(entries, venues)  # before the venues are listed: a claim may add one
-    records = Dataset(
+    with _stage(timings, "classify"):
+        claims = link_claims(entries, venues)
+        topic_curation = follow_titles(topic_curation, papers, entries, retired)
+        classification = classify(papers, entries, taxonomy, topic_curation, _author_ids(papers, author_of))
+    return Dataset(
         sources=[document.source for document in documents],
         entries=entries,
         venues=list(venues.venues.values()),
@@ -134,48 +127,14 @@ def build_records(
         keywords=paper_keywords(papers, entries),
         link_claims=claims,
         taxonomy=taxonomy,
-        paper_topics=[],
-        unmapped_terms=[],
-        report={},
-        retired_ids=retired,
-    )
-    return records, topic_curation
-
-
-@dataclass(frozen=True)
-class Topics:
-    """What classify_records adds to the records. The taxonomy comes back with it: classify adds
-    the lists' unmapped headings and key words to it as uncurated concepts."""
-
-    taxonomy: Taxonomy
-    classification: Classification
-    reading_queue: list[QueueItem]
-
-
-def classify_records(records: Dataset, topic_curation: ClassifierCuration) -> Topics:
-    """The classify stage: every paper's topics, the topic model's scores, the reading queue. It
-    reads the records only, so it can run in a forked process while the database is written."""
-    papers, entries, taxonomy = records.papers, records.entries, records.taxonomy
-    topic_curation = follow_titles(topic_curation, papers, entries, records.retired_ids)
-    author_ids = _author_ids(papers, records.author_of)
-    classification = classify(papers, entries, taxonomy, topic_curation, author_ids)
-    queue = reading_queue(papers, classification.paper_topics, classification.model_scores,
-                          classification.readings, taxonomy)
-    return Topics(taxonomy, classification, queue)
-
-
-def with_topics(records: Dataset, topics: Topics) -> Dataset:
-    """The records completed with classify_records' topics, and the build report."""
-    classification = topics.classification
-    return replace(
-        records,
-        taxonomy=topics.taxonomy,
         paper_topics=classification.paper_topics,
         unmapped_terms=classification.unmapped,
         paper_readings=classification.readings,
         model_scores=classification.model_scores,
-        reading_queue=topics.reading_queue,
-        report=_report(records, topics.taxonomy, classification),
+        reading_queue=reading_queue(papers, classification.paper_topics, classification.model_scores,
+                                    classification.readings, taxonomy),
+        report=_report(entries, papers, duplicates, claims, authors, venues, taxonomy, classification),
+        retired_ids=retired,
     )
 
 
@@ -187,9 +146,8 @@ def _author_ids(papers: list, author_of: dict) -> dict[str, tuple[str, ...]]:
     }
 
 
-def _report(records: Dataset, taxonomy: Taxonomy, classification: Classification) -> dict[str, int]:
+def _report(entries, papers, duplicates, claims, authors, venues, taxonomy, classification) -> dict[str, int]:
     """The counts build-report.json and the build_report table give, in their fixed order."""
-    entries, papers, authors = records.entries, records.papers, records.authors
     paper_topics, unmapped = classification.paper_topics, classification.unmapped
     classified = {t.paper_id for t in paper_topics if taxonomy.concepts[t.topic_id].scheme == OUR_SCHEME}
     kinds = Counter(entry.kind for entry in entries)
@@ -199,10 +157,10 @@ def _report(records: Dataset, taxonomy: Taxonomy, classification: Classification
         "entries_with_warnings": sum(1 for entry in entries if entry.warning),
         "papers": len(papers),
         "merged_entries": kinds["paper"] - len(papers),
-        "possible_duplicates": len(records.possible_duplicates),
-        "link_conflicts": sum(1 for claim in records.link_claims if not claim.agrees),
+        "possible_duplicates": len(duplicates),
+        "link_conflicts": sum(1 for claim in claims if not claim.agrees),
         "authors": len(authors),
-        "venues_uncurated": sum(1 for venue in records.venues if not venue.curated),
+        "venues_uncurated": sum(1 for venue in venues.venues.values() if not venue.curated),
         "topics": sum(1 for c in taxonomy.concepts.values() if c.scheme == OUR_SCHEME and not c.deprecated),
         "papers_classified": len(classified),
         "papers_classified_permille": round(1000 * len(classified) / max(1, len(papers))),
@@ -223,10 +181,12 @@ def build(
 
 
 def _build(manifest: Path, out: Path, curation: Path, taxonomy: Path, wait: bool, timings) -> dict[str, int]:
-    records, topic_curation = build_records(manifest, curation, taxonomy, timings)
+    data = build_dataset(manifest, curation, taxonomy, timings)
     with publish(out, wait=wait) as staging:
-        report, concepts = _write_database(staging / DATABASE_NAME, records, topic_curation, timings)
-        del records  # every record is in atlas.db now: the stages below read it from there
+        with _stage(timings, "database"):
+            report = write_database(staging / DATABASE_NAME, data)
+        concepts = data.taxonomy
+        del data  # every record is in atlas.db now: the stages below read it from there
         # RDF on the second core while this one writes the citation files: each only reads the
         # finished atlas.db and writes files of its own. The site copies both, so it comes after.
         with _beside(_write_rdf, concepts, staging) as rdf_timings:
@@ -239,23 +199,6 @@ def _build(manifest: Path, out: Path, curation: Path, taxonomy: Path, wait: bool
             (staging / REPORT_NAME).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
             write_site(staging, DATABASE_NAME)
     return report
-
-
-def _write_database(
-    path: Path, records: Dataset, topic_curation: ClassifierCuration, timings: dict[str, float] | None
-) -> tuple[dict[str, int], Taxonomy]:
-    """Classify on the second core while this one writes the tables that need no topics; the
-    database is written in the same order as ever, and waits for the topics where it needs them.
-    Returns the report and the taxonomy with the concepts classify added."""
-    with _beside(classify_records, records, topic_curation) as topics:
-
-        def complete() -> Dataset:
-            with _stage(timings, "classify"):  # inside the database stage: the wait, and the report
-                return with_topics(records, topics.result())
-
-        with _stage(timings, "database"):
-            report = write_database(path, records, complete)
-    return report, topics.result().taxonomy
 
 
 def _write_rdf(concepts, staging: Path) -> dict[str, float]:
