@@ -4,15 +4,18 @@
 For each size and each of --repeat runs, a fresh process builds the list end to end (parse →
 database → RDF → BibTeX → site files) and prints one line
 
-    papers=<n> entries=<n> seconds=<s> entries_per_s=<n> peak_rss_mb=<n>
+    papers=<n> entries=<n> seconds=<s> entries_per_s=<n> peak_rss_mb=<n> peak_all_mb=<n>
 
-then the seconds of each stage, and the database stage beside a plain-SQLite lower bound
-measured in the same run: the same rows, read back from the built atlas.db, written into the
-same schema with executemany in one transaction, journal and sync off, indexes after. With
---repeat above 1, a last line per size gives the medians. Synthetic lists use list 002's
-entry style with titles drawn from a Zipf-like vocabulary, 5% of them listed twice with a
-changed capitalisation, so merging has real work to do; --pairs also counts the title pairs
-the merge stage compares, to show that blocking keeps de-duplication near-linear.
+(peak_rss_mb: the largest single process; peak_all_mb: the build's process and its forked helpers
+together, counted as PSS so that a page a helper shares with its parent counts once, sampled every
+0.1 s from /proc; 0 where /proc has no smaps_rollup), then the seconds of each stage, and the
+database stage beside a plain-SQLite lower bound measured in the same run: the same rows, read
+back from the built atlas.db, written into the same schema with executemany in one transaction,
+journal and sync off, indexes after. With --repeat above 1, a last line per size gives the
+medians. Synthetic lists use list 002's entry style with titles drawn from a Zipf-like
+vocabulary, 5% of them listed twice with a changed capitalisation, so merging has real work to
+do; --pairs also counts the title pairs the merge stage compares, to show that blocking keeps
+de-duplication near-linear.
 
     .venv/bin/python bench/bench_build.py [--sizes 50000 250000] [--repeat 3] [--pairs] [--keep DIR]
 
@@ -179,10 +182,9 @@ def measure(size: int, repeat: int, keep: Path | None = None) -> list[dict]:
             shutil.rmtree(folder / "dist", ignore_errors=True)
             shutil.rmtree(folder / ".dist-builds", ignore_errors=True)
             (folder / "plain.db").unlink(missing_ok=True)
-            child = subprocess.run([sys.executable, __file__, "--one", str(folder)],
-                                   stdout=subprocess.PIPE, text=True, check=True)
-            run = json.loads(child.stdout.splitlines()[-1])
-            run["papers"] = size
+            output, peak_all_mb = run_sampled([sys.executable, __file__, "--one", str(folder)])
+            run = json.loads(output.splitlines()[-1])
+            run["papers"], run["peak_all_mb"] = size, peak_all_mb
             if keep is not None:
                 shutil.copytree(folder / "dist", keep / f"{size}-{len(runs) + 1}")
             print_run(run)
@@ -192,9 +194,51 @@ def measure(size: int, repeat: int, keep: Path | None = None) -> list[dict]:
     return runs
 
 
+def run_sampled(command: list[str], interval: float = 0.1) -> tuple[str, float]:
+    """Run command; its output, and the peak of its memory and its descendants' together (MB).
+
+    Each process's PSS (proportional set size) splits the pages it shares with others among them,
+    so the sum counts a page a forked helper still shares with its parent once, where summing RSS
+    would count it in both. The output goes to a file, so the loop never waits on a pipe."""
+    with tempfile.TemporaryFile("w+") as output:
+        child = subprocess.Popen(command, stdout=output, text=True)
+        peak = 0
+        while child.poll() is None:
+            peak = max(peak, sum(_pss_kb(pid) for pid in _process_tree(child.pid)))
+            time.sleep(interval)
+        if child.returncode:
+            raise subprocess.CalledProcessError(child.returncode, command)
+        output.seek(0)
+        return output.read(), peak / 1024
+
+
+def _process_tree(pid: int) -> list[int]:
+    tree, todo = [], [pid]
+    while todo:
+        pid = todo.pop()
+        tree.append(pid)
+        try:
+            for task in Path(f"/proc/{pid}/task").iterdir():
+                todo += [int(child) for child in (task / "children").read_text().split()]
+        except OSError:  # gone meanwhile, or no /proc
+            pass
+    return tree
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
 def print_run(run: dict, label: str = "") -> None:
     print(f"{label}papers={run['papers']} entries={run['entries']} seconds={run['seconds']:.2f} "
-          f"entries_per_s={run['entries'] / run['seconds']:.0f} peak_rss_mb={run['peak_rss_mb']:.0f}")
+          f"entries_per_s={run['entries'] / run['seconds']:.0f} peak_rss_mb={run['peak_rss_mb']:.0f} "
+          f"peak_all_mb={run['peak_all_mb']:.0f}")
     stages = run["stages"]
     print("    stages: " + " ".join(f"{name}={stages.get(name, 0):.2f}" for name in STAGES))
     print(f"    cpu={run['cpu_seconds']:.2f} stages_cpu: "
@@ -213,6 +257,7 @@ def median_run(runs: list[dict]) -> dict:
         "seconds": middle([r["seconds"] for r in runs]),
         "cpu_seconds": middle([r["cpu_seconds"] for r in runs]),
         "peak_rss_mb": middle([r["peak_rss_mb"] for r in runs]),
+        "peak_all_mb": middle([r["peak_all_mb"] for r in runs]),
         "stages": {name: middle([r["stages"].get(name, 0) for r in runs])
                    for stage in STAGES for name in (stage, f"{stage}_cpu")},
         "plain_sqlite": middle([r["plain_sqlite"] for r in runs]),
