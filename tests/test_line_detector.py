@@ -12,6 +12,7 @@ import numpy as np
 from list_style_scores import CORPUS
 
 from atlas.build.parsers import parse_document
+from atlas.build.parsers.auto import read_detected_text
 from atlas.build.parsers.line_detector import (
     MODEL,
     THRESHOLD,
@@ -47,8 +48,10 @@ def test_the_build_reads_the_model_without_scikit_learn_nor_the_corpus():
         import sys
         from atlas.build.parsers.line_detector import line_probabilities
         p = line_probabilities(["- [Deep Information Propagation](https://arxiv.org/abs/1611.01232), "
-                                "S. Schoenholz, J. Gilmer, ICLR 2017"])
-        assert p[1] > 0.5, p
+                                "S. Schoenholz, J. Gilmer, ICLR 2017",
+                                "- [Exponential expressivity in deep neural networks through transient chaos]"
+                                "(https://arxiv.org/abs/1606.05340), B. Poole, S. Lahiri, NIPS 2016"])
+        assert p[1] > 0.5 and p[2] > 0.5, p
         assert not any(name.startswith("sklearn") for name in sys.modules), "sklearn imported"
     """)
     subprocess.run([sys.executable, "-c", code], check=True)
@@ -141,3 +144,89 @@ def test_every_line_the_detector_reads_stays_one_entry_and_a_rule_s_paper_moves_
     assert [(paper.line, paper.title) for paper in papers] == [
         (4, "Progress measures for grokking via mechanistic interpretability")]
     assert len({entry.ref for entry in entries}) == len(entries)
+
+
+# --- a taken line read by its parts (atlas/build/parsers/line_parts.py) --------------------------
+
+def test_a_taken_element_is_read_by_its_text_attribute_its_note_and_its_address():
+    claims = read_detected_text(
+        '      <outline text="Three Factors Influencing Minima in SGD" _note="Stanisław Jastrzębski, Zachary '
+        'Kenton, Devansh Arpit et al.&#10;arXiv 2017" type="link" url="https://arxiv.org/abs/1711.04623"/>', ())
+    assert (claims["title"], claims["authors"][0], claims["year"], claims["arxiv_id"]) == (
+        "Three Factors Influencing Minima in SGD", "Stanisław Jastrzębski", 2017, "1711.04623")
+    nested = read_detected_text(textwrap.dedent("""\
+        <outline text="★ Exploring Generalization in Deep Learning" type="link" url="https://arxiv.org/abs/1706.08947">
+          <outline text="Behnam Neyshabur, Srinadh Bhojanapalli, David McAllester, Nathan Srebro"/>
+          <outline text="NIPS 2017"/>
+        </outline>
+        <outline text="Fantastic Generalization Measures and Where to Find Them" url="https://arxiv.org/abs/1912.02178"/>
+        """), ())
+    assert (nested["title"], nested["venue"], len(nested["authors"])) == (
+        "Exploring Generalization in Deep Learning", "NIPS 2017", 4)
+
+
+def test_a_taken_key_and_value_is_its_value_and_the_object_s_other_values_its_fields():
+    claims = read_detected_text(textwrap.dedent("""\
+            "name": "The Implicit Bias of Gradient Descent on Separable Data",
+            "author": [
+              {"@type": "Person", "name": "Daniel Soudry"},
+              {"@type": "Person", "name": "Elad Hoffer"}
+            ],
+            "datePublished": "2018",
+            "sameAs": "https://arxiv.org/abs/1710.10345"
+          }
+        },
+        {
+          "name": "A talk about something else"
+        """), ())
+    assert (claims["title"], claims["arxiv_id"]) == (
+        "The Implicit Bias of Gradient Descent on Separable Data", "1710.10345")
+    assert "talk" not in " ".join(claims["authors"]).lower()
+
+
+def test_a_taken_chat_message_leaves_out_its_time_and_sender_and_the_messages_after_it():
+    claims = read_detected_text(
+        "08:15 <juliet> Resurrecting the sigmoid in deep learning through dynamical isometry: theory and practice"
+        " — Jeffrey Pennington, Samuel S. Schoenholz, Surya Ganguli — NIPS 2017 — https://arxiv.org/abs/1711.04735\n"
+        "08:16 <juliet> and the talk that goes with it: https://www.youtube.com/watch?v=xq5Zm6jdVkA", ())
+    assert (claims["title"], claims["venue"], claims["arxiv_id"]) == (
+        "Resurrecting the sigmoid in deep learning through dynamical isometry: theory and practice",
+        "NIPS 2017", "1711.04735")
+    by = read_detected_text("09:20 <mkhan> On the Spectral Bias of Neural Networks by Nasim Rahaman et al. "
+                            "(ICML 2019): https://arxiv.org/abs/1806.08734", ())
+    assert (by["title"], by["authors"], by["venue"]) == (
+        "On the Spectral Bias of Neural Networks", ("Nasim Rahaman",), "ICML 2019")
+
+
+def test_a_taken_row_of_quoted_cells_takes_its_title_from_the_column_its_header_names():
+    header = ['   :header: "Authors", "Title", "Venue", "Year", "Link"', ""]
+    claims = read_detected_text('   "M. Telgarsky", "Benefits of depth in neural networks ★", "COLT", 2016, '
+                                '`arXiv:1602.04485 <https://arxiv.org/abs/1602.04485>`_', (), header)
+    assert (claims["title"], claims["year"], claims["arxiv_id"]) == (
+        "Benefits of depth in neural networks", 2016, "1602.04485")
+
+
+def test_a_taken_title_line_over_its_byline_is_the_title_without_its_award_and_the_names_under_it():
+    claims = read_detected_text(textwrap.dedent("""\
+        Uniform convergence may be unable to explain generalization in deep learning ★ (Outstanding New Directions Paper)
+        Vaishnavh Nagarajan · J. Zico Kolter
+        ↳ arXiv:1902.04742 — everyone
+        """), ())
+    assert (claims["title"], claims["authors"], claims["arxiv_id"]) == (
+        "Uniform convergence may be unable to explain generalization in deep learning",
+        ("Vaishnavh Nagarajan", "J. Zico Kolter"), "1902.04742")
+
+
+def test_rows_of_quoted_cells_are_no_one_paper_and_each_row_the_detector_takes_is_one():
+    entries = read(textwrap.dedent("""\
+        .. csv-table:: Depth versus width
+           :header: "Title", "Authors", "Venue", "Year", "Link", "Notes"
+
+           "The Power of Depth for Feedforward Neural Networks", "R. Eldan, O. Shamir", "COLT", 2016, `arXiv:1512.03965 <https://arxiv.org/abs/1512.03965>`_, "a radial function"
+           "Benefits of depth in neural networks", "M. Telgarsky", "COLT", 2016, `arXiv:1602.04485 <https://arxiv.org/abs/1602.04485>`_, "sawtooth construction"
+           "On the Number of Linear Regions of Deep Neural Networks", "G. Montúfar, R. Pascanu, K. Cho, Y. Bengio", "NIPS", 2014, `arXiv:1402.1869 <https://arxiv.org/abs/1402.1869>`_, ""
+        """))
+    papers = [(entry.line, entry.title) for entry in entries if entry.kind == "paper"]
+    assert papers == [(4, "The Power of Depth for Feedforward Neural Networks"),
+                      (5, "Benefits of depth in neural networks"),
+                      (6, "On the Number of Linear Regions of Deep Neural Networks")]

@@ -17,6 +17,15 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import replace
 
+from atlas.build.parsers.line_parts import (
+    ends_entry,
+    field_line,
+    joined_names,
+    json_text,
+    linked,
+    rows_of_cells,
+    title_line,
+)
 from atlas.build.parsers.markdown_tree import SEQUENCE_OPENER, ListItem, Span, inline_spans
 from atlas.build.parsers.properties import read_properties
 from atlas.build.parsers.reading_sentences import Reading, cites_a_reading, read_sentence
@@ -154,6 +163,10 @@ def read_item(index: int, items: list[ListItem]) -> dict:
         return _heading(index, items)
     if item.block == "row":
         return _row(item)
+    if item.block in ("paragraph", "block") and rows_of_cells(item.raw):
+        raise NotAPaper("rows of delimited cells, each read by its line")
+    if item.block in ("paragraph", "block") and json_text(item.raw):
+        raise NotAPaper("JSON data, each value read by its line")
     owner = _owner(index, items) if item.block in ("item", "paragraph", "block") else None
     if owner is not None:
         return _detail(index, items, owner)
@@ -635,32 +648,53 @@ _CONTAINER_OPENER = re.compile(r"^\s*(?::{3,}\s*[\w-]*\s|[*+-]\s+-\s|\[\*\])\s*"
 _TRANSLATION = re.compile(r"\s*（[^（）]*[\u3040-\u30ff\u3400-\u9fff][^（）]*）\s*$")
 _FIELD_LINE = re.compile(r"^\s*(?:[*+-]\s+)+")
 _FENCE = re.compile(r"^\s*(?:```|~~~|:::)")
+# The most lines under a taken line read as its fields; the line that opened it (`.TP`, `Poster`)
+# opens the next entry when it comes again
+_MOST_FIELD_LINES = 12
 
 
-def read_detected(index: int, items: list[ListItem], line: int) -> dict:
+def read_detected(index: int, items: list[ListItem], line: int, lines: list[str] | tuple = ()) -> dict:
     """The claims of a line the line detector takes for a paper's, inside items[index] (which no
     rule read as a paper): the item itself when the line opens it and reads so, else the line and
-    the lines of the item after it, read as one entry; NotAPaper when a veto holds."""
+    the lines of the item after it, read as one entry; NotAPaper when a veto holds. `lines` are the
+    document's: a line in a shape of its own (line_parts.py) is read with the lines under it
+    wherever its item ends."""
     item = items[index]
-    if line == item.line and not _CONTAINER_OPENER.match(item.raw):
+    raw = item.raw.split("\n")
+    before = list(lines[:line - 1])
+    own = raw[line - item.line] if 0 <= line - item.line < len(raw) else ""
+    if title_line(own, before) != own and lines:
+        return read_detected_text("\n".join(lines[line - 1:line + 60]), item.section, before)
+    below = [text for text in raw[line - item.line + 1:] if text.strip()]
+    if (line == item.line and not _CONTAINER_OPENER.match(item.raw)
+            and not (below and _alone(own.strip(), item.section) != own.strip())):
         with detected():
             claims = read_item(index, items)
         if claims.get("kind") != "paper":
             raise NotAPaper("a note or label of the entry above")
         return _without_translation(claims)
-    return read_detected_text("\n".join(item.raw.split("\n")[line - item.line:]), item.section)
+    return read_detected_text("\n".join(raw[line - item.line:]), item.section, before)
 
 
-def read_detected_text(text: str, section: tuple[str, ...]) -> dict:
+def read_detected_text(text: str, section: tuple[str, ...], before: list[str] | tuple = ()) -> dict:
     """A line the detector takes, with the lines under it up to a blank line or a fence (its
     fields: names, venue, links, one a line as list-table cells or bullets are): read as one entry
-    whose parts the lines are, the title's the first."""
-    lines = []
-    for number, line in enumerate(text.split("\n")):
-        if not line.strip() or (number and _FENCE.match(line)):
+    whose parts the lines are, the title's the first. A line in another shape (a chat message, an
+    element's text attribute, a key and its value, a row of delimited cells) is read by its parts
+    (atlas/build/parsers/line_parts.py); `before` are the lines above it, for a header."""
+    lines, given = [], text.split("\n")
+    opener = before[-1].strip() if before and before[-1].strip() else None
+    for number, line in enumerate(given):
+        if not line.strip() or (number and (_FENCE.match(line) or ends_entry(given[0], line)
+                                             or line.strip() == opener or number > _MOST_FIELD_LINES)):
             break
-        lines.append(_CONTAINER_OPENER.sub("", line, count=1) if not number else _FIELD_LINE.sub("", line))
-    joined = lines[0].strip() + "".join(f" — {line.strip()}" for line in lines[1:] if line.strip())
+        if number:
+            lines.append(_FIELD_LINE.sub("", field_line(line)))
+        else:
+            lines.append(_CONTAINER_OPENER.sub("", title_line(line, list(before)), count=1))
+    fields = joined_names([line.strip() for line in lines[1:] if line.strip()])
+    joined = linked(_alone(lines[0].strip(), section) if fields else lines[0].strip())
+    joined += "".join(f" — {linked(line)}" for line in fields)
     with detected():
         spans, kind = _without_opener(inline_spans(joined))
         if kind and _names_non_paper(kind):
@@ -672,6 +706,31 @@ def read_detected_text(text: str, section: tuple[str, ...]) -> dict:
         first_line = "".join(span.text for span in spans if span.style != "image").split(" — ")[0]
         _refuse_prose(first_line, claims["title"])
         return _without_translation(claims)
+
+
+def _alone(line: str, section: tuple[str, ...]) -> str:
+    """A taken line over lines of its fields, when it holds nothing but a title (`Title` over `A
+    Name · B Name`): the title, marked so the lines under it are read as its fields; a line
+    that reads as more (names, a venue, a link) as it is."""
+    if _STYLED.search(line) or line.endswith((",", ";", ":", "-", "–", " and")):
+        return line
+    try:
+        with detected():
+            claims = _paper(inline_spans(line), section)
+    except NotAPaper:
+        return line
+    if claims["authors"] or claims["venue"] or claims["stated_year"] or claims["links"]:
+        return line
+    if not line.startswith(claims["title"]):
+        return line
+    # what the title leaves is a marker or a nickname (`★`, `(Oral Paper)`); words after a period
+    # inside it (`Nets v.s. their Induced Kernel`) are still the title's
+    rest = line[len(claims["title"]):]
+    return f"**{claims['title']}**" if _MARKERS_ONLY.match(rest) else f"**{clean_title(line)}**"
+
+
+_STYLED = re.compile(r"[*_`\[<]")
+_MARKERS_ONLY = re.compile(r"^[^\w(]*(?:\([^()]*\))?[^\w]*$")
 
 
 def _without_translation(claims: dict) -> dict:

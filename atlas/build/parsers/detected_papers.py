@@ -11,12 +11,15 @@ paper. Every line stays accounted: an entry changes kind, or one is added for a 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from atlas.build.parsers.auto import read_detected, read_detected_text
-from atlas.build.parsers.line_detector import line_probabilities, thresholds
+from atlas.build.parsers.line_detector import CONFIRMED_FROM, line_probabilities, thresholds
 from atlas.build.parsers.line_features import ARXIV, DOI, URL, YEAR
+from atlas.build.parsers.line_parts import field_line, title_line
 from atlas.build.parsers.markdown_tree import ListItem
+from atlas.build.parsers.reference import lenient_names
 from atlas.build.parsers.registry import NotAPaper
 from atlas.build.records import Entry, SourceText
 
@@ -33,10 +36,12 @@ def with_detected_papers(document: SourceText, items: list[ListItem], entries: l
     threshold, reject_below = thresholds()
     entries = [_rejected(entry, probability.get(entry.line, 0.0), reject_below) for entry in entries]
     papers = {entry.line for entry in entries if entry.kind == "paper"}
-    taken = [line for line, p in sorted(probability.items()) if p >= threshold and line not in papers]
+    extents = [(item.line, item.line + item.raw.rstrip("\n").count("\n")) for item in items]
+    taken = [line for line, p in sorted(probability.items()) if line not in papers and (
+        p >= threshold or (min(CONFIRMED_FROM, threshold) <= p and _confirmed(document, lines, line, entries,
+                                                                              extents)))]
     if not taken:
         return entries
-    extents = [(item.line, item.line + item.raw.rstrip("\n").count("\n")) for item in items]
     # a paper states something besides its title: a year, an arXiv id, a DOI or an address, on its
     # line or the lines under it (`- 会議: ICLR 2017`); a numbered topic or a section's name does not
     taken = [line for line in taken if _states_more_than_a_title(lines, line)]
@@ -52,16 +57,59 @@ def with_detected_papers(document: SourceText, items: list[ListItem], entries: l
         # a record's title line is its title key's, which a structure reader found: it stays
         if (entry.kind == "paper" and items[holder].block != "record"
                 and probability.get(entry.line, 0.0) < threshold):
-            read[holder], more = _moved(document, items[holder], entry, held, refs)
+            read[holder], more = _moved(document, items[holder], entry, held, refs, lines)
             moved[(entry.line, entry.item)] = (read[holder].line, read[holder].item)
             added += more
+        elif (entry.kind == "paper" and items[holder].block != "record"
+              and _alike(lines, [entry.line, *held])):
+            # a block of like lines a rule read as one paper, the detector taking each (rows of
+            # delimited cells): a paper per line
+            read[holder], more = _moved(document, items[holder], entry, [entry.line, *held], refs, lines)
+            added += more
         elif entry.kind in _READ_AGAIN:
-            read[holder], more = _read_again(document, items, holder, entry, held, refs)
+            read[holder], more = _read_again(document, items, holder, entry, held, refs, lines)
             added += more
     if not (added or moved):
         return read
     read = [_renoted(entry, moved) for entry in read]
     return sorted(read + added, key=lambda entry: (entry.line, entry.item))
+
+
+def _confirmed(document: SourceText, lines: list[str], line: int, entries: list[Entry],
+               extents: list[tuple[int, int]]) -> bool:
+    """A line the detector gives less than its threshold, taken when the field readers find what a
+    rule would ask of a paper in it and the lines under it: an arXiv id, a DOI or a paper link, or
+    authors with a venue or a year; never inside a rule's paper."""
+    holder = _holder(extents, line)
+    if holder is not None and entries[holder].kind not in _READ_AGAIN:
+        return False
+    end = line
+    while end < min(len(lines), line + 60) and lines[end].strip():
+        end += 1
+    try:
+        claims = read_detected_text("\n".join(lines[line - 1:end]), (), lines[:line - 1])
+    except NotAPaper:
+        return False
+    strong = claims["arxiv_id"] or claims["doi"] or any(link.kind == "paper" for link in claims["links"])
+    return bool(strong or (claims["authors"] and (claims["venue"] or claims["stated_year"])))
+
+
+def _holds_title(line: str, title: str) -> bool:
+    """Whether the rule's title opens on this line (its first words, in order), or the rule read
+    its block from some other line (`[PDF] arxiv.org` above the title)."""
+    words = [word.lower() for word in _WORD.findall(title)[:4]]
+    return " ".join(words) in " ".join(word.lower() for word in _WORD.findall(line))
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _alike(lines: list[str], taken: list[int]) -> bool:
+    """Lines of one shape (`"Title", "Names", "Venue", 2016, …` rows): each opens at the same
+    indentation with the same mark as the first, and none is a word's letter."""
+    openings = {(len(text) - len(text.lstrip()), text.lstrip()[:1])
+                for text in (lines[line - 1] for line in taken)}
+    return len(taken) > 1 and len(openings) == 1 and not next(iter(openings))[1].isalnum()
 
 
 def _renoted(entry: Entry, moved: dict[tuple[int, int], tuple[int, int]]) -> Entry:
@@ -73,34 +121,42 @@ def _renoted(entry: Entry, moved: dict[tuple[int, int], tuple[int, int]]) -> Ent
 
 
 def _read_again(document: SourceText, items: list[ListItem], holder: int, entry: Entry, held: list[int],
-                refs: set) -> tuple[Entry, list[Entry]]:
+                refs: set, lines: list[str]) -> tuple[Entry, list[Entry]]:
     """An entry no rule read as a paper, holding taken lines: the first taken line that reads as
     a paper makes it one; each taken line after it is a paper of its own, read from its lines."""
     first, added = entry, []
     for at, line in enumerate(held):
         try:
             if first is entry:
-                claims = (read_detected(holder, items, line) if len(held) == 1
-                          else _lines_claims(items[holder], held, at))
+                claims = (read_detected(holder, items, line, lines) if len(held) == 1
+                          else _lines_claims(items[holder], held, at, lines))
                 first = _as_paper(entry, claims, line, refs)
                 continue
-            added.append(_added(document, items[holder], line, _lines_claims(items[holder], held, at), refs))
+            claims = _lines_claims(items[holder], held, at, lines)
+            added.append(_added(document, items[holder], line, claims, refs))
         except NotAPaper:
             continue
     return first, added
 
 
 def _moved(document: SourceText, item: ListItem, entry: Entry, held: list[int],
-           refs: set) -> tuple[Entry, list[Entry]]:
+           refs: set, lines: list[str]) -> tuple[Entry, list[Entry]]:
     """A rule's paper at a line the detector does not take, whose block holds lines it does: with one
     such line, the paper is at that line (`<a id="…"></a>` then `**Title**\\`); with more, the
     block holds a paper at each, read from its lines, and the rule's reading of it whole gives way."""
-    if len(held) == 1:
-        return _as_paper(entry, {}, held[0], refs), []
+    if len(held) == 1:  # read again from its line when that line is in a shape of its own
+        own = lines[held[0] - 1]
+        claims = {}
+        if title_line(own, lines[:held[0] - 1]) != own or not _holds_title(own, entry.title):
+            try:
+                claims = _lines_claims(item, held, 0, lines)
+            except NotAPaper:
+                claims = {}
+        return _as_paper(entry, claims, held[0], refs), []
     papers = []
     for at, line in enumerate(held):
         try:
-            papers.append((line, _lines_claims(item, held, at)))
+            papers.append((line, _lines_claims(item, held, at, lines)))
         except NotAPaper:
             continue
     if len(papers) < 2:
@@ -109,11 +165,16 @@ def _moved(document: SourceText, item: ListItem, entry: Entry, held: list[int],
     return first, [_added(document, item, line, claims, refs) for line, claims in papers[1:]]
 
 
-def _lines_claims(item: ListItem, held: list[int], at: int) -> dict:
+def _lines_claims(item: ListItem, held: list[int], at: int, lines: list[str]) -> dict:
     """The claims of the taken line held[at] of an item, with its lines up to the next taken one."""
     raw = item.raw.split("\n")
     end = held[at + 1] - item.line if at + 1 < len(held) else len(raw)
-    return read_detected_text("\n".join(raw[held[at] - item.line:end]), item.section)
+    text = "\n".join(raw[held[at] - item.line:end])
+    own = lines[held[at] - 1]
+    if title_line(own, lines[:held[at] - 1]) != own:  # a line in a shape of its own says where it ends
+        last = held[at + 1] - 1 if at + 1 < len(held) else min(len(lines), held[at] + 60)
+        text = "\n".join(lines[held[at] - 1:last])
+    return read_detected_text(text, item.section, lines[:held[at] - 1])
 
 
 def _added(document: SourceText, item: ListItem, line: int, claims: dict, refs: set) -> Entry:
@@ -140,7 +201,11 @@ def _states_more_than_a_title(lines: list[str], line: int) -> bool:
     while end < min(len(lines), line + 8) and lines[end].strip():
         end += 1
     text = "\n".join(lines[line - 1:end])
-    return bool(YEAR.search(text) or ARXIV.search(text) or DOI.search(text) or URL.search(text))
+    if YEAR.search(text) or ARXIV.search(text) or DOI.search(text) or URL.search(text):
+        return True
+    # or its authors, on the line under it (`A Name · B Name`, a schedule's byline)
+    names = lenient_names(field_line(lines[line])) if line < len(lines) and lines[line].strip() else None
+    return bool(names and len(names[0]) >= 2)
 
 
 def _holder(extents: list[tuple[int, int]], line: int) -> int | None:
@@ -174,7 +239,7 @@ def _new_entry(document: SourceText, lines: list[str], line: int, read: list[Ent
     text = "\n".join(lines[line - 1:end])
     section = next((entry.section for entry in reversed(read) if entry.line <= line), ())
     try:
-        claims = read_detected_text(text, section)
+        claims = read_detected_text(text, section, lines[:line - 1])
     except NotAPaper:
         return None
     item = 0

@@ -27,6 +27,10 @@ MODEL = Path(__file__).with_name("line_detector.json")
 # 1388, 1389, 1392, 1391 of 1406 papers and took 2, 2, 1, 1 of 907 non-papers; a lower threshold
 # takes more lines that break a rule's reading of a block than it adds papers.
 THRESHOLD = 0.9
+# A line from this probability up to THRESHOLD is taken too when the field readers confirm it: read
+# with the lines under it, it states an arXiv id, a DOI or a paper link, or authors with a venue or
+# a year (detected_papers.py); never inside an entry a rule read as a paper.
+CONFIRMED_FROM = 0.5
 Model = tuple[float, list[dict[str, np.ndarray]]]  # the baseline, and per tree its node arrays
 # A rule reader's paper whose line the detector gives less than this stays a paper: measured by
 # leave-lists-out, turning such papers to `other` lost more papers than it saved non-papers.

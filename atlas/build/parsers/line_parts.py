@@ -1,0 +1,229 @@
+"""The parts of a line the line detector takes for a paper's, as the field readers read them.
+
+The detector finds a paper's line whatever the markup around it (line_detector.py); the field
+readers (reference.py) read markdown. Between the two, a taken line written in some other shape is
+rewritten as the markdown it stands for, by what its parts look like, never by the list it is in:
+
+- a chat or log message's time and sender before its text (`08:15 <juliet> Title — …`,
+  `[09:12] alice: …`), and a search result's markers (`[BOOK][B] Title`), are no part of it;
+- a title with its authors after `by` and a parenthesis stating a year (`Title by Full Name et
+  al. (ICML 2019)`) is read as that title and those names;
+- an element whose words are all in a text attribute (`<outline text="Title" _note="Names"
+  url="…"/>`, `<item title="…" href="…">`) is that text, its notes and its address;
+- a key and a quoted value (`"name": "Title",`, `title = "Title"`) is the value, as a title when the
+  key names one;
+- a row of quoted, delimited cells (`"Title", "Names", "Venue", 2016, link, "note"`) is its cells
+  read as pipe cells are, the title the cell under a title column of a header above when there is one.
+
+Every other line is left as it is. Lines read by the rules never come here.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import re
+
+from atlas.build.parsers.reference import lenient_names
+
+# `08:15 <juliet> `, `[08:15] <@juliet> `, `08:15:02 juliet: `, `[2024-03-04 08:15] * juliet `
+_CHAT_PREFIX = re.compile(
+    r"^\s*\[?(?:\d{4}-\d\d-\d\d[ T])?\d{1,2}:\d\d(?::\d\d)?(?:\s?[AaPp][Mm])?\]?\s+"
+    r"(?:<[@+%~&]?[^\s<>]{1,30}>|\*\s+[^\s]{1,30}|[\w.|-]{1,30}:)\s+"
+)
+# a search engine's markers of what a result is, before its title: `[PDF]`, `[BOOK][B]`, `[CITATION][C]`
+_MARKER_TAGS = re.compile(r"^\s*(?:\[(?:PDF|HTML|DOC|DOCX|PS|BOOK|B|CITATION|C|ZIP)\]\s*)+(?=[^\s(\[])")
+_SENDER = re.compile(r"^\s*<[@+%~&]?[^\s<>]{1,30}>\s+")
+# an element with its attributes and nothing but other tags after it
+_ELEMENT = re.compile(r"^\s*<(?P<name>[A-Za-z][\w:.-]*)"
+                      r"(?P<attributes>(?:\s+[^\s=>/]+\s*=\s*(?:\"[^\"]*\"|'[^']*'))+)"
+                      r"\s*/?>\s*(?:</[A-Za-z][\w:.-]*>\s*)?$")
+_ATTRIBUTE = re.compile(r"(?P<key>[^\s=>/]+)\s*=\s*(?:\"(?P<double>[^\"]*)\"|'(?P<single>[^']*)')")
+_TEXT_ATTRIBUTES = ("text", "title", "name", "label", "caption")
+_NOTE_ATTRIBUTES = ("_note", "note", "description", "summary", "subtitle", "authors", "author", "venue",
+                    "year")
+_ADDRESS_ATTRIBUTES = ("url", "href", "htmlurl", "link", "src", "xmlurl")
+# `"name": "Title",`, `title: "Title"`, `'title' => 'Title',`, `title = "Title"`
+_KEY_VALUE = re.compile(r"^\s*[-{,]?\s*[\"']?(?P<key>[@\w][\w -]{0,24}?)[\"']?\s*(?::|=>?)\s*"
+                        r"(?P<quote>[\"'])(?P<value>.+)(?P=quote)\s*[,;}]?\s*$")
+_OPENING_KEY = re.compile(r'^\s*(?:"[^"]{1,40}"\s*:\s*)?[\[{\]}]+[,;]?\s*$')
+_NAME_SEPARATOR = re.compile(r"\s+[·•|/]\s+")
+_TITLE_KEYS = {"title", "name", "paper", "headline", "paper title", "papertitle"}
+_QUOTED_PAIR = re.compile(r"[\"'](?P<key>[@\w][\w -]{0,24})[\"']\s*:\s*"
+                          r"(?:\"(?P<value>[^\"]*)\"|(?P<bare>[\w.-]+))")
+# a line of delimited cells, the first quoted: `"Title", "Names", …`
+_QUOTED_ROW = re.compile(r"^\s*\"[^\"]+\"\s*[,;\t]")
+_TITLE_COLUMN = re.compile(r"^(?:paper\s*(?:names?|titles?)|titles?|papers?|articles?|publications?|"
+                           r"readings?)$",
+                           re.IGNORECASE)
+
+
+# a bare address, not already a link's (`[…](url)`, `<url>`, `href="url"`)
+_BARE_ADDRESS = re.compile(r"(?<![(<\[=\"'/\w])(?P<url>https?://[^\s<>()\[\]\"'`]+[^\s<>()\[\]\"'`.,;:])")
+
+
+def linked(line: str) -> str:
+    """A bare address as the link it is (`— https://arxiv.org/abs/…` as `[…](…)`), so the field
+    readers take it for a link beside the title, not for words of it."""
+    return _BARE_ADDRESS.sub(lambda found: f"[{found['url']}]({found['url']})", line)
+
+
+# `Title by Full Name, Full Name et al. (ICML 2019): …`: a title, its authors after `by`, and a
+# parenthesis stating a year
+_TITLE_BY_NAMES = re.compile(r"^(?P<title>[^()]{12,}?)\s+by\s+(?P<names>[A-Z][^()]{2,200}?)\s*"
+                             r"\((?P<where>[^()]*(?:19|20)\d\d[^()]*)\)")
+
+
+def title_line(line: str, before: list[str] = ()) -> str:
+    """The taken line as the markdown it stands for; `before` are the lines above it (for a
+    header naming the row's columns)."""
+    line = _MARKER_TAGS.sub("", _without_sender(line), count=1)
+    if (found := _TITLE_BY_NAMES.match(line.strip())) and lenient_names(found["names"]):
+        rest = line.strip()[found.end():].lstrip(" :,-—")
+        return f"**{found['title'].strip()}** — {found['names']} ({found['where']}) {rest}".rstrip()
+    if (element := _element(line)) is not None:
+        return element
+    if (pair := _KEY_VALUE.match(line)) and pair["key"].strip().lower() in _TITLE_KEYS:
+        return f"**{_unquoted(pair['value'])}**"
+    if _QUOTED_ROW.match(line) and (row := _row(line, before)) is not None:
+        return row
+    return line
+
+
+def rows_of_cells(text: str) -> bool:
+    """A block whose lines are rows of quoted, delimited cells (a CSV or an RST csv-table's body),
+    one wrapped inside a quoted cell at most every other line: rows, each an entry of its own."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    rows = sum(bool(_QUOTED_ROW.match(line)) for line in lines)
+    return rows >= 2 and 2 * rows >= len(lines)
+
+
+_JSON_LINE = re.compile(r'^\s*(?:[\[{\]}],?\s*$|[{\[]?\s*"[^"\n]{1,40}"\s*:)')
+
+
+def json_text(text: str) -> bool:
+    """A block of JSON (`"key": value` lines, braces and brackets): data whose values may be a
+    paper's fields, each read by its line, never one reference."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    return len(lines) >= 2 and 2 * sum(bool(_JSON_LINE.match(line)) for line in lines) >= len(lines)
+
+
+def ends_entry(title: str, line: str) -> bool:
+    """Whether `line`, under the taken line `title` rewritten by its parts, is past its entry: the
+    next message of a chat, a line less indented (the end of the element or object holding it), a
+    closing tag at its indentation or a sibling element, or the next row of delimited cells."""
+    if _CHAT_PREFIX.match(title):
+        return True
+    if title_line(title) == title and not _QUOTED_ROW.match(title):
+        return False
+    if _QUOTED_ROW.match(title):
+        return bool(_QUOTED_ROW.match(line))
+    indent = len(title) - len(title.lstrip())
+    own = len(line) - len(line.lstrip())
+    opening = _ELEMENT.match(title)
+    return own < indent or (own == indent and (line.lstrip().startswith("</") or (
+        opening is not None and line.lstrip().startswith(f"<{opening['name']}"))))
+
+
+def field_line(line: str) -> str:
+    """A line under a taken one, as a part of its entry: an element's text, the values of its
+    keys, or the line as it is."""
+    if (element := _element(line, titled=False)) is not None:
+        return element
+    values = [_unquoted(found["value"] if found["value"] is not None else found["bare"])
+              for found in _QUOTED_PAIR.finditer(line) if not found["key"].startswith("@")]
+    if values:
+        return " ".join(value for value in values if value and not value.startswith(("@", "http"))
+                        ) + "".join(f" {value}" for value in values if value.startswith("http"))
+    if (pair := _KEY_VALUE.match(line)) is not None:
+        return _unquoted(pair["value"])
+    if _OPENING_KEY.match(line):  # `"author": [`, `],`: structure, no words
+        return ""
+    parts = [part.strip() for part in _NAME_SEPARATOR.split(line.strip())]
+    if len(parts) > 1 and all(lenient_names(part) for part in parts):  # `A Name · B Name · C Name`
+        return ", ".join(parts)
+    return line
+
+
+def joined_names(fields: list[str]) -> list[str]:
+    """Field lines with each run of lines of one name (`Daniel Soudry`, `Elad Hoffer`, one a line
+    as a data file or an outline lists them) as one line of names."""
+    out: list[str] = []
+    run: list[str] = []
+    for field in [*fields, ""]:
+        one = lenient_names(field)
+        if field and one and len(one[0]) == 1 and not re.search(r"\d", field):
+            run.append(field.strip(" ,"))
+            continue
+        if run:
+            out.append(", ".join(run))
+            run = []
+        if field:
+            out.append(field)
+    return out
+
+
+def _without_sender(line: str) -> str:
+    return _SENDER.sub("", _CHAT_PREFIX.sub("", line, count=1), count=1)
+
+
+def _unquoted(value: str) -> str:
+    return html.unescape(value.replace('\\"', '"'))
+
+
+def _element(line: str, titled: bool = True) -> str | None:
+    """`<outline text="Title" _note="Names&#10;Venue Year" url="…"/>`: the text, as a title with its
+    notes and its address; None for a line that is no such element."""
+    found = _ELEMENT.match(line)
+    if found is None:
+        return None
+    attributes = {m["key"].lower(): html.unescape(m["double"] if m["double"] is not None else m["single"])
+                  for m in _ATTRIBUTE.finditer(found["attributes"])}
+    text = next((attributes[key] for key in _TEXT_ATTRIBUTES if attributes.get(key, "").strip()), "")
+    if not text:
+        return None
+    notes = [attributes[key] for key in _NOTE_ATTRIBUTES if attributes.get(key, "").strip()]
+    address = next((attributes[key] for key in _ADDRESS_ATTRIBUTES if attributes.get(key, "").strip()), "")
+    parts = [f"**{text.strip()}**" if titled else text.strip(),
+             *(part.strip() for note in notes for part in note.split("\n") if part.strip())]
+    if address:
+        parts.append(f"[link]({address})" if not address.startswith("#") else f"[{text.strip()}]({address})")
+        if address.startswith("#"):
+            return parts[-1]
+    return " — ".join(parts)
+
+
+def _row(line: str, before: list[str]) -> str | None:
+    """A row of delimited cells, as pipe cells (`Title | Names | Venue | 2016 | link`), the title
+    first when a header above names its column."""
+    delimiter = "\t" if "\t" in line else ";" if re.search(r"\"\s*;", line) else ","
+    try:
+        cells = [cell.strip() for cell in next(csv.reader([line.strip()], delimiter=delimiter,
+                                                          skipinitialspace=True))]
+    except (csv.Error, StopIteration):
+        return None
+    if len(cells) < 3:
+        return None
+    at = _title_column(before, delimiter, len(cells))
+    if at is not None and cells[at]:
+        cells = [cells[at], *cells[:at], *cells[at + 1:]]
+        return f"**{cells[0]}** — " + " — ".join(cell for cell in cells[1:] if cell)
+    return " | ".join(cell if cell else "-" for cell in cells)
+
+
+def _title_column(before: list[str], delimiter: str, width: int) -> int | None:
+    """The column a header line above names the title's (`:header: "Title", "Authors", …`, a CSV's
+    first line), looking back over the rows above to the nearest such header."""
+    for line in reversed(before[-40:]):
+        text = re.sub(r"^\s*:?[\w-]*:\s*(?=\")", "", line.strip())  # an option naming it, `:header:`
+        if not text.startswith('"') and delimiter not in text:
+            continue
+        try:
+            row = next(csv.reader([text], delimiter=delimiter, skipinitialspace=True))
+            cells = [cell.strip() for cell in row]
+        except (csv.Error, StopIteration):
+            continue
+        named = [at for at, cell in enumerate(cells) if _TITLE_COLUMN.match(cell)]
+        if named and len(cells) == width:
+            return named[0]
+    return None
