@@ -663,7 +663,8 @@ def read_detected(index: int, items: list[ListItem], line: int, lines: list[str]
     raw = item.raw.split("\n")
     before = list(lines[:line - 1])
     own = raw[line - item.line] if 0 <= line - item.line < len(raw) else ""
-    if title_line(own, before) != own and lines:
+    # a record's fields are read by the records reader, with its vetoes (`type: talk`)
+    if title_line(own, before) != own and lines and item.block != "record":
         return read_detected_text("\n".join(lines[line - 1:line + 60]), item.section, before)
     below = [text for text in raw[line - item.line + 1:] if text.strip()]
     if (line == item.line and not _CONTAINER_OPENER.match(item.raw)

@@ -24,6 +24,9 @@ from atlas.build.parsers.registry import NotAPaper
 from atlas.build.records import Entry, SourceText
 
 _READ_AGAIN = ("other", "rejected")
+# A rule's reason that says what else an entry is, not that it lacks the evidence of a paper
+_VETO = re.compile(r"names (?:no paper(?!'s venue)|a )|not a paper|template|placeholder|tagged|links only|"
+                   r"hosts code|dated to the day|news line|a talk|lecture", re.IGNORECASE)
 # The warning of an entry the detector adds: a paper at a line no block holds (a fence's), or one of
 # several papers in a block a rule read as one entry. Each block is still one entry besides these.
 ADDED = "added by the line detector"
@@ -37,9 +40,11 @@ def with_detected_papers(document: SourceText, items: list[ListItem], entries: l
     entries = [_rejected(entry, probability.get(entry.line, 0.0), reject_below) for entry in entries]
     papers = {entry.line for entry in entries if entry.kind == "paper"}
     extents = [(item.line, item.line + item.raw.rstrip("\n").count("\n")) for item in items]
-    taken = [line for line, p in sorted(probability.items()) if line not in papers and (
-        p >= threshold or (min(CONFIRMED_FROM, threshold) <= p and _confirmed(document, lines, line, entries,
-                                                                              extents)))]
+    # a line a rule read and refused for what it says it is (`Type: talk`, a template) stays so
+    vetoed = {entry.line for entry in entries if entry.kind in _READ_AGAIN and _VETO.search(entry.reason)}
+    low = min(CONFIRMED_FROM, threshold)
+    taken = [line for line, p in sorted(probability.items()) if line not in papers | vetoed and (
+        p >= threshold or (low <= p and _confirmed(document, lines, line, entries, extents)))]
     if not taken:
         return entries
     # a paper states something besides its title: a year, an arXiv id, a DOI or an address, on its
@@ -105,11 +110,12 @@ _WORD = re.compile(r"\w+")
 
 
 def _alike(lines: list[str], taken: list[int]) -> bool:
-    """Lines of one shape (`"Title", "Names", "Venue", 2016, …` rows): each opens at the same
-    indentation with the same mark as the first, and none is a word's letter."""
+    """Three lines or more of one shape (`"Title", "Names", "Venue", 2016, …` rows): each opens at
+    the same indentation with the same mark as the first, and none is a word's letter (a callout's
+    title and its `> **Venue:**` line are two lines of one paper)."""
     openings = {(len(text) - len(text.lstrip()), text.lstrip()[:1])
                 for text in (lines[line - 1] for line in taken)}
-    return len(taken) > 1 and len(openings) == 1 and not next(iter(openings))[1].isalnum()
+    return len(taken) > 2 and len(openings) == 1 and not next(iter(openings))[1].isalnum()
 
 
 def _renoted(entry: Entry, moved: dict[tuple[int, int], tuple[int, int]]) -> Entry:
