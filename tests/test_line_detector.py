@@ -230,3 +230,16 @@ def test_rows_of_quoted_cells_are_no_one_paper_and_each_row_the_detector_takes_i
     assert papers == [(4, "The Power of Depth for Feedforward Neural Networks"),
                       (5, "Benefits of depth in neural networks"),
                       (6, "On the Number of Linear Regions of Deep Neural Networks")]
+
+
+def test_a_taken_abstract_or_time_line_gives_way_to_the_title_over_the_byline_in_its_block():
+    from atlas.build.parsers.detected_papers import _title_neighbour
+    lines = textwrap.dedent("""\
+        [PDF] neurips.cc
+        Deep learning without poor local minima
+        K Kawaguchi - Advances in neural information processing systems, 2016 - proceedings.neurips.cc
+        In this paper, we prove a conjecture published in 1989 and also partially address an open problem …
+        Save Cite Cited by 1168 Related articles All 12 versions
+        """).split("\n")
+    assert _title_neighbour(lines, 4) == 2
+    assert _title_neighbour(lines, 2) == 2

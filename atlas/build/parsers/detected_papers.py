@@ -45,6 +45,9 @@ def with_detected_papers(document: SourceText, items: list[ListItem], entries: l
     low = min(CONFIRMED_FROM, threshold)
     taken = [line for line, p in sorted(probability.items()) if line not in papers | vetoed and (
         p >= threshold or (low <= p and _confirmed(document, lines, line, entries, extents)))]
+    # a taken line next to the title (a schedule's time, a search result's abstract) gives way to
+    # the line of its block that holds a title alone over a line of names
+    taken = sorted({_title_neighbour(lines, line) for line in taken} - papers - vetoed)
     if not taken:
         return entries
     # a paper states something besides its title: a year, an arXiv id, a DOI or an address, on its
@@ -78,6 +81,43 @@ def with_detected_papers(document: SourceText, items: list[ListItem], entries: l
         return read
     read = [_renoted(entry, moved) for entry in read]
     return sorted(read + added, key=lambda entry: (entry.line, entry.item))
+
+
+def _title_neighbour(lines: list[str], line: int) -> int:
+    """The line itself when it is a title over its byline, or holds more than a title; else the
+    nearest line of its block, three above to one below, that is a title alone over a line of
+    names (`Deep learning without poor local minima` over `K Kawaguchi - Advances in …, 2016`)."""
+    if _title_over_names(lines, line) or not (_prose_or_time(lines[line - 1])):
+        return line
+    for other in (line - 1, line + 1, line - 2, line - 3):
+        if not 1 <= other <= len(lines) or any(not lines[at - 1].strip()
+                                               for at in range(min(line, other), max(line, other) + 1)):
+            continue
+        if _title_over_names(lines, other):
+            return other
+    return line
+
+
+_SENTENCE_WORDS = re.compile(r"\b(?:we|our|this|these|is|are|was|were|has|have|in this|can|that)\b", re.I)
+_TIME = re.compile(r"\b\d{1,2}:\d\d\b")
+
+
+def _prose_or_time(text: str) -> bool:
+    """A line of sentences (an abstract: `In this paper, we prove …`) or of times and places."""
+    return bool(_TIME.search(text) or len(_SENTENCE_WORDS.findall(text)) >= 2
+                or text.rstrip().endswith(("…", "...")))
+
+
+def _title_over_names(lines: list[str], line: int) -> bool:
+    """A line holding only a title (words, no address, no closing period) over a line whose first
+    part is names (`A Jacot, F Gabriel - …`, `Zeyuan Allen-Zhu · Yuanzhi Li`)."""
+    text = lines[line - 1].strip()
+    if (line >= len(lines) or not lines[line].strip() or len(text.split()) < 2 or URL.search(text)
+            or text.endswith((".", "…", ":", ",")) or _prose_or_time(text) or not text[:1].isalpha()):
+        return False
+    below = re.split(r"\s+[-–—]\s+", field_line(lines[line]).strip())[0]
+    names = lenient_names(below)
+    return bool(names and names[0] and not lenient_names(text))
 
 
 def _confirmed(document: SourceText, lines: list[str], line: int, entries: list[Entry],
