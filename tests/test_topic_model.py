@@ -160,13 +160,18 @@ ADDED_WITH_MODEL_3 = frozenset({"conservation-laws", "weight-averaging", "single
 # Added by concepts-5, the subjects the v4 judge named missing: newer than every judge so far.
 ADDED_WITH_CONCEPTS_5 = frozenset({"large-language-models", "distributed-training", "intrinsic-dimension",
                                    "multi-task-learning", "compositional-generalization", "algorithm-unrolling"})
-JUDGES_LACK = {"labelled_new_versions.yml": ADDED_WITH_MODEL_2 | ADDED_WITH_MODEL_3 | ADDED_WITH_CONCEPTS_5,
-               "labelled_new_versions_3.yml": ADDED_WITH_MODEL_3 | ADDED_WITH_CONCEPTS_5,
-               "labelled_new_versions_4.yml": ADDED_WITH_MODEL_3 | ADDED_WITH_CONCEPTS_5,  # judged against 5943543
+# Added by model-6, the subjects the v6 judge (and earlier ones) named missing: newer than every judge so far.
+ADDED_WITH_MODEL_6 = frozenset({"learning-rate-schedules", "state-space-models"})
+JUDGES_LACK = {"labelled_new_versions.yml": ADDED_WITH_MODEL_2 | ADDED_WITH_MODEL_3 | ADDED_WITH_CONCEPTS_5 | ADDED_WITH_MODEL_6,
+               "labelled_new_versions_3.yml": ADDED_WITH_MODEL_3 | ADDED_WITH_CONCEPTS_5 | ADDED_WITH_MODEL_6,
+               # judged against 5943543
+               "labelled_new_versions_4.yml": ADDED_WITH_MODEL_3 | ADDED_WITH_CONCEPTS_5 | ADDED_WITH_MODEL_6,
                # judged against the 158 concepts of 8bb9cbc
-               "labelled_new_versions_5.yml": ADDED_WITH_CONCEPTS_5,
-               "labelled_new_versions_6.yml": frozenset(),  # judged against the 164 concepts of 87fcc00
-               "labelled_topics.yml": ADDED_WITH_MODEL_2 | ADDED_WITH_MODEL_3 | ADDED_WITH_CONCEPTS_5}  # labelled against 66b0d1d
+               "labelled_new_versions_5.yml": ADDED_WITH_CONCEPTS_5 | ADDED_WITH_MODEL_6,
+               # judged against the 164 concepts of 87fcc00
+               "labelled_new_versions_6.yml": ADDED_WITH_MODEL_6,
+               # labelled against 66b0d1d
+               "labelled_topics.yml": ADDED_WITH_MODEL_2 | ADDED_WITH_MODEL_3 | ADDED_WITH_CONCEPTS_5 | ADDED_WITH_MODEL_6}
 
 
 def lacks(truth_name: str) -> frozenset[str]:
