@@ -11,8 +11,8 @@ a label is neither right nor wrong, and a predicted concept added after the judg
 could not give it) counts as its nearest broader concept they could, where they chose it (`as_judge_could_say`). A new
 list's headings are unmapped: the same folds are also measured with the held-out list's file in
 taxonomy/sources/ removed. The new list versions' unread papers (tests/data/labelled_new_versions.yml,
-labelled_new_versions_3.yml, labelled_new_versions_4.yml and labelled_new_versions_5.yml, the last also against
-a second judge) are measured against their judges; all four are DEV now (tuned on).
+labelled_new_versions_3.yml, labelled_new_versions_4.yml, labelled_new_versions_5.yml, the last also against
+a second judge, and labelled_new_versions_6.yml) are measured against their judges; all five are DEV now (tuned on).
 
 The goal for unread papers is precision >= 0.90 and recall >= 0.85 (docs/topic-model.md gives
 the measured figures and what limits them); the floors below hold what is reached today.
@@ -67,21 +67,23 @@ NEW_VERSIONS_PRECISION_FLOOR, NEW_VERSIONS_RECALL_FLOOR = 0.91, 0.68
 # The third new versions' 80 unread papers (tests/data/labelled_new_versions_3.yml, judged blind): measured
 # once blind at P 0.814 R 0.506, then DEV for model-3: P 0.829 R 0.561 with the refine rule, P 0.824 R 0.543
 # without it (off since v4 measured it net wrong); 448 of 452 reach our scheme. model-4: P 0.826 R 0.549;
-# P 0.841 R 0.549 under concepts-5's counting (model-5 changed nothing on it).
-V3_PRECISION_FLOOR, V3_RECALL_FLOOR = 0.84, 0.54
+# P 0.841 R 0.549 under concepts-5's counting (model-5 changed nothing on it); P 0.843 R 0.555 since model-6.
+V3_PRECISION_FLOOR, V3_RECALL_FLOOR = 0.84, 0.55
 # The fourth new versions' 96 unread papers (tests/data/labelled_new_versions_4.yml, judged blind), measured
 # once on model-3's final rules, never tuned on: HELD-OUT, P 0.792 R 0.538 (label alone P 0.833 R 0.516,
 # model alone P 0.933 R 0.152); 91 of 96 unread and 461 of 468 papers reach our scheme. Its one use since:
 # the refine rule's author said to drop it if v4 disagreed, and v4 did (+2 right, +5 wrong), so it is off:
 # P 0.822 R 0.527. DEV since model-4 (its misses and wrong topics chose model-4's curation): P 0.845 R 0.533;
-# P 0.846 R 0.538 under concepts-5's counting, P 0.853 R 0.538 since model-5 (FALLBACK_THRESHOLD 0.45: one wrong less).
-V4_PRECISION_FLOOR, V4_RECALL_FLOOR = 0.85, 0.53
+# P 0.846 R 0.538 under concepts-5's counting, P 0.853 R 0.538 since model-5 (FALLBACK_THRESHOLD 0.45: one wrong less),
+# P 0.855 R 0.543 since model-6.
+V4_PRECISION_FLOOR, V4_RECALL_FLOOR = 0.85, 0.54
 # The fifth new versions' 108 unread papers (tests/data/labelled_new_versions_5.yml, judged blind, all five
 # lists), measured once on model-3's final rules (refine off) when they arrived: label alone P 0.732 R 0.574,
 # model alone P 0.933 R 0.074, both P 0.727 R 0.574 (109 right, 41 wrong, 81 missed); 106 of 108 unread and
 # 476 of 480 papers reach our scheme; P 0.722 R 0.574 after concepts-5. DEV since model-5 (its errors, read
 # with both judges, chose model-5's curation): P 0.800 R 0.632 (120 right, 30 wrong, 70 missed), against the
-# second judge P 0.809 R 0.606. The floors hold that, not the goal; the sixth blind set measures generalisation.
+# second judge P 0.809 R 0.606; since model-6 P 0.801 R 0.637 (second judge P 0.810 R 0.611). The floors hold
+# that, not the goal; the blind sets measure generalisation.
 V5_PRECISION_FLOOR, V5_RECALL_FLOOR = 0.80, 0.63
 # A second judge of the same 108 papers (labelled_new_versions_5_judge2.yml, blind to the first judge),
 # counted as the model is, the first judge as truth: P 0.850 R 0.895 (170 right, 30 wrong, 20 missed).
@@ -91,8 +93,10 @@ TWO_JUDGES_PRECISION_FLOOR, TWO_JUDGES_RECALL_FLOOR = 0.85, 0.89
 # 164 concepts of 87fcc00), measured once on arrival on main (c241576, model-4 + concepts-5): label alone
 # P 0.701 R 0.577, model alone P 1.000 R 0.049, both P 0.704 R 0.583 (95 right, 40 wrong, 68 missed); 95 of 96
 # unread and 465 of 468 papers reach our scheme. HELD-OUT: never tuned on.
-# On model-5 (measured once, merged): both P 0.711 R 0.589 (96 right, 39 wrong, 67 missed).
-V6_PRECISION_FLOOR, V6_RECALL_FLOOR = 0.71, 0.58
+# On model-5 (measured once, merged): both P 0.711 R 0.589 (96 right, 39 wrong, 67 missed). DEV since model-6 (its
+# errors chose model-6's labels; docs/topic-model.md): label alone P 0.752 R 0.632, model alone P 1.000 R 0.049,
+# both P 0.754 R 0.638 (104 right, 34 wrong, 59 missed). The floors hold that, not the goal.
+V6_PRECISION_FLOOR, V6_RECALL_FLOOR = 0.75, 0.63
 REACH_FLOOR = 0.97  # of a held-out list's (or a new list version's) papers, those reaching our scheme
 
 
@@ -160,13 +164,18 @@ ADDED_WITH_MODEL_3 = frozenset({"conservation-laws", "weight-averaging", "single
 # Added by concepts-5, the subjects the v4 judge named missing: newer than every judge so far.
 ADDED_WITH_CONCEPTS_5 = frozenset({"large-language-models", "distributed-training", "intrinsic-dimension",
                                    "multi-task-learning", "compositional-generalization", "algorithm-unrolling"})
-JUDGES_LACK = {"labelled_new_versions.yml": ADDED_WITH_MODEL_2 | ADDED_WITH_MODEL_3 | ADDED_WITH_CONCEPTS_5,
-               "labelled_new_versions_3.yml": ADDED_WITH_MODEL_3 | ADDED_WITH_CONCEPTS_5,
-               "labelled_new_versions_4.yml": ADDED_WITH_MODEL_3 | ADDED_WITH_CONCEPTS_5,  # judged against 5943543
+# Added by model-6, the subjects the v6 judge (and earlier ones) named missing: newer than every judge so far.
+ADDED_WITH_MODEL_6 = frozenset({"learning-rate-schedules", "state-space-models"})
+JUDGES_LACK = {"labelled_new_versions.yml": ADDED_WITH_MODEL_2 | ADDED_WITH_MODEL_3 | ADDED_WITH_CONCEPTS_5 | ADDED_WITH_MODEL_6,
+               "labelled_new_versions_3.yml": ADDED_WITH_MODEL_3 | ADDED_WITH_CONCEPTS_5 | ADDED_WITH_MODEL_6,
+               # judged against 5943543
+               "labelled_new_versions_4.yml": ADDED_WITH_MODEL_3 | ADDED_WITH_CONCEPTS_5 | ADDED_WITH_MODEL_6,
                # judged against the 158 concepts of 8bb9cbc
-               "labelled_new_versions_5.yml": ADDED_WITH_CONCEPTS_5,
-               "labelled_new_versions_6.yml": frozenset(),  # judged against the 164 concepts of 87fcc00
-               "labelled_topics.yml": ADDED_WITH_MODEL_2 | ADDED_WITH_MODEL_3 | ADDED_WITH_CONCEPTS_5}  # labelled against 66b0d1d
+               "labelled_new_versions_5.yml": ADDED_WITH_CONCEPTS_5 | ADDED_WITH_MODEL_6,
+               # judged against the 164 concepts of 87fcc00
+               "labelled_new_versions_6.yml": ADDED_WITH_MODEL_6,
+               # labelled against 66b0d1d
+               "labelled_topics.yml": ADDED_WITH_MODEL_2 | ADDED_WITH_MODEL_3 | ADDED_WITH_CONCEPTS_5 | ADDED_WITH_MODEL_6}
 
 
 def lacks(truth_name: str) -> frozenset[str]:
@@ -529,7 +538,8 @@ def test_a_paper_assigned_by_hand_takes_no_model_topic_yet_is_scored_for_the_que
 
 def test_the_sixth_new_versions_unread_papers_measured_against_their_blind_judge(tmp_path):
     """96 real papers added to all five lists, judged by a judge who never saw the classifier, its
-    curation or its topics: HELD-OUT, never tuned on."""
+    curation or its topics: measured once blind on arrival (main P 0.704 R 0.583, model-5 P 0.711
+    R 0.589), DEV since model-6, whose labels its errors chose: the floors hold that, not the goal."""
     _, both = blind_set(tmp_path, NEW_VERSIONS_6, V6_FILES, "labelled_new_versions_6.yml",
-                        "sixth new versions' 96 unread papers vs their blind judge (HELD-OUT)")
+                        "sixth new versions' 96 unread papers vs their blind judge (dev since model-6)")
     assert both.precision >= V6_PRECISION_FLOOR and both.recall >= V6_RECALL_FLOOR

@@ -168,9 +168,11 @@ FALLBACK_THRESHOLD = 0.45
 # adaptive methods): the label evidence already says the paper is in that area, so the model need
 # only say where in it. Tuned on DEV to 0.35 (v2, v3: 3 right, 0 wrong), it was net wrong on every
 # held-out set (leave-one-list-out +0/+1 and +1/+1; the blind v4 set +2 right, +5 wrong), as its
-# author said to check before keeping it: so it is off (1.0, no score reaches it) until readings
-# make it pay (docs/topic-model.md).
-REFINE_THRESHOLD = 1.0
+# author said to check before keeping it: so it was off (1.0) from v4 until model-6, which measured
+# it on every DEV truth at once (v2-v6, leave-one-list-out): from 0.55 it adds 3 right topics and no
+# wrong one (from 0.5: +4 right, +1 wrong; 0.6 reaches nothing THRESHOLD does not), so it is on
+# again at 0.55, where only a confident score refines (docs/topic-model.md, "model-6").
+REFINE_THRESHOLD = 0.55
 
 
 def decide(
