@@ -31,12 +31,10 @@ from atlas.build.retired import check_retired, load_retired
 from atlas.build.site_files import write_site
 from atlas.build.sources import load_manifest, read_source, require_items
 from atlas.build.taxonomy import load_taxonomy
-from atlas.citations.bibtex import write_bibtex
 from atlas.published import OUR_SCHEME
 
 DATABASE_NAME = "atlas.db"
 REPORT_NAME = "build-report.json"
-BIBTEX_NAME = "atlas.bib"
 RETIRED_NAME = "retired_ids.yml"
 
 
@@ -187,11 +185,11 @@ def _build(manifest: Path, out: Path, curation: Path, taxonomy: Path, wait: bool
             report = write_database(staging / DATABASE_NAME, data)
         concepts = data.taxonomy
         del data  # every record is in atlas.db now: the stages below read it from there
-        # RDF on the second core while this one writes the citation files: each only reads the
-        # finished atlas.db and writes files of its own. The site copies both, so it comes after.
+        # RDF on the second core while this one writes the citation files (BibTeX, RIS, CSL-JSON):
+        # each only reads the finished atlas.db and writes files of its own. The site copies both,
+        # so it comes after.
         with _beside(_write_rdf, concepts, staging) as rdf_timings:
             with _stage(timings, "bibtex"):
-                write_bibtex(staging / DATABASE_NAME, staging / BIBTEX_NAME)
                 write_citation_files(staging / DATABASE_NAME, staging)
         if timings is not None:
             timings.update(rdf_timings.result())
