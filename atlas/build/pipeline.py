@@ -12,7 +12,6 @@ from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import replace
 from pathlib import Path
 
 from atlas.build.citation_files import write_citation_files
@@ -26,6 +25,7 @@ from atlas.build.publish import publish
 from atlas.build.rdf import write_exports
 from atlas.build.rdf_atlas import write_atlas_rdf
 from atlas.build.reading_queue import reading_queue
+from atlas.build.records import entry_with
 from atlas.build.renamed import follow_authorship, follow_titles
 from atlas.build.retired import check_retired, load_retired
 from atlas.build.site_files import write_site
@@ -98,7 +98,7 @@ def build_dataset(
             entries, first_author_key, lambda venue_id: venues.venues[venue_id].kind, overrides,
             arxiv_venue=venues.arxiv_venue,
         )
-        entries = [replace(e, paper_id=paper_of.get(e.ref, "")) if e.ref in paper_of or e.paper_id else e
+        entries = [entry_with(e, paper_id=paper_of.get(e.ref, "")) if e.ref in paper_of or e.paper_id else e
                    for e in entries]  # the other entries keep paper_id "" as they are
     with _stage(timings, "authors"):
         occurrences = {
