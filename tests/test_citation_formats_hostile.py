@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
 
 import pytest
 import rispy
@@ -56,3 +57,15 @@ def test_a_hostile_name_keeps_atlas_ris_and_csl_json_readable(hostile_atlas):  #
     assert len(written) == 1 and any(PWNED in name for name in written[0]["authors"])
     items = json.loads((hostile_atlas / "atlas.csl.json").read_text(encoding="utf-8"))
     assert {item["id"] for item in items} == papers
+
+
+def test_one_line_folds_every_character_as_the_pattern_does_whatever_its_neighbours():
+    """one_line skips the substitution for a printable value without a double space: that holds
+    only while every character the pattern matches, but the space, is unprintable."""
+    from atlas.citations.records import _BREAKS
+
+    for code in range(sys.maxunicode + 1):
+        character = chr(code)
+        for text in (character, f"a{character}b", f" {character}", f"{character} ", f"a {character} b",
+                     character * 2):
+            assert one_line(text) == _BREAKS.sub(" ", text).strip(), hex(code)

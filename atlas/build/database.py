@@ -15,7 +15,7 @@ import sqlite_utils
 from sqlite_utils.db import DescIndex
 
 from atlas.build.classify import PaperReading, PaperTopic, UnmappedTerm
-from atlas.build.database_rows import insert_rows
+from atlas.build.database_rows import insert_rows, insert_tuples
 from atlas.build.merge import Paper, PossibleDuplicate
 from atlas.build.model_tables import write_model_tables
 from atlas.build.normalize import LinkClaim, Venue
@@ -179,16 +179,12 @@ def _write_papers(db: sqlite_utils.Database, data: Dataset) -> None:
         pk="id",
         foreign_keys=[("venue_id", "venues", "id")],
     )
-    insert_rows(
+    insert_tuples(
         db,
         "paper_authors",
+        ("paper_id", "author_id", "position", "written"),
         (
-            {
-                "paper_id": p.id,
-                "author_id": data.author_of[(*p.authors_from, position)],
-                "position": position,
-                "written": name,
-            }
+            (p.id, data.author_of[(*p.authors_from, position)], position, name)
             for p in data.papers
             for position, name in enumerate(p.authors, start=1)
         ),
@@ -199,9 +195,10 @@ def _write_papers(db: sqlite_utils.Database, data: Dataset) -> None:
 
 def _write_entries(db: sqlite_utils.Database, data: Dataset, paper_of: dict) -> None:
     """Every list item as the list wrote it, and each name written in a paper entry."""
-    insert_rows(
+    insert_tuples(
         db,
         "entries",
+        ENTRY_COLUMNS,
         (_entry_row(e, paper_of) for e in data.entries),
         pk=("source_id", "line", "item"),
         foreign_keys=[
@@ -210,12 +207,13 @@ def _write_entries(db: sqlite_utils.Database, data: Dataset, paper_of: dict) -> 
             ("venue_id", "venues", "id"),
         ],
     )
-    insert_rows(
+    author_of = data.author_of
+    insert_tuples(
         db,
         "entry_authors",
+        ("source_id", "line", "item", "position", "written", "author_id"),
         (
-            {"source_id": e.source_id, "line": e.line, "item": e.item, "position": position,
-             "written": name, "author_id": data.author_of[(*e.ref, position)]}
+            (e.source_id, e.line, e.item, position, name, author_of[(e.source_id, e.line, e.item, position)])
             for e in data.entries
             if e.kind == "paper"
             for position, name in enumerate(e.authors, start=1)
@@ -234,15 +232,19 @@ def _write_links_and_keywords(db: sqlite_utils.Database, data: Dataset, paper_of
         foreign_keys=[("paper_id", "papers", "id")],
     )
     keyword_names: dict[str, str] = {}
+    slugs: dict[str, str] = {}  # a few hundred key words, written on most papers
     for paper_id in sorted(data.keywords):
         for keyword in data.keywords[paper_id]:
-            keyword_names.setdefault(slug(keyword), keyword)
+            if keyword not in slugs:
+                slugs[keyword] = slug(keyword)
+            keyword_names.setdefault(slugs[keyword], keyword)
     insert_rows(db, "keywords", ({"id": k, "name": keyword_names[k]} for k in sorted(keyword_names)), pk="id")
-    insert_rows(
+    insert_tuples(
         db,
         "paper_keywords",
+        ("paper_id", "keyword_id"),
         (
-            {"paper_id": paper_id, "keyword_id": slug(keyword)}
+            (paper_id, slugs[keyword])
             for paper_id in sorted(data.keywords)
             for keyword in data.keywords[paper_id]
         ),
@@ -295,34 +297,43 @@ def _write_review_tables(db: sqlite_utils.Database, data: Dataset, paper_of: dic
     )
 
 
-def _entry_row(entry: Entry, paper_of: dict) -> dict:
+ENTRY_COLUMNS = (
+    "source_id", "line", "item", "section", "heading", "kind", "reason", "warning", "hidden", "title",
+    "authors", "authors_truncated", "year", "stated_year", "venue", "venue_id", "paper_id",
+    "parent_line", "parent_item", "label", "keywords", "arxiv_id", "raw",
+)
+
+
+def _entry_row(entry: Entry, paper_of: dict) -> tuple:
+    """An entries row, its values in ENTRY_COLUMNS' order (the table's)."""
     own_paper = paper_of.get(entry.ref)
     belongs_to = paper_of.get(entry.parent_ref) if entry.parent_line else None
-    return {
-        "source_id": entry.source_id,
-        "line": entry.line,
-        "item": entry.item,
-        "section": SECTION_SEPARATOR.join(entry.section) or None,
-        "heading": entry.section[-1] if entry.section else None,
-        "kind": entry.kind,
-        "reason": entry.reason or None,
-        "warning": entry.warning or None,
-        "hidden": entry.hidden,
-        "title": entry.title or None,
-        "authors": _TO_JSON(list(entry.authors)) if entry.authors else None,
-        "authors_truncated": entry.authors_truncated,
-        "year": entry.year,
-        "stated_year": entry.stated_year,
-        "venue": entry.venue or None,
-        "venue_id": entry.venue_id or None,
-        "paper_id": own_paper or belongs_to,
-        "parent_line": entry.parent_line,
-        "parent_item": entry.parent_item if entry.parent_line else None,
-        "label": entry.label or None,
-        "keywords": _TO_JSON(list(entry.keywords)) if entry.keywords else None,
-        "arxiv_id": entry.arxiv_id or None,
-        "raw": entry.raw,
-    }
+    section = entry.section
+    return (
+        entry.source_id,
+        entry.line,
+        entry.item,
+        SECTION_SEPARATOR.join(section) or None,
+        section[-1] if section else None,
+        entry.kind,
+        entry.reason or None,
+        entry.warning or None,
+        entry.hidden,
+        entry.title or None,
+        _TO_JSON(list(entry.authors)) if entry.authors else None,
+        entry.authors_truncated,
+        entry.year,
+        entry.stated_year,
+        entry.venue or None,
+        entry.venue_id or None,
+        own_paper or belongs_to,
+        entry.parent_line,
+        entry.parent_item if entry.parent_line else None,
+        entry.label or None,
+        _TO_JSON(list(entry.keywords)) if entry.keywords else None,
+        entry.arxiv_id or None,
+        entry.raw,
+    )
 
 
 def _link_rows(data: Dataset, paper_of: dict) -> list[dict]:

@@ -92,6 +92,21 @@ def insert_rows(db: sqlite_utils.Database, table: str, rows: Iterable[dict], **o
     )
 
 
+def insert_tuples(
+    db: sqlite_utils.Database, table: str, columns: tuple[str, ...], rows: Iterable[tuple], **options
+) -> None:
+    """insert_rows for rows given as tuples of the `columns`' values, in that order: the first
+    chunk goes in as dicts, from which the table is created exactly as insert_rows creates it,
+    the rest as they are, without a dict and a lookup per value (the entries table's 23 columns
+    for every list item)."""
+    rows = iter(rows)
+    chunk = list(islice(rows, max(1, min(100, SQLITE_MAX_VARS // max(1, len(columns))))))
+    insert_rows(db, table, (dict(zip(columns, row, strict=True)) for row in chunk), **options)
+    if chunk:
+        names = ", ".join(f"[{column}]" for column in columns)
+        db.conn.executemany(f"insert into [{table}] ({names}) values ({', '.join('?' * len(columns))})", rows)
+
+
 def _values(rows: Iterable[dict], columns: list[str]) -> Iterator[tuple]:
     if len(columns) == 1:
         for row in rows:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from atlas.build.errors import InputError
-from atlas.build.records import Entry
+from atlas.build.records import Entry, entry_with
 from atlas.build.schemas import VENUES
 from atlas.build.text import fold, key_words, slug
 from atlas.build.yamlfile import load_yaml, require
@@ -162,7 +162,7 @@ def with_venues(entries: list[Entry], table: VenueTable) -> list[Entry]:
     result = []
     for entry in entries:
         venue = table.resolve(entry.venue) if entry.kind == "paper" else None
-        result.append(replace(entry, venue_id=venue.id) if venue else entry)
+        result.append(entry_with(entry, venue_id=venue.id) if venue else entry)
     return result
 
 

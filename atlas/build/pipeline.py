@@ -12,7 +12,6 @@ from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import replace
 from pathlib import Path
 
 from atlas.build.citation_files import write_citation_files
@@ -26,17 +25,16 @@ from atlas.build.publish import publish
 from atlas.build.rdf import write_exports
 from atlas.build.rdf_atlas import write_atlas_rdf
 from atlas.build.reading_queue import reading_queue
+from atlas.build.records import entry_with
 from atlas.build.renamed import follow_authorship, follow_titles
 from atlas.build.retired import check_retired, load_retired
 from atlas.build.site_files import write_site
 from atlas.build.sources import load_manifest, read_source, require_items
 from atlas.build.taxonomy import load_taxonomy
-from atlas.citations.bibtex import write_bibtex
 from atlas.published import OUR_SCHEME
 
 DATABASE_NAME = "atlas.db"
 REPORT_NAME = "build-report.json"
-BIBTEX_NAME = "atlas.bib"
 RETIRED_NAME = "retired_ids.yml"
 
 
@@ -100,7 +98,7 @@ def build_dataset(
             entries, first_author_key, lambda venue_id: venues.venues[venue_id].kind, overrides,
             arxiv_venue=venues.arxiv_venue,
         )
-        entries = [replace(e, paper_id=paper_of.get(e.ref, "")) if e.ref in paper_of or e.paper_id else e
+        entries = [entry_with(e, paper_id=paper_of.get(e.ref, "")) if e.ref in paper_of or e.paper_id else e
                    for e in entries]  # the other entries keep paper_id "" as they are
     with _stage(timings, "authors"):
         occurrences = {
@@ -187,11 +185,11 @@ def _build(manifest: Path, out: Path, curation: Path, taxonomy: Path, wait: bool
             report = write_database(staging / DATABASE_NAME, data)
         concepts = data.taxonomy
         del data  # every record is in atlas.db now: the stages below read it from there
-        # RDF on the second core while this one writes the citation files: each only reads the
-        # finished atlas.db and writes files of its own. The site copies both, so it comes after.
+        # RDF on the second core while this one writes the citation files (BibTeX, RIS, CSL-JSON):
+        # each only reads the finished atlas.db and writes files of its own. The site copies both,
+        # so it comes after.
         with _beside(_write_rdf, concepts, staging) as rdf_timings:
             with _stage(timings, "bibtex"):
-                write_bibtex(staging / DATABASE_NAME, staging / BIBTEX_NAME)
                 write_citation_files(staging / DATABASE_NAME, staging)
         if timings is not None:
             timings.update(rdf_timings.result())

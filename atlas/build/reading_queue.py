@@ -13,7 +13,7 @@ split, and matters most where many lists hold the paper. Each unread paper gets:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from atlas.build.classify import PaperReading, PaperTopic
 from atlas.build.merge import Paper
@@ -57,7 +57,11 @@ def reading_queue(
         topics, model = filed.get(paper.id, {}), scored.get(paper.id, {})
         items.append(_item(paper, topics, model, read_by.get(paper.id, 0), taxonomy))
     items.sort(key=lambda item: (-item.priority, item.paper_id))
-    return [replace(item, rank=rank) for rank, item in enumerate(items, start=1)]
+    return [  # each item again with its rank: a positional call, not dataclasses.replace's per field
+        QueueItem(i.paper_id, rank, i.priority, i.confidence, i.disagreements, i.lists, i.readings, i.topics,
+                  i.reason)
+        for rank, i in enumerate(items, start=1)
+    ]
 
 
 def _item(paper: Paper, topics: dict[str, set[str]], model: dict[str, float], readings: int,

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from operator import attrgetter
 from pathlib import Path
 
 
@@ -86,6 +87,18 @@ class Entry:
 
 
 EntryRef = tuple[str, int, int]  # (source_id, line, item) of an entry
+_ENTRY_FIELDS = tuple(field.name for field in fields(Entry))
+_ENTRY_VALUES = attrgetter(*_ENTRY_FIELDS)
+_ENTRY_POSITION = {name: position for position, name in enumerate(_ENTRY_FIELDS)}
+
+
+def entry_with(entry: Entry, **changes) -> Entry:
+    """dataclasses.replace for an Entry, twice as fast: the build sets a venue id and a paper id on
+    every paper entry (Entry has no __post_init__ for replace to run)."""
+    values = list(_ENTRY_VALUES(entry))
+    for name, value in changes.items():
+        values[_ENTRY_POSITION[name]] = value
+    return Entry(*values)
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,9 @@ order follow BibTeX's own rules rather than ours.
 
 from __future__ import annotations
 
-import json
 import re
-import sqlite3
 import urllib.parse
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -149,22 +147,11 @@ def bibliography(cited: Iterable[Citation]) -> str:
     return _BibTeXWriter(encoding="utf-8").to_string(data)
 
 
-def write_bibtex(database: Path, target: Path, batch: int = 1000) -> None:
-    """dist/atlas.bib: every paper, in id order, `batch` papers at a time so that neither the
-    citations nor the text are ever whole in memory. pybtex writes one blank line between
-    entries, so the batches joined by one give the file of all papers at once."""
-    db = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
-    db.row_factory = sqlite3.Row
-    papers_sql, _ = citation_queries(None)
-    _, authors_sql = citation_queries([])
-    try:
-        papers = db.execute(papers_sql)
-        with target.open("w", encoding="utf-8") as file:
-            first = True
-            while rows := papers.fetchmany(batch):
-                ids = json.dumps([row["id"] for row in rows])
-                text = bibliography(citations(rows, db.execute(authors_sql, {"paper_ids": ids})))
-                file.write(text if first else "\n" + text)
-                first = False
-    finally:
-        db.close()
+def write_bibtex(cited: Sequence[Citation], target: Path, batch: int = 1000) -> None:
+    """dist/atlas.bib: every paper of `cited` (all_citations: in id order), `batch` papers at a time
+    so that the text is never whole in memory. pybtex writes one blank line between entries, so
+    the batches joined by one give the file of all papers at once."""
+    with target.open("w", encoding="utf-8") as file:
+        for start in range(0, len(cited), batch):
+            text = bibliography(cited[start : start + batch])
+            file.write(text if start == 0 else "\n" + text)
