@@ -24,6 +24,7 @@ from atlas.build.parsers.line_parts import (
     json_text,
     linked,
     rows_of_cells,
+    title_extent,
     title_line,
 )
 from atlas.build.parsers.markdown_tree import SEQUENCE_OPENER, ListItem, Span, inline_spans
@@ -706,6 +707,7 @@ def read_detected_text(text: str, section: tuple[str, ...], before: list[str] | 
         claims = _paper(spans, section)
         first_line = "".join(span.text for span in spans if span.style != "image").split(" — ")[0]
         _refuse_prose(first_line, claims["title"])
+        claims["title"] = title_extent(claims["title"])
         return _without_translation(claims)
 
 

@@ -17,7 +17,7 @@ from dataclasses import replace
 from atlas.build.parsers.auto import read_detected, read_detected_text
 from atlas.build.parsers.line_detector import CONFIRMED_FROM, line_probabilities, thresholds
 from atlas.build.parsers.line_features import ARXIV, DOI, URL, YEAR
-from atlas.build.parsers.line_parts import field_line, title_line
+from atlas.build.parsers.line_parts import field_line, title_extent, title_line
 from atlas.build.parsers.markdown_tree import ListItem
 from atlas.build.parsers.reference import lenient_names
 from atlas.build.parsers.registry import NotAPaper
@@ -33,7 +33,12 @@ ADDED = "added by the line detector"
 
 
 def with_detected_papers(document: SourceText, items: list[ListItem], entries: list[Entry]) -> list[Entry]:
-    """`entries` (one per item of `items`) with the papers of the lines the detector takes."""
+    """`entries` (one per item of `items`) with the papers of the lines the detector takes, each
+    paper's title read to its extent (`[c19] Names: Title`, line_parts.title_extent)."""
+    return [_extent(entry) for entry in _with_detected_papers(document, items, entries)]
+
+
+def _with_detected_papers(document: SourceText, items: list[ListItem], entries: list[Entry]) -> list[Entry]:
     lines = document.original.split("\n")
     probability = line_probabilities(lines)
     threshold, reject_below = thresholds()
@@ -81,6 +86,12 @@ def with_detected_papers(document: SourceText, items: list[ListItem], entries: l
         return read
     read = [_renoted(entry, moved) for entry in read]
     return sorted(read + added, key=lambda entry: (entry.line, entry.item))
+
+
+def _extent(entry: Entry) -> Entry:
+    if entry.kind != "paper" or not entry.title or (title := title_extent(entry.title)) == entry.title:
+        return entry
+    return replace(entry, title=title)
 
 
 def _title_neighbour(lines: list[str], line: int) -> int:

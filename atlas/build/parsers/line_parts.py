@@ -24,7 +24,8 @@ import csv
 import html
 import re
 
-from atlas.build.parsers.reference import lenient_names
+from atlas.build.names import looks_like_name
+from atlas.build.parsers.reference import FUNCTION_WORDS, lenient_names
 
 # `08:15 <juliet> `, `[08:15] <@juliet> `, `08:15:02 juliet: `, `[2024-03-04 08:15] * juliet `
 _CHAT_PREFIX = re.compile(
@@ -87,6 +88,10 @@ def title_line(line: str, before: list[str] = ()) -> str:
         return f"**{_unquoted(pair['value'])}**"
     if _QUOTED_ROW.match(line) and (row := _row(line, before)) is not None:
         return row
+    if (tagged := _TAGGED.match(line)) and tagged["tag"].strip(" -").lstrip("%") in _TITLE_TAGS:
+        return f"**{tagged['value'].strip()}**"
+    if (cells := _cell_row(line)) is not None:
+        return cells
     return line
 
 
@@ -112,7 +117,7 @@ def ends_entry(title: str, line: str) -> bool:
     """Whether `line`, under the taken line `title` rewritten by its parts, is past its entry: the
     next message of a chat, a line less indented (the end of the element or object holding it), a
     closing tag at its indentation or a sibling element, or the next row of delimited cells."""
-    if _CHAT_PREFIX.match(title):
+    if _CHAT_PREFIX.match(title) or _cell_row(title) is not None:
         return True
     if title_line(title) == title and not _QUOTED_ROW.match(title):
         return False
@@ -137,6 +142,8 @@ def field_line(line: str) -> str:
                         ) + "".join(f" {value}" for value in values if value.startswith("http"))
     if (pair := _KEY_VALUE.match(line)) is not None:
         return _unquoted(pair["value"])
+    if tagged := _TAGGED.match(line):  # `%A Dauphin, Yann N.`, `AU  - Name`: the value
+        return tagged["value"].strip()
     if _OPENING_KEY.match(line):  # `"author": [`, `],`: structure, no words
         return ""
     parts = [part.strip() for part in _NAME_SEPARATOR.split(line.strip())]
@@ -227,3 +234,92 @@ def _title_column(before: list[str], delimiter: str, width: int) -> int | None:
         if named and len(cells) == width:
             return named[0]
     return None
+
+
+# A tagged record's line: refer/EndNote `%T Title`, RIS-like `TI  - Title`
+_TAGGED = re.compile(r"^\s*(?P<tag>%[A-Z0-9@!#$&()*+^|]|[A-Z][A-Z0-9]\s{1,2}-)\s+(?P<value>\S.*)$")
+_TITLE_TAGS = {"T", "TI", "T1"}
+# A LaTeX row of `&`-separated cells ending in `\\` (a tabular's or longtable's)
+_CELL_SPLIT = re.compile(r"(?<!\\)&")
+_ROW_END = re.compile(r"\\\\\s*(?:\\(?:hline|midrule|addlinespace|toprule|bottomrule)\b.*)?$")
+_HREF = re.compile(r"\\href\{(?P<url>[^{}]*)\}\{(?P<text>(?:[^{}]|\{[^{}]*\})*)\}")
+_STYLED_COMMAND = re.compile(r"\\(?:textit|emph|textbf|textsc|textsl|mbox)\{(?P<text>(?:[^{}]|\{[^{}]*\})*)\}")
+_DROPPED_COMMAND = re.compile(r"\\(?:textsuperscript|footnote|cite|label)\{(?:[^{}]|\{[^{}]*\})*\}|\$[^$]*\$")
+_URL_COMMAND = re.compile(r"\\url\{(?P<url>[^{}]*)\}")
+
+
+def _cell_row(line: str) -> str | None:
+    """A LaTeX row (`\\href{url}{Title}\\textsuperscript{$\\star$} & Names & Venue & 2019 \\\\`): its
+    cells, the title's first (the cell of a link or italics, else the first of words), its link last."""
+    if not _ROW_END.search(line) or len(cells := _CELL_SPLIT.split(_ROW_END.sub("", line))) < 3:
+        return None
+    read, links, title = [], [], None
+    for cell in cells:
+        text = _DROPPED_COMMAND.sub("", cell)
+        if found := _HREF.search(text):
+            links.append(found["url"])
+            text = _HREF.sub(lambda m: m["text"], text)
+            title = title if title is not None else len(read)
+        if found := _STYLED_COMMAND.search(text):
+            title = title if title is not None else len(read)
+            text = _STYLED_COMMAND.sub(lambda m: m["text"], text)
+        text = _URL_COMMAND.sub(lambda m: m["url"], text).replace("~", " ").replace("\\&", "&")
+        read.append(re.sub(r"\s+", " ", text.replace("{", "").replace("}", "")).strip())
+    if title is None:
+        title = next((at for at, cell in enumerate(read) if len(cell.split()) >= 2 and not lenient_names(cell)), None)
+    if title is None or not read[title]:
+        return None
+    parts = [f"**{read[title]}**", *(cell for at, cell in enumerate(read) if at != title and cell)]
+    return " — ".join(parts + [f"[link]({url})" for url in links])
+
+
+# A citation key before a title (`[c19] `, `[j6] `, `[14] `, `c19] ` once a reader took its `[`)
+_KEY_MARKER = re.compile(r"^\[?[A-Za-z]{0,3}\d{1,4}[a-z]?\]\s+(?=\S)")
+# A string's escaped line end left on a title read from data (`Title\n`)
+_ESCAPED_END = re.compile(r"(?:\\[nrt])+$")
+_SURNAME = r"[A-ZÀ-Þ][\w'’-]+"
+# Surnames joined (`Belkin, Ma & Mandal`, `Arpit et al.`, `Smith & Le`), then an optional parenthesis
+# (`(NeurIPS 2020)`): a head of names
+_SURNAMES = re.compile(rf"^(?P<names>{_SURNAME}(?:(?:,\s+|\s+&\s+|\s+and\s+){_SURNAME})*(?:,?\s+et\s+al\.?)?)"
+                       r"(?:\s+\([^()]{2,40}\))?$")
+_SEPARATOR = re.compile(r":\s+|,\s+")
+_TAIL = re.compile(r"^(?P<rest>.{10,}?)(?:\s+--?\s+|\s+[—–]\s+|,\s+)(?P<tail>[^,:;()]+(?:,\s+[^,:;()]+)*)$")
+
+
+def title_extent(title: str) -> str:
+    """A title read from a taken line, without what its line adds around it in no markup: a
+    citation key before it (`[c19] `), an escaped line end after it (`\\n`), a head of names
+    (`A. Name, B. Name: Title`, `Belkin, Ma & Mandal, Title`, `Brown et al. (NeurIPS 2020): Title`)
+    and a tail of names (`Title -- Hardt, Recht, Singer`, `Title, Francis Bach`)."""
+    text = _ESCAPED_END.sub("", _KEY_MARKER.sub("", title.strip())).strip()
+    heads = [found for found in _SEPARATOR.finditer(text) if ":" not in text[:found.start()]]
+    for found in reversed(heads):  # the longest head of names: `Hoffer, Hubara & Soudry, Title`
+        head, rest = text[:found.start()], text[found.end():]
+        if len(rest) >= 10 and (found.group(0).startswith(":") or rest[:1].isupper() or rest[:1] in "\"“") \
+                and _names_head(head, found.group(0)):
+            text = rest.strip()
+            break
+    if (found := _TAIL.match(text)) and _names_tail(found["tail"], found.group(0)[len(found["rest"]):]):
+        text = found["rest"].strip()
+    return text or title
+
+
+def _names_head(head: str, separator: str) -> bool:
+    """Names before a title: surnames joined by `,`/`&`/`and`/`et al.` (two at least, or et al.),
+    or full names before a colon, two at least (one alone may be a title's: `Neural Tangents:`)."""
+    if (found := _SURNAMES.match(head.strip())) and re.search(r",|&|\band\b|et al", found["names"]):
+        return True
+    names = lenient_names(head) if separator.lstrip().startswith(":") else None
+    words = [word for name in (names[0] if names else []) for word in name.split()]
+    return bool(names and len(names[0]) >= 2 and all(len(name.split()) >= 2 for name in names[0])
+                and all(word[:1].isupper() and word.lower() not in FUNCTION_WORDS for word in words))
+
+
+def _names_tail(tail: str, separator: str) -> bool:
+    """Names after a title: surnames joined after a dash (`-- Hardt, Recht, Singer`), or one full
+    name after a comma (`, Francis Bach`), no word of it one a title has."""
+    if separator.strip(" ,") and (found := _SURNAMES.match(tail.strip())) and "(" not in tail:
+        return bool(re.search(r",|&|\band\b|et al", found["names"]))
+    words = tail.split()
+    return bool(separator.strip() == "," and 2 <= len(words) <= 3 and "," not in tail and looks_like_name(tail.strip())
+                and all(word[:1].isupper() and word.lower() not in FUNCTION_WORDS for word in words))

@@ -27,10 +27,10 @@ _LABEL_WORDS = frozenset(
     "website blog bib bibtex github poster talk demo html abs abstract supp supplementary homepage "
     "preprint doi notes note review reviews summary data dataset colab notebook tweet thread "
     "appendix official implementation repo source pub publication version full text here read "
-    "published journal conference proceedings pytorch tensorflow jax torch web".split()
+    "published journal conference proceedings pytorch tensorflow jax torch web ee dblp ps scholar doc".split()
 )
 # Words of a title-case title that no person's name holds: "Bugs, They Are Features".
-_FUNCTION_WORDS = frozenset(
+_FUNCTION_WORDS = FUNCTION_WORDS = frozenset(
     "a the of for with on to is are not via from by and or as at we they it its does be how "
     "why what when where which beyond towards toward into without under over through all need more "
     "less our your this that these do than vs".split()
