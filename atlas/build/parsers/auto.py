@@ -20,6 +20,8 @@ from dataclasses import replace
 from atlas.build.parsers.line_parts import (
     ends_entry,
     field_line,
+    grid_lines,
+    grid_row,
     joined_names,
     json_text,
     linked,
@@ -685,6 +687,8 @@ def read_detected_text(text: str, section: tuple[str, ...], before: list[str] | 
     element's text attribute, a key and its value, a row of delimited cells) is read by its parts
     (atlas/build/parsers/line_parts.py); `before` are the lines above it, for a header."""
     lines, given = [], text.split("\n")
+    if grid := grid_lines(given, before):  # a grid table's row: its lines' cells joined
+        given = [grid_row(grid[0], before[:len(before) - (len(grid[0]) - grid[1])])]
     opener = before[-1].strip() if before and before[-1].strip() else None
     for number, line in enumerate(given):
         if not line.strip() or (number and (_FENCE.match(line) or ends_entry(given[0], line)

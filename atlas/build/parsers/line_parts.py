@@ -84,6 +84,8 @@ def title_line(line: str, before: list[str] = ()) -> str:
         return f"**{found['title'].strip()}** — {found['names']} ({found['where']}) {rest}".rstrip()
     if (element := _element(line)) is not None:
         return element
+    if (text := _element_text(line)) is not None and text[0].split(":")[-1].lower() in _TITLE_ELEMENTS:
+        return f"**{text[1]}**"
     if (pair := _KEY_VALUE.match(line)) and pair["key"].strip().lower() in _TITLE_KEYS:
         return f"**{_unquoted(pair['value'])}**"
     if _QUOTED_ROW.match(line) and (row := _row(line, before)) is not None:
@@ -92,6 +94,8 @@ def title_line(line: str, before: list[str] = ()) -> str:
         return f"**{tagged['value'].strip()}**"
     if (cells := _cell_row(line)) is not None:
         return cells
+    if _GRID_ROW.match(line) and _grid_above(before) is not None:
+        return grid_row([line], before)
     return line
 
 
@@ -135,6 +139,8 @@ def field_line(line: str) -> str:
     keys, or the line as it is."""
     if (element := _element(line, titled=False)) is not None:
         return element
+    if (text := _element_text(line)) is not None:  # `<dc:creator>Names</dc:creator>`: its text
+        return text[1] if text[0].split(":")[-1].lower() not in _NO_FIELD_ELEMENTS else ""
     values = [_unquoted(found["value"] if found["value"] is not None else found["bare"])
               for found in _QUOTED_PAIR.finditer(line) if not found["key"].startswith("@")]
     if values:
@@ -271,6 +277,88 @@ def _cell_row(line: str) -> str | None:
         return None
     parts = [f"**{read[title]}**", *(cell for at, cell in enumerate(read) if at != title and cell)]
     return " — ".join(parts + [f"[link]({url})" for url in links])
+
+
+# A grid table's row line (`| 4 | Title, first line | Names |`) and border (`+----+====+`)
+_GRID_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_GRID_BORDER = re.compile(r"^\s*\+[-=:+]+\+\s*$")
+_MARKER_END = re.compile(r"[\s★☆*†‡✓✔]+$")
+
+
+def _grid_above(before: list[str] | tuple) -> int | None:
+    """How many row lines of a grid table are above, up to its border; None when no border is."""
+    count = 0
+    for line in reversed(before):
+        if _GRID_BORDER.match(line):
+            return count
+        if not _GRID_ROW.match(line):
+            return None
+        count += 1
+    return None
+
+
+def grid_lines(given: list[str], before: list[str] | tuple) -> tuple[list[str], int] | None:
+    """The lines of the grid table row holding given[0] (`before` being the lines above it), and
+    how many of `given` it spans; None when given[0] is in no grid table row."""
+    above = _grid_above(before) if given and _GRID_ROW.match(given[0]) else None
+    if above is None:
+        return None
+    below = 0
+    while below < len(given) and _GRID_ROW.match(given[below]):
+        below += 1
+    return [*before[len(before) - above:], *given[:below]], below
+
+
+def grid_row(row: list[str], before: list[str] | tuple) -> str:
+    """A grid table's row, its cells' lines joined (a title wrapped over lines is one), as the
+    title's cell first (the column a header names, else the first of words) and the others."""
+    border = next((line for line in reversed(before) if _GRID_BORDER.match(line)), "")
+    cuts = [at for at, char in enumerate(border) if char == "+"]
+    cells = _grid_cells(row, cuts)
+    if not cells:
+        return " ".join(line.strip(" |") for line in row)
+    at = None
+    header_end = next((index for index in range(len(before) - 1, -1, -1)
+                       if _GRID_BORDER.match(before[index]) and "=" in before[index]), None)
+    if header_end is not None:
+        start = header_end - 1
+        while start > 0 and _GRID_ROW.match(before[start - 1]):
+            start -= 1
+        header = _grid_cells(before[start:header_end], cuts)
+        at = next((index for index, cell in enumerate(header) if _TITLE_COLUMN.match(cell.split(" ")[0])), None)
+    if at is None or at >= len(cells) or not cells[at]:
+        at = next((index for index, cell in enumerate(cells) if len(cell.split()) >= 2 and not lenient_names(cell)), 0)
+    title = _MARKER_END.sub("", cells[at])
+    rest = [cell for index, cell in enumerate(cells) if index != at and cell and not re.fullmatch(r"[\d#.]+", cell)]
+    return " — ".join([f"**{title}**", *rest])
+
+
+def _grid_cells(row: list[str], cuts: list[int]) -> list[str]:
+    if len(cuts) < 2:
+        return []
+    columns: list[list[str]] = [[] for _ in cuts[1:]]
+    for line in row:
+        for index, (start, end) in enumerate(zip(cuts, cuts[1:])):
+            part = line[start + 1:end].strip(" |")
+            if part:
+                columns[index].append(part)
+    return [re.sub(r"(?<=\w-) (?=\w)", "", " ".join(column)) for column in columns]
+
+
+# An element holding text on one line (`<title>Title</title>`, `<title><![CDATA[Title]]></title>`)
+_ELEMENT_TEXT = re.compile(r"^\s*<(?P<name>[A-Za-z][\w:.-]*)(?:\s[^<>]*)?>(?P<text>.*?)</(?P=name)>\s*$")
+_CDATA = re.compile(r"<!\[CDATA\[(?P<text>.*?)\]\]>", re.DOTALL)
+_TITLE_ELEMENTS = {"title", "headline", "name", "articletitle"}
+_NO_FIELD_ELEMENTS = {"guid", "id", "pubdate", "updated", "published", "lastbuilddate", "date"}
+
+
+def _element_text(line: str) -> tuple[str, str] | None:
+    """An element and its text, CDATA and entities read, when the line is that element alone."""
+    found = _ELEMENT_TEXT.match(line)
+    if found is None:
+        return None
+    text = html.unescape(_CDATA.sub(lambda m: m["text"], found["text"])).strip()
+    return (found["name"], text) if text and "<" not in text else None
 
 
 # A citation key before a title (`[c19] `, `[j6] `, `[14] `, `c19] ` once a reader took its `[`)
