@@ -35,7 +35,37 @@ ADDED = "added by the line detector"
 def with_detected_papers(document: SourceText, items: list[ListItem], entries: list[Entry]) -> list[Entry]:
     """`entries` (one per item of `items`) with the papers of the lines the detector takes, each
     paper's title read to its extent (`[c19] Names: Title`, line_parts.title_extent)."""
-    return [_extent(entry) for entry in _with_detected_papers(document, items, entries)]
+    return _without_repeats([_extent(entry) for entry in _with_detected_papers(document, items, entries)])
+
+
+# Editors before a title (`A. Name, B. Name (eds.): Proceedings of …`): a volume, not a paper; a
+# link inviting to download (`[Download the PDF handout](./readings.pdf)`): the list's own file
+_EDITORS = re.compile(r"\((?:eds?|Hrsg|éds?)\.\)\s*[:.,]", re.IGNORECASE)
+_DOWNLOAD = re.compile(r"^\W*download\b", re.IGNORECASE)
+_QUOTED = re.compile(r"^\s*>")
+# a title naming itself notes of a course, with no arXiv id or DOI: `Deep learning theory lecture notes`
+_NOTES = re.compile(r"\b(?:lecture|course|class)\s+notes$", re.IGNORECASE)
+
+
+def _without_repeats(entries: list[Entry]) -> list[Entry]:
+    """Papers, less those that are no paper by what their line says (editors of a volume, a link
+    to download the list's file, lecture notes with no arXiv id or DOI) and a quoted line repeating a paper read above (an e-mail's
+    reply quoting the message before it)."""
+    seen: set[str] = set()
+    out = []
+    for entry in entries:
+        if entry.kind == "paper":
+            key = " ".join(re.findall(r"\w+", entry.title.lower()))
+            first = entry.raw.split("\n")[0]
+            reason = ("a volume's editors" if _EDITORS.search(first) else
+                      "a link to download the list's file" if _DOWNLOAD.match(entry.title) else
+                      "a quoted repeat of a paper above" if key in seen and _QUOTED.match(first) else
+                      "lecture notes" if _NOTES.search(entry.title) and not (entry.arxiv_id or entry.doi) else "")
+            seen.add(key)
+            if reason:
+                entry = replace(entry, kind="other", reason=reason)
+        out.append(entry)
+    return out
 
 
 def _with_detected_papers(document: SourceText, items: list[ListItem], entries: list[Entry]) -> list[Entry]:
