@@ -49,7 +49,8 @@ _NOTES = re.compile(r"\b(?:lecture|course|class)\s+notes$", re.IGNORECASE)
 
 def _without_repeats(entries: list[Entry]) -> list[Entry]:
     """Papers, less those that are no paper by what their line says (editors of a volume, a link
-    to download the list's file, lecture notes with no arXiv id or DOI) and a quoted line repeating a paper read above (an e-mail's
+    to download the list's file, lecture notes with no arXiv id or DOI) and a quoted line repeating
+    a paper read above (an e-mail's
     reply quoting the message before it)."""
     seen: set[str] = set()
     out = []
@@ -60,7 +61,8 @@ def _without_repeats(entries: list[Entry]) -> list[Entry]:
             reason = ("a volume's editors" if _EDITORS.search(first) else
                       "a link to download the list's file" if _DOWNLOAD.match(entry.title) else
                       "a quoted repeat of a paper above" if key in seen and _QUOTED.match(first) else
-                      "lecture notes" if _NOTES.search(entry.title) and not (entry.arxiv_id or entry.doi) else "")
+                      "lecture notes" if _NOTES.search(entry.title) and not (entry.arxiv_id or entry.doi)
+                      else "")
             seen.add(key)
             if reason:
                 entry = replace(entry, kind="other", reason=reason)

@@ -249,7 +249,8 @@ _TITLE_TAGS = {"T", "TI", "T1"}
 _CELL_SPLIT = re.compile(r"(?<!\\)&")
 _ROW_END = re.compile(r"\\\\\s*(?:\\(?:hline|midrule|addlinespace|toprule|bottomrule)\b.*)?$")
 _HREF = re.compile(r"\\href\{(?P<url>[^{}]*)\}\{(?P<text>(?:[^{}]|\{[^{}]*\})*)\}")
-_STYLED_COMMAND = re.compile(r"\\(?:textit|emph|textbf|textsc|textsl|mbox)\{(?P<text>(?:[^{}]|\{[^{}]*\})*)\}")
+_STYLED_COMMAND = re.compile(r"\\(?:textit|emph|textbf|textsc|textsl|mbox)"
+                             r"\{(?P<text>(?:[^{}]|\{[^{}]*\})*)\}")
 _DROPPED_COMMAND = re.compile(r"\\(?:textsuperscript|footnote|cite|label)\{(?:[^{}]|\{[^{}]*\})*\}|\$[^$]*\$")
 _URL_COMMAND = re.compile(r"\\url\{(?P<url>[^{}]*)\}")
 
@@ -272,7 +273,7 @@ def _cell_row(line: str) -> str | None:
         text = _URL_COMMAND.sub(lambda m: m["url"], text).replace("~", " ").replace("\\&", "&")
         read.append(re.sub(r"\s+", " ", text.replace("{", "").replace("}", "")).strip())
     if title is None:
-        title = next((at for at, cell in enumerate(read) if len(cell.split()) >= 2 and not lenient_names(cell)), None)
+        title = _words_cell(read)
     if title is None or not read[title]:
         return None
     parts = [f"**{read[title]}**", *(cell for at, cell in enumerate(read) if at != title and cell)]
@@ -325,12 +326,20 @@ def grid_row(row: list[str], before: list[str] | tuple) -> str:
         while start > 0 and _GRID_ROW.match(before[start - 1]):
             start -= 1
         header = _grid_cells(before[start:header_end], cuts)
-        at = next((index for index, cell in enumerate(header) if _TITLE_COLUMN.match(cell.split(" ")[0])), None)
+        at = next((index for index, cell in enumerate(header) if _TITLE_COLUMN.match(cell.split(" ")[0])),
+                  None)
     if at is None or at >= len(cells) or not cells[at]:
-        at = next((index for index, cell in enumerate(cells) if len(cell.split()) >= 2 and not lenient_names(cell)), 0)
+        at = _words_cell(cells) or 0
     title = _MARKER_END.sub("", cells[at])
-    rest = [cell for index, cell in enumerate(cells) if index != at and cell and not re.fullmatch(r"[\d#.]+", cell)]
+    rest = [cell for index, cell in enumerate(cells)
+            if index != at and cell and not re.fullmatch(r"[\d#.]+", cell)]
     return " — ".join([f"**{title}**", *rest])
+
+
+def _words_cell(cells: list[str]) -> int | None:
+    """The first cell of words that are no names (a title's, in a row with no header naming it)."""
+    return next((at for at, cell in enumerate(cells) if len(cell.split()) >= 2 and not lenient_names(cell)),
+                None)
 
 
 def _grid_cells(row: list[str], cuts: list[int]) -> list[str]:
@@ -338,7 +347,7 @@ def _grid_cells(row: list[str], cuts: list[int]) -> list[str]:
         return []
     columns: list[list[str]] = [[] for _ in cuts[1:]]
     for line in row:
-        for index, (start, end) in enumerate(zip(cuts, cuts[1:])):
+        for index, (start, end) in enumerate(zip(cuts, cuts[1:], strict=False)):
             part = line[start + 1:end].strip(" |")
             if part:
                 columns[index].append(part)
@@ -409,5 +418,6 @@ def _names_tail(tail: str, separator: str) -> bool:
     if separator.strip(" ,") and (found := _SURNAMES.match(tail.strip())) and "(" not in tail:
         return bool(re.search(r",|&|\band\b|et al", found["names"]))
     words = tail.split()
-    return bool(separator.strip() == "," and 2 <= len(words) <= 3 and "," not in tail and looks_like_name(tail.strip())
+    return bool(separator.strip() == "," and 2 <= len(words) <= 3 and "," not in tail
+                and looks_like_name(tail.strip())
                 and all(word[:1].isupper() and word.lower() not in FUNCTION_WORDS for word in words))

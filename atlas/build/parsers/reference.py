@@ -27,7 +27,8 @@ _LABEL_WORDS = frozenset(
     "website blog bib bibtex github poster talk demo html abs abstract supp supplementary homepage "
     "preprint doi notes note review reviews summary data dataset colab notebook tweet thread "
     "appendix official implementation repo source pub publication version full text here read "
-    "published journal conference proceedings pytorch tensorflow jax torch web ee dblp ps scholar doc local mirror".split()
+    "published journal conference proceedings pytorch tensorflow jax torch web ee dblp ps scholar doc local "
+    "mirror".split()
 )
 # Words of a title-case title that no person's name holds: "Bugs, They Are Features".
 _FUNCTION_WORDS = FUNCTION_WORDS = frozenset(
