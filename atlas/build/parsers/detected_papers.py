@@ -17,7 +17,7 @@ from dataclasses import replace
 from atlas.build.parsers.auto import read_detected, read_detected_text
 from atlas.build.parsers.line_detector import CONFIRMED_FROM, line_probabilities, thresholds
 from atlas.build.parsers.line_features import ARXIV, DOI, URL, YEAR
-from atlas.build.parsers.line_parts import field_line, title_extent, title_line
+from atlas.build.parsers.line_parts import field_line, names_before_colon, title_extent, title_line
 from atlas.build.parsers.markdown_tree import ListItem
 from atlas.build.parsers.reference import lenient_names
 from atlas.build.parsers.registry import NotAPaper
@@ -35,7 +35,10 @@ ADDED = "added by the line detector"
 def with_detected_papers(document: SourceText, items: list[ListItem], entries: list[Entry]) -> list[Entry]:
     """`entries` (one per item of `items`) with the papers of the lines the detector takes, each
     paper's title read to its extent (`[c19] Names: Title`, line_parts.title_extent)."""
-    return _without_repeats([_extent(entry) for entry in _with_detected_papers(document, items, entries)])
+    read = _with_detected_papers(document, items, entries)
+    # a list whose papers open with their names and a colon (three at least): one name is a head too
+    one_name = sum(entry.kind == "paper" and names_before_colon(entry.title) for entry in read) >= 3
+    return _without_repeats([_extent(entry, one_name) for entry in read])
 
 
 # Editors before a title (`A. Name, B. Name (eds.): Proceedings of …`): a volume, not a paper; a
@@ -120,8 +123,9 @@ def _with_detected_papers(document: SourceText, items: list[ListItem], entries: 
     return sorted(read + added, key=lambda entry: (entry.line, entry.item))
 
 
-def _extent(entry: Entry) -> Entry:
-    if entry.kind != "paper" or not entry.title or (title := title_extent(entry.title)) == entry.title:
+def _extent(entry: Entry, one_name: bool) -> Entry:
+    title = title_extent(entry.title, one_name) if entry.kind == "paper" and entry.title else entry.title
+    if title == entry.title:
         return entry
     return replace(entry, title=title)
 
@@ -287,7 +291,7 @@ def _rejected(entry: Entry, probability: float, reject_below: float) -> Entry:
 
 def _states_more_than_a_title(lines: list[str], line: int) -> bool:
     end = line
-    while end < min(len(lines), line + 8) and lines[end].strip():
+    while end < min(len(lines), line + 12) and lines[end].strip():  # the most field lines read
         end += 1
     text = "\n".join(lines[line - 1:end])
     if YEAR.search(text) or ARXIV.search(text) or DOI.search(text) or URL.search(text):

@@ -149,7 +149,8 @@ def field_line(line: str) -> str:
     if (pair := _KEY_VALUE.match(line)) is not None:
         return _unquoted(pair["value"])
     if tagged := _TAGGED.match(line):  # `%A Dauphin, Yann N.`, `AU  - Name`: the value
-        return tagged["value"].strip()
+        # an abstract, keywords or notes (`%X`, `%K`, `AB  -`) say nothing a paper is read by
+        return "" if tagged["tag"].strip(" -").lstrip("%") in _PROSE_TAGS else tagged["value"].strip()
     if _OPENING_KEY.match(line):  # `"author": [`, `],`: structure, no words
         return ""
     parts = [part.strip() for part in _NAME_SEPARATOR.split(line.strip())]
@@ -245,6 +246,7 @@ def _title_column(before: list[str], delimiter: str, width: int) -> int | None:
 # A tagged record's line: refer/EndNote `%T Title`, RIS-like `TI  - Title`
 _TAGGED = re.compile(r"^\s*(?P<tag>%[A-Z0-9@!#$&()*+^|]|[A-Z][A-Z0-9]\s{1,2}-)\s+(?P<value>\S.*)$")
 _TITLE_TAGS = {"T", "TI", "T1"}
+_PROSE_TAGS = {"X", "K", "Z", "AB", "KW", "N1", "N2"}
 # A LaTeX row of `&`-separated cells ending in `\\` (a tabular's or longtable's)
 _CELL_SPLIT = re.compile(r"(?<!\\)&")
 _ROW_END = re.compile(r"\\\\\s*(?:\\(?:hline|midrule|addlinespace|toprule|bottomrule)\b.*)?$")
@@ -380,35 +382,49 @@ _SURNAME = r"[A-ZÀ-Þ][\w'’-]+"
 _SURNAMES = re.compile(rf"^(?P<names>{_SURNAME}(?:(?:,\s+|\s+&\s+|\s+and\s+){_SURNAME})*(?:,?\s+et\s+al\.?)?)"
                        r"(?:\s+\([^()]{2,40}\))?$")
 _SEPARATOR = re.compile(r":\s+|,\s+")
-_TAIL = re.compile(r"^(?P<rest>.{10,}?)(?:\s+--?\s+|\s+[—–]\s+|,\s+)(?P<tail>[^,:;()]+(?:,\s+[^,:;()]+)*)$")
+_TAIL = re.compile(r"^(?P<rest>.{10,}?)(?P<separator>\s+--?\s+|\s+[—–]\s+|,\s+)"
+                   r"(?P<tail>[^,:;()]+(?:,\s+[^,:;()]+)*)$")
 
 
-def title_extent(title: str) -> str:
+def title_extent(title: str, one_name: bool = False) -> str:
     """A title read from a taken line, without what its line adds around it in no markup: a
     citation key before it (`[c19] `), an escaped line end after it (`\\n`), a head of names
     (`A. Name, B. Name: Title`, `Belkin, Ma & Mandal, Title`, `Brown et al. (NeurIPS 2020): Title`)
-    and a tail of names (`Title -- Hardt, Recht, Singer`, `Title, Francis Bach`)."""
+    and a tail of names (`Title -- Hardt, Recht, Singer`, `Title, Francis Bach`). `one_name`: a
+    single full name before a colon is a head of names too (where the list's other entries say
+    `Names: Title`; alone, `Neural Tangents: …` may be a title's)."""
     text = _ESCAPED_END.sub("", _KEY_MARKER.sub("", title.strip())).strip()
     heads = [found for found in _SEPARATOR.finditer(text) if ":" not in text[:found.start()]]
     for found in reversed(heads):  # the longest head of names: `Hoffer, Hubara & Soudry, Title`
         head, rest = text[:found.start()], text[found.end():]
         if len(rest) >= 10 and (found.group(0).startswith(":") or rest[:1].isupper() or rest[:1] in "\"“") \
-                and _names_head(head, found.group(0)):
+                and _names_head(head, found.group(0), one_name):
             text = rest.strip()
             break
-    if (found := _TAIL.match(text)) and _names_tail(found["tail"], found.group(0)[len(found["rest"]):]):
+    if (found := _TAIL.match(text)) and _names_tail(found["tail"], found["separator"]) \
+            and (found["separator"].strip() != ","
+                 or (len(found["rest"].split()) >= 4 and "," not in found["rest"])):
         text = found["rest"].strip()
     return text or title
 
 
-def _names_head(head: str, separator: str) -> bool:
+def names_before_colon(title: str) -> bool:
+    """Whether a title opens with two full names or more and a colon (`A. Name, B. Name: Title`)."""
+    head = _KEY_MARKER.sub("", title.strip()).split(": ", 1)
+    return len(head) == 2 and len(head[1]) >= 10 and _names_head(head[0], ": ")
+
+
+def _names_head(head: str, separator: str, one_name: bool = False) -> bool:
     """Names before a title: surnames joined by `,`/`&`/`and`/`et al.` (two at least, or et al.),
     or full names before a colon, two at least (one alone may be a title's: `Neural Tangents:`)."""
-    if (found := _SURNAMES.match(head.strip())) and re.search(r",|&|\band\b|et al", found["names"]):
+    # after a comma, `&` or `et al.` says names (`Sharpness, Flatness and Generalization, …` is a title's)
+    joined = r",|&|\band\b|et al" if separator.lstrip().startswith(":") else r"&|et al"
+    if (found := _SURNAMES.match(head.strip())) and re.search(joined, found["names"]):
         return True
     names = lenient_names(head) if separator.lstrip().startswith(":") else None
     words = [word for name in (names[0] if names else []) for word in name.split()]
-    return bool(names and len(names[0]) >= 2 and all(len(name.split()) >= 2 for name in names[0])
+    return bool(names and len(names[0]) >= (1 if one_name else 2)
+                and all(len(name.split()) >= 2 for name in names[0])
                 and all(word[:1].isupper() and word.lower() not in FUNCTION_WORDS for word in words))
 
 
@@ -418,6 +434,8 @@ def _names_tail(tail: str, separator: str) -> bool:
     if separator.strip(" ,") and (found := _SURNAMES.match(tail.strip())) and "(" not in tail:
         return bool(re.search(r",|&|\band\b|et al", found["names"]))
     words = tail.split()
-    return bool(separator.strip() == "," and 2 <= len(words) <= 3 and "," not in tail
+    # `Francis Bach`, `Francis R. Bach` (`, Trainable Neural Networks` is a title's)
+    initial = len(words) == 3 and re.fullmatch(r"[A-Z]\.", words[1])
+    return bool(separator.strip() == "," and (len(words) == 2 or initial) and "," not in tail
                 and looks_like_name(tail.strip())
                 and all(word[:1].isupper() and word.lower() not in FUNCTION_WORDS for word in words))
