@@ -359,6 +359,8 @@ def _grid_cells(row: list[str], cuts: list[int]) -> list[str]:
 # An element holding text on one line (`<title>Title</title>`, `<title><![CDATA[Title]]></title>`)
 _ELEMENT_TEXT = re.compile(r"^\s*<(?P<name>[A-Za-z][\w:.-]*)(?:\s[^<>]*)?>(?P<text>.*?)</(?P=name)>\s*$")
 _CDATA = re.compile(r"<!\[CDATA\[(?P<text>.*?)\]\]>", re.DOTALL)
+_INNER_ITALIC = re.compile(r"<(?P<tag>em|i|cite)\b[^<>]*>(?P<text>[^<>]*)</(?P=tag)>", re.IGNORECASE)
+_INNER_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _TITLE_ELEMENTS = {"title", "headline", "name", "articletitle"}
 _NO_FIELD_ELEMENTS = {"guid", "id", "pubdate", "updated", "published", "lastbuilddate", "date"}
 
@@ -368,7 +370,10 @@ def _element_text(line: str) -> tuple[str, str] | None:
     found = _ELEMENT_TEXT.match(line)
     if found is None:
         return None
-    text = html.unescape(_CDATA.sub(lambda m: m["text"], found["text"])).strip()
+    text = html.unescape(_CDATA.sub(lambda m: m["text"], found["text"]))
+    if "<" in text:  # markup inside (`<p><em>ICLR 2023</em></p>` in CDATA): italics kept, tags dropped
+        text = _INNER_TAG.sub("", _INNER_ITALIC.sub(lambda m: f"*{m['text'].strip()}*", text))
+    text = text.strip()
     return (found["name"], text) if text and "<" not in text else None
 
 
