@@ -386,6 +386,8 @@ _SURNAME = r"[A-ZÀ-Þ][\w'’-]+"
 # (`(NeurIPS 2020)`): a head of names
 _SURNAMES = re.compile(rf"^(?P<names>{_SURNAME}(?:(?:,\s+|\s+&\s+|\s+and\s+){_SURNAME})*(?:,?\s+et\s+al\.?)?)"
                        r"(?:\s+\([^()]{2,40}\))?$")
+# A parenthesis stating a year after a title, and what follows it (a link, a remark): no part of it
+_DATED_PARENTHESIS = re.compile(r"^(?P<title>.{10,}?)\s+\([^()]*\b(?:19|20)\d\d\b[^()]*\)(?:[\s,.;:—–-].*)?$")
 _SEPARATOR = re.compile(r":\s+|,\s+")
 _TAIL = re.compile(r"^(?P<rest>.{10,}?)(?P<separator>\s+--?\s+|\s+[—–]\s+|,\s+)"
                    r"(?P<tail>[^,:;()]+(?:,\s+[^,:;()]+)*)$")
@@ -406,6 +408,9 @@ def title_extent(title: str, one_name: bool = False) -> str:
                 and _names_head(head, found.group(0), one_name):
             text = rest.strip()
             break
+    # `Title (Names; Venue 2023) https://…`, `Title (ICLR 2018), no arXiv`
+    if found := _DATED_PARENTHESIS.match(text):
+        text = found["title"].strip()
     if (found := _TAIL.match(text)) and _names_tail(found["tail"], found["separator"]) \
             and (found["separator"].strip() != ","
                  or (len(found["rest"].split()) >= 4 and "," not in found["rest"])):
