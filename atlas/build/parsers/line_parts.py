@@ -427,8 +427,9 @@ def names_before_colon(title: str) -> bool:
 def _names_head(head: str, separator: str, one_name: bool = False) -> bool:
     """Names before a title: surnames joined by `,`/`&`/`and`/`et al.` (two at least, or et al.),
     or full names before a colon, two at least (one alone may be a title's: `Neural Tangents:`)."""
-    # after a comma, `&` or `et al.` says names (`Sharpness, Flatness and Generalization, …` is a title's)
-    joined = r",|&|\band\b|et al" if separator.lstrip().startswith(":") else r"&|et al"
+    # `&`, `et al.` or (before a colon) a comma says names; `and` alone does not (`Sharpness,
+    # Flatness and Generalization, …`, `Depth and Width: …` are titles')
+    joined = r",|&|et al" if separator.lstrip().startswith(":") else r"&|et al"
     if (found := _SURNAMES.match(head.strip())) and re.search(joined, found["names"]):
         return True
     names = lenient_names(head) if separator.lstrip().startswith(":") else None
