@@ -31,7 +31,7 @@ _LABEL_WORDS = frozenset(
     "mirror".split()
 )
 # Words of a title-case title that no person's name holds: "Bugs, They Are Features".
-_FUNCTION_WORDS = FUNCTION_WORDS = frozenset(
+FUNCTION_WORDS = frozenset(
     "a the of for with on to is are not via from by and or as at we they it its does be how "
     "why what when where which beyond towards toward into without under over through all need more "
     "less our your this that these do than vs".split()
@@ -269,7 +269,7 @@ def lenient_names(text: str) -> tuple[list[str], bool] | None:
 def _is_name(name: str, truncated: bool) -> bool:
     """"Sanjeev Arora", "Weinan E", "Goodfellow, I.", "P. T. P. Tang"; "Henaff" before et al.;
     not "They Are Features", whose words no name has."""
-    if any(word in _FUNCTION_WORDS for word in name.lower().split()):
+    if any(word in FUNCTION_WORDS for word in name.lower().split()):
         return False
     if looks_like_name(name) or _INITIALS_NAME.fullmatch(name):
         return True
@@ -802,7 +802,7 @@ def _surnames_only(text: str) -> bool:
     if not _SURNAMES.fullmatch(text.strip()):
         return False
     words = {word.lower() for word in re.findall(r"[\w'’-]+", text)} - {"and"} - _PARTICLES
-    return not words & (_TITLE_WORDS | _FUNCTION_WORDS)
+    return not words & (_TITLE_WORDS | FUNCTION_WORDS)
 
 
 def _trailing_venue(title: str) -> tuple[str, str]:
@@ -831,6 +831,6 @@ def _lone_closing_name(title: str) -> str:
     if re.search(r"\s[-–—]\s", head):  # `Title — A, B, Name`: the names are set apart already
         return title
     words = {word.lower() for word in last.split()}
-    if comma and looks_like_name(last) and not words & (_TITLE_WORDS | _FUNCTION_WORDS):
+    if comma and looks_like_name(last) and not words & (_TITLE_WORDS | FUNCTION_WORDS):
         return f"{head} - {last}"
     return title
