@@ -75,6 +75,15 @@ def test_topic_page_has_breadcrumb_narrower_crosswalk_papers_and_why(get, built_
     assert '<link rel="alternate" type="text/turtle" href="/topic/neural-tangent-kernel.ttl">' in page
 
 
+def test_an_empty_topic_page_says_why_no_paper_is_about_it(get, built_atlas):
+    reasons = dict(sqlite3.connect(built_atlas).execute(
+        "select id, empty_reason from topics where scheme_id = 'atlas' and not deprecated and papers = 0"))
+    assert reasons and all(reasons.values())  # each empty topic of ours carries its curated reason
+    page = html.unescape(get("/topic/learning-rate-schedules").text)
+    assert "<h2>0 papers</h2>" in page and f"Why none: {reasons['learning-rate-schedules']}</p>" in page
+    assert "Why none" not in get("/topic/neural-tangent-kernel").text
+
+
 def test_topic_page_filters_papers_by_year_range(get, built_atlas):
     page = get("/topic/infinite-width-limits?from=2019&to=2019").text
     expected = scalar(built_atlas, "select count(*) from paper_topic_closure where topic_id = ? and year = 2019",

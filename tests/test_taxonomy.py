@@ -194,6 +194,11 @@ def test_unknown_id_in_broader(tmp_path):
     assert_rejected(folder, "concepts.yml", "  - id: heavy-tailed-noise", "unknown concept 'sgd-nosie'")
 
 
+def test_an_empty_concepts_reason_for_an_unknown_concept(tmp_path):
+    folder = broken(tmp_path, "empty_concepts.yml", "  algorithm-unrolling: >-", "  algorithm-unroling: >-")
+    assert_rejected(folder, "empty_concepts.yml", "  algorithm-unroling: >-", "'algorithm-unroling' is not a live concept")
+
+
 def test_unknown_id_in_a_mapping(tmp_path):
     folder = broken(tmp_path, "sources/dynamics.yml", "exactMatch: [gd-and-sgd-dynamics]", "exactMatch: [gd-dynamics]")
     assert_rejected(folder, "sources/dynamics.yml", "  - heading: 2. Learning Dynamics of GD and SGD",

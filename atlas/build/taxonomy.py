@@ -15,7 +15,7 @@ from pathlib import Path
 
 from atlas.build.errors import InputError
 from atlas.build.normalize import title_key
-from atlas.build.schemas import CONCEPTS, SCHEME, SOURCE_SCHEME
+from atlas.build.schemas import CONCEPTS, EMPTY_CONCEPTS, SCHEME, SOURCE_SCHEME
 from atlas.build.text import slug
 from atlas.build.yamlfile import load_yaml, require
 from atlas.published import OUR_SCHEME
@@ -86,6 +86,8 @@ class Taxonomy:
     concepts: dict[str, Concept]
     # source id → (kind, matching key) → concept id
     terms: dict[str, dict[tuple[str, str], str]] = field(default_factory=dict)
+    # concept id → why no paper of the lists is about it (empty_concepts.yml), shown on its page
+    empty_reasons: dict[str, str] = field(default_factory=dict)
 
     def iri(self, concept_id: str) -> str:
         concept = self.concepts[concept_id]
@@ -175,7 +177,20 @@ def load_taxonomy(folder: Path) -> Taxonomy:
     for path in sorted((folder / "sources").glob("*.yml")):
         _load_source_scheme(path, taxonomy)
     validate(taxonomy)
+    taxonomy.empty_reasons = _empty_reasons(folder / "empty_concepts.yml", concepts)
     return taxonomy
+
+
+def _empty_reasons(path: Path, concepts: dict[str, Concept]) -> dict[str, str]:
+    """Why a live concept of ours holds no paper: a reader of its empty page deserves the reason."""
+    if not path.exists():
+        return {}
+    empty = load_yaml(path, EMPTY_CONCEPTS)["empty"]
+    for concept_id in empty:
+        concept = concepts.get(concept_id)
+        if concept is None or concept.scheme != OUR_SCHEME or concept.deprecated:
+            raise InputError(path, f"'{concept_id}' is not a live concept of ours", empty.line_of(concept_id))
+    return {concept_id: " ".join(str(reason).split()) for concept_id, reason in empty.items()}
 
 
 def _labels(value, path: Path, line: int, what: str, many: bool = False) -> Labels:

@@ -109,6 +109,7 @@ def _write_schemes_and_topics(
                 "replaced_by": c.replaced_by or None,
                 "curated": c.curated,
                 "papers": papers.get(c.id, 0),
+                "empty_reason": None if papers.get(c.id) else taxonomy.empty_reasons.get(c.id),
             }
             for c in concepts
         ),
