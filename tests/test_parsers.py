@@ -99,6 +99,30 @@ def test_title_only_and_title_with_venue_entries():
     ]
 
 
+def test_a_title_with_no_authors_before_it_says_so():
+    entries = read_excerpt("venue_year_headings", """
+        - L4: Practical loss-based stepsize adaptation for deep learning
+        - Noam Shazeer and Mitchell Stern. Adafactor: Adaptive learning rates with sublinear memory cost. 2018
+    """)
+    assert [e.warning for e in entries] == ["no 'Authors.' before the title", ""]
+
+
+def test_a_particle_written_onto_a_surname_is_part_of_a_name():
+    [entry] = read_excerpt("venue_year_headings", """
+        - M. Geiger, S. Spigler, S. d'Ascoli, L. Sagun, and M. Wyart. Jamming transition as a paradigm to understand the loss landscape of deep neural networks. PRE'19
+    """)
+    assert entry.authors == ("M. Geiger", "S. Spigler", "S. d'Ascoli", "L. Sagun", "M. Wyart")
+    assert entry.title == "Jamming transition as a paradigm to understand the loss landscape of deep neural networks"
+
+
+def test_a_venue_of_several_words_after_the_title_is_the_venue():
+    [entry] = read_excerpt("venue_year_headings", """
+        - R. Sun, D. Li, S. Liang, T. Ding, and R. Srikant. The Global Landscape of Neural Networks: An Overview. IEEE SPM'20
+    """)
+    assert (entry.title, entry.venue, entry.year) == (
+        "The Global Landscape of Neural Networks: An Overview", "IEEE SPM'20", 2020)
+
+
 def test_label_groups_the_papers_below_and_nested_note_is_attached_to_the_paper_above():
     entries = read_excerpt("venue_year_headings", """
         ## SGD Dynamics
@@ -246,6 +270,14 @@ def test_apa_reference_with_initials_and_ampersand():
     """)
     assert entry.authors == ("Goodfellow, I.", "Bengio, Y.", "Courville, A.")
     assert (entry.title, entry.venue, entry.year) == ("Deep learning", "MIT press", 2016)
+
+
+def test_a_reference_title_ending_in_an_acronym_ends_at_its_period():
+    [entry] = read_excerpt("apa_references", """
+        + Mousavi-Hosseini, A., Park, S., Girotti, M., Mitliagkas, I., & Erdogdu, M. A. (2023). Neural networks efficiently learn low-dimensional representations with SGD. In International Conference on Learning Representations.
+    """)
+    assert entry.title == "Neural networks efficiently learn low-dimensional representations with SGD"
+    assert entry.venue == "International Conference on Learning Representations"
 
 
 def test_full_name_reference_ends_its_title_at_the_comma_before_the_venue():

@@ -107,6 +107,7 @@ def test_lists_with_these_quirks_build_every_paper_and_reject_only_what_is_not_o
         "A Simple Convergence Proof of Adam and Adagrad": "no venue after the authors",
         "Stable architectures for deep neural networks": "stray ';.' after the year",
         "Deep residual learning and pdes on manifold": "year written '2017.', not '(2017).'",
+        "Natasha 2: Faster Non-Convex Optimization Than SGD": "no 'Authors.' before the title",
     }
     assert report["entries_with_warnings"] == len(warned)
     assert report["papers"] == 14  # 3 + 3 + 3 + 2 + 3: every item that is a paper

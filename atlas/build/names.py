@@ -7,6 +7,8 @@ import re
 from atlas.build.text import collapse_spaces, fold, repair_diacritics
 
 _PARTICLES = {"van", "von", "de", "der", "den", "le", "la", "di", "da", "du", "del", "dos", "ter"}
+# A particle written onto the surname: "d'Ascoli", "dell'Aquila", "l'Huillier"
+_PARTICLE_SURNAME = re.compile(r"(?:d|l|dall|dell|degl)['’][A-Z][\w'’\-]*\.?")
 _INITIALS = re.compile(r"^(?:[A-Z]\.\s*-?\s*)+$")
 _NAME_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
 _TRUNCATION = re.compile(r"\.\.\.|…|\bet al\.?")
@@ -15,7 +17,7 @@ _INITIALS_ONLY_NAME = re.compile(r"^(?:[^,]+,\s*(?:[A-Z]\.\s*-?\s*)+|(?:[A-Z]\.\
 
 
 def _is_name_token(token: str) -> bool:
-    if token in _PARTICLES or re.fullmatch(r"(?:[A-Z]\.)+(?:-[A-Z]\.)?", token):
+    if token in _PARTICLES or re.fullmatch(r"(?:[A-Z]\.)+(?:-[A-Z]\.)?", token) or _PARTICLE_SURNAME.fullmatch(token):
         return True
     return token[:1].isupper() and re.fullmatch(r"[\w'’\-]+\.?", token) is not None
 

@@ -27,7 +27,9 @@ _LOOSE_DATE = re.compile(
     r"(?<=[A-Za-z.,])\s*[(\[]?\s*(?P<year>(?:19|20)\d\d)[a-z]?\s*[)\]]?[.;:,]?\s+(?=[A-Z])"
 )
 _STRAY = re.compile(r"^[\s.;:,)\]]*[;:,)\]][\s.;:,)\]]*")
-_PERIOD_END = re.compile(r"(?<![A-Z])[.?]\s+(?=\S)")
+# A period after a lone capital is an initial's ("J. Smith"), not the title's end; after an
+# acronym ("… with SGD. In International Conference …") it ends the title.
+_PERIOD_END = re.compile(r"(?<!\b[A-Z])[.?]\s+(?=\S)")
 _COMMA_END = re.compile(r",\s+(?=[A-Z0-9])")
 
 

@@ -15,6 +15,8 @@ from atlas.build.text import clean_title, collapse_spaces, first_year
 
 _HEADING_VENUE = re.compile(r"^(?P<venue>[A-Za-z][\w-]*)'(?P<yy>\d\d)$")
 _TRAILING_VENUE = re.compile(r"[.\s]\s*(?P<venue>[A-Za-z][\w-]*'\d\d)\s*$")
+# A venue of several words after the title's period: `Title. IEEE SPM'20`
+_TRAILING_VENUE_WORDS = re.compile(r"\.\s+(?P<venue>(?:[A-Z][\w&-]*\s+){1,3}[A-Za-z][\w-]*'\d\d)\s*$")
 _TRAILING_YEAR = re.compile(r"[.\s]\s*(?P<year>(?:19|20)\d\d)\s*$")
 
 
@@ -39,7 +41,7 @@ def read_item(index: int, items: list[ListItem]) -> dict:
     text = item.text
     venue = ""
     stated_year = None
-    if match := _TRAILING_VENUE.search(text):
+    if match := _TRAILING_VENUE_WORDS.search(text) or _TRAILING_VENUE.search(text):
         venue, text = match["venue"], text[: match.start()]
     elif match := _TRAILING_YEAR.search(text):
         stated_year, text = int(match["year"]), text[: match.start()]
@@ -53,6 +55,7 @@ def read_item(index: int, items: list[ListItem]) -> dict:
     venue = venue or heading_venue
     return {
         "kind": "paper",
+        "warning": "" if authors else "no 'Authors.' before the title",
         "title": title,
         "authors": tuple(authors),
         "venue": venue,
