@@ -17,7 +17,9 @@ _INITIALS_ONLY_NAME = re.compile(r"^(?:[^,]+,\s*(?:[A-Z]\.\s*-?\s*)+|(?:[A-Z]\.\
 
 
 def _is_name_token(token: str) -> bool:
-    if token in _PARTICLES or re.fullmatch(r"(?:[A-Z]\.)+(?:-[A-Z]\.)?", token) or _PARTICLE_SURNAME.fullmatch(token):
+    if token in _PARTICLES or _PARTICLE_SURNAME.fullmatch(token):
+        return True
+    if re.fullmatch(r"(?:[A-Z]\.)+(?:-[A-Z]\.)?", token):
         return True
     return token[:1].isupper() and re.fullmatch(r"[\w'’\-]+\.?", token) is not None
 
