@@ -36,14 +36,22 @@ def test_multi_word_and_hyphenated_surnames():
     assert RULES.parse("Thorpe, M.").surname == "Thorpe"
 
 
-def cluster(*names_on_papers, rules=RULES):
+def cluster(*names_on_papers, rules=RULES, retired=frozenset()):
     """Cluster author lists given as (paper id, [names]) pairs, one entry per pair."""
     occurrences = {(f"list-{n}", 1, 0, position): name
                    for n, (_, names) in enumerate(names_on_papers)
                    for position, name in enumerate(names, start=1)}
     paper_of = {(f"list-{n}", 1, 0): paper for n, (paper, _) in enumerate(names_on_papers)}
-    authors, author_of = cluster_authors(occurrences, paper_of, rules)
+    authors, author_of = cluster_authors(occurrences, paper_of, rules, retired)
     return {a.id: a.name for a in authors}, {(paper_of[o[:3]], o[3]): a for o, a in author_of.items()}
+
+
+def test_a_new_person_whose_id_was_retired_gets_an_id_of_their_own():
+    # "lu-j" was retired for Jianfeng Lu; a J. Lu of a newer list with no evidence of being him
+    # must not take it back (the build would stop, or the retired IRI would name two people)
+    authors, _ = cluster(("new-paper", ["Lu, J.", "Tan, Y."]), retired=frozenset({"lu-j"}))
+    [lu] = [author_id for author_id in authors if author_id.startswith("lu-j")]
+    assert lu != "lu-j" and authors[lu] == "J. Lu"
 
 
 def test_full_name_spellings_merge_onto_the_most_complete_one():

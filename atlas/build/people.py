@@ -150,7 +150,8 @@ def _compatible(initials: PersonName, full: PersonName) -> bool:
 
 
 def cluster_authors(
-    occurrences: dict[Occurrence, str], paper_of: dict[EntryRef, str], rules: NameRules
+    occurrences: dict[Occurrence, str], paper_of: dict[EntryRef, str], rules: NameRules,
+    retired_ids: frozenset[str] = frozenset(),
 ) -> tuple[list[Author], dict[Occurrence, str]]:
     """One Author per person; returns the authors and, for each name occurrence, its author id.
 
@@ -159,7 +160,8 @@ def cluster_authors(
     full name only with evidence: the same paper written with that full name in another list,
     or a co-author it shares with that person on another paper (a curated authorship in
     data/people.yml turns initials into a full name). Without evidence it stays an author of
-    its own, under the spelling given. Two positions of one entry are never one person.
+    its own, under the spelling given. Two positions of one entry are never one person. An id
+    retired in data/retired_ids.yml is never given again (its IRI names the person it went to).
     """
     people = {occ: rules.parse(rules.curated_name(paper_of.get(occ[:3], ""), occ[3], written) or written)
               for occ, written in occurrences.items()}
@@ -195,7 +197,7 @@ def cluster_authors(
             clusters.join(root, occ)
         alone = [occ for occ in initials if len(clusters.members(occ)) == 1]
         _join_initials_by_evidence(alone, people, paper_of, coauthors, clusters)
-    return _authors(clusters, people, occurrences, paper_of)
+    return _authors(clusters, people, occurrences, paper_of, retired_ids)
 
 
 class _Clusters:
@@ -297,9 +299,9 @@ def _join_initials_by_evidence(
 
 def _authors(
     clusters: _Clusters, people: dict[Occurrence, PersonName], occurrences: dict[Occurrence, str],
-    paper_of: dict[EntryRef, str],
+    paper_of: dict[EntryRef, str], retired_ids: frozenset[str],
 ) -> tuple[list[Author], dict[Occurrence, str]]:
-    """Name each cluster; clusters that would share an id keep it apart with a suffix."""
+    """Name each cluster; clusters that would share an id, or take a retired one, get a suffix."""
     by_id: dict[str, list[tuple[PersonName, list[Occurrence]]]] = {}
     for members in clusters.sets.groups().values():
         best = max((people[m] for m in members), key=completeness)
@@ -311,7 +313,7 @@ def _authors(
             groups.sort(key=lambda group: (not _has_full_given_name(group[0]), -len(group[1]),
                                            _first_authorship(group[1], paper_of)))
         for rank, (best, members) in enumerate(groups):
-            if rank == 0:
+            if rank == 0 and base_id not in retired_ids:
                 author_id = base_id
             else:
                 author_id = f"{base_id}-{_short_hash(_first_authorship(members, paper_of))}"

@@ -107,7 +107,8 @@ def build_dataset(
             if entry.kind == "paper"
             for position, name in enumerate(entry.authors, start=1)
         }
-        authors, author_of = cluster_authors(occurrences, paper_of, names)
+        retired_authors = frozenset(record.id for record in retired if record.kind == "author")
+        authors, author_of = cluster_authors(occurrences, paper_of, names, retired_authors)
         live = {"paper": {paper.id for paper in papers}, "author": {author.id for author in authors}}
         check_retired(retired, live, curation / RETIRED_NAME)
     with _stage(timings, "classify"):
