@@ -1,0 +1,237 @@
+#!/usr/bin/env python3
+"""Experiment (issue 15, model-7): does the topic model find more when it also learns from the
+papers the judges of the new list versions chose topics for?
+
+Grouped by set. Each DEV set of new list versions (v2-v6: tests/data/new_list_versions*/ with
+tests/data/labelled_new_versions*.yml) is built once, as tests/test_topic_model.py builds it; its
+judged papers are unread there. For each set left out in turn, a model is trained on the read
+papers (taxonomy/readings/, as the build trains today) and the judged papers of the other four
+sets (what that set's build reads of each: title, digests, headings, key words; its judge's
+topics as targets, v5's first judge; no author features, which a paper outside the build has not),
+and scores the left-out set's judged papers. A paper judged in two sets (one: "Online stochastic
+gradient descent on non-convex losses…", in v4 and v6) is left out of training when either is
+tested. The build's rules (`decide`) add the model's topics to the label evidence, and the result
+is counted as tests/test_topic_model.py counts (right / wrong / missed against the set's judge;
+v5 also against its second judge). "today" is the build's model, read papers only, on the same
+folds: it reproduces the suite's figures. v7, the HELD-OUT set, is never built here.
+
+    .venv/bin/python bench/topic_model_folds.py            # today vs + the judged sets, per fold
+    .venv/bin/python bench/topic_model_folds.py --levers   # and the levers tried with them
+    .venv/bin/python bench/topic_model_folds.py --logistic # and logistic regression (minutes)
+
+Deterministic: sorted inputs, closed-form ridge (lbfgs for the logistic regression), no seeds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+import conftest as sets  # noqa: E402
+from test_topic_model import JUDGES_LACK, Count, count, judged_topics  # noqa: E402
+
+from atlas.build import topic_model  # noqa: E402
+from atlas.build.normalize import title_key  # noqa: E402
+from atlas.build.pipeline import _author_ids, build_dataset  # noqa: E402
+from atlas.build.taxonomy import lineage  # noqa: E402
+from atlas.build.topic_model import ModelScore, PaperText, TopicModel, paper_texts  # noqa: E402
+from atlas.published import OUR_SCHEME  # noqa: E402
+
+DEV_SETS = {  # name: (versions folder, files, the other lists kept, judge)
+    "v2": (sets.NEW_VERSIONS, sets.V2_FILES, False, "labelled_new_versions.yml"),
+    "v3": (sets.NEW_VERSIONS_3, sets.V3_FILES, True, "labelled_new_versions_3.yml"),
+    "v4": (sets.NEW_VERSIONS_4, sets.V4_FILES, True, "labelled_new_versions_4.yml"),
+    "v5": (sets.NEW_VERSIONS_5, sets.V5_FILES, True, "labelled_new_versions_5.yml"),
+    "v6": (sets.NEW_VERSIONS_6, sets.V6_FILES, True, "labelled_new_versions_6.yml"),
+}
+SECOND_JUDGE = {"v5": "labelled_new_versions_5_judge2.yml"}
+DEFAULT = (topic_model.THRESHOLD, topic_model.REFINE_THRESHOLD, topic_model.FALLBACK_THRESHOLD)
+
+
+@dataclass
+class JudgedSet:
+    """One DEV set's build: what the model reads of every paper, and what the label evidence gives."""
+
+    name: str
+    taxonomy: object
+    read: list[PaperText]  # the read papers, as the build trains on them
+    known: dict[str, tuple[str, ...]]  # their agreed topics
+    judged: dict[str, set[str]]  # the judged (unread) papers' topics, first judge
+    texts: dict[str, PaperText]  # the judged papers' texts
+    label: dict[str, set[str]]  # the judged papers' topics of ours from every `via` but the model
+    keys: dict[str, str]  # judged paper id -> title key
+    lacks: frozenset[str]
+    second: dict[str, set[str]] | None = None
+
+
+def load_set(name: str) -> JudgedSet:
+    versions, files, keep, labels = DEV_SETS[name]
+    with tempfile.TemporaryDirectory() as folder:
+        curation = sets.new_versions_curation(Path(folder), versions, files, keep_other_lists=keep)
+        data = build_dataset(curation / "sources.yml", curation, sets.TAXONOMY)
+    ours = {c.id for c in data.taxonomy.concepts.values() if c.scheme == OUR_SCHEME}
+    readers = Counter(r.paper_id for r in data.paper_readings)
+    known: dict[str, tuple[str, ...]] = {p: () for p, n in readers.items() if n >= 2}  # read: two readers
+    for t in data.paper_topics:
+        if t.via == "reading" and t.paper_id in known:
+            known[t.paper_id] = (*known[t.paper_id], t.topic_id)
+    texts = paper_texts(data.papers, data.entries, data.taxonomy, _author_ids(data.papers, data.author_of), known)
+    judged = judged_topics(labels)
+    label = {p: set() for p in judged}
+    for t in data.paper_topics:
+        if t.paper_id in judged and t.topic_id in ours and t.via != "model":
+            label[t.paper_id].add(t.topic_id)
+    title = {p.id: p.title_key for p in data.papers}
+    second = judged_topics(SECOND_JUDGE[name]) if name in SECOND_JUDGE else None
+    return JudgedSet(name, data.taxonomy, [texts[p] for p in sorted(known)], known, judged,
+                     {p: texts[p] for p in judged}, label, {p: title[p] for p in judged}, JUDGES_LACK[labels], second)
+
+
+def training(held: JudgedSet, all_sets: dict[str, JudgedSet], leave_out: set[str], hierarchy: bool = False):
+    """The read papers and the judged papers of the sets not left out (none a left-out set has)."""
+    texts, topics = list(held.read), dict(held.known)
+    unseen = {key for name in leave_out for key in all_sets[name].keys.values()}
+    for name, other in all_sets.items():
+        if name in leave_out:
+            continue
+        for paper, judged in sorted(other.judged.items()):
+            if other.keys[paper] not in unseen:
+                texts.append(replace(other.texts[paper], author_topics=frozenset()))
+                topics[paper] = tuple(sorted(judged))
+    if hierarchy:  # a topic's broader concepts as positive labels too
+        topics = {p: tuple(sorted(set().union(*(lineage(held.taxonomy, t) for t in ts)) if ts else ()))
+                  for p, ts in topics.items()}
+    return texts, topics
+
+
+class Logistic(TopicModel):
+    """One-vs-rest logistic regression on the build's features, in place of the ridge."""
+
+    def __init__(self, read, topics, c: float = 10.0) -> None:
+        from sklearn.linear_model import LogisticRegression
+
+        super().__init__(read, topics)
+        rows = self._features(self.read, self.word_rows)
+        fits = [LogisticRegression(C=c, solver="lbfgs", max_iter=2000).fit(rows, self.carries[:, k])
+                for k in range(len(self.topics))]
+        self.coef = np.array([f.coef_[0] for f in fits])
+        self.intercept = np.array([f.intercept_[0] for f in fits])
+
+    def score(self, texts):
+        texts = sorted(texts, key=lambda t: t.paper_id)
+        rows = self._features(texts, self.vectorizer.transform([t.words for t in texts]))
+        scores = 1 / (1 + np.exp(-(np.asarray(rows @ self.coef.T) + self.intercept)))
+        return [ModelScore(texts[i].paper_id, self.topics[k], round(float(scores[i, k]), 3), (), ())
+                for i, k in zip(*np.nonzero(scores >= 0.05), strict=True)]
+
+
+def decide(scores, label: dict[str, set[str]], taxonomy, thresholds=DEFAULT, per_topic=None) -> dict[str, set[str]]:
+    """The build's `decide` with its thresholds as arguments (and optionally one per topic),
+    returning each paper's published topics: the label evidence and the model's."""
+    threshold, refine, fallback = thresholds
+    best: dict[str, ModelScore] = {}
+    for s in scores:
+        if s.paper_id not in best or s.score > best[s.paper_id].score:
+            best[s.paper_id] = s
+    both = {p: set(t) for p, t in label.items()}
+    for s in scores:
+        has = label.get(s.paper_id, set())
+        implied = set().union(*(lineage(taxonomy, t) for t in has)) if has else set()
+        refines = bool((lineage(taxonomy, s.topic_id) - {s.topic_id}) & has)
+        given = (per_topic or {}).get(s.topic_id, threshold)
+        if (s.score >= given or (refines and s.score >= refine)
+                or (not has and best[s.paper_id] == s and s.score >= fallback)) and s.topic_id not in implied:
+            both[s.paper_id].add(s.topic_id)
+    return both
+
+
+def per_topic_thresholds(held: JudgedSet, all_sets: dict[str, JudgedSet], target: float = 0.9,
+                         least: int = 2) -> dict[str, float]:
+    """Each topic's lowest threshold (0.25-0.55) at which the model's additions to the label
+    evidence reach `target` precision with `least` right, out of fold over the other sets (each
+    scored by a model that saw neither it nor the held-out set)."""
+    additions = []
+    for name, inner in all_sets.items():
+        if name == held.name:
+            continue
+        model = topic_model.train(*training(held, all_sets, {held.name, name}))
+        for s in model.score(list(inner.texts.values())):
+            has = inner.label[s.paper_id]
+            if s.topic_id in set().union(*(lineage(inner.taxonomy, t) for t in has)):
+                continue
+            truth = inner.judged[s.paper_id]
+            above = set().union(*(lineage(inner.taxonomy, t) - {t} for t in truth))
+            additions.append((s.topic_id, s.score, 1 if s.topic_id in truth else 0 if s.topic_id in above else -1))
+    chosen = {}
+    for topic in sorted({a[0] for a in additions}):
+        for threshold in (0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55):
+            verdicts = [v for t, s, v in additions if t == topic and s >= threshold]
+            right, wrong = verdicts.count(1), verdicts.count(-1)
+            if right >= least and right / (right + wrong) >= target:
+                chosen[topic] = threshold
+                break
+    return chosen
+
+
+def row(name: str, results: dict[str, dict[str, set[str]]], all_sets: dict[str, JudgedSet]) -> str:
+    cells, total = [], Count()
+    for set_name, s in all_sets.items():
+        n = count(results[set_name], s.judged, s.taxonomy, s.lacks)
+        cells.append(f"{n.correct}/{n.wrong}/{n.missed}")
+        total.correct, total.wrong, total.missed = (total.correct + n.correct, total.wrong + n.wrong,
+                                                    total.missed + n.missed)
+        if s.second is not None:
+            m = count(results[set_name], s.second, s.taxonomy, s.lacks)
+            cells.append(f"{m.correct}/{m.wrong}/{m.missed}")
+    return f"| {name} | " + " | ".join(cells) + f" | {total} |"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--levers", action="store_true", help="also the levers tried with the judged sets")
+    parser.add_argument("--logistic", action="store_true", help="also logistic regression (slow)")
+    args = parser.parse_args()
+    all_sets = {name: load_set(name) for name in DEV_SETS}
+    print("| model (right/wrong/missed) | v2 | v3 | v4 | v5 j1 | v5 j2 | v6 | sum (first judges) |")
+    print("|---|---|---|---|---|---|---|---|")
+
+    def scored(held: JudgedSet, leave_out: set[str], learner=topic_model.train, **options):
+        return learner(*training(held, all_sets, leave_out, **options)).score(list(held.texts.values()))
+
+    today = {n: scored(s, set(all_sets)) for n, s in all_sets.items()}
+    print(row("today: read papers only", {n: decide(today[n], s.label, s.taxonomy) for n, s in all_sets.items()},
+              all_sets))
+    judged = {n: scored(s, {n}) for n, s in all_sets.items()}
+    print(row("read + the other judged sets", {n: decide(judged[n], s.label, s.taxonomy)
+                                               for n, s in all_sets.items()}, all_sets))
+    if args.levers:
+        for thresholds in ((0.5, 0.5, 0.45), (0.4, 0.4, 0.4), (0.6, 0.4, 0.45), (0.6, 0.3, 0.45)):
+            print(row(f"… thresholds {thresholds}", {n: decide(judged[n], s.label, s.taxonomy, thresholds)
+                                                       for n, s in all_sets.items()}, all_sets))
+        for target, least in ((0.9, 2), (0.9, 3)):
+            per = {n: per_topic_thresholds(s, all_sets, target, least) for n, s in all_sets.items()}
+            print(row(f"… per-topic thresholds, precision {target} with {least} right",
+                      {n: decide(judged[n], s.label, s.taxonomy, per_topic=per[n]) for n, s in all_sets.items()},
+                      all_sets))
+        broader = {n: scored(s, {n}, hierarchy=True) for n, s in all_sets.items()}
+        print(row("… broader concepts as positive labels", {n: decide(broader[n], s.label, s.taxonomy)
+                                                            for n, s in all_sets.items()}, all_sets))
+    if args.logistic:
+        logistic = {n: scored(s, {n}, learner=Logistic) for n, s in all_sets.items()}
+        for threshold in (0.5, 0.3, 0.2):
+            print(row(f"… logistic regression from {threshold}",
+                      {n: decide(logistic[n], s.label, s.taxonomy, (threshold,) * 3) for n, s in all_sets.items()},
+                      all_sets))
+
+
+if __name__ == "__main__":
+    main()
