@@ -18,8 +18,10 @@ folds: it reproduces the suite's figures. v7, the HELD-OUT set, is never built h
     .venv/bin/python bench/topic_model_folds.py            # today vs + the judged sets, per fold
     .venv/bin/python bench/topic_model_folds.py --levers   # and the levers tried with them
     .venv/bin/python bench/topic_model_folds.py --logistic # and logistic regression (minutes)
+    .venv/bin/python bench/topic_model_folds.py --held-out v7   # once, by the lead: the held-out set
+                         # scored by today's model and by one trained on all five DEV sets
 
-Deterministic: sorted inputs, closed-form ridge (lbfgs for the logistic regression), no seeds.
+Deterministic: sorted inputs, closed-form ridge (Newton-CG for the logistic regression), no seeds.
 """
 
 from __future__ import annotations
@@ -40,7 +42,6 @@ import conftest as sets  # noqa: E402
 from test_topic_model import JUDGES_LACK, Count, count, judged_topics  # noqa: E402
 
 from atlas.build import topic_model  # noqa: E402
-from atlas.build.normalize import title_key  # noqa: E402
 from atlas.build.pipeline import _author_ids, build_dataset  # noqa: E402
 from atlas.build.taxonomy import lineage  # noqa: E402
 from atlas.build.topic_model import ModelScore, PaperText, TopicModel, paper_texts  # noqa: E402
@@ -53,6 +54,7 @@ DEV_SETS = {  # name: (versions folder, files, the other lists kept, judge)
     "v5": (sets.NEW_VERSIONS_5, sets.V5_FILES, True, "labelled_new_versions_5.yml"),
     "v6": (sets.NEW_VERSIONS_6, sets.V6_FILES, True, "labelled_new_versions_6.yml"),
 }
+HELD_OUT = {"v7": (sets.NEW_VERSIONS_7, sets.V7_FILES, True, "labelled_new_versions_7.yml")}
 SECOND_JUDGE = {"v5": "labelled_new_versions_5_judge2.yml"}
 DEFAULT = (topic_model.THRESHOLD, topic_model.REFINE_THRESHOLD, topic_model.FALLBACK_THRESHOLD)
 
@@ -74,7 +76,7 @@ class JudgedSet:
 
 
 def load_set(name: str) -> JudgedSet:
-    versions, files, keep, labels = DEV_SETS[name]
+    versions, files, keep, labels = {**DEV_SETS, **HELD_OUT}[name]
     with tempfile.TemporaryDirectory() as folder:
         curation = sets.new_versions_curation(Path(folder), versions, files, keep_other_lists=keep)
         data = build_dataset(curation / "sources.yml", curation, sets.TAXONOMY)
@@ -84,7 +86,8 @@ def load_set(name: str) -> JudgedSet:
     for t in data.paper_topics:
         if t.via == "reading" and t.paper_id in known:
             known[t.paper_id] = (*known[t.paper_id], t.topic_id)
-    texts = paper_texts(data.papers, data.entries, data.taxonomy, _author_ids(data.papers, data.author_of), known)
+    authors = _author_ids(data.papers, data.author_of)
+    texts = paper_texts(data.papers, data.entries, data.taxonomy, authors, known)
     judged = judged_topics(labels)
     label = {p: set() for p in judged}
     for t in data.paper_topics:
@@ -93,7 +96,8 @@ def load_set(name: str) -> JudgedSet:
     title = {p.id: p.title_key for p in data.papers}
     second = judged_topics(SECOND_JUDGE[name]) if name in SECOND_JUDGE else None
     return JudgedSet(name, data.taxonomy, [texts[p] for p in sorted(known)], known, judged,
-                     {p: texts[p] for p in judged}, label, {p: title[p] for p in judged}, JUDGES_LACK[labels], second)
+                     {p: texts[p] for p in judged}, label, {p: title[p] for p in judged}, JUDGES_LACK[labels],
+                     second)
 
 
 def training(held: JudgedSet, all_sets: dict[str, JudgedSet], leave_out: set[str], hierarchy: bool = False):
@@ -121,7 +125,7 @@ class Logistic(TopicModel):
 
         super().__init__(read, topics)
         rows = self._features(self.read, self.word_rows)
-        fits = [LogisticRegression(C=c, solver="lbfgs", max_iter=2000).fit(rows, self.carries[:, k])
+        fits = [LogisticRegression(C=c, solver="newton-cg", max_iter=1000).fit(rows, self.carries[:, k])
                 for k in range(len(self.topics))]
         self.coef = np.array([f.coef_[0] for f in fits])
         self.intercept = np.array([f.intercept_[0] for f in fits])
@@ -134,7 +138,8 @@ class Logistic(TopicModel):
                 for i, k in zip(*np.nonzero(scores >= 0.05), strict=True)]
 
 
-def decide(scores, label: dict[str, set[str]], taxonomy, thresholds=DEFAULT, per_topic=None) -> dict[str, set[str]]:
+def decide(scores, label: dict[str, set[str]], taxonomy, thresholds=DEFAULT,
+           per_topic=None) -> dict[str, set[str]]:
     """The build's `decide` with its thresholds as arguments (and optionally one per topic),
     returning each paper's published topics: the label evidence and the model's."""
     threshold, refine, fallback = thresholds
@@ -170,7 +175,8 @@ def per_topic_thresholds(held: JudgedSet, all_sets: dict[str, JudgedSet], target
                 continue
             truth = inner.judged[s.paper_id]
             above = set().union(*(lineage(inner.taxonomy, t) - {t} for t in truth))
-            additions.append((s.topic_id, s.score, 1 if s.topic_id in truth else 0 if s.topic_id in above else -1))
+            verdict = 1 if s.topic_id in truth else 0 if s.topic_id in above else -1
+            additions.append((s.topic_id, s.score, verdict))
     chosen = {}
     for topic in sorted({a[0] for a in additions}):
         for threshold in (0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55):
@@ -195,42 +201,58 @@ def row(name: str, results: dict[str, dict[str, set[str]]], all_sets: dict[str, 
     return f"| {name} | " + " | ".join(cells) + f" | {total} |"
 
 
+def scored(held: JudgedSet, all_sets: dict[str, JudgedSet], leave_out: set[str], learner=topic_model.train,
+           **options) -> list[ModelScore]:
+    """The held-out set's papers scored by a model trained on the read papers and the sets not left out."""
+    return learner(*training(held, all_sets, leave_out, **options)).score(list(held.texts.values()))
+
+
+def held_out(name: str, all_sets: dict[str, JudgedSet]) -> None:
+    """One set scored by today's model and by one trained on every DEV set but it."""
+    held = all_sets.get(name) or load_set(name)
+    with_it = {**all_sets, held.name: held}
+    models = (("today: read papers only", set(with_it)), ("read + the DEV judged sets", {held.name}))
+    for what, leave_out in models:
+        both = decide(scored(held, with_it, leave_out), held.label, held.taxonomy)
+        second = held.second and f"; second judge: {count(both, held.second, held.taxonomy, held.lacks)}"
+        print(f"{held.name}, {what}: {count(both, held.judged, held.taxonomy, held.lacks)}{second or ''}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--levers", action="store_true", help="also the levers tried with the judged sets")
     parser.add_argument("--logistic", action="store_true", help="also logistic regression (slow)")
+    parser.add_argument("--held-out", metavar="SET", help="score one set (v7, or a DEV set) by models "
+                        "trained on the read papers, and on them and every DEV set but it")
     args = parser.parse_args()
     all_sets = {name: load_set(name) for name in DEV_SETS}
+    if args.held_out:
+        held_out(args.held_out, all_sets)
+        return
+
+    def show(name: str, scores: dict[str, list[ModelScore]], **options) -> None:
+        print(row(name, {n: decide(scores[n], s.label, s.taxonomy, **options) for n, s in all_sets.items()},
+                  all_sets))
+
     print("| model (right/wrong/missed) | v2 | v3 | v4 | v5 j1 | v5 j2 | v6 | sum (first judges) |")
     print("|---|---|---|---|---|---|---|---|")
-
-    def scored(held: JudgedSet, leave_out: set[str], learner=topic_model.train, **options):
-        return learner(*training(held, all_sets, leave_out, **options)).score(list(held.texts.values()))
-
-    today = {n: scored(s, set(all_sets)) for n, s in all_sets.items()}
-    print(row("today: read papers only", {n: decide(today[n], s.label, s.taxonomy) for n, s in all_sets.items()},
-              all_sets))
-    judged = {n: scored(s, {n}) for n, s in all_sets.items()}
-    print(row("read + the other judged sets", {n: decide(judged[n], s.label, s.taxonomy)
-                                               for n, s in all_sets.items()}, all_sets))
+    show("today: read papers only", {n: scored(s, all_sets, set(all_sets)) for n, s in all_sets.items()})
+    judged = {n: scored(s, all_sets, {n}) for n, s in all_sets.items()}
+    show("read + the other judged sets", judged)
     if args.levers:
         for thresholds in ((0.5, 0.5, 0.45), (0.4, 0.4, 0.4), (0.6, 0.4, 0.45), (0.6, 0.3, 0.45)):
-            print(row(f"… thresholds {thresholds}", {n: decide(judged[n], s.label, s.taxonomy, thresholds)
-                                                       for n, s in all_sets.items()}, all_sets))
+            show(f"… thresholds {thresholds}", judged, thresholds=thresholds)
         for target, least in ((0.9, 2), (0.9, 3)):
             per = {n: per_topic_thresholds(s, all_sets, target, least) for n, s in all_sets.items()}
-            print(row(f"… per-topic thresholds, precision {target} with {least} right",
-                      {n: decide(judged[n], s.label, s.taxonomy, per_topic=per[n]) for n, s in all_sets.items()},
-                      all_sets))
-        broader = {n: scored(s, {n}, hierarchy=True) for n, s in all_sets.items()}
-        print(row("… broader concepts as positive labels", {n: decide(broader[n], s.label, s.taxonomy)
-                                                            for n, s in all_sets.items()}, all_sets))
+            published = {n: decide(judged[n], s.label, s.taxonomy, per_topic=per[n])
+                         for n, s in all_sets.items()}
+            print(row(f"… per-topic thresholds, precision {target} with {least} right", published, all_sets))
+        show("… broader concepts as positive labels",
+             {n: scored(s, all_sets, {n}, hierarchy=True) for n, s in all_sets.items()})
     if args.logistic:
-        logistic = {n: scored(s, {n}, learner=Logistic) for n, s in all_sets.items()}
+        logistic = {n: scored(s, all_sets, {n}, learner=Logistic) for n, s in all_sets.items()}
         for threshold in (0.5, 0.3, 0.2):
-            print(row(f"… logistic regression from {threshold}",
-                      {n: decide(logistic[n], s.label, s.taxonomy, (threshold,) * 3) for n, s in all_sets.items()},
-                      all_sets))
+            show(f"… logistic regression from {threshold}", logistic, thresholds=(threshold,) * 3)
 
 
 if __name__ == "__main__":
