@@ -73,6 +73,7 @@ class JudgedSet:
     keys: dict[str, str]  # judged paper id -> title key
     lacks: frozenset[str]
     second: dict[str, set[str]] | None = None
+    venue: dict[str, str] | None = None  # every paper's venue id
 
 
 def load_set(name: str) -> JudgedSet:
@@ -97,10 +98,16 @@ def load_set(name: str) -> JudgedSet:
     second = judged_topics(SECOND_JUDGE[name]) if name in SECOND_JUDGE else None
     return JudgedSet(name, data.taxonomy, [texts[p] for p in sorted(known)], known, judged,
                      {p: texts[p] for p in judged}, label, {p: title[p] for p in judged}, JUDGES_LACK[labels],
-                     second)
+                     second, {p.id: p.venue_id for p in data.papers})
 
 
-def training(held: JudgedSet, all_sets: dict[str, JudgedSet], leave_out: set[str], hierarchy: bool = False):
+def with_venue(text: PaperText, venue: str) -> PaperText:
+    """The paper's text with its venue as one more word (`venue-colt`)."""
+    return replace(text, words=f"{text.words} \n venue-{venue}") if venue else text
+
+
+def training(held: JudgedSet, all_sets: dict[str, JudgedSet], leave_out: set[str], hierarchy: bool = False,
+             venue: bool = False):
     """The read papers and the judged papers of the sets not left out (none a left-out set has)."""
     texts, topics = list(held.read), dict(held.known)
     unseen = {key for name in leave_out for key in all_sets[name].keys.values()}
@@ -111,6 +118,9 @@ def training(held: JudgedSet, all_sets: dict[str, JudgedSet], leave_out: set[str
             if other.keys[paper] not in unseen:
                 texts.append(replace(other.texts[paper], author_topics=frozenset()))
                 topics[paper] = tuple(sorted(judged))
+    if venue:
+        venues = {p: v for s in (*all_sets.values(), held) for p, v in s.venue.items()}
+        texts = [with_venue(t, venues.get(t.paper_id, "")) for t in texts]
     if hierarchy:  # a topic's broader concepts as positive labels too
         topics = {p: tuple(sorted(set().union(*(lineage(held.taxonomy, t) for t in ts)) if ts else ()))
                   for p, ts in topics.items()}
@@ -204,7 +214,10 @@ def row(name: str, results: dict[str, dict[str, set[str]]], all_sets: dict[str, 
 def scored(held: JudgedSet, all_sets: dict[str, JudgedSet], leave_out: set[str], learner=topic_model.train,
            **options) -> list[ModelScore]:
     """The held-out set's papers scored by a model trained on the read papers and the sets not left out."""
-    return learner(*training(held, all_sets, leave_out, **options)).score(list(held.texts.values()))
+    texts = list(held.texts.values())
+    if options.get("venue"):
+        texts = [with_venue(t, held.venue[t.paper_id]) for t in texts]
+    return learner(*training(held, all_sets, leave_out, **options)).score(texts)
 
 
 def held_out(name: str, all_sets: dict[str, JudgedSet]) -> None:
@@ -234,11 +247,19 @@ def main() -> None:
         print(row(name, {n: decide(scores[n], s.label, s.taxonomy, **options) for n, s in all_sets.items()},
                   all_sets))
 
+    def alone(name: str, scores: dict[str, list[ModelScore]], threshold: float) -> None:
+        print(row(name, {n: {p: {x.topic_id for x in scores[n] if x.paper_id == p and x.score >= threshold}
+                             for p in s.judged} for n, s in all_sets.items()}, all_sets))
+
     print("| model (right/wrong/missed) | v2 | v3 | v4 | v5 j1 | v5 j2 | v6 | sum (first judges) |")
     print("|---|---|---|---|---|---|---|---|")
-    show("today: read papers only", {n: scored(s, all_sets, set(all_sets)) for n, s in all_sets.items()})
+    today = {n: scored(s, all_sets, set(all_sets)) for n, s in all_sets.items()}
+    show("today: read papers only", today)
     judged = {n: scored(s, all_sets, {n}) for n, s in all_sets.items()}
     show("read + the other judged sets", judged)
+    for threshold in (topic_model.THRESHOLD, 0.4):
+        alone(f"model alone from {threshold}, today", today, threshold)
+        alone(f"model alone from {threshold}, + the judged sets", judged, threshold)
     if args.levers:
         for thresholds in ((0.5, 0.5, 0.45), (0.4, 0.4, 0.4), (0.6, 0.4, 0.45), (0.6, 0.3, 0.45)):
             show(f"… thresholds {thresholds}", judged, thresholds=thresholds)
@@ -247,6 +268,7 @@ def main() -> None:
             published = {n: decide(judged[n], s.label, s.taxonomy, per_topic=per[n])
                          for n, s in all_sets.items()}
             print(row(f"… per-topic thresholds, precision {target} with {least} right", published, all_sets))
+        show("… the venue as a word", {n: scored(s, all_sets, {n}, venue=True) for n, s in all_sets.items()})
         show("… broader concepts as positive labels",
              {n: scored(s, all_sets, {n}, hierarchy=True) for n, s in all_sets.items()})
     if args.logistic:
