@@ -18,8 +18,9 @@ folds: it reproduces the suite's figures. v7, the HELD-OUT set, is never built h
     .venv/bin/python bench/topic_model_folds.py            # today vs + the judged sets, per fold
     .venv/bin/python bench/topic_model_folds.py --levers   # and the levers tried with them
     .venv/bin/python bench/topic_model_folds.py --logistic # and logistic regression (minutes)
+    .venv/bin/python bench/topic_model_folds.py --stacked  # and a second learner deciding each topic
     .venv/bin/python bench/topic_model_folds.py --held-out v7   # once, by the lead: the held-out set
-                         # scored by today's model and by one trained on all five DEV sets
+                         # scored by today's model, by one trained on all five DEV sets too, and stacked
 
 Deterministic: sorted inputs, closed-form ridge (Newton-CG for the logistic regression), no seeds.
 """
@@ -74,6 +75,7 @@ class JudgedSet:
     lacks: frozenset[str]
     second: dict[str, set[str]] | None = None
     venue: dict[str, str] | None = None  # every paper's venue id
+    vias: dict[str, dict[str, set[str]]] | None = None  # judged paper -> topic -> its kinds of evidence
 
 
 def load_set(name: str) -> JudgedSet:
@@ -91,14 +93,16 @@ def load_set(name: str) -> JudgedSet:
     texts = paper_texts(data.papers, data.entries, data.taxonomy, authors, known)
     judged = judged_topics(labels)
     label = {p: set() for p in judged}
+    vias: dict[str, dict[str, set[str]]] = {p: {} for p in judged}
     for t in data.paper_topics:
         if t.paper_id in judged and t.topic_id in ours and t.via != "model":
             label[t.paper_id].add(t.topic_id)
+            vias[t.paper_id].setdefault(t.topic_id, set()).add(t.via)
     title = {p.id: p.title_key for p in data.papers}
     second = judged_topics(SECOND_JUDGE[name]) if name in SECOND_JUDGE else None
     return JudgedSet(name, data.taxonomy, [texts[p] for p in sorted(known)], known, judged,
                      {p: texts[p] for p in judged}, label, {p: title[p] for p in judged}, JUDGES_LACK[labels],
-                     second, {p.id: p.venue_id for p in data.papers})
+                     second, {p.id: p.venue_id for p in data.papers}, vias)
 
 
 def with_venue(text: PaperText, venue: str) -> PaperText:
@@ -198,6 +202,65 @@ def per_topic_thresholds(held: JudgedSet, all_sets: dict[str, JudgedSet], target
     return chosen
 
 
+KINDS = ("title", "digest", "keyword", "section", "label", "manual")
+
+
+def candidates(judged: JudgedSet, model: TopicModel) -> list[tuple[str, str, list[float], int]]:
+    """(paper, topic, features, verdict) for every topic of ours the label evidence gives a judged
+    paper or the model scores at 0.2 or more (not one the label evidence implies already). The
+    features: the model's score for the topic and the best of its narrower ones, whether it refines
+    a label topic, whether the label evidence gives it and by which kinds of evidence, how many
+    topics the label evidence gives the paper, and the paper's best score. Verdict as counted:
+    1 right, 0 an ancestor of a judged topic, -1 wrong."""
+    texts = sorted(judged.texts.values(), key=lambda t: t.paper_id)
+    rows = model._features(texts, model.vectorizer.transform([t.words for t in texts]))
+    scores = np.asarray(rows @ model.ridge.coef_.T)
+    column = {topic: k for k, topic in enumerate(model.topics)}
+    taxonomy, found = judged.taxonomy, []
+    for i, text in enumerate(texts):
+        paper, truth, vias = text.paper_id, judged.judged[text.paper_id], judged.vias[text.paper_id]
+        label = set(vias)
+        implied = set().union(*(lineage(taxonomy, t) for t in label))
+        above = set().union(*(lineage(taxonomy, t) - {t} for t in truth))
+        for topic in sorted(label | {model.topics[k] for k in np.flatnonzero(scores[i] >= 0.2)}):
+            if topic not in label and topic in implied:
+                continue
+            own = scores[i, column[topic]] if topic in column else 0.0
+            narrower = max((scores[i, column[t]] for t in model.topics
+                            if t != topic and topic in lineage(taxonomy, t)), default=0.0)
+            refines = bool((lineage(taxonomy, topic) - {topic}) & label)
+            kinds = vias.get(topic, set())
+            features = [own, narrower, float(refines), float(topic in label), len(label),
+                        float(scores[i].max()), *(float(kind in kinds) for kind in KINDS), float(len(kinds))]
+            verdict = 1 if topic in truth else 0 if topic in above else -1
+            found.append((paper, topic, features, verdict))
+    return found
+
+
+def stacked(held: JudgedSet, all_sets: dict[str, JudgedSet], keep: tuple[float, ...]) -> dict[float, dict]:
+    """Each held-out paper's topics by a second learner that decides, for every topic the label
+    evidence or the model proposes, whether it is published: logistic regression on `candidates`,
+    trained on the other sets' judged papers (each scored by a model that saw neither it nor the
+    held-out set). It can drop a label topic as well as add a model one."""
+    from sklearn.linear_model import LogisticRegression
+
+    train = []
+    for name, inner in all_sets.items():
+        if name != held.name:
+            train += candidates(inner, topic_model.train(*training(held, all_sets, {held.name, name})))
+    train = [r for r in train if r[3] != 0]  # an ancestor of a judged topic is neither right nor wrong
+    learner = LogisticRegression(C=1.0, solver="newton-cg", max_iter=1000).fit(
+        np.array([r[2] for r in train]), np.array([r[3] == 1 for r in train]))
+    test = candidates(held, topic_model.train(*training(held, all_sets, {held.name})))
+    chances = learner.predict_proba(np.array([r[2] for r in test]))[:, 1]
+    published = {threshold: {p: set() for p in held.judged} for threshold in keep}
+    for (paper, topic, _, _), chance in zip(test, chances, strict=True):
+        for threshold in keep:
+            if chance >= threshold:
+                published[threshold][paper].add(topic)
+    return published
+
+
 def row(name: str, results: dict[str, dict[str, set[str]]], all_sets: dict[str, JudgedSet]) -> str:
     cells, total = [], Count()
     for set_name, s in all_sets.items():
@@ -229,12 +292,17 @@ def held_out(name: str, all_sets: dict[str, JudgedSet]) -> None:
         both = decide(scored(held, with_it, leave_out), held.label, held.taxonomy)
         second = held.second and f"; second judge: {count(both, held.second, held.taxonomy, held.lacks)}"
         print(f"{held.name}, {what}: {count(both, held.judged, held.taxonomy, held.lacks)}{second or ''}")
+    for threshold, both in stacked(held, with_it, (0.3, 0.4, 0.5)).items():
+        second = held.second and f"; second judge: {count(both, held.second, held.taxonomy, held.lacks)}"
+        print(f"{held.name}, stacked from {threshold}: {count(both, held.judged, held.taxonomy, held.lacks)}"
+              f"{second or ''}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--levers", action="store_true", help="also the levers tried with the judged sets")
     parser.add_argument("--logistic", action="store_true", help="also logistic regression (slow)")
+    parser.add_argument("--stacked", action="store_true", help="also a learner deciding every proposed topic")
     parser.add_argument("--held-out", metavar="SET", help="score one set (v7, or a DEV set) by models "
                         "trained on the read papers, and on them and every DEV set but it")
     args = parser.parse_args()
@@ -271,6 +339,12 @@ def main() -> None:
         show("… the venue as a word", {n: scored(s, all_sets, {n}, venue=True) for n, s in all_sets.items()})
         show("… broader concepts as positive labels",
              {n: scored(s, all_sets, {n}, hierarchy=True) for n, s in all_sets.items()})
+    if args.stacked:
+        keep = (0.3, 0.4, 0.5, 0.6)
+        published = {n: stacked(s, all_sets, keep) for n, s in all_sets.items()}
+        for threshold in keep:
+            print(row(f"… stacked: a topic published from {threshold}",
+                      {n: published[n][threshold] for n in all_sets}, all_sets))
     if args.logistic:
         logistic = {n: scored(s, all_sets, {n}, learner=Logistic) for n, s in all_sets.items()}
         for threshold in (0.5, 0.3, 0.2):
