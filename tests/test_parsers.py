@@ -280,6 +280,14 @@ def test_a_reference_title_ending_in_an_acronym_ends_at_its_period():
     assert entry.venue == "International Conference on Learning Representations"
 
 
+def test_a_question_title_keeps_its_subtitle_before_the_venue():
+    [entry] = read_excerpt("apa_references", """
+        + Strobl, L., Merrill, W., Weiss, G., Chiang, D., & Angluin, D. (2024). What formal languages can transformers express? A survey. Transactions of the Association for Computational Linguistics, 12.
+    """)
+    assert entry.title == "What formal languages can transformers express? A survey"
+    assert entry.venue == "Transactions of the Association for Computational Linguistics"
+
+
 def test_full_name_reference_ends_its_title_at_the_comma_before_the_venue():
     [entry] = read_excerpt("apa_references", """
         + Sanjeev Arora, Nadav Cohen, Wei Hu, and Yuping Luo. (2019). Implicit regularization in deep matrix factorization, Advances in Neural Information Processing Systems 32 , 7413–7424.

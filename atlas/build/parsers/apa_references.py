@@ -11,6 +11,7 @@ import re
 
 from atlas.build.names import looks_like_name, split_reference_names
 from atlas.build.parsers.markdown_tree import ListItem
+from atlas.build.parsers.reference import looks_like_venue
 from atlas.build.parsers.registry import (
     NotAPaper,
     Unreadable,
@@ -87,4 +88,16 @@ def _split_title(rest: str, full_names: bool) -> tuple[str, str]:
         return clean_title(rest), ""
     end = min(ends, key=lambda match: match.start())
     title = rest[: end.start()] + ("?" if rest[end.start()] == "?" else "")
+    if rest[end.start()] == "?" and (subtitle := _subtitle_after_question(rest[end.end() :])):
+        title = f"{title} {subtitle}"
+        return clean_title(title), rest[end.end() + len(subtitle) :].lstrip(". ")
     return clean_title(title), rest[end.end() :]
+
+
+def _subtitle_after_question(after: str) -> str:
+    """`… express? A survey. Transactions of …`: the part before the venue is the title's subtitle
+    when it reads as no venue and what follows it does."""
+    end = _PERIOD_END.search(after)
+    if not end or looks_like_venue(after[: end.start()]) or not looks_like_venue(after[end.end() :]):
+        return ""
+    return after[: end.start()]
