@@ -38,6 +38,7 @@ from conftest import (
     NEW_VERSIONS_6,
     NEW_VERSIONS_7,
     NEW_VERSIONS_8,
+    NEW_VERSIONS_9,
     TAXONOMY,
     V3_FILES,
     V4_FILES,
@@ -45,6 +46,7 @@ from conftest import (
     V6_FILES,
     V7_FILES,
     V8_FILES,
+    V9_FILES,
     new_versions_curation,
 )
 from datasette.app import Datasette
@@ -67,8 +69,10 @@ MODEL_PRECISION_FLOOR = 0.85
 # A new list, leave one list out with its headings unmapped: measured P 0.850 R 0.717 (all labelled),
 # P 0.858 R 0.717 since model-4, P 0.867 R 0.717 since model-5.
 UNMAPPED_PRECISION_FLOOR, UNMAPPED_RECALL_FLOOR = 0.86, 0.71
-# The new list versions' 26 unread papers against their judge: measured P 0.919 R 0.680 (dev).
-NEW_VERSIONS_PRECISION_FLOOR, NEW_VERSIONS_RECALL_FLOOR = 0.91, 0.68
+# The new list versions' 26 unread papers against their judge: measured P 0.919 R 0.680 (dev). 25 papers since
+# 12e4bb2: Garg et al. in theory-course, its title cut at '?', is one paper with its phenomena entry now, so its
+# one right topic counts once: P 0.917 R 0.673 (33 right, 3 wrong, 16 missed).
+NEW_VERSIONS_PRECISION_FLOOR, NEW_VERSIONS_RECALL_FLOOR = 0.91, 0.67
 # The third new versions' 80 unread papers (tests/data/labelled_new_versions_3.yml, judged blind): measured
 # once blind at P 0.814 R 0.506, then DEV for model-3: P 0.829 R 0.561 with the refine rule, P 0.824 R 0.543
 # without it (off since v4 measured it net wrong); 448 of 452 reach our scheme. model-4: P 0.826 R 0.549;
@@ -112,6 +116,11 @@ V7_PRECISION_FLOOR, V7_RECALL_FLOOR = 0.73, 0.54
 # build): label alone P 0.825 R 0.440, model alone P 1.000 R 0.038, both P 0.832 R 0.462 (84 right, 17 wrong,
 # 98 missed); 85 of 87 unread and 455 of 459 papers reach our scheme. HELD-OUT: never tuned on.
 V8_PRECISION_FLOOR, V8_RECALL_FLOOR = 0.83, 0.46
+# The ninth new versions' 85 unread papers (tests/data/labelled_new_versions_9.yml, judged blind against the
+# 166 concepts of d83f9ec), measured once on arrival on main 12e4bb2 (bench/topic_model_folds.py --held-out v9):
+# both P 0.795 R 0.506 (89 right, 23 wrong, 87 missed); the model also trained on the DEV judged sets (model-8's,
+# chosen before v9 existed) P 0.805 R 0.540 (95 right, 23 wrong, 81 missed). HELD-OUT: never tuned on.
+V9_PRECISION_FLOOR, V9_RECALL_FLOOR = 0.79, 0.50
 REACH_FLOOR = 0.97  # of a held-out list's (or a new list version's) papers, those reaching our scheme
 
 
@@ -193,6 +202,8 @@ JUDGES_LACK = {"labelled_new_versions.yml": ADDED_WITH_MODEL_2 | ADDED_WITH_MODE
                "labelled_new_versions_7.yml": ADDED_WITH_MODEL_6,
                # judged against the 166 concepts of d7e182a
                "labelled_new_versions_8.yml": frozenset(),
+               # judged against the 166 concepts of d83f9ec
+               "labelled_new_versions_9.yml": frozenset(),
                # labelled against 66b0d1d
                "labelled_topics.yml": ADDED_WITH_MODEL_2 | ADDED_WITH_MODEL_3 | ADDED_WITH_CONCEPTS_5 | ADDED_WITH_MODEL_6}
 
@@ -381,14 +392,14 @@ def test_the_new_versions_unread_papers_measured_against_the_judge(new_versions)
     data_folder, _ = new_versions
     measured = judged_build(data_folder, "labelled_new_versions.yml")
     assert set(measured.judged) <= measured.unread  # the judged papers are the new ones, nobody's reading
-    both = measured.report("new versions' unread papers vs the judge (26; dev: tuned on since the compound-heading rule)")
+    both = measured.report("new versions' unread papers vs the judge (25; dev: tuned on since the compound-heading rule)")
     assert both.precision >= NEW_VERSIONS_PRECISION_FLOOR and both.recall >= NEW_VERSIONS_RECALL_FLOOR
     reached_all, unread = measured.reached(), measured.unread
     reached = sum(1 for p in unread if measured.found["both"][p])
     print(f"new versions: {reached} of {len(unread)} unread papers and {len(reached_all)} of "
           f"{len(measured.data.papers)} papers reach our scheme")
     assert len(reached_all) / len(measured.data.papers) >= REACH_FLOOR
-    assert reached / len(unread) >= 0.96  # 25 of 26: AI Feynman (symbolic regression) has no concept of ours
+    assert reached / len(unread) >= 0.96  # 24 of 25: AI Feynman (symbolic regression) has no concept of ours
 
 
 def test_the_third_new_versions_unread_papers_measured_against_their_blind_judge(tmp_path):
@@ -578,3 +589,11 @@ def test_the_eighth_new_versions_unread_papers_measured_against_their_blind_judg
     _, both = blind_set(tmp_path, NEW_VERSIONS_8, V8_FILES, "labelled_new_versions_8.yml",
                         "eighth new versions' 87 unread papers vs their blind judge (held out)")
     assert both.precision >= V8_PRECISION_FLOOR and both.recall >= V8_RECALL_FLOOR
+
+
+def test_the_ninth_new_versions_unread_papers_measured_against_their_blind_judge(tmp_path):
+    """85 real papers added to all five lists, judged by a judge who never saw the classifier, its
+    curation or its topics: HELD-OUT, measured once on arrival; the floors hold that."""
+    _, both = blind_set(tmp_path, NEW_VERSIONS_9, V9_FILES, "labelled_new_versions_9.yml",
+                        "ninth new versions' 85 unread papers vs their blind judge (held out)")
+    assert both.precision >= V9_PRECISION_FLOOR and both.recall >= V9_RECALL_FLOOR
