@@ -243,3 +243,35 @@ def test_a_taken_abstract_or_time_line_gives_way_to_the_title_over_the_byline_in
         """).split("\n")
     assert _title_neighbour(lines, 4) == 2
     assert _title_neighbour(lines, 2) == 2
+
+
+def test_a_tagged_record_s_author_line_is_one_person_kept_as_written_and_its_journal_is_the_venue():
+    claims = read_detected_text(textwrap.dedent("""\
+        %T Flat Minima
+        %A Hochreiter, Sepp
+        %A Schmidhuber, Jürgen
+        %J Neural Computation
+        %V 9
+        %D 1997
+        """), ())
+    assert (claims["title"], claims["authors"], claims["venue"], claims["year"]) == (
+        "Flat Minima", ("Hochreiter, Sepp", "Schmidhuber, Jürgen"), "Neural Computation", 1997)
+    more = read_detected_text("%T Sharp Minima Can Generalize For Deep Nets\n%A Dinh, Laurent\n%A et al.\n"
+                              "%J arXiv preprint arXiv:1703.04933\n%D 2017\n", ())
+    assert (more["authors"], more["authors_truncated"], more["venue"]) == (("Dinh, Laurent",), True, "arXiv preprint")
+
+
+def test_a_dblp_line_gives_its_names_before_the_colon_as_authors_and_its_container_without_pages():
+    entries = read(textwrap.dedent("""\
+        - [j4] Dmitry Yarotsky: Error bounds for approximations with deep ReLU networks. Neural Networks 94: 103-114 (2017) [ee](https://arxiv.org/abs/1610.01145) · [dblp](https://dblp.org/rec/journals/nn/Yarotsky17)
+        - [c7] Ronen Eldan, Ohad Shamir: The Power of Depth for Feedforward Neural Networks. COLT 2016: 907-940 [ee](https://arxiv.org/abs/1512.03965) · [dblp](https://dblp.org/rec/conf/colt/EldanS16)
+        - [j6] Charles H. Martin, Michael W. Mahoney: Implicit Self-Regularization in Deep Neural Networks. J. Mach. Learn. Res. 22 (2021) [ee](https://jmlr.org/papers/v22/) · [dblp](https://dblp.org/rec/journals/jmlr/MartinM21)
+        - [i3] Stanislav Fort, Huiyi Hu, Balaji Lakshminarayanan: Deep Ensembles: A Loss Landscape Perspective. CoRR abs/1912.02757 (2019) [ee](https://arxiv.org/abs/1912.02757) · [dblp](https://dblp.org/rec/journals/corr/abs-1912-02757)
+        """))
+    assert [(entry.title, entry.authors, entry.venue, entry.year) for entry in entries if entry.kind == "paper"] == [
+        ("Error bounds for approximations with deep ReLU networks", ("Dmitry Yarotsky",), "Neural Networks", 2017),
+        ("The Power of Depth for Feedforward Neural Networks", ("Ronen Eldan", "Ohad Shamir"), "COLT 2016", 2016),
+        ("Implicit Self-Regularization in Deep Neural Networks", ("Charles H. Martin", "Michael W. Mahoney"),
+         "J. Mach. Learn. Res.", 2021),
+        ("Deep Ensembles: A Loss Landscape Perspective", ("Stanislav Fort", "Huiyi Hu", "Balaji Lakshminarayanan"),
+         "CoRR", 2019)]

@@ -26,6 +26,8 @@ from atlas.build.parsers.line_parts import (
     json_text,
     linked,
     rows_of_cells,
+    tagged_authors,
+    tagged_venue,
     title_extent,
     title_line,
 )
@@ -712,6 +714,10 @@ def read_detected_text(text: str, section: tuple[str, ...], before: list[str] | 
         first_line = "".join(span.text for span in spans if span.style != "image").split(" — ")[0]
         _refuse_prose(first_line, claims["title"])
         claims["title"] = title_extent(claims["title"])
+        authors, more = tagged_authors(given[1:len(lines)])
+        if authors:  # `%A Surname, Given`: one a line
+            claims["authors"], claims["authors_truncated"] = authors, more
+        claims["venue"] = tagged_venue(given[1:len(lines)]) or claims["venue"]
         return _without_translation(claims)
 
 

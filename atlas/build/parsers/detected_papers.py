@@ -17,9 +17,9 @@ from dataclasses import replace
 from atlas.build.parsers.auto import read_detected, read_detected_text
 from atlas.build.parsers.line_detector import CONFIRMED_FROM, line_probabilities, thresholds
 from atlas.build.parsers.line_features import ARXIV, DOI, URL, YEAR
-from atlas.build.parsers.line_parts import field_line, names_before_colon, title_extent, title_line
+from atlas.build.parsers.line_parts import extent_and_head, field_line, names_before_colon, title_line
 from atlas.build.parsers.markdown_tree import ListItem
-from atlas.build.parsers.reference import lenient_names
+from atlas.build.parsers.reference import lenient_names, names_in
 from atlas.build.parsers.registry import NotAPaper
 from atlas.build.records import Entry, SourceText
 
@@ -124,9 +124,16 @@ def _with_detected_papers(document: SourceText, items: list[ListItem], entries: 
 
 
 def _extent(entry: Entry, one_name: bool) -> Entry:
-    title = title_extent(entry.title, one_name) if entry.kind == "paper" and entry.title else entry.title
+    """A paper's title to its extent; a head of names cut before it (`A. Name, B. Name: Title`)
+    is the paper's authors as its line states them."""
+    if entry.kind != "paper" or not entry.title:
+        return entry
+    title, head = extent_and_head(entry.title, one_name)
     if title == entry.title:
         return entry
+    names = names_in(re.sub(r"\s*\([^()]*\)$", "", head)) if head else None
+    if names:
+        return replace(entry, title=title, authors=tuple(names[0]), authors_truncated=names[1])
     return replace(entry, title=title)
 
 

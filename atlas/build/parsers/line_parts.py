@@ -148,15 +148,35 @@ def field_line(line: str) -> str:
                         ) + "".join(f" {value}" for value in values if value.startswith("http"))
     if (pair := _KEY_VALUE.match(line)) is not None:
         return _unquoted(pair["value"])
-    if tagged := _TAGGED.match(line):  # `%A Dauphin, Yann N.`, `AU  - Name`: the value
-        # an abstract, keywords or notes (`%X`, `%K`, `AB  -`) say nothing a paper is read by
-        return "" if tagged["tag"].strip(" -").lstrip("%") in _PROSE_TAGS else tagged["value"].strip()
+    if tagged := _TAGGED.match(line):  # `%B Venue`, `PY  - 2019`: the value
+        # an abstract, keywords or notes (`%X`, `%K`, `AB  -`) say nothing a paper is read by; an
+        # author's line is one person, read apart (tagged_authors)
+        tag = tagged["tag"].strip(" -").lstrip("%")
+        return "" if tag in _PROSE_TAGS or _AUTHOR_TAG.fullmatch(tag) else tagged["value"].strip()
     if _OPENING_KEY.match(line):  # `"author": [`, `],`: structure, no words
         return ""
     parts = [part.strip() for part in _NAME_SEPARATOR.split(line.strip())]
     if len(parts) > 1 and all(lenient_names(part) for part in parts):  # `A Name · B Name · C Name`
         return ", ".join(parts)
     return line
+
+
+def tagged_authors(lines: list[str]) -> tuple[tuple[str, ...], bool]:
+    """The authors of a tagged record's lines (`%A Hochreiter, Sepp`, `AU  - Hochreiter, Sepp`,
+    `A1  - …`): one person a line, kept as written, in their order; and whether a line says there
+    are more (`%A et al.`)."""
+    values = [tagged["value"].strip() for line in lines if (tagged := _TAGGED.match(line))
+              and _AUTHOR_TAG.fullmatch(tagged["tag"].strip(" -").lstrip("%"))]
+    return (tuple(value for value in values if not _MORE_AUTHORS.fullmatch(value)),
+            any(_MORE_AUTHORS.fullmatch(value) for value in values))
+
+
+def tagged_venue(lines: list[str]) -> str:
+    """The container a tagged record names (`%J Neural Computation`, `%B …`, `T2  - …`), an arXiv
+    number in it (`arXiv preprint arXiv:1812.04754`) left to the id it is."""
+    return next((re.sub(r"\s*arXiv:\s*\d{4}\.\d{4,5}(?:v\d+)?", "", tagged["value"]).strip(" ,")
+                 for line in lines if (tagged := _TAGGED.match(line))
+                 and tagged["tag"].strip(" -").lstrip("%") in _VENUE_TAGS), "")
 
 
 def joined_names(fields: list[str]) -> list[str]:
@@ -247,6 +267,9 @@ def _title_column(before: list[str], delimiter: str, width: int) -> int | None:
 _TAGGED = re.compile(r"^\s*(?P<tag>%[A-Z0-9@!#$&()*+^|]|[A-Z][A-Z0-9]\s{1,2}-)\s+(?P<value>\S.*)$")
 _TITLE_TAGS = {"T", "TI", "T1"}
 _PROSE_TAGS = {"X", "K", "Z", "AB", "KW", "N1", "N2"}
+_AUTHOR_TAG = re.compile(r"A|AU|A[1-4]")
+_MORE_AUTHORS = re.compile(r"(?:et al\.?|others|\.\.\.|…)", re.IGNORECASE)
+_VENUE_TAGS = ("J", "B", "JO", "JF", "T2", "BT")
 # A LaTeX row of `&`-separated cells ending in `\\` (a tabular's or longtable's)
 _CELL_SPLIT = re.compile(r"(?<!\\)&")
 _ROW_END = re.compile(r"\\\\\s*(?:\\(?:hline|midrule|addlinespace|toprule|bottomrule)\b.*)?$")
@@ -400,13 +423,20 @@ def title_extent(title: str, one_name: bool = False) -> str:
     and a tail of names (`Title -- Hardt, Recht, Singer`, `Title, Francis Bach`). `one_name`: a
     single full name before a colon is a head of names too (where the list's other entries say
     `Names: Title`; alone, `Neural Tangents: …` may be a title's)."""
+    return extent_and_head(title, one_name)[0]
+
+
+def extent_and_head(title: str, one_name: bool = False) -> tuple[str, str]:
+    """The title to its extent (title_extent), and the head of names cut before it, if any: the
+    paper's authors as the line states them (`A. Name, B. Name: Title`)."""
     text = _ESCAPED_END.sub("", _KEY_MARKER.sub("", title.strip())).strip()
     heads = [found for found in _SEPARATOR.finditer(text) if ":" not in text[:found.start()]]
+    names = ""
     for found in reversed(heads):  # the longest head of names: `Hoffer, Hubara & Soudry, Title`
         head, rest = text[:found.start()], text[found.end():]
         if len(rest) >= 10 and (found.group(0).startswith(":") or rest[:1].isupper() or rest[:1] in "\"“") \
                 and _names_head(head, found.group(0), one_name):
-            text = rest.strip()
+            text, names = rest.strip(), head.strip()
             break
     # `Title (Names; Venue 2023) https://…`, `Title (ICLR 2018), no arXiv`
     if found := _DATED_PARENTHESIS.match(text):
@@ -415,7 +445,7 @@ def title_extent(title: str, one_name: bool = False) -> str:
             and (found["separator"].strip() != ","
                  or (len(found["rest"].split()) >= 4 and "," not in found["rest"])):
         text = found["rest"].strip()
-    return text or title
+    return (text, names) if text else (title, "")
 
 
 def names_before_colon(title: str) -> bool:

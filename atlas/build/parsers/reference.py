@@ -655,12 +655,25 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     if vancouver and not fields["venue"] and others and re.search(r"[^\W\d_]{2}", others[0]) \
             and not _ARXIV_SHAPE.search(others[0]) and not first_year(others[0]):
         fields["venue"] = venue_name(others[0])  # `Authors. Title. J Mach Learn Res. 2019;20.`
+    if others and (cited := _CITED_CONTAINER.fullmatch(". ".join(others).strip(" .,"))):
+        # `Neural Networks 94: 103-114 (2017)`, `COLT 2016: 907-940`, `CoRR abs/1912.02757 (2019)`:
+        # the container as written, its volume, issue and pages left out
+        fields["venue"] = f"{cited['venue']} {cited['year']}" if cited["year"] else cited["venue"]
+        fields["stated_year"] = fields["stated_year"] or first_year(cited.group(0))
     title, names = _names_cut(title)  # `Title - Kenji Kawaguchi - NeurIPS 2016`, its venue cut off
     if names and not fields["authors"]:
         found = names_in(names, surnames=True) or (
             split_names(names) if _surnames_only(names) else ([names], False))
         fields["authors"], fields["authors_truncated"] = tuple(found[0]), found[1]
     return title, fields
+
+
+# A container cited with its volume and pages (dblp's, a journal's): `Venue Year: pages`, `Venue
+# vol(issue): pages (Year)`, `Venue vol (Year)`, `CoRR abs/1912.02757 (2019)`
+_CITED_CONTAINER = re.compile(
+    r"(?P<venue>[A-Z][^:()\d]*?[A-Za-z.])\s+(?:(?P<year>(?:19|20)\d\d):\s*\d+(?:[-–]\d+)?"
+    r"|(?:abs/)?\d[\d./]*(?:\(\d+(?:[-–]\d+)?\))?(?::\s*\d+(?:[-–]\d+)?)?\s*\((?P<closing>(?:19|20)\d\d)\)"
+    r"|\d{1,4}(?:\(\d+(?:[-–]\d+)?\))?:\s*\d+(?:[-–]\d+)?)")
 
 
 def _pipe_cells(text: str) -> tuple[str, str, int | None]:
