@@ -275,3 +275,29 @@ def test_a_dblp_line_gives_its_names_before_the_colon_as_authors_and_its_contain
          "J. Mach. Learn. Res.", 2021),
         ("Deep Ensembles: A Loss Landscape Perspective", ("Stanislav Fort", "Huiyi Hu", "Balaji Lakshminarayanan"),
          "CoRR", 2019)]
+
+
+def test_an_address_first_link_line_is_its_label_and_a_parenthesis_of_names_and_venue_its_fields():
+    claims = read_detected_text("=> https://arxiv.org/abs/1312.6120 Exact solutions to the nonlinear dynamics of learning "
+                                "in deep linear neural networks (Saxe, McClelland, Ganguli — ICLR 2014) (!)", ())
+    assert (claims["title"], claims["arxiv_id"], claims["year"]) == (
+        "Exact solutions to the nonlinear dynamics of learning in deep linear neural networks", "1312.6120", 2014)
+
+
+def test_a_label_whose_escaped_line_ends_part_its_fields_is_its_first_part_as_title():
+    claims = read_detected_text('  tel16 [label="Benefits of depth in neural networks\\nTelgarsky\\nCOLT 2016", '
+                                'URL="https://arxiv.org/abs/1602.04485"];', ())
+    assert (claims["title"], claims["venue"], claims["arxiv_id"]) == (
+        "Benefits of depth in neural networks", "COLT 2016", "1602.04485")
+
+
+def test_a_tree_node_is_its_text_without_the_branch_and_its_children_are_its_fields_up_to_a_sibling():
+    claims = read_detected_text(textwrap.dedent("""\
+        │   └── ★ Deep Neural Networks as Gaussian Processes
+        │       ├── Jaehoon Lee, Yasaman Bahri, Roman Novak
+        │       ├── ICLR 2018 · arXiv:1711.00165
+        │       └── note: NNGP kernel by recursion over layers
+        ├── 1. Gaussian-process limits
+        """), ())
+    assert (claims["title"], claims["authors"], claims["arxiv_id"]) == (
+        "Deep Neural Networks as Gaussian Processes", ("Jaehoon Lee", "Yasaman Bahri", "Roman Novak"), "1711.00165")

@@ -734,6 +734,7 @@ def _alone(line: str, section: tuple[str, ...]) -> str:
         return line
     if claims["authors"] or claims["venue"] or claims["stated_year"] or claims["links"]:
         return line
+    line = _LEADING_MARKS.sub("", line)  # `★ Title`: a mark before it
     if not line.startswith(claims["title"]):
         return line
     # what the title leaves is a marker or a nickname (`★`, `(Oral Paper)`); words after a period
@@ -743,6 +744,7 @@ def _alone(line: str, section: tuple[str, ...]) -> str:
 
 
 _STYLED = re.compile(r"[*_`\[<]")
+_LEADING_MARKS = re.compile(r"^[★☆†‡✓✔✗⭐🌟]+\s*")
 _MARKERS_ONLY = re.compile(r"^[^\w(]*(?:\([^()]*\))?[^\w]*$")
 
 

@@ -75,10 +75,50 @@ _TITLE_BY_NAMES = re.compile(r"^(?P<title>[^()]{12,}?)\s+by\s+(?P<names>[A-Z][^(
                              r"\((?P<where>[^()]*(?:19|20)\d\d[^()]*)\)")
 
 
+# A link line written address first (gemtext's `=> url label`): the label, then its address
+_ADDRESS_FIRST = re.compile(r"^\s*=>\s*(?P<url>\S+)\s+(?P<label>\S.*)$")
+# A tree's branch before a node (`│   ├── `, `└── `, `|-- `): drawing, no part of the line's text
+_TREE_BRANCH = re.compile(r"^(?P<indent>[\s│┃|]*)(?P<branch>[├└┣┗╰]|[|`]--)[─━-]*\s+")
+_TREE_STEM = re.compile(r"^[\s│┃]*[│┃][\s│┃]*$")
+# A string's escaped line ends inside a value (`label="Title\nNames\nVenue 2016"`): its fields
+_ESCAPED_BREAK = re.compile(r"\s*\\n\s*")
+
+
+def address_first(line: str) -> str:
+    """`=> https://arxiv.org/abs/1406.2572 Title (Names — NIPS 2014)` as the label and its
+    address after it, read as a markdown line's text and a bare link are."""
+    if (found := _ADDRESS_FIRST.match(line)) is None or not re.search(r"[/:]", found["url"]):
+        return line
+    return f"{_opened_parenthesis(found['label'].strip())} {found['url']}"
+
+
+# A parenthesis closing a title that holds its fields apart by dashes (`Title (Names — Venue 2014)`)
+_FIELDS_PARENTHESIS = re.compile(r"^(?P<title>.{10,}?)\s+\((?P<fields>[^()]*\s[—–]\s[^()]*(?:19|20)\d\d[^()]*)\)"
+                                 r"(?P<rest>[^()]*(?:\([^()\w]*\))?\s*)$")
+
+
+def _opened_parenthesis(text: str) -> str:
+    """`Title (Names — Venue 2014) (!)` as `Title — Names — Venue 2014`: its fields as parts."""
+    if (found := _FIELDS_PARENTHESIS.match(text)) is None:
+        return text
+    return f"{found['title']} — {found['fields']}"
+
+
+def without_branch(line: str) -> str:
+    """A tree node's text without the branch drawn before it (`│   ├── Title` is `Title`)."""
+    return _TREE_BRANCH.sub("", line, count=1)
+
+
+def tree_depth(line: str) -> int | None:
+    """Where a tree node's branch stands (its depth in columns), None for a line with no branch."""
+    found = _TREE_BRANCH.match(line)
+    return len(found["indent"]) if found else None
+
+
 def title_line(line: str, before: list[str] = ()) -> str:
     """The taken line as the markdown it stands for; `before` are the lines above it (for a
     header naming the row's columns)."""
-    line = _MARKER_TAGS.sub("", _without_sender(line), count=1)
+    line = address_first(without_branch(_MARKER_TAGS.sub("", _without_sender(line), count=1)))
     if (found := _TITLE_BY_NAMES.match(line.strip())) and lenient_names(found["names"]):
         rest = line.strip()[found.end():].lstrip(" :,-—")
         return f"**{found['title'].strip()}** — {found['names']} ({found['where']}) {rest}".rstrip()
@@ -88,6 +128,8 @@ def title_line(line: str, before: list[str] = ()) -> str:
         return f"**{text[1]}**"
     if (pair := _KEY_VALUE.match(line)) and pair["key"].strip().lower() in _TITLE_KEYS:
         return f"**{_unquoted(pair['value'])}**"
+    if (broken := _escaped_fields(line)) is not None:
+        return broken
     if _QUOTED_ROW.match(line) and (row := _row(line, before)) is not None:
         return row
     if (tagged := _TAGGED.match(line)) and tagged["tag"].strip(" -").lstrip("%") in _TITLE_TAGS:
@@ -97,6 +139,25 @@ def title_line(line: str, before: list[str] = ()) -> str:
     if _GRID_ROW.match(line) and _grid_above(before) is not None:
         return grid_row([line], before)
     return line
+
+
+# A node's quoted label with its other attributes (`id [label="…", URL="…"];`)
+_LABEL_VALUE = re.compile(r"\b(?:label|title|text|name|caption)\s*=\s*\"(?P<value>(?:[^\"\\]|\\.)*)\"", re.IGNORECASE)
+_ADDRESS_VALUE = re.compile(r"\b(?:URL|href|link)\s*=\s*\"(?P<url>[^\"]+)\"", re.IGNORECASE)
+
+
+def _escaped_fields(line: str) -> str | None:
+    """A quoted label whose escaped line ends part its fields (`label="Title\\nNames\\nVenue 2016"`,
+    a DOT node's): the first part as the title, the others and an address beside it as its fields."""
+    found = _LABEL_VALUE.search(line)
+    if found is None or not _ESCAPED_BREAK.search(found["value"]):
+        return None
+    parts = [part for part in _ESCAPED_BREAK.split(_unquoted(found["value"])) if part.strip()]
+    if len(parts) < 2:
+        return None
+    address = _ADDRESS_VALUE.search(line)
+    return " — ".join([f"**{parts[0].strip()}**", *(part.strip() for part in parts[1:])]
+                      + ([f"[link]({address['url']})"] if address else []))
 
 
 def rows_of_cells(text: str) -> bool:
@@ -123,6 +184,9 @@ def ends_entry(title: str, line: str) -> bool:
     closing tag at its indentation or a sibling element, or the next row of delimited cells."""
     if _CHAT_PREFIX.match(title) or _cell_row(title) is not None:
         return True
+    if (depth := tree_depth(title)) is not None:  # a tree node's lines are its children's
+        below = tree_depth(line)
+        return below is not None and below <= depth
     if title_line(title) == title and not _QUOTED_ROW.match(title):
         return False
     if _QUOTED_ROW.match(title):
@@ -137,6 +201,9 @@ def ends_entry(title: str, line: str) -> bool:
 def field_line(line: str) -> str:
     """A line under a taken one, as a part of its entry: an element's text, the values of its
     keys, or the line as it is."""
+    if _TREE_STEM.match(line):  # `│   │`: a tree's drawing alone
+        return ""
+    line = address_first(without_branch(line))
     if (element := _element(line, titled=False)) is not None:
         return element
     if (text := _element_text(line)) is not None:  # `<dc:creator>Names</dc:creator>`: its text
