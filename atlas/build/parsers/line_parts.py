@@ -93,7 +93,8 @@ def address_first(line: str) -> str:
 
 
 # A parenthesis closing a title that holds its fields apart by dashes (`Title (Names — Venue 2014)`)
-_FIELDS_PARENTHESIS = re.compile(r"^(?P<title>.{10,}?)\s+\((?P<fields>[^()]*\s[—–]\s[^()]*(?:19|20)\d\d[^()]*)\)"
+_FIELDS_PARENTHESIS = re.compile(r"^(?P<title>.{10,}?)\s+"
+                                 r"\((?P<fields>[^()]*\s[—–]\s[^()]*(?:19|20)\d\d[^()]*)\)"
                                  r"(?P<rest>[^()]*(?:\([^()\w]*\))?\s*)$")
 
 
@@ -142,7 +143,8 @@ def title_line(line: str, before: list[str] = ()) -> str:
 
 
 # A node's quoted label with its other attributes (`id [label="…", URL="…"];`)
-_LABEL_VALUE = re.compile(r"\b(?:label|title|text|name|caption)\s*=\s*\"(?P<value>(?:[^\"\\]|\\.)*)\"", re.IGNORECASE)
+_LABEL_VALUE = re.compile(r"\b(?:label|title|text|name|caption)\s*=\s*\"(?P<value>(?:[^\"\\]|\\.)*)\"",
+                          re.IGNORECASE)
 _ADDRESS_VALUE = re.compile(r"\b(?:URL|href|link)\s*=\s*\"(?P<url>[^\"]+)\"", re.IGNORECASE)
 
 
