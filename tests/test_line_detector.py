@@ -301,3 +301,30 @@ def test_a_tree_node_is_its_text_without_the_branch_and_its_children_are_its_fie
         """), ())
     assert (claims["title"], claims["authors"], claims["arxiv_id"]) == (
         "Deep Neural Networks as Gaussian Processes", ("Jaehoon Lee", "Yasaman Bahri", "Roman Novak"), "1711.00165")
+
+
+def test_a_tuple_of_a_data_dump_is_its_cells_and_its_title_the_column_its_statement_names():
+    head = ["INSERT INTO `extra` (`id`, `year`, `title`, `who`, `where_published`, `link`, `is_paper`) VALUES"]
+    claims = read_detected_text("(4,2016,'Deep Learning without Poor Local Minima','Kenji Kawaguchi','NIPS',"
+                                "'https://arxiv.org/abs/1605.07110',1);", (), head)
+    assert (claims["title"], claims["authors"], claims["venue"], claims["year"], claims["arxiv_id"]) == (
+        "Deep Learning without Poor Local Minima", ("Kenji Kawaguchi",), "NIPS", 2016, "1605.07110")
+    quoted = read_detected_text("(5,'paper','What\\'s Hidden in a Randomly Weighted Neural Network?','Vivek Ramanujan; "
+                                "Mitchell Wortsman','CVPR',2020,'1911.13299',NULL),", ())
+    assert (quoted["title"], quoted["authors"], quoted["year"]) == (
+        "What's Hidden in a Randomly Weighted Neural Network?", ("Vivek Ramanujan", "Mitchell Wortsman"), 2020)
+
+
+def test_a_fixed_width_row_is_its_columns_and_a_title_wrapped_in_its_column_is_one():
+    above = ["YEAR  VENUE         TITLE                                           AUTHORS                         LINK",
+             "----  ------------  ----------------------------------------------  ------------------------------  ----",
+             ""]
+    claims = read_detected_text(textwrap.dedent("""\
+        2018  ICLR          A PAC-Bayesian Approach to                      Neyshabur, Bhojanapalli,        ax:1707.09564
+                            Spectrally-Normalized Margin Bounds for Neural  Srebro
+                            Networks
+        2018  COLT          Size-Independent Sample Complexity of Neural    Golowich, Rakhlin, Shamir       ax:1712.06541
+        """), (), above)
+    assert (claims["title"], claims["authors"], claims["venue"], claims["year"]) == (
+        "A PAC-Bayesian Approach to Spectrally-Normalized Margin Bounds for Neural Networks",
+        ("Neyshabur", "Bhojanapalli", "Srebro"), "ICLR", 2018)

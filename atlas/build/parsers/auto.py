@@ -18,6 +18,7 @@ from contextvars import ContextVar
 from dataclasses import replace
 
 from atlas.build.parsers.line_parts import (
+    column_row,
     ends_entry,
     field_line,
     grid_lines,
@@ -691,6 +692,8 @@ def read_detected_text(text: str, section: tuple[str, ...], before: list[str] | 
     lines, given = [], text.split("\n")
     if grid := grid_lines(given, before):  # a grid table's row: its lines' cells joined
         given = [grid_row(grid[0], before[:len(before) - (len(grid[0]) - grid[1])])]
+    elif fixed := column_row(given, before):  # a fixed-width table's row, wrapped cells joined
+        given = [fixed[0]]
     opener = before[-1].strip() if before and before[-1].strip() else None
     for number, line in enumerate(given):
         if not line.strip() or (number and (_FENCE.match(line) or ends_entry(given[0], line)

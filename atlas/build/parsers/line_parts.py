@@ -133,6 +133,8 @@ def title_line(line: str, before: list[str] = ()) -> str:
         return broken
     if _QUOTED_ROW.match(line) and (row := _row(line, before)) is not None:
         return row
+    if (row := tuple_row(line, before)) is not None:
+        return row
     if (tagged := _TAGGED.match(line)) and tagged["tag"].strip(" -").lstrip("%") in _TITLE_TAGS:
         return f"**{tagged['value'].strip()}**"
     if (cells := _cell_row(line)) is not None:
@@ -162,6 +164,109 @@ def _escaped_fields(line: str) -> str | None:
                       + ([f"[link]({address['url']})"] if address else []))
 
 
+# A parenthesised tuple of values, quoted strings among them, one row of a data dump (SQL's
+# `(1,'paper','Title','Names',2019,NULL),`), after its statement's head on the same line or not
+_TUPLE = re.compile(r"^\s*(?:INSERT\s+INTO\s+\S+\s*(?P<columns>\([^()]*\))?\s*VALUES\s*)?"
+                    r"\((?P<cells>.*['\"].*)\)\s*[,;]?\s*$", re.IGNORECASE)
+_TUPLE_CELL = re.compile(r"\s*(?P<cell>'(?:[^'\\]|\\.|'')*'|\"(?:[^\"\\]|\\.)*\"|[^,'\"]*?)\s*(?:,|$)")
+_COLUMNS = re.compile(r"^\s*INSERT\s+INTO\s+\S+\s*\((?P<columns>[^()]*)\)\s*VALUES\b", re.IGNORECASE)
+
+
+def tuple_row(line: str, before: list[str] | tuple = ()) -> str | None:
+    """A tuple of values with quoted strings among them (`(1,'paper','Title','A Name; B Name','ICLR',
+    2019,NULL),`): its cells, the title's first (the column its statement names `title`, else the
+    first string of words), the others after it; None for a line that is no such tuple."""
+    found = _TUPLE.match(line)
+    if found is None:
+        return None
+    cells, at = [], 0
+    text = found["cells"]
+    while at <= len(text):
+        cell = _TUPLE_CELL.match(text, at)
+        if cell is None or cell.end() == at:
+            break
+        cells.append(cell["cell"])
+        at = cell.end()
+    if at < len(text) or len(cells) < 3 or sum(cell[:1] in "'\"" for cell in cells) < 2:
+        return None
+    values = [_tuple_value(cell) for cell in cells]
+    columns = found["columns"] or next((head["columns"] for previous in reversed(before[-200:])
+                                        if (head := _COLUMNS.match(previous))), "")
+    names = [name.strip(" `'\"[]()") for name in columns.split(",")] if columns else []
+    title = next((index for index, name in enumerate(names)
+                  if len(names) == len(values) and _TITLE_COLUMN.match(name) and values[index]), None)
+    if title is None:
+        title = _words_cell([value if cell[:1] in "'\"" else "" for value, cell in zip(values, cells, strict=True)])
+    if title is None:
+        return None
+    # a number is a row's id, unless a year; an arXiv number alone is the paper's id
+    rest = [f"arXiv:{value}" if re.fullmatch(r"\d{4}\.\d{4,5}(?:v\d+)?", value) else value
+            for index, value in enumerate(values)
+            if index != title and value and not re.fullmatch(r"(?!(?:19|20)\d\d$)\d+", value)]
+    return " — ".join([f"**{values[title]}**", *rest])
+
+
+def _tuple_value(cell: str) -> str:
+    """A tuple's cell as its text: a string unquoted, `NULL` nothing, names apart by `;` by commas."""
+    if cell.upper() == "NULL":
+        return ""
+    if cell[:1] in "'\"":
+        cell = re.sub(r"\\(.)", r"\1", cell[1:-1].replace(cell[0] * 2, cell[0]))
+    parts = [part.strip() for part in cell.split(";")]
+    if len(parts) > 1 and all(looks_like_name(part) or part.lower().startswith("et al") for part in parts):
+        return ", ".join(parts)
+    return cell.strip()
+
+
+_COLUMN_GAP = re.compile(r"\S+(?: \S+)*")
+
+
+def column_row(given: list[str], before: list[str] | tuple) -> tuple[str, int] | None:
+    """A row of a fixed-width text table (cells padded with spaces to the columns a header line
+    above sets, `YEAR  VENUE  TITLE  AUTHORS`), with the lines under it whose first columns are
+    blank (a title or names wrapped within their columns): its cells joined across its lines, the
+    title's first (the column the header names, else the first of words), and how many lines of
+    `given` it spans; None when given[0] is no such row."""
+    starts, names = _column_header(before)
+    if not starts or not given or not _on_columns(given[0], starts):
+        return None
+    rows = [given[0]]
+    for line in given[1:]:
+        if not line.strip() or line[:starts[1]].strip() or not _on_columns(line, starts, wrapped=True):
+            break
+        rows.append(line)
+    columns = [" ".join(part for row in rows if (part := row[start:end].strip()))
+               for start, end in zip(starts, [*starts[1:], None], strict=True)]
+    at = next((index for index, name in enumerate(names) if _TITLE_COLUMN.match(name) and columns[index]), None)
+    at = at if at is not None else _words_cell(columns)
+    if at is None:
+        return None
+    rest = [column for index, column in enumerate(columns) if index != at and column]
+    return " — ".join([f"**{columns[at]}**", *rest]), len(rows)
+
+
+def _column_header(before: list[str] | tuple) -> tuple[list[int], list[str]]:
+    """The columns of the nearest header line above (three names or more, apart by runs of two
+    spaces or more, over a rule of dashes or not): where each starts, and its name."""
+    for line in reversed(before[-80:]):
+        cells = list(_COLUMN_GAP.finditer(line.rstrip()))
+        gaps_wide = all(line[cell.start() - 2:cell.start()] == "  " for cell in cells[1:])
+        if (len(cells) >= 3 and gaps_wide and all(len(cell.group(0).split()) <= 3 for cell in cells)
+                and any(_TITLE_COLUMN.match(cell.group(0)) for cell in cells)
+                and all(cell.group(0)[:1].isupper() for cell in cells)):
+            return [cell.start() for cell in cells], [cell.group(0) for cell in cells]
+    return [], []
+
+
+def _on_columns(line: str, starts: list[int], wrapped: bool = False) -> bool:
+    """Whether a line's cells open where the header's columns do (a wrapped line's, past its first
+    column, open in some)."""
+    opened = [start for start in starts if start < len(line) and line[start] != " "
+              and (start == 0 or line[start - 1] == " ")]
+    cells = [cell.start() for cell in _COLUMN_GAP.finditer(line.rstrip())]
+    return len(opened) >= (1 if wrapped else 3) and all(cell in starts for cell in cells)
+
+
 def rows_of_cells(text: str) -> bool:
     """A block whose lines are rows of quoted, delimited cells (a CSV or an RST csv-table's body),
     one wrapped inside a quoted cell at most every other line: rows, each an entry of its own."""
@@ -184,7 +289,7 @@ def ends_entry(title: str, line: str) -> bool:
     """Whether `line`, under the taken line `title` rewritten by its parts, is past its entry: the
     next message of a chat, a line less indented (the end of the element or object holding it), a
     closing tag at its indentation or a sibling element, or the next row of delimited cells."""
-    if _CHAT_PREFIX.match(title) or _cell_row(title) is not None:
+    if _CHAT_PREFIX.match(title) or _cell_row(title) is not None or tuple_row(title) is not None:
         return True
     if (depth := tree_depth(title)) is not None:  # a tree node's lines are its children's
         below = tree_depth(line)
