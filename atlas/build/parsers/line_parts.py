@@ -196,7 +196,8 @@ def tuple_row(line: str, before: list[str] | tuple = ()) -> str | None:
     title = next((index for index, name in enumerate(names)
                   if len(names) == len(values) and _TITLE_COLUMN.match(name) and values[index]), None)
     if title is None:
-        title = _words_cell([value if cell[:1] in "'\"" else "" for value, cell in zip(values, cells, strict=True)])
+        strings = [value if cell[:1] in "'\"" else "" for value, cell in zip(values, cells, strict=True)]
+        title = _words_cell(strings)
     if title is None:
         return None
     # a number is a row's id, unless a year; an arXiv number alone is the paper's id
@@ -237,7 +238,8 @@ def column_row(given: list[str], before: list[str] | tuple) -> tuple[str, int] |
         rows.append(line)
     columns = [" ".join(part for row in rows if (part := row[start:end].strip()))
                for start, end in zip(starts, [*starts[1:], None], strict=True)]
-    at = next((index for index, name in enumerate(names) if _TITLE_COLUMN.match(name) and columns[index]), None)
+    at = next((index for index, name in enumerate(names) if _TITLE_COLUMN.match(name) and columns[index]),
+              None)
     at = at if at is not None else _words_cell(columns)
     if at is None:
         return None
