@@ -1658,3 +1658,19 @@ def test_a_chicago_short_note_and_a_blog_row_are_not_papers_and_a_bibtex_macro_i
         ```
         """))
     assert [(paper.line, paper.venue) for paper in bibtex] == [(5, "International Conference on Machine Learning")]
+
+
+# --- a page pasted as text (the thirteenth set) ---------------------------------------------------
+
+def test_a_title_over_its_line_of_names_in_a_pasted_paragraph_is_that_line_and_a_venue_heading_no_paper():
+    heading, paper = read_excerpt("auto", """
+        ## ICLR 2020
+
+        Deep Double Descent: Where Bigger Models and More Data Hurt
+        Preetum Nakkiran, Gal Kaplun, Yamini Bansal, Tristan Yang, Boaz Barak, Ilya Sutskever
+        Published: 20 Dec 2019, Last Modified: 05 May 2023
+        ICLR 2020 Conference
+        """)
+    assert (heading.kind, paper.kind, paper.title, paper.authors[:2], paper.year) == (
+        "other", "paper", "Deep Double Descent: Where Bigger Models and More Data Hurt",
+        ("Preetum Nakkiran", "Gal Kaplun"), 2020)

@@ -293,6 +293,8 @@ def _paper(spans: tuple[Span, ...], section: tuple[str, ...], columns: tuple[str
     reference = read_reference(spans)
     if reference is None:
         raise NotAPaper("no title")
+    if _VENUE_AND_YEAR.fullmatch(reference.title.strip()):  # `## ICLR 2019` over its sessions
+        raise NotAPaper("a venue and its year, no title")
     _refuse_non_paper(reference, section, columns)
     _refuse_named_non_paper(text, links, reference, _bold_label(spans))
     if not {"arXiv id", "DOI", "link to the paper"} & set(reference.evidence):
@@ -747,6 +749,8 @@ def _alone(line: str, section: tuple[str, ...]) -> str:
 
 
 _STYLED = re.compile(r"[*_`\[<]")
+_VENUE_AND_YEAR = re.compile(r"(?:[A-Z][A-Za-z&-]*[A-Z][A-Za-z&-]*|arXiv)\s*'?(?:19|20)?\d\d"
+                             r"(?:\s+(?:Workshops?|Oral|Spotlight|Posters?|Conference|Track))?")
 _LEADING_MARKS = re.compile(r"^[★☆†‡✓✔✗⭐🌟]+\s*")
 _MARKERS_ONLY = re.compile(r"^[^\w(]*(?:\([^()]*\))?[^\w]*$")
 

@@ -128,6 +128,7 @@ def _extent(entry: Entry, one_name: bool) -> Entry:
     is the paper's authors as its line states them."""
     if entry.kind != "paper" or not entry.title:
         return entry
+    entry = _run_on(entry)
     title, head = extent_and_head(entry.title, one_name)
     if title == entry.title:
         return entry
@@ -135,6 +136,20 @@ def _extent(entry: Entry, one_name: bool) -> Entry:
     if names:
         return replace(entry, title=title, authors=tuple(names[0]), authors_truncated=names[1])
     return replace(entry, title=title)
+
+
+def _run_on(entry: Entry) -> Entry:
+    """A paper whose title runs on from its block's first line into the line of names under it
+    (a page pasted as text: `Title` over `A Name, B Name` over `Published: …`, read as one
+    paragraph): the first line is the title, the names its authors."""
+    lines = [" ".join(line.split()) for line in entry.raw.split("\n")]
+    if len(lines) < 2 or not lines[0] or not entry.title.startswith(f"{lines[0]} {lines[1][:20]}"):
+        return entry
+    names = names_in(lines[1])
+    if not names or len(names[0]) < 2 or len(lines[0].split()) < 3:
+        return entry
+    return replace(entry, title=lines[0], authors=entry.authors or tuple(names[0]),
+                   authors_truncated=entry.authors_truncated if entry.authors else names[1])
 
 
 def _title_neighbour(lines: list[str], line: int) -> int:
