@@ -328,3 +328,16 @@ def test_a_fixed_width_row_is_its_columns_and_a_title_wrapped_in_its_column_is_o
     assert (claims["title"], claims["authors"], claims["venue"], claims["year"]) == (
         "A PAC-Bayesian Approach to Spectrally-Normalized Margin Bounds for Neural Networks",
         ("Neyshabur", "Bhojanapalli", "Srebro"), "ICLR", 2018)
+
+
+def test_a_row_repeating_its_separator_as_its_neighbours_do_is_its_cells_the_title_the_most_title_like():
+    header = ["title\tauthors\tvenue\tyear\turl"]
+    tab = read_detected_text("Benefits of depth in neural networks\tMatus Telgarsky\tCOLT\t2016\t"
+                             "https://arxiv.org/abs/1602.04485", (), header)
+    assert (tab["title"], tab["authors"], tab["venue"], tab["year"]) == (
+        "Benefits of depth in neural networks", ("Matus Telgarsky",), "COLT", 2016)
+    padded = read_detected_text(
+        "2016  COLT   The Power of Depth for Feedforward Neural Networks  Eldan, Shamir         arXiv:1512.03965", (),
+        (), ["2016  COLT   Benefits of depth in neural networks                Telgarsky             arXiv:1602.04485"])
+    assert (padded["title"], padded["venue"], padded["year"], padded["arxiv_id"]) == (
+        "The Power of Depth for Feedforward Neural Networks", "COLT", 2016, "1512.03965")

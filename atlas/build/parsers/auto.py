@@ -685,12 +685,14 @@ def read_detected(index: int, items: list[ListItem], line: int, lines: list[str]
     return read_detected_text("\n".join(raw[line - item.line:]), item.section, before)
 
 
-def read_detected_text(text: str, section: tuple[str, ...], before: list[str] | tuple = ()) -> dict:
+def read_detected_text(text: str, section: tuple[str, ...], before: list[str] | tuple = (),
+                       after: list[str] | tuple = ()) -> dict:
     """A line the detector takes, with the lines under it up to a blank line or a fence (its
     fields: names, venue, links, one a line as list-table cells or bullets are): read as one entry
     whose parts the lines are, the title's the first. A line in another shape (a chat message, an
     element's text attribute, a key and its value, a row of delimited cells) is read by its parts
-    (atlas/build/parsers/line_parts.py); `before` are the lines above it, for a header."""
+    (atlas/build/parsers/line_parts.py); `before` are the lines above it, for a header, `after`
+    those under the text, for rows like it."""
     lines, given = [], text.split("\n")
     if grid := grid_lines(given, before):  # a grid table's row: its lines' cells joined
         given = [grid_row(grid[0], before[:len(before) - (len(grid[0]) - grid[1])])]
@@ -704,7 +706,7 @@ def read_detected_text(text: str, section: tuple[str, ...], before: list[str] | 
         if number:
             lines.append(_FIELD_LINE.sub("", field_line(line)))
         else:
-            lines.append(_CONTAINER_OPENER.sub("", title_line(line, list(before)), count=1))
+            lines.append(_CONTAINER_OPENER.sub("", title_line(line, list(before), [*given[1:], *after]), count=1))
     fields = joined_names([line.strip() for line in lines[1:] if line.strip()])
     joined = linked(_alone(lines[0].strip(), section) if fields else lines[0].strip())
     joined += "".join(f" — {linked(line)}" for line in fields)

@@ -25,7 +25,7 @@ import html
 import re
 
 from atlas.build.names import looks_like_name
-from atlas.build.parsers.reference import FUNCTION_WORDS, lenient_names
+from atlas.build.parsers.reference import FUNCTION_WORDS, lenient_names, looks_like_venue
 
 # `08:15 <juliet> `, `[08:15] <@juliet> `, `08:15:02 juliet: `, `[2024-03-04 08:15] * juliet `
 _CHAT_PREFIX = re.compile(
@@ -116,9 +116,9 @@ def tree_depth(line: str) -> int | None:
     return len(found["indent"]) if found else None
 
 
-def title_line(line: str, before: list[str] = ()) -> str:
+def title_line(line: str, before: list[str] | tuple = (), after: list[str] | tuple = ()) -> str:
     """The taken line as the markdown it stands for; `before` are the lines above it (for a
-    header naming the row's columns)."""
+    header naming the row's columns), `after` those under it (rows like it)."""
     line = address_first(without_branch(_MARKER_TAGS.sub("", _without_sender(line), count=1)))
     if (found := _TITLE_BY_NAMES.match(line.strip())) and lenient_names(found["names"]):
         rest = line.strip()[found.end():].lstrip(" :,-—")
@@ -141,6 +141,8 @@ def title_line(line: str, before: list[str] = ()) -> str:
         return cells
     if _GRID_ROW.match(line) and _grid_above(before) is not None:
         return grid_row([line], before)
+    if (row := separated_row(line, before, after)) is not None:
+        return row
     return line
 
 
@@ -269,6 +271,58 @@ def _on_columns(line: str, starts: list[int], wrapped: bool = False) -> bool:
     return len(opened) >= (1 if wrapped else 3) and all(cell in starts for cell in cells)
 
 
+# The separators a row of cells repeats (a tab, a spaced bar, a run of spaces), most telling first
+_ROW_SEPARATORS = (re.compile(r"\t+"), re.compile(r"\s+\|\s+"), re.compile(r"(?<=\S) {2,}(?=\S)"))
+
+
+def separated_row(line: str, before: list[str] | tuple = (), after: list[str] | tuple = ()) -> str | None:
+    """A line of cells apart by a separator it repeats, as the line next to it does (a tab-separated
+    row, `2016 | NIPS | Title | Names`, a row padded with spaces): its cells, the title's first (the
+    column a header above names, else the cell most like a title: words, not names, a venue, a year
+    or an address), the others after it; None for a line that is no such row."""
+    separator = _row_separator(line, before, after)
+    if separator is None:
+        return None
+    cells = [cell.strip() for cell in separator.split(line.strip())]
+    header = next((text for text in reversed(before[-80:]) if text.strip()
+                   and len(separator.split(text.strip())) == len(cells)
+                   and any(_TITLE_COLUMN.match(cell.strip()) for cell in separator.split(text.strip()))), None)
+    at = None
+    if header is not None:
+        at = next(index for index, cell in enumerate(separator.split(header.strip()))
+                  if _TITLE_COLUMN.match(cell.strip()))
+        at = at if cells[at] else None
+    if at is None:
+        at = _title_cell(cells)
+    if at is None:
+        return None
+    return " — ".join([f"**{cells[at]}**", *(cell for index, cell in enumerate(cells) if index != at and cell)])
+
+
+def _row_separator(line: str, before: list[str] | tuple, after: list[str] | tuple) -> re.Pattern | None:
+    """The separator a line repeats (twice at least) as its nearest line above or under it does."""
+    if _GRID_ROW.match(line) or not line.strip():
+        return None
+    above = next((text for text in reversed(before[-3:]) if text.strip()), "")
+    under = next((text for text in after[:3] if text.strip()), "")
+    for separator in _ROW_SEPARATORS:
+        if len(separator.findall(line.strip())) >= 2 and any(
+                len(separator.findall(text.strip())) >= 2 for text in (above, under)):
+            return separator
+    return None
+
+
+def _title_cell(cells: list[str]) -> int | None:
+    """The cell most like a title: the one of most words among those that are no names, venue,
+    year, identifier or address."""
+    def title_like(cell: str) -> bool:
+        return (len(cell.split()) >= 2 and not _BARE_ADDRESS.search(cell) and not lenient_names(cell)
+                and not looks_like_venue(cell) and not re.fullmatch(r"[\W\d_]*(?:19|20)\d\d[\W\d_]*", cell))
+    chosen = max((index for index, cell in enumerate(cells) if title_like(cell)),
+                 key=lambda index: len(cells[index].split()), default=None)
+    return chosen
+
+
 def rows_of_cells(text: str) -> bool:
     """A block whose lines are rows of quoted, delimited cells (a CSV or an RST csv-table's body),
     one wrapped inside a quoted cell at most every other line: rows, each an entry of its own."""
@@ -293,6 +347,8 @@ def ends_entry(title: str, line: str) -> bool:
     closing tag at its indentation or a sibling element, or the next row of delimited cells."""
     if _CHAT_PREFIX.match(title) or _cell_row(title) is not None or tuple_row(title) is not None:
         return True
+    if (separator := _row_separator(title, (), [line])) is not None:  # the next row of cells like it
+        return len(separator.findall(line.strip())) >= 2
     if (depth := tree_depth(title)) is not None:  # a tree node's lines are its children's
         below = tree_depth(line)
         return below is not None and below <= depth
