@@ -706,7 +706,8 @@ def read_detected_text(text: str, section: tuple[str, ...], before: list[str] | 
         if number:
             lines.append(_FIELD_LINE.sub("", field_line(line)))
         else:
-            lines.append(_CONTAINER_OPENER.sub("", title_line(line, list(before), [*given[1:], *after]), count=1))
+            read = title_line(line, list(before), [*given[1:], *after])
+            lines.append(_CONTAINER_OPENER.sub("", read, count=1))
     fields = joined_names([line.strip() for line in lines[1:] if line.strip()])
     joined = linked(_alone(lines[0].strip(), section) if fields else lines[0].strip())
     joined += "".join(f" — {linked(line)}" for line in fields)

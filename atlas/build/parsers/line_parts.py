@@ -284,19 +284,20 @@ def separated_row(line: str, before: list[str] | tuple = (), after: list[str] | 
     if separator is None:
         return None
     cells = [cell.strip() for cell in separator.split(line.strip())]
-    header = next((text for text in reversed(before[-80:]) if text.strip()
-                   and len(separator.split(text.strip())) == len(cells)
-                   and any(_TITLE_COLUMN.match(cell.strip()) for cell in separator.split(text.strip()))), None)
+    heads = [[cell.strip() for cell in separator.split(text.strip())] for text in reversed(before[-80:])
+             if text.strip()]
+    header = next((head for head in heads
+                   if len(head) == len(cells) and any(_TITLE_COLUMN.match(cell) for cell in head)), None)
     at = None
     if header is not None:
-        at = next(index for index, cell in enumerate(separator.split(header.strip()))
-                  if _TITLE_COLUMN.match(cell.strip()))
+        at = next(index for index, cell in enumerate(header) if _TITLE_COLUMN.match(cell))
         at = at if cells[at] else None
     if at is None:
         at = _title_cell(cells)
     if at is None:
         return None
-    return " — ".join([f"**{cells[at]}**", *(cell for index, cell in enumerate(cells) if index != at and cell)])
+    rest = [cell for index, cell in enumerate(cells) if index != at and cell]
+    return " — ".join([f"**{cells[at]}**", *rest])
 
 
 def _row_separator(line: str, before: list[str] | tuple, after: list[str] | tuple) -> re.Pattern | None:
