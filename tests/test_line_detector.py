@@ -341,3 +341,16 @@ def test_a_row_repeating_its_separator_as_its_neighbours_do_is_its_cells_the_tit
         (), ["2016  COLT   Benefits of depth in neural networks                Telgarsky             arXiv:1602.04485"])
     assert (padded["title"], padded["venue"], padded["year"], padded["arxiv_id"]) == (
         "The Power of Depth for Feedforward Neural Networks", "COLT", 2016, "1512.03965")
+
+
+def test_a_commit_subject_adding_a_paper_is_its_title_and_a_closing_bracket_its_venue_and_year():
+    claims = read_detected_text("    papers: add Gradient Descent on Neural Networks Typically Occurs at the Edge of "
+                                "Stability [ICLR 2021] (EoS)", ())
+    assert (claims["title"], claims["venue"], claims["year"]) == (
+        "Gradient Descent on Neural Networks Typically Occurs at the Edge of Stability", "ICLR 2021", 2021)
+
+
+def test_a_title_line_under_an_embed_s_arxiv_address_states_more_than_a_title_and_takes_its_id():
+    from atlas.build.parsers.detected_papers import _arxiv_address_above, _states_more_than_a_title
+    text = ["{Embed}", "arXiv.org", "https://arxiv.org/abs/2212.07677", "Transformers learn in-context by gradient descent"]
+    assert _states_more_than_a_title(text, 4) and _arxiv_address_above(text, 4) == "2212.07677"

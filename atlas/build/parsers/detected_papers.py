@@ -19,7 +19,7 @@ from atlas.build.parsers.line_detector import CONFIRMED_FROM, line_probabilities
 from atlas.build.parsers.line_features import ARXIV, DOI, URL, YEAR
 from atlas.build.parsers.line_parts import extent_and_head, field_line, names_before_colon, title_line
 from atlas.build.parsers.markdown_tree import ListItem
-from atlas.build.parsers.reference import lenient_names, names_in
+from atlas.build.parsers.reference import arxiv_id_of, lenient_names, names_in
 from atlas.build.parsers.registry import NotAPaper
 from atlas.build.records import Entry, SourceText
 
@@ -312,15 +312,33 @@ def _rejected(entry: Entry, probability: float, reject_below: float) -> Entry:
 
 
 def _states_more_than_a_title(lines: list[str], line: int) -> bool:
-    end = line
+    """Whether a taken line, with the lines of its block under it (or the three above it: an
+    embed's address over its title), states something besides a title."""
+    end, start = line, line
     while end < min(len(lines), line + 12) and lines[end].strip():  # the most field lines read
         end += 1
-    text = "\n".join(lines[line - 1:end])
+    while start > max(1, line - 3) and lines[start - 2].strip():
+        start -= 1
+    text = "\n".join(lines[start - 1:end])
     if YEAR.search(text) or ARXIV.search(text) or DOI.search(text) or URL.search(text):
         return True
     # or its authors, on the line under it (`A Name · B Name`, a schedule's byline)
     names = lenient_names(field_line(lines[line])) if line < len(lines) and lines[line].strip() else None
     return bool(names and len(names[0]) >= 2)
+
+
+_ARXIV_ADDRESS = re.compile(r"^\s*<?https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/\S+\s*$")
+
+
+def _arxiv_address_above(lines: list[str], line: int) -> str:
+    """The arXiv id of an address alone on a line right above a title in its block (at most
+    three lines up, an embed's site name between), or ""."""
+    for at in range(line - 1, max(0, line - 4), -1):
+        if not lines[at - 1].strip():
+            return ""
+        if _ARXIV_ADDRESS.match(lines[at - 1]):
+            return arxiv_id_of(lines[at - 1].strip(" <>"))
+    return ""
 
 
 def _holder(extents: list[tuple[int, int]], line: int) -> int | None:
@@ -357,6 +375,8 @@ def _new_entry(document: SourceText, lines: list[str], line: int, read: list[Ent
         claims = read_detected_text(text, section, lines[:line - 1], lines[line:line + 3])
     except NotAPaper:
         return None
+    if not claims.get("arxiv_id") and (above := _arxiv_address_above(lines, line)):
+        claims["arxiv_id"] = above  # an embed's arXiv address over its title
     item = 0
     while (document.source.id, line, item) in refs:
         item += 1

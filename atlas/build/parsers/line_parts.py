@@ -143,7 +143,22 @@ def title_line(line: str, before: list[str] | tuple = (), after: list[str] | tup
         return grid_row([line], before)
     if (row := separated_row(line, before, after)) is not None:
         return row
-    return line
+    return _closing_bracket(_COMMIT_SUBJECT.sub("", line, count=1))
+
+
+# A conventional commit's type and verb before what it adds (`papers: add Title`, `feat(list): add …`)
+_COMMIT_SUBJECT = re.compile(r"^\s*[a-z][\w-]*(?:\([^()\s]+\))?!?:\s+(?:[Aa]dd(?:s|ed)?|[Nn]ew)\s+(?=\S)")
+# A bracket closing a title with its venue and year (`Title [ICLR 2021]`)
+_CLOSING_BRACKET = re.compile(r"^(?P<title>\s*\S.{9,}?)\s+"
+                             r"\[(?P<where>[^\[\]]{0,60}(?:19|20)\d\d[^\[\]]{0,20})\]"
+                             r"(?:\s+\([^()\s]{1,12}\))?\s*$")
+
+
+def _closing_bracket(line: str) -> str:
+    """`Title [ICLR 2021]` as `Title — ICLR 2021`: the bracket's venue and year a part of its own
+    (a nickname after it, `(EoS)`, left out)."""
+    found = _CLOSING_BRACKET.match(line)
+    return f"{found['title']} — {found['where']}" if found else line
 
 
 # A node's quoted label with its other attributes (`id [label="…", URL="…"];`)
