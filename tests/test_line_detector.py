@@ -354,3 +354,17 @@ def test_a_title_line_under_an_embed_s_arxiv_address_states_more_than_a_title_an
     from atlas.build.parsers.detected_papers import _arxiv_address_above, _states_more_than_a_title
     text = ["{Embed}", "arXiv.org", "https://arxiv.org/abs/2212.07677", "Transformers learn in-context by gradient descent"]
     assert _states_more_than_a_title(text, 4) and _arxiv_address_above(text, 4) == "2212.07677"
+
+
+def test_a_row_s_outer_bars_wiki_double_bars_and_semicolons_are_separators_too():
+    org = read_detected_text("| Benefits of depth in neural networks  | Matus Telgarsky | COLT 2016 |", (),
+                             ["| Title | Authors | Venue |", "|------+---------+-------|"],
+                             ["| The Power of Depth for Feedforward Neural Networks | Ronen Eldan, Ohad Shamir | COLT 2016 |"])
+    assert (org["title"], org["authors"], org["venue"]) == (
+        "Benefits of depth in neural networks", ("Matus Telgarsky",), "COLT 2016")
+    wiki = read_detected_text("| 2016 || Benefits of depth in neural networks || Matus Telgarsky || COLT", (),
+                              ["! Year !! Title !! Authors !! Venue", "|-"])
+    assert (wiki["title"], wiki["year"]) == ("Benefits of depth in neural networks", 2016)
+    semicolons = read_detected_text("Benefits of depth in neural networks; Matus Telgarsky; COLT 2016; arXiv:1602.04485",
+                                    (), (), ["Deep Learning without Poor Local Minima; Kenji Kawaguchi; NIPS 2016; x"])
+    assert (semicolons["title"], semicolons["arxiv_id"]) == ("Benefits of depth in neural networks", "1602.04485")

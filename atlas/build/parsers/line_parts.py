@@ -287,7 +287,10 @@ def _on_columns(line: str, starts: list[int], wrapped: bool = False) -> bool:
 
 
 # The separators a row of cells repeats (a tab, a spaced bar, a run of spaces), most telling first
-_ROW_SEPARATORS = (re.compile(r"\t+"), re.compile(r"\s+\|\s+"), re.compile(r"(?<=\S) {2,}(?=\S)"))
+_ROW_SEPARATORS = (re.compile(r"\t+"), re.compile(r"\s*(?:\|\||!!)\s*"), re.compile(r"\s+\|\s+"),
+                   re.compile(r"\s*;\s+"), re.compile(r"(?<=\S) {2,}(?=\S)"))
+# A row's opening and closing marks (`| a | b |`, a wiki table's `| a || b`, `! a !! b`)
+_ROW_ENDS = re.compile(r"^\s*[|!]\s*|\s*\|\s*$")
 
 
 def separated_row(line: str, before: list[str] | tuple = (), after: list[str] | tuple = ()) -> str | None:
@@ -298,9 +301,9 @@ def separated_row(line: str, before: list[str] | tuple = (), after: list[str] | 
     separator = _row_separator(line, before, after)
     if separator is None:
         return None
-    cells = [cell.strip() for cell in separator.split(line.strip())]
-    heads = [[cell.strip() for cell in separator.split(text.strip())] for text in reversed(before[-80:])
-             if text.strip()]
+    cells = [cell.strip() for cell in separator.split(_ROW_ENDS.sub("", line))]
+    heads = [[cell.strip() for cell in separator.split(_ROW_ENDS.sub("", text))]
+             for text in reversed(before[-80:]) if text.strip()]
     header = next((head for head in heads
                    if len(head) == len(cells) and any(_TITLE_COLUMN.match(cell) for cell in head)), None)
     at = None
@@ -317,15 +320,19 @@ def separated_row(line: str, before: list[str] | tuple = (), after: list[str] | 
 
 def _row_separator(line: str, before: list[str] | tuple, after: list[str] | tuple) -> re.Pattern | None:
     """The separator a line repeats (twice at least) as its nearest line above or under it does."""
-    if _GRID_ROW.match(line) or not line.strip():
+    if (_GRID_ROW.match(line) and _grid_above(before) is not None) or not line.strip():
         return None
-    above = next((text for text in reversed(before[-3:]) if text.strip()), "")
-    under = next((text for text in after[:3] if text.strip()), "")
+    above = [text for text in reversed(before[-3:]) if text.strip() and not _RULE.match(text)][:1]
+    under = [text for text in after[:3] if text.strip() and not _RULE.match(text)][:1]
     for separator in _ROW_SEPARATORS:
-        if len(separator.findall(line.strip())) >= 2 and any(
-                len(separator.findall(text.strip())) >= 2 for text in (above, under)):
+        if len(separator.findall(_ROW_ENDS.sub("", line))) >= 2 and any(
+                len(separator.findall(_ROW_ENDS.sub("", text))) >= 2 for text in [*above, *under]):
             return separator
     return None
+
+
+# A table's rule line (`|----+----|`, `|-`, `----  ----`)
+_RULE = re.compile(r"^\s*[|+]?[-=:+| ]*-[-=:+| ]*$")
 
 
 def _title_cell(cells: list[str]) -> int | None:
