@@ -368,3 +368,15 @@ def test_a_row_s_outer_bars_wiki_double_bars_and_semicolons_are_separators_too()
     semicolons = read_detected_text("Benefits of depth in neural networks; Matus Telgarsky; COLT 2016; arXiv:1602.04485",
                                     (), (), ["Deep Learning without Poor Local Minima; Kenji Kawaguchi; NIPS 2016; x"])
     assert (semicolons["title"], semicolons["arxiv_id"]) == ("Benefits of depth in neural networks", "1602.04485")
+
+
+def test_a_dump_row_whose_kind_column_names_no_paper_or_a_commented_row_is_no_paper():
+    import pytest
+
+    from atlas.build.parsers.registry import NotAPaper
+    head = ["INSERT INTO `readings` (`id`, `kind`, `title`, `authors`, `venue`, `year`, `arxiv`, `url`, `note`) VALUES"]
+    with pytest.raises(NotAPaper, match="kind talk"):
+        read_detected_text("(7,'talk','The Lottery Ticket Hypothesis','Jonathan Frankle','ICLR 2019 oral',2019,NULL,"
+                           "'https://www.youtube.com/watch?v=s7DqRZVvRiQ','recording of the oral'),", (), head)
+    with pytest.raises(NotAPaper, match="commented out"):
+        read_detected_text("-- (41,'paper','Paper Title','First Last; First Last','Venue',2024,NULL,NULL,NULL),", (), head)

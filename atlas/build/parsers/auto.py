@@ -18,6 +18,7 @@ from contextvars import ContextVar
 from dataclasses import replace
 
 from atlas.build.parsers.line_parts import (
+    COMMENTED,
     column_row,
     ends_entry,
     field_line,
@@ -26,6 +27,7 @@ from atlas.build.parsers.line_parts import (
     joined_names,
     json_text,
     linked,
+    row_kind,
     rows_of_cells,
     tagged_authors,
     tagged_venue,
@@ -694,6 +696,10 @@ def read_detected_text(text: str, section: tuple[str, ...], before: list[str] | 
     (atlas/build/parsers/line_parts.py); `before` are the lines above it, for a header, `after`
     those under the text, for rows like it."""
     lines, given = [], text.split("\n")
+    if COMMENTED.match(given[0]):
+        raise NotAPaper("a line commented out")
+    if kind := row_kind(given[0], before):
+        raise NotAPaper(f"its row says what it is: {kind}")
     if grid := grid_lines(given, before):  # a grid table's row: its lines' cells joined
         given = [grid_row(grid[0], before[:len(before) - (len(grid[0]) - grid[1])])]
     elif fixed := column_row(given, before):  # a fixed-width table's row, wrapped cells joined

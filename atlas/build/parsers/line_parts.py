@@ -224,6 +224,32 @@ def tuple_row(line: str, before: list[str] | tuple = ()) -> str | None:
     return " — ".join([f"**{values[title]}**", *rest])
 
 
+_KIND_COLUMN = re.compile(r"^(?:kind|type|category|item_?type|entry_?type|is_?paper)$", re.IGNORECASE)
+_PAPER_KINDS = {"paper", "article", "preprint", "inproceedings", "conference", "journal", "journal article",
+                "conference paper", "proceedings", "1", "true", "yes", "y"}
+# A line commented out in code or a data dump (`-- (41,'paper','Paper Title',…)`, `// …`)
+COMMENTED = re.compile(r"^\s*(?:--|//|/\*)\s")
+
+
+def row_kind(line: str, before: list[str] | tuple = ()) -> str:
+    """What a row of a data dump says it is, when its kind column (`kind`, `type`, `is_paper`)
+    says it is no paper (`talk`, `course`, `0`); "" for a paper's row or a line that is none."""
+    found = _TUPLE.match(line)
+    if found is None:
+        return ""
+    columns = found["columns"] or next((head["columns"] for previous in reversed(before[-200:])
+                                        if (head := _COLUMNS.match(previous))), "")
+    names = [name.strip(" `'\"[]()") for name in columns.split(",")] if columns else []
+    cells = [cell["cell"] for cell in _TUPLE_CELL.finditer(found["cells"]) if cell.group(0)]
+    if not names or len(names) != len(cells):
+        return ""
+    for name, cell in zip(names, cells, strict=True):
+        value = _tuple_value(cell).lower()
+        if _KIND_COLUMN.match(name) and value and value not in _PAPER_KINDS:
+            return f"{name} {value}"
+    return ""
+
+
 def _tuple_value(cell: str) -> str:
     """A tuple's cell as its text: a string unquoted, `NULL` nothing, names apart by `;` by commas."""
     if cell.upper() == "NULL":
