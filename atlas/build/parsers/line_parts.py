@@ -236,17 +236,23 @@ def row_kind(line: str, before: list[str] | tuple = ()) -> str:
     says it is no paper (`talk`, `course`, `0`); "" for a paper's row or a line that is none."""
     found = _TUPLE.match(line)
     if found is None:
-        return ""
+        separated = _separated_cells(line, before, ())
+        if separated is None or separated[1] is None:
+            return ""
+        return _kind_of(*reversed(separated))
     columns = found["columns"] or next((head["columns"] for previous in reversed(before[-200:])
                                         if (head := _COLUMNS.match(previous))), "")
     names = [name.strip(" `'\"[]()") for name in columns.split(",")] if columns else []
     cells = [cell["cell"] for cell in _TUPLE_CELL.finditer(found["cells"]) if cell.group(0)]
     if not names or len(names) != len(cells):
         return ""
-    for name, cell in zip(names, cells, strict=True):
-        value = _tuple_value(cell).lower()
-        if _KIND_COLUMN.match(name) and value and value not in _PAPER_KINDS:
-            return f"{name} {value}"
+    return _kind_of(names, [_tuple_value(cell) for cell in cells])
+
+
+def _kind_of(names: list[str], values: list[str]) -> str:
+    for name, value in zip(names, values, strict=True):
+        if _KIND_COLUMN.match(name) and value.strip() and value.strip().lower() not in _PAPER_KINDS:
+            return f"{name} {value.strip().lower()}"
     return ""
 
 
@@ -324,14 +330,10 @@ def separated_row(line: str, before: list[str] | tuple = (), after: list[str] | 
     row, `2016 | NIPS | Title | Names`, a row padded with spaces): its cells, the title's first (the
     column a header above names, else the cell most like a title: words, not names, a venue, a year
     or an address), the others after it; None for a line that is no such row."""
-    separator = _row_separator(line, before, after)
-    if separator is None:
+    found = _separated_cells(line, before, after)
+    if found is None:
         return None
-    cells = [cell.strip() for cell in separator.split(_ROW_ENDS.sub("", line))]
-    heads = [[cell.strip() for cell in separator.split(_ROW_ENDS.sub("", text))]
-             for text in reversed(before[-80:]) if text.strip()]
-    header = next((head for head in heads
-                   if len(head) == len(cells) and any(_TITLE_COLUMN.match(cell) for cell in head)), None)
+    cells, header = found
     at = None
     if header is not None:
         at = next(index for index, cell in enumerate(header) if _TITLE_COLUMN.match(cell))
@@ -342,6 +344,20 @@ def separated_row(line: str, before: list[str] | tuple = (), after: list[str] | 
         return None
     rest = [cell for index, cell in enumerate(cells) if index != at and cell]
     return " — ".join([f"**{cells[at]}**", *rest])
+
+
+def _separated_cells(line: str, before: list[str] | tuple, after: list[str] | tuple
+                     ) -> tuple[list[str], list[str] | None] | None:
+    """A separated row's cells, and the header above naming its title column, if any."""
+    separator = _row_separator(line, before, after)
+    if separator is None:
+        return None
+    cells = [cell.strip() for cell in separator.split(_ROW_ENDS.sub("", line))]
+    heads = [[cell.strip() for cell in separator.split(_ROW_ENDS.sub("", text))]
+             for text in reversed(before[-80:]) if text.strip()]
+    header = next((head for head in heads
+                   if len(head) == len(cells) and any(_TITLE_COLUMN.match(cell) for cell in head)), None)
+    return cells, header
 
 
 def _row_separator(line: str, before: list[str] | tuple, after: list[str] | tuple) -> re.Pattern | None:
