@@ -382,10 +382,8 @@ def test_a_dump_row_whose_kind_column_names_no_paper_or_a_commented_row_is_no_pa
         read_detected_text("-- (41,'paper','Paper Title','First Last; First Last','Venue',2024,NULL,NULL,NULL),", (), head)
 
 
-def test_a_separated_row_whose_type_column_names_a_talk_is_no_paper():
-    import pytest
-
-    from atlas.build.parsers.registry import NotAPaper
-    with pytest.raises(NotAPaper, match="type talk"):
-        read_detected_text("Depth separation, an overview\tMatus Telgarsky\ttalk\t2016", (),
-                           ["title\tauthors\ttype\tyear", "Benefits of depth in neural networks\tMatus Telgarsky\tpaper\t2016"])
+def test_a_separated_row_whose_type_column_names_a_talk_says_so_and_a_paper_s_row_not():
+    from atlas.build.parsers.line_parts import row_kind
+    header = ["title\tauthors\ttype\tyear"]
+    assert row_kind("Depth separation, an overview\tMatus Telgarsky\tvideo\t2016", header) == "type video"
+    assert row_kind("Benefits of depth in neural networks\tMatus Telgarsky\tpaper\t2016", header) == ""
