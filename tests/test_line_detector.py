@@ -387,3 +387,16 @@ def test_a_separated_row_whose_type_column_names_a_talk_says_so_and_a_paper_s_ro
     header = ["title\tauthors\ttype\tyear"]
     assert row_kind("Depth separation, an overview\tMatus Telgarsky\tvideo\t2016", header) == "type video"
     assert row_kind("Benefits of depth in neural networks\tMatus Telgarsky\tpaper\t2016", header) == ""
+
+
+def test_a_link_in_any_markup_gives_its_label_as_the_title_and_its_address_as_the_link():
+    for line in ("[[https://arxiv.org/abs/1605.07110][Deep Learning without Poor Local Minima]] Kenji Kawaguchi, NIPS 2016",
+                 "<https://arxiv.org/abs/1605.07110|Deep Learning without Poor Local Minima> Kenji Kawaguchi, NIPS 2016",
+                 "[https://arxiv.org/abs/1605.07110 Deep Learning without Poor Local Minima] Kenji Kawaguchi, NIPS 2016",
+                 "`Deep Learning without Poor Local Minima <https://arxiv.org/abs/1605.07110>`_ Kenji Kawaguchi, NIPS 2016",
+                 "https://arxiv.org/abs/1605.07110 Deep Learning without Poor Local Minima - Kenji Kawaguchi, NIPS 2016",
+                 "Deep Learning without Poor Local Minima (https://arxiv.org/abs/1605.07110), Kenji Kawaguchi, NIPS 2016",
+                 "Deep Learning without Poor Local Minima <https://arxiv.org/abs/1605.07110> Kenji Kawaguchi, NIPS 2016"):
+        claims = read_detected_text(line, ())
+        assert (claims["title"], claims["arxiv_id"], claims["venue"]) == (
+            "Deep Learning without Poor Local Minima", "1605.07110", "NIPS 2016"), line

@@ -64,9 +64,14 @@ _BARE_ADDRESS = re.compile(r"(?<![(<\[=\"'/\w])(?P<url>https?://[^\s<>()\[\]\"'`
 
 
 def linked(line: str) -> str:
-    """A bare address as the link it is (`— https://arxiv.org/abs/…` as `[…](…)`), so the field
-    readers take it for a link beside the title, not for words of it."""
+    """A bare address as the link it is (`— https://arxiv.org/abs/…` as `[…](…)`, `Title (https://…)`
+    too), so the field readers take it for a link beside the title, not for words of it."""
+    line = _PARENTHESISED_ADDRESS.sub(lambda found: f" [{found['url']}]({found['url']})", line)
     return _BARE_ADDRESS.sub(lambda found: f"[{found['url']}]({found['url']})", line)
+
+
+# an address alone in parentheses after words, not a markdown link's (`Title (https://…),`)
+_PARENTHESISED_ADDRESS = re.compile(r"(?<=[\w.,;:!?\"”'’])\s*\((?P<url>https?://[^\s()<>]+)\)")
 
 
 # `Title by Full Name, Full Name et al. (ICML 2019): …`: a title, its authors after `by`, and a
@@ -76,7 +81,7 @@ _TITLE_BY_NAMES = re.compile(r"^(?P<title>[^()]{12,}?)\s+by\s+(?P<names>[A-Z][^(
 
 
 # A link line written address first (gemtext's `=> url label`): the label, then its address
-_ADDRESS_FIRST = re.compile(r"^\s*=>\s*(?P<url>\S+)\s+(?P<label>\S.*)$")
+_ADDRESS_FIRST = re.compile(r"^\s*(?:=>\s*(?P<url>\S+)|(?P<bare>https?://\S+))\s+(?P<label>[^\s\-–—:|].*)$")
 # A tree's branch before a node (`│   ├── `, `└── `, `|-- `): drawing, no part of the line's text
 _TREE_BRANCH = re.compile(r"^(?P<indent>[\s│┃|]*)(?P<branch>[├└┣┗╰]|[|`]--)[─━-]*\s+")
 _TREE_STEM = re.compile(r"^[\s│┃]*[│┃][\s│┃]*$")
@@ -84,12 +89,34 @@ _TREE_STEM = re.compile(r"^[\s│┃]*[│┃][\s│┃]*$")
 _ESCAPED_BREAK = re.compile(r"\s*\\n\s*")
 
 
+# Links written in other markups, as markdown's `[label](url)`: org's `[[url][label]]`, a wiki's
+# `[url label]`, Slack's `<url|label>`, reStructuredText's `` `label <url>`_ ``
+_OTHER_LINKS = (
+    re.compile(r"\[\[(?P<url>https?://[^\]\s]+)\]\[(?P<label>[^\]]+)\]\]"),
+    re.compile(r"(?<![\[\]])\[(?P<url>https?://[^\]\s]+)\s+(?P<label>[^\]]+)\](?!\()"),
+    re.compile(r"<(?P<url>https?://[^|>\s]+)\|(?P<label>[^>]+)>"),
+    re.compile(r"`(?P<label>[^`<]+?)\s*<(?P<url>https?://[^>\s]+)>`__?"),
+)
+
+
+def markdown_links(line: str) -> str:
+    """A line's links written in another markup as markdown links (`[[url][Title]]` as
+    `[Title](url)`), so the label is read as the title and the address as its link."""
+    for pattern in _OTHER_LINKS:
+        line = pattern.sub(lambda found: f"[{found['label'].strip()}]({found['url']})", line)
+    return line
+
+
 def address_first(line: str) -> str:
-    """`=> https://arxiv.org/abs/1406.2572 Title (Names — NIPS 2014)` as the label and its
-    address after it, read as a markdown line's text and a bare link are."""
-    if (found := _ADDRESS_FIRST.match(line)) is None or not re.search(r"[/:]", found["url"]):
+    """`=> https://arxiv.org/abs/1406.2572 Title (Names — NIPS 2014)` (gemtext) or a bare address
+    before its label, as the label and its address after it, read as a markdown line's text and a
+    bare link are."""
+    if (found := _ADDRESS_FIRST.match(line)) is None:
         return line
-    return f"{_opened_parenthesis(found['label'].strip())} {found['url']}"
+    url = found["url"] or found["bare"]
+    if not re.search(r"[/:]", url) or len(found["label"].split()) < 2:
+        return line
+    return f"{_opened_parenthesis(found['label'].strip())} {url}"
 
 
 # A parenthesis closing a title that holds its fields apart by dashes (`Title (Names — Venue 2014)`)
@@ -119,7 +146,7 @@ def tree_depth(line: str) -> int | None:
 def title_line(line: str, before: list[str] | tuple = (), after: list[str] | tuple = ()) -> str:
     """The taken line as the markdown it stands for; `before` are the lines above it (for a
     header naming the row's columns), `after` those under it (rows like it)."""
-    line = address_first(without_branch(_MARKER_TAGS.sub("", _without_sender(line), count=1)))
+    line = markdown_links(address_first(without_branch(_MARKER_TAGS.sub("", _without_sender(line), count=1))))
     if (found := _TITLE_BY_NAMES.match(line.strip())) and lenient_names(found["names"]):
         rest = line.strip()[found.end():].lstrip(" :,-—")
         return f"**{found['title'].strip()}** — {found['names']} ({found['where']}) {rest}".rstrip()
@@ -433,7 +460,7 @@ def field_line(line: str) -> str:
     keys, or the line as it is."""
     if _TREE_STEM.match(line):  # `│   │`: a tree's drawing alone
         return ""
-    line = address_first(without_branch(line))
+    line = markdown_links(address_first(without_branch(line)))
     if (element := _element(line, titled=False)) is not None:
         return element
     if (text := _element_text(line)) is not None:  # `<dc:creator>Names</dc:creator>`: its text
