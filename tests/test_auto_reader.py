@@ -1674,3 +1674,10 @@ def test_a_title_over_its_line_of_names_in_a_pasted_paragraph_is_that_line_and_a
     assert (heading.kind, paper.kind, paper.title, paper.authors[:2], paper.year) == (
         "other", "paper", "Deep Double Descent: Where Bigger Models and More Data Hurt",
         ("Preetum Nakkiran", "Gal Kaplun"), 2020)
+
+
+def test_a_series_part_in_parentheses_after_a_title_is_a_nickname_outside_it():
+    paper, = read_excerpt("auto", """
+        - [Feature Learning in Infinite-Width Neural Networks (Tensor Programs IV)](https://arxiv.org/abs/2011.14522), Yang and Hu, ICML 2021
+        """)
+    assert paper.title == "Feature Learning in Infinite-Width Neural Networks"

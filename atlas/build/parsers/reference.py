@@ -53,7 +53,8 @@ _ACRONYM_YEAR = re.compile(
 _ACRONYM = re.compile(r"^(?:[A-Z][A-Za-z&-]*[A-Z][A-Za-z&-]*|arXiv)(?:\s+(?:Workshop|Oral|Spotlight))?$")
 # A nickname the list adds after a title: `(μP)`, `(SAM)`, `(GraSP)`, `(the "sawtooth paper")`
 _CLOSING_NICKNAME = re.compile(
-    r"\s+\((?:(?=[^\s()]*[A-Zµμ])[^\s()]{1,12}|(?:the\s+)?[\"“][^\"”()]{1,40}[\"”]|[^()]{1,40}\s[Pp]aper)\)$")
+    r"\s+\((?:(?=[^\s()]*[A-Zµμ])[^\s()]{1,12}|(?:the\s+)?[\"“][^\"”()]{1,40}[\"”]|[^()]{1,40}\s[Pp]aper"
+    r"|(?:[A-Z][\w-]*\s){1,3}(?:[IVX]{1,4}|\d{1,2}))\)$")  # a series' part: `(Tensor Programs IV)`
 # arXiv's page title, which a pasted link or a chat's link preview carries: `[2205.01445] Title`
 _ARXIV_PAGE_TITLE = re.compile(r"^\s*\[(?:arXiv:)?\d{4}\.\d{4,5}(?:v\d+)?\]\s+(?=\S)")
 _ISSUE_NUMBER = re.compile(r"^#\d{1,6}\s+")
