@@ -105,8 +105,9 @@ def test_the_held_out_split_holds_only_lists_measured_once_and_each_measured_set
             assert not (CORPUS / "held_out" / f"{name}.md").exists(), name
 
 
-# The sets in `tuning/` measured apart: at least found, at least exact, at most taken
-TUNING_FLOORS = {10: (108, 107, 0), 11: (123, 122, 0), 12: (146, 145, 0), 13: (118, 35, 1)}
+# The sets in `tuning/` measured apart: at least found, at least exact, at most taken (the thirteenth
+# at arrival 118, 35, 1; in-sample after reader-13, with the detector retrained on it)
+TUNING_FLOORS = {10: (109, 108, 0), 11: (124, 123, 0), 12: (146, 145, 0), 13: (138, 138, 0)}
 
 
 def test_tuning_list_styles_stay_at_least_at_their_figures():
