@@ -400,3 +400,25 @@ def test_a_link_in_any_markup_gives_its_label_as_the_title_and_its_address_as_th
         claims = read_detected_text(line, ())
         assert (claims["title"], claims["arxiv_id"], claims["venue"]) == (
             "Deep Learning without Poor Local Minima", "1605.07110", "NIPS 2016"), line
+
+
+def test_a_fixed_width_row_joins_its_wrapped_lines_even_when_the_detector_takes_them_and_they_are_no_paper():
+    import pytest
+
+    from atlas.build.parsers.registry import NotAPaper
+    above = ["YEAR  VENUE  " + "TITLE".ljust(38) + "AUTHORS", "----  -----  " + "-" * 36 + "  -------", ""]
+    row = "2017  UAI    " + "Computing Nonvacuous Generalization".ljust(38) + "Dziugaite, Roy"
+    wrapped = ["             Bounds for Deep (Stochastic) Neural", "             Networks"]
+    claims = read_detected_text(row, (), above, wrapped)
+    assert claims["title"] == "Computing Nonvacuous Generalization Bounds for Deep (Stochastic) Neural Networks"
+    with pytest.raises(NotAPaper, match="wrapped"):
+        read_detected_text(wrapped[0], (), [*above, row])
+
+
+def test_a_gemlog_or_vlog_is_a_post_not_a_paper():
+    import pytest
+
+    from atlas.build.parsers.registry import NotAPaper
+    with pytest.raises(NotAPaper):
+        read_detected_text("=> /gemlog/2024-02-11-sharp-minima.gmi Sharp Minima Can Generalize For Deep Nets — what I "
+                           "got wrong about it (gemlog)", ())

@@ -31,6 +31,7 @@ from atlas.build.parsers.line_parts import (
     rows_of_cells,
     tagged_authors,
     tagged_venue,
+    wrapped_column_line,
     title_extent,
     title_line,
 )
@@ -64,7 +65,7 @@ _AUTHORS_FIELD = re.compile(r"^(?:Authors?|By)\s*[:：]\s*", re.IGNORECASE)
 _LINK_FIELD = re.compile(r"^(?:links?|url|paper|pdf|arxiv|openreview|doi)\s*[:：]", re.IGNORECASE)
 _BARE_URL = re.compile(r"https?://[^\s<>()\[\]]+")
 _NOT_PAPERS = re.compile(
-    r"\b(?:talks?|slides|videos?|lectures?|keynotes?|podcasts?|tutorials?|blogs?|courses?|"
+    r"\b(?:talks?|slides|videos?|lectures?|keynotes?|podcasts?|tutorials?|blogs?|gemlogs?|vlogs?|courses?|"
     r"contributing|contributors?|licen[cs]e|acknowledge?ments?|citation|cite|related lists?|"
     r"awesome lists?|table of contents|contents)\b|博客|视频|讲座|演讲|幻灯片|教程|课程|贡献|目录|"
     # Russian: video, slides, lecture notes, blog, presentation, contents
@@ -700,9 +701,11 @@ def read_detected_text(text: str, section: tuple[str, ...], before: list[str] | 
         raise NotAPaper("a line commented out")
     if kind := row_kind(given[0], before):
         raise NotAPaper(f"its row says what it is: {kind}")
+    if wrapped_column_line(given[0], before):
+        raise NotAPaper("a line wrapped within the columns of the row above")
     if grid := grid_lines(given, before):  # a grid table's row: its lines' cells joined
         given = [grid_row(grid[0], before[:len(before) - (len(grid[0]) - grid[1])])]
-    elif fixed := column_row(given, before):  # a fixed-width table's row, wrapped cells joined
+    elif fixed := column_row([given[0], *max(given[1:], list(after), key=len)], before):  # wrapped cells joined
         given = [fixed[0]]
     opener = before[-1].strip() if before and before[-1].strip() else None
     for number, line in enumerate(given):

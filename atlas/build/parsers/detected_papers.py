@@ -289,7 +289,7 @@ def _lines_claims(item: ListItem, held: list[int], at: int, lines: list[str]) ->
     if title_line(own, lines[:held[at] - 1]) != own:  # a line in a shape of its own says where it ends
         last = held[at + 1] - 1 if at + 1 < len(held) else min(len(lines), held[at] + 60)
         text = "\n".join(lines[held[at] - 1:last])
-    return read_detected_text(text, item.section, lines[:held[at] - 1], lines[held[at]:held[at] + 3])
+    return read_detected_text(text, item.section, lines[:held[at] - 1], lines[held[at]:held[at] + 6])
 
 
 def _added(document: SourceText, item: ListItem, line: int, claims: dict, refs: set) -> Entry:
@@ -372,7 +372,7 @@ def _new_entry(document: SourceText, lines: list[str], line: int, read: list[Ent
     text = "\n".join(lines[line - 1:end])
     section = next((entry.section for entry in reversed(read) if entry.line <= line), ())
     try:
-        claims = read_detected_text(text, section, lines[:line - 1], lines[line:line + 3])
+        claims = read_detected_text(text, section, lines[:line - 1], lines[line:line + 6])
     except NotAPaper:
         return None
     if not claims.get("arxiv_id") and (above := _arxiv_address_above(lines, line)):

@@ -323,6 +323,15 @@ def column_row(given: list[str], before: list[str] | tuple) -> tuple[str, int] |
     return " — ".join([f"**{columns[at]}**", *rest]), len(rows)
 
 
+def wrapped_column_line(line: str, before: list[str] | tuple) -> bool:
+    """Whether a line of a fixed-width table is the wrapped part of the row above (its first
+    columns blank, its text within the columns)."""
+    starts, _ = _column_header(before)
+    above = next((text for text in reversed(before) if text.strip()), "")
+    return bool(starts) and len(starts) > 1 and not line[:starts[1]].strip() and bool(line.strip()) \
+        and _on_columns(line, starts, wrapped=True) and _on_columns(above, starts, wrapped=True)
+
+
 def _column_header(before: list[str] | tuple) -> tuple[list[int], list[str]]:
     """The columns of the nearest header line above (three names or more, apart by runs of two
     spaces or more, over a rule of dashes or not): where each starts, and its name."""
