@@ -31,9 +31,9 @@ from atlas.build.parsers.line_parts import (
     rows_of_cells,
     tagged_authors,
     tagged_venue,
-    wrapped_column_line,
     title_extent,
     title_line,
+    wrapped_column_line,
 )
 from atlas.build.parsers.markdown_tree import SEQUENCE_OPENER, ListItem, Span, inline_spans
 from atlas.build.parsers.properties import read_properties
