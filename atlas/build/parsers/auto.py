@@ -705,7 +705,8 @@ def read_detected_text(text: str, section: tuple[str, ...], before: list[str] | 
         raise NotAPaper("a line wrapped within the columns of the row above")
     if grid := grid_lines(given, before):  # a grid table's row: its lines' cells joined
         given = [grid_row(grid[0], before[:len(before) - (len(grid[0]) - grid[1])])]
-    elif fixed := column_row([given[0], *max(given[1:], list(after), key=len)], before):  # wrapped cells joined
+    # a fixed-width table's row, with the lines wrapped within its columns (taken by the detector or not)
+    elif fixed := column_row([given[0], *max(given[1:], list(after), key=len)], before):
         given = [fixed[0]]
     opener = before[-1].strip() if before and before[-1].strip() else None
     for number, line in enumerate(given):
