@@ -77,28 +77,22 @@ MEASURED_HELD_OUT_SETS = {
     # 33/147, 11/33, 5/89)
     12: ("dblp_year_listing", "email_quoted_thread", "endnote_refer_records", "hn_thread_text",
          "ipynb_raw_json", "latex_longtable", "pandoc_grid_table", "rss_feed_xml"),
+    # eight structures none of the 103 lists before has: a git log, an SQL INSERT dump, a fixed-width
+    # text table, a unicode tree, a Discord text export, an OpenReview paste, gemtext, a Graphviz DOT
+    # graph; on arrival (main 0740bae, reader-12 merged) 118/143 found, 35/118 exact, 1/72 taken (on
+    # 538f6d8, before reader-12: 110/143, 29/110, 1/72; the rule reader alone 0/143)
+    13: ("discord_txt_export", "fixed_width_columns", "gemini_gemtext_capsule", "git_log_paper_commits",
+         "graphviz_dot_roadmap", "openreview_venue_paste", "sql_insert_dump", "unicode_tree_roadmap"),
 }
 # The floors of the lists now in `held_out/`, each at its one measurement on arrival: found, exact,
 # taken. Empty while no held-out set is there; a list put there must be named here.
-# The thirteenth set: eight structures none of the 103 lists before has, measured once on arrival on
-# main 0740bae (reader-12 merged): 118/143 found, 35/118 exact, 1/72 taken (on 538f6d8, before
-# reader-12: 110/143, 29/110, 1/72; the rule reader alone 0/143).
-HELD_OUT_FLOORS: dict[str, tuple[float, float, int]] = {
-    "discord_txt_export": (9 / 17, 9 / 9, 0),
-    "fixed_width_columns": (18 / 19, 0 / 18, 0),
-    "gemini_gemtext_capsule": (18 / 19, 7 / 18, 1),
-    "git_log_paper_commits": (10 / 17, 7 / 10, 0),
-    "graphviz_dot_roadmap": (18 / 18, 11 / 18, 0),
-    "openreview_venue_paste": (11 / 17, 1 / 11, 0),
-    "sql_insert_dump": (18 / 18, 0 / 18, 0),
-    "unicode_tree_roadmap": (16 / 18, 0 / 16, 0),
-}
+HELD_OUT_FLOORS: dict[str, tuple[float, float, int]] = {}
 
 
 def test_the_held_out_split_holds_only_lists_measured_once_and_each_measured_set_is_tuning_data():
     """`held_out/` holds the current held-out set, measured once when it arrives (empty between
     sets): every list found there must have floors recorded in HELD_OUT_FLOORS, and hold them. Each
-    set measured before (the tenth to the twelfth) is tuning data now, in `tuning/` or `dev/`."""
+    set measured before (the tenth to the thirteenth) is tuning data now, in `tuning/` or `dev/`."""
     held_out = sorted(path.stem for path in (CORPUS / "held_out").glob("*.md"))
     assert set(held_out) <= set(HELD_OUT_FLOORS), f"held-out lists with no recorded measurement: {held_out}"
     for path in (CORPUS / "held_out").glob("*.md"):
@@ -111,20 +105,22 @@ def test_the_held_out_split_holds_only_lists_measured_once_and_each_measured_set
             assert not (CORPUS / "held_out" / f"{name}.md").exists(), name
 
 
-# The sets in `tuning/` measured apart: at least found, at least exact, at most taken
-TUNING_FLOORS = {10: (108, 107, 0), 11: (123, 122, 0), 12: (146, 145, 0)}
+# The sets in `tuning/` measured apart: at least found, at least exact, at most taken (the thirteenth
+# at arrival 118, 35, 1; in-sample after reader-13, with the detector retrained on it)
+TUNING_FLOORS = {10: (109, 108, 0), 11: (124, 123, 0), 12: (146, 145, 0), 13: (138, 138, 0)}
 
 
 def test_tuning_list_styles_stay_at_least_at_their_figures():
-    """`tuning/` holds the seventh to twelfth held-out sets, opened for tuning once measured (the
+    """`tuning/` holds the seventh to thirteenth held-out sets, opened for tuning once measured (the
     seventh: 26/143 found on arrival, 93/143 on the reader of records of fields, 93/93 exact, 5/93
     taken; the eighth: 101/166 found, 66/101 exact, 3/109 taken; the ninth: 98/161 found, 60/98
     exact, 3/92 taken on arrival and the same after the seventh and eighth were tuned on; the tenth:
     49/110, 36/49, 1/72 on arrival and after the ninth was tuned on; the eleventh: 54/125, 41/54,
-    1/84 on arrival; the twelfth: 114/147, 29/114, 5/89 on arrival). Tuned on, each by its own tuner (tune-7, tune-8, tune-9): the seventh to ninth
+    1/84 on arrival; the twelfth: 114/147, 29/114, 5/89 on arrival; the thirteenth: 118/143, 35/118,
+    1/72 on arrival). Tuned on, each by its own tuner (tune-7, tune-8, tune-9): the seventh to ninth
     470/470 found, 470/470 exact, 0/294 taken. The tenth, read by the rules and the line detector
     together (tuning data for both): 107/110 found, 105/107 exact, 0/72 taken. The eleventh, tuned
-    on by reader-11, the twelfth by reader-12 (in-sample figures: docs/list-styles.md has the group
+    on by reader-11, the twelfth by reader-12, the thirteenth by reader-13 (in-sample figures: docs/list-styles.md has the group
     k-fold ones). They stay
     here until the independent count of entries (`count_blocks`) knows their structures, then move
     to `dev/`."""
@@ -1663,3 +1659,26 @@ def test_a_chicago_short_note_and_a_blog_row_are_not_papers_and_a_bibtex_macro_i
         ```
         """))
     assert [(paper.line, paper.venue) for paper in bibtex] == [(5, "International Conference on Machine Learning")]
+
+
+# --- a page pasted as text (the thirteenth set) ---------------------------------------------------
+
+def test_a_title_over_its_line_of_names_in_a_pasted_paragraph_is_that_line_and_a_venue_heading_no_paper():
+    heading, paper = read_excerpt("auto", """
+        ## ICLR 2020
+
+        Deep Double Descent: Where Bigger Models and More Data Hurt
+        Preetum Nakkiran, Gal Kaplun, Yamini Bansal, Tristan Yang, Boaz Barak, Ilya Sutskever
+        Published: 20 Dec 2019, Last Modified: 05 May 2023
+        ICLR 2020 Conference
+        """)
+    assert (heading.kind, paper.kind, paper.title, paper.authors[:2], paper.year) == (
+        "other", "paper", "Deep Double Descent: Where Bigger Models and More Data Hurt",
+        ("Preetum Nakkiran", "Gal Kaplun"), 2020)
+
+
+def test_a_series_part_in_parentheses_after_a_title_is_a_nickname_outside_it():
+    paper, = read_excerpt("auto", """
+        - [Feature Learning in Infinite-Width Neural Networks (Tensor Programs IV)](https://arxiv.org/abs/2011.14522), Yang and Hu, ICML 2021
+        """)
+    assert paper.title == "Feature Learning in Infinite-Width Neural Networks"

@@ -18,6 +18,8 @@ from contextvars import ContextVar
 from dataclasses import replace
 
 from atlas.build.parsers.line_parts import (
+    COMMENTED,
+    column_row,
     ends_entry,
     field_line,
     grid_lines,
@@ -25,9 +27,13 @@ from atlas.build.parsers.line_parts import (
     joined_names,
     json_text,
     linked,
+    row_kind,
     rows_of_cells,
+    tagged_authors,
+    tagged_venue,
     title_extent,
     title_line,
+    wrapped_column_line,
 )
 from atlas.build.parsers.markdown_tree import SEQUENCE_OPENER, ListItem, Span, inline_spans
 from atlas.build.parsers.properties import read_properties
@@ -59,7 +65,7 @@ _AUTHORS_FIELD = re.compile(r"^(?:Authors?|By)\s*[:：]\s*", re.IGNORECASE)
 _LINK_FIELD = re.compile(r"^(?:links?|url|paper|pdf|arxiv|openreview|doi)\s*[:：]", re.IGNORECASE)
 _BARE_URL = re.compile(r"https?://[^\s<>()\[\]]+")
 _NOT_PAPERS = re.compile(
-    r"\b(?:talks?|slides|videos?|lectures?|keynotes?|podcasts?|tutorials?|blogs?|courses?|"
+    r"\b(?:talks?|slides|videos?|lectures?|keynotes?|podcasts?|tutorials?|blogs?|gemlogs?|vlogs?|courses?|"
     r"contributing|contributors?|licen[cs]e|acknowledge?ments?|citation|cite|related lists?|"
     r"awesome lists?|table of contents|contents)\b|博客|视频|讲座|演讲|幻灯片|教程|课程|贡献|目录|"
     # Russian: video, slides, lecture notes, blog, presentation, contents
@@ -290,6 +296,8 @@ def _paper(spans: tuple[Span, ...], section: tuple[str, ...], columns: tuple[str
     reference = read_reference(spans)
     if reference is None:
         raise NotAPaper("no title")
+    if _VENUE_AND_YEAR.fullmatch(reference.title.strip()):  # `## ICLR 2019` over its sessions
+        raise NotAPaper("a venue and its year, no title")
     _refuse_non_paper(reference, section, columns)
     _refuse_named_non_paper(text, links, reference, _bold_label(spans))
     if not {"arXiv id", "DOI", "link to the paper"} & set(reference.evidence):
@@ -680,15 +688,26 @@ def read_detected(index: int, items: list[ListItem], line: int, lines: list[str]
     return read_detected_text("\n".join(raw[line - item.line:]), item.section, before)
 
 
-def read_detected_text(text: str, section: tuple[str, ...], before: list[str] | tuple = ()) -> dict:
+def read_detected_text(text: str, section: tuple[str, ...], before: list[str] | tuple = (),
+                       after: list[str] | tuple = ()) -> dict:
     """A line the detector takes, with the lines under it up to a blank line or a fence (its
     fields: names, venue, links, one a line as list-table cells or bullets are): read as one entry
     whose parts the lines are, the title's the first. A line in another shape (a chat message, an
     element's text attribute, a key and its value, a row of delimited cells) is read by its parts
-    (atlas/build/parsers/line_parts.py); `before` are the lines above it, for a header."""
+    (atlas/build/parsers/line_parts.py); `before` are the lines above it, for a header, `after`
+    those under the text, for rows like it."""
     lines, given = [], text.split("\n")
+    if COMMENTED.match(given[0]):
+        raise NotAPaper("a line commented out")
+    if kind := row_kind(given[0], before):
+        raise NotAPaper(f"its row says what it is: {kind}")
+    if wrapped_column_line(given[0], before):
+        raise NotAPaper("a line wrapped within the columns of the row above")
     if grid := grid_lines(given, before):  # a grid table's row: its lines' cells joined
         given = [grid_row(grid[0], before[:len(before) - (len(grid[0]) - grid[1])])]
+    # a fixed-width table's row, with the lines wrapped within its columns (taken by the detector or not)
+    elif fixed := column_row([given[0], *max(given[1:], list(after), key=len)], before):
+        given = [fixed[0]]
     opener = before[-1].strip() if before and before[-1].strip() else None
     for number, line in enumerate(given):
         if not line.strip() or (number and (_FENCE.match(line) or ends_entry(given[0], line)
@@ -697,7 +716,8 @@ def read_detected_text(text: str, section: tuple[str, ...], before: list[str] | 
         if number:
             lines.append(_FIELD_LINE.sub("", field_line(line)))
         else:
-            lines.append(_CONTAINER_OPENER.sub("", title_line(line, list(before)), count=1))
+            read = title_line(line, list(before), [*given[1:], *after])
+            lines.append(_CONTAINER_OPENER.sub("", read, count=1))
     fields = joined_names([line.strip() for line in lines[1:] if line.strip()])
     joined = linked(_alone(lines[0].strip(), section) if fields else lines[0].strip())
     joined += "".join(f" — {linked(line)}" for line in fields)
@@ -712,6 +732,10 @@ def read_detected_text(text: str, section: tuple[str, ...], before: list[str] | 
         first_line = "".join(span.text for span in spans if span.style != "image").split(" — ")[0]
         _refuse_prose(first_line, claims["title"])
         claims["title"] = title_extent(claims["title"])
+        authors, more = tagged_authors(given[1:len(lines)])
+        if authors:  # `%A Surname, Given`: one a line
+            claims["authors"], claims["authors_truncated"] = authors, more
+        claims["venue"] = tagged_venue(given[1:len(lines)]) or claims["venue"]
         return _without_translation(claims)
 
 
@@ -728,6 +752,7 @@ def _alone(line: str, section: tuple[str, ...]) -> str:
         return line
     if claims["authors"] or claims["venue"] or claims["stated_year"] or claims["links"]:
         return line
+    line = _LEADING_MARKS.sub("", line)  # `★ Title`: a mark before it
     if not line.startswith(claims["title"]):
         return line
     # what the title leaves is a marker or a nickname (`★`, `(Oral Paper)`); words after a period
@@ -737,6 +762,9 @@ def _alone(line: str, section: tuple[str, ...]) -> str:
 
 
 _STYLED = re.compile(r"[*_`\[<]")
+_VENUE_AND_YEAR = re.compile(r"(?:[A-Z][A-Za-z&-]*[A-Z][A-Za-z&-]*|arXiv)\s*'?(?:19|20)?\d\d"
+                             r"(?:\s+(?:Workshops?|Oral|Spotlight|Posters?|Conference|Track))?")
+_LEADING_MARKS = re.compile(r"^[★☆†‡✓✔✗⭐🌟]+\s*")
 _MARKERS_ONLY = re.compile(r"^[^\w(]*(?:\([^()]*\))?[^\w]*$")
 
 

@@ -17,9 +17,9 @@ from dataclasses import replace
 from atlas.build.parsers.auto import read_detected, read_detected_text
 from atlas.build.parsers.line_detector import CONFIRMED_FROM, line_probabilities, thresholds
 from atlas.build.parsers.line_features import ARXIV, DOI, URL, YEAR
-from atlas.build.parsers.line_parts import field_line, names_before_colon, title_extent, title_line
+from atlas.build.parsers.line_parts import extent_and_head, field_line, names_before_colon, title_line
 from atlas.build.parsers.markdown_tree import ListItem
-from atlas.build.parsers.reference import lenient_names
+from atlas.build.parsers.reference import arxiv_id_of, lenient_names, names_in
 from atlas.build.parsers.registry import NotAPaper
 from atlas.build.records import Entry, SourceText
 
@@ -124,10 +124,32 @@ def _with_detected_papers(document: SourceText, items: list[ListItem], entries: 
 
 
 def _extent(entry: Entry, one_name: bool) -> Entry:
-    title = title_extent(entry.title, one_name) if entry.kind == "paper" and entry.title else entry.title
+    """A paper's title to its extent; a head of names cut before it (`A. Name, B. Name: Title`)
+    is the paper's authors as its line states them."""
+    if entry.kind != "paper" or not entry.title:
+        return entry
+    entry = _run_on(entry)
+    title, head = extent_and_head(entry.title, one_name)
     if title == entry.title:
         return entry
+    names = names_in(re.sub(r"\s*\([^()]*\)$", "", head)) if head else None
+    if names:
+        return replace(entry, title=title, authors=tuple(names[0]), authors_truncated=names[1])
     return replace(entry, title=title)
+
+
+def _run_on(entry: Entry) -> Entry:
+    """A paper whose title runs on from its block's first line into the line of names under it
+    (a page pasted as text: `Title` over `A Name, B Name` over `Published: …`, read as one
+    paragraph): the first line is the title, the names its authors."""
+    lines = [" ".join(line.split()) for line in entry.raw.split("\n")]
+    if len(lines) < 2 or not lines[0] or not entry.title.startswith(f"{lines[0]} {lines[1][:20]}"):
+        return entry
+    names = names_in(lines[1])
+    if not names or len(names[0]) < 2 or len(lines[0].split()) < 3:
+        return entry
+    return replace(entry, title=lines[0], authors=entry.authors or tuple(names[0]),
+                   authors_truncated=entry.authors_truncated if entry.authors else names[1])
 
 
 def _title_neighbour(lines: list[str], line: int) -> int:
@@ -267,7 +289,7 @@ def _lines_claims(item: ListItem, held: list[int], at: int, lines: list[str]) ->
     if title_line(own, lines[:held[at] - 1]) != own:  # a line in a shape of its own says where it ends
         last = held[at + 1] - 1 if at + 1 < len(held) else min(len(lines), held[at] + 60)
         text = "\n".join(lines[held[at] - 1:last])
-    return read_detected_text(text, item.section, lines[:held[at] - 1])
+    return read_detected_text(text, item.section, lines[:held[at] - 1], lines[held[at]:held[at] + 6])
 
 
 def _added(document: SourceText, item: ListItem, line: int, claims: dict, refs: set) -> Entry:
@@ -290,15 +312,33 @@ def _rejected(entry: Entry, probability: float, reject_below: float) -> Entry:
 
 
 def _states_more_than_a_title(lines: list[str], line: int) -> bool:
-    end = line
+    """Whether a taken line, with the lines of its block under it (or the three above it: an
+    embed's address over its title), states something besides a title."""
+    end, start = line, line
     while end < min(len(lines), line + 12) and lines[end].strip():  # the most field lines read
         end += 1
-    text = "\n".join(lines[line - 1:end])
+    while start > max(1, line - 3) and lines[start - 2].strip():
+        start -= 1
+    text = "\n".join(lines[start - 1:end])
     if YEAR.search(text) or ARXIV.search(text) or DOI.search(text) or URL.search(text):
         return True
     # or its authors, on the line under it (`A Name · B Name`, a schedule's byline)
     names = lenient_names(field_line(lines[line])) if line < len(lines) and lines[line].strip() else None
     return bool(names and len(names[0]) >= 2)
+
+
+_ARXIV_ADDRESS = re.compile(r"^\s*<?https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/\S+\s*$")
+
+
+def _arxiv_address_above(lines: list[str], line: int) -> str:
+    """The arXiv id of an address alone on a line right above a title in its block (at most
+    three lines up, an embed's site name between), or ""."""
+    for at in range(line - 1, max(0, line - 4), -1):
+        if not lines[at - 1].strip():
+            return ""
+        if _ARXIV_ADDRESS.match(lines[at - 1]):
+            return arxiv_id_of(lines[at - 1].strip(" <>"))
+    return ""
 
 
 def _holder(extents: list[tuple[int, int]], line: int) -> int | None:
@@ -332,9 +372,11 @@ def _new_entry(document: SourceText, lines: list[str], line: int, read: list[Ent
     text = "\n".join(lines[line - 1:end])
     section = next((entry.section for entry in reversed(read) if entry.line <= line), ())
     try:
-        claims = read_detected_text(text, section, lines[:line - 1])
+        claims = read_detected_text(text, section, lines[:line - 1], lines[line:line + 6])
     except NotAPaper:
         return None
+    if not claims.get("arxiv_id") and (above := _arxiv_address_above(lines, line)):
+        claims["arxiv_id"] = above  # an embed's arXiv address over its title
     item = 0
     while (document.source.id, line, item) in refs:
         item += 1

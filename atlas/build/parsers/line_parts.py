@@ -25,7 +25,7 @@ import html
 import re
 
 from atlas.build.names import looks_like_name
-from atlas.build.parsers.reference import FUNCTION_WORDS, lenient_names
+from atlas.build.parsers.reference import FUNCTION_WORDS, lenient_names, looks_like_venue
 
 # `08:15 <juliet> `, `[08:15] <@juliet> `, `08:15:02 juliet: `, `[2024-03-04 08:15] * juliet `
 _CHAT_PREFIX = re.compile(
@@ -64,9 +64,14 @@ _BARE_ADDRESS = re.compile(r"(?<![(<\[=\"'/\w])(?P<url>https?://[^\s<>()\[\]\"'`
 
 
 def linked(line: str) -> str:
-    """A bare address as the link it is (`— https://arxiv.org/abs/…` as `[…](…)`), so the field
-    readers take it for a link beside the title, not for words of it."""
+    """A bare address as the link it is (`— https://arxiv.org/abs/…` as `[…](…)`, `Title (https://…)`
+    too), so the field readers take it for a link beside the title, not for words of it."""
+    line = _PARENTHESISED_ADDRESS.sub(lambda found: f" [{found['url']}]({found['url']})", line)
     return _BARE_ADDRESS.sub(lambda found: f"[{found['url']}]({found['url']})", line)
+
+
+# an address alone in parentheses after words, not a markdown link's (`Title (https://…),`)
+_PARENTHESISED_ADDRESS = re.compile(r"(?<=[\w.,;:!?\"”'’])\s*\((?P<url>https?://[^\s()<>]+)\)")
 
 
 # `Title by Full Name, Full Name et al. (ICML 2019): …`: a title, its authors after `by`, and a
@@ -75,10 +80,73 @@ _TITLE_BY_NAMES = re.compile(r"^(?P<title>[^()]{12,}?)\s+by\s+(?P<names>[A-Z][^(
                              r"\((?P<where>[^()]*(?:19|20)\d\d[^()]*)\)")
 
 
-def title_line(line: str, before: list[str] = ()) -> str:
+# A link line written address first (gemtext's `=> url label`): the label, then its address
+_ADDRESS_FIRST = re.compile(r"^\s*(?:=>\s*(?P<url>\S+)|(?P<bare>https?://\S+))\s+(?P<label>[^\s\-–—:|].*)$")
+# A tree's branch before a node (`│   ├── `, `└── `, `|-- `): drawing, no part of the line's text
+_TREE_BRANCH = re.compile(r"^(?P<indent>[\s│┃|]*)(?P<branch>[├└┣┗╰]|[|`]--)[─━-]*\s+")
+_TREE_STEM = re.compile(r"^[\s│┃]*[│┃][\s│┃]*$")
+# A string's escaped line ends inside a value (`label="Title\nNames\nVenue 2016"`): its fields
+_ESCAPED_BREAK = re.compile(r"\s*\\n\s*")
+
+
+# Links written in other markups, as markdown's `[label](url)`: org's `[[url][label]]`, a wiki's
+# `[url label]`, Slack's `<url|label>`, reStructuredText's `` `label <url>`_ ``
+_OTHER_LINKS = (
+    re.compile(r"\[\[(?P<url>https?://[^\]\s]+)\]\[(?P<label>[^\]]+)\]\]"),
+    re.compile(r"(?<![\[\]])\[(?P<url>https?://[^\]\s]+)\s+(?P<label>[^\]]+)\](?!\()"),
+    re.compile(r"<(?P<url>https?://[^|>\s]+)\|(?P<label>[^>]+)>"),
+    re.compile(r"`(?P<label>[^`<]+?)\s*<(?P<url>https?://[^>\s]+)>`__?"),
+)
+
+
+def markdown_links(line: str) -> str:
+    """A line's links written in another markup as markdown links (`[[url][Title]]` as
+    `[Title](url)`), so the label is read as the title and the address as its link."""
+    for pattern in _OTHER_LINKS:
+        line = pattern.sub(lambda found: f"[{found['label'].strip()}]({found['url']})", line)
+    return line
+
+
+def address_first(line: str) -> str:
+    """`=> https://arxiv.org/abs/1406.2572 Title (Names — NIPS 2014)` (gemtext) or a bare address
+    before its label, as the label and its address after it, read as a markdown line's text and a
+    bare link are."""
+    if (found := _ADDRESS_FIRST.match(line)) is None:
+        return line
+    url = found["url"] or found["bare"]
+    if not re.search(r"[/:]", url) or len(found["label"].split()) < 2:
+        return line
+    return f"{_opened_parenthesis(found['label'].strip())} {url}"
+
+
+# A parenthesis closing a title that holds its fields apart by dashes (`Title (Names — Venue 2014)`)
+_FIELDS_PARENTHESIS = re.compile(r"^(?P<title>.{10,}?)\s+"
+                                 r"\((?P<fields>[^()]*\s[—–]\s[^()]*(?:19|20)\d\d[^()]*)\)"
+                                 r"(?P<rest>[^()]*(?:\([^()\w]*\))?\s*)$")
+
+
+def _opened_parenthesis(text: str) -> str:
+    """`Title (Names — Venue 2014) (!)` as `Title — Names — Venue 2014`: its fields as parts."""
+    if (found := _FIELDS_PARENTHESIS.match(text)) is None:
+        return text
+    return f"{found['title']} — {found['fields']}"
+
+
+def without_branch(line: str) -> str:
+    """A tree node's text without the branch drawn before it (`│   ├── Title` is `Title`)."""
+    return _TREE_BRANCH.sub("", line, count=1)
+
+
+def tree_depth(line: str) -> int | None:
+    """Where a tree node's branch stands (its depth in columns), None for a line with no branch."""
+    found = _TREE_BRANCH.match(line)
+    return len(found["indent"]) if found else None
+
+
+def title_line(line: str, before: list[str] | tuple = (), after: list[str] | tuple = ()) -> str:
     """The taken line as the markdown it stands for; `before` are the lines above it (for a
-    header naming the row's columns)."""
-    line = _MARKER_TAGS.sub("", _without_sender(line), count=1)
+    header naming the row's columns), `after` those under it (rows like it)."""
+    line = markdown_links(address_first(without_branch(_MARKER_TAGS.sub("", _without_sender(line), count=1))))
     if (found := _TITLE_BY_NAMES.match(line.strip())) and lenient_names(found["names"]):
         rest = line.strip()[found.end():].lstrip(" :,-—")
         return f"**{found['title'].strip()}** — {found['names']} ({found['where']}) {rest}".rstrip()
@@ -88,7 +156,11 @@ def title_line(line: str, before: list[str] = ()) -> str:
         return f"**{text[1]}**"
     if (pair := _KEY_VALUE.match(line)) and pair["key"].strip().lower() in _TITLE_KEYS:
         return f"**{_unquoted(pair['value'])}**"
+    if (broken := _escaped_fields(line)) is not None:
+        return broken
     if _QUOTED_ROW.match(line) and (row := _row(line, before)) is not None:
+        return row
+    if (row := tuple_row(line, before)) is not None:
         return row
     if (tagged := _TAGGED.match(line)) and tagged["tag"].strip(" -").lstrip("%") in _TITLE_TAGS:
         return f"**{tagged['value'].strip()}**"
@@ -96,7 +168,260 @@ def title_line(line: str, before: list[str] = ()) -> str:
         return cells
     if _GRID_ROW.match(line) and _grid_above(before) is not None:
         return grid_row([line], before)
-    return line
+    if (row := separated_row(line, before, after)) is not None:
+        return row
+    return _closing_bracket(_COMMIT_SUBJECT.sub("", line, count=1))
+
+
+# A conventional commit's type and verb before what it adds (`papers: add Title`, `feat(list): add …`)
+_COMMIT_SUBJECT = re.compile(r"^\s*[a-z][\w-]*(?:\([^()\s]+\))?!?:\s+(?:[Aa]dd(?:s|ed)?|[Nn]ew)\s+(?=\S)")
+# A bracket closing a title with its venue and year (`Title [ICLR 2021]`)
+_CLOSING_BRACKET = re.compile(r"^(?P<title>\s*\S.{9,}?)\s+"
+                             r"\[(?P<where>[^\[\]]{0,60}(?:19|20)\d\d[^\[\]]{0,20})\]"
+                             r"(?:\s+\([^()\s]{1,12}\))?\s*$")
+
+
+def _closing_bracket(line: str) -> str:
+    """`Title [ICLR 2021]` as `Title — ICLR 2021`: the bracket's venue and year a part of its own
+    (a nickname after it, `(EoS)`, left out)."""
+    found = _CLOSING_BRACKET.match(line)
+    return f"{found['title']} — {found['where']}" if found else line
+
+
+# A node's quoted label with its other attributes (`id [label="…", URL="…"];`)
+_LABEL_VALUE = re.compile(r"\b(?:label|title|text|name|caption)\s*=\s*\"(?P<value>(?:[^\"\\]|\\.)*)\"",
+                          re.IGNORECASE)
+_ADDRESS_VALUE = re.compile(r"\b(?:URL|href|link)\s*=\s*\"(?P<url>[^\"]+)\"", re.IGNORECASE)
+
+
+def _escaped_fields(line: str) -> str | None:
+    """A quoted label whose escaped line ends part its fields (`label="Title\\nNames\\nVenue 2016"`,
+    a DOT node's): the first part as the title, the others and an address beside it as its fields."""
+    found = _LABEL_VALUE.search(line)
+    if found is None or not _ESCAPED_BREAK.search(found["value"]):
+        return None
+    parts = [part for part in _ESCAPED_BREAK.split(_unquoted(found["value"])) if part.strip()]
+    if len(parts) < 2:
+        return None
+    address = _ADDRESS_VALUE.search(line)
+    return " — ".join([f"**{parts[0].strip()}**", *(part.strip() for part in parts[1:])]
+                      + ([f"[link]({address['url']})"] if address else []))
+
+
+# A parenthesised tuple of values, quoted strings among them, one row of a data dump (SQL's
+# `(1,'paper','Title','Names',2019,NULL),`), after its statement's head on the same line or not
+_TUPLE = re.compile(r"^\s*(?:INSERT\s+INTO\s+\S+\s*(?P<columns>\([^()]*\))?\s*VALUES\s*)?"
+                    r"\((?P<cells>.*['\"].*)\)\s*[,;]?\s*$", re.IGNORECASE)
+_TUPLE_CELL = re.compile(r"\s*(?P<cell>'(?:[^'\\]|\\.|'')*'|\"(?:[^\"\\]|\\.)*\"|[^,'\"]*?)\s*(?:,|$)")
+_COLUMNS = re.compile(r"^\s*INSERT\s+INTO\s+\S+\s*\((?P<columns>[^()]*)\)\s*VALUES\b", re.IGNORECASE)
+
+
+def tuple_row(line: str, before: list[str] | tuple = ()) -> str | None:
+    """A tuple of values with quoted strings among them (`(1,'paper','Title','A Name; B Name','ICLR',
+    2019,NULL),`): its cells, the title's first (the column its statement names `title`, else the
+    first string of words), the others after it; None for a line that is no such tuple."""
+    found = _TUPLE.match(line)
+    if found is None:
+        return None
+    cells, at = [], 0
+    text = found["cells"]
+    while at <= len(text):
+        cell = _TUPLE_CELL.match(text, at)
+        if cell is None or cell.end() == at:
+            break
+        cells.append(cell["cell"])
+        at = cell.end()
+    if at < len(text) or len(cells) < 3 or sum(cell[:1] in "'\"" for cell in cells) < 2:
+        return None
+    values = [_tuple_value(cell) for cell in cells]
+    columns = found["columns"] or next((head["columns"] for previous in reversed(before[-200:])
+                                        if (head := _COLUMNS.match(previous))), "")
+    names = [name.strip(" `'\"[]()") for name in columns.split(",")] if columns else []
+    title = next((index for index, name in enumerate(names)
+                  if len(names) == len(values) and _TITLE_COLUMN.match(name) and values[index]), None)
+    if title is None:
+        strings = [value if cell[:1] in "'\"" else "" for value, cell in zip(values, cells, strict=True)]
+        title = _words_cell(strings)
+    if title is None:
+        return None
+    # a number is a row's id, unless a year; an arXiv number alone is the paper's id
+    rest = [f"arXiv:{value}" if re.fullmatch(r"\d{4}\.\d{4,5}(?:v\d+)?", value) else value
+            for index, value in enumerate(values)
+            if index != title and value and not re.fullmatch(r"(?!(?:19|20)\d\d$)\d+", value)]
+    return " — ".join([f"**{values[title]}**", *rest])
+
+
+_KIND_COLUMN = re.compile(r"^(?:kind|type|category|item_?type|entry_?type|is_?paper)$", re.IGNORECASE)
+_PAPER_KINDS = {"paper", "article", "preprint", "inproceedings", "conference", "journal", "journal article",
+                "conference paper", "proceedings", "1", "true", "yes", "y"}
+# A line commented out in code or a data dump (`-- (41,'paper','Paper Title',…)`, `// …`)
+COMMENTED = re.compile(r"^\s*(?:--|//|/\*)\s")
+
+
+def row_kind(line: str, before: list[str] | tuple = ()) -> str:
+    """What a row of a data dump says it is, when its kind column (`kind`, `type`, `is_paper`)
+    says it is no paper (`talk`, `course`, `0`); "" for a paper's row or a line that is none."""
+    found = _TUPLE.match(line)
+    if found is None:
+        separated = _separated_cells(line, before, ())
+        if separated is None or separated[1] is None:
+            return ""
+        return _kind_of(*reversed(separated))
+    columns = found["columns"] or next((head["columns"] for previous in reversed(before[-200:])
+                                        if (head := _COLUMNS.match(previous))), "")
+    names = [name.strip(" `'\"[]()") for name in columns.split(",")] if columns else []
+    cells = [cell["cell"] for cell in _TUPLE_CELL.finditer(found["cells"]) if cell.group(0)]
+    if not names or len(names) != len(cells):
+        return ""
+    return _kind_of(names, [_tuple_value(cell) for cell in cells])
+
+
+def _kind_of(names: list[str], values: list[str]) -> str:
+    for name, value in zip(names, values, strict=True):
+        if _KIND_COLUMN.match(name) and value.strip() and value.strip().lower() not in _PAPER_KINDS:
+            return f"{name} {value.strip().lower()}"
+    return ""
+
+
+def _tuple_value(cell: str) -> str:
+    """A tuple's cell as its text: a string unquoted, `NULL` nothing, names apart by `;` by commas."""
+    if cell.upper() == "NULL":
+        return ""
+    if cell[:1] in "'\"":
+        cell = re.sub(r"\\(.)", r"\1", cell[1:-1].replace(cell[0] * 2, cell[0]))
+    parts = [part.strip() for part in cell.split(";")]
+    if len(parts) > 1 and all(looks_like_name(part) or part.lower().startswith("et al") for part in parts):
+        return ", ".join(parts)
+    return cell.strip()
+
+
+_COLUMN_GAP = re.compile(r"\S+(?: \S+)*")
+
+
+def column_row(given: list[str], before: list[str] | tuple) -> tuple[str, int] | None:
+    """A row of a fixed-width text table (cells padded with spaces to the columns a header line
+    above sets, `YEAR  VENUE  TITLE  AUTHORS`), with the lines under it whose first columns are
+    blank (a title or names wrapped within their columns): its cells joined across its lines, the
+    title's first (the column the header names, else the first of words), and how many lines of
+    `given` it spans; None when given[0] is no such row."""
+    starts, names = _column_header(before)
+    if not starts or not given or not _on_columns(given[0], starts):
+        return None
+    rows = [given[0]]
+    for line in given[1:]:
+        if not line.strip() or line[:starts[1]].strip() or not _on_columns(line, starts, wrapped=True):
+            break
+        rows.append(line)
+    columns = [" ".join(part for row in rows if (part := row[start:end].strip()))
+               for start, end in zip(starts, [*starts[1:], None], strict=True)]
+    at = next((index for index, name in enumerate(names) if _TITLE_COLUMN.match(name) and columns[index]),
+              None)
+    at = at if at is not None else _words_cell(columns)
+    if at is None:
+        return None
+    rest = [column for index, column in enumerate(columns) if index != at and column]
+    return " — ".join([f"**{columns[at]}**", *rest]), len(rows)
+
+
+def wrapped_column_line(line: str, before: list[str] | tuple) -> bool:
+    """Whether a line of a fixed-width table is the wrapped part of the row above (its first
+    columns blank, its text within the columns)."""
+    starts, _ = _column_header(before)
+    above = next((text for text in reversed(before) if text.strip()), "")
+    return bool(starts) and len(starts) > 1 and not line[:starts[1]].strip() and bool(line.strip()) \
+        and _on_columns(line, starts, wrapped=True) and _on_columns(above, starts, wrapped=True)
+
+
+def _column_header(before: list[str] | tuple) -> tuple[list[int], list[str]]:
+    """The columns of the nearest header line above (three names or more, apart by runs of two
+    spaces or more, over a rule of dashes or not): where each starts, and its name."""
+    for line in reversed(before[-80:]):
+        cells = list(_COLUMN_GAP.finditer(line.rstrip()))
+        gaps_wide = all(line[cell.start() - 2:cell.start()] == "  " for cell in cells[1:])
+        if (len(cells) >= 3 and gaps_wide and all(len(cell.group(0).split()) <= 3 for cell in cells)
+                and any(_TITLE_COLUMN.match(cell.group(0)) for cell in cells)
+                and all(cell.group(0)[:1].isupper() for cell in cells)):
+            return [cell.start() for cell in cells], [cell.group(0) for cell in cells]
+    return [], []
+
+
+def _on_columns(line: str, starts: list[int], wrapped: bool = False) -> bool:
+    """Whether a line's cells open where the header's columns do (a wrapped line's, past its first
+    column, open in some)."""
+    opened = [start for start in starts if start < len(line) and line[start] != " "
+              and (start == 0 or line[start - 1] == " ")]
+    cells = [cell.start() for cell in _COLUMN_GAP.finditer(line.rstrip())]
+    return len(opened) >= (1 if wrapped else 3) and all(cell in starts for cell in cells)
+
+
+# The separators a row of cells repeats (a tab, a spaced bar, a run of spaces), most telling first
+_ROW_SEPARATORS = (re.compile(r"\t+"), re.compile(r"\s*(?:\|\||!!)\s*"), re.compile(r"\s+\|\s+"),
+                   re.compile(r"\s*;\s+"), re.compile(r"(?<=\S) {2,}(?=\S)"))
+# A row's opening and closing marks (`| a | b |`, a wiki table's `| a || b`, `! a !! b`)
+_ROW_ENDS = re.compile(r"^\s*[|!]\s*|\s*\|\s*$")
+
+
+def separated_row(line: str, before: list[str] | tuple = (), after: list[str] | tuple = ()) -> str | None:
+    """A line of cells apart by a separator it repeats, as the line next to it does (a tab-separated
+    row, `2016 | NIPS | Title | Names`, a row padded with spaces): its cells, the title's first (the
+    column a header above names, else the cell most like a title: words, not names, a venue, a year
+    or an address), the others after it; None for a line that is no such row."""
+    found = _separated_cells(line, before, after)
+    if found is None:
+        return None
+    cells, header = found
+    at = None
+    if header is not None:
+        at = next(index for index, cell in enumerate(header) if _TITLE_COLUMN.match(cell))
+        at = at if cells[at] else None
+    if at is None:
+        at = _title_cell(cells)
+    if at is None:
+        return None
+    rest = [cell for index, cell in enumerate(cells) if index != at and cell]
+    return " — ".join([f"**{cells[at]}**", *rest])
+
+
+def _separated_cells(line: str, before: list[str] | tuple, after: list[str] | tuple
+                     ) -> tuple[list[str], list[str] | None] | None:
+    """A separated row's cells, and the header above naming its title column, if any."""
+    separator = _row_separator(line, before, after)
+    if separator is None:
+        return None
+    cells = [cell.strip() for cell in separator.split(_ROW_ENDS.sub("", line))]
+    heads = [[cell.strip() for cell in separator.split(_ROW_ENDS.sub("", text))]
+             for text in reversed(before[-80:]) if text.strip()]
+    header = next((head for head in heads
+                   if len(head) == len(cells) and any(_TITLE_COLUMN.match(cell) for cell in head)), None)
+    return cells, header
+
+
+def _row_separator(line: str, before: list[str] | tuple, after: list[str] | tuple) -> re.Pattern | None:
+    """The separator a line repeats (twice at least) as its nearest line above or under it does."""
+    if (_GRID_ROW.match(line) and _grid_above(before) is not None) or not line.strip():
+        return None
+    above = [text for text in reversed(before[-3:]) if text.strip() and not _RULE.match(text)][:1]
+    under = [text for text in after[:3] if text.strip() and not _RULE.match(text)][:1]
+    for separator in _ROW_SEPARATORS:
+        if len(separator.findall(_ROW_ENDS.sub("", line))) >= 2 and any(
+                len(separator.findall(_ROW_ENDS.sub("", text))) >= 2 for text in [*above, *under]):
+            return separator
+    return None
+
+
+# A table's rule line (`|----+----|`, `|-`, `----  ----`)
+_RULE = re.compile(r"^\s*[|+]?[-=:+| ]*-[-=:+| ]*$")
+
+
+def _title_cell(cells: list[str]) -> int | None:
+    """The cell most like a title: the one of most words among those that are no names, venue,
+    year, identifier or address."""
+    def title_like(cell: str) -> bool:
+        return (len(cell.split()) >= 2 and not _BARE_ADDRESS.search(cell) and not lenient_names(cell)
+                and not looks_like_venue(cell) and not re.fullmatch(r"[\W\d_]*(?:19|20)\d\d[\W\d_]*", cell))
+    chosen = max((index for index, cell in enumerate(cells) if title_like(cell)),
+                 key=lambda index: len(cells[index].split()), default=None)
+    return chosen
 
 
 def rows_of_cells(text: str) -> bool:
@@ -121,8 +446,13 @@ def ends_entry(title: str, line: str) -> bool:
     """Whether `line`, under the taken line `title` rewritten by its parts, is past its entry: the
     next message of a chat, a line less indented (the end of the element or object holding it), a
     closing tag at its indentation or a sibling element, or the next row of delimited cells."""
-    if _CHAT_PREFIX.match(title) or _cell_row(title) is not None:
+    if _CHAT_PREFIX.match(title) or _cell_row(title) is not None or tuple_row(title) is not None:
         return True
+    if (separator := _row_separator(title, (), [line])) is not None:  # the next row of cells like it
+        return len(separator.findall(line.strip())) >= 2
+    if (depth := tree_depth(title)) is not None:  # a tree node's lines are its children's
+        below = tree_depth(line)
+        return below is not None and below <= depth
     if title_line(title) == title and not _QUOTED_ROW.match(title):
         return False
     if _QUOTED_ROW.match(title):
@@ -137,6 +467,9 @@ def ends_entry(title: str, line: str) -> bool:
 def field_line(line: str) -> str:
     """A line under a taken one, as a part of its entry: an element's text, the values of its
     keys, or the line as it is."""
+    if _TREE_STEM.match(line):  # `│   │`: a tree's drawing alone
+        return ""
+    line = markdown_links(address_first(without_branch(line)))
     if (element := _element(line, titled=False)) is not None:
         return element
     if (text := _element_text(line)) is not None:  # `<dc:creator>Names</dc:creator>`: its text
@@ -148,15 +481,35 @@ def field_line(line: str) -> str:
                         ) + "".join(f" {value}" for value in values if value.startswith("http"))
     if (pair := _KEY_VALUE.match(line)) is not None:
         return _unquoted(pair["value"])
-    if tagged := _TAGGED.match(line):  # `%A Dauphin, Yann N.`, `AU  - Name`: the value
-        # an abstract, keywords or notes (`%X`, `%K`, `AB  -`) say nothing a paper is read by
-        return "" if tagged["tag"].strip(" -").lstrip("%") in _PROSE_TAGS else tagged["value"].strip()
+    if tagged := _TAGGED.match(line):  # `%B Venue`, `PY  - 2019`: the value
+        # an abstract, keywords or notes (`%X`, `%K`, `AB  -`) say nothing a paper is read by; an
+        # author's line is one person, read apart (tagged_authors)
+        tag = tagged["tag"].strip(" -").lstrip("%")
+        return "" if tag in _PROSE_TAGS or _AUTHOR_TAG.fullmatch(tag) else tagged["value"].strip()
     if _OPENING_KEY.match(line):  # `"author": [`, `],`: structure, no words
         return ""
     parts = [part.strip() for part in _NAME_SEPARATOR.split(line.strip())]
     if len(parts) > 1 and all(lenient_names(part) for part in parts):  # `A Name · B Name · C Name`
         return ", ".join(parts)
     return line
+
+
+def tagged_authors(lines: list[str]) -> tuple[tuple[str, ...], bool]:
+    """The authors of a tagged record's lines (`%A Hochreiter, Sepp`, `AU  - Hochreiter, Sepp`,
+    `A1  - …`): one person a line, kept as written, in their order; and whether a line says there
+    are more (`%A et al.`)."""
+    values = [tagged["value"].strip() for line in lines if (tagged := _TAGGED.match(line))
+              and _AUTHOR_TAG.fullmatch(tagged["tag"].strip(" -").lstrip("%"))]
+    return (tuple(value for value in values if not _MORE_AUTHORS.fullmatch(value)),
+            any(_MORE_AUTHORS.fullmatch(value) for value in values))
+
+
+def tagged_venue(lines: list[str]) -> str:
+    """The container a tagged record names (`%J Neural Computation`, `%B …`, `T2  - …`), an arXiv
+    number in it (`arXiv preprint arXiv:1812.04754`) left to the id it is."""
+    return next((re.sub(r"\s*arXiv:\s*\d{4}\.\d{4,5}(?:v\d+)?", "", tagged["value"]).strip(" ,")
+                 for line in lines if (tagged := _TAGGED.match(line))
+                 and tagged["tag"].strip(" -").lstrip("%") in _VENUE_TAGS), "")
 
 
 def joined_names(fields: list[str]) -> list[str]:
@@ -247,6 +600,9 @@ def _title_column(before: list[str], delimiter: str, width: int) -> int | None:
 _TAGGED = re.compile(r"^\s*(?P<tag>%[A-Z0-9@!#$&()*+^|]|[A-Z][A-Z0-9]\s{1,2}-)\s+(?P<value>\S.*)$")
 _TITLE_TAGS = {"T", "TI", "T1"}
 _PROSE_TAGS = {"X", "K", "Z", "AB", "KW", "N1", "N2"}
+_AUTHOR_TAG = re.compile(r"A|AU|A[1-4]")
+_MORE_AUTHORS = re.compile(r"(?:et al\.?|others|\.\.\.|…)", re.IGNORECASE)
+_VENUE_TAGS = ("J", "B", "JO", "JF", "T2", "BT")
 # A LaTeX row of `&`-separated cells ending in `\\` (a tabular's or longtable's)
 _CELL_SPLIT = re.compile(r"(?<!\\)&")
 _ROW_END = re.compile(r"\\\\\s*(?:\\(?:hline|midrule|addlinespace|toprule|bottomrule)\b.*)?$")
@@ -400,13 +756,20 @@ def title_extent(title: str, one_name: bool = False) -> str:
     and a tail of names (`Title -- Hardt, Recht, Singer`, `Title, Francis Bach`). `one_name`: a
     single full name before a colon is a head of names too (where the list's other entries say
     `Names: Title`; alone, `Neural Tangents: …` may be a title's)."""
+    return extent_and_head(title, one_name)[0]
+
+
+def extent_and_head(title: str, one_name: bool = False) -> tuple[str, str]:
+    """The title to its extent (title_extent), and the head of names cut before it, if any: the
+    paper's authors as the line states them (`A. Name, B. Name: Title`)."""
     text = _ESCAPED_END.sub("", _KEY_MARKER.sub("", title.strip())).strip()
     heads = [found for found in _SEPARATOR.finditer(text) if ":" not in text[:found.start()]]
+    names = ""
     for found in reversed(heads):  # the longest head of names: `Hoffer, Hubara & Soudry, Title`
         head, rest = text[:found.start()], text[found.end():]
         if len(rest) >= 10 and (found.group(0).startswith(":") or rest[:1].isupper() or rest[:1] in "\"“") \
                 and _names_head(head, found.group(0), one_name):
-            text = rest.strip()
+            text, names = rest.strip(), head.strip()
             break
     # `Title (Names; Venue 2023) https://…`, `Title (ICLR 2018), no arXiv`
     if found := _DATED_PARENTHESIS.match(text):
@@ -415,7 +778,7 @@ def title_extent(title: str, one_name: bool = False) -> str:
             and (found["separator"].strip() != ","
                  or (len(found["rest"].split()) >= 4 and "," not in found["rest"])):
         text = found["rest"].strip()
-    return text or title
+    return (text, names) if text else (title, "")
 
 
 def names_before_colon(title: str) -> bool:

@@ -53,7 +53,8 @@ _ACRONYM_YEAR = re.compile(
 _ACRONYM = re.compile(r"^(?:[A-Z][A-Za-z&-]*[A-Z][A-Za-z&-]*|arXiv)(?:\s+(?:Workshop|Oral|Spotlight))?$")
 # A nickname the list adds after a title: `(μP)`, `(SAM)`, `(GraSP)`, `(the "sawtooth paper")`
 _CLOSING_NICKNAME = re.compile(
-    r"\s+\((?:(?=[^\s()]*[A-Zµμ])[^\s()]{1,12}|(?:the\s+)?[\"“][^\"”()]{1,40}[\"”]|[^()]{1,40}\s[Pp]aper)\)$")
+    r"\s+\((?:(?=[^\s()]*[A-Zµμ])[^\s()]{1,12}|(?:the\s+)?[\"“][^\"”()]{1,40}[\"”]|[^()]{1,40}\s[Pp]aper"
+    r"|(?:[A-Z][\w-]*\s){1,3}(?:[IVX]{1,4}|\d{1,2}))\)$")  # a series' part: `(Tensor Programs IV)`
 # arXiv's page title, which a pasted link or a chat's link preview carries: `[2205.01445] Title`
 _ARXIV_PAGE_TITLE = re.compile(r"^\s*\[(?:arXiv:)?\d{4}\.\d{4,5}(?:v\d+)?\]\s+(?=\S)")
 _ISSUE_NUMBER = re.compile(r"^#\d{1,6}\s+")
@@ -655,12 +656,25 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     if vancouver and not fields["venue"] and others and re.search(r"[^\W\d_]{2}", others[0]) \
             and not _ARXIV_SHAPE.search(others[0]) and not first_year(others[0]):
         fields["venue"] = venue_name(others[0])  # `Authors. Title. J Mach Learn Res. 2019;20.`
+    if others and (cited := _CITED_CONTAINER.fullmatch(". ".join(others).strip(" .,"))):
+        # `Neural Networks 94: 103-114 (2017)`, `COLT 2016: 907-940`, `CoRR abs/1912.02757 (2019)`:
+        # the container as written, its volume, issue and pages left out
+        fields["venue"] = f"{cited['venue']} {cited['year']}" if cited["year"] else cited["venue"]
+        fields["stated_year"] = fields["stated_year"] or first_year(cited.group(0))
     title, names = _names_cut(title)  # `Title - Kenji Kawaguchi - NeurIPS 2016`, its venue cut off
     if names and not fields["authors"]:
         found = names_in(names, surnames=True) or (
             split_names(names) if _surnames_only(names) else ([names], False))
         fields["authors"], fields["authors_truncated"] = tuple(found[0]), found[1]
     return title, fields
+
+
+# A container cited with its volume and pages (dblp's, a journal's): `Venue Year: pages`, `Venue
+# vol(issue): pages (Year)`, `Venue vol (Year)`, `CoRR abs/1912.02757 (2019)`
+_CITED_CONTAINER = re.compile(
+    r"(?P<venue>[A-Z][^:()\d]*?[A-Za-z.])\s+(?:(?P<year>(?:19|20)\d\d):\s*\d+(?:[-–]\d+)?"
+    r"|(?:abs/)?\d[\d./]*(?:\(\d+(?:[-–]\d+)?\))?(?::\s*\d+(?:[-–]\d+)?)?\s*\((?P<closing>(?:19|20)\d\d)\)"
+    r"|\d{1,4}(?:\(\d+(?:[-–]\d+)?\))?:\s*\d+(?:[-–]\d+)?)")
 
 
 def _pipe_cells(text: str) -> tuple[str, str, int | None]:
