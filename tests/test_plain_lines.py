@@ -11,7 +11,7 @@ from conftest import MANIFEST, ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from atlas.build.parsers import markdown_tree
+from atlas.build.parsers import markdown_tree, plain_lines
 from atlas.build.parsers.markdown_tree import _LINK_DEFINITION, _MARKDOWN, item_chunks
 from atlas.build.parsers.plain_lines import _parsed, _plain_tokens
 from atlas.build.records import Source
@@ -143,3 +143,34 @@ def test_generated_lines_give_the_items_markdown_it_gives(lines):
         markdown_tree.segment_tokens = original
     if not _LINK_DEFINITION.search(document.markdown):
         _plain_pieces_agree(document.markdown.split("\n"))
+
+
+_URL = st.from_regex(plain_lines._URL, fullmatch=True)
+_FRAGMENT = st.one_of(
+    st.sampled_from(["Title", " ", "  ", "2021", ".", ",", "(", ")", ":", "*", "**", "_", "[", "]", "!", "`",
+                     "&amp;", "<b>", "\\", "é", "\u00a0", "paper", "[paper]", "Über", "a_b"]),
+    st.builds(lambda label, url: f"[{label}]({url})", st.sampled_from(["paper", "[paper]", "code", "a b", "*x*", ""]),
+              _URL),
+    st.builds(lambda url: f"({url})", _URL),
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_FRAGMENT, min_size=1, max_size=10))
+def test_text_read_here_has_the_inline_tokens_markdown_it_gives(fragments):
+    content = "".join(fragments).strip()
+    children = plain_lines._inline_parts(content)
+    if children is not None:
+        assert children == _MARKDOWN.parseInline(content)[0].children
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_URL)
+def test_a_url_read_here_is_one_markdown_it_leaves_as_written(url):
+    assert _MARKDOWN.normalizeLink(url) == url and _MARKDOWN.validateLink(url)
+
+
+def test_titles_with_links_and_emphasis_are_read_here():
+    content = "T 1. [[paper]](https://arxiv.org/abs/2101.00001) [code](http://g.com/x) A, B. *ICLR 2021*."
+    assert plain_lines._inline_parts(content) == _MARKDOWN.parseInline(content)[0].children
+    assert plain_lines._inline_parts("x*y*") is None

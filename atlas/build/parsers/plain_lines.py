@@ -35,6 +35,17 @@ _BLOCK_OPENING = re.compile(
 # Characters some inline rule of the commonmark preset reacts to; a text without them is one text
 # token, as it stands.
 _INLINE_MARKUP = re.compile(r"[\n\\`*_\[!<&]")
+# A text with no markup but links `[label](url)` (a label may be bracketed: `[[paper]](url)`) to
+# URLs markdown-it leaves as written, and `*emphasis*` between spaces: its tokens are made here.
+_TEXT = r"(?:[^\n\\`*_\[\]!<&]|!(?!\[))"
+# (mdurl drops a host name over 255 characters, and moves a part of it over 63 into the path)
+_URL = (r"(?:https?|ftp)://[A-Za-z0-9-]{1,40}(?:\.[A-Za-z0-9-]{1,40}){0,5}(?::[0-9]{1,5})?"
+        r"(?:/[A-Za-z0-9/._~:?=+-]*)?")
+_INLINE_PART = re.compile(
+    rf"(?P<text>{_TEXT}+)|\[(?P<label>\[{_TEXT}+\]|{_TEXT}+)\]\((?P<url>{_URL})\)"
+    rf"|\*(?P<em>[^\W_](?:{_TEXT}*[^\W_])?)\*")
+_BEFORE_EMPHASIS = " ("  # where `*` opens emphasis and cannot close one
+_AFTER_EMPHASIS = " .,;:)"  # where `*` closes emphasis and cannot open one
 _DEEPEST = 12  # deeper items are left to markdown-it, which checks nesting limits
 
 
@@ -152,11 +163,38 @@ def _plain_heading(text: str) -> bool:
 
 
 def _inline(content: str, number: int, level: int, markdown: MarkdownIt) -> Token:
-    if _INLINE_MARKUP.search(content):
-        children = markdown.parseInline(content)[0].children
-    else:
+    if not _INLINE_MARKUP.search(content):
         children = [Token("text", "", 0, content=content)]
+    else:
+        children = _inline_parts(content)
+        if children is None:
+            children = markdown.parseInline(content)[0].children
     return Token("inline", "", 0, map=[number, number + 1], level=level, content=content, children=children)
+
+
+def _inline_parts(content: str) -> list[Token] | None:
+    """The inline tokens markdown-it gives a text of plain text, links and emphasis (_INLINE_PART),
+    or None for any other text."""
+    children: list[Token] = []
+    position = 0
+    while position < len(content):
+        part = _INLINE_PART.match(content, position)
+        if part is None:
+            return None
+        if part["text"] is not None:
+            children.append(Token("text", "", 0, content=part["text"]))
+        elif part["url"] is not None:
+            children += [Token("link_open", "a", 1, attrs={"href": part["url"]}),
+                         Token("text", "", 0, level=1, content=part["label"]), Token("link_close", "a", -1)]
+        else:
+            if content[position - 1:position] not in ("", *_BEFORE_EMPHASIS) or (
+                    content[part.end():part.end() + 1] not in ("", *_AFTER_EMPHASIS)):
+                return None
+            children += [Token("em_open", "em", 1, markup="*"),
+                         Token("text", "", 0, level=1, content=part["em"]),
+                         Token("em_close", "em", -1, markup="*")]
+        position = part.end()
+    return children
 
 
 def _close(tokens: list[Token], levels: list, depth: int, end: int) -> None:
