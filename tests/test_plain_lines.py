@@ -148,7 +148,8 @@ def test_generated_lines_give_the_items_markdown_it_gives(lines):
 _URL = st.from_regex(plain_lines._URL, fullmatch=True)
 _FRAGMENT = st.one_of(
     st.sampled_from(["Title", " ", "  ", "2021", ".", ",", "(", ")", ":", "*", "**", "_", "[", "]", "!", "`",
-                     "&amp;", "<b>", "\\", "é", "\u00a0", "paper", "[paper]", "Über", "a_b"]),
+                     "&amp;", "<b>", "\\", "é", "\u00a0", "paper", "[paper]", "Über", "a_b", "$", "~", "#", "@",
+                     "-", ">", "|", '"', "{}", "%", "^", "\u2003", "σ"]),
     st.builds(lambda label, url: f"[{label}]({url})", st.sampled_from(["paper", "[paper]", "code", "a b", "*x*", ""]),
               _URL),
     st.builds(lambda url: f"({url})", _URL),
