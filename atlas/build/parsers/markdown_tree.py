@@ -21,6 +21,7 @@ from atlas.build.errors import InputError
 from atlas.build.parsers.dialects import as_markdown
 from atlas.build.parsers.field_records import Record
 from atlas.build.parsers.html_items import HARD_BREAK, html_items
+from atlas.build.parsers.plain_lines import MARGIN_ITEM, segment_tokens
 from atlas.build.parsers.reading_sentences import cites_a_reading
 from atlas.build.parsers.record_regions import find_regions
 from atlas.build.records import SourceText
@@ -33,8 +34,7 @@ _MAX_NESTING = 60
 _DEEPEST_READ = 40
 _MARKDOWN = MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING})
 CHUNK_LINES = 20_000
-# A list item opening at the margin, and a link reference definition (CommonMark 4.7).
-_MARGIN_ITEM = re.compile(r"(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]|$)")
+# A link reference definition (CommonMark 4.7).
 _LINK_DEFINITION = re.compile(r"\[(?:[^\]\\\n]|\\.)+\]:")  # anywhere, at any depth: a chunk never guesses
 # GitHub's tables, read only for `blocks`: the dedicated parsers keep reading plain CommonMark.
 _WITH_TABLES = MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING}).enable("table")
@@ -152,12 +152,16 @@ def item_chunks(
         return
     lines = document.markdown.split("\n")
     headings: list[tuple[int, str]] = []
-    ends = _chunk_ends(lines, chunk_lines) if not _LINK_DEFINITION.search(document.markdown) else []
+    defines = bool(_LINK_DEFINITION.search(document.markdown))
+    ends = _chunk_ends(lines, chunk_lines) if not defines else []
     start = 0
     for end in [*ends, len(lines)]:
         if end < len(lines) and end - start < chunk_lines:
             continue
-        tokens = _MARKDOWN.parse("\n".join(lines[start:end]))
+        if defines:  # a reference may be used anywhere: markdown-it reads the document whole
+            tokens = _MARKDOWN.parse("\n".join(lines[start:end]))
+        else:
+            tokens = segment_tokens(lines[start:end], _MARKDOWN)
         if end < len(lines) and _runs_to_its_end(tokens, end - start):
             continue
         _check_depth(tokens, document, start)
@@ -188,7 +192,7 @@ def read_segment(
     """The list items of lines [start, end), as `item_chunks` reads a chunk: `headings` is the
     heading path open at `start`, and is left as the path open at `end`. None when a fenced code
     or HTML block runs to the segment's end, so that the cut is not safe there."""
-    tokens = _MARKDOWN.parse("\n".join(lines[start:end]))
+    tokens = segment_tokens(lines[start:end], _MARKDOWN)
     if end < len(lines) and _runs_to_its_end(tokens, end - start):
         return None
     _check_depth(tokens, document, start)
@@ -219,7 +223,7 @@ def _chunk_ends(lines: list[str], chunk_lines: int) -> list[int]:
     """Lines a chunk may end before: an item at the margin, after a blank line."""
     return [
         number for number in range(chunk_lines, len(lines))
-        if not lines[number - 1].strip() and _MARGIN_ITEM.match(lines[number])
+        if not lines[number - 1].strip() and MARGIN_ITEM.match(lines[number])
     ]
 
 
