@@ -108,7 +108,7 @@ def test_a_course_that_numbers_its_lectures_keeps_their_mappings_and_new_lecture
     assert "implicit-bias-of-sgd" in our_topics(db, "Implicit regularization in deep matrix factorization")
     assert "dropout" in our_topics(db, "On the implicit bias of dropout")
     assert "grokking" in our_topics(db, "Grokking: Generalization Beyond Overfitting on Small Algorithmic Datasets")
-    assert "in-context-learning" in our_topics(db, "What can transformers learn in-context?")
+    assert "in-context-learning" in our_topics(db, "What Can Transformers Learn In-Context? A Case Study of Simple Function Classes")
     assert "mean-field-theory" in our_topics(
         db, "On the global convergence of gradient descent for over-parameterized models using optimal transport")
     (evidence,) = db.execute("""select distinct evidence from paper_topics where topic_id = 'neural-tangent-kernel'
