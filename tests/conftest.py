@@ -57,6 +57,8 @@ NEW_VERSIONS_8 = Path(__file__).parent / "data" / "new_list_versions_8"
 V8_FILES = {source: name.replace("_v5", "_v8") for source, name in V5_FILES.items()}
 NEW_VERSIONS_9 = Path(__file__).parent / "data" / "new_list_versions_9"
 V9_FILES = {source: name.replace("_v5", "_v9") for source, name in V5_FILES.items()}
+NEW_VERSIONS_10 = Path(__file__).parent / "data" / "new_list_versions_10"
+V10_FILES = {source: name.replace("_v5", "_v10") for source, name in V5_FILES.items()}
 
 
 def new_versions_curation(folder: Path, versions: Path = NEW_VERSIONS, files: dict[str, str] = V2_FILES,

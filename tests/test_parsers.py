@@ -115,6 +115,18 @@ def test_a_particle_written_onto_a_surname_is_part_of_a_name():
     assert entry.title == "Jamming transition as a paradigm to understand the loss landscape of deep neural networks"
 
 
+def test_a_title_opening_with_words_and_commas_is_no_continuation_of_the_names():
+    entries = read_excerpt("venue_year_headings", """
+        - Aaron Defazio, Ashok Cutkosky, Harsh Mehta, Konstantin Mishchenko. When, Why and How Much? Adaptive Learning Rate Scheduling by Refinement. arxiv'23
+        - Toan Q. Nguyen, Julian Salazar. Transformers without Tears: Improving the Normalization of Self-Attention. IWSLT'19
+    """)
+    assert [(e.authors, e.title) for e in entries] == [
+        (("Aaron Defazio", "Ashok Cutkosky", "Harsh Mehta", "Konstantin Mishchenko"),
+         "When, Why and How Much? Adaptive Learning Rate Scheduling by Refinement"),
+        (("Toan Q. Nguyen", "Julian Salazar"),
+         "Transformers without Tears: Improving the Normalization of Self-Attention")]
+
+
 def test_a_venue_of_several_words_after_the_title_is_the_venue():
     [entry] = read_excerpt("venue_year_headings", """
         - R. Sun, D. Li, S. Liang, T. Ding, and R. Srikant. The Global Landscape of Neural Networks: An Overview. IEEE SPM'20
@@ -286,6 +298,14 @@ def test_a_question_title_keeps_its_subtitle_before_the_venue():
     """)
     assert entry.title == "What formal languages can transformers express? A survey"
     assert entry.venue == "Transactions of the Association for Computational Linguistics"
+
+
+def test_an_abbreviation_in_a_reference_title_does_not_end_it():
+    [entry] = read_excerpt("apa_references", """
+        + Frei, S., Vardi, G., Bartlett, P. L., & Srebro, N. (2023). The double-edged sword of implicit bias: Generalization vs. robustness in ReLU networks. Advances in Neural Information Processing Systems, 36.
+    """)
+    assert entry.title == "The double-edged sword of implicit bias: Generalization vs. robustness in ReLU networks"
+    assert entry.venue == "Advances in Neural Information Processing Systems"
 
 
 def test_full_name_reference_ends_its_title_at_the_comma_before_the_venue():

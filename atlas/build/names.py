@@ -49,7 +49,10 @@ def split_leading_names(text: str) -> tuple[list[str], str]:
     for match in re.finditer(r"\.\s+", text):
         prefix, rest = text[: match.start()], text[match.end() :]
         names, _ = split_names(prefix)
-        continues_a_name = re.match(r"^[\w'’\-]+[.,]\s+[A-Z]", rest)  # "Surname, Next Author"
+        # "Toan Q. Nguyen, Julian …": the period was an initial's, the name goes on; after a full word
+        # ("… Konstantin Mishchenko. When, Why and How Much?") it ended the names
+        ends_with_initial = re.search(r"(?:^|\s)[A-Z]$", prefix)
+        continues_a_name = ends_with_initial and re.match(r"^[\w'’\-]+[.,]\s+[A-Z]", rest)
         if rest and not continues_a_name and names and all(looks_like_name(n) for n in names):
             return names, rest
     return [], text

@@ -30,7 +30,8 @@ _LOOSE_DATE = re.compile(
 _STRAY = re.compile(r"^[\s.;:,)\]]*[;:,)\]][\s.;:,)\]]*")
 # A period after a lone capital is an initial's ("J. Smith"), not the title's end; after an
 # acronym ("… with SGD. In International Conference …") it ends the title.
-_PERIOD_END = re.compile(r"(?<!\b[A-Z])[.?]\s+(?=\S)")
+# Nor is an abbreviation's ("Generalization vs. robustness", "e.g. ReLU").
+_PERIOD_END = re.compile(r"(?<!\b[A-Z])(?<!\bvs)(?<!\bcf)(?<!\be\.g)(?<!\bi\.e)[.?]\s+(?=\S)")
 _COMMA_END = re.compile(r",\s+(?=[A-Z0-9])")
 
 
