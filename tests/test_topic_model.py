@@ -584,33 +584,22 @@ def test_the_sixth_new_versions_unread_papers_measured_against_their_blind_judge
     assert both.precision >= V6_PRECISION_FLOOR and both.recall >= V6_RECALL_FLOOR
 
 
-def test_the_seventh_new_versions_unread_papers_measured_against_their_blind_judge(tmp_path):
-    """92 real papers added to all five lists, judged by a judge who never saw the classifier, its
-    curation or its topics: the HELD-OUT set, measured once on arrival; the floors hold that."""
-    _, both = blind_set(tmp_path, NEW_VERSIONS_7, V7_FILES, "labelled_new_versions_7.yml",
-                        "seventh new versions' 92 unread papers vs their blind judge (held out)")
-    assert both.precision >= V7_PRECISION_FLOOR and both.recall >= V7_RECALL_FLOOR
+# The held-out blind sets: (name, versions, files, judge's file, its papers, floors)
+HELD_OUT_BLIND_SETS = [
+    ("seventh", NEW_VERSIONS_7, V7_FILES, "labelled_new_versions_7.yml", 92, (V7_PRECISION_FLOOR, V7_RECALL_FLOOR)),
+    ("eighth", NEW_VERSIONS_8, V8_FILES, "labelled_new_versions_8.yml", 87, (V8_PRECISION_FLOOR, V8_RECALL_FLOOR)),
+    ("ninth", NEW_VERSIONS_9, V9_FILES, "labelled_new_versions_9.yml", 85, (V9_PRECISION_FLOOR, V9_RECALL_FLOOR)),
+    ("tenth", NEW_VERSIONS_10, V10_FILES, "labelled_new_versions_10.yml", 66, (V10_PRECISION_FLOOR, V10_RECALL_FLOOR)),
+]
 
 
-def test_the_eighth_new_versions_unread_papers_measured_against_their_blind_judge(tmp_path):
-    """87 real papers added to all five lists, judged by a judge who never saw the classifier, its
-    curation or its topics: HELD-OUT, measured once on arrival; the floors hold that."""
-    _, both = blind_set(tmp_path, NEW_VERSIONS_8, V8_FILES, "labelled_new_versions_8.yml",
-                        "eighth new versions' 87 unread papers vs their blind judge (held out)")
-    assert both.precision >= V8_PRECISION_FLOOR and both.recall >= V8_RECALL_FLOOR
-
-
-def test_the_ninth_new_versions_unread_papers_measured_against_their_blind_judge(tmp_path):
-    """85 real papers added to all five lists, judged by a judge who never saw the classifier, its
-    curation or its topics: HELD-OUT, measured once on arrival; the floors hold that."""
-    _, both = blind_set(tmp_path, NEW_VERSIONS_9, V9_FILES, "labelled_new_versions_9.yml",
-                        "ninth new versions' 85 unread papers vs their blind judge (held out)")
-    assert both.precision >= V9_PRECISION_FLOOR and both.recall >= V9_RECALL_FLOOR
-
-
-def test_the_tenth_new_versions_unread_papers_measured_against_their_blind_judge(tmp_path):
-    """66 real papers added to all five lists, judged by a judge who never saw the classifier, its
-    curation or its topics: HELD-OUT, measured once on arrival; the floors hold that."""
-    _, both = blind_set(tmp_path, NEW_VERSIONS_10, V10_FILES, "labelled_new_versions_10.yml",
-                        "tenth new versions' 66 unread papers vs their blind judge (held out)")
-    assert both.precision >= V10_PRECISION_FLOOR and both.recall >= V10_RECALL_FLOOR
+@pytest.mark.parametrize("name, versions, files, labels, papers, floors", HELD_OUT_BLIND_SETS,
+                         ids=[blind[0] for blind in HELD_OUT_BLIND_SETS])
+def test_each_held_out_new_versions_unread_papers_measured_against_their_blind_judge(
+        tmp_path, name, versions, files, labels, papers, floors):
+    """Real papers added to all five lists, judged by a judge who never saw the classifier, its
+    curation or its topics: each set HELD-OUT, measured once on arrival; the floors hold that."""
+    _, both = blind_set(tmp_path, versions, files, labels,
+                        f"{name} new versions' {papers} unread papers vs their blind judge (held out)")
+    precision_floor, recall_floor = floors
+    assert both.precision >= precision_floor and both.recall >= recall_floor
