@@ -11,7 +11,7 @@ import re
 
 from atlas.build.names import looks_like_name, split_reference_names
 from atlas.build.parsers.markdown_tree import ListItem
-from atlas.build.parsers.reference import looks_like_venue
+from atlas.build.parsers.reference import NOT_AN_ABBREVIATION, looks_like_venue
 from atlas.build.parsers.registry import (
     NotAPaper,
     Unreadable,
@@ -31,7 +31,7 @@ _STRAY = re.compile(r"^[\s.;:,)\]]*[;:,)\]][\s.;:,)\]]*")
 # A period after a lone capital is an initial's ("J. Smith"), not the title's end; after an
 # acronym ("… with SGD. In International Conference …") it ends the title.
 # Nor is an abbreviation's ("Generalization vs. robustness", "e.g. ReLU").
-_PERIOD_END = re.compile(r"(?<!\b[A-Z])(?<!\bvs)(?<!\bcf)(?<!\be\.g)(?<!\bi\.e)[.?]\s+(?=\S)")
+_PERIOD_END = re.compile(r"(?<!\b[A-Z])" + NOT_AN_ABBREVIATION + r"[.?]\s+(?=\S)")
 _COMMA_END = re.compile(r",\s+(?=[A-Z0-9])")
 
 

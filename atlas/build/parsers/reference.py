@@ -113,8 +113,10 @@ _TASK_BOX = re.compile(r"^\s*\[[ xX]?\]\s+")
 # or period, so an apostrophe (`Don't`) opens or closes nothing
 _SINGLE_QUOTED = re.compile(r"(?:(?<=\s)|^)['‘](?P<title>[^'’\n]{8,}?)['’](?=[,.:;]?(?:\s|$))")
 _QUOTED = re.compile(r"[\"“«](?P<title>[^\"”«»]{8,})[\"”»]")  # guillemets too (Russian, French)
+# The period of an abbreviation a title or sentence goes on after ("Generalization vs. robustness")
+NOT_AN_ABBREVIATION = r"(?<!\bet al)(?<!\bvs)(?<!\bcf)(?<!\be\.g)(?<!\bi\.e)"
 # A sentence ends at a period, ? or ! before a space, unless the period closes an initial.
-_SENTENCE_END = re.compile(r"(?<![\s.][A-Z])(?<!^[A-Z])(?<!\bet al)(?<!\bvs)(?<!\be\.g)(?<!\bi\.e)([.?!])\s+")
+_SENTENCE_END = re.compile(r"(?<![\s.][A-Z])(?<!^[A-Z])" + NOT_AN_ABBREVIATION + r"([.?!])\s+")
 # `Surname, I., & Surname, I. (2019). Title` and its mistyped years: `Lipton.(2019)`, `L. 2017.`
 _DATED_AUTHORS = re.compile(
     r"^(?P<authors>[^()]{2,}?\.?)\s*,?\s*[(\[]\s*(?P<year>(?:19|20)\d\d)[a-z]?(?:,\s*[A-Za-z]+)?\s*[)\]]\s*[.,:;–—-]*\s*"
