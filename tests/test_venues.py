@@ -54,6 +54,7 @@ def test_a_venue_nobody_curated_is_named_without_the_year_it_was_first_written_w
     first, second = table.resolve("Annals of Statistics 2022"), table.resolve("Annals of Statistics (2020)")
     assert first == second and first.name == "Annals of Statistics" and not first.curated
     assert table.resolve("Cambridge University Press, 2022").name == "Cambridge University Press"
+    assert table.resolve("IWSLT'19").name == "IWSLT" and table.resolve("IWSLT’20").name == "IWSLT"
 
 
 def test_canonical_names_are_the_current_official_short_names():

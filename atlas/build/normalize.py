@@ -19,7 +19,7 @@ _NOT_PART_OF_A_NAME = re.compile(
 _JOINING = re.compile(r"[-‐‑–'’]")
 _TITLE_WORD = re.compile(r"[^\W_]+")
 # An uncurated venue is named as first written but without a year: the venue holds papers of other years.
-_TRAILING_YEAR = re.compile(r"[\s,.]*(?:\(\s*)?(?:19|20)\d\d(?:\s*\))?$")
+_TRAILING_YEAR = re.compile(r"[\s,.]*(?:\(\s*)?(?:19|20)\d\d(?:\s*\))?$|(?<=\w)['’]\d\d$")
 _LEADING_NOISE = re.compile(r"^(?:in |the |proceedings of (?:the )?)+")
 
 
