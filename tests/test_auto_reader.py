@@ -415,6 +415,24 @@ def test_a_paper_heading_takes_its_byline_and_the_list_under_it_is_its_notes():
     assert (note.kind, note.parent_line) == ("note", 3)
 
 
+def test_a_heading_naming_its_venue_gives_that_venue_and_a_talk_s_materials_line_is_no_paper():
+    """Read on a real list of talks and papers as headings with notes (not in the corpus)."""
+    entries = read_excerpt("auto", """
+        #### 3. ICML 2018 Invited Talk: Josh Tenenbaum - Building Machines that Learn and Think Like People
+          Materials: [paper](https://arxiv.org/pdf/1604.00289.pdf) - 55p, [ICML Video](https://www.youtube.com/watch?v=RB78vRUO6X8)
+
+        ### Papers at ICML 2018
+
+         #### 1. [A Spline Theory of Deep Learning](http://proceedings.mlr.press/v80/balestriero18b.html)
+          Materials: [pdf](http://proceedings.mlr.press/v80/balestriero18b/balestriero18b.pdf)
+        """)
+    papers = [entry for entry in entries if entry.kind == "paper"]
+    assert [(paper.line, paper.title, paper.venue, paper.year) for paper in papers] == [
+        (6, "A Spline Theory of Deep Learning", "ICML 2018", 2018)]
+    materials = next(entry for entry in entries if entry.line == 2)
+    assert materials.kind != "paper" and "1604.00289" in materials.raw
+
+
 def test_a_table_with_a_title_column_gives_one_paper_per_row_and_a_table_without_one_none():
     entries = read_excerpt("auto", """
         | Year | Title | Venue | Authors | Links |

@@ -131,6 +131,10 @@ _PROSE_WORD = re.compile(
 _LEAD_IN = re.compile(r"^[^\w\[]*(?P<label>[^\W\d][\w .'-]{0,30}?)\s*[:：]")
 # The longest paper entry of the seed and dev lists is 339 characters (a table row with six authors).
 _LONGEST_REFERENCE = 2000
+# The words a section heading puts before the venue it names: `Papers at`, `Accepted papers of`
+_SECTION_LEAD = re.compile(
+    r"^(?:(?:accepted|selected|notable|our|oral|spotlight)\s+)?(?:papers?|publications?|articles?)\s+"
+    r"(?:(?:accepted|published|presented)\s+)?(?:at|from|in|of|to)\s+(?=\S)", re.IGNORECASE)
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[A-Z][.)]|\[\d+\])\s+")
 # `Title`, `Paper`, `Paper Name`, `Title & Authors` (a bare `Name` column names tools as often)
 _TITLE_COLUMN = re.compile(
@@ -329,6 +333,9 @@ def _refuse_named_non_paper(text: str, links: list[Span], reference: Reference, 
     lead_in = _LEAD_IN.match(text)
     if lead_in and len(lead_in["label"].split()) <= 4 and _names_non_paper(lead_in["label"]):
         raise NotAPaper(f"'{lead_in['label']}:' names no paper")
+    # `Materials: [paper](url), [video](url)` under a talk: one word labelling the links after it
+    if lead_in and reference.title.strip() == lead_in["label"].strip() and len(reference.title.split()) == 1:
+        raise NotAPaper(f"'{lead_in['label']}:' labels the links after it; no title")
     strong = {"arXiv id", "DOI", "link to the paper"} & set(reference.evidence)
     if _FORMAT_CUE.search(text) and not strong:
         raise NotAPaper("shows the format a reference is written in, a template")
@@ -409,7 +416,8 @@ def _refuse_non_paper(reference: Reference, section: tuple[str, ...], columns: t
 def _claims(reference: Reference, section: tuple[str, ...]) -> dict:
     heading_year = first_year(section[-1]) if section else None
     if not reference.venue and section and looks_like_venue(section[-1]) and first_year(section[-1]):
-        reference = replace(reference, venue=section[-1])  # under `## NIPS'19`, `## ICML 2019`
+        # under `## NIPS'19`, `## ICML 2019`, `### Papers at ICML 2018` (the venue the heading names)
+        reference = replace(reference, venue=_SECTION_LEAD.sub("", section[-1]))
     venue_year = first_year(reference.venue) if reference.venue else None
     return {
         "kind": "paper",
