@@ -433,6 +433,27 @@ def test_a_heading_naming_its_venue_gives_that_venue_and_a_talk_s_materials_line
     assert materials.kind != "paper" and "1604.00289" in materials.raw
 
 
+def test_a_heading_whose_first_paragraph_is_only_the_paper_s_address_is_that_paper():
+    """Read on a real list (papers as headings, then `<arXiv address>`, then a summary), not in the
+    corpus: before, no heading was a paper (a heading with no link of its own named a section)."""
+    entries = read_excerpt("auto", """
+        ### Mean Field Residual Networks: On the Edge of Chaos
+
+        <https://www.arxiv.org/abs/1712.08969>
+
+        Show that adding skip connections allow the network to adopt subexponential dynamics.
+
+        ### Related reading
+
+        Show the chaotic phase networks computes nonlinear functions.
+        """)
+    paper, address, summary, section, prose = entries
+    assert (paper.kind, paper.title, paper.arxiv_id) == (
+        "paper", "Mean Field Residual Networks: On the Edge of Chaos", "1712.08969")
+    assert [(address.kind, address.parent_line), (summary.kind, summary.parent_line)] == [("note", 1), ("note", 1)]
+    assert (section.kind, section.reason, prose.kind) == ("other", "section heading", "other")
+
+
 def test_a_table_with_a_title_column_gives_one_paper_per_row_and_a_table_without_one_none():
     entries = read_excerpt("auto", """
         | Year | Title | Venue | Authors | Links |

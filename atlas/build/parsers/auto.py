@@ -43,6 +43,7 @@ from atlas.build.parsers.reference import (
     Reference,
     is_paper_link,
     lenient_names,
+    link_kind,
     looks_like_venue,
     names_in,
     other_host,
@@ -51,6 +52,7 @@ from atlas.build.parsers.reference import (
     rest_fields,
 )
 from atlas.build.parsers.registry import NotAPaper, is_template, publication_year, register
+from atlas.build.records import Link
 from atlas.build.text import clean_title, collapse_spaces, first_year
 
 # A template's placeholder where a title or an author goes: "Paper Title", "Author1", "xxxx".
@@ -478,7 +480,7 @@ def _reads_as_paper(index: int, items: list[ListItem]) -> bool:
 def _reads_as_paper_by_rules(index: int, items: list[ListItem]) -> bool:
     try:
         if items[index].block == "heading":
-            return bool(_heading_reference(items[index], _field_links(index, items)))
+            return bool(_heading_reference(items[index], _heading_links(index, items)))
         return read_item(index, items)["kind"] == "paper"
     except NotAPaper:
         return False
@@ -545,7 +547,7 @@ def _with_details(claims: dict, details: dict, section: tuple[str, ...]) -> dict
 def _heading(index: int, items: list[ListItem]) -> dict:
     """`#### 3. [Title](url)`: a paper when it links one, its paragraphs and the list right
     under it its notes; any other heading names a section."""
-    claims = _heading_reference(items[index], _field_links(index, items))
+    claims = _heading_reference(items[index], _heading_links(index, items))
     children = []
     for following in range(index + 1, len(items)):
         if items[following].block != "item":
@@ -567,6 +569,21 @@ def _field_links(index: int, items: list[ListItem]) -> tuple[Span, ...]:
             found += [Span("link", "[link]", span.url) for span in following.links if span.url]
             found += [Span("link", "[link]", url.rstrip(".,)")) for url in _BARE_URL.findall(following.text)]
     return tuple(found)
+
+
+def _heading_links(index: int, items: list[ListItem]) -> tuple[Span, ...]:
+    """The links right under a heading its title can rest on."""
+    return _field_links(index, items) + _address_paragraph(items[index])
+
+
+def _address_paragraph(heading: ListItem) -> tuple[Span, ...]:
+    """`### Title` with a first paragraph that is only the paper's address
+    (`<https://arxiv.org/abs/1806.05394>`): that link is the heading's."""
+    first = heading.notes.split("\n")[0].strip() if heading.notes else ""
+    url = first.strip("<>").rstrip(".,")
+    if _BARE_URL.fullmatch(url) and is_paper_link(Link(url, link_kind(url, url))):
+        return (Span("link", "[link]", url),)
+    return ()
 
 
 def _heading_reference(item: ListItem, field_links: tuple[Span, ...] = ()) -> dict:
