@@ -58,7 +58,8 @@ DEV_SETS = {  # name: (versions folder, files, the other lists kept, judge)
 HELD_OUT = {"v7": (sets.NEW_VERSIONS_7, sets.V7_FILES, True, "labelled_new_versions_7.yml"),
             "v8": (sets.NEW_VERSIONS_8, sets.V8_FILES, True, "labelled_new_versions_8.yml"),
             "v9": (sets.NEW_VERSIONS_9, sets.V9_FILES, True, "labelled_new_versions_9.yml"),
-            "v10": (sets.NEW_VERSIONS_10, sets.V10_FILES, True, "labelled_new_versions_10.yml")}
+            "v10": (sets.NEW_VERSIONS_10, sets.V10_FILES, True, "labelled_new_versions_10.yml"),
+            "v11": (sets.NEW_VERSIONS_11, sets.V11_FILES, True, "labelled_new_versions_11.yml")}
 SECOND_JUDGE = {"v5": "labelled_new_versions_5_judge2.yml"}
 DEFAULT = (topic_model.THRESHOLD, topic_model.REFINE_THRESHOLD, topic_model.FALLBACK_THRESHOLD)
 

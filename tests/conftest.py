@@ -59,6 +59,8 @@ NEW_VERSIONS_9 = Path(__file__).parent / "data" / "new_list_versions_9"
 V9_FILES = {source: name.replace("_v5", "_v9") for source, name in V5_FILES.items()}
 NEW_VERSIONS_10 = Path(__file__).parent / "data" / "new_list_versions_10"
 V10_FILES = {source: name.replace("_v5", "_v10") for source, name in V5_FILES.items()}
+NEW_VERSIONS_11 = Path(__file__).parent / "data" / "new_list_versions_11"
+V11_FILES = {source: name.replace("_v5", "_v11") for source, name in V5_FILES.items()}
 
 
 def new_versions_curation(folder: Path, versions: Path = NEW_VERSIONS, files: dict[str, str] = V2_FILES,
