@@ -467,6 +467,31 @@ def test_a_heading_whose_first_paragraph_is_only_the_paper_s_address_is_that_pap
     assert (section.kind, section.reason, prose.kind) == ("other", "section heading", "other")
 
 
+def test_a_reading_group_s_semester_heading_gives_no_year_and_two_inverted_names_are_two_authors():
+    """Read on a real reading-group list, not in the corpus: `## 2018 Fall` dates the reading (the
+    paper is of 2017), and `Schwartz-Ziv, Ravid and Tishby, Naftali` are two people, not four."""
+    entries = read_excerpt("auto", """
+        ## 2018 Winter
+        Schwartz-Ziv, Ravid and Tishby, Naftali. "Opening the black box of Deep Neural Networks via Information."
+        </br>[[pdf]](https://arxiv.org/pdf/1703.00810.pdf)
+        """)
+    paper = next(entry for entry in entries if entry.kind == "paper")
+    assert (paper.title, paper.authors, paper.year, paper.arxiv_id) == (
+        "Opening the black box of Deep Neural Networks via Information", ("Schwartz-Ziv, Ravid", "Tishby, Naftali"),
+        None, "1703.00810")
+
+
+def test_a_title_of_capitalised_words_after_the_authors_is_the_title_not_one_more_name():
+    """Read on a real list, not in the corpus: the paper was lost as 'a venue and its year, no title'."""
+    entries = read_excerpt("auto", """
+        - Normalization:
+          - Nils Bjorck, Carla P. Gomes, Bart Selman, Kilian Q. Weinberger. Understanding Batch Normalizations. NIPS'18
+        """)
+    paper = next(entry for entry in entries if entry.kind == "paper")
+    assert (paper.title, paper.authors[-1], paper.venue, paper.year) == (
+        "Understanding Batch Normalizations", "Kilian Q. Weinberger", "NIPS'18", 2018)
+
+
 def test_a_table_with_a_title_column_gives_one_paper_per_row_and_a_table_without_one_none():
     entries = read_excerpt("auto", """
         | Year | Title | Venue | Authors | Links |

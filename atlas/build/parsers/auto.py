@@ -133,6 +133,11 @@ _PROSE_WORD = re.compile(
 _LEAD_IN = re.compile(r"^[^\w\[]*(?P<label>[^\W\d][\w .'-]{0,30}?)\s*[:：]")
 # The longest paper entry of the seed and dev lists is 339 characters (a table row with six authors).
 _LONGEST_REFERENCE = 2000
+# A heading that dates when papers were read (a season, term, week or month), not when published
+_READING_DATE = re.compile(
+    r"\b(?:spring|summer|fall|autumn|winter|semester|term|quarter|week|session|meeting|"
+    r"jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?)\b", re.IGNORECASE)
 # The words a section heading puts before the venue it names: `Papers at`, `Accepted papers of`
 _SECTION_LEAD = re.compile(
     r"^(?:(?:accepted|selected|notable|our|oral|spotlight)\s+)?(?:papers?|publications?|articles?)\s+"
@@ -415,8 +420,16 @@ def _refuse_non_paper(reference: Reference, section: tuple[str, ...], columns: t
         raise NotAPaper("a word, not a title")
 
 
+def _section_year(section: tuple[str, ...]) -> int | None:
+    """The year a section heading gives its papers (`#### 2019`, `## ICML 2019`); none when the
+    heading dates a reading, not the papers (`## 2018 Fall`, `### Week 3 (March 2021)`)."""
+    if not section or _READING_DATE.search(section[-1]):
+        return None
+    return first_year(section[-1])
+
+
 def _claims(reference: Reference, section: tuple[str, ...]) -> dict:
-    heading_year = first_year(section[-1]) if section else None
+    heading_year = _section_year(section)
     if not reference.venue and section and looks_like_venue(section[-1]) and first_year(section[-1]):
         # under `## NIPS'19`, `## ICML 2019`, `### Papers at ICML 2018` (the venue the heading names)
         reference = replace(reference, venue=_SECTION_LEAD.sub("", section[-1]))
@@ -537,7 +550,7 @@ def _with_details(claims: dict, details: dict, section: tuple[str, ...]) -> dict
         claims["authors"], claims["authors_truncated"] = details["authors"], details["truncated"]
     if not claims.get("venue") and details["venue"]:
         claims["venue"] = details["venue"]
-        heading_year = first_year(section[-1]) if section else None
+        heading_year = _section_year(section)
         claims["year"] = publication_year(first_year(details["venue"]), claims["stated_year"], heading_year)
     claims["keywords"] = tuple(details["keywords"])
     claims["digest"] = collapse_spaces(" ".join(details["digest"]))

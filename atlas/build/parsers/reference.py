@@ -64,6 +64,9 @@ _TASK_STATE = re.compile(r"DONE|TODO|LATER|NOW|DOING|WAITING|WIP|READ|UNREAD")
 _MLA_NAMES = re.compile(
     r"(?P<first>[A-ZÀ-Þ][\w'’-]+(?: [a-z]{1,3})?, [A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’.-]*|"
     r" [a-z]{1,3}(?= ?,))*),? (?:(?P<etal>et al\.?)|(?P<others>(?:[^,]+, )*,? ?and [^,]+))")
+# `Blier, Leonard, and Ollivier, Yann`, `Schwartz-Ziv, Ravid and Tishby, Naftali`: two names, both inverted
+_INVERTED = r"[A-ZÀ-Þ][\w'’-]+, [A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’.-]*)*"
+_INVERTED_PAIR = re.compile(rf"(?P<first>{_INVERTED}),? and (?P<second>{_INVERTED})")
 # A reading group's `Presenter: Name.`, `— presented by Sam`: who read it, no author of it
 _PRESENTER = re.compile(
     r"(?:\s*[.;,·—–-]\s*|\s*\()(?:(?:presenter|speaker|discussant)s?\s*:|presented by\b|led by\b)"
@@ -321,6 +324,8 @@ def _inverted_first_authors(spans: tuple[Span, ...], title: str) -> tuple[str, .
     Accuracy, and Fairness` could be a title's own list."""
     lead = "".join(span.text for span in spans).split(title)[0].strip(" .,\"“'‘*_")
     lead = re.sub(r"[.,]?\s*\(?(?:19|20)\d\d[a-z]?\)?$", "", lead).strip(" .,")  # Chicago: `Names. 2018.`
+    if pair := _INVERTED_PAIR.fullmatch(lead):
+        return pair["first"], pair["second"]
     mla = _MLA_NAMES.fullmatch(lead)
     others = mla and mla["others"] and names_in(mla["others"])
     if others and all(len(name.split()) > 1 for name in others[0]):
@@ -642,7 +647,7 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     sentences = _sentences(text)
     if not sentences:
         return "", {}
-    title, others = _title_and_rest(sentences)
+    title, others = _title_and_rest(sentences, after_names=bool(authors))
     fields = rest_fields([Span("text", ". ".join(others)), *tail])
     if authors:
         fields["authors"], fields["authors_truncated"] = tuple(authors[0]), authors[1]
@@ -770,12 +775,14 @@ def _sentences(text: str) -> list[str]:
     return [part for part in parts if part.strip(" .")]
 
 
-def _title_and_rest(sentences: list[str]) -> tuple[str, list[str]]:
+def _title_and_rest(sentences: list[str], after_names: bool = False) -> tuple[str, list[str]]:
     """The first sentence that is not a list of names, with the questions that open it
-    (`Truth or Backpropaganda? An Empirical Investigation…`); the other sentences."""
+    (`Truth or Backpropaganda? An Empirical Investigation…`); the other sentences. `after_names`:
+    the authors are read already, so a title of capitalised words (`Understanding Batch
+    Normalizations`) is not taken for one more name."""
     at = 0  # past names, and dates (`2017.03`) with no word in them
     while at + 1 < len(sentences) and (
-            names_in(sentences[at]) or not re.search(r"[^\W\d_]{2}", sentences[at])):
+            (names_in(sentences[at]) and not after_names) or not re.search(r"[^\W\d_]{2}", sentences[at])):
         at += 1
     end = at + 1
     while sentences[end - 1].endswith(("?", "!")) and end < len(sentences) and _goes_on(sentences[end]):
