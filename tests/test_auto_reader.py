@@ -492,6 +492,39 @@ def test_a_title_of_capitalised_words_after_the_authors_is_the_title_not_one_mor
         "Understanding Batch Normalizations", "Kilian Q. Weinberger", "NIPS'18", 2018)
 
 
+def test_a_reading_backlog_of_dash_separated_fields_gives_the_title_cell_and_a_labelled_address_no_paper():
+    """Read on a real backlog, not in the corpus: the whole line was the title; `Label: address`
+    was a paper titled with its address."""
+    entries = read_excerpt("auto", """
+        - Boris Hanin - Which Neural Net Architectures Give Rise To Exploding and Vanishing Gradients? - NIPS 2018 - https://arxiv.org/abs/1801.03744 - Failure modes in Deep Learning
+        - Mingxing Tan, Quoc V. Le - EfficientNet: Rethinking Model Scaling for Convolutional Neural Networks - 2019 - https://arxiv.org/abs/1905.11946 - SOTA Computer Vision
+        - Supermasks: https://arxiv.org/pdf/2006.14769.pdf
+        """)
+    first, second, labelled = entries
+    assert (first.title, first.authors, first.venue, first.year, first.arxiv_id) == (
+        "Which Neural Net Architectures Give Rise To Exploding and Vanishing Gradients?", ("Boris Hanin",),
+        "NIPS 2018", 2018, "1801.03744")
+    assert (second.title, second.authors, second.year) == (
+        "EfficientNet: Rethinking Model Scaling for Convolutional Neural Networks", ("Mingxing Tan", "Quoc V. Le"), 2019)
+    assert (labelled.kind, labelled.reason) == ("other", "an address under a label, no title")
+
+
+def test_a_title_column_named_in_another_language_and_a_description_after_a_colon_are_read():
+    """Read on two real lists, not in the corpus: a Russian table (`Название`, the year after the
+    title) found no title column; a description's `Suggested Edge-popup (EP)` became authors and venue."""
+    entries = read_excerpt("auto", """
+        | # | Название  | Ссылка | Описание |
+        | - | --------- | ------ | -------- |
+        | 1 | Omnigrok: Grokking Beyond Algorithmic Data, 2022 | [link](https://arxiv.org/abs/2210.01117) | Наблюдение эффекта гроккинга. |
+
+        * [What’s Hidden in a Randomly Weighted Neural Network?](https://arxiv.org/pdf/1911.13299.pdf): Randomly weighted neural network contains a subnetwork which performs near SOTA. Suggested Edge-popup (EP) algorithm.
+        """)
+    row, described = [entry for entry in entries if entry.kind == "paper"]
+    assert (row.title, row.year, row.arxiv_id) == ("Omnigrok: Grokking Beyond Algorithmic Data", 2022, "2210.01117")
+    assert (described.title, described.authors, described.venue) == (
+        "What’s Hidden in a Randomly Weighted Neural Network?", (), "")
+
+
 def test_a_table_with_a_title_column_gives_one_paper_per_row_and_a_table_without_one_none():
     entries = read_excerpt("auto", """
         | Year | Title | Venue | Authors | Links |

@@ -40,6 +40,7 @@ from atlas.build.parsers.properties import read_properties
 from atlas.build.parsers.reading_sentences import Reading, cites_a_reading, read_sentence
 from atlas.build.parsers.record_reader import read_record
 from atlas.build.parsers.reference import (
+    TITLE_COLUMN_ELSEWHERE,
     Reference,
     is_paper_link,
     lenient_names,
@@ -145,7 +146,7 @@ _SECTION_LEAD = re.compile(
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[A-Z][.)]|\[\d+\])\s+")
 # `Title`, `Paper`, `Paper Name`, `Title & Authors` (a bare `Name` column names tools as often)
 _TITLE_COLUMN = re.compile(
-    r"^(?:paper\s*(?:names?|titles?)|titles?|papers?|articles?|publications?)"
+    rf"^(?:paper\s*(?:names?|titles?)|titles?|papers?|articles?|publications?|{TITLE_COLUMN_ELSEWHERE})"
     r"(?:\s*(?:&|and|/|\+|,)\s*authors?)?$",
     re.IGNORECASE,
 )
@@ -340,6 +341,10 @@ def _refuse_named_non_paper(text: str, links: list[Span], reference: Reference, 
     lead_in = _LEAD_IN.match(text)
     if lead_in and len(lead_in["label"].split()) <= 4 and _names_non_paper(lead_in["label"]):
         raise NotAPaper(f"'{lead_in['label']}:' names no paper")
+    # `Supermasks: https://arxiv.org/pdf/2006.14769.pdf`: an address under a label; no title to read
+    label = _BARE_URL.sub("", reference.title).strip(" :-–—,.")
+    if label != reference.title.strip(" :-–—,.") and len(label.split()) <= 3:
+        raise NotAPaper("an address under a label, no title")
     # `Materials: [paper](url), [video](url)` under a talk: one word labelling the links after it
     if lead_in and reference.title.strip() == lead_in["label"].strip() and len(reference.title.split()) == 1:
         raise NotAPaper(f"'{lead_in['label']}:' labels the links after it; no title")

@@ -25,7 +25,12 @@ import html
 import re
 
 from atlas.build.names import looks_like_name
-from atlas.build.parsers.reference import FUNCTION_WORDS, lenient_names, looks_like_venue
+from atlas.build.parsers.reference import (
+    FUNCTION_WORDS,
+    TITLE_COLUMN_ELSEWHERE,
+    lenient_names,
+    looks_like_venue,
+)
 
 # `08:15 <juliet> `, `[08:15] <@juliet> `, `08:15:02 juliet: `, `[2024-03-04 08:15] * juliet `
 _CHAT_PREFIX = re.compile(
@@ -55,7 +60,7 @@ _QUOTED_PAIR = re.compile(r"[\"'](?P<key>[@\w][\w -]{0,24})[\"']\s*:\s*"
 # a line of delimited cells, the first quoted: `"Title", "Names", …`
 _QUOTED_ROW = re.compile(r"^\s*\"[^\"]+\"\s*[,;\t]")
 _TITLE_COLUMN = re.compile(r"^(?:paper\s*(?:names?|titles?)|titles?|papers?|articles?|publications?|"
-                           r"readings?)$",
+                           rf"readings?|{TITLE_COLUMN_ELSEWHERE})$",
                            re.IGNORECASE)
 
 

@@ -117,6 +117,10 @@ _TASK_BOX = re.compile(r"^\s*\[[ xX]?\]\s+")
 _SINGLE_QUOTED = re.compile(r"(?:(?<=\s)|^)['‘](?P<title>[^'’\n]{8,}?)['’](?=[,.:;]?(?:\s|$))")
 _QUOTED = re.compile(r"[\"“«](?P<title>[^\"”«»]{8,})[\"”»]")  # guillemets too (Russian, French)
 # The period of an abbreviation a title or sentence goes on after ("Generalization vs. robustness")
+# A table's title column named in another language: Russian, Chinese, Japanese, Korean, German, French,
+# Spanish and Portuguese
+TITLE_COLUMN_ELSEWHERE = (r"название|статья|заголовок|titel|titre|t[ií]tulo|"
+                          r"标题|题目|论文(?:标题|名称)?|文章|タイトル|論文|題名|제목|논문")
 NOT_AN_ABBREVIATION = r"(?<!\bet al)(?<!\bvs)(?<!\bcf)(?<!\be\.g)(?<!\bi\.e)"
 # A sentence ends at a period, ? or ! before a space, unless the period closes an initial.
 _SENTENCE_END = re.compile(r"(?<![\s.][A-Z])(?<!^[A-Z])" + NOT_AN_ABBREVIATION + r"([.?!])\s+")
@@ -296,7 +300,7 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
     if title and title_url and (issue := _ISSUE_NUMBER.match(title)):  # `[#44 [NeurIPS 2018] Title](…)`
         tag_venue, title = _bracketed_prefix(title[issue.end():])
     if title:
-        fields = rest_fields(rest)
+        fields = rest_fields([] if _described_after_colon(rest) else rest)
         fields["venue"] = fields["venue"] or tag_venue
         if inverted := _inverted_first_authors(spans, title):
             fields["authors"] = inverted
@@ -539,6 +543,15 @@ def _venue_after_comma(part: str) -> list[str]:
     return [part]
 
 
+def _described_after_colon(rest) -> bool:
+    """`[Title](url): Randomly weighted neural network contains a subnetwork… Suggested Edge-popup
+    (EP) algorithm.`: after the title a colon opens a sentence of prose, a description whose
+    capitalised words and acronyms are no authors or venue."""
+    text = "".join(span.text for span in rest if span.style != "link")
+    opened = re.match(r"\s*[:：]\s*(?P<first>[^.!?]*)", text)
+    return bool(opened) and len(re.findall(r"\b[a-z]{2,}\b", opened["first"])) >= 5
+
+
 def rest_fields(rest: list[Span]) -> dict:
     """Authors, venue and year from the parts around a marked title."""
     authors: list[str] = []
@@ -633,6 +646,9 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     if text.count(" | ") >= 2:  # `2017.03 | Title | Authors | ICML | [link](…)`: cells of a row
         text, cell_venue, cell_year = _pipe_cells(text)
         venue, year = venue or cell_venue, cell_year
+    elif _dash_cells(text):  # `Names - Title - NIPS 2018 - https://arxiv.org/abs/… - a note`
+        text, cell_venue, cell_year = _pipe_cells(text, " - ")
+        venue, year = venue or cell_venue, cell_year
     leading_year = None if year else _LEADING_YEAR.match(text)  # `2016 - Title - [paper](…)`, `[2019] Title`
     if leading_year:
         year, text = int(leading_year["year"]), text[leading_year.end():]
@@ -684,11 +700,18 @@ _CITED_CONTAINER = re.compile(
     r"|\d{1,4}(?:\(\d+(?:[-–]\d+)?\))?:\s*\d+(?:[-–]\d+)?)")
 
 
-def _pipe_cells(text: str) -> tuple[str, str, int | None]:
+def _dash_cells(text: str) -> bool:
+    """A line of four or more cells apart by spaced hyphens, one of them an address or a year
+    alone: fields, not a title's own dashes (`Title - Authors` stays a reference)."""
+    cells = [cell.strip() for cell in text.split(" - ")]
+    return len(cells) >= 4 and any(re.fullmatch(r"(?:19|20)\d\d|https?://\S+", cell) for cell in cells)
+
+
+def _pipe_cells(text: str, separator: str = " | ") -> tuple[str, str, int | None]:
     """`2017 | NIPS | Title | P. L. Bartlett, … | arXiv:1706.08498`: cells read by what they look
     like, in any order: a year alone, a venue, names, an id or `-`; the title is the longest other
     cell, put first so the sentences after it are read as its fields."""
-    cells = [cell.strip() for cell in text.split(" | ")]
+    cells = [cell.strip() for cell in text.split(separator)]
     year = next((int(cell) for cell in cells if re.fullmatch(r"(?:19|20)\d\d", cell)), None)
     words = [cell for cell in cells if re.search(r"[^\W\d_]{2}", cell) and not arxiv_id_in(cell)]
     title = max((cell for cell in words if not names_in(cell)), key=lambda cell: len(cell.split()),
@@ -696,7 +719,7 @@ def _pipe_cells(text: str) -> tuple[str, str, int | None]:
     venue = next((cell for cell in words if cell != title and looks_like_venue(cell)
                   and not names_in(cell)), "")
     if not title or len(title.split()) < 3:
-        return text.replace(" | ", ". "), "", None
+        return text.replace(separator, ". "), "", None
     others = [cell for cell in cells if cell not in (title, venue) and cell.strip("-–— ")
               and not re.fullmatch(r"(?:19|20)\d\d", cell)]
     return ". ".join([title, *others]), venue, year
