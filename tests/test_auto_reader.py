@@ -525,6 +525,27 @@ def test_a_title_column_named_in_another_language_and_a_description_after_a_colo
         "What’s Hidden in a Randomly Weighted Neural Network?", (), "")
 
 
+def test_a_bibliography_pasted_without_its_end_in_an_abbreviating_style_and_a_venue_after_its_year():
+    """Read on real lists, not in the corpus: a `thebibliography` cut before `\\end{thebibliography}`
+    gave no paper, its `Bartlett, P., Foster, D., and Telgarsky, M.` would read as six names, and
+    `[Title](url), 2021 ICLR` lost its venue."""
+    entries = read_excerpt("auto", r"""
+        \begin{thebibliography}{30}
+        \bibitem[Bartlett et~al.(2017)Bartlett, Foster, and Telgarsky]{ba17}
+        Bartlett, P., Foster, D., and Telgarsky, M.
+        \newblock Spectrally-normalized margin bounds for neural networks.
+        \newblock \emph{NeurIPS}, 2017.
+        """)
+    paper = next(entry for entry in entries if entry.kind == "paper")
+    assert (paper.title, paper.authors, paper.venue, paper.year) == (
+        "Spectrally-normalized margin bounds for neural networks", ("Bartlett, P.", "Foster, D.", "Telgarsky, M."),
+        "NeurIPS", 2017)
+    entries = read_excerpt("auto", """
+        - [On the Origin of Implicit Regularization in Stochastic Gradient Descent](https://arxiv.org/pdf/2101.12176.pdf), 2021 ICLR
+        """)
+    assert (entries[0].venue, entries[0].year) == ("ICLR 2021", 2021)
+
+
 def test_a_table_with_a_title_column_gives_one_paper_per_row_and_a_table_without_one_none():
     entries = read_excerpt("auto", """
         | Year | Title | Venue | Authors | Links |

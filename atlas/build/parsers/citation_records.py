@@ -56,9 +56,7 @@ def bibliographies(lines: list[str]) -> list[Region]:
             at += 1
             continue
         end = next((close for close in range(at + 1, len(lines))
-                    if _BIBLIOGRAPHY_CLOSE.match(lines[close])), None)
-        if end is None:
-            break
+                    if _BIBLIOGRAPHY_CLOSE.match(lines[close])), len(lines))  # a paste cut short: to its end
         starts = [line for line in range(at + 1, end) if _BIBITEM.match(lines[line])]
         records = []
         for first, following in zip(starts, [*starts[1:], end], strict=True):
@@ -66,7 +64,7 @@ def bibliographies(lines: list[str]) -> list[Region]:
             while last < following and lines[last].strip():
                 last += 1
             records.append(_bibitem(lines, first, last))
-        regions.append(Region(at, end + 1, tuple(record for record in records if record)))
+        regions.append(Region(at, min(end + 1, len(lines)), tuple(record for record in records if record)))
         at = end + 1
     return regions
 
@@ -118,8 +116,20 @@ def _bibitem(lines: list[str], first: int, end: int) -> Record | None:
     return Record(first, end, tuple(fields), "bibitem")
 
 
+# `Bartlett, P., Foster, D., and Telgarsky, M.` (an abbreviating style): surnames each before initials
+_INVERTED_INITIALS = re.compile(
+    r"\s*(?P<name>[^\W\d_][^,]*?,\s*(?:[A-Z][a-z]?\.[\s~-]*)+?)\s*(?:,\s*(?:and\s+)?|\s+and\s+|$)")
+
+
 def _bibitem_names(text: str) -> tuple[str, ...]:
-    """`A. One, B. Two, and C. Three.` as three names (LaTeX in them read with the record)."""
+    """`A. One, B. Two, and C. Three.` as three names, and `One, A., Two, B., and Three, C.` as
+    three too (LaTeX in them read with the record)."""
+    inverted, at = [], 0
+    while at < len(text.strip()) and (found := _INVERTED_INITIALS.match(text.strip(), at)):
+        inverted.append(found["name"].strip())
+        at = found.end()
+    if inverted and at >= len(text.strip()):
+        return tuple(inverted)
     text = re.sub(r"\.\s*$", "", text.strip()) if not re.search(r"\b[A-Z]\.$", text.strip()) else text.strip()
     return tuple(name.strip() for name in re.split(r",\s*(?:and\s+)?|\s+and\s+", text) if name.strip())
 

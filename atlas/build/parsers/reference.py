@@ -573,6 +573,10 @@ def rest_fields(rest: list[Span]) -> dict:
             (authors, truncated), stated_year = named[0], stated_year or named[1]
         elif not venue and _NAMED_WITH_YEAR.fullmatch(text) and not _names_or_season(text):
             venue = text
+        elif not venue and (year_first := _YEAR_FIRST_VENUE.fullmatch(text)) \
+                and looks_like_venue(year_first["venue"]):  # `, 2021 ICLR`: the year before the venue
+            venue = f"{year_first['venue']} {year_first['year']}"
+            stated_year = stated_year or int(year_first["year"])
         elif names:
             authors, truncated = names
         elif re.fullmatch(r"\(?\s*(?:19|20)\d\d\s*\)?", text):
@@ -583,6 +587,10 @@ def rest_fields(rest: list[Span]) -> dict:
         venue, stated_year = "", int(venue)
     return {"authors": tuple(authors), "authors_truncated": truncated, "venue": venue,
             "stated_year": stated_year or _year_of(rest)}
+
+
+_YEAR_FIRST_VENUE = re.compile(
+    r"\(?(?P<year>(?:19|20)\d\d)\)?\s+(?P<venue>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})")
 
 
 def _names_and_year(text: str) -> tuple[tuple[list[str], bool], int] | None:
