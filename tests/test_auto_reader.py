@@ -546,6 +546,24 @@ def test_a_bibliography_pasted_without_its_end_in_an_abbreviating_style_and_a_ve
     assert (entries[0].venue, entries[0].year) == ("ICLR 2021", 2021)
 
 
+def test_hard_line_breaks_part_title_authors_and_address_and_a_person_with_a_year_is_no_venue():
+    """Read on a real list, not in the corpus: `Title··⏎Names (1991)··⏎address` (a hard break is a
+    `<br>`) was one title running into its names and address, and the author became the venue."""
+    entries = read_excerpt("auto", "1. Approximation Capabilities of Multilayer Feedforward Networks  \n"
+                                   "Kurt Hornik (1991)  \n"
+                                   "`https://www.sciencedirect.com/science/article/pii/089360809190009T`\n\n"
+                                   "2. Efficient Estimation of Word Representations in Latent Space  \n"
+                                   "Tomas Mikolov et al  \n"
+                                   "`https://arxiv.org/abs/1301.3781`\n")
+    first, second = [entry for entry in entries if entry.kind == "paper"]
+    assert (first.title, first.authors, first.year, first.venue) == (
+        "Approximation Capabilities of Multilayer Feedforward Networks", ("Kurt Hornik",), 1991, "")
+    assert (second.title, second.authors, second.arxiv_id) == (
+        "Efficient Estimation of Word Representations in Latent Space", ("Tomas Mikolov",), "1301.3781")
+    mentioned = read_excerpt("auto", "- [ ] Generating Sequence with RNN (Alex graves, 2013)\n")
+    assert all(entry.venue != "Alex graves" for entry in mentioned)
+
+
 def test_a_table_with_a_title_column_gives_one_paper_per_row_and_a_table_without_one_none():
     entries = read_excerpt("auto", """
         | Year | Title | Venue | Authors | Links |

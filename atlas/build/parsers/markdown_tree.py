@@ -584,7 +584,8 @@ def _spans(inline: Token, rich: bool = False) -> tuple[Span, ...]:
         elif child.type.endswith("_close") and styles:
             styles.pop()
         elif child.type in ("text", "html_inline", "code_inline", "softbreak", "hardbreak"):
-            text = "\n" if child.type.endswith("break") else child.content
+            # a hard break (two spaces or a backslash at a line's end) is a `<br>`: `Title  ⏎ Authors`
+            text = {"hardbreak": HARD_BREAK, "softbreak": "\n"}.get(child.type, child.content)
             style, url = styles[-1] if styles else ("text", "")
             if child.type == "code_inline":
                 style = "code"

@@ -14,9 +14,11 @@ from atlas.build.parsers.markdown_tree import Span
 
 # `key:: value` on a line of its own (Logseq, Obsidian dataview); `authors: …` only for the keys
 # that name a reference's fields, so a line of prose with a colon is not taken for one.
+_LINE_START = rf"[\n{HARD_BREAK}][ \t]*"  # after a line break, or a hard break (`<br>`, two spaces)
 _PROPERTY = re.compile(
-    r"\n[ \t]*(?:(?P<key>[A-Za-z][\w-]{0,30})::|(?:[\u4e00-\u9fff]{1,4}[ \t]*)?"  # `作者 Authors：`
-    r"(?P<field>authors?|venue|year|url|link|pdf|arxiv|doi)[ \t]*(?::(?=[ \t])|：))[ \t]*(?P<value>[^\n]*)",
+    rf"{_LINE_START}(?:(?P<key>[A-Za-z][\w-]{{0,30}})::|(?:[\u4e00-\u9fff]{{1,4}}[ \t]*)?"  # `作者 Authors：`
+    r"(?P<field>authors?|venue|year|url|link|pdf|arxiv|doi)[ \t]*(?::(?=[ \t])|：))[ \t]*"
+    rf"(?P<value>[^\n{HARD_BREAK}]*)",
     re.IGNORECASE)
 _WIKI_LINK = re.compile(r"\[\[(?P<page>[^\[\]\n]+)\]\]")
 _TASK_WORD = re.compile(r"^\s*(?:DONE|TODO|LATER|NOW|DOING|WAITING|CANCEL+ED)\s+")

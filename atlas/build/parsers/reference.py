@@ -682,8 +682,10 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     if trailing and not fields["venue"]:
         fields["venue"] = "" if re.fullmatch(r"(?:19|20)\d\d", trailing) else venue_name(trailing)
         fields["stated_year"] = fields["stated_year"] or first_year(trailing)
-    if dated and not fields["venue"] and others and not _ARXIV_SHAPE.search(others[0]):
-        fields["venue"] = venue_name(others[0])  # `Authors (2016). Title. MIT press.`: what follows
+    # `Authors (2016). Title. MIT press.`: what follows is the venue; `Title. Kurt Hornik (1991).`: no venue
+    if dated and not fields["venue"] and others and not _ARXIV_SHAPE.search(others[0]) \
+            and not person_names(re.sub(r"\s*\(?(?:19|20)\d\d\)?$", "", others[0])):
+        fields["venue"] = venue_name(others[0])
     if vancouver and not fields["venue"] and others and re.search(r"[^\W\d_]{2}", others[0]) \
             and not _ARXIV_SHAPE.search(others[0]) and not first_year(others[0]):
         fields["venue"] = venue_name(others[0])  # `Authors. Title. J Mach Learn Res. 2019;20.`
@@ -866,6 +868,10 @@ def _trailing_venue(title: str) -> tuple[str, str]:
     if match and len(match["venue"]) <= 80 and re.match(r"[A-Z]", match["venue"]):
         # `Title (Kenji Kawaguchi, NeurIPS 2016)`: the authors before the venue stay for the names cut
         *names, venue = _venue_after_comma(match["venue"].strip())
+        who = re.fullmatch(r"(?P<who>[^,]+),\s*(?P<year>(?:19|20)\d\d)", venue)
+        named = who and (person_names(who["who"]) or len(who["who"].split()) == 2)
+        if named and not looks_like_venue(who["who"]):
+            return title[: match.start()].rstrip(), who["year"]  # `(Alex graves, 2013)`: who and when
         before = _lone_closing_name(title[: match.start()])
         return before + "".join(f" - {name}" for name in names), venue
     match = _CLOSING_VENUE.search(title)
