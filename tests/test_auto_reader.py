@@ -564,6 +564,26 @@ def test_hard_line_breaks_part_title_authors_and_address_and_a_person_with_a_yea
     assert all(entry.venue != "Alex graves" for entry in mentioned)
 
 
+def test_a_heading_over_paragraphs_of_links_takes_its_paper_link_and_no_link_label_as_its_authors():
+    """Read on a real list of notes, not in the corpus: `[Paper](arXiv)` a paragraph of its own under
+    the heading was no evidence, and `[PDF Highlight](./local.pdf)` became the authors."""
+    entries = read_excerpt("auto", """
+        ### Wide Neural Networks of Any Depth Evolve as Linear Models Under Gradient Descent
+
+        [PDF Highlight](./Wide%20Neural%20Networks.pdf)
+
+        ### Finding sparse trainable neural networks through Neural Tangent Transfer
+
+        [Blog](https://zenkelab.org/2020/06/paper-finding-sparse-trainable-neural-networks/)
+
+        [Paper](https://arxiv.org/abs/2006.08228)
+        """)
+    papers = [entry for entry in entries if entry.kind == "paper"]
+    assert [(paper.title, paper.authors, paper.arxiv_id) for paper in papers] == [
+        ("Finding sparse trainable neural networks through Neural Tangent Transfer", (), "2006.08228")]
+    assert all("PDF Highlight" not in entry.authors for entry in entries)
+
+
 def test_a_table_with_a_title_column_gives_one_paper_per_row_and_a_table_without_one_none():
     entries = read_excerpt("auto", """
         | Year | Title | Venue | Authors | Links |

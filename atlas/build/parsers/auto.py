@@ -498,7 +498,8 @@ def _reads_as_paper(index: int, items: list[ListItem]) -> bool:
 def _reads_as_paper_by_rules(index: int, items: list[ListItem]) -> bool:
     try:
         if items[index].block == "heading":
-            return bool(_heading_reference(items[index], _heading_links(index, items)))
+            return bool(_heading_reference(items[index], _heading_links(index, items),
+                                           _opens_with_links(index, items)))
         return read_item(index, items)["kind"] == "paper"
     except NotAPaper:
         return False
@@ -565,7 +566,7 @@ def _with_details(claims: dict, details: dict, section: tuple[str, ...]) -> dict
 def _heading(index: int, items: list[ListItem]) -> dict:
     """`#### 3. [Title](url)`: a paper when it links one, its paragraphs and the list right
     under it its notes; any other heading names a section."""
-    claims = _heading_reference(items[index], _heading_links(index, items))
+    claims = _heading_reference(items[index], _heading_links(index, items), _opens_with_links(index, items))
     children = []
     for following in range(index + 1, len(items)):
         if items[following].block != "item":
@@ -591,7 +592,36 @@ def _field_links(index: int, items: list[ListItem]) -> tuple[Span, ...]:
 
 def _heading_links(index: int, items: list[ListItem]) -> tuple[Span, ...]:
     """The links right under a heading its title can rest on."""
-    return _field_links(index, items) + _address_paragraph(items[index])
+    return (_field_links(index, items) + _address_paragraph(items[index])
+            + _paper_link_paragraphs(index, items))
+
+
+def _link_paragraphs(index: int, items: list[ListItem]) -> list[ListItem]:
+    """The paragraphs under a heading, up to the next heading or list, that hold only links
+    (`[Blog](…)`, `[Paper](https://arxiv.org/abs/…)`, each a paragraph of its own)."""
+    heading, found = items[index], []
+    under = heading.section + (heading.text,)
+    for following in items[index + 1:]:
+        if following.block not in ("paragraph", "block") or following.section != under:
+            break
+        texts = [span.text for span in following.spans if span.style not in ("link", "image")]
+        if following.spans and not "".join(texts).strip(" ,;|·•-–—"):
+            found.append(following)
+    return found
+
+
+def _paper_link_paragraphs(index: int, items: list[ListItem]) -> tuple[Span, ...]:
+    """`### Title` over a paragraph `[Paper](https://arxiv.org/abs/…)`: the paper's address (a
+    local file, a blog or a video is none)."""
+    return tuple(Span("link", "[link]", span.url) for paragraph in _link_paragraphs(index, items)
+                 for span in paragraph.spans if span.style == "link" and "://" in span.url
+                 and is_paper_link(Link(span.url, link_kind(span.text, span.url))))
+
+
+def _opens_with_links(index: int, items: list[ListItem]) -> bool:
+    """Whether the first paragraph under a heading is links only: its labels are no byline."""
+    following = items[index + 1] if index + 1 < len(items) else None
+    return following is not None and following in _link_paragraphs(index, items)[:1]
 
 
 def _address_paragraph(heading: ListItem) -> tuple[Span, ...]:
@@ -604,12 +634,12 @@ def _address_paragraph(heading: ListItem) -> tuple[Span, ...]:
     return ()
 
 
-def _heading_reference(item: ListItem, field_links: tuple[Span, ...] = ()) -> dict:
+def _heading_reference(item: ListItem, field_links: tuple[Span, ...] = (), links_first: bool = False) -> dict:
     """A heading's own claims, with the authors, venue and year of its first paragraph
     (`*Ziwei Ji, Matus Telgarsky* · ICLR 2019`). A heading with no link is a paper only when
     that paragraph opens with its authors, or a field list under it links the paper."""
     spans = _unnumbered(item.spans) + field_links
-    first_note = item.notes.split("\n")[0] if item.notes else ""
+    first_note = item.notes.split("\n")[0] if item.notes and not links_first else ""
     byline = rest_fields([Span("text", _AUTHORS_FIELD.sub("", first_note))]) if first_note else {}
     has_link = any(span.style == "link" and not span.url.startswith("#") for span in spans)
     opens_with_names = bool(names_in(re.split(r"[.;·•|]", first_note)[0].strip(" *_"))) \
