@@ -584,6 +584,19 @@ def test_a_heading_over_paragraphs_of_links_takes_its_paper_link_and_no_link_lab
     assert all("PDF Highlight" not in entry.authors for entry in entries)
 
 
+def test_a_bold_title_key_is_no_part_of_the_title_and_a_closing_bare_arxiv_id_is_the_id():
+    """Read on a real list, not in the corpus: `1. **Title**: Title (2503.15579)` kept `Title:` and
+    the id in its title, and gave no arXiv id."""
+    entries = read_excerpt("auto", """
+        1. **Title**: Understanding the Generalization of In-Context Learning in Transformers: An Empirical Study (2503.15579)
+           - **Authors**: Xingxuan Zhang, Haoran Wang, Jiansheng Li
+        """)
+    paper = next(entry for entry in entries if entry.kind == "paper")
+    assert (paper.title, paper.arxiv_id, paper.authors[0]) == (
+        "Understanding the Generalization of In-Context Learning in Transformers: An Empirical Study", "2503.15579",
+        "Xingxuan Zhang")
+
+
 def test_a_table_with_a_title_column_gives_one_paper_per_row_and_a_table_without_one_none():
     entries = read_excerpt("auto", """
         | Year | Title | Venue | Authors | Links |

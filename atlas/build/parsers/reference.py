@@ -289,7 +289,8 @@ def _is_name(name: str, truncated: bool) -> bool:
 def read_reference(spans: tuple[Span, ...]) -> Reference | None:
     """The reference an entry's inline text states, or None when no title can be found."""
     badges = badge_facts([span for span in spans if span.style == "image"])
-    spans = tuple(_cleaned(s) for s in _without_leading_date(_without_task_box(spans)) if s.style != "image")
+    spans = tuple(_cleaned(s) for s in _without_title_key(_without_leading_date(_without_task_box(spans)))
+                  if s.style != "image")
     spans = _joined_bold(spans)
     links = tuple(Link(s.url, link_kind(s.text, s.url)) for s in spans if s.style == "link" and s.url)
     title, title_url, rest = _marked_title(spans)
@@ -310,10 +311,13 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
     else:
         title, fields = _plain_reference(spans)
     title = without_nickname(clean_title(title.strip(" \"“”'*_")))
+    closing_id = _CLOSING_ARXIV_ID.search(title)  # `Title (2503.15579)`: the arXiv id, no part of the title
+    title = title[: closing_id.start()] if closing_id else title
     if not title:
         return None
     text = " ".join(span.text for span in spans)
-    arxiv = next((arxiv_id_of(link.url) for link in links if arxiv_id_of(link.url)), "") or arxiv_id_in(text)
+    linked_id = next((arxiv_id_of(link.url) for link in links if arxiv_id_of(link.url)), "")
+    arxiv = linked_id or arxiv_id_in(text) or (closing_id["id"] if closing_id else "")
     doi = next((m["doi"] for m in (_DOI.search(link.url) for link in links) if m), "")
     fields["venue"] = fields.get("venue") or badges.get("venue", "")
     fields["stated_year"] = fields.get("stated_year") or badges.get("year")
@@ -371,6 +375,21 @@ def _without_task_box(spans: tuple[Span, ...]) -> tuple[Span, ...]:
     """A task list's box (`- [x] Title`, `- [ ] Title`) is no part of the entry."""
     if spans and spans[0].style == "text" and (box := _TASK_BOX.match(spans[0].text)):
         return (Span("text", spans[0].text[box.end():], spans[0].url), *spans[1:])
+    return spans
+
+
+_CLOSING_ARXIV_ID = re.compile(r"\s*\((?P<id>\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v\d+)?\)\s*$")
+_TITLE_KEY = re.compile(r"\s*(?:paper\s+)?(?:title|paper|name)\s*[:：]?\s*", re.IGNORECASE)
+
+
+def _without_title_key(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """`**Title**: The title (2503.15579)`: the key naming the field is no part of the title."""
+    at = next((at for at, span in enumerate(spans) if span.text.strip()), len(spans))
+    key, rest = spans[at:at + 1], spans[at + 1:at + 2]
+    if key and rest and key[0].style == "strong" and _TITLE_KEY.fullmatch(key[0].text) \
+            and rest[0].style == "text" and (key[0].text.rstrip().endswith((":", "："))
+                                             or re.match(r"\s*[:：]", rest[0].text)):
+        return (Span("text", re.sub(r"^\s*[:：]\s*", "", rest[0].text)), *spans[at + 2:])
     return spans
 
 
