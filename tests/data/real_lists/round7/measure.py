@@ -46,10 +46,10 @@ def main() -> int:
 
     sys.path[:0] = [str(checkout), str(checkout / "tests")]
     os.chdir(checkout)  # as pytest runs from the checkout's root
-    import yaml
-    from list_style_scores import read_auto, score, total, _without_year  # noqa: E402
-
     import subprocess
+
+    import yaml
+    from list_style_scores import _without_year, read_auto, score, total  # noqa: E402
     head = subprocess.run(["git", "-C", str(checkout), "log", "--oneline", "-1"], capture_output=True, text=True).stdout.strip()
     import atlas
     print(f"checkout {checkout} at {head or '?'}; python {sys.executable}; atlas from {Path(atlas.__file__).parent}")
@@ -117,7 +117,7 @@ def main() -> int:
     print(f"{'TOTAL':28} {summed.found:>4}/{summed.papers:<4} {summed.exact:>4}/{summed.found:<4} {len(summed.taken):>3}/{summed.non_papers:<3}   "
           f"{sum(wrong_totals.values()):>3} ({wrong_totals['authors']}/{wrong_totals['year']}/{wrong_totals['venue']}/{wrong_totals['arxiv_id']})")
     print(f"papers read on lines judged neither paper nor non-paper (not scored): {sum(extras)} "
-          f"({', '.join(f'{o.name} {n}' for (o, _, _), n in zip(details, extras) if n)})")
+          f"({', '.join(f'{o.name} {n}' for (o, _, _), n in zip(details, extras, strict=False) if n)})")
     print(f"found {summed.found / summed.papers:.1%}, exact {summed.exact / max(summed.found, 1):.1%}, "
           f"taken {len(summed.taken)}/{summed.non_papers}")
     print()
