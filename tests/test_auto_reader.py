@@ -578,6 +578,39 @@ def test_hard_line_breaks_part_title_authors_and_address_and_a_person_with_a_yea
     assert all(entry.venue != "Alex graves" for entry in mentioned)
 
 
+def test_a_bracketed_year_after_the_title_and_a_dash_before_a_bare_address_are_year_and_link():
+    """Sixth real round: `- Title [2021] - https://…` kept the year's brackets and the address in its
+    title; the year is the paper's, the address its link."""
+    entries = read_excerpt("auto", """
+        - Neural Tangent Kernel: Convergence and Generalization in Neural Networks [2018] - https://arxiv.org/abs/1806.07572
+        - Deep Double Descent: Where Bigger Models and More Data Hurt [2020] - https://openreview.net/forum?id=B1g5sA4twr
+        """)
+    assert [(paper.title, paper.year, paper.arxiv_id, [link.url for link in paper.links]) for paper in papers_of(entries)] == [
+        ("Neural Tangent Kernel: Convergence and Generalization in Neural Networks", 2018, "1806.07572",
+         ["https://arxiv.org/abs/1806.07572"]),
+        ("Deep Double Descent: Where Bigger Models and More Data Hurt", 2020, "",
+         ["https://openreview.net/forum?id=B1g5sA4twr"])]
+
+
+def test_a_hard_break_before_a_doi_or_openreview_address_makes_it_the_paper_s_link():
+    """Sixth real round: after a backslash hard break, `Title\\⏎Names\\⏎https://doi.org/…` ran title,
+    names and address together; two trailing spaces before an OpenReview line left it no link."""
+    entries = read_excerpt("auto", "- Reconciling modern machine-learning practice and the classical bias–variance trade-off\\\n"
+                                   "  Mikhail Belkin, Daniel Hsu, Siyuan Ma, Soumik Mandal\\\n"
+                                   "  https://doi.org/10.1073/pnas.1903070116\n"
+                                   "- Deep Double Descent: Where Bigger Models and More Data Hurt  \n"
+                                   "  Preetum Nakkiran, Gal Kaplun, Yamini Bansal, Tristan Yang, Boaz Barak, Ilya Sutskever. ICLR 2020  \n"
+                                   "  https://openreview.net/forum?id=B1g5sA4twr\n")
+    first, second = papers_of(entries)
+    assert (first.title, first.authors, first.doi, [link.url for link in first.links]) == (
+        "Reconciling modern machine-learning practice and the classical bias–variance trade-off",
+        ("Mikhail Belkin", "Daniel Hsu", "Siyuan Ma", "Soumik Mandal"), "10.1073/pnas.1903070116",
+        ["https://doi.org/10.1073/pnas.1903070116"])
+    assert (second.title, second.authors[0], second.venue, second.year, [link.url for link in second.links]) == (
+        "Deep Double Descent: Where Bigger Models and More Data Hurt", "Preetum Nakkiran", "ICLR 2020", 2020,
+        ["https://openreview.net/forum?id=B1g5sA4twr"])
+
+
 def test_a_heading_over_paragraphs_of_links_takes_its_paper_link_and_no_link_label_as_its_authors():
     """Read on a real list of notes, not in the corpus: `[Paper](arXiv)` a paragraph of its own under
     the heading was no evidence, and `[PDF Highlight](./local.pdf)` became the authors."""

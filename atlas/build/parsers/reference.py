@@ -56,6 +56,8 @@ _CLOSING_NICKNAME = re.compile(
     r"\s+\((?:(?=[^\s()]*[A-Zµμ])[^\s()]{1,12}|(?:the\s+)?[\"“][^\"”()]{1,40}[\"”]|[^()]{1,40}\s[Pp]aper"
     r"|(?:[A-Z][\w-]*\s){1,3}(?:[IVX]{1,4}|\d{1,2}))\)$")  # a series' part: `(Tensor Programs IV)`
 # arXiv's page title, which a pasted link or a chat's link preview carries: `[2205.01445] Title`
+# a bare address, not already a link's (`[…](url)`, `<url>`, `href="url"`)
+BARE_ADDRESS = re.compile(r"(?<![(<\[=\"'/\w])(?P<url>https?://[^\s<>()\[\]\"'`]+[^\s<>()\[\]\"'`.,;:])")
 _ARXIV_PAGE_TITLE = re.compile(r"^\s*\[(?:arXiv:)?\d{4}\.\d{4,5}(?:v\d+)?\]\s+(?=\S)")
 _ISSUE_NUMBER = re.compile(r"^#\d{1,6}\s+")
 _BRACKETED = re.compile(r"^\s*[\[(](?P<venue>[^\])]{2,40})[\])]\s*[:\-–—]?\s*")
@@ -110,6 +112,7 @@ _TITLE_WORDS = frozenset(
 )
 # `2016 - Title`, `[2019] Title` (its opening bracket stripped before): a year leading the title
 _LEADING_YEAR = re.compile(r"^(?P<year>(?:19|20)\d\d)(?:[\])]\s*[-–—:|]?|\s*[-–—:|])\s+")
+_CLOSING_YEAR = re.compile(r"\s*\[(?P<year>(?:19|20)\d\d)\]\s*$")
 _ARXIV_NOTE = re.compile(r"\s*[\[(]\s*arXiv\s*:?\s*\d{4}\.\d{4,5}(?:v\d+)?\s*[\])]", re.IGNORECASE)
 _TASK_BOX = re.compile(r"^\s*\[[ xX]?\]\s+")
 # Harvard: `(2018) 'Title', *Venue*`: single quotes open after a space and close before a comma
@@ -289,8 +292,8 @@ def _is_name(name: str, truncated: bool) -> bool:
 def read_reference(spans: tuple[Span, ...]) -> Reference | None:
     """The reference an entry's inline text states, or None when no title can be found."""
     badges = badge_facts([span for span in spans if span.style == "image"])
-    spans = tuple(_cleaned(s) for s in _without_title_key(_without_leading_date(_without_task_box(spans)))
-                  if s.style != "image")
+    spans = tuple(_cleaned(s) for s in _without_title_key(_without_leading_date(_without_task_box(
+        _linked_addresses(spans)))) if s.style != "image")
     spans = _joined_bold(spans)
     links = tuple(Link(s.url, link_kind(s.text, s.url)) for s in spans if s.style == "link" and s.url)
     title, title_url, rest = _marked_title(spans)
@@ -354,6 +357,25 @@ def _joined_bold(spans: tuple[Span, ...]) -> tuple[Span, ...]:
         else:
             joined.append(span)
     return tuple(joined)
+
+
+def _linked_addresses(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """`Title [2021] - https://openreview.net/…`, `Title··⏎Names··⏎https://doi.org/…`: a bare address
+    closing the entry after a dash or on a line of its own is the entry's link, as `<https://…>`
+    would be, not words of its title; one inside a sentence (`Available at: https://…`) stays."""
+    last = len(spans) - 1
+    while last >= 0 and not spans[last].text.strip(" .,;"):
+        last -= 1
+    if last < 0 or spans[last].style != "text":
+        return spans
+    closing = _CLOSING_ADDRESS.search(spans[last].text)
+    if not closing:
+        return spans
+    head = Span("text", spans[last].text[:closing.start("url")])
+    return (*spans[:last], head, Span("link", closing["url"], closing["url"]), *spans[last + 1:])
+
+
+_CLOSING_ADDRESS = re.compile(rf"(?:^\s*|\s[-–—|]\s+|{HARD_BREAK}\s*){BARE_ADDRESS.pattern}[\s.]*$")
 
 
 def _cleaned(span: Span) -> Span:
@@ -679,6 +701,9 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     leading_year = None if year else _LEADING_YEAR.match(text)  # `2016 - Title - [paper](…)`, `[2019] Title`
     if leading_year:
         year, text = int(leading_year["year"]), text[leading_year.end():]
+    closing_year = None if year else _CLOSING_YEAR.search(text)  # `Title [2021] - https://…`
+    if closing_year:
+        year, text = int(closing_year["year"]), text[: closing_year.start()]
     text = _ARXIV_NOTE.sub("", text)  # `Title [arXiv:1605.07110]`: the id is read from the text
     text = re.sub(r"[.,]?\s+In\s*$", ".", text)
     dated = _DATED_AUTHORS.match(text) or _YEAR_SENTENCE_AFTER_AUTHORS.match(text)
