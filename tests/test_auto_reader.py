@@ -611,6 +611,41 @@ def test_a_hard_break_before_a_doi_or_openreview_address_makes_it_the_paper_s_li
         ["https://openreview.net/forum?id=B1g5sA4twr"])
 
 
+def test_a_citation_key_before_the_title_is_no_part_of_it_and_gives_its_authors_and_year():
+    """Sixth real round: `[Jacot et al. 2018] Title` kept `Jacot et al. 2018]` in its title; a
+    key, in brackets or parentheses, names who and when, glued too (`[Zhang17]`); a venue in
+    brackets (`[ICML 2019] Title`) stays a venue."""
+    entries = read_excerpt("auto", """
+        - [Jacot et al. 2018] Neural Tangent Kernel: Convergence and Generalization in Neural Networks. NeurIPS 2018. https://arxiv.org/abs/1806.07572
+        - [Zhang17] Understanding deep learning requires rethinking generalization. ICLR 2017.
+        - (Arora et al., 2019) Fine-Grained Analysis of Optimization and Generalization for Overparameterized Two-Layer Neural Networks. https://arxiv.org/abs/1901.08584
+        - [ICML 2019] Gradient Descent Finds Global Minima of Deep Neural Networks. Du, Lee, Li, Wang, Zhai.
+        """)
+    assert [(paper.title, paper.authors, paper.year, paper.venue) for paper in papers_of(entries)] == [
+        ("Neural Tangent Kernel: Convergence and Generalization in Neural Networks", ("Jacot",), 2018, "NeurIPS 2018"),
+        ("Understanding deep learning requires rethinking generalization", ("Zhang",), 2017, "ICLR 2017"),
+        ("Fine-Grained Analysis of Optimization and Generalization for Overparameterized Two-Layer Neural Networks",
+         ("Arora",), 2019, ""),
+        ("Gradient Descent Finds Global Minima of Deep Neural Networks", ("Du", "Lee", "Li", "Wang", "Zhai"), 2019,
+         "ICML 2019")]
+
+
+@pytest.mark.parametrize("line", [
+    "- [Gradient Descent Finds Global Minima of Deep Neural Networks](https://arxiv.org/abs/1811.03804) (Du & Lee, 2019)",
+    "- Gradient Descent Finds Global Minima of Deep Neural Networks (Du, S. S., 2019)",
+    "- Gradient Descent Finds Global Minima of Deep Neural Networks. *Du et al., 2019*",
+    "- [Gradient Descent Finds Global Minima of Deep Neural Networks (Du et al., 2019)](https://arxiv.org/abs/1811.03804)",
+    "- Gradient Descent Finds Global Minima of Deep Neural Networks (Du, Lee, Li, Wang & Zhai, 2019) ICML 2019",
+])
+def test_an_author_year_citation_after_the_title_is_who_and_when_never_the_venue(line):
+    """Sixth real round: an APA or Harvard in-text citation after a title (`(Du & Lee, 2019)`,
+    `(Du, S. S., 2019)`, `*Du et al., 2019*`) was read as the venue."""
+    paper = papers_of(read_excerpt("auto", line))[0]
+    assert (paper.title, paper.authors[0].split(",")[0], paper.year) == (
+        "Gradient Descent Finds Global Minima of Deep Neural Networks", "Du", 2019)
+    assert paper.venue in ("", "ICML 2019") and "Du" not in paper.venue
+
+
 def test_a_heading_over_paragraphs_of_links_takes_its_paper_link_and_no_link_label_as_its_authors():
     """Read on a real list of notes, not in the corpus: `[Paper](arXiv)` a paragraph of its own under
     the heading was no evidence, and `[PDF Highlight](./local.pdf)` became the authors."""

@@ -112,6 +112,7 @@ _TITLE_WORDS = frozenset(
 )
 # `2016 - Title`, `[2019] Title` (its opening bracket stripped before): a year leading the title
 _LEADING_YEAR = re.compile(r"^(?P<year>(?:19|20)\d\d)(?:[\])]\s*[-–—:|]?|\s*[-–—:|])\s+")
+_PARENTHESIZED_KEY = re.compile(r"\s*\((?P<key>[^()]{3,80})\)")
 _CLOSING_YEAR = re.compile(r"\s*\[(?P<year>(?:19|20)\d\d)\]\s*$")
 _ARXIV_NOTE = re.compile(r"\s*[\[(]\s*arXiv\s*:?\s*\d{4}\.\d{4,5}(?:v\d+)?\s*[\])]", re.IGNORECASE)
 _TASK_BOX = re.compile(r"^\s*\[[ xX]?\]\s+")
@@ -294,7 +295,7 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
     badges = badge_facts([span for span in spans if span.style == "image"])
     spans = tuple(_cleaned(s) for s in _without_title_key(_without_leading_date(_without_task_box(
         _linked_addresses(spans)))) if s.style != "image")
-    spans = _joined_bold(spans)
+    spans, key = _without_citation_key(_joined_bold(spans))
     links = tuple(Link(s.url, link_kind(s.text, s.url)) for s in spans if s.style == "link" and s.url)
     title, title_url, rest = _marked_title(spans)
     fields: dict = {}
@@ -309,7 +310,9 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
         if inverted := _inverted_first_authors(spans, title):
             fields["authors"] = inverted
         closing = _CLOSING_PARENTHESES.search(title)  # `[Title (ICLR 2021)](url)`
-        if closing and looks_like_venue(closing["venue"]) and closing.start() > 0:
+        if closing and (cited := citation_key(closing["venue"])) and closing.start() > 0:
+            title, key = title[: closing.start()], key or cited  # `[Title (Arora et al., 2019)](url)`
+        elif closing and looks_like_venue(closing["venue"]) and closing.start() > 0:
             title, fields["venue"] = title[: closing.start()], fields["venue"] or _unglued(closing["venue"])
     else:
         title, fields = _plain_reference(spans)
@@ -324,6 +327,10 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
     doi = next((m["doi"] for m in (_DOI.search(link.url) for link in links) if m), "")
     fields["venue"] = fields.get("venue") or badges.get("venue", "")
     fields["stated_year"] = fields.get("stated_year") or badges.get("year")
+    if key:  # a citation key's names and year, where the entry states none besides
+        if not fields.get("authors"):
+            fields["authors"], fields["authors_truncated"] = key[0], key[1]
+        fields["stated_year"] = fields["stated_year"] or key[2]
     arxiv = arxiv or badges.get("arxiv_id", "")
     return Reference(title=title, links=links, arxiv_id=arxiv, doi=doi.rstrip("."), title_url=title_url,
                      **fields)
@@ -600,6 +607,11 @@ def rest_fields(rest: list[Span]) -> dict:
     venue, stated_year = "", None
     chunks = _chunks(rest)
     for at, (style, text) in enumerate(chunks):
+        # `(Du & Lee, 2019)`, `*Du et al., 2019*`: who and when, no venue
+        if style in ("text", "em") and (cited := citation_key(text, lone=False)):
+            authors, truncated = (authors, truncated) if authors else (list(cited[0]), cited[1])
+            stated_year = stated_year or cited[2]
+            continue
         names = None if authors else names_in(text, surnames=True) or _surname_list(text)
         dated = style == "em" and at + 1 < len(chunks) and re.fullmatch(r"(?:19|20)\d\d", chunks[at + 1][1])
         # `(SAM)<br>…<br>ICLR 2021`: a nickname reads as an acronym; a venue with its year wins
@@ -704,6 +716,12 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     closing_year = None if year else _CLOSING_YEAR.search(text)  # `Title [2021] - https://…`
     if closing_year:
         year, text = int(closing_year["year"]), text[: closing_year.start()]
+    cited = next((found for found in _PARENTHESIZED_KEY.finditer(text) if citation_key(found["key"])), None)
+    if cited and cited.start() > 0:  # `Title (Arora et al., 2019) ICML 2019`: who and when, apart
+        after = text[cited.end():]
+        text = f"{text[: cited.start()]}.{after}" if after.strip(" .,") else text[: cited.start()]
+        keyed_names, keyed_truncated, keyed_year = citation_key(cited["key"])
+        year = year or keyed_year
     text = _ARXIV_NOTE.sub("", text)  # `Title [arXiv:1605.07110]`: the id is read from the text
     text = re.sub(r"[.,]?\s+In\s*$", ".", text)
     dated = _DATED_AUTHORS.match(text) or _YEAR_SENTENCE_AFTER_AUTHORS.match(text)
@@ -719,6 +737,8 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     fields = rest_fields([Span("text", ". ".join(others)), *tail])
     if authors:
         fields["authors"], fields["authors_truncated"] = tuple(authors[0]), authors[1]
+    elif cited and cited.start() > 0 and not fields["authors"]:
+        fields["authors"], fields["authors_truncated"] = keyed_names, keyed_truncated
     fields["venue"] = _italic_container(tail) or fields["venue"]
     fields["venue"] = venue or fields["venue"]
     fields["stated_year"] = year or fields["stated_year"]
@@ -786,8 +806,8 @@ def _italic_container(tail: list[Span]) -> str:
     if not tail or tail[0].style != "em":
         return ""
     text = tail[0].text
-    if not re.search(r"\b[A-Z][a-z]+\.", text) and person_names(text):
-        return ""
+    if not re.search(r"\b[A-Z][a-z]+\.", text) and person_names(text) or citation_key(text, lone=False):
+        return ""  # `*Du et al., 2019*`: who and when, no container
     name = re.split(r",\s*(?:vol\.|\d)|\s\(pp\.", text.strip(" ,"), maxsplit=1, flags=re.IGNORECASE)[0]
     return name.strip(" ,")
 
@@ -894,6 +914,56 @@ def _names_cut(title: str) -> tuple[str, str]:
 _PARTICLES = frozenset("von van de der den di da du le la dos del ter".split())
 _SURNAME = r"(?:(?:von|van|de|der|den|di|da|du|le|la|dos|del|ter) )*[A-ZÀ-Þ][\w'’-]+"
 _SURNAMES = re.compile(rf"{_SURNAME}(?:\s*(?:,|&|\band\b|,\s*and\b)\s*{_SURNAME}){{0,11}}")
+
+
+# An author-year citation key, in-text (APA, Harvard, natbib's `\citet`) or a label before the
+# title: `Arora et al., 2019`, `Du & Lee, 2019`, `Jacot et al. 2018`, `Hornik, 1991`; a key's
+# glued form, `Zhang17`, `Belkin2019`, only in brackets before a title.
+_KEYED_NAME = rf"{_SURNAME}(?:,\s+(?:[A-Z]\.\s?)+(?=,|\s+\(?(?:19|20)|\s+(?:&|and)\s))?"
+_KEYED_NAMES = re.compile(rf"(?P<names>{_KEYED_NAME}(?:(?:\s*,\s*|\s+(?:&|and)\s+|,\s*(?:&|and)\s+)"
+                          rf"{_KEYED_NAME}){{0,7}})"
+                          r"(?P<etal>,?\s+et\s+al\.?)?(?P<comma>,)?\s+\(?(?P<year>(?:19|20)\d\d)[a-z]?\)?")
+_GLUED_KEY = re.compile(r"(?P<names>[A-ZÀ-Þ][a-zß-ÿ][\w'’-]*?)(?P<year>(?:19|20)?\d\d)[a-z]?")
+_LEADING_KEY = re.compile(
+    r"^\s*(?:\[(?P<bracketed>[^\[\]]{3,80})\]|\((?P<parenthesized>[^()]{3,80})\))\s+(?=\S)")
+
+
+def citation_key(text: str, glued: bool = False, lone: bool = True
+                 ) -> tuple[tuple[str, ...], bool, int] | None:
+    """`Arora et al., 2019` → (`Arora`,), truncated, 2019: who and when an author-year key names,
+    never a venue; None for a venue (`NeurIPS 2019`), a journal (`Nature 2019`) or a term (`Fall 2018`).
+    `lone`: one name and a comma (`Hornik, 1991`) is a key too, as it is in parentheses; out of
+    them it may be a publisher's (`Springer, 1996`)."""
+    text = text.strip(" ()[]")
+    keyed = _KEYED_NAMES.fullmatch(text) or (glued and _GLUED_KEY.fullmatch(text))
+    surnames = re.sub(r",\s+(?:[A-Z]\.\s?)+", "", keyed["names"]) if keyed else ""  # `Du, S. S.`: APA's
+    # `Barrett & Dherin, ICLR 2021`: a venue after the names, no key
+    if not keyed or looks_like_venue(surnames) or not _surnames_only(surnames) \
+            or any(_ACRONYM.match(word) for word in re.findall(r"[\w'’-]+", surnames)):
+        return None
+    initials = surnames != keyed["names"]
+    several = re.search(r",|&|\band\b", surnames)
+    if keyed.re is _KEYED_NAMES and not (keyed["etal"] or several or initials or (keyed["comma"] and lone)):
+        return None  # `Nature 2019`, `Science 2020`: a journal and its year
+    year = keyed["year"]
+    year = year if len(year) == 4 else ("20" if year < "50" else "19") + year  # `Zhang17`
+    if initials:  # as written: `Du, S. S.`, `Lee, J. D.`
+        names = re.findall(rf"{_SURNAME},\s+(?:[A-Z]\.\s?)*[A-Z]\.|{_SURNAME}", keyed["names"])
+    else:
+        names = split_names(keyed["names"])[0] if several else [keyed["names"]]
+    return tuple(names), bool(keyed.re is _KEYED_NAMES and keyed["etal"]), int(year)
+
+
+def _without_citation_key(spans: tuple[Span, ...]) -> tuple[tuple[Span, ...], tuple]:
+    """`[Jacot et al. 2018] Title`, `[Zhang17] Title`, `(Arora et al., 2019) Title`: the key opening
+    an entry is no part of its title; it names the authors and the year."""
+    first = next((at for at, span in enumerate(spans) if span.text.strip()), None)
+    if first is None or spans[first].style != "text" or not (lead := _LEADING_KEY.match(spans[first].text)):
+        return spans, ()
+    key = citation_key(lead["bracketed"] or lead["parenthesized"], glued=bool(lead["bracketed"]))
+    if key is None:
+        return spans, ()
+    return (*spans[:first], Span("text", spans[first].text[lead.end():]), *spans[first + 1:]), key
 
 
 def _surnames_only(text: str) -> bool:
