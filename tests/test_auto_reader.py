@@ -646,6 +646,25 @@ def test_an_author_year_citation_after_the_title_is_who_and_when_never_the_venue
     assert paper.venue in ("", "ICML 2019") and "Du" not in paper.venue
 
 
+@pytest.mark.parametrize("line, venue, year", [
+    ("- Gradient Descent Provably Optimizes Over-parameterized Neural Networks(ICLR 2019) https://arxiv.org/abs/1810.02054",
+     "ICLR 2019", 2019),
+    ("- Gradient Descent Provably Optimizes Over-parameterized Neural Networks(arXiv) https://arxiv.org/abs/1810.02054",
+     "arXiv", None),
+    ("- [Gradient Descent Provably Optimizes Over-parameterized Neural Networks(ICLR 2019)](https://arxiv.org/abs/1810.02054)",
+     "ICLR 2019", 2019),
+    ("- Gradient Descent Provably Optimizes Over-parameterized Neural Networks(ICLR 2019), Simon S. Du, Xiyu Zhai, "
+     "Barnabás Póczos, Aarti Singh", "ICLR 2019", 2019),
+])
+def test_a_title_glued_to_its_opening_parenthesis_ends_before_it_and_the_parenthesis_gives_venue_and_year(
+        line, venue, year):
+    """Sixth real round: `Title(ICLR 2019) https://…` kept the parenthesis and the address in its title."""
+    paper = papers_of(read_excerpt("auto", line))[0]
+    assert (paper.title, paper.venue, paper.year) == (
+        "Gradient Descent Provably Optimizes Over-parameterized Neural Networks", venue, year)
+    assert paper.arxiv_id == ("" if "Póczos" in line else "1810.02054")
+
+
 def test_a_heading_over_paragraphs_of_links_takes_its_paper_link_and_no_link_label_as_its_authors():
     """Read on a real list of notes, not in the corpus: `[Paper](arXiv)` a paragraph of its own under
     the heading was no evidence, and `[PDF Highlight](./local.pdf)` became the authors."""

@@ -367,9 +367,10 @@ def _joined_bold(spans: tuple[Span, ...]) -> tuple[Span, ...]:
 
 
 def _linked_addresses(spans: tuple[Span, ...]) -> tuple[Span, ...]:
-    """`Title [2021] - https://openreview.net/…`, `Title··⏎Names··⏎https://doi.org/…`: a bare address
-    closing the entry after a dash or on a line of its own is the entry's link, as `<https://…>`
-    would be, not words of its title; one inside a sentence (`Available at: https://…`) stays."""
+    """`Title [2021] - https://openreview.net/…`, `Title(ICLR 2019) https://…`, `Title··⏎Names··⏎
+    https://doi.org/…`: a bare address closing the entry after a dash, a parenthesis glued to the
+    title or on a line of its own is the entry's link, as `<https://…>` would be, not words of its
+    title; one inside a sentence (`Available at: https://…`, `, video, https://…`) stays."""
     last = len(spans) - 1
     while last >= 0 and not spans[last].text.strip(" .,;"):
         last -= 1
@@ -382,7 +383,8 @@ def _linked_addresses(spans: tuple[Span, ...]) -> tuple[Span, ...]:
     return (*spans[:last], head, Span("link", closing["url"], closing["url"]), *spans[last + 1:])
 
 
-_CLOSING_ADDRESS = re.compile(rf"(?:^\s*|\s[-–—|]\s+|{HARD_BREAK}\s*){BARE_ADDRESS.pattern}[\s.]*$")
+_CLOSING_ADDRESS = re.compile(rf"(?:^\s*|\s[-–—|]\s+|(?<=[^\s(]\()[^()]{{2,60}}\)\s*|{HARD_BREAK}\s*)"
+                              rf"{BARE_ADDRESS.pattern}[\s.]*$")
 
 
 def _cleaned(span: Span) -> Span:
@@ -977,7 +979,9 @@ def _surnames_only(text: str) -> bool:
 
 def _trailing_venue(title: str) -> tuple[str, str]:
     """`Title. NIPS'18`, `Title (ICML 2019)`, `Title, 2018`, `Title, Advances in …`: the venue
-    or year closing a title."""
+    or year closing a title; `Title(arXiv)`, a preprint's."""
+    if preprint := re.search(r"\s*\((?P<venue>(?i:arxiv)(?: preprint)?)\)$", title):
+        return title[: preprint.start()], preprint["venue"]
     match = _CLOSING_PARENTHESES.search(title)
     if match and len(match["venue"]) <= 80 and re.match(r"[A-Z]", match["venue"]):
         # `Title (Kenji Kawaguchi, NeurIPS 2016)`: the authors before the venue stay for the names cut
