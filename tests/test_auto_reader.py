@@ -665,6 +665,28 @@ def test_a_title_glued_to_its_opening_parenthesis_ends_before_it_and_the_parenth
     assert paper.arxiv_id == ("" if "Póczos" in line else "1810.02054")
 
 
+def test_a_heading_naming_a_paper_by_its_nickname_is_a_label_and_the_reference_under_it_the_paper():
+    """Sixth real round: `### NTK` over `Jacot, Gabriel, Hongler. Title. NeurIPS 2018.` read the
+    surnames as the title; a reference closing on its DOI address had no evidence and was lost."""
+    entries = read_excerpt("auto", """
+        ## Kernel regime
+
+        ### NTK
+
+        Jacot, Gabriel, Hongler. Neural Tangent Kernel: Convergence and Generalization in Neural Networks. NeurIPS 2018.
+
+        ### Double descent
+
+        Belkin, Hsu, Ma, Mandal. Reconciling modern machine-learning practice and the classical bias–variance trade-off. PNAS 2019. https://doi.org/10.1073/pnas.1903070116
+        """)
+    assert [(paper.line, paper.title, paper.authors, paper.venue, paper.doi) for paper in papers_of(entries)] == [
+        (5, "Neural Tangent Kernel: Convergence and Generalization in Neural Networks", ("Jacot", "Gabriel", "Hongler"),
+         "NeurIPS 2018", ""),
+        (9, "Reconciling modern machine-learning practice and the classical bias–variance trade-off",
+         ("Belkin", "Hsu", "Ma", "Mandal"), "PNAS 2019", "10.1073/pnas.1903070116")]
+    assert [entry.kind for entry in entries if entry.line in (3, 7)] == ["other", "other"]
+
+
 def test_a_heading_over_paragraphs_of_links_takes_its_paper_link_and_no_link_label_as_its_authors():
     """Read on a real list of notes, not in the corpus: `[Paper](arXiv)` a paragraph of its own under
     the heading was no evidence, and `[PDF Highlight](./local.pdf)` became the authors."""

@@ -368,9 +368,10 @@ def _joined_bold(spans: tuple[Span, ...]) -> tuple[Span, ...]:
 
 def _linked_addresses(spans: tuple[Span, ...]) -> tuple[Span, ...]:
     """`Title [2021] - https://openreview.net/…`, `Title(ICLR 2019) https://…`, `Title··⏎Names··⏎
-    https://doi.org/…`: a bare address closing the entry after a dash, a parenthesis glued to the
-    title or on a line of its own is the entry's link, as `<https://…>` would be, not words of its
-    title; one inside a sentence (`Available at: https://…`, `, video, https://…`) stays."""
+    https://doi.org/…`: a bare address closing the entry after a dash, a sentence, a parenthesis
+    glued to the title or on a line of its own is the entry's link, as `<https://…>` would be, not
+    words of its title; one inside a sentence (`Available at: https://…`, `, video, https://…`)
+    stays."""
     last = len(spans) - 1
     while last >= 0 and not spans[last].text.strip(" .,;"):
         last -= 1
@@ -383,7 +384,8 @@ def _linked_addresses(spans: tuple[Span, ...]) -> tuple[Span, ...]:
     return (*spans[:last], head, Span("link", closing["url"], closing["url"]), *spans[last + 1:])
 
 
-_CLOSING_ADDRESS = re.compile(rf"(?:^\s*|\s[-–—|]\s+|(?<=[^\s(]\()[^()]{{2,60}}\)\s*|{HARD_BREAK}\s*)"
+_CLOSING_ADDRESS = re.compile(rf"(?:^\s*|\s[-–—|]\s+|(?<=\.)\s+|(?<=[^\s(]\()[^()]{{2,60}}\)\s*"
+                              rf"|{HARD_BREAK}\s*)"
                               rf"{BARE_ADDRESS.pattern}[\s.]*$")
 
 
@@ -836,6 +838,11 @@ def _leading_names(text: str) -> tuple[tuple[list[str], bool], str] | None:
     if vancouver := _VANCOUVER_AUTHORS.match(text):  # `Jacot A, Gabriel F, Hongler C. Title.`
         names = [name for name in vancouver["names"].split(", ") if name != "et al"]
         return (names, vancouver["names"].endswith("et al")), text[vancouver.end():]
+    # `Jacot, Gabriel, Hongler. Title.`, `Frankle & Carbin. Title.`: surnames alone, two or more
+    if (surnamed := re.match(r"(?P<names>[^.]{3,200}?)(?P<etal>,?\s+et\s+al)?\.\s+(?=\S)", text)) \
+            and re.search(r",|&|\band\b", surnamed["names"]) and _surnames_only(surnamed["names"]) \
+            and not any(_ACRONYM.match(word) for word in surnamed["names"].split()):
+        return (split_names(surnamed["names"])[0], bool(surnamed["etal"])), text[surnamed.end():]
     names, rest = split_leading_names(text)
     if not names or not rest or not names_in(text[: len(text) - len(rest)]):
         return None
