@@ -687,6 +687,44 @@ def test_a_heading_naming_a_paper_by_its_nickname_is_a_label_and_the_reference_u
     assert [entry.kind for entry in entries if entry.line in (3, 7)] == ["other", "other"]
 
 
+def test_a_heading_dating_a_reading_or_spanning_years_and_a_date_of_reading_give_no_paper_its_year():
+    """Sixth real round: years came from `## Read in 2023` and `## 2017–2018` headings and from the
+    date a paper was read, over the year its line gives or none; a year inside an address or an
+    arXiv id is none either."""
+    entries = read_excerpt("auto", """
+        ## Read in 2023
+
+        - [Tensor Programs II: Neural Tangent Kernel for Any Architecture](https://arxiv.org/abs/2006.14548) Greg Yang
+        - Read on 4 March 2023 — Tensor Programs II: Neural Tangent Kernel for Any Architecture (Yang, 2020)
+        - The Lottery Ticket Hypothesis: Finding Sparse, Trainable Neural Networks, Frankle & Carbin, 2019, https://arxiv.org/abs/1803.03635
+        - Understanding deep learning requires rethinking generalization (Zhang et al.) https://arxiv.org/abs/1611.03530
+        - [Neural Tangent Kernel: Convergence and Generalization in Neural Networks](https://proceedings.neurips.cc/paper/2018/hash/5a4be1fa34e62bb8a6ec6b91d2462f5a-Abstract.html), Jacot et al.
+
+        ## 2017–2018
+
+        - Mean Field Analysis of Neural Networks: A Law of Large Numbers, Justin Sirignano, Konstantinos Spiliopoulos. arXiv:1805.01053
+        """)
+    assert [(paper.title, paper.authors, paper.year) for paper in papers_of(entries)] == [
+        ("Tensor Programs II: Neural Tangent Kernel for Any Architecture", ("Greg Yang",), None),
+        ("Tensor Programs II: Neural Tangent Kernel for Any Architecture", ("Yang",), 2020),
+        ("The Lottery Ticket Hypothesis: Finding Sparse, Trainable Neural Networks", ("Frankle", "Carbin"), 2019),
+        ("Understanding deep learning requires rethinking generalization", ("Zhang",), None),
+        ("Neural Tangent Kernel: Convergence and Generalization in Neural Networks", ("Jacot",), None),
+        ("Mean Field Analysis of Neural Networks: A Law of Large Numbers", ("Justin Sirignano", "Konstantinos Spiliopoulos"),
+         None)]
+
+
+def test_names_and_venue_in_one_parenthesis_apart_by_a_semicolon_are_read_apart():
+    """`Title⏎(Names; Venue Year) https://…`: the names and the venue are the paper's, not its title's."""
+    paper = papers_of(read_excerpt("auto", """
+        * Trained Transformers Learn Linear Models In-Context
+          (Ruiqi Zhang, Spencer Frei, Peter L. Bartlett; JMLR 2024) https://arxiv.org/abs/2306.09927
+        """))[0]
+    assert (paper.title, paper.authors, paper.venue, paper.year, paper.arxiv_id) == (
+        "Trained Transformers Learn Linear Models In-Context", ("Ruiqi Zhang", "Spencer Frei", "Peter L. Bartlett"),
+        "JMLR 2024", 2024, "2306.09927")
+
+
 def test_a_heading_over_paragraphs_of_links_takes_its_paper_link_and_no_link_label_as_its_authors():
     """Read on a real list of notes, not in the corpus: `[Paper](arXiv)` a paragraph of its own under
     the heading was no evidence, and `[PDF Highlight](./local.pdf)` became the authors."""

@@ -78,6 +78,7 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _LOG_DATE = re.compile(  # `Mon 25 Mar 2024`, `March 25, 2024`, `2024-03-25`
     rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?:\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d\d|"
     rf"{_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)")
+_NOTED = r"(?:(?i:read|added|reviewed|discussed|noted)(?:\s+on)?\s+)"  # `Read on 4 March 2023 — Title`
 _PDF_ARXIV = re.compile(r"(?<![\d.])(?P<id>\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?$")
 _DOI = re.compile(r"\b(?P<doi>10\.\d{4,9}/[^\s\])>]+)")
 _INITIALS_NAME = re.compile(
@@ -306,7 +307,7 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
         tag_venue, title = _bracketed_prefix(title[issue.end():])
     if title:
         fields = rest_fields([] if _described_after_colon(rest) else rest)
-        fields["venue"] = fields["venue"] or tag_venue
+        fields["venue"] = tag_venue or fields["venue"]  # `[#51 [ICLR 2021] Title](…) (SAM)`: the tag's
         if inverted := _inverted_first_authors(spans, title):
             fields["authors"] = inverted
         closing = _CLOSING_PARENTHESES.search(title)  # `[Title (ICLR 2021)](url)`
@@ -369,7 +370,7 @@ def _joined_bold(spans: tuple[Span, ...]) -> tuple[Span, ...]:
 def _linked_addresses(spans: tuple[Span, ...]) -> tuple[Span, ...]:
     """`Title [2021] - https://openreview.net/…`, `Title(ICLR 2019) https://…`, `Title··⏎Names··⏎
     https://doi.org/…`: a bare address closing the entry after a dash, a sentence, a parenthesis
-    glued to the title or on a line of its own is the entry's link, as `<https://…>` would be, not
+    or on a line of its own is the entry's link, as `<https://…>` would be, not
     words of its title; one inside a sentence (`Available at: https://…`, `, video, https://…`)
     stays."""
     last = len(spans) - 1
@@ -378,15 +379,20 @@ def _linked_addresses(spans: tuple[Span, ...]) -> tuple[Span, ...]:
     if last < 0 or spans[last].style != "text":
         return spans
     closing = _CLOSING_ADDRESS.search(spans[last].text)
+    after_comma = _ADDRESS_AFTER_COMMA.search(spans[last].text)
+    if not closing and after_comma and arxiv_id_of(after_comma["url"]):  # `…, 2019, https://arxiv.org/abs/…`
+        closing = after_comma  # its id is read from the text either way: no more evidence than before
     if not closing:
         return spans
-    head = Span("text", spans[last].text[:closing.start("url")])
+    head = spans[last].text[:closing.start("url")]
+    head = Span("text", head.rstrip(" ,") if closing.re is _ADDRESS_AFTER_COMMA else head)
     return (*spans[:last], head, Span("link", closing["url"], closing["url"]), *spans[last + 1:])
 
 
-_CLOSING_ADDRESS = re.compile(rf"(?:^\s*|\s[-–—|]\s+|(?<=\.)\s+|(?<=[^\s(]\()[^()]{{2,60}}\)\s*"
+_CLOSING_ADDRESS = re.compile(rf"(?:^\s*|\s[-–—|]\s+|(?<=\.)\s+|(?<=\()[^()]{{2,200}}\)\s*"
                               rf"|{HARD_BREAK}\s*)"
                               rf"{BARE_ADDRESS.pattern}[\s.]*$")
+_ADDRESS_AFTER_COMMA = re.compile(rf",\s+{BARE_ADDRESS.pattern}[\s.]*$")
 
 
 def _cleaned(span: Span) -> Span:
@@ -431,7 +437,7 @@ def _without_leading_date(spans: tuple[Span, ...]) -> tuple[Span, ...]:
     entry is when it was noted, neither the title nor the paper's year."""
     first = next((at for at, span in enumerate(spans) if span.text.strip()), None)
     if first is not None and spans[first].style == "text":  # `2024-03-25 — Title …`
-        dated = re.match(rf"\s*{_LOG_DATE.pattern}\s*[·•|:–—-]\s+", spans[first].text)
+        dated = re.match(rf"\s*{_NOTED}?{_LOG_DATE.pattern}\s*[·•|:–—-]\s+", spans[first].text)
         text = spans[first].text[dated.end():] if dated else spans[first].text
         return (*spans[:first], Span("text", text), *spans[first + 1:])
     if first is None or spans[first].style not in ("strong", "em", "code"):
@@ -680,8 +686,11 @@ def _unglued(venue: str) -> str:
 
 
 def _year_of(spans: list[Span]) -> int | None:
+    """The year the parts around a title state; a date to the day (`closed 19 Jun 2023`, `read
+    2023-03-04`) beside another year is when the list noted it; alone (`Published: 31 Aug 2022`)
+    it is the paper's."""
     text = " ".join(span.text for span in spans if span.style != "link" or is_label_text(span.text))
-    return first_year(text)
+    return first_year(_LOG_DATE.sub(" ", text)) or first_year(text)
 
 
 def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
@@ -914,7 +923,9 @@ def _names_cut(title: str) -> tuple[str, str]:
         after = names_in(title[cut.end():], surnames=True)
         dash = bool(cut[0].strip(" ,"))
         after = after if dash else _plain_names(title[cut.end():])
-        one_surname = dash and _surnames_only(title[cut.end():])  # `Title - Barrett & Dherin`
+        # `Title - Barrett & Dherin`, `Title, Frankle & Carbin`
+        joined = re.search(r"\s(?:&|and)\s", title[cut.end():])
+        one_surname = (dash or joined) and _surnames_only(title[cut.end():])
         if after and (len(after[0]) > 1 or after[1] or dash) or one_surname:
             return title[: cut.start()], title[cut.end():]
     return title, ""
@@ -990,6 +1001,11 @@ def _trailing_venue(title: str) -> tuple[str, str]:
     if preprint := re.search(r"\s*\((?P<venue>(?i:arxiv)(?: preprint)?)\)$", title):
         return title[: preprint.start()], preprint["venue"]
     match = _CLOSING_PARENTHESES.search(title)
+    if (named := re.search(r"\s*\((?P<names>[^()]{2,80})\)$", title)) and _surname_list(named["names"]):
+        return f"{title[: named.start()]} - {named['names']}", ""  # `Title (Zhang et al.)`: for the names cut
+    if match and ";" in match["venue"]:  # `Title (Names; Venue Year)`: the names set apart for the names cut
+        names, _, venue = match["venue"].rpartition(";")
+        return f"{title[: match.start()].rstrip()} - {names.strip()}", venue.strip()
     if match and len(match["venue"]) <= 80 and re.match(r"[A-Z]", match["venue"]):
         # `Title (Kenji Kawaguchi, NeurIPS 2016)`: the authors before the venue stay for the names cut
         *names, venue = _venue_after_comma(match["venue"].strip())
