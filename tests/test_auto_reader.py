@@ -613,13 +613,16 @@ def test_a_hard_break_before_a_doi_or_openreview_address_makes_it_the_paper_s_li
 
 def test_a_citation_key_before_the_title_is_no_part_of_it_and_gives_its_authors_and_year():
     """Sixth real round: `[Jacot et al. 2018] Title` kept `Jacot et al. 2018]` in its title; a
-    key, in brackets or parentheses, names who and when, glued too (`[Zhang17]`); a venue in
-    brackets (`[ICML 2019] Title`) stays a venue."""
+    key, in brackets or parentheses, bold or not, names who and when, glued too (`[Zhang17]`), and
+    the venue it may name; an alphabetic key (`[ZBHRV17]`) the year alone; a venue in brackets
+    (`[ICML 2019] Title`) stays a venue."""
     entries = read_excerpt("auto", """
         - [Jacot et al. 2018] Neural Tangent Kernel: Convergence and Generalization in Neural Networks. NeurIPS 2018. https://arxiv.org/abs/1806.07572
         - [Zhang17] Understanding deep learning requires rethinking generalization. ICLR 2017.
         - (Arora et al., 2019) Fine-Grained Analysis of Optimization and Generalization for Overparameterized Two-Layer Neural Networks. https://arxiv.org/abs/1901.08584
         - [ICML 2019] Gradient Descent Finds Global Minima of Deep Neural Networks. Du, Lee, Li, Wang, Zhai.
+        - **[Jacot et al., NeurIPS 2018]** Neural Tangent Kernel: Convergence and Generalization in Neural Networks
+        - [ZBHRV17] Understanding deep learning requires rethinking generalization. https://arxiv.org/abs/1611.03530
         """)
     assert [(paper.title, paper.authors, paper.year, paper.venue) for paper in papers_of(entries)] == [
         ("Neural Tangent Kernel: Convergence and Generalization in Neural Networks", ("Jacot",), 2018, "NeurIPS 2018"),
@@ -627,7 +630,9 @@ def test_a_citation_key_before_the_title_is_no_part_of_it_and_gives_its_authors_
         ("Fine-Grained Analysis of Optimization and Generalization for Overparameterized Two-Layer Neural Networks",
          ("Arora",), 2019, ""),
         ("Gradient Descent Finds Global Minima of Deep Neural Networks", ("Du", "Lee", "Li", "Wang", "Zhai"), 2019,
-         "ICML 2019")]
+         "ICML 2019"),
+        ("Neural Tangent Kernel: Convergence and Generalization in Neural Networks", ("Jacot",), 2018, "NeurIPS 2018"),
+        ("Understanding deep learning requires rethinking generalization", (), 2017, "")]
 
 
 @pytest.mark.parametrize("line", [

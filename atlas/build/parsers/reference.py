@@ -296,7 +296,7 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
     badges = badge_facts([span for span in spans if span.style == "image"])
     spans = tuple(_cleaned(s) for s in _without_title_key(_without_leading_date(_without_task_box(
         _linked_addresses(spans)))) if s.style != "image")
-    spans, key = _without_citation_key(_joined_bold(spans))
+    spans, key, key_venue = _without_citation_key(_joined_bold(spans))
     links = tuple(Link(s.url, link_kind(s.text, s.url)) for s in spans if s.style == "link" and s.url)
     title, title_url, rest = _marked_title(spans)
     fields: dict = {}
@@ -326,7 +326,7 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
     linked_id = next((arxiv_id_of(link.url) for link in links if arxiv_id_of(link.url)), "")
     arxiv = linked_id or arxiv_id_in(text) or (closing_id["id"] if closing_id else "")
     doi = next((m["doi"] for m in (_DOI.search(link.url) for link in links) if m), "")
-    fields["venue"] = fields.get("venue") or badges.get("venue", "")
+    fields["venue"] = fields.get("venue") or key_venue or badges.get("venue", "")
     fields["stated_year"] = fields.get("stated_year") or badges.get("year")
     if key:  # a citation key's names and year, where the entry states none besides
         if not fields.get("authors"):
@@ -974,16 +974,41 @@ def citation_key(text: str, glued: bool = False, lone: bool = True
     return tuple(names), bool(keyed.re is _KEYED_NAMES and keyed["etal"]), int(year)
 
 
-def _without_citation_key(spans: tuple[Span, ...]) -> tuple[tuple[Span, ...], tuple]:
-    """`[Jacot et al. 2018] Title`, `[Zhang17] Title`, `(Arora et al., 2019) Title`: the key opening
-    an entry is no part of its title; it names the authors and the year."""
+def _without_citation_key(spans: tuple[Span, ...]) -> tuple[tuple[Span, ...], tuple, str]:
+    """`[Jacot et al. 2018] Title`, `**[Zhang17]** Title`, `(Arora et al., 2019) Title`: the key
+    opening an entry is no part of its title; it names the authors and the year, and the venue
+    where it gives one (`[Jacot et al., NeurIPS 2018]`). An alphabetic key (`[ZBHRV17]`,
+    `[ZBH+17]`) names the year alone."""
     first = next((at for at, span in enumerate(spans) if span.text.strip()), None)
-    if first is None or spans[first].style != "text" or not (lead := _LEADING_KEY.match(spans[first].text)):
-        return spans, ()
-    key = citation_key(lead["bracketed"] or lead["parenthesized"], glued=bool(lead["bracketed"]))
+    if first is None:
+        return spans, (), ""
+    span = spans[first]
+    if span.style in ("strong", "em") and re.fullmatch(r"\s*\[[^\[\]]{3,80}\]\s*", span.text):
+        lead, rest = _LEADING_KEY.match(span.text.strip() + " x"), ()  # the whole span is the key
+    elif span.style == "text":
+        lead = _LEADING_KEY.match(span.text)
+        rest = (Span("text", span.text[lead.end():]),) if lead else ()
+    else:
+        return spans, (), ""
+    if not lead:
+        return spans, (), ""
+    inside = lead["bracketed"] or lead["parenthesized"]
+    key, venue = citation_key(inside, glued=bool(lead["bracketed"])), ""
+    if key is None and (named := re.fullmatch(r"(?P<names>.+?),\s*(?P<venue>[^,]+)", inside)) \
+            and looks_like_venue(named["venue"]) and first_year(named["venue"]):
+        key = citation_key(f"{named['names']}, {first_year(named['venue'])}")
+        venue = _unglued(named["venue"]) if key else ""
+    if key is None and lead["bracketed"] and (alpha := _ALPHA_KEY.fullmatch(inside)):
+        year = first_year(alpha["year"]) or first_year(f"'{alpha['year']}")
+        surname = "" if alpha["letters"].isupper() else alpha["letters"].rstrip("+")
+        key = ((surname,), True, year) if surname else ((), False, year)  # `Jacot+18`: Jacot et al.
     if key is None:
-        return spans, ()
-    return (*spans[:first], Span("text", spans[first].text[lead.end():]), *spans[first + 1:]), key
+        return spans, (), ""
+    return (*spans[:first], *rest, *spans[first + 1:]), key, venue
+
+
+# an alphabetic key: the initials of the authors' surnames, or one and `+`, and a year
+_ALPHA_KEY = re.compile(r"(?P<letters>[A-Z]{2,8}\+?|[A-ZÀ-Þ][a-zß-ÿ'’-]+\+)(?P<year>(?:19|20)?\d\d)[a-z]?")
 
 
 def _surnames_only(text: str) -> bool:
