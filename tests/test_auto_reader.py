@@ -584,12 +584,15 @@ def test_a_bracketed_year_after_the_title_and_a_dash_before_a_bare_address_are_y
     entries = read_excerpt("auto", """
         - Neural Tangent Kernel: Convergence and Generalization in Neural Networks [2018] - https://arxiv.org/abs/1806.07572
         - Deep Double Descent: Where Bigger Models and More Data Hurt [2020] - https://openreview.net/forum?id=B1g5sA4twr
+        - Deep Information Propagation [ICLR 2017] - Schoenholz, Gilmer, Ganguli, Sohl-Dickstein - https://arxiv.org/abs/1611.01232
         """)
     assert [(paper.title, paper.year, paper.arxiv_id, [link.url for link in paper.links]) for paper in papers_of(entries)] == [
         ("Neural Tangent Kernel: Convergence and Generalization in Neural Networks", 2018, "1806.07572",
          ["https://arxiv.org/abs/1806.07572"]),
         ("Deep Double Descent: Where Bigger Models and More Data Hurt", 2020, "",
-         ["https://openreview.net/forum?id=B1g5sA4twr"])]
+         ["https://openreview.net/forum?id=B1g5sA4twr"]),
+        ("Deep Information Propagation", 2017, "1611.01232", ["https://arxiv.org/abs/1611.01232"])]
+    assert papers_of(entries)[2].venue == "ICLR 2017"
 
 
 def test_a_hard_break_before_a_doi_or_openreview_address_makes_it_the_paper_s_link():

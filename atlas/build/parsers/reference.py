@@ -114,7 +114,7 @@ _TITLE_WORDS = frozenset(
 # `2016 - Title`, `[2019] Title` (its opening bracket stripped before): a year leading the title
 _LEADING_YEAR = re.compile(r"^(?P<year>(?:19|20)\d\d)(?:[\])]\s*[-–—:|]?|\s*[-–—:|])\s+")
 _PARENTHESIZED_KEY = re.compile(r"\s*\((?P<key>[^()]{3,80})\)")
-_CLOSING_YEAR = re.compile(r"\s*\[(?P<year>(?:19|20)\d\d)\]\s*$")
+_CLOSING_YEAR = re.compile(r"(?<=.{10}\S)\s*\[(?P<inside>[^\[\]]{4,40})\](?=\s*(?:[-–—|]\s|$))")
 _ARXIV_NOTE = re.compile(r"\s*[\[(]\s*arXiv\s*:?\s*\d{4}\.\d{4,5}(?:v\d+)?\s*[\])]", re.IGNORECASE)
 _TASK_BOX = re.compile(r"^\s*\[[ xX]?\]\s+")
 # Harvard: `(2018) 'Title', *Venue*`: single quotes open after a space and close before a comma
@@ -726,9 +726,13 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     leading_year = None if year else _LEADING_YEAR.match(text)  # `2016 - Title - [paper](…)`, `[2019] Title`
     if leading_year:
         year, text = int(leading_year["year"]), text[leading_year.end():]
-    closing_year = None if year else _CLOSING_YEAR.search(text)  # `Title [2021] - https://…`
-    if closing_year:
-        year, text = int(closing_year["year"]), text[: closing_year.start()]
+    # `Title [2021] - https://…`, `Title [ICLR 2020] - Names - …`: the year, or venue, after the title
+    closing_year = None if year else _CLOSING_YEAR.search(text)
+    if closing_year and re.fullmatch(r"(?:19|20)\d\d", closing_year["inside"]):
+        year, text = int(closing_year["inside"]), text[: closing_year.start()] + text[closing_year.end():]
+    elif closing_year and looks_like_venue(closing_year["inside"]) and first_year(closing_year["inside"]):
+        venue = venue or _unglued(closing_year["inside"])
+        text = text[: closing_year.start()] + text[closing_year.end():]
     cited = next((found for found in _PARENTHESIZED_KEY.finditer(text) if citation_key(found["key"])), None)
     if cited and cited.start() > 0:  # `Title (Arora et al., 2019) ICML 2019`: who and when, apart
         after = text[cited.end():]
@@ -896,8 +900,8 @@ def _title_and_rest(sentences: list[str], after_names: bool = False) -> tuple[st
     the authors are read already, so a title of capitalised words (`Understanding Batch
     Normalizations`) is not taken for one more name."""
     at = 0  # past names, and dates (`2017.03`) with no word in them
-    while at + 1 < len(sentences) and (
-            (names_in(sentences[at]) and not after_names) or not re.search(r"[^\W\d_]{2}", sentences[at])):
+    while at + 1 < len(sentences) and ((person_names(sentences[at]) and not after_names)
+                                       or not re.search(r"[^\W\d_]{2}", sentences[at])):
         at += 1
     end = at + 1
     while sentences[end - 1].endswith(("?", "!")) and end < len(sentences) and _goes_on(sentences[end]):
