@@ -726,19 +726,7 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     leading_year = None if year else _LEADING_YEAR.match(text)  # `2016 - Title - [paper](…)`, `[2019] Title`
     if leading_year:
         year, text = int(leading_year["year"]), text[leading_year.end():]
-    # `Title [2021] - https://…`, `Title [ICLR 2020] - Names - …`: the year, or venue, after the title
-    closing_year = None if year else _CLOSING_YEAR.search(text)
-    if closing_year and re.fullmatch(r"(?:19|20)\d\d", closing_year["inside"]):
-        year, text = int(closing_year["inside"]), text[: closing_year.start()] + text[closing_year.end():]
-    elif closing_year and looks_like_venue(closing_year["inside"]) and first_year(closing_year["inside"]):
-        venue = venue or _unglued(closing_year["inside"])
-        text = text[: closing_year.start()] + text[closing_year.end():]
-    cited = next((found for found in _PARENTHESIZED_KEY.finditer(text) if citation_key(found["key"])), None)
-    if cited and cited.start() > 0:  # `Title (Arora et al., 2019) ICML 2019`: who and when, apart
-        after = text[cited.end():]
-        text = f"{text[: cited.start()]}.{after}" if after.strip(" .,") else text[: cited.start()]
-        keyed_names, keyed_truncated, keyed_year = citation_key(cited["key"])
-        year = year or keyed_year
+    text, year, venue, cited = _after_the_title(text, year, venue)
     text = _ARXIV_NOTE.sub("", text)  # `Title [arXiv:1605.07110]`: the id is read from the text
     text = re.sub(r"[.,]?\s+In\s*$", ".", text)
     dated = _DATED_AUTHORS.match(text) or _YEAR_SENTENCE_AFTER_AUTHORS.match(text)
@@ -754,8 +742,8 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     fields = rest_fields([Span("text", ". ".join(others)), *tail])
     if authors:
         fields["authors"], fields["authors_truncated"] = tuple(authors[0]), authors[1]
-    elif cited and cited.start() > 0 and not fields["authors"]:
-        fields["authors"], fields["authors_truncated"] = keyed_names, keyed_truncated
+    elif cited and not fields["authors"]:
+        fields["authors"], fields["authors_truncated"] = cited[0], cited[1]
     fields["venue"] = _italic_container(tail) or fields["venue"]
     fields["venue"] = venue or fields["venue"]
     fields["stated_year"] = year or fields["stated_year"]
@@ -781,6 +769,25 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
             split_names(names) if _surnames_only(names) else ([names], False))
         fields["authors"], fields["authors_truncated"] = tuple(found[0]), found[1]
     return title, fields
+
+
+def _after_the_title(text: str, year: int | None, venue: str) -> tuple[str, int | None, str, tuple]:
+    """`Title [2021] - https://…`, `Title [ICLR 2020] - Names - …`: a bracketed year, or venue, after
+    the title; `Title (Arora et al., 2019) ICML 2019`: a citation key, who and when. The text
+    without them, the year, the venue and the key (its names, truncated, year) or ()."""
+    closing = None if year else _CLOSING_YEAR.search(text)
+    if closing and re.fullmatch(r"(?:19|20)\d\d", closing["inside"]):
+        year, text = int(closing["inside"]), text[: closing.start()] + text[closing.end():]
+    elif closing and looks_like_venue(closing["inside"]) and first_year(closing["inside"]):
+        venue = venue or _unglued(closing["inside"])
+        text = text[: closing.start()] + text[closing.end():]
+    cited = next((found for found in _PARENTHESIZED_KEY.finditer(text) if citation_key(found["key"])), None)
+    if not cited or cited.start() == 0:
+        return text, year, venue, ()
+    after = text[cited.end():]
+    key = citation_key(cited["key"])
+    text = f"{text[: cited.start()]}.{after}" if after.strip(" .,") else text[: cited.start()]
+    return text, year or key[2], venue, key
 
 
 # A container cited with its volume and pages (dblp's, a journal's): `Venue Year: pages`, `Venue
