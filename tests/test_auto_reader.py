@@ -578,6 +578,161 @@ def test_hard_line_breaks_part_title_authors_and_address_and_a_person_with_a_yea
     assert all(entry.venue != "Alex graves" for entry in mentioned)
 
 
+def test_a_bracketed_year_after_the_title_and_a_dash_before_a_bare_address_are_year_and_link():
+    """Sixth real round: `- Title [2021] - https://…` kept the year's brackets and the address in its
+    title; the year is the paper's, the address its link."""
+    entries = read_excerpt("auto", """
+        - Neural Tangent Kernel: Convergence and Generalization in Neural Networks [2018] - https://arxiv.org/abs/1806.07572
+        - Deep Double Descent: Where Bigger Models and More Data Hurt [2020] - https://openreview.net/forum?id=B1g5sA4twr
+        - Deep Information Propagation [ICLR 2017] - Schoenholz, Gilmer, Ganguli, Sohl-Dickstein - https://arxiv.org/abs/1611.01232
+        """)
+    assert [(paper.title, paper.year, paper.arxiv_id, [link.url for link in paper.links]) for paper in papers_of(entries)] == [
+        ("Neural Tangent Kernel: Convergence and Generalization in Neural Networks", 2018, "1806.07572",
+         ["https://arxiv.org/abs/1806.07572"]),
+        ("Deep Double Descent: Where Bigger Models and More Data Hurt", 2020, "",
+         ["https://openreview.net/forum?id=B1g5sA4twr"]),
+        ("Deep Information Propagation", 2017, "1611.01232", ["https://arxiv.org/abs/1611.01232"])]
+    assert papers_of(entries)[2].venue == "ICLR 2017"
+
+
+def test_a_hard_break_before_a_doi_or_openreview_address_makes_it_the_paper_s_link():
+    """Sixth real round: after a backslash hard break, `Title\\⏎Names\\⏎https://doi.org/…` ran title,
+    names and address together; two trailing spaces before an OpenReview line left it no link."""
+    entries = read_excerpt("auto", "- Reconciling modern machine-learning practice and the classical bias–variance trade-off\\\n"
+                                   "  Mikhail Belkin, Daniel Hsu, Siyuan Ma, Soumik Mandal\\\n"
+                                   "  https://doi.org/10.1073/pnas.1903070116\n"
+                                   "- Deep Double Descent: Where Bigger Models and More Data Hurt  \n"
+                                   "  Preetum Nakkiran, Gal Kaplun, Yamini Bansal, Tristan Yang, Boaz Barak, Ilya Sutskever. ICLR 2020  \n"
+                                   "  https://openreview.net/forum?id=B1g5sA4twr\n")
+    first, second = papers_of(entries)
+    assert (first.title, first.authors, first.doi, [link.url for link in first.links]) == (
+        "Reconciling modern machine-learning practice and the classical bias–variance trade-off",
+        ("Mikhail Belkin", "Daniel Hsu", "Siyuan Ma", "Soumik Mandal"), "10.1073/pnas.1903070116",
+        ["https://doi.org/10.1073/pnas.1903070116"])
+    assert (second.title, second.authors[0], second.venue, second.year, [link.url for link in second.links]) == (
+        "Deep Double Descent: Where Bigger Models and More Data Hurt", "Preetum Nakkiran", "ICLR 2020", 2020,
+        ["https://openreview.net/forum?id=B1g5sA4twr"])
+
+
+def test_a_citation_key_before_the_title_is_no_part_of_it_and_gives_its_authors_and_year():
+    """Sixth real round: `[Jacot et al. 2018] Title` kept `Jacot et al. 2018]` in its title; a
+    key, in brackets or parentheses, bold or not, names who and when, glued too (`[Zhang17]`), and
+    the venue it may name; an alphabetic key (`[ZBHRV17]`) the year alone; a venue in brackets
+    (`[ICML 2019] Title`) stays a venue."""
+    entries = read_excerpt("auto", """
+        - [Jacot et al. 2018] Neural Tangent Kernel: Convergence and Generalization in Neural Networks. NeurIPS 2018. https://arxiv.org/abs/1806.07572
+        - [Zhang17] Understanding deep learning requires rethinking generalization. ICLR 2017.
+        - (Arora et al., 2019) Fine-Grained Analysis of Optimization and Generalization for Overparameterized Two-Layer Neural Networks. https://arxiv.org/abs/1901.08584
+        - [ICML 2019] Gradient Descent Finds Global Minima of Deep Neural Networks. Du, Lee, Li, Wang, Zhai.
+        - **[Jacot et al., NeurIPS 2018]** Neural Tangent Kernel: Convergence and Generalization in Neural Networks
+        - [ZBHRV17] Understanding deep learning requires rethinking generalization. https://arxiv.org/abs/1611.03530
+        """)
+    assert [(paper.title, paper.authors, paper.year, paper.venue) for paper in papers_of(entries)] == [
+        ("Neural Tangent Kernel: Convergence and Generalization in Neural Networks", ("Jacot",), 2018, "NeurIPS 2018"),
+        ("Understanding deep learning requires rethinking generalization", ("Zhang",), 2017, "ICLR 2017"),
+        ("Fine-Grained Analysis of Optimization and Generalization for Overparameterized Two-Layer Neural Networks",
+         ("Arora",), 2019, ""),
+        ("Gradient Descent Finds Global Minima of Deep Neural Networks", ("Du", "Lee", "Li", "Wang", "Zhai"), 2019,
+         "ICML 2019"),
+        ("Neural Tangent Kernel: Convergence and Generalization in Neural Networks", ("Jacot",), 2018, "NeurIPS 2018"),
+        ("Understanding deep learning requires rethinking generalization", (), 2017, "")]
+
+
+@pytest.mark.parametrize("line", [
+    "- [Gradient Descent Finds Global Minima of Deep Neural Networks](https://arxiv.org/abs/1811.03804) (Du & Lee, 2019)",
+    "- Gradient Descent Finds Global Minima of Deep Neural Networks (Du, S. S., 2019)",
+    "- Gradient Descent Finds Global Minima of Deep Neural Networks. *Du et al., 2019*",
+    "- [Gradient Descent Finds Global Minima of Deep Neural Networks (Du et al., 2019)](https://arxiv.org/abs/1811.03804)",
+    "- Gradient Descent Finds Global Minima of Deep Neural Networks (Du, Lee, Li, Wang & Zhai, 2019) ICML 2019",
+])
+def test_an_author_year_citation_after_the_title_is_who_and_when_never_the_venue(line):
+    """Sixth real round: an APA or Harvard in-text citation after a title (`(Du & Lee, 2019)`,
+    `(Du, S. S., 2019)`, `*Du et al., 2019*`) was read as the venue."""
+    paper = papers_of(read_excerpt("auto", line))[0]
+    assert (paper.title, paper.authors[0].split(",")[0], paper.year) == (
+        "Gradient Descent Finds Global Minima of Deep Neural Networks", "Du", 2019)
+    assert paper.venue in ("", "ICML 2019") and "Du" not in paper.venue
+
+
+@pytest.mark.parametrize("line, venue, year", [
+    ("- Gradient Descent Provably Optimizes Over-parameterized Neural Networks(ICLR 2019) https://arxiv.org/abs/1810.02054",
+     "ICLR 2019", 2019),
+    ("- Gradient Descent Provably Optimizes Over-parameterized Neural Networks(arXiv) https://arxiv.org/abs/1810.02054",
+     "arXiv", None),
+    ("- [Gradient Descent Provably Optimizes Over-parameterized Neural Networks(ICLR 2019)](https://arxiv.org/abs/1810.02054)",
+     "ICLR 2019", 2019),
+    ("- Gradient Descent Provably Optimizes Over-parameterized Neural Networks(ICLR 2019), Simon S. Du, Xiyu Zhai, "
+     "Barnabás Póczos, Aarti Singh", "ICLR 2019", 2019),
+])
+def test_a_title_glued_to_its_opening_parenthesis_ends_before_it_and_the_parenthesis_gives_venue_and_year(
+        line, venue, year):
+    """Sixth real round: `Title(ICLR 2019) https://…` kept the parenthesis and the address in its title."""
+    paper = papers_of(read_excerpt("auto", line))[0]
+    assert (paper.title, paper.venue, paper.year) == (
+        "Gradient Descent Provably Optimizes Over-parameterized Neural Networks", venue, year)
+    assert paper.arxiv_id == ("" if "Póczos" in line else "1810.02054")
+
+
+def test_a_heading_naming_a_paper_by_its_nickname_is_a_label_and_the_reference_under_it_the_paper():
+    """Sixth real round: `### NTK` over `Jacot, Gabriel, Hongler. Title. NeurIPS 2018.` read the
+    surnames as the title; a reference closing on its DOI address had no evidence and was lost."""
+    entries = read_excerpt("auto", """
+        ## Kernel regime
+
+        ### NTK
+
+        Jacot, Gabriel, Hongler. Neural Tangent Kernel: Convergence and Generalization in Neural Networks. NeurIPS 2018.
+
+        ### Double descent
+
+        Belkin, Hsu, Ma, Mandal. Reconciling modern machine-learning practice and the classical bias–variance trade-off. PNAS 2019. https://doi.org/10.1073/pnas.1903070116
+        """)
+    assert [(paper.line, paper.title, paper.authors, paper.venue, paper.doi) for paper in papers_of(entries)] == [
+        (5, "Neural Tangent Kernel: Convergence and Generalization in Neural Networks", ("Jacot", "Gabriel", "Hongler"),
+         "NeurIPS 2018", ""),
+        (9, "Reconciling modern machine-learning practice and the classical bias–variance trade-off",
+         ("Belkin", "Hsu", "Ma", "Mandal"), "PNAS 2019", "10.1073/pnas.1903070116")]
+    assert [entry.kind for entry in entries if entry.line in (3, 7)] == ["other", "other"]
+
+
+def test_a_heading_dating_a_reading_or_spanning_years_and_a_date_of_reading_give_no_paper_its_year():
+    """Sixth real round: years came from `## Read in 2023` and `## 2017–2018` headings and from the
+    date a paper was read, over the year its line gives or none; a year inside an address or an
+    arXiv id is none either."""
+    entries = read_excerpt("auto", """
+        ## Read in 2023
+
+        - [Tensor Programs II: Neural Tangent Kernel for Any Architecture](https://arxiv.org/abs/2006.14548) Greg Yang
+        - Read on 4 March 2023 — Tensor Programs II: Neural Tangent Kernel for Any Architecture (Yang, 2020)
+        - The Lottery Ticket Hypothesis: Finding Sparse, Trainable Neural Networks, Frankle & Carbin, 2019, https://arxiv.org/abs/1803.03635
+        - Understanding deep learning requires rethinking generalization (Zhang et al.) https://arxiv.org/abs/1611.03530
+        - [Neural Tangent Kernel: Convergence and Generalization in Neural Networks](https://proceedings.neurips.cc/paper/2018/hash/5a4be1fa34e62bb8a6ec6b91d2462f5a-Abstract.html), Jacot et al.
+
+        ## 2017–2018
+
+        - Mean Field Analysis of Neural Networks: A Law of Large Numbers, Justin Sirignano, Konstantinos Spiliopoulos. arXiv:1805.01053
+        """)
+    assert [(paper.title, paper.authors, paper.year) for paper in papers_of(entries)] == [
+        ("Tensor Programs II: Neural Tangent Kernel for Any Architecture", ("Greg Yang",), None),
+        ("Tensor Programs II: Neural Tangent Kernel for Any Architecture", ("Yang",), 2020),
+        ("The Lottery Ticket Hypothesis: Finding Sparse, Trainable Neural Networks", ("Frankle", "Carbin"), 2019),
+        ("Understanding deep learning requires rethinking generalization", ("Zhang",), None),
+        ("Neural Tangent Kernel: Convergence and Generalization in Neural Networks", ("Jacot",), None),
+        ("Mean Field Analysis of Neural Networks: A Law of Large Numbers", ("Justin Sirignano", "Konstantinos Spiliopoulos"),
+         None)]
+
+
+def test_names_and_venue_in_one_parenthesis_apart_by_a_semicolon_are_read_apart():
+    """`Title⏎(Names; Venue Year) https://…`: the names and the venue are the paper's, not its title's."""
+    paper = papers_of(read_excerpt("auto", """
+        * Trained Transformers Learn Linear Models In-Context
+          (Ruiqi Zhang, Spencer Frei, Peter L. Bartlett; JMLR 2024) https://arxiv.org/abs/2306.09927
+        """))[0]
+    assert (paper.title, paper.authors, paper.venue, paper.year, paper.arxiv_id) == (
+        "Trained Transformers Learn Linear Models In-Context", ("Ruiqi Zhang", "Spencer Frei", "Peter L. Bartlett"),
+        "JMLR 2024", 2024, "2306.09927")
+
+
 def test_a_heading_over_paragraphs_of_links_takes_its_paper_link_and_no_link_label_as_its_authors():
     """Read on a real list of notes, not in the corpus: `[Paper](arXiv)` a paragraph of its own under
     the heading was no evidence, and `[PDF Highlight](./local.pdf)` became the authors."""

@@ -134,9 +134,12 @@ _PROSE_WORD = re.compile(
 _LEAD_IN = re.compile(r"^[^\w\[]*(?P<label>[^\W\d][\w .'-]{0,30}?)\s*[:：]")
 # The longest paper entry of the seed and dev lists is 339 characters (a table row with six authors).
 _LONGEST_REFERENCE = 2000
-# A heading that dates when papers were read (a season, term, week or month), not when published
+# A heading that dates when papers were read (a season, term, week or month, `Read in 2023`), or
+# spans years (`2017–2018`), not when one was published
 _READING_DATE = re.compile(
-    r"\b(?:spring|summer|fall|autumn|winter|semester|term|quarter|week|session|meeting|"
+    r"(?:19|20)\d\d\s*[-–—/]\s*(?:19|20)?\d\d\b|"
+    r"\b(?:read|reviewed|added|discussed|spring|summer|fall|autumn|winter|semester|term|quarter|week|"
+    r"session|meeting|"
     r"jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|"
     r"nov(?:ember)?|dec(?:ember)?)\b", re.IGNORECASE)
 # The words a section heading puts before the venue it names: `Papers at`, `Accepted papers of`

@@ -26,6 +26,7 @@ import re
 
 from atlas.build.names import looks_like_name
 from atlas.build.parsers.reference import (
+    BARE_ADDRESS,
     FUNCTION_WORDS,
     TITLE_COLUMN_ELSEWHERE,
     lenient_names,
@@ -64,15 +65,11 @@ _TITLE_COLUMN = re.compile(r"^(?:paper\s*(?:names?|titles?)|titles?|papers?|arti
                            re.IGNORECASE)
 
 
-# a bare address, not already a link's (`[…](url)`, `<url>`, `href="url"`)
-_BARE_ADDRESS = re.compile(r"(?<![(<\[=\"'/\w])(?P<url>https?://[^\s<>()\[\]\"'`]+[^\s<>()\[\]\"'`.,;:])")
-
-
 def linked(line: str) -> str:
     """A bare address as the link it is (`— https://arxiv.org/abs/…` as `[…](…)`, `Title (https://…)`
     too), so the field readers take it for a link beside the title, not for words of it."""
     line = _PARENTHESISED_ADDRESS.sub(lambda found: f" [{found['url']}]({found['url']})", line)
-    return _BARE_ADDRESS.sub(lambda found: f"[{found['url']}]({found['url']})", line)
+    return BARE_ADDRESS.sub(lambda found: f"[{found['url']}]({found['url']})", line)
 
 
 # an address alone in parentheses after words, not a markdown link's (`Title (https://…),`)
@@ -422,7 +419,7 @@ def _title_cell(cells: list[str]) -> int | None:
     """The cell most like a title: the one of most words among those that are no names, venue,
     year, identifier or address."""
     def title_like(cell: str) -> bool:
-        return (len(cell.split()) >= 2 and not _BARE_ADDRESS.search(cell) and not lenient_names(cell)
+        return (len(cell.split()) >= 2 and not BARE_ADDRESS.search(cell) and not lenient_names(cell)
                 and not looks_like_venue(cell) and not re.fullmatch(r"[\W\d_]*(?:19|20)\d\d[\W\d_]*", cell))
     chosen = max((index for index, cell in enumerate(cells) if title_like(cell)),
                  key=lambda index: len(cells[index].split()), default=None)

@@ -56,6 +56,8 @@ _CLOSING_NICKNAME = re.compile(
     r"\s+\((?:(?=[^\s()]*[A-Zµμ])[^\s()]{1,12}|(?:the\s+)?[\"“][^\"”()]{1,40}[\"”]|[^()]{1,40}\s[Pp]aper"
     r"|(?:[A-Z][\w-]*\s){1,3}(?:[IVX]{1,4}|\d{1,2}))\)$")  # a series' part: `(Tensor Programs IV)`
 # arXiv's page title, which a pasted link or a chat's link preview carries: `[2205.01445] Title`
+# a bare address, not already a link's (`[…](url)`, `<url>`, `href="url"`)
+BARE_ADDRESS = re.compile(r"(?<![(<\[=\"'/\w])(?P<url>https?://[^\s<>()\[\]\"'`]+[^\s<>()\[\]\"'`.,;:])")
 _ARXIV_PAGE_TITLE = re.compile(r"^\s*\[(?:arXiv:)?\d{4}\.\d{4,5}(?:v\d+)?\]\s+(?=\S)")
 _ISSUE_NUMBER = re.compile(r"^#\d{1,6}\s+")
 _BRACKETED = re.compile(r"^\s*[\[(](?P<venue>[^\])]{2,40})[\])]\s*[:\-–—]?\s*")
@@ -76,6 +78,7 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _LOG_DATE = re.compile(  # `Mon 25 Mar 2024`, `March 25, 2024`, `2024-03-25`
     rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?:\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d\d|"
     rf"{_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)")
+_NOTED = r"(?:(?i:read|added|reviewed|discussed|noted)(?:\s+on)?\s+)"  # `Read on 4 March 2023 — Title`
 _PDF_ARXIV = re.compile(r"(?<![\d.])(?P<id>\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?$")
 _DOI = re.compile(r"\b(?P<doi>10\.\d{4,9}/[^\s\])>]+)")
 _INITIALS_NAME = re.compile(
@@ -110,6 +113,8 @@ _TITLE_WORDS = frozenset(
 )
 # `2016 - Title`, `[2019] Title` (its opening bracket stripped before): a year leading the title
 _LEADING_YEAR = re.compile(r"^(?P<year>(?:19|20)\d\d)(?:[\])]\s*[-–—:|]?|\s*[-–—:|])\s+")
+_PARENTHESIZED_KEY = re.compile(r"\s*\((?P<key>[^()]{3,80})\)")
+_CLOSING_YEAR = re.compile(r"(?<=.{10}\S)\s*\[(?P<inside>[^\[\]]{4,40})\](?=\s*(?:[-–—|]\s|$))")
 _ARXIV_NOTE = re.compile(r"\s*[\[(]\s*arXiv\s*:?\s*\d{4}\.\d{4,5}(?:v\d+)?\s*[\])]", re.IGNORECASE)
 _TASK_BOX = re.compile(r"^\s*\[[ xX]?\]\s+")
 # Harvard: `(2018) 'Title', *Venue*`: single quotes open after a space and close before a comma
@@ -289,9 +294,9 @@ def _is_name(name: str, truncated: bool) -> bool:
 def read_reference(spans: tuple[Span, ...]) -> Reference | None:
     """The reference an entry's inline text states, or None when no title can be found."""
     badges = badge_facts([span for span in spans if span.style == "image"])
-    spans = tuple(_cleaned(s) for s in _without_title_key(_without_leading_date(_without_task_box(spans)))
-                  if s.style != "image")
-    spans = _joined_bold(spans)
+    spans = tuple(_cleaned(s) for s in _without_title_key(_without_leading_date(_without_task_box(
+        _linked_addresses(spans)))) if s.style != "image")
+    spans, key, key_venue = _without_citation_key(_joined_bold(spans))
     links = tuple(Link(s.url, link_kind(s.text, s.url)) for s in spans if s.style == "link" and s.url)
     title, title_url, rest = _marked_title(spans)
     fields: dict = {}
@@ -302,11 +307,13 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
         tag_venue, title = _bracketed_prefix(title[issue.end():])
     if title:
         fields = rest_fields([] if _described_after_colon(rest) else rest)
-        fields["venue"] = fields["venue"] or tag_venue
+        fields["venue"] = tag_venue or fields["venue"]  # `[#51 [ICLR 2021] Title](…) (SAM)`: the tag's
         if inverted := _inverted_first_authors(spans, title):
             fields["authors"] = inverted
         closing = _CLOSING_PARENTHESES.search(title)  # `[Title (ICLR 2021)](url)`
-        if closing and looks_like_venue(closing["venue"]) and closing.start() > 0:
+        if closing and (cited := citation_key(closing["venue"])) and closing.start() > 0:
+            title, key = title[: closing.start()], key or cited  # `[Title (Arora et al., 2019)](url)`
+        elif closing and looks_like_venue(closing["venue"]) and closing.start() > 0:
             title, fields["venue"] = title[: closing.start()], fields["venue"] or _unglued(closing["venue"])
     else:
         title, fields = _plain_reference(spans)
@@ -319,8 +326,12 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
     linked_id = next((arxiv_id_of(link.url) for link in links if arxiv_id_of(link.url)), "")
     arxiv = linked_id or arxiv_id_in(text) or (closing_id["id"] if closing_id else "")
     doi = next((m["doi"] for m in (_DOI.search(link.url) for link in links) if m), "")
-    fields["venue"] = fields.get("venue") or badges.get("venue", "")
+    fields["venue"] = fields.get("venue") or key_venue or badges.get("venue", "")
     fields["stated_year"] = fields.get("stated_year") or badges.get("year")
+    if key:  # a citation key's names and year, where the entry states none besides
+        if not fields.get("authors"):
+            fields["authors"], fields["authors_truncated"] = key[0], key[1]
+        fields["stated_year"] = fields["stated_year"] or key[2]
     arxiv = arxiv or badges.get("arxiv_id", "")
     return Reference(title=title, links=links, arxiv_id=arxiv, doi=doi.rstrip("."), title_url=title_url,
                      **fields)
@@ -354,6 +365,34 @@ def _joined_bold(spans: tuple[Span, ...]) -> tuple[Span, ...]:
         else:
             joined.append(span)
     return tuple(joined)
+
+
+def _linked_addresses(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """`Title [2021] - https://openreview.net/…`, `Title(ICLR 2019) https://…`, `Title··⏎Names··⏎
+    https://doi.org/…`: a bare address closing the entry after a dash, a sentence, a parenthesis
+    or on a line of its own is the entry's link, as `<https://…>` would be, not
+    words of its title; one inside a sentence (`Available at: https://…`, `, video, https://…`)
+    stays."""
+    last = len(spans) - 1
+    while last >= 0 and not spans[last].text.strip(" .,;"):
+        last -= 1
+    if last < 0 or spans[last].style != "text":
+        return spans
+    closing = _CLOSING_ADDRESS.search(spans[last].text)
+    after_comma = _ADDRESS_AFTER_COMMA.search(spans[last].text)
+    if not closing and after_comma and arxiv_id_of(after_comma["url"]):  # `…, 2019, https://arxiv.org/abs/…`
+        closing = after_comma  # its id is read from the text either way: no more evidence than before
+    if not closing:
+        return spans
+    head = spans[last].text[:closing.start("url")]
+    head = Span("text", head.rstrip(" ,") if closing.re is _ADDRESS_AFTER_COMMA else head)
+    return (*spans[:last], head, Span("link", closing["url"], closing["url"]), *spans[last + 1:])
+
+
+_CLOSING_ADDRESS = re.compile(rf"(?:^\s*|\s[-–—|]\s+|(?<=\.)\s+|(?<=\()[^()]{{2,200}}\)\s*"
+                              rf"|{HARD_BREAK}\s*)"
+                              rf"{BARE_ADDRESS.pattern}[\s.]*$")
+_ADDRESS_AFTER_COMMA = re.compile(rf",\s+{BARE_ADDRESS.pattern}[\s.]*$")
 
 
 def _cleaned(span: Span) -> Span:
@@ -398,7 +437,7 @@ def _without_leading_date(spans: tuple[Span, ...]) -> tuple[Span, ...]:
     entry is when it was noted, neither the title nor the paper's year."""
     first = next((at for at, span in enumerate(spans) if span.text.strip()), None)
     if first is not None and spans[first].style == "text":  # `2024-03-25 — Title …`
-        dated = re.match(rf"\s*{_LOG_DATE.pattern}\s*[·•|:–—-]\s+", spans[first].text)
+        dated = re.match(rf"\s*{_NOTED}?{_LOG_DATE.pattern}\s*[·•|:–—-]\s+", spans[first].text)
         text = spans[first].text[dated.end():] if dated else spans[first].text
         return (*spans[:first], Span("text", text), *spans[first + 1:])
     if first is None or spans[first].style not in ("strong", "em", "code"):
@@ -578,6 +617,11 @@ def rest_fields(rest: list[Span]) -> dict:
     venue, stated_year = "", None
     chunks = _chunks(rest)
     for at, (style, text) in enumerate(chunks):
+        # `(Du & Lee, 2019)`, `*Du et al., 2019*`: who and when, no venue
+        if style in ("text", "em") and (cited := citation_key(text, lone=False)):
+            authors, truncated = (authors, truncated) if authors else (list(cited[0]), cited[1])
+            stated_year = stated_year or cited[2]
+            continue
         names = None if authors else names_in(text, surnames=True) or _surname_list(text)
         dated = style == "em" and at + 1 < len(chunks) and re.fullmatch(r"(?:19|20)\d\d", chunks[at + 1][1])
         # `(SAM)<br>…<br>ICLR 2021`: a nickname reads as an acronym; a venue with its year wins
@@ -642,8 +686,11 @@ def _unglued(venue: str) -> str:
 
 
 def _year_of(spans: list[Span]) -> int | None:
+    """The year the parts around a title state; a date to the day (`closed 19 Jun 2023`, `read
+    2023-03-04`) beside another year is when the list noted it; alone (`Published: 31 Aug 2022`)
+    it is the paper's."""
     text = " ".join(span.text for span in spans if span.style != "link" or is_label_text(span.text))
-    return first_year(text)
+    return first_year(_LOG_DATE.sub(" ", text)) or first_year(text)
 
 
 def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
@@ -679,6 +726,7 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     leading_year = None if year else _LEADING_YEAR.match(text)  # `2016 - Title - [paper](…)`, `[2019] Title`
     if leading_year:
         year, text = int(leading_year["year"]), text[leading_year.end():]
+    text, year, venue, cited = _after_the_title(text, year, venue)
     text = _ARXIV_NOTE.sub("", text)  # `Title [arXiv:1605.07110]`: the id is read from the text
     text = re.sub(r"[.,]?\s+In\s*$", ".", text)
     dated = _DATED_AUTHORS.match(text) or _YEAR_SENTENCE_AFTER_AUTHORS.match(text)
@@ -694,6 +742,8 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     fields = rest_fields([Span("text", ". ".join(others)), *tail])
     if authors:
         fields["authors"], fields["authors_truncated"] = tuple(authors[0]), authors[1]
+    elif cited and not fields["authors"]:
+        fields["authors"], fields["authors_truncated"] = cited[0], cited[1]
     fields["venue"] = _italic_container(tail) or fields["venue"]
     fields["venue"] = venue or fields["venue"]
     fields["stated_year"] = year or fields["stated_year"]
@@ -719,6 +769,25 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
             split_names(names) if _surnames_only(names) else ([names], False))
         fields["authors"], fields["authors_truncated"] = tuple(found[0]), found[1]
     return title, fields
+
+
+def _after_the_title(text: str, year: int | None, venue: str) -> tuple[str, int | None, str, tuple]:
+    """`Title [2021] - https://…`, `Title [ICLR 2020] - Names - …`: a bracketed year, or venue, after
+    the title; `Title (Arora et al., 2019) ICML 2019`: a citation key, who and when. The text
+    without them, the year, the venue and the key (its names, truncated, year) or ()."""
+    closing = None if year else _CLOSING_YEAR.search(text)
+    if closing and re.fullmatch(r"(?:19|20)\d\d", closing["inside"]):
+        year, text = int(closing["inside"]), text[: closing.start()] + text[closing.end():]
+    elif closing and looks_like_venue(closing["inside"]) and first_year(closing["inside"]):
+        venue = venue or _unglued(closing["inside"])
+        text = text[: closing.start()] + text[closing.end():]
+    cited = next((found for found in _PARENTHESIZED_KEY.finditer(text) if citation_key(found["key"])), None)
+    if not cited or cited.start() == 0:
+        return text, year, venue, ()
+    after = text[cited.end():]
+    key = citation_key(cited["key"])
+    text = f"{text[: cited.start()]}.{after}" if after.strip(" .,") else text[: cited.start()]
+    return text, year or key[2], venue, key
 
 
 # A container cited with its volume and pages (dblp's, a journal's): `Venue Year: pages`, `Venue
@@ -761,8 +830,8 @@ def _italic_container(tail: list[Span]) -> str:
     if not tail or tail[0].style != "em":
         return ""
     text = tail[0].text
-    if not re.search(r"\b[A-Z][a-z]+\.", text) and person_names(text):
-        return ""
+    if not re.search(r"\b[A-Z][a-z]+\.", text) and person_names(text) or citation_key(text, lone=False):
+        return ""  # `*Du et al., 2019*`: who and when, no container
     name = re.split(r",\s*(?:vol\.|\d)|\s\(pp\.", text.strip(" ,"), maxsplit=1, flags=re.IGNORECASE)[0]
     return name.strip(" ,")
 
@@ -789,6 +858,11 @@ def _leading_names(text: str) -> tuple[tuple[list[str], bool], str] | None:
     if vancouver := _VANCOUVER_AUTHORS.match(text):  # `Jacot A, Gabriel F, Hongler C. Title.`
         names = [name for name in vancouver["names"].split(", ") if name != "et al"]
         return (names, vancouver["names"].endswith("et al")), text[vancouver.end():]
+    # `Jacot, Gabriel, Hongler. Title.`, `Frankle & Carbin. Title.`: surnames alone, two or more
+    if (surnamed := re.match(r"(?P<names>[^.]{3,200}?)(?P<etal>,?\s+et\s+al)?\.\s+(?=\S)", text)) \
+            and re.search(r",|&|\band\b", surnamed["names"]) and _surnames_only(surnamed["names"]) \
+            and not any(_ACRONYM.match(word) for word in surnamed["names"].split()):
+        return (split_names(surnamed["names"])[0], bool(surnamed["etal"])), text[surnamed.end():]
     names, rest = split_leading_names(text)
     if not names or not rest or not names_in(text[: len(text) - len(rest)]):
         return None
@@ -833,8 +907,8 @@ def _title_and_rest(sentences: list[str], after_names: bool = False) -> tuple[st
     the authors are read already, so a title of capitalised words (`Understanding Batch
     Normalizations`) is not taken for one more name."""
     at = 0  # past names, and dates (`2017.03`) with no word in them
-    while at + 1 < len(sentences) and (
-            (names_in(sentences[at]) and not after_names) or not re.search(r"[^\W\d_]{2}", sentences[at])):
+    while at + 1 < len(sentences) and ((person_names(sentences[at]) and not after_names)
+                                       or not re.search(r"[^\W\d_]{2}", sentences[at])):
         at += 1
     end = at + 1
     while sentences[end - 1].endswith(("?", "!")) and end < len(sentences) and _goes_on(sentences[end]):
@@ -860,7 +934,9 @@ def _names_cut(title: str) -> tuple[str, str]:
         after = names_in(title[cut.end():], surnames=True)
         dash = bool(cut[0].strip(" ,"))
         after = after if dash else _plain_names(title[cut.end():])
-        one_surname = dash and _surnames_only(title[cut.end():])  # `Title - Barrett & Dherin`
+        # `Title - Barrett & Dherin`, `Title, Frankle & Carbin`
+        joined = re.search(r"\s(?:&|and)\s", title[cut.end():])
+        one_surname = (dash or joined) and _surnames_only(title[cut.end():])
         if after and (len(after[0]) > 1 or after[1] or dash) or one_surname:
             return title[: cut.start()], title[cut.end():]
     return title, ""
@@ -869,6 +945,81 @@ def _names_cut(title: str) -> tuple[str, str]:
 _PARTICLES = frozenset("von van de der den di da du le la dos del ter".split())
 _SURNAME = r"(?:(?:von|van|de|der|den|di|da|du|le|la|dos|del|ter) )*[A-ZÀ-Þ][\w'’-]+"
 _SURNAMES = re.compile(rf"{_SURNAME}(?:\s*(?:,|&|\band\b|,\s*and\b)\s*{_SURNAME}){{0,11}}")
+
+
+# An author-year citation key, in-text (APA, Harvard, natbib's `\citet`) or a label before the
+# title: `Arora et al., 2019`, `Du & Lee, 2019`, `Jacot et al. 2018`, `Hornik, 1991`; a key's
+# glued form, `Zhang17`, `Belkin2019`, only in brackets before a title.
+_KEYED_NAME = rf"{_SURNAME}(?:,\s+(?:[A-Z]\.\s?)+(?=,|\s+\(?(?:19|20)|\s+(?:&|and)\s))?"
+_KEYED_NAMES = re.compile(rf"(?P<names>{_KEYED_NAME}(?:(?:\s*,\s*|\s+(?:&|and)\s+|,\s*(?:&|and)\s+)"
+                          rf"{_KEYED_NAME}){{0,7}})"
+                          r"(?P<etal>,?\s+et\s+al\.?)?(?P<comma>,)?\s+\(?(?P<year>(?:19|20)\d\d)[a-z]?\)?")
+_GLUED_KEY = re.compile(r"(?P<names>[A-ZÀ-Þ][a-zß-ÿ][\w'’-]*?)(?P<year>(?:19|20)?\d\d)[a-z]?")
+_LEADING_KEY = re.compile(
+    r"^\s*(?:\[(?P<bracketed>[^\[\]]{3,80})\]|\((?P<parenthesized>[^()]{3,80})\))\s+(?=\S)")
+
+
+def citation_key(text: str, glued: bool = False, lone: bool = True
+                 ) -> tuple[tuple[str, ...], bool, int] | None:
+    """`Arora et al., 2019` → (`Arora`,), truncated, 2019: who and when an author-year key names,
+    never a venue; None for a venue (`NeurIPS 2019`), a journal (`Nature 2019`) or a term (`Fall 2018`).
+    `lone`: one name and a comma (`Hornik, 1991`) is a key too, as it is in parentheses; out of
+    them it may be a publisher's (`Springer, 1996`)."""
+    text = text.strip(" ()[]")
+    keyed = _KEYED_NAMES.fullmatch(text) or (glued and _GLUED_KEY.fullmatch(text))
+    surnames = re.sub(r",\s+(?:[A-Z]\.\s?)+", "", keyed["names"]) if keyed else ""  # `Du, S. S.`: APA's
+    # `Barrett & Dherin, ICLR 2021`: a venue after the names, no key
+    if not keyed or looks_like_venue(surnames) or not _surnames_only(surnames) \
+            or any(_ACRONYM.match(word) for word in re.findall(r"[\w'’-]+", surnames)):
+        return None
+    initials = surnames != keyed["names"]
+    several = re.search(r",|&|\band\b", surnames)
+    if keyed.re is _KEYED_NAMES and not (keyed["etal"] or several or initials or (keyed["comma"] and lone)):
+        return None  # `Nature 2019`, `Science 2020`: a journal and its year
+    year = keyed["year"]
+    year = year if len(year) == 4 else ("20" if year < "50" else "19") + year  # `Zhang17`
+    if initials:  # as written: `Du, S. S.`, `Lee, J. D.`
+        names = re.findall(rf"{_SURNAME},\s+(?:[A-Z]\.\s?)*[A-Z]\.|{_SURNAME}", keyed["names"])
+    else:
+        names = split_names(keyed["names"])[0] if several else [keyed["names"]]
+    return tuple(names), bool(keyed.re is _KEYED_NAMES and keyed["etal"]), int(year)
+
+
+def _without_citation_key(spans: tuple[Span, ...]) -> tuple[tuple[Span, ...], tuple, str]:
+    """`[Jacot et al. 2018] Title`, `**[Zhang17]** Title`, `(Arora et al., 2019) Title`: the key
+    opening an entry is no part of its title; it names the authors and the year, and the venue
+    where it gives one (`[Jacot et al., NeurIPS 2018]`). An alphabetic key (`[ZBHRV17]`,
+    `[ZBH+17]`) names the year alone."""
+    first = next((at for at, span in enumerate(spans) if span.text.strip()), None)
+    if first is None:
+        return spans, (), ""
+    span = spans[first]
+    if span.style in ("strong", "em") and re.fullmatch(r"\s*\[[^\[\]]{3,80}\]\s*", span.text):
+        lead, rest = _LEADING_KEY.match(span.text.strip() + " x"), ()  # the whole span is the key
+    elif span.style == "text":
+        lead = _LEADING_KEY.match(span.text)
+        rest = (Span("text", span.text[lead.end():]),) if lead else ()
+    else:
+        return spans, (), ""
+    if not lead:
+        return spans, (), ""
+    inside = lead["bracketed"] or lead["parenthesized"]
+    key, venue = citation_key(inside, glued=bool(lead["bracketed"])), ""
+    if key is None and (named := re.fullmatch(r"(?P<names>.+?),\s*(?P<venue>[^,]+)", inside)) \
+            and looks_like_venue(named["venue"]) and first_year(named["venue"]):
+        key = citation_key(f"{named['names']}, {first_year(named['venue'])}")
+        venue = _unglued(named["venue"]) if key else ""
+    if key is None and lead["bracketed"] and (alpha := _ALPHA_KEY.fullmatch(inside)):
+        year = first_year(alpha["year"]) or first_year(f"'{alpha['year']}")
+        surname = "" if alpha["letters"].isupper() else alpha["letters"].rstrip("+")
+        key = ((surname,), True, year) if surname else ((), False, year)  # `Jacot+18`: Jacot et al.
+    if key is None:
+        return spans, (), ""
+    return (*spans[:first], *rest, *spans[first + 1:]), key, venue
+
+
+# an alphabetic key: the initials of the authors' surnames, or one and `+`, and a year
+_ALPHA_KEY = re.compile(r"(?P<letters>[A-Z]{2,8}\+?|[A-ZÀ-Þ][a-zß-ÿ'’-]+\+)(?P<year>(?:19|20)?\d\d)[a-z]?")
 
 
 def _surnames_only(text: str) -> bool:
@@ -882,8 +1033,15 @@ def _surnames_only(text: str) -> bool:
 
 def _trailing_venue(title: str) -> tuple[str, str]:
     """`Title. NIPS'18`, `Title (ICML 2019)`, `Title, 2018`, `Title, Advances in …`: the venue
-    or year closing a title."""
+    or year closing a title; `Title(arXiv)`, a preprint's."""
+    if preprint := re.search(r"\s*\((?P<venue>(?i:arxiv)(?: preprint)?)\)$", title):
+        return title[: preprint.start()], preprint["venue"]
     match = _CLOSING_PARENTHESES.search(title)
+    if (named := re.search(r"\s*\((?P<names>[^()]{2,80})\)$", title)) and _surname_list(named["names"]):
+        return f"{title[: named.start()]} - {named['names']}", ""  # `Title (Zhang et al.)`: for the names cut
+    if match and ";" in match["venue"]:  # `Title (Names; Venue Year)`: the names set apart for the names cut
+        names, _, venue = match["venue"].rpartition(";")
+        return f"{title[: match.start()].rstrip()} - {names.strip()}", venue.strip()
     if match and len(match["venue"]) <= 80 and re.match(r"[A-Z]", match["venue"]):
         # `Title (Kenji Kawaguchi, NeurIPS 2016)`: the authors before the venue stay for the names cut
         *names, venue = _venue_after_comma(match["venue"].strip())
