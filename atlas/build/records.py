@@ -92,27 +92,28 @@ _ENTRY_VALUES = attrgetter(*_ENTRY_FIELDS)
 _ENTRY_POSITION = {name: position for position, name in enumerate(_ENTRY_FIELDS)}
 
 
-def _positional_constructor(record_class: type, name: str):
+def positional_constructor(record_class: type, name: str):
     """A function making a frozen, slotted record from all its field values in order, as its
     __init__ does but in about half the time: __init__ sets each field through
     `object.__setattr__` (frozen forbids plain assignment), which looks the slot up again for each
     field of each record; this calls each slot's setter directly. Made from the class's fields,
     as dataclasses makes __init__; for records with no __post_init__ (nothing else to run)."""
-    assert not hasattr(record_class, "__post_init__")
     names = [field.name for field in fields(record_class)]
-    scope = {"new": object.__new__, "record_class": record_class}
-    scope.update({f"set_{field}": getattr(record_class, field).__set__ for field in names})
-    lines = [f"def {name}({', '.join(names)}):", "    record = new(record_class)"]
-    lines += [f"    set_{field}(record, {field})" for field in names]
-    exec("\n".join([*lines, "    return record"]), scope)  # noqa: S102 (text made above, from field names)
+    # The function's own names start with "__", which no field's does, so none hides a field.
+    assert not hasattr(record_class, "__post_init__") and not any(n.startswith("__") for n in names)
+    scope = {"__new": object.__new__, "__class": record_class}
+    scope.update({f"__set_{at}": getattr(record_class, field).__set__ for at, field in enumerate(names)})
+    lines = [f"def {name}({', '.join(names)}):", "    __made = __new(__class)"]
+    lines += [f"    __set_{at}(__made, {field})" for at, field in enumerate(names)]
+    exec("\n".join([*lines, "    return __made"]), scope)  # noqa: S102 (text made above, from field names)
     function = scope[name]
-    function.__module__ = __name__
+    function.__module__ = record_class.__module__
     function.__doc__ = f"A {record_class.__name__} from its field values in order."
     return function
 
 
 # Rebuilt from its values: each entry brought back from a parse worker, and in entry_with.
-entry_of_values = _positional_constructor(Entry, "entry_of_values")
+entry_of_values = positional_constructor(Entry, "entry_of_values")
 
 
 _ENTRY_DEFAULTS = tuple(field.default for field in fields(Entry))
