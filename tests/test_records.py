@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import pickle
 import shutil
 import sqlite3
+from dataclasses import fields
 
+import pytest
 from conftest import MANIFEST, TAXONOMY, papers_of, read_excerpt
 
+import atlas.build.parse_pool  # noqa: F401  (registers how entries are pickled)
+from atlas.build.parsers.markdown_tree import ListItem, _list_item
 from atlas.build.pipeline import build
+from atlas.build.records import Entry, entry_of_values, entry_with, new_entry
 
 # --- items nested on one line --------------------------------------------------------------
 
@@ -66,3 +72,31 @@ def test_a_build_with_items_nested_on_one_line_keeps_every_item(tmp_path):
         ("optimization-analysis", 0, "other", None),
         ("optimization-analysis", 1, "paper", "on-the-convergence-proof-of-amsgrad-and-a-new-version"),
     ]
+
+
+# --- records made from their values ----------------------------------------------------------
+
+
+def _distinct_values(record_class) -> list:
+    """A value for each field that no other field has, so a field set from the wrong one shows."""
+    return [f"value of {field.name}" for field in fields(record_class)]
+
+
+def test_a_record_made_from_its_values_equals_the_one_its_class_makes():
+    for record_class, made_by in ((Entry, entry_of_values), (ListItem, _list_item)):
+        values = _distinct_values(record_class)
+        record = made_by(*values)
+        assert type(record) is record_class
+        assert record == record_class(*values) and repr(record) == repr(record_class(*values))
+        assert hash(record) == hash(record_class(*values))
+    entry = Entry(*_distinct_values(Entry))
+    assert pickle.loads(pickle.dumps(entry)) == entry
+    assert entry_with(entry, paper_id="p") == Entry(*_distinct_values(Entry)[:-3], "p", *_distinct_values(Entry)[-2:])
+    assert new_entry(source_id="s", line=1, section=(), kind="paper", raw="r") == Entry("s", 1, (), "paper", "r")
+
+
+def test_an_entry_needs_its_fields_and_knows_no_other():
+    with pytest.raises(TypeError, match="needs 'raw'"):
+        new_entry(source_id="s", line=1, section=(), kind="paper")
+    with pytest.raises(TypeError, match="no field 'titel'"):
+        new_entry(source_id="s", line=1, section=(), kind="paper", raw="r", titel="T")

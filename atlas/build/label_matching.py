@@ -146,9 +146,18 @@ class LabelIndex:
                     self._by_first.setdefault(form[0], []).append(label)
         for labels in self._by_first.values():
             labels.sort(key=lambda label: (-len(label.words), label.concept_id, label.label))
+        # The first words of the labels each kind of text may match: most titles and digests hold
+        # none, and are passed over without placing their words (`find`).
+        self._firsts = {
+            where: frozenset(first for first, labels in self._by_first.items()
+                             if where == TERMS or any(where in label.where for label in labels))
+            for where in (TITLE, DIGEST, TERMS)
+        }
 
     def find(self, text: str, where: str) -> list[LabelMatch]:
         """Non-overlapping label matches in a text, the longest first where two overlap."""
+        if self._firsts[where].isdisjoint(map(_form, _WORD.findall(text))):
+            return []
         tokens = words(text)
         forms = [form for form, _, _ in tokens]
         candidates = []

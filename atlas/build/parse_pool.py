@@ -25,7 +25,7 @@ from atlas.build.errors import InputError
 from atlas.build.parsers import entries_of, parse_document
 from atlas.build.parsers.markdown_tree import CHUNK_LINES, follow_headings, read_segment, segment_ends
 from atlas.build.parsers.registry import BLOCK_READERS
-from atlas.build.records import Entry, Link, SourceText
+from atlas.build.records import Entry, Link, SourceText, entry_of_values
 
 WORKERS = 2  # the machine's two cores; one worker where there is one core
 _ATX_HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)")
@@ -39,14 +39,16 @@ class _Job:
     headings: tuple[tuple[int, str], ...] = ()  # the guessed heading path open at `start`
 
 
-def _by_fields(record_class: type) -> None:
-    """Pickle a slotted dataclass as its class and field values: the default state of one calls
-    dataclasses.fields() per object, which was most of the cost of bringing entries back."""
+def _by_fields(record_class: type, constructor=None) -> None:
+    """Pickle a slotted dataclass as its class (or `constructor`) and field values: the default
+    state of one calls dataclasses.fields() per object, which was most of the cost of bringing
+    entries back; then Entry's own __init__ was most of what was left."""
     values = attrgetter(*(field.name for field in fields(record_class)))
-    copyreg.pickle(record_class, lambda record: (record_class, values(record)))
+    constructor = constructor or record_class
+    copyreg.pickle(record_class, lambda record: (constructor, values(record)))
 
 
-_by_fields(Entry)
+_by_fields(Entry, entry_of_values)
 _by_fields(Link)
 
 # What forked workers read: set before the pool starts, so only jobs and entries are pickled.

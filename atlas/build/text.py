@@ -24,19 +24,22 @@ _OLD_STYLE_ARXIV = re.compile(r"arxiv preprint (?P<id>[a-z-]+/\d{7})", re.IGNORE
 # Markdown markers between two letters or digits of one word: `ne**twork`, `ne[twork`.
 _MARKUP_IN_WORD = re.compile(r"(?<=[^\W_])[*`\[\]()]+(?=[^\W_])")
 _PARTNER = {")": "(", "]": "["}
-_SPACES = re.compile(r"\s+")
 _KEY_WORD = re.compile(r"[a-z0-9]+")
 
 
 def repair_diacritics(text: str) -> str:
     """Rejoin accents split from their letter by copy-paste ("Gu ̈ney" → "Güney")."""
+    if text.isascii():  # most texts: no accent to rejoin, and NFC leaves ASCII as it is
+        return text
     text = _SPACED_COMBINING.sub(r"\1\2", text)
     text = _SPACING_BEFORE_LETTER.sub(lambda m: m[2] + _SPACING_TO_COMBINING[m[1]], text)
     return unicodedata.normalize("NFC", text)
 
 
 def collapse_spaces(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
+    """Runs of white space as one space, none at the ends. `str.split` knows the same white space
+    as the pattern `\\s` (both ask Unicode's White_Space property), and costs a quarter of it."""
+    return " ".join(text.split())
 
 
 def clean_title(text: str) -> str:

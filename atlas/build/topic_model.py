@@ -57,12 +57,16 @@ def paper_texts(
     """Each paper's text for the model; `known` holds the read papers' agreed topics, `authors` each
     paper's author ids, so a paper learns from its authors' other read papers (never its own)."""
     parts: dict[str, list[str]] = {paper.id: [paper.title, paper.title] for paper in papers}
+    headings_of: dict[tuple[str, tuple[str, ...]], list[str]] = {}  # a list's entries share a few sections
     for entry in entries:
         if entry.kind != "paper" or entry.paper_id not in parts:
             continue
-        scheme = taxonomy.schemes.get(entry.source_id)
-        structural = scheme.structural_headings if scheme else frozenset()
-        headings = [heading_text(h) for h in entry.section if term_key(h) not in structural]
+        headings = headings_of.get((entry.source_id, entry.section))
+        if headings is None:
+            scheme = taxonomy.schemes.get(entry.source_id)
+            structural = scheme.structural_headings if scheme else frozenset()
+            headings = [heading_text(h) for h in entry.section if term_key(h) not in structural]
+            headings_of[(entry.source_id, entry.section)] = headings
         parts[entry.paper_id] += [entry.digest, entry.label, *headings, *entry.keywords]
     # Only read papers give topics, so only they are gathered per author: a person named on every
     # paper (a large bibliography's prolific author) would otherwise make this quadratic.

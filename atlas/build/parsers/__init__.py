@@ -10,7 +10,7 @@ from __future__ import annotations
 from atlas.build.names import repair_author_list
 from atlas.build.parsers.markdown_tree import ListItem, item_chunks
 from atlas.build.parsers.registry import BLOCK_READERS, PARSERS, NotAPaper, Unreadable
-from atlas.build.records import Entry, SourceText
+from atlas.build.records import Entry, SourceText, new_entry
 from atlas.build.text import remove_stray_markup
 
 
@@ -58,7 +58,7 @@ def _entry(document: SourceText, read_item, blocks: bool, index: int, items: lis
             _warn(claims, f"stray markdown inside a title word: {', '.join(stray_words)}")
     if claims.get("parent_line") and "parent_item" not in claims:
         claims["parent_item"] = items[item.parent].item
-    return Entry(
+    return new_entry(
         source_id=document.source.id,
         line=claims.pop("line", item.line),  # a row written over lines: the line of its title
         item=item.item,
