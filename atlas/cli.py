@@ -15,7 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from atlas.build.errors import InputError, OutputBusy
+from atlas.build.errors import ExportFailed, InputError, OutputBusy
 from atlas.build.pipeline import build, build_dataset, print_report
 from atlas.build.update import DEFAULT_MAX_LOSS, update
 
@@ -45,7 +45,7 @@ def add_build_arguments(parser: argparse.ArgumentParser) -> None:
 def run_build(args: argparse.Namespace) -> int:
     try:
         report = build(args.sources, args.out, args.curation, args.taxonomy, wait=not args.no_wait)
-    except (InputError, OutputBusy) as error:
+    except (InputError, OutputBusy, ExportFailed) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     except OSError as error:  # the output cannot be written: a folder not ours, a full disk

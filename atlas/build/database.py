@@ -30,6 +30,7 @@ from atlas.build.topic_model import ModelScore
 from atlas.build.topics_table import write_topics
 
 SECTION_SEPARATOR = " › "
+BUSY_SECONDS = 600
 # json.dumps(value, ensure_ascii=False) builds an encoder at each call; the entries table makes 300,000.
 _TO_JSON = json.JSONEncoder(ensure_ascii=False).encode
 
@@ -57,17 +58,13 @@ class Dataset:
     reading_queue: list[QueueItem] = field(default_factory=list)
 
 
-def write_database(path: Path, data: Dataset) -> dict[str, int]:
-    """Write every table and view; returns the build report, completed with counts of the views.
+def write_tables(path: Path, data: Dataset) -> sqlite_utils.Database:
+    """Write the public tables and commit them: what the exports read (atlas/build/export_process.py),
+    which may then start while finish_database runs. Returns the open database, for finish_database.
 
-    One transaction, its journal in memory and no syncs: a build that fails is thrown away whole
+    Their journal in memory and no syncs: a build that fails is thrown away whole
     (atlas/build/publish.py), and publishing syncs every file once it is complete."""
-    db = sqlite_utils.Database(path)
-    db.execute("pragma journal_mode = memory")
-    db.execute("pragma synchronous = off")
-    # 256 MiB of page cache instead of 2 MiB: indexes, the closure and the full-text index read back
-    # what was just written, which at 150,000 papers cost a quarter of the stage's CPU in page reads.
-    db.execute("pragma cache_size = -262144")
+    db = _connect(path)
     db.conn.execute("begin")
     paper_of = {ref: paper.id for paper in data.papers for ref in paper.entries}
     _write_sources(db, data)
@@ -78,17 +75,39 @@ def write_database(path: Path, data: Dataset) -> dict[str, int]:
     _write_review_tables(db, data, paper_of)
     write_topics(db, data.taxonomy, data.paper_topics, data.unmapped_terms, data.paper_readings)
     write_model_tables(db, data.model_scores, data.paper_topics, data.reading_queue)
+    db.conn.commit()
+    return db
+
+
+def finish_database(db: sqlite_utils.Database, report: dict[str, int]) -> dict[str, int]:
+    """In a second transaction, the indexes, the site's tables, the views, the build report and
+    the statistics; returns the report completed with counts of the views. The exports may read
+    the committed tables meanwhile: SQLite holds this transaction's commit until their reads end."""
+    db.conn.execute("begin")
     _index(db)
     write_site_tables(db)
     _create_views(db)
     # Counted from the view users query, so the report and the view can never disagree.
     (papers_with_conflicts,) = db.execute("select count(*) from conflicts").fetchone()
-    report = {**data.report, "papers_with_conflicts": papers_with_conflicts}
+    report = {**report, "papers_with_conflicts": papers_with_conflicts}
     insert_rows(db, "build_report", ({"measure": k, "value": v} for k, v in report.items()), pk="measure")
-    db.conn.commit()
     db.execute("ANALYZE")
+    db.conn.commit()
     db.close()
     return report
+
+
+def _connect(path: Path) -> sqlite_utils.Database:
+    db = sqlite_utils.Database(path)
+    # An export's read holds the commit back until it ends, and a commit holds back an export's
+    # next read: wait for each other rather than fail (at most BUSY_SECONDS).
+    db.conn.execute(f"pragma busy_timeout = {BUSY_SECONDS * 1000}")
+    db.execute("pragma journal_mode = memory")
+    db.execute("pragma synchronous = off")
+    # 256 MiB of page cache instead of 2 MiB: indexes, the closure and the full-text index read back
+    # what was just written, which at 150,000 papers cost a quarter of the stage's CPU in page reads.
+    db.execute("pragma cache_size = -262144")
+    return db
 
 
 def _write_sources(db: sqlite_utils.Database, data: Dataset) -> None:

@@ -21,3 +21,7 @@ class InputError(Exception):
 
 class OutputBusy(Exception):
     """Another build holds the output folder's lock, and this one was told not to wait."""
+
+
+class ExportFailed(Exception):
+    """An export written in a process of its own (atlas/build/export_process.py) failed or ran over."""

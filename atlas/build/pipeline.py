@@ -4,55 +4,33 @@ from __future__ import annotations
 
 import gc
 import json
-import multiprocessing
-import resource
 import sys
-import time
 from collections import Counter
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
-from atlas.build.citation_files import write_citation_files
 from atlas.build.classify import classify, load_curation, paper_keywords
-from atlas.build.database import Dataset, write_database
+from atlas.build.database import Dataset, finish_database, write_tables
+from atlas.build.export_process import exports_beside
 from atlas.build.merge import MergeOverrides, merge_papers
 from atlas.build.normalize import VenueTable, link_claims, with_venues
 from atlas.build.parse_pool import parse_documents
 from atlas.build.people import NameRules, cluster_authors
 from atlas.build.publish import publish
-from atlas.build.rdf import write_exports
-from atlas.build.rdf_atlas import write_atlas_rdf
 from atlas.build.reading_queue import reading_queue
 from atlas.build.records import entry_with
 from atlas.build.renamed import follow_authorship, follow_titles
 from atlas.build.retired import check_retired, load_retired
 from atlas.build.site_files import write_site
 from atlas.build.sources import load_manifest, read_source, require_items
+from atlas.build.stage_timer import stage
 from atlas.build.taxonomy import load_taxonomy
 from atlas.published import OUR_SCHEME
 
 DATABASE_NAME = "atlas.db"
 REPORT_NAME = "build-report.json"
 RETIRED_NAME = "retired_ids.yml"
-
-
-@contextmanager
-def _stage(timings: dict[str, float] | None, name: str) -> Iterator[None]:
-    """Add the seconds the block takes to timings[name], and the CPU seconds of this process and
-    of its finished helpers to timings[name + "_cpu"], for bench/bench_build.py."""
-    start, cpu = time.perf_counter(), _cpu_seconds()
-    yield
-    if timings is not None:
-        timings[name] = timings.get(name, 0.0) + time.perf_counter() - start
-        timings[f"{name}_cpu"] = timings.get(f"{name}_cpu", 0.0) + _cpu_seconds() - cpu
-
-
-def _cpu_seconds() -> float:
-    """User and system seconds of this process and of the helper processes it has waited for."""
-    own, helpers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + helpers.ru_utime + helpers.ru_stime
 
 
 @contextmanager
@@ -73,7 +51,7 @@ def build_dataset(
     manifest: Path, curation: Path, taxonomy_folder: Path, timings: dict[str, float] | None = None
 ) -> Dataset:
     """Run every stage up to the database; `curation` is the folder of the curated YAML."""
-    with _stage(timings, "curation"):
+    with stage(timings, "curation"):
         sources = load_manifest(manifest)
         taxonomy = load_taxonomy(taxonomy_folder)
         topic_curation = load_curation(taxonomy_folder, taxonomy)
@@ -82,7 +60,7 @@ def build_dataset(
         overrides = MergeOverrides.load(curation / "merges.yml")
         retired = load_retired(curation / RETIRED_NAME)
         names = follow_authorship(names, retired)
-    with _stage(timings, "parse"):
+    with stage(timings, "parse"):
         documents = [read_source(source, manifest.parent) for source in sources]
         entries = []
         for document, parsed in zip(documents, parse_documents(documents), strict=True):
@@ -93,14 +71,14 @@ def build_dataset(
     def first_author_key(entry):
         return names.parse(entry.authors[0]).key if entry.authors else ""
 
-    with _stage(timings, "merge"):
+    with stage(timings, "merge"):
         papers, duplicates, paper_of = merge_papers(
             entries, first_author_key, lambda venue_id: venues.venues[venue_id].kind, overrides,
             arxiv_venue=venues.arxiv_venue,
         )
         entries = [entry_with(e, paper_id=paper_of.get(e.ref, "")) if e.ref in paper_of or e.paper_id else e
                    for e in entries]  # the other entries keep paper_id "" as they are
-    with _stage(timings, "authors"):
+    with stage(timings, "authors"):
         occurrences = {
             (*entry.ref, position): name
             for entry in entries
@@ -111,7 +89,7 @@ def build_dataset(
         authors, author_of = cluster_authors(occurrences, paper_of, names, retired_authors)
         live = {"paper": {paper.id for paper in papers}, "author": {author.id for author in authors}}
         check_retired(retired, live, curation / RETIRED_NAME)
-    with _stage(timings, "classify"):
+    with stage(timings, "classify"):
         claims = link_claims(entries, venues)
         topic_curation = follow_titles(topic_curation, papers, entries, retired)
         classification = classify(papers, entries, taxonomy, topic_curation, _author_ids(papers, author_of))
@@ -182,46 +160,19 @@ def build(
 def _build(manifest: Path, out: Path, curation: Path, taxonomy: Path, wait: bool, timings) -> dict[str, int]:
     data = build_dataset(manifest, curation, taxonomy, timings)
     with publish(out, wait=wait) as staging:
-        with _stage(timings, "database"):
-            report = write_database(staging / DATABASE_NAME, data)
-        concepts = data.taxonomy
+        with stage(timings, "database"):
+            db = write_tables(staging / DATABASE_NAME, data)
+        concepts, report = data.taxonomy, data.report
         del data  # every record is in atlas.db now: the stages below read it from there
-        # RDF on the second core while this one writes the citation files (BibTeX, RIS, CSL-JSON):
-        # each only reads the finished atlas.db and writes files of its own. The site copies both,
-        # so it comes after.
-        with _beside(_write_rdf, concepts, staging) as rdf_timings:
-            with _stage(timings, "bibtex"):
-                write_citation_files(staging / DATABASE_NAME, staging)
-        if timings is not None:
-            timings.update(rdf_timings.result())
-        with _stage(timings, "site"):
+        # The exports (RDF, and BibTeX, RIS, CSL-JSON) read the committed tables in processes of
+        # their own while this one finishes the database; the site copies both, so it comes after.
+        with exports_beside(staging / DATABASE_NAME, concepts, staging, timings):
+            with stage(timings, "database"):
+                report = finish_database(db, report)
+        with stage(timings, "site"):
             (staging / REPORT_NAME).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
             write_site(staging, DATABASE_NAME)
     return report
-
-
-def _write_rdf(concepts, staging: Path) -> dict[str, float]:
-    """The taxonomy's exports and atlas.nt/ttl; returns the seconds they took, for the bench."""
-    timings: dict[str, float] = {}
-    with _stage(timings, "rdf"):
-        write_exports(concepts, staging)
-        write_atlas_rdf(staging / DATABASE_NAME, concepts, staging)
-    return timings
-
-
-@contextmanager
-def _beside(function, *args) -> Iterator[Future]:
-    """Run function(*args) in a forked process while the block runs; wait for it at the end of
-    the block, raising its error if it failed. Where fork is missing, it runs before the block."""
-    if "fork" not in multiprocessing.get_all_start_methods():
-        done: Future = Future()
-        done.set_result(function(*args))
-        yield done
-        return
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
-        future = pool.submit(function, *args)
-        yield future
-        future.result()
 
 
 def print_report(report: dict[str, int], stream=sys.stdout, done: str = "built") -> None:

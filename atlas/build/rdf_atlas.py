@@ -43,6 +43,7 @@ TURTLE_NAME = "atlas.ttl"
 
 ARXIV_ABSTRACT = "https://arxiv.org/abs/"
 DOI_RESOLVER = "https://doi.org/"
+READ_TIMEOUT = 600  # seconds a read may wait for the build's commit (atlas/build/database.py)
 RUN_LINES = 400_000  # lines sorted in memory at a time; longer exports are merged from runs on disk
 
 # N-Triples string escapes, as pyoxigraph (oxrdf) writes them: tests/test_rdf_atlas.py checks
@@ -257,7 +258,8 @@ def write_atlas_rdf(database: Path, taxonomy: Taxonomy, folder: Path) -> int:
     with tempfile.TemporaryDirectory(dir=folder, prefix=".rdf-") as work:
         out = _Lines(Path(work))
         _taxonomy(out, taxonomy)
-        db = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+        # The build may be finishing the database meanwhile: wait for its commit rather than fail.
+        db = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=READ_TIMEOUT)
         db.row_factory = sqlite3.Row
         try:
             for writer in (_sources, _venues, _authors, _papers, _authorships, _subjects, _entries):

@@ -123,37 +123,52 @@ def write_search_index(db: sqlite_utils.Database) -> None:
     every topic a paper is under (its own and their broader ones), so "NTK" or "lottery" finds the
     papers a topic holds even when their titles never say so. `topic_ids` holds one word per such
     topic (`topic_token`), so a search inside a topic is one MATCH, an intersection of two word
-    lists in the index, instead of probing the closure paper by paper."""
+    lists in the index, instead of probing the closure paper by paper. The topic words are made
+    once per set of topics (write_topic_sets), a few hundred, rather than once per paper; call
+    after it."""
     db.execute(f"drop table if exists {SEARCH_TABLE}")
     db.execute(
         f"create virtual table {SEARCH_TABLE} using fts5 "
         "(title, digest, authors, topics, topic_ids, tokenize='porter')"
     )
     db.register_function(topic_token, deterministic=True, replace=True)
+    db.execute("drop table if exists temp.topic_set_words")
     db.execute(
-        f"""
-        insert into {SEARCH_TABLE} (rowid, title, digest, authors, topics, topic_ids)
-        select papers.rowid, papers.title, papers.digest, papers.authors, (
+        """
+        create temp table topic_set_words as
+        select sets.topic_set_id, (
             select group_concat(words, ' ') from (
                 select topics.label || ' ' || coalesce(topics.label_zh, '') || ' '
                        || coalesce(topics.alt_labels, '') || ' ' || coalesce(topics.hidden_labels, '')
                        as words
-                from paper_topic_closure join topics on topics.id = paper_topic_closure.topic_id
-                where paper_topic_closure.paper_id = papers.id and topics.scheme_id = ?
+                from topic_set_topics join topics on topics.id = topic_set_topics.topic_id
+                where topic_set_topics.topic_set_id = sets.topic_set_id and topics.scheme_id = ?
                 order by topics.id
             )
-        ), (
+        ) as topics, (
             select group_concat(topic_token(topic_id), ' ') from (
-                select paper_topic_closure.topic_id from paper_topic_closure
-                join topics on topics.id = paper_topic_closure.topic_id
-                where paper_topic_closure.paper_id = papers.id and topics.scheme_id = ?
-                order by paper_topic_closure.topic_id
+                select topic_set_topics.topic_id from topic_set_topics
+                join topics on topics.id = topic_set_topics.topic_id
+                where topic_set_topics.topic_set_id = sets.topic_set_id and topics.scheme_id = ?
+                order by topic_set_topics.topic_id
             )
-        )
-        from papers order by papers.rowid
+        ) as topic_ids
+        from (select distinct topic_set_id from topic_set_topics) as sets
         """,
         [OUR_SCHEME, OUR_SCHEME],
     )
+    db.execute(
+        f"""
+        insert into {SEARCH_TABLE} (rowid, title, digest, authors, topics, topic_ids)
+        select papers.rowid, papers.title, papers.digest, papers.authors,
+               topic_set_words.topics, topic_set_words.topic_ids
+        from papers
+        left join paper_topic_sets on paper_topic_sets.paper_id = papers.id
+        left join temp.topic_set_words on topic_set_words.topic_set_id = paper_topic_sets.topic_set_id
+        order by papers.rowid
+        """
+    )
+    db.execute("drop table temp.topic_set_words")
 
 
 def write_search_rankings(

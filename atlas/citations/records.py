@@ -78,8 +78,9 @@ def citations(paper_rows: Iterable[Mapping], author_rows: Iterable[Mapping]) -> 
 
 
 def all_citations(database: Path) -> list[Citation]:
-    """Every paper of a written database, in id order: what the files in dist/ cite."""
-    db = sqlite3.connect(database)
+    """Every paper of a written database, in id order: what the files in dist/ cite. The build may
+    be finishing the database meanwhile: the read waits for its commit (up to 600 s) rather than fail."""
+    db = sqlite3.connect(database, timeout=600)
     db.row_factory = sqlite3.Row
     papers_sql, authors_sql = citation_queries(None)
     cited = citations(db.execute(papers_sql), db.execute(authors_sql))

@@ -1,0 +1,130 @@
+"""Stages 7 and 8, each in a fresh process: the RDF exports and the citation files, read from the
+tables of atlas.db the build has committed, while the build's own process finishes the database
+(indexes, site tables, search index) on the other core.
+
+Fresh, not forked: a fork of the build would inherit its whole heap (every stage's records) and
+copy each page that reference counting touches, where a new interpreter holds only what its export
+reads. A child gets plain data: its export's name, the paths, and the taxonomy pickled on its
+standard input; it prints the seconds it took as JSON and exits 0, or prints its error and exits
+non-zero, and the build stops with that error (ExportFailed) as its one message.
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+from atlas.build.errors import ExportFailed
+from atlas.build.stage_timer import stage
+
+if TYPE_CHECKING:  # the child imports the taxonomy's module only once it has read its input
+    from atlas.build.taxonomy import Taxonomy
+
+# What each child writes, as a failure names it.
+EXPORTS = {
+    "rdf": "the RDF exports (taxonomy.ttl, taxonomy.jsonld, atlas.nt, atlas.ttl)",
+    "bibtex": "the citation files (atlas.bib, atlas.ris, atlas.csl.json)",
+}
+# The longest the build waits for its exports once the database is finished: at 250,000 papers
+# they take about a minute. A child still running then is stopped, and the build with it.
+WAIT_SECONDS = 3600.0
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent.parent
+# -I: the child's imports come from PACKAGE_ROOT and the interpreter's packages, never from the
+# working folder or PYTHONPATH, so it runs this checkout's code, as the build does.
+_CHILD = ("import sys; sys.path.insert(0, sys.argv[1]); "
+          "from atlas.build.export_process import main; main(sys.argv[2:])")
+
+
+def write_export(name: str, database: Path, taxonomy: Taxonomy, folder: Path) -> dict[str, float]:
+    """Write one export into `folder` in this process; the seconds it took, for the bench."""
+    from atlas.build.citation_files import write_citation_files
+    from atlas.build.rdf import write_exports
+    from atlas.build.rdf_atlas import write_atlas_rdf
+
+    if name not in EXPORTS:
+        raise ValueError(f"no export named {name!r}")
+    timings: dict[str, float] = {}
+    with stage(timings, name):
+        if name == "rdf":
+            write_exports(taxonomy, folder)
+            write_atlas_rdf(database, taxonomy, folder)
+        else:
+            write_citation_files(database, folder)
+    return timings
+
+
+@contextmanager
+def exports_beside(
+    database: Path, taxonomy: Taxonomy, folder: Path, timings: dict[str, float] | None = None
+) -> Iterator[None]:
+    """Start every export in a process of its own, run the block, then wait for them, at most
+    WAIT_SECONDS in all; a child that failed or ran over raises ExportFailed. Should the block
+    fail, the children are stopped. `timings` receives each child's seconds."""
+    payload = pickle.dumps(taxonomy, protocol=pickle.HIGHEST_PROTOCOL)
+    with ExitStack() as stack:
+        children = {}
+        for name in EXPORTS:
+            children[name] = stack.enter_context(_child(name, database, folder, payload))
+        yield
+        deadline = time.monotonic() + WAIT_SECONDS
+        for name, (child, output, errors) in children.items():
+            _finished(name, child, errors, deadline)
+            if timings is not None:
+                output.seek(0)
+                timings.update(json.loads(output.read()))
+
+
+@contextmanager
+def _child(name: str, database: Path, folder: Path, payload: bytes) -> Iterator[tuple]:
+    """A started export process, with the files its output and errors go to (files, not pipes:
+    a child that says much never waits for the build to read it); stopped if still running."""
+    with tempfile.TemporaryFile("w+") as output, tempfile.TemporaryFile("w+") as errors:
+        child = subprocess.Popen(
+            [sys.executable, "-I", "-c", _CHILD, str(PACKAGE_ROOT), name, str(database), str(folder)],
+            stdin=subprocess.PIPE, stdout=output, stderr=errors,
+        )
+        try:
+            _send(child.stdin, payload)
+            yield child, output, errors
+        finally:
+            if child.poll() is None:
+                child.kill()
+                child.wait()
+
+
+def _send(stdin: IO[bytes], payload: bytes) -> None:
+    try:
+        stdin.write(payload)
+        stdin.close()
+    except BrokenPipeError:  # the child died at start; waiting for it says why
+        pass
+
+
+def _finished(name: str, child: subprocess.Popen, errors: IO[str], deadline: float) -> None:
+    """Wait for a child until `deadline`; raise ExportFailed, naming what went wrong, if it failed."""
+    try:
+        status = child.wait(timeout=max(0.0, deadline - time.monotonic()))
+    except subprocess.TimeoutExpired:
+        raise ExportFailed(f"{EXPORTS[name]} took over {WAIT_SECONDS:.0f} s and was stopped") from None
+    if status:
+        errors.seek(0)
+        lines = [line.strip() for line in errors.read().splitlines() if line.strip()]
+        ended = f"killed by signal {-status}" if status < 0 else f"exit status {status}"
+        why = lines[-1] if lines else ended
+        raise ExportFailed(f"{EXPORTS[name]} failed: {why}")
+
+
+def main(arguments: list[str]) -> None:
+    """A child: read the taxonomy from standard input, write the export, print its seconds."""
+    payload = sys.stdin.buffer.read()
+    name, database, folder = arguments
+    timings = write_export(name, Path(database), pickle.loads(payload), Path(folder))
+    print(json.dumps(timings))
