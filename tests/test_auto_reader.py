@@ -2058,3 +2058,21 @@ def test_a_series_part_in_parentheses_after_a_title_is_a_nickname_outside_it():
         - [Feature Learning in Infinite-Width Neural Networks (Tensor Programs IV)](https://arxiv.org/abs/2011.14522), Yang and Hu, ICML 2021
         """)
     assert paper.title == "Feature Learning in Infinite-Width Neural Networks"
+
+
+# --- the seventh real round (reader-17) ------------------------------------------------------------
+
+def test_a_kramdown_item_under_a_linked_citation_key_is_the_paper_its_quoted_title_names():
+    papers = read_excerpt("auto", """
+        * _Implicit bias:_
+            * **[SHNGS18](https://arxiv.org/abs/1710.10345){:target="_blank"}. [[notes]]({% post_url 2022-01-03-shngs18 %}){:target="_blank"}.** Soudry, Hoffer, Nacson, Gunasekar, and Srebro. "The implicit bias of gradient descent on separable data." 2018.
+            * **[JT19](https://arxiv.org/abs/1803.07300){:target="_blank"}.**Ji and Telgarsky. "Risk and parameter convergence of logistic regression." 2019.
+            * **[Bac17](https://jmlr.org/papers/v18/14-546.html){:target="_blank"}.** Bach. "Breaking the curse of dimensionality with convex neural networks." 2017.
+        """)[1:]
+    assert [(paper.kind, paper.title, paper.authors, paper.year, paper.arxiv_id) for paper in papers] == [
+        ("paper", "The implicit bias of gradient descent on separable data",
+         ("Soudry", "Hoffer", "Nacson", "Gunasekar", "Srebro"), 2018, "1710.10345"),
+        ("paper", "Risk and parameter convergence of logistic regression", ("Ji", "Telgarsky"), 2019, "1803.07300"),
+        ("paper", "Breaking the curse of dimensionality with convex neural networks", ("Bach",), 2017, ""),
+    ]
+    assert papers[2].links[0].url == "https://jmlr.org/papers/v18/14-546.html"

@@ -994,6 +994,9 @@ def _without_citation_key(spans: tuple[Span, ...]) -> tuple[tuple[Span, ...], tu
     if first is None:
         return spans, (), ""
     span = spans[first]
+    marked = next((at for at, span in enumerate(spans) if span.text.strip(" *_")), None)
+    if marked is not None and spans[marked].style == "link" and (linked := _linked_key(spans, marked)):
+        return linked  # `**[BLLT19](url).** Names. "Title."`, its bold left open or not
     if span.style in ("strong", "em") and re.fullmatch(r"\s*\[[^\[\]]{3,80}\]\s*", span.text):
         lead, rest = _LEADING_KEY.match(span.text.strip() + " x"), ()  # the whole span is the key
     elif span.style == "text":
@@ -1016,6 +1019,30 @@ def _without_citation_key(spans: tuple[Span, ...]) -> tuple[tuple[Span, ...], tu
     if key is None:
         return spans, (), ""
     return (*spans[:first], *rest, *spans[first + 1:]), key, venue
+
+
+def _linked_key(spans: tuple[Span, ...], first: int) -> tuple[tuple[Span, ...], tuple, str] | None:
+    """`**[BLLT19](https://arxiv.org/abs/1906.11300).** Bartlett, Long, Lugosi, and Tsigler.
+    "Benign overfitting in linear regression." 2019.`: a link labelled by a citation key, opening
+    an entry whose title is quoted after it, links the paper; its label is the key, no title."""
+    label = spans[first].text.strip()
+    after = "".join(span.text for span in spans[first + 1:])
+    if looks_like_venue(label) or not re.search(r"[\"“][^\"“”]{8,}[\"”]", after):
+        return None
+    # the names the entry writes out are its authors; `Mit19`, `BLLT19` abbreviate them
+    keyed = _ALPHA_KEY.fullmatch(label) or _GLUED_KEY.fullmatch(label)
+    if keyed is None:
+        return None
+    year = first_year(keyed["year"]) or first_year(f"'{keyed['year']}")
+    lead = re.split(r"[\"“]", after, maxsplit=1)[0].strip(" .*_")
+    named = re.fullmatch(_SURNAME, lead) and not looks_like_venue(lead)
+    key = ((lead,) if named else (), False, year)
+    # the key's other links before the title (`[[OPML#2]](post)`, the list's own notes) name no title
+    quoted = next((at for at in range(first + 1, len(spans)) if re.search(r"[\"“]", spans[at].text)),
+                  len(spans))
+    labelled = tuple(Span("link", "[link]", span.url) if span.style == "link" else span
+                     for span in spans[first:quoted])
+    return (*spans[:first], *labelled, *spans[quoted:]), key, ""
 
 
 # an alphabetic key: the initials of the authors' surnames, or one and `+`, and a year
