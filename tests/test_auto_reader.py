@@ -2076,3 +2076,29 @@ def test_a_kramdown_item_under_a_linked_citation_key_is_the_paper_its_quoted_tit
         ("paper", "Breaking the curse of dimensionality with convex neural networks", ("Bach",), 2017, ""),
     ]
     assert papers[2].links[0].url == "https://jmlr.org/papers/v18/14-546.html"
+
+
+def test_lecture_notes_slides_and_homework_linked_by_their_path_are_not_papers_beside_the_readings():
+    entries = read_excerpt("auto", """
+        #### Week 3
+        - Neural tangent kernel
+            - [Lecture 5](note/lec5.pdf)
+            - [Slides of the guest talk](slide/ntk-guest.pdf)
+            - [Neural Tangent Kernel: Convergence and Generalization in Neural Networks](https://arxiv.org/abs/1806.07572)
+            - [On Exact Computation with an Infinitely Wide Neural Net](https://proceedings.neurips.cc/paper/2019/file/dbc4d84bfcfe2284ba11beffb853a8c4-Paper.pdf)
+        - 7/9: [Homework 2](homework/homework2.pdf) is out.
+
+        | Date | Paper | Notes |
+        |---|---|---|
+        | 11/01 | [Topics in Machine Learning: Neural Net Training Dynamics](https://www.cs.toronto.edu/~rgrosse/courses/csc2541_2021/readings/L02_taylor_approximations.pdf) Lecture 2 | |
+        | 18/01 | [Deep Information Propagation](https://openreview.net/pdf?id=H1W1UN9gg) | |
+
+        - 2015 ICML [Deep Learning with Limited Numerical Precision](https://proceedings.mlr.press/v37/gupta15.pdf)
+        - 2015 DL Summer School [Optimization for Deep Networks](https://www.iro.umontreal.ca/~memisevr/dlss2015/2015_DLSS_optimization.pdf)
+        """)
+    assert [paper.title for paper in papers_of(entries)] == [
+        "Neural Tangent Kernel: Convergence and Generalization in Neural Networks",
+        "On Exact Computation with an Infinitely Wide Neural Net",
+        "Deep Information Propagation",
+        "Deep Learning with Limited Numerical Precision",
+    ]

@@ -75,6 +75,8 @@ _NOT_PAPERS = re.compile(
     r"\b(?:видео\w*|слайд\w*|конспект\w*|блог\w*|презентаци\w*|содержание)\b",
     re.IGNORECASE,
 )
+# A school of lectures (`2015 DL Summer School [Title](….pdf)`): what it gives are slides
+_LECTURE_SCHOOL = re.compile(r"\b(?:summer|winter|spring|autumn|fall)\s+schools?\b|\bMLSS\b", re.IGNORECASE)
 # What a section holding papers among other things names them (`## Surveys, talks and code`)
 _PAPER_KINDS = re.compile(r"\b(?:surveys?|papers?|preprints?|articles?|monographs?|books?)\b", re.IGNORECASE)
 # What else a list names, in a lead-in (`Code: [Title](github)`, `**Problem set 2:** [ps2.pdf](…)`)
@@ -314,6 +316,9 @@ def _paper(spans: tuple[Span, ...], section: tuple[str, ...], columns: tuple[str
     if _VENUE_AND_YEAR.fullmatch(reference.title.strip()):  # `## ICLR 2019` over its sessions
         raise NotAPaper("a venue and its year, no title")
     _refuse_non_paper(reference, section, columns)
+    school = _LECTURE_SCHOOL.search(text.replace(reference.title, " "))
+    if school and not (reference.arxiv_id or reference.doi):
+        raise NotAPaper(f"'{school[0]}' is a school of lectures: what it gives are slides")
     _refuse_named_non_paper(text, links, reference, _bold_label(spans))
     if not {"arXiv id", "DOI", "link to the paper"} & set(reference.evidence):
         plain = "".join(span.text for span in spans if span.style == "text")
@@ -413,8 +418,9 @@ def _refuse_non_paper(reference: Reference, section: tuple[str, ...], columns: t
     evidence = reference.evidence + list(columns)
     strong = {"arXiv id", "DOI", "link to the paper"} & set(evidence)
     host = other_host(reference.title_url) if reference.title_url else ""
-    if host and not strong and not reference.venue:
-        raise NotAPaper(f"{host} link, not a paper")  # a paper titled by its code link names its venue
+    # a paper titled by its code link names its venue; slides name the event they were shown at
+    if host and not strong and (not reference.venue or host == "slides"):
+        raise NotAPaper(f"{host} link, not a paper")
     if not strong and _NOT_PAPERS.search(reference.venue):
         raise NotAPaper(f"'{reference.venue}' names no paper's venue")
     kind_first = re.match(r"^\W*(?P<word>\w+)\W*[:\]]", reference.title)  # `Slides: …`, `Tutorial] …`

@@ -159,7 +159,12 @@ _OTHER_HOSTS = {
     "blog or post": re.compile(
         r"medium\.com|substack\.com|towardsdatascience|blogspot\.|wordpress\.com|zhuanlan\.zhihu|"
         r"(?<![\w.])(?:twitter|x)\.com/|threads\.net|reddit\.com|news\.ycombinator|/(?:blogs?|posts?)/"),
-    "slides": re.compile(r"slideshare|speakerdeck|/slides?/|[-_/]slides?[-_.]", re.IGNORECASE),
+    # slides, and a course's lecture notes and homework, which count as slides: a folder or a file
+    # named for them (`note/lec3.pdf`, `homework/homework2.pdf`, `readings/L01_intro.pdf`)
+    "slides": re.compile(r"slideshare|speakerdeck|/slides?/|[-_/]slides?[-_.]|"
+                         r"(?:^|/)(?:slides?|notes?|lectures?|lecture[-_]notes|homeworks?|teaching)/|"
+                         r"(?:^|/)(?:lec(?:ture)?[-_]?\d+|L\d\d[-_]|homework[-_]?\d+|hw\d+)[^/]*\.pdf$",
+                         re.IGNORECASE),
     "code": re.compile(r"github\.com|gitlab\.com|huggingface\.co|colab\.research"),
 }
 
