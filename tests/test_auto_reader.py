@@ -2102,3 +2102,17 @@ def test_lecture_notes_slides_and_homework_linked_by_their_path_are_not_papers_b
         "Deep Information Propagation",
         "Deep Learning with Limited Numerical Precision",
     ]
+
+
+def test_a_heading_keyed_by_year_and_names_over_a_links_line_is_that_paper_and_the_line_its_note():
+    heading, links, note = read_excerpt("auto", """
+        ### `[2019 | Arora, Du, Hu, Li, Wang]` Fine-Grained Analysis of Optimization and Generalization for Overparameterized Two-Layer Neural Networks
+
+        Links: [paper on arxiv](https://arxiv.org/abs/1901.08584), [talk at ICML on YouTube](https://www.youtube.com/watch?v=0pz1sBjcVDc)
+
+        - The kernel's Gram matrix gives the generalization bound
+        """)
+    assert (heading.kind, heading.title, heading.authors, heading.year, heading.arxiv_id) == (
+        "paper", "Fine-Grained Analysis of Optimization and Generalization for Overparameterized Two-Layer Neural Networks",
+        ("Arora", "Du", "Hu", "Li", "Wang"), 2019, "1901.08584")
+    assert (links.kind, note.kind) == ("note", "note")

@@ -614,7 +614,11 @@ def _link_paragraphs(index: int, items: list[ListItem]) -> list[ListItem]:
         if following.block not in ("paragraph", "block") or following.section != under:
             break
         texts = [span.text for span in following.spans if span.style not in ("link", "image")]
-        if following.spans and not "".join(texts).strip(" ,;|·•-–—"):
+        # `Links: [paper on arxiv](…), [lecture on YouTube](…)`: a label before them is no text
+        unlabelled = "".join(texts)
+        if len(following.spans) > 1:
+            unlabelled = re.sub(r"^\s*\w+(?:\s\w+)?\s*[:：]", "", unlabelled)
+        if following.spans and not unlabelled.strip(" ,;|·•-–—"):
             found.append(following)
     return found
 

@@ -1002,7 +1002,7 @@ def _without_citation_key(spans: tuple[Span, ...]) -> tuple[tuple[Span, ...], tu
     marked = next((at for at, span in enumerate(spans) if span.text.strip(" *_")), None)
     if marked is not None and spans[marked].style == "link" and (linked := _linked_key(spans, marked)):
         return linked  # `**[BLLT19](url).** Names. "Title."`, its bold left open or not
-    if span.style in ("strong", "em") and re.fullmatch(r"\s*\[[^\[\]]{3,80}\]\s*", span.text):
+    if span.style in ("strong", "em", "code") and re.fullmatch(r"\s*\[[^\[\]]{3,80}\]\s*", span.text):
         lead, rest = _LEADING_KEY.match(span.text.strip() + " x"), ()  # the whole span is the key
     elif span.style == "text":
         lead = _LEADING_KEY.match(span.text)
@@ -1012,6 +1012,8 @@ def _without_citation_key(spans: tuple[Span, ...]) -> tuple[tuple[Span, ...], tu
     if not lead:
         return spans, (), ""
     inside = lead["bracketed"] or lead["parenthesized"]
+    if piped := re.fullmatch(r"\s*(?P<year>(?:19|20)\d\d)\s*\|\s*(?P<names>[^|]+?)\s*", inside):
+        inside = f"{piped['names']}, {piped['year']}"  # `[2020 | Bartlett, Long, Lugosi, Tsigler]`
     key, venue = citation_key(inside, glued=bool(lead["bracketed"])), ""
     if key is None and (named := re.fullmatch(r"(?P<names>.+?),\s*(?P<venue>[^,]+)", inside)) \
             and looks_like_venue(named["venue"]) and first_year(named["venue"]):
