@@ -2116,3 +2116,16 @@ def test_a_heading_keyed_by_year_and_names_over_a_links_line_is_that_paper_and_t
         "paper", "Fine-Grained Analysis of Optimization and Generalization for Overparameterized Two-Layer Neural Networks",
         ("Arora", "Du", "Hu", "Li", "Wang"), 2019, "1901.08584")
     assert (links.kind, note.kind) == ("note", "note")
+
+
+def test_a_one_author_key_and_a_hyphenated_name_in_a_bracketed_key_give_authors_and_year():
+    one, hyphenated = read_excerpt("auto", """
+        - [Telgarsky 2016] Benefits of depth in neural networks
+        - [Shalev-Shwartz, Shamir, Shammah 2017] Failures of Gradient-Based Deep Learning
+        """)
+    assert [(paper.title, paper.authors, paper.year) for paper in (one, hyphenated)] == [
+        ("Benefits of depth in neural networks", ("Telgarsky",), 2016),
+        ("Failures of Gradient-Based Deep Learning", ("Shalev-Shwartz", "Shamir", "Shammah"), 2017),
+    ]
+    venue_tag, = read_excerpt("auto", "- [Nature 2019] Deep learning and the information bottleneck principle\n")
+    assert venue_tag.authors == ()

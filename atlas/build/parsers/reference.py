@@ -975,7 +975,8 @@ def citation_key(text: str, glued: bool = False, lone: bool = True
     surnames = re.sub(r",\s+(?:[A-Z]\.\s?)+", "", keyed["names"]) if keyed else ""  # `Du, S. S.`: APA's
     # `Barrett & Dherin, ICLR 2021`: a venue after the names, no key
     if not keyed or looks_like_venue(surnames) or not _surnames_only(surnames) \
-            or any(_ACRONYM.match(word) for word in re.findall(r"[\w'’-]+", surnames)):
+            or any(_ACRONYM.match(word) and not _HYPHENATED_NAME.fullmatch(word)
+                   for word in re.findall(r"[\w'’-]+", surnames)):
         return None
     initials = surnames != keyed["names"]
     several = re.search(r",|&|\band\b", surnames)
@@ -1015,6 +1016,9 @@ def _without_citation_key(spans: tuple[Span, ...]) -> tuple[tuple[Span, ...], tu
     if piped := re.fullmatch(r"\s*(?P<year>(?:19|20)\d\d)\s*\|\s*(?P<names>[^|]+?)\s*", inside):
         inside = f"{piped['names']}, {piped['year']}"  # `[2020 | Bartlett, Long, Lugosi, Tsigler]`
     key, venue = citation_key(inside, glued=bool(lead["bracketed"])), ""
+    lone = re.fullmatch(rf"(?P<name>{_SURNAME})\s+(?P<year>(?:19|20)\d\d)[a-z]?", inside)
+    if key is None and lead["bracketed"] and lone and not _NOT_A_SURNAME.fullmatch(lone["name"]):
+        key = citation_key(f"{lone['name']}, {lone['year']}")  # `[Belkin 2018] Title`: one author's key
     if key is None and (named := re.fullmatch(r"(?P<names>.+?),\s*(?P<venue>[^,]+)", inside)) \
             and looks_like_venue(named["venue"]) and first_year(named["venue"]):
         key = citation_key(f"{named['names']}, {first_year(named['venue'])}")
@@ -1050,6 +1054,14 @@ def _linked_key(spans: tuple[Span, ...], first: int) -> tuple[tuple[Span, ...], 
     labelled = tuple(Span("link", "[link]", span.url) if span.style == "link" else span
                      for span in spans[first:quoted])
     return (*spans[:first], *labelled, *spans[quoted:]), key, ""
+
+
+# `Allen-Zhu`, `Shalev-Shwartz`: a name, though capitals inside it make it look like an acronym
+_HYPHENATED_NAME = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)+")
+# a word before a year in brackets that dates a journal, a term or a part, no author
+_NOT_A_SURNAME = re.compile(
+    r"Nature|Science|Cell|Spring|Summer|Fall|Autumn|Winter|Week|Term|Semester|Session|Lecture|"
+    r"Part|Chapter|Section|Volume|Issue|Update|Release|Version|Edition|Draft|Blog|Talk|Video")
 
 
 # an alphabetic key: the initials of the authors' surnames, or one and `+`, and a year
