@@ -2129,3 +2129,12 @@ def test_a_one_author_key_and_a_hyphenated_name_in_a_bracketed_key_give_authors_
     ]
     venue_tag, = read_excerpt("auto", "- [Nature 2019] Deep learning and the information bottleneck principle\n")
     assert venue_tag.authors == ()
+
+
+def test_a_venue_tag_in_code_gives_the_venue_as_written_and_its_year_and_a_topic_tag_none():
+    tagged, topic = read_excerpt("auto", """
+        - [Gradient Descent Finds Global Minima of Deep Neural Networks](https://arxiv.org/abs/1811.03804), Nov. 2018. `icml2019`.
+        - [Fantastic Generalization Measures and Where to Find Them](https://arxiv.org/abs/1912.02178), Dec. 2019. `generalization measures`
+        """)
+    assert (tagged.venue, tagged.year) == ("icml 2019", 2019)
+    assert (topic.venue, topic.year) == ("", 2019)

@@ -331,7 +331,7 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
     linked_id = next((arxiv_id_of(link.url) for link in links if arxiv_id_of(link.url)), "")
     arxiv = linked_id or arxiv_id_in(text) or (closing_id["id"] if closing_id else "")
     doi = next((m["doi"] for m in (_DOI.search(link.url) for link in links) if m), "")
-    fields["venue"] = fields.get("venue") or key_venue or badges.get("venue", "")
+    fields["venue"] = fields.get("venue") or key_venue or badges.get("venue", "") or _venue_tag(spans, title)
     fields["stated_year"] = fields.get("stated_year") or badges.get("year")
     if key:  # a citation key's names and year, where the entry states none besides
         if not fields.get("authors"):
@@ -340,6 +340,19 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
     arxiv = arxiv or badges.get("arxiv_id", "")
     return Reference(title=title, links=links, arxiv_id=arxiv, doi=doi.rstrip("."), title_url=title_url,
                      **fields)
+
+
+_VENUE_TAG = re.compile(r"\s*(?P<venue>[A-Za-z]{2,8})(?P<year>(?:19|20)\d\d)\s*")
+
+
+def _venue_tag(spans: tuple[Span, ...], title: str) -> str:
+    """`[Title](url), Nov. 9 2021. `nips2021``: a tag in code, a venue's name glued to its year,
+    gives the venue as written and its year (`nips 2021`); other tags (`generalization`) none."""
+    for span in spans:
+        tag = _VENUE_TAG.fullmatch(span.text) if span.style == "code" and span.text not in title else None
+        if tag and looks_like_venue(f"{tag['venue'].upper()} {tag['year']}"):
+            return f"{tag['venue']} {tag['year']}"
+    return ""
 
 
 def _inverted_first_authors(spans: tuple[Span, ...], title: str) -> tuple[str, ...]:
