@@ -2138,3 +2138,13 @@ def test_a_venue_tag_in_code_gives_the_venue_as_written_and_its_year_and_a_topic
         """)
     assert (tagged.venue, tagged.year) == ("icml 2019", 2019)
     assert (topic.venue, topic.year) == ("", 2019)
+
+
+def test_a_capitalised_name_closing_a_sentence_case_title_is_its_nickname_not_its_words():
+    nicknamed, own = read_excerpt("auto", """
+        - [Learning representations by back-propagating errors (Backpropagation)](https://www.nature.com/articles/323533a0), Nature 1986
+        - [Neural Ordinary Differential Equations (Best Paper Award)](https://arxiv.org/abs/1806.07366), NeurIPS 2018
+        """)
+    assert nicknamed.title == "Learning representations by back-propagating errors"
+    # in a title of capitalised words, the parenthesis may be the title's own: it stays
+    assert own.title == "Neural Ordinary Differential Equations (Best Paper Award)"

@@ -549,12 +549,26 @@ def without_nickname(title: str) -> str:
     an abbreviation of the words right before it is the title's own (`Stochastic Differential
     Equations (SDEs)`)."""
     nickname = _CLOSING_NICKNAME.search(title)
+    named = _CLOSING_NAME.search(title)
+    if nickname is None and named and _sentence_case(title[: named.start()]):
+        return title[: named.start()]  # `Neural networks and physical systems … (Hopfield Networks)`
     if nickname is None:
         return title
     capitals = re.sub(r"[^A-Z]", "", nickname[0])
     words_before = title[: nickname.start()].split()[-len(capitals):] if capitals else []
     initials = "".join(word[0] for word in words_before)
     return title if capitals and initials == capitals else title[: nickname.start()]
+
+
+# a name in capitalised words closing a title: `(Hopfield Networks)`, `(Adam)`
+_CLOSING_NAME = re.compile(r"\s+\((?:[A-Z][\w'-]*)(?:\s[A-Z][\w'-]*){0,2}\)$")
+
+
+def _sentence_case(title: str) -> bool:
+    """A title written in sentence case: past its first word, most words of four letters or more
+    start in lower case; a name capitalised after it is no word of the title."""
+    words = [word for word in re.findall(r"[A-Za-z][\w'-]*", title)[1:] if len(word) >= 4]
+    return len(words) >= 3 and sum(word[0].islower() for word in words) >= 0.75 * len(words)
 
 
 def _named_before(spans: tuple[Span, ...], index: int) -> bool:
