@@ -2148,3 +2148,18 @@ def test_a_capitalised_name_closing_a_sentence_case_title_is_its_nickname_not_it
     assert nicknamed.title == "Learning representations by back-propagating errors"
     # in a title of capitalised words, the parenthesis may be the title's own: it stays
     assert own.title == "Neural Ordinary Differential Equations (Best Paper Award)"
+
+
+def test_surnames_with_a_capitalised_or_glued_particle_are_names_and_et_al_truncates_a_cell():
+    particle, glued = read_excerpt("auto", """
+        - **[DRCDO05](https://jmlr.org/papers/v6/devito05a.html).** De Vito, Rosasco, Caponnetto, De Giovannini, and Odone. "Learning from examples as an inverse problem." 2005.
+        - **[dRBK20](https://arxiv.org/abs/2003.01054).** d'Ascoli, Refinetti, Biroli, and Krzakala. "Double trouble in double descent: bias and variance(s) in the lazy regime." 2020.
+        """)
+    assert particle.authors == ("De Vito", "Rosasco", "Caponnetto", "De Giovannini", "Odone")
+    assert glued.authors == ("d'Ascoli", "Refinetti", "Biroli", "Krzakala")
+    row, = papers_of(read_excerpt("auto", """
+        | Authors | Title | Venue | Year |
+        |---|---|---|---|
+        | d'Ascoli et al. | Triple descent and the two kinds of overfitting: where & why do they appear? | NeurIPS | 2020 |
+        """))
+    assert (row.authors, row.authors_truncated) == (("d'Ascoli",), True)

@@ -707,8 +707,11 @@ def _row(item: ListItem) -> dict:
     if not (claims["arxiv_id"] or claims["doi"]) and (kind := _row_kind(item, title_at)):
         raise NotAPaper(f"'({kind})' in its row names no paper")
     if cell["authors"]:
+        # as written when they read as no names; `et al.` still truncates them (`d'Ascoli et al.`)
+        written = re.sub(r",?\s+et\s+al\b\.?", "", cell["authors"])
         names = names_in(cell["authors"]) or (
-            [collapse_spaces(n) for n in re.split(r",|\band\b|&", cell["authors"]) if n.strip(" .")], False)
+            [collapse_spaces(n) for n in re.split(r",|\band\b|&", written) if n.strip(" .")],
+            written != cell["authors"])
         claims["authors"], claims["authors_truncated"] = tuple(names[0]), names[1]
     if cell["venue"]:
         claims["venue"] = cell["venue"]

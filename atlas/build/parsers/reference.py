@@ -975,7 +975,9 @@ def _names_cut(title: str) -> tuple[str, str]:
 
 
 _PARTICLES = frozenset("von van de der den di da du le la dos del ter".split())
-_SURNAME = r"(?:(?:von|van|de|der|den|di|da|du|le|la|dos|del|ter) )*[A-ZÀ-Þ][\w'’-]+"
+# `De Vito`, `van der Vaart`, `d'Ascoli`: particles, spaced or glued by an apostrophe, then the name
+_SURNAME = (r"(?:(?:[Vv]on|[Vv]an|[Dd]e|der|den|[Dd]i|[Dd]a|[Dd]u|[Ll]e|[Ll]a|dos|del|ter) )*"
+            r"(?:[dDlO]['’])?[A-ZÀ-Þ][\w'’-]+")
 _SURNAMES = re.compile(rf"{_SURNAME}(?:\s*(?:,|&|\band\b|,\s*and\b)\s*{_SURNAME}){{0,11}}")
 
 
