@@ -2163,3 +2163,15 @@ def test_surnames_with_a_capitalised_or_glued_particle_are_names_and_et_al_trunc
         | d'Ascoli et al. | Triple descent and the two kinds of overfitting: where & why do they appear? | NeurIPS | 2020 |
         """))
     assert (row.authors, row.authors_truncated) == (("d'Ascoli",), True)
+
+
+def test_a_row_whose_columns_give_venue_and_year_is_a_paper_though_its_title_says_video():
+    paper, recording = read_excerpt("auto", """
+        | Authors | Title | Venue | Year |
+        |---|---|---|---|
+        | Bertasius et al. | Is Space-Time Attention All You Need for Video Understanding? | ICML | 2021 |
+        | Arora | Toward theoretical understanding of deep learning: lecture videos | | |
+        """)
+    assert (paper.kind, paper.title, paper.venue, paper.year) == (
+        "paper", "Is Space-Time Attention All You Need for Video Understanding?", "ICML", 2021)
+    assert recording.kind != "paper"

@@ -322,7 +322,7 @@ def _paper(spans: tuple[Span, ...], section: tuple[str, ...], columns: tuple[str
     _refuse_named_non_paper(text, links, reference, _bold_label(spans))
     if not {"arXiv id", "DOI", "link to the paper"} & set(reference.evidence):
         plain = "".join(span.text for span in spans if span.style == "text")
-        _refuse_described_non_paper(plain, reference, section)
+        _refuse_described_non_paper(plain, reference, section, {"venue", "year"} <= set(columns))
         # the title link's text stays: `[Title](youtube) — recorded talk, COLT 2016`
         unlinked = "".join(span.text for span in spans if span.style not in ("image", "link")
                            or (span.style == "link" and span.url == reference.title_url))
@@ -371,9 +371,12 @@ def _refuse_named_non_paper(text: str, links: list[Span], reference: Reference, 
         raise NotAPaper(f"links only to its {', '.join(labels)}, not to a paper")
 
 
-def _refuse_described_non_paper(text: str, reference: Reference, section: tuple[str, ...]) -> None:
+def _refuse_described_non_paper(text: str, reference: Reference, section: tuple[str, ...],
+                                published: bool = False) -> None:
     """An entry with no arXiv id, DOI or paper link whose text outside its links says what else
-    it is (_DESCRIPTOR…); `[[code]](url)` is a link, not a descriptor."""
+    it is (_DESCRIPTOR…); `[[code]](url)` is a link, not a descriptor. `published`: a venue and
+    year go with it, so a kind named inside its title (`… compact neural video delivery …`, in a
+    row whose columns give ICCV and 2021) is a word of the title."""
     described = [found["kind"] for found in _DESCRIPTOR.finditer(text)]
     # `(blog post, 2019)`: a kind in parentheses, before a comma
     described += [found["kind"].split(",")[0] for found in _PARENTHESIZED.finditer(text)]
@@ -386,7 +389,8 @@ def _refuse_described_non_paper(text: str, reference: Reference, section: tuple[
     dated = reference.stated_year or first_year(reference.venue) or (section and first_year(section[-1]))
     if person and len(person[0]) == 1 and not person[1] and not dated:
         raise NotAPaper(f"'{reference.title}' names a person, with no year")
-    if kind := _KIND_IN_TITLE.search(reference.title):
+    kind = _KIND_IN_TITLE.search(reference.title)
+    if kind and not (published and kind.start() > 0):
         raise NotAPaper(f"'{reference.title}' names a {kind[0].lower()}, not a paper")
     if _DATED_TO_THE_DAY.search(text):
         raise NotAPaper("dated to the day, as a post is, not a paper")
