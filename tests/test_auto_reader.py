@@ -2175,3 +2175,15 @@ def test_a_row_whose_columns_give_venue_and_year_is_a_paper_though_its_title_say
     assert (paper.kind, paper.title, paper.venue, paper.year) == (
         "paper", "Is Space-Time Attention All You Need for Video Understanding?", "ICML", 2021)
     assert recording.kind != "paper"
+
+
+def test_a_paper_column_s_link_to_a_site_no_paper_host_is_the_paper_but_a_talk_s_is_not():
+    entries = read_excerpt("auto", """
+        | Date | Paper | Notes |
+        |---|---|---|
+        | 02/03/2022 | [A Mathematical Framework for Transformer Circuits](https://transformer-circuits.pub/2021/framework/index.html) Sections 1-3 | |
+        | 09/03/2022 | [Zoom In: An Introduction to Circuits](https://distill.pub/2020/circuits/zoom-in/) | |
+        | 16/03/2022 | [Neural Tangent Kernel talk](https://www.youtube.com/watch?v=raT2ECrvbag) | |
+        """)
+    assert [paper.title for paper in papers_of(entries)] == [
+        "A Mathematical Framework for Transformer Circuits", "Zoom In: An Introduction to Circuits"]

@@ -706,6 +706,12 @@ def _row(item: ListItem) -> dict:
             for name, pattern in _COLUMNS.items()}
     others = [span for at, cell_spans in enumerate(item.cells) if at != title_at for span in cell_spans]
     filled = tuple(name for name, text in cell.items() if text)
+    # `| [Toy Models of Superposition](https://transformer-circuits.pub/…) |` in a Paper column:
+    # the column says its link is the paper's, wherever it is published (not code, a video, a post)
+    linked = [span.url for span in item.cells[title_at] if span.style == "link" and "://" in span.url]
+    if linked and not other_host(linked[0]) and len(clean_title(item.cells[title_at][0].text).split()) >= 3 \
+            and item.cells[title_at][0].style == "link":
+        filled += ("link to the paper",)
     spans = item.cells[title_at] + tuple(span for span in others if span.style == "link")
     claims = _paper(spans, item.section, filled)
     if not (claims["arxiv_id"] or claims["doi"]) and (kind := _row_kind(item, title_at)):
