@@ -2058,3 +2058,132 @@ def test_a_series_part_in_parentheses_after_a_title_is_a_nickname_outside_it():
         - [Feature Learning in Infinite-Width Neural Networks (Tensor Programs IV)](https://arxiv.org/abs/2011.14522), Yang and Hu, ICML 2021
         """)
     assert paper.title == "Feature Learning in Infinite-Width Neural Networks"
+
+
+# --- the seventh real round (reader-17) ------------------------------------------------------------
+
+def test_a_kramdown_item_under_a_linked_citation_key_is_the_paper_its_quoted_title_names():
+    papers = read_excerpt("auto", """
+        * _Implicit bias:_
+            * **[SHNGS18](https://arxiv.org/abs/1710.10345){:target="_blank"}. [[notes]]({% post_url 2022-01-03-shngs18 %}){:target="_blank"}.** Soudry, Hoffer, Nacson, Gunasekar, and Srebro. "The implicit bias of gradient descent on separable data." 2018.
+            * **[JT19](https://arxiv.org/abs/1803.07300){:target="_blank"}.**Ji and Telgarsky. "Risk and parameter convergence of logistic regression." 2019.
+            * **[Bac17](https://jmlr.org/papers/v18/14-546.html){:target="_blank"}.** Bach. "Breaking the curse of dimensionality with convex neural networks." 2017.
+        """)[1:]
+    assert [(paper.kind, paper.title, paper.authors, paper.year, paper.arxiv_id) for paper in papers] == [
+        ("paper", "The implicit bias of gradient descent on separable data",
+         ("Soudry", "Hoffer", "Nacson", "Gunasekar", "Srebro"), 2018, "1710.10345"),
+        ("paper", "Risk and parameter convergence of logistic regression", ("Ji", "Telgarsky"), 2019, "1803.07300"),
+        ("paper", "Breaking the curse of dimensionality with convex neural networks", ("Bach",), 2017, ""),
+    ]
+    assert papers[2].links[0].url == "https://jmlr.org/papers/v18/14-546.html"
+
+
+def test_lecture_notes_slides_and_homework_linked_by_their_path_are_not_papers_beside_the_readings():
+    entries = read_excerpt("auto", """
+        #### Week 3
+        - Neural tangent kernel
+            - [Lecture 5](note/lec5.pdf)
+            - [Slides of the guest talk](slide/ntk-guest.pdf)
+            - [Neural Tangent Kernel: Convergence and Generalization in Neural Networks](https://arxiv.org/abs/1806.07572)
+            - [On Exact Computation with an Infinitely Wide Neural Net](https://proceedings.neurips.cc/paper/2019/file/dbc4d84bfcfe2284ba11beffb853a8c4-Paper.pdf)
+        - 7/9: [Homework 2](homework/homework2.pdf) is out.
+
+        | Date | Paper | Notes |
+        |---|---|---|
+        | 11/01 | [Topics in Machine Learning: Neural Net Training Dynamics](https://www.cs.toronto.edu/~rgrosse/courses/csc2541_2021/readings/L02_taylor_approximations.pdf) Lecture 2 | |
+        | 18/01 | [Deep Information Propagation](https://openreview.net/pdf?id=H1W1UN9gg) | |
+
+        - 2015 ICML [Deep Learning with Limited Numerical Precision](https://proceedings.mlr.press/v37/gupta15.pdf)
+        - 2015 DL Summer School [Optimization for Deep Networks](https://www.iro.umontreal.ca/~memisevr/dlss2015/2015_DLSS_optimization.pdf)
+        """)
+    assert [paper.title for paper in papers_of(entries)] == [
+        "Neural Tangent Kernel: Convergence and Generalization in Neural Networks",
+        "On Exact Computation with an Infinitely Wide Neural Net",
+        "Deep Information Propagation",
+        "Deep Learning with Limited Numerical Precision",
+    ]
+
+
+def test_a_heading_keyed_by_year_and_names_over_a_links_line_is_that_paper_and_the_line_its_note():
+    heading, links, note = read_excerpt("auto", """
+        ### `[2019 | Arora, Du, Hu, Li, Wang]` Fine-Grained Analysis of Optimization and Generalization for Overparameterized Two-Layer Neural Networks
+
+        Links: [paper on arxiv](https://arxiv.org/abs/1901.08584), [talk at ICML on YouTube](https://www.youtube.com/watch?v=0pz1sBjcVDc)
+
+        - The kernel's Gram matrix gives the generalization bound
+        """)
+    assert (heading.kind, heading.title, heading.authors, heading.year, heading.arxiv_id) == (
+        "paper", "Fine-Grained Analysis of Optimization and Generalization for Overparameterized Two-Layer Neural Networks",
+        ("Arora", "Du", "Hu", "Li", "Wang"), 2019, "1901.08584")
+    assert (links.kind, note.kind) == ("note", "note")
+
+
+def test_a_one_author_key_and_a_hyphenated_name_in_a_bracketed_key_give_authors_and_year():
+    one, hyphenated = read_excerpt("auto", """
+        - [Telgarsky 2016] Benefits of depth in neural networks
+        - [Shalev-Shwartz, Shamir, Shammah 2017] Failures of Gradient-Based Deep Learning
+        """)
+    assert [(paper.title, paper.authors, paper.year) for paper in (one, hyphenated)] == [
+        ("Benefits of depth in neural networks", ("Telgarsky",), 2016),
+        ("Failures of Gradient-Based Deep Learning", ("Shalev-Shwartz", "Shamir", "Shammah"), 2017),
+    ]
+    venue_tag, = read_excerpt("auto", "- [Nature 2019] Deep learning and the information bottleneck principle\n")
+    assert venue_tag.authors == ()
+
+
+def test_a_venue_tag_in_code_gives_the_venue_as_written_and_its_year_and_a_topic_tag_none():
+    tagged, topic = read_excerpt("auto", """
+        - [Gradient Descent Finds Global Minima of Deep Neural Networks](https://arxiv.org/abs/1811.03804), Nov. 2018. `icml2019`.
+        - [Fantastic Generalization Measures and Where to Find Them](https://arxiv.org/abs/1912.02178), Dec. 2019. `generalization measures`
+        """)
+    assert (tagged.venue, tagged.year) == ("icml 2019", 2019)
+    assert (topic.venue, topic.year) == ("", 2019)
+
+
+def test_a_capitalised_name_closing_a_sentence_case_title_is_its_nickname_not_its_words():
+    nicknamed, own = read_excerpt("auto", """
+        - [Learning representations by back-propagating errors (Backpropagation)](https://www.nature.com/articles/323533a0), Nature 1986
+        - [Neural Ordinary Differential Equations (Best Paper Award)](https://arxiv.org/abs/1806.07366), NeurIPS 2018
+        """)
+    assert nicknamed.title == "Learning representations by back-propagating errors"
+    # in a title of capitalised words, the parenthesis may be the title's own: it stays
+    assert own.title == "Neural Ordinary Differential Equations (Best Paper Award)"
+
+
+def test_surnames_with_a_capitalised_or_glued_particle_are_names_and_et_al_truncates_a_cell():
+    particle, glued = read_excerpt("auto", """
+        - **[DRCDO05](https://jmlr.org/papers/v6/devito05a.html).** De Vito, Rosasco, Caponnetto, De Giovannini, and Odone. "Learning from examples as an inverse problem." 2005.
+        - **[dRBK20](https://arxiv.org/abs/2003.01054).** d'Ascoli, Refinetti, Biroli, and Krzakala. "Double trouble in double descent: bias and variance(s) in the lazy regime." 2020.
+        """)
+    assert particle.authors == ("De Vito", "Rosasco", "Caponnetto", "De Giovannini", "Odone")
+    assert glued.authors == ("d'Ascoli", "Refinetti", "Biroli", "Krzakala")
+    row, = papers_of(read_excerpt("auto", """
+        | Authors | Title | Venue | Year |
+        |---|---|---|---|
+        | d'Ascoli et al. | Triple descent and the two kinds of overfitting: where & why do they appear? | NeurIPS | 2020 |
+        """))
+    assert (row.authors, row.authors_truncated) == (("d'Ascoli",), True)
+
+
+def test_a_row_whose_columns_give_venue_and_year_is_a_paper_though_its_title_says_video():
+    paper, recording = read_excerpt("auto", """
+        | Authors | Title | Venue | Year |
+        |---|---|---|---|
+        | Bertasius et al. | Is Space-Time Attention All You Need for Video Understanding? | ICML | 2021 |
+        | Arora | Toward theoretical understanding of deep learning: lecture videos | | |
+        """)
+    assert (paper.kind, paper.title, paper.venue, paper.year) == (
+        "paper", "Is Space-Time Attention All You Need for Video Understanding?", "ICML", 2021)
+    assert recording.kind != "paper"
+
+
+def test_a_paper_column_s_link_to_a_site_no_paper_host_is_the_paper_but_a_talk_s_is_not():
+    entries = read_excerpt("auto", """
+        | Date | Paper | Notes |
+        |---|---|---|
+        | 02/03/2022 | [A Mathematical Framework for Transformer Circuits](https://transformer-circuits.pub/2021/framework/index.html) Sections 1-3 | |
+        | 09/03/2022 | [Zoom In: An Introduction to Circuits](https://distill.pub/2020/circuits/zoom-in/) | |
+        | 16/03/2022 | [Neural Tangent Kernel talk](https://www.youtube.com/watch?v=raT2ECrvbag) | |
+        """)
+    assert [paper.title for paper in papers_of(entries)] == [
+        "A Mathematical Framework for Transformer Circuits", "Zoom In: An Introduction to Circuits"]

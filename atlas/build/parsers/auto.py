@@ -75,6 +75,8 @@ _NOT_PAPERS = re.compile(
     r"\b(?:видео\w*|слайд\w*|конспект\w*|блог\w*|презентаци\w*|содержание)\b",
     re.IGNORECASE,
 )
+# A school of lectures (`2015 DL Summer School [Title](….pdf)`): what it gives are slides
+_LECTURE_SCHOOL = re.compile(r"\b(?:summer|winter|spring|autumn|fall)\s+schools?\b|\bMLSS\b", re.IGNORECASE)
 # What a section holding papers among other things names them (`## Surveys, talks and code`)
 _PAPER_KINDS = re.compile(r"\b(?:surveys?|papers?|preprints?|articles?|monographs?|books?)\b", re.IGNORECASE)
 # What else a list names, in a lead-in (`Code: [Title](github)`, `**Problem set 2:** [ps2.pdf](…)`)
@@ -314,10 +316,13 @@ def _paper(spans: tuple[Span, ...], section: tuple[str, ...], columns: tuple[str
     if _VENUE_AND_YEAR.fullmatch(reference.title.strip()):  # `## ICLR 2019` over its sessions
         raise NotAPaper("a venue and its year, no title")
     _refuse_non_paper(reference, section, columns)
+    school = _LECTURE_SCHOOL.search(text.replace(reference.title, " "))
+    if school and not (reference.arxiv_id or reference.doi):
+        raise NotAPaper(f"'{school[0]}' is a school of lectures: what it gives are slides")
     _refuse_named_non_paper(text, links, reference, _bold_label(spans))
     if not {"arXiv id", "DOI", "link to the paper"} & set(reference.evidence):
         plain = "".join(span.text for span in spans if span.style == "text")
-        _refuse_described_non_paper(plain, reference, section)
+        _refuse_described_non_paper(plain, reference, section, {"venue", "year"} <= set(columns))
         # the title link's text stays: `[Title](youtube) — recorded talk, COLT 2016`
         unlinked = "".join(span.text for span in spans if span.style not in ("image", "link")
                            or (span.style == "link" and span.url == reference.title_url))
@@ -366,9 +371,12 @@ def _refuse_named_non_paper(text: str, links: list[Span], reference: Reference, 
         raise NotAPaper(f"links only to its {', '.join(labels)}, not to a paper")
 
 
-def _refuse_described_non_paper(text: str, reference: Reference, section: tuple[str, ...]) -> None:
+def _refuse_described_non_paper(text: str, reference: Reference, section: tuple[str, ...],
+                                published: bool = False) -> None:
     """An entry with no arXiv id, DOI or paper link whose text outside its links says what else
-    it is (_DESCRIPTOR…); `[[code]](url)` is a link, not a descriptor."""
+    it is (_DESCRIPTOR…); `[[code]](url)` is a link, not a descriptor. `published`: a venue and
+    year go with it, so a kind named inside its title (`… compact neural video delivery …`, in a
+    row whose columns give ICCV and 2021) is a word of the title."""
     described = [found["kind"] for found in _DESCRIPTOR.finditer(text)]
     # `(blog post, 2019)`: a kind in parentheses, before a comma
     described += [found["kind"].split(",")[0] for found in _PARENTHESIZED.finditer(text)]
@@ -381,7 +389,8 @@ def _refuse_described_non_paper(text: str, reference: Reference, section: tuple[
     dated = reference.stated_year or first_year(reference.venue) or (section and first_year(section[-1]))
     if person and len(person[0]) == 1 and not person[1] and not dated:
         raise NotAPaper(f"'{reference.title}' names a person, with no year")
-    if kind := _KIND_IN_TITLE.search(reference.title):
+    kind = _KIND_IN_TITLE.search(reference.title)
+    if kind and not (published and kind.start() > 0):
         raise NotAPaper(f"'{reference.title}' names a {kind[0].lower()}, not a paper")
     if _DATED_TO_THE_DAY.search(text):
         raise NotAPaper("dated to the day, as a post is, not a paper")
@@ -413,8 +422,9 @@ def _refuse_non_paper(reference: Reference, section: tuple[str, ...], columns: t
     evidence = reference.evidence + list(columns)
     strong = {"arXiv id", "DOI", "link to the paper"} & set(evidence)
     host = other_host(reference.title_url) if reference.title_url else ""
-    if host and not strong and not reference.venue:
-        raise NotAPaper(f"{host} link, not a paper")  # a paper titled by its code link names its venue
+    # a paper titled by its code link names its venue; slides name the event they were shown at
+    if host and not strong and (not reference.venue or host == "slides"):
+        raise NotAPaper(f"{host} link, not a paper")
     if not strong and _NOT_PAPERS.search(reference.venue):
         raise NotAPaper(f"'{reference.venue}' names no paper's venue")
     kind_first = re.match(r"^\W*(?P<word>\w+)\W*[:\]]", reference.title)  # `Slides: …`, `Tutorial] …`
@@ -608,7 +618,11 @@ def _link_paragraphs(index: int, items: list[ListItem]) -> list[ListItem]:
         if following.block not in ("paragraph", "block") or following.section != under:
             break
         texts = [span.text for span in following.spans if span.style not in ("link", "image")]
-        if following.spans and not "".join(texts).strip(" ,;|·•-–—"):
+        # `Links: [paper on arxiv](…), [lecture on YouTube](…)`: a label before them is no text
+        unlabelled = "".join(texts)
+        if len(following.spans) > 1:
+            unlabelled = re.sub(r"^\s*\w+(?:\s\w+)?\s*[:：]", "", unlabelled)
+        if following.spans and not unlabelled.strip(" ,;|·•-–—"):
             found.append(following)
     return found
 
@@ -692,13 +706,22 @@ def _row(item: ListItem) -> dict:
             for name, pattern in _COLUMNS.items()}
     others = [span for at, cell_spans in enumerate(item.cells) if at != title_at for span in cell_spans]
     filled = tuple(name for name, text in cell.items() if text)
+    # `| [Toy Models of Superposition](https://transformer-circuits.pub/…) |` in a Paper column:
+    # the column says its link is the paper's, wherever it is published (not code, a video, a post)
+    linked = [span.url for span in item.cells[title_at] if span.style == "link" and "://" in span.url]
+    if linked and not other_host(linked[0]) and len(clean_title(item.cells[title_at][0].text).split()) >= 3 \
+            and item.cells[title_at][0].style == "link":
+        filled += ("link to the paper",)
     spans = item.cells[title_at] + tuple(span for span in others if span.style == "link")
     claims = _paper(spans, item.section, filled)
     if not (claims["arxiv_id"] or claims["doi"]) and (kind := _row_kind(item, title_at)):
         raise NotAPaper(f"'({kind})' in its row names no paper")
     if cell["authors"]:
+        # as written when they read as no names; `et al.` still truncates them (`d'Ascoli et al.`)
+        written = re.sub(r",?\s+et\s+al\b\.?", "", cell["authors"])
         names = names_in(cell["authors"]) or (
-            [collapse_spaces(n) for n in re.split(r",|\band\b|&", cell["authors"]) if n.strip(" .")], False)
+            [collapse_spaces(n) for n in re.split(r",|\band\b|&", written) if n.strip(" .")],
+            written != cell["authors"])
         claims["authors"], claims["authors_truncated"] = tuple(names[0]), names[1]
     if cell["venue"]:
         claims["venue"] = cell["venue"]

@@ -24,7 +24,10 @@ the `auto` reader walks a list: every line keeps its number, so every entry keep
   sender in bold and the time it was sent (`**Maya Chen**  9:12 AM`), is a heading, so the
   sender is no paper's title and the message's text its note; a link preview (an unfurl: a
   quote of the site's name in bold, `> **arXiv.org**`, then the page's link, `> [Title](url)`)
-  is a list item of the links it previews, read as any linked item is.
+  is a list item of the links it previews, read as any linked item is;
+- a kramdown attribute list (`[label](url){:target="_blank"}`, `{: .class}`, Jekyll's) sets how a
+  page shows what it follows, no words of it: it is dropped; a Jekyll link tag as a link's
+  address (`[post]({% post_url 2021-07-11-name %})`) is the address it names.
 """
 
 from __future__ import annotations
@@ -72,6 +75,11 @@ _DOKU_ITALIC = re.compile(r"(?<![:\w/])//(?=\S)(?P<text>(?:(?!//).)+?)(?<=\S)//(
 _DOKU_MONOSPACE = re.compile(r"''(?P<text>[^'\n]+?)''")
 _DOKU_ROW = re.compile(r"^[ \t]*[|^].*[|^][ \t]*$")
 _MD_LINK = re.compile(r"\[(?P<label>[^\[\]]+)\]\((?P<url>[^()\s]+)\)")
+# `{:target="_blank"}`, `{: .note #intro}`; not a format spec (`{:.2f}`)
+_KRAMDOWN_ATTRIBUTES = re.compile(
+    r"\{:(?:[ \t]*(?:[.#][A-Za-z][\w-]*"
+    r"|[A-Za-z][\w-]*=(?:\"[^\"\n]{0,100}\"|'[^'\n]{0,100}'|[^\s{}]{1,100})))+[ \t]*\}")
+_LIQUID_ADDRESS = re.compile(r"\]\(\{%-?[ \t]*(?:post_url|link)[ \t]+(?P<target>[^\s%]+)[ \t]*-?%\}\)")
 _RST_LINK = re.compile(r"`(?P<text>[^`<>]+?)(?P<space>\s*)<(?P<url>(?:https?://|www\.)[^\s<>`]+)>`__?(?!\w)")
 
 
@@ -84,7 +92,10 @@ def as_markdown(lines: list[str]) -> list[str]:
     lines = _confluence(lines)
     lines = _dokuwiki(lines) if doku else lines
     lines = _wiki_tables(lines)
-    return _RST_LINK.sub(_link, "\n".join(lines)).split("\n")
+    text = "\n".join(lines)
+    if "{:" in text or "{%" in text:
+        text = _LIQUID_ADDRESS.sub(r"](\g<target>)", _KRAMDOWN_ATTRIBUTES.sub("", text))
+    return _RST_LINK.sub(_link, text).split("\n")
 
 
 def _heading(line: str) -> str:

@@ -159,7 +159,12 @@ _OTHER_HOSTS = {
     "blog or post": re.compile(
         r"medium\.com|substack\.com|towardsdatascience|blogspot\.|wordpress\.com|zhuanlan\.zhihu|"
         r"(?<![\w.])(?:twitter|x)\.com/|threads\.net|reddit\.com|news\.ycombinator|/(?:blogs?|posts?)/"),
-    "slides": re.compile(r"slideshare|speakerdeck|/slides?/|[-_/]slides?[-_.]", re.IGNORECASE),
+    # slides, and a course's lecture notes and homework, which count as slides: a folder or a file
+    # named for them (`note/lec3.pdf`, `homework/homework2.pdf`, `readings/L01_intro.pdf`)
+    "slides": re.compile(r"slideshare|speakerdeck|/slides?/|[-_/]slides?[-_.]|"
+                         r"(?:^|/)(?:slides?|notes?|lectures?|lecture[-_]notes|homeworks?|teaching)/|"
+                         r"(?:^|/)(?:lec(?:ture)?[-_]?\d+|L\d\d[-_]|homework[-_]?\d+|hw\d+)[^/]*\.pdf$",
+                         re.IGNORECASE),
     "code": re.compile(r"github\.com|gitlab\.com|huggingface\.co|colab\.research"),
 }
 
@@ -326,7 +331,7 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
     linked_id = next((arxiv_id_of(link.url) for link in links if arxiv_id_of(link.url)), "")
     arxiv = linked_id or arxiv_id_in(text) or (closing_id["id"] if closing_id else "")
     doi = next((m["doi"] for m in (_DOI.search(link.url) for link in links) if m), "")
-    fields["venue"] = fields.get("venue") or key_venue or badges.get("venue", "")
+    fields["venue"] = fields.get("venue") or key_venue or badges.get("venue", "") or _venue_tag(spans, title)
     fields["stated_year"] = fields.get("stated_year") or badges.get("year")
     if key:  # a citation key's names and year, where the entry states none besides
         if not fields.get("authors"):
@@ -335,6 +340,19 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
     arxiv = arxiv or badges.get("arxiv_id", "")
     return Reference(title=title, links=links, arxiv_id=arxiv, doi=doi.rstrip("."), title_url=title_url,
                      **fields)
+
+
+_VENUE_TAG = re.compile(r"\s*(?P<venue>[A-Za-z]{2,8})(?P<year>(?:19|20)\d\d)\s*")
+
+
+def _venue_tag(spans: tuple[Span, ...], title: str) -> str:
+    """`[Title](url), Nov. 9 2021. `nips2021``: a tag in code, a venue's name glued to its year,
+    gives the venue as written and its year (`nips 2021`); other tags (`generalization`) none."""
+    for span in spans:
+        tag = _VENUE_TAG.fullmatch(span.text) if span.style == "code" and span.text not in title else None
+        if tag and looks_like_venue(f"{tag['venue'].upper()} {tag['year']}"):
+            return f"{tag['venue']} {tag['year']}"
+    return ""
 
 
 def _inverted_first_authors(spans: tuple[Span, ...], title: str) -> tuple[str, ...]:
@@ -531,12 +549,26 @@ def without_nickname(title: str) -> str:
     an abbreviation of the words right before it is the title's own (`Stochastic Differential
     Equations (SDEs)`)."""
     nickname = _CLOSING_NICKNAME.search(title)
+    named = _CLOSING_NAME.search(title)
+    if nickname is None and named and _sentence_case(title[: named.start()]):
+        return title[: named.start()]  # `Neural networks and physical systems … (Hopfield Networks)`
     if nickname is None:
         return title
     capitals = re.sub(r"[^A-Z]", "", nickname[0])
     words_before = title[: nickname.start()].split()[-len(capitals):] if capitals else []
     initials = "".join(word[0] for word in words_before)
     return title if capitals and initials == capitals else title[: nickname.start()]
+
+
+# a name in capitalised words closing a title: `(Hopfield Networks)`, `(Adam)`
+_CLOSING_NAME = re.compile(r"\s+\((?:[A-Z][\w'-]*)(?:\s[A-Z][\w'-]*){0,2}\)$")
+
+
+def _sentence_case(title: str) -> bool:
+    """A title written in sentence case: past its first word, most words of four letters or more
+    start in lower case; a name capitalised after it is no word of the title."""
+    words = [word for word in re.findall(r"[A-Za-z][\w'-]*", title)[1:] if len(word) >= 4]
+    return len(words) >= 3 and sum(word[0].islower() for word in words) >= 0.75 * len(words)
 
 
 def _named_before(spans: tuple[Span, ...], index: int) -> bool:
@@ -943,7 +975,9 @@ def _names_cut(title: str) -> tuple[str, str]:
 
 
 _PARTICLES = frozenset("von van de der den di da du le la dos del ter".split())
-_SURNAME = r"(?:(?:von|van|de|der|den|di|da|du|le|la|dos|del|ter) )*[A-ZÀ-Þ][\w'’-]+"
+# `De Vito`, `van der Vaart`, `d'Ascoli`: particles, spaced or glued by an apostrophe, then the name
+_SURNAME = (r"(?:(?:[Vv]on|[Vv]an|[Dd]e|der|den|[Dd]i|[Dd]a|[Dd]u|[Ll]e|[Ll]a|dos|del|ter) )*"
+            r"(?:[dDlO]['’])?[A-ZÀ-Þ][\w'’-]+")
 _SURNAMES = re.compile(rf"{_SURNAME}(?:\s*(?:,|&|\band\b|,\s*and\b)\s*{_SURNAME}){{0,11}}")
 
 
@@ -970,7 +1004,8 @@ def citation_key(text: str, glued: bool = False, lone: bool = True
     surnames = re.sub(r",\s+(?:[A-Z]\.\s?)+", "", keyed["names"]) if keyed else ""  # `Du, S. S.`: APA's
     # `Barrett & Dherin, ICLR 2021`: a venue after the names, no key
     if not keyed or looks_like_venue(surnames) or not _surnames_only(surnames) \
-            or any(_ACRONYM.match(word) for word in re.findall(r"[\w'’-]+", surnames)):
+            or any(_ACRONYM.match(word) and not _HYPHENATED_NAME.fullmatch(word)
+                   for word in re.findall(r"[\w'’-]+", surnames)):
         return None
     initials = surnames != keyed["names"]
     several = re.search(r",|&|\band\b", surnames)
@@ -994,7 +1029,10 @@ def _without_citation_key(spans: tuple[Span, ...]) -> tuple[tuple[Span, ...], tu
     if first is None:
         return spans, (), ""
     span = spans[first]
-    if span.style in ("strong", "em") and re.fullmatch(r"\s*\[[^\[\]]{3,80}\]\s*", span.text):
+    marked = next((at for at, span in enumerate(spans) if span.text.strip(" *_")), None)
+    if marked is not None and spans[marked].style == "link" and (linked := _linked_key(spans, marked)):
+        return linked  # `**[BLLT19](url).** Names. "Title."`, its bold left open or not
+    if span.style in ("strong", "em", "code") and re.fullmatch(r"\s*\[[^\[\]]{3,80}\]\s*", span.text):
         lead, rest = _LEADING_KEY.match(span.text.strip() + " x"), ()  # the whole span is the key
     elif span.style == "text":
         lead = _LEADING_KEY.match(span.text)
@@ -1004,7 +1042,12 @@ def _without_citation_key(spans: tuple[Span, ...]) -> tuple[tuple[Span, ...], tu
     if not lead:
         return spans, (), ""
     inside = lead["bracketed"] or lead["parenthesized"]
+    if piped := re.fullmatch(r"\s*(?P<year>(?:19|20)\d\d)\s*\|\s*(?P<names>[^|]+?)\s*", inside):
+        inside = f"{piped['names']}, {piped['year']}"  # `[2020 | Bartlett, Long, Lugosi, Tsigler]`
     key, venue = citation_key(inside, glued=bool(lead["bracketed"])), ""
+    lone = re.fullmatch(rf"(?P<name>{_SURNAME})\s+(?P<year>(?:19|20)\d\d)[a-z]?", inside)
+    if key is None and lead["bracketed"] and lone and not _NOT_A_SURNAME.fullmatch(lone["name"]):
+        key = citation_key(f"{lone['name']}, {lone['year']}")  # `[Belkin 2018] Title`: one author's key
     if key is None and (named := re.fullmatch(r"(?P<names>.+?),\s*(?P<venue>[^,]+)", inside)) \
             and looks_like_venue(named["venue"]) and first_year(named["venue"]):
         key = citation_key(f"{named['names']}, {first_year(named['venue'])}")
@@ -1016,6 +1059,38 @@ def _without_citation_key(spans: tuple[Span, ...]) -> tuple[tuple[Span, ...], tu
     if key is None:
         return spans, (), ""
     return (*spans[:first], *rest, *spans[first + 1:]), key, venue
+
+
+def _linked_key(spans: tuple[Span, ...], first: int) -> tuple[tuple[Span, ...], tuple, str] | None:
+    """`**[BLLT19](https://arxiv.org/abs/1906.11300).** Bartlett, Long, Lugosi, and Tsigler.
+    "Benign overfitting in linear regression." 2019.`: a link labelled by a citation key, opening
+    an entry whose title is quoted after it, links the paper; its label is the key, no title."""
+    label = spans[first].text.strip()
+    after = "".join(span.text for span in spans[first + 1:])
+    if looks_like_venue(label) or not re.search(r"[\"“][^\"“”]{8,}[\"”]", after):
+        return None
+    # the names the entry writes out are its authors; `Mit19`, `BLLT19` abbreviate them
+    keyed = _ALPHA_KEY.fullmatch(label) or _GLUED_KEY.fullmatch(label)
+    if keyed is None:
+        return None
+    year = first_year(keyed["year"]) or first_year(f"'{keyed['year']}")
+    lead = re.split(r"[\"“]", after, maxsplit=1)[0].strip(" .*_")
+    named = re.fullmatch(_SURNAME, lead) and not looks_like_venue(lead)
+    key = ((lead,) if named else (), False, year)
+    # the key's other links before the title (`[[OPML#2]](post)`, the list's own notes) name no title
+    quoted = next((at for at in range(first + 1, len(spans)) if re.search(r"[\"“]", spans[at].text)),
+                  len(spans))
+    labelled = tuple(Span("link", "[link]", span.url) if span.style == "link" else span
+                     for span in spans[first:quoted])
+    return (*spans[:first], *labelled, *spans[quoted:]), key, ""
+
+
+# `Allen-Zhu`, `Shalev-Shwartz`: a name, though capitals inside it make it look like an acronym
+_HYPHENATED_NAME = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ]+(?:-[A-ZÀ-Þ][a-zß-ÿ]+)+")
+# a word before a year in brackets that dates a journal, a term or a part, no author
+_NOT_A_SURNAME = re.compile(
+    r"Nature|Science|Cell|Spring|Summer|Fall|Autumn|Winter|Week|Term|Semester|Session|Lecture|"
+    r"Part|Chapter|Section|Volume|Issue|Update|Release|Version|Edition|Draft|Blog|Talk|Video")
 
 
 # an alphabetic key: the initials of the authors' surnames, or one and `+`, and a year
