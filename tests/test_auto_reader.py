@@ -2187,3 +2187,38 @@ def test_a_paper_column_s_link_to_a_site_no_paper_host_is_the_paper_but_a_talk_s
         """)
     assert [paper.title for paper in papers_of(entries)] == [
         "A Mathematical Framework for Transformer Circuits", "Zoom In: An Introduction to Circuits"]
+
+
+# --- the eighth real round (reader-18) -------------------------------------------------------------
+
+def test_a_bold_title_alone_on_its_item_takes_the_byline_paragraph_under_it_which_is_no_paper():
+    entries = read_excerpt("auto", """
+        ## Mode connectivity
+        - (Barriers) **Essentially No Barriers in Neural Network Energy Landscape.**
+
+          *Felix Draxler, Kambis Veschgini, Manfred Salmhofer, Fred A. Hamprecht* [[ICML18]](http://proceedings.mlr.press/v80/draxler18a/draxler18a.pdf)[[codes]](https://github.com/fdraxler/PyTorch-AutoNEB)
+
+        - **Deep Ensembles: A Loss Landscape Perspective.**
+
+          *Stanislav Fort, Huiyi Hu, Balaji Lakshminarayanan* [[paper19]](https://arxiv.org/pdf/1912.02757.pdf)
+        """)
+    assert [(paper.line, paper.title, paper.authors, paper.year, paper.venue, paper.arxiv_id)
+            for paper in papers_of(entries)] == [
+        (2, "Essentially No Barriers in Neural Network Energy Landscape",
+         ("Felix Draxler", "Kambis Veschgini", "Manfred Salmhofer", "Fred A. Hamprecht"), 2018, "ICML", ""),
+        (6, "Deep Ensembles: A Loss Landscape Perspective",
+         ("Stanislav Fort", "Huiyi Hu", "Balaji Lakshminarayanan"), 2019, "", "1912.02757"),
+    ]
+
+
+def test_a_link_labelled_by_a_venue_and_two_digit_year_or_year_and_month_gives_both():
+    papers = papers_of(read_excerpt("auto", """
+        - Understanding Deep Learning Requires Rethinking Generalization [[arxiv, 16.11]](https://arxiv.org/abs/1611.03530)
+        - *Sharp Minima Can Generalize For Deep Nets* [[ICML, 17.03]](https://arxiv.org/abs/1703.04933)
+        - **Fantastic Generalization Measures and Where to Find Them** [[ICLR20]](https://openreview.net/forum?id=SJgIPJBFvH)
+        """))
+    assert [(paper.title, paper.year, paper.venue) for paper in papers] == [
+        ("Understanding Deep Learning Requires Rethinking Generalization", 2016, "arxiv"),
+        ("Sharp Minima Can Generalize For Deep Nets", 2017, "ICML"),
+        ("Fantastic Generalization Measures and Where to Find Them", 2020, "ICLR"),
+    ]

@@ -23,7 +23,7 @@ from atlas.build.text import arxiv_id_in, clean_title, collapse_spaces, first_ye
 
 # Words a link's text is made of when it names the kind of link, not the paper: [[pdf]], [code].
 _LABEL_WORDS = frozenset(
-    "paper papers pdf code arxiv link links project page slides slide video videos openreview url "
+    "paper papers pdf code codes arxiv link links project page slides slide video videos openreview url "
     "website blog bib bibtex github poster talk demo html abs abstract supp supplementary homepage "
     "preprint doi notes note review reviews summary data dataset colab notebook tweet thread "
     "appendix official implementation repo source pub publication version full text here read "
@@ -202,6 +202,8 @@ def is_label_text(text: str) -> bool:
         return True
     if len(words) > 3:
         return False
+    if _VENUE_YEAR_LABEL.match(text.strip()):  # `[ICML20]`, `[arxiv, 16.05]`
+        return True
     return any(word.strip(".0123456789") in _LABEL_WORDS for word in words) or all(
         _ACRONYM.match(word) or first_year(word) for word in text.strip(" []()").split()
     )
@@ -680,8 +682,28 @@ def rest_fields(rest: list[Span]) -> dict:
             authors, truncated = names
     if venue and re.fullmatch(r"(?:19|20)\d\d", venue):
         venue, stated_year = "", int(venue)
-    return {"authors": tuple(authors), "authors_truncated": truncated, "venue": venue,
-            "stated_year": stated_year or _year_of(rest)}
+    labelled_venue, labelled_year = _labelled_venue(rest)
+    return {"authors": tuple(authors), "authors_truncated": truncated, "venue": venue or labelled_venue,
+            "stated_year": stated_year or labelled_year or _year_of(rest)}
+
+
+# A link's label naming the venue and a two-digit year: `[ICML20]`, `[NeurIPS22 OPT]` (a workshop),
+# `[paper22]` (a year only), `[arxiv, 16.05]` and `[ICML, 17.07]` (the year and month, YY.MM).
+_VENUE_YEAR_LABEL = re.compile(
+    r"^\[(?P<venue>[A-Za-z][A-Za-z&-]{1,14})(?:(?P<glued>\d\d)(?: (?P<part>[A-Za-z]{2,12}))?"
+    r"|, (?P<year>\d\d)\.(?:0[1-9]|1[0-2]))\]$")
+
+
+def _labelled_venue(rest: list[Span]) -> tuple[str, int | None]:
+    """The venue and year a link's label gives, `[[ICML20]](pdf)` or `[[arxiv, 17.07]](abs)`, when
+    nothing else around the title does; `paper` names no venue."""
+    for span in rest:
+        label = _VENUE_YEAR_LABEL.match(span.text.strip()) if span.style == "link" else None
+        if label:
+            venue = " ".join(filter(None, [label["venue"], label["part"]]))
+            year = 2000 + int(label["glued"] or label["year"])
+            return ("" if label["venue"].lower() in ("paper", "papers", "pdf", "preprint") else venue), year
+    return "", None
 
 
 _YEAR_FIRST_VENUE = re.compile(
