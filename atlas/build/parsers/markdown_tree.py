@@ -291,7 +291,8 @@ class _Walk:
         elif kind == "inline" and self.open_items and self.items[self.open_items[-1]]["spans"] is None:
             item = self.items[self.open_items[-1]]
             item["spans"] = tuple(item.pop("field", ())) + _spans(token, self.blocks)
-        elif kind == "inline" and self.blocks and self.open_items and tokens[index - 1].type == "paragraph_open" \
+        elif kind == "inline" and self.blocks and self.open_items \
+                and tokens[index - 1].type == "paragraph_open" \
                 and _byline_of_bold_title(self.items[self.open_items[-1]], token):
             item = self.items[self.open_items[-1]]
             item["spans"] += (Span("text", HARD_BREAK),) + _spans(token, self.blocks)
