@@ -2222,3 +2222,27 @@ def test_a_link_labelled_by_a_venue_and_two_digit_year_or_year_and_month_gives_b
         ("Sharp Minima Can Generalize For Deep Nets", 2017, "ICML"),
         ("Fantastic Generalization Measures and Where to Find Them", 2020, "ICLR"),
     ]
+
+
+def test_a_heading_closing_in_an_author_venue_citation_is_that_paper_with_no_link_and_its_bullet_a_note():
+    entries = read_excerpt("auto", """
+        # Kernel regime
+
+        ## Neural Tangent Kernel: Convergence and Generalization in Neural Networks (Jacot et al., NIPS'18)
+
+        - The kernel stays fixed during training in the infinite-width limit.
+
+        ## Random Features for Large-Scale Kernel Machines (Rahimi & Recht, NIPS'07)
+
+        ## On Lazy Training in Differentiable Programming (Chizat & Bach et al., NeurIPS 2019)
+
+        ## Recap (Part 2, 2019)
+        """)
+    assert [(entry.kind, entry.title, entry.authors, entry.year, entry.venue) for entry in entries[1:]] == [
+        ("paper", "Neural Tangent Kernel: Convergence and Generalization in Neural Networks",
+         ("Jacot",), 2018, "NIPS"),
+        ("note", "", (), None, ""),
+        ("paper", "Random Features for Large-Scale Kernel Machines", ("Rahimi", "Recht"), 2007, "NIPS"),
+        ("paper", "On Lazy Training in Differentiable Programming", ("Chizat", "Bach"), 2019, "NeurIPS"),
+        ("other", "", (), None, ""),
+    ]

@@ -661,6 +661,9 @@ def _heading_reference(item: ListItem, field_links: tuple[Span, ...] = (), links
     has_link = any(span.style == "link" and not span.url.startswith("#") for span in spans)
     opens_with_names = bool(names_in(re.split(r"[.;·•|]", first_note)[0].strip(" *_"))) \
         and not _cites_its_own_title(first_note)
+    text = "".join(span.text for span in _unnumbered(item.spans) if span.style != "image")
+    if not has_link and (cited := _CLOSING_CITATION.search(text.rstrip())):
+        spans, byline, opens_with_names = (Span("text", text[: cited.start()]),), _cited_byline(cited), True
     if not has_link and not re.search(r"arxiv|doi", item.text, re.IGNORECASE) and not (
             byline.get("authors") and opens_with_names):
         raise NotAPaper("section heading")
@@ -676,6 +679,24 @@ def _heading_reference(item: ListItem, field_links: tuple[Span, ...] = (), links
     venue_year = first_year(claims["venue"]) if claims["venue"] else None
     claims["year"] = publication_year(venue_year, claims["stated_year"], None)
     return claims
+
+
+# `## Title (Jacot et al., NIPS'18)`, `(Rahimi & Recht, NIPS'07)`, `(Greg Yang, arXiv'20)`: a heading
+# closing in who wrote it and where and when it appeared names that paper, link or none.
+_CITED_NAME = r"[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+){0,2}"
+_CLOSING_CITATION = re.compile(
+    rf"\s\((?P<names>{_CITED_NAME}(?:\s*(?:&|and|,)\s*{_CITED_NAME})*)(?P<et_al> et al\.?)?,\s*"
+    r"(?P<venue>[A-Z][A-Za-z]*[A-Z][A-Za-z]*|arXiv|arxiv)\s*(?:'(?P<yy>\d\d)|(?P<year>(?:19|20)\d\d))\)$")
+
+
+def _cited_byline(cited: re.Match) -> dict:
+    """The authors, venue and year of a closing `(Lee & Bahri et al., ICLR'18)`."""
+    names = re.split(r"\s*(?:&|\band\b|,)\s*", cited["names"])
+    authors = tuple(name.strip() for name in names if name.strip())
+    two_digits = int(cited["yy"] or 0)
+    year = int(cited["year"]) if cited["year"] else (2000 if two_digits < 50 else 1900) + two_digits
+    return {"authors": authors, "authors_truncated": bool(cited["et_al"]), "venue": cited["venue"],
+            "stated_year": year}
 
 
 def _cites_its_own_title(note: str) -> bool:
