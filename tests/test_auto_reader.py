@@ -2246,3 +2246,28 @@ def test_a_heading_closing_in_an_author_venue_citation_is_that_paper_with_no_lin
         ("paper", "On Lazy Training in Differentiable Programming", ("Chizat", "Bach"), 2019, "NeurIPS"),
         ("other", "", (), None, ""),
     ]
+
+
+def test_names_and_a_dated_venue_on_bullets_after_a_title_bullet_are_its_fields_not_papers():
+    entries = read_excerpt("auto", """
+        ##### [19-03-02] [paper41]
+        - Gradient Descent Provably Optimizes Over-parameterized Neural Networks
+         [[pdf]](https://arxiv.org/abs/1810.02054)
+        - *Simon S. Du, Xiyu Zhai, Barnabás Póczos, Aarti Singh*
+        - `2018-10-04, ICLR 2019`
+        - [[Optimization]](#optimization)
+
+        ##### [19-02-27] [paper40]
+        - Reconciling Modern Machine Learning Practice and the Bias-Variance Trade-off
+         [[pdf]](https://arxiv.org/abs/1812.11118)
+        - *Mikhail Belkin, Daniel Hsu, Siyuan Ma, Soumik Mandal*
+        - `2018-12-28`
+        """)
+    assert [(paper.line, paper.title, paper.authors, paper.year, paper.venue, paper.arxiv_id)
+            for paper in papers_of(entries)] == [
+        (2, "Gradient Descent Provably Optimizes Over-parameterized Neural Networks",
+         ("Simon S. Du", "Xiyu Zhai", "Barnabás Póczos", "Aarti Singh"), 2019, "ICLR 2019", "1810.02054"),
+        (9, "Reconciling Modern Machine Learning Practice and the Bias-Variance Trade-off",
+         ("Mikhail Belkin", "Daniel Hsu", "Siyuan Ma", "Soumik Mandal"), 2018, "", "1812.11118"),
+    ]
+    assert [entry.kind for entry in entries if entry.line in (4, 5, 11, 12)] == ["note"] * 4
