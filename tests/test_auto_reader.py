@@ -2271,3 +2271,19 @@ def test_names_and_a_dated_venue_on_bullets_after_a_title_bullet_are_its_fields_
          ("Mikhail Belkin", "Daniel Hsu", "Siyuan Ma", "Soumik Mandal"), 2018, "", "1812.11118"),
     ]
     assert [entry.kind for entry in entries if entry.line in (4, 5, 11, 12)] == ["note"] * 4
+
+
+def test_tags_in_brackets_before_a_bold_title_are_no_authors_and_a_bracketed_venue_after_it_gives_venue_and_year():
+    papers = papers_of(read_excerpt("auto", """
+        - (Width, Depth)(Barriers) **The Role of Permutation Invariance in Linear Mode Connectivity of Neural Networks.**
+
+          *Rahim Entezari, Hanie Sedghi, Olga Saukh, Behnam Neyshabur* [[ICLR22]](https://openreview.net/forum?id=dNigytemkL)
+
+        - [Flat minima] **Averaging Weights Leads to Wider Optima and Better Generalization.** [uai18]
+
+          *Pavel Izmailov, Dmitrii Podoprikhin, Timur Garipov, Dmitry Vetrov, Andrew Gordon Wilson* [[paper]](https://arxiv.org/abs/1803.05407)
+        """))
+    assert [(paper.authors[:2], paper.year, paper.venue) for paper in papers] == [
+        (("Rahim Entezari", "Hanie Sedghi"), 2022, "ICLR"),
+        (("Pavel Izmailov", "Dmitrii Podoprikhin"), 2018, "uai"),
+    ]

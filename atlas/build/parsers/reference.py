@@ -306,6 +306,7 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
     spans, key, key_venue = _without_citation_key(_joined_bold(spans))
     links = tuple(Link(s.url, link_kind(s.text, s.url)) for s in spans if s.style == "link" and s.url)
     title, title_url, rest = _marked_title(spans)
+    rest = _without_leading_tags(spans, title, rest)
     fields: dict = {}
     tag_venue = ""
     if title and title_url and (page := _ARXIV_PAGE_TITLE.match(title)):  # `[[2205.01445] Title](…)`
@@ -499,6 +500,23 @@ def _badge_text(url: str) -> tuple[str, str]:
     if len(parts) >= 3:
         return parts[0], "-".join(parts[1:-1])
     return (parts[0], "") if len(parts) == 2 else ("", "")
+
+
+# Tags a list puts before a bold title, `(Width, Depth)(Simulated Annealing)`, `[Stochastic Weight
+# Averaging]`, with emoji and `:thumbsup:`: words in brackets with no year, no names nor venue.
+_LEADING_TAGS = re.compile(r"^(?:\s*(?::\w+:|[^\w\s()\[\]]|[(\[][^()\[\]\d]{1,60}[)\]]))+\s*$")
+
+
+def _without_leading_tags(spans: tuple[Span, ...], title: str, rest: list[Span]) -> list[Span]:
+    """The parts around a bold title without the tags before it (`(Width, Depth) **Title.**`)."""
+    at = next((index for index, span in enumerate(spans)
+               if span.style == "strong" and span.text == title), None)
+    if not at or any(span.style != "text" for span in spans[:at]):
+        return rest
+    before = "".join(span.text for span in spans[:at])
+    if not _LEADING_TAGS.match(before) or not re.search(r"[(\[]", before):
+        return rest
+    return [span for span in rest if not any(span is leading for leading in spans[:at])]
 
 
 def _marked_title(spans: tuple[Span, ...]) -> tuple[str, str, list[Span]]:
@@ -697,8 +715,8 @@ _VENUE_YEAR_LABEL = re.compile(
 def _labelled_venue(rest: list[Span]) -> tuple[str, int | None]:
     """The venue and year a link's label gives, `[[ICML20]](pdf)` or `[[arxiv, 17.07]](abs)`, when
     nothing else around the title does; `paper` names no venue."""
-    for span in rest:
-        label = _VENUE_YEAR_LABEL.match(span.text.strip()) if span.style == "link" else None
+    for span in rest:  # a link's label, or the same bracketed after the title: `**Title.** [icml21]`
+        label = _VENUE_YEAR_LABEL.match(span.text.strip()) if span.style in ("link", "text") else None
         if label:
             venue = " ".join(filter(None, [label["venue"], label["part"]]))
             year = 2000 + int(label["glued"] or label["year"])
