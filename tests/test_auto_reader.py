@@ -2187,3 +2187,103 @@ def test_a_paper_column_s_link_to_a_site_no_paper_host_is_the_paper_but_a_talk_s
         """)
     assert [paper.title for paper in papers_of(entries)] == [
         "A Mathematical Framework for Transformer Circuits", "Zoom In: An Introduction to Circuits"]
+
+
+# --- the eighth real round (reader-18) -------------------------------------------------------------
+
+def test_a_bold_title_alone_on_its_item_takes_the_byline_paragraph_under_it_which_is_no_paper():
+    entries = read_excerpt("auto", """
+        ## Mode connectivity
+        - (Barriers) **Essentially No Barriers in Neural Network Energy Landscape.**
+
+          *Felix Draxler, Kambis Veschgini, Manfred Salmhofer, Fred A. Hamprecht* [[ICML18]](http://proceedings.mlr.press/v80/draxler18a/draxler18a.pdf)[[codes]](https://github.com/fdraxler/PyTorch-AutoNEB)
+
+        - **Deep Ensembles: A Loss Landscape Perspective.**
+
+          *Stanislav Fort, Huiyi Hu, Balaji Lakshminarayanan* [[paper19]](https://arxiv.org/pdf/1912.02757.pdf)
+        """)
+    assert [(paper.line, paper.title, paper.authors, paper.year, paper.venue, paper.arxiv_id)
+            for paper in papers_of(entries)] == [
+        (2, "Essentially No Barriers in Neural Network Energy Landscape",
+         ("Felix Draxler", "Kambis Veschgini", "Manfred Salmhofer", "Fred A. Hamprecht"), 2018, "ICML", ""),
+        (6, "Deep Ensembles: A Loss Landscape Perspective",
+         ("Stanislav Fort", "Huiyi Hu", "Balaji Lakshminarayanan"), 2019, "", "1912.02757"),
+    ]
+
+
+def test_a_link_labelled_by_a_venue_and_two_digit_year_or_year_and_month_gives_both():
+    papers = papers_of(read_excerpt("auto", """
+        - Understanding Deep Learning Requires Rethinking Generalization [[arxiv, 16.11]](https://arxiv.org/abs/1611.03530)
+        - *Sharp Minima Can Generalize For Deep Nets* [[ICML, 17.03]](https://arxiv.org/abs/1703.04933)
+        - **Fantastic Generalization Measures and Where to Find Them** [[ICLR20]](https://openreview.net/forum?id=SJgIPJBFvH)
+        """))
+    assert [(paper.title, paper.year, paper.venue) for paper in papers] == [
+        ("Understanding Deep Learning Requires Rethinking Generalization", 2016, "arxiv"),
+        ("Sharp Minima Can Generalize For Deep Nets", 2017, "ICML"),
+        ("Fantastic Generalization Measures and Where to Find Them", 2020, "ICLR"),
+    ]
+
+
+def test_a_heading_closing_in_an_author_venue_citation_is_that_paper_with_no_link_and_its_bullet_a_note():
+    entries = read_excerpt("auto", """
+        # Kernel regime
+
+        ## Neural Tangent Kernel: Convergence and Generalization in Neural Networks (Jacot et al., NIPS'18)
+
+        - The kernel stays fixed during training in the infinite-width limit.
+
+        ## Random Features for Large-Scale Kernel Machines (Rahimi & Recht, NIPS'07)
+
+        ## On Lazy Training in Differentiable Programming (Chizat & Bach et al., NeurIPS 2019)
+
+        ## Recap (Part 2, 2019)
+        """)
+    assert [(entry.kind, entry.title, entry.authors, entry.year, entry.venue) for entry in entries[1:]] == [
+        ("paper", "Neural Tangent Kernel: Convergence and Generalization in Neural Networks",
+         ("Jacot",), 2018, "NIPS"),
+        ("note", "", (), None, ""),
+        ("paper", "Random Features for Large-Scale Kernel Machines", ("Rahimi", "Recht"), 2007, "NIPS"),
+        ("paper", "On Lazy Training in Differentiable Programming", ("Chizat", "Bach"), 2019, "NeurIPS"),
+        ("other", "", (), None, ""),
+    ]
+
+
+def test_names_and_a_dated_venue_on_bullets_after_a_title_bullet_are_its_fields_not_papers():
+    entries = read_excerpt("auto", """
+        ##### [19-03-02] [paper41]
+        - Gradient Descent Provably Optimizes Over-parameterized Neural Networks
+         [[pdf]](https://arxiv.org/abs/1810.02054)
+        - *Simon S. Du, Xiyu Zhai, Barnabás Póczos, Aarti Singh*
+        - `2018-10-04, ICLR 2019`
+        - [[Optimization]](#optimization)
+
+        ##### [19-02-27] [paper40]
+        - Reconciling Modern Machine Learning Practice and the Bias-Variance Trade-off
+         [[pdf]](https://arxiv.org/abs/1812.11118)
+        - *Mikhail Belkin, Daniel Hsu, Siyuan Ma, Soumik Mandal*
+        - `2018-12-28`
+        """)
+    assert [(paper.line, paper.title, paper.authors, paper.year, paper.venue, paper.arxiv_id)
+            for paper in papers_of(entries)] == [
+        (2, "Gradient Descent Provably Optimizes Over-parameterized Neural Networks",
+         ("Simon S. Du", "Xiyu Zhai", "Barnabás Póczos", "Aarti Singh"), 2019, "ICLR 2019", "1810.02054"),
+        (9, "Reconciling Modern Machine Learning Practice and the Bias-Variance Trade-off",
+         ("Mikhail Belkin", "Daniel Hsu", "Siyuan Ma", "Soumik Mandal"), 2018, "", "1812.11118"),
+    ]
+    assert [entry.kind for entry in entries if entry.line in (4, 5, 11, 12)] == ["note"] * 4
+
+
+def test_tags_in_brackets_before_a_bold_title_are_no_authors_and_a_bracketed_venue_after_it_gives_venue_and_year():
+    papers = papers_of(read_excerpt("auto", """
+        - (Width, Depth)(Barriers) **The Role of Permutation Invariance in Linear Mode Connectivity of Neural Networks.**
+
+          *Rahim Entezari, Hanie Sedghi, Olga Saukh, Behnam Neyshabur* [[ICLR22]](https://openreview.net/forum?id=dNigytemkL)
+
+        - [Flat minima] **Averaging Weights Leads to Wider Optima and Better Generalization.** [uai18]
+
+          *Pavel Izmailov, Dmitrii Podoprikhin, Timur Garipov, Dmitry Vetrov, Andrew Gordon Wilson* [[paper]](https://arxiv.org/abs/1803.05407)
+        """))
+    assert [(paper.authors[:2], paper.year, paper.venue) for paper in papers] == [
+        (("Rahim Entezari", "Hanie Sedghi"), 2022, "ICLR"),
+        (("Pavel Izmailov", "Dmitrii Podoprikhin"), 2018, "uai"),
+    ]

@@ -194,6 +194,9 @@ def read_item(index: int, items: list[ListItem]) -> dict:
     if item.block in ("paragraph", "block") and json_text(item.raw):
         raise NotAPaper("JSON data, each value read by its line")
     owner = _owner(index, items) if item.block in ("item", "paragraph", "block") else None
+    if owner is None and item.block == "item" and (field_of := _field_sibling_of(index, items)) is not None \
+            and _reads_as_paper(field_of, items):
+        owner = field_of
     if owner is not None:
         return _detail(index, items, owner)
     if item.block == "block":
@@ -205,10 +208,67 @@ def read_item(index: int, items: list[ListItem]) -> dict:
     if named := [tag for tag in tags if _names_non_paper(tag)]:  # `[robustness](github) #code`
         raise NotAPaper(f"tagged #{named[0]}, not a paper")
     claims = _paper(spans, item.section)
-    details = _details([items[child] for child in _children(index, items)])
+    fields = [items[at] for at in _field_siblings(index, items)]
+    details = _details([items[child] for child in _children(index, items)]
+                       + [field for field in fields if field.spans[0].style == "em"])
     if item.block == "paragraph" and item.notes:
         details["digest"].append(item.notes)
-    return _with_details(claims, details, item.section)
+    return _dated_by(fields, _with_details(claims, details, item.section))
+
+
+# Bullets after a paper's, at its depth, giving its fields one a bullet (a reading log:
+# `- Title [[pdf]](…)`, `- *Names*`, `` - `2018-07-10, NeurIPS 2018` ``): italics that are names,
+# or a date in code with the venue after it.
+_CODE_DATE = re.compile(r"^(?P<date>(?:19|20)\d\d-[01]\d(?:-\d\d)?)(?:,\s*(?P<venue>.+))?$")
+
+
+def _is_field_bullet(item: ListItem) -> bool:
+    spans = [span for span in item.spans if span.text.strip()]
+    if item.block != "item" or len(spans) != 1:
+        return False
+    if spans[0].style == "code":
+        return bool(_CODE_DATE.match(spans[0].text.strip()))
+    return spans[0].style == "em" and bool(names_in(spans[0].text)) and len(spans[0].text.split(",")) >= 2
+
+
+def _field_siblings(index: int, items: list[ListItem]) -> list[int]:
+    """The field bullets right after item `index` at its depth, under its parent and section."""
+    item, found = items[index], []
+    if item.block != "item" or _is_field_bullet(item):
+        return found
+    for at in range(index + 1, len(items)):
+        other = items[at]
+        if (other.parent, other.depth, other.section) != (item.parent, item.depth, item.section) \
+                or not _is_field_bullet(other):
+            break
+        found.append(at)
+    return found
+
+
+def _field_sibling_of(index: int, items: list[ListItem]) -> int | None:
+    """The item whose field bullet item `index` is, if any."""
+    if not _is_field_bullet(items[index]):
+        return None
+    for before in range(index - 1, -1, -1):
+        if index in _field_siblings(before, items):
+            return before
+        if not _is_field_bullet(items[before]):
+            return None
+    return None
+
+
+def _dated_by(fields: list[ListItem], claims: dict) -> dict:
+    """The venue and year a field bullet's `` `2018-07-10, NeurIPS 2018` `` gives: the venue's
+    year where it names one (`Medical Image Analysis (January 2022)`), else the date's."""
+    for field in fields:
+        dated = _CODE_DATE.match(field.text) if field.spans[0].style != "em" else None
+        if not dated or claims.get("kind", "paper") != "paper":
+            continue
+        venue = dated["venue"] or ""
+        if venue and not claims.get("venue"):
+            claims["venue"] = re.sub(r"\s*\((?:\w+\s+)?((?:19|20)\d\d)\)$", r" \1", venue).strip()
+        claims["year"] = claims.get("year") or first_year(venue) or first_year(dated["date"])
+    return claims
 
 
 def _block(item: ListItem) -> dict:
@@ -661,6 +721,9 @@ def _heading_reference(item: ListItem, field_links: tuple[Span, ...] = (), links
     has_link = any(span.style == "link" and not span.url.startswith("#") for span in spans)
     opens_with_names = bool(names_in(re.split(r"[.;·•|]", first_note)[0].strip(" *_"))) \
         and not _cites_its_own_title(first_note)
+    text = "".join(span.text for span in _unnumbered(item.spans) if span.style != "image")
+    if not has_link and (cited := _CLOSING_CITATION.search(text.rstrip())):
+        spans, byline, opens_with_names = (Span("text", text[: cited.start()]),), _cited_byline(cited), True
     if not has_link and not re.search(r"arxiv|doi", item.text, re.IGNORECASE) and not (
             byline.get("authors") and opens_with_names):
         raise NotAPaper("section heading")
@@ -676,6 +739,24 @@ def _heading_reference(item: ListItem, field_links: tuple[Span, ...] = (), links
     venue_year = first_year(claims["venue"]) if claims["venue"] else None
     claims["year"] = publication_year(venue_year, claims["stated_year"], None)
     return claims
+
+
+# `## Title (Jacot et al., NIPS'18)`, `(Rahimi & Recht, NIPS'07)`, `(Greg Yang, arXiv'20)`: a heading
+# closing in who wrote it and where and when it appeared names that paper, link or none.
+_CITED_NAME = r"[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+){0,2}"
+_CLOSING_CITATION = re.compile(
+    rf"\s\((?P<names>{_CITED_NAME}(?:\s*(?:&|and|,)\s*{_CITED_NAME})*)(?P<et_al> et al\.?)?,\s*"
+    r"(?P<venue>[A-Z][A-Za-z]*[A-Z][A-Za-z]*|arXiv|arxiv)\s*(?:'(?P<yy>\d\d)|(?P<year>(?:19|20)\d\d))\)$")
+
+
+def _cited_byline(cited: re.Match) -> dict:
+    """The authors, venue and year of a closing `(Lee & Bahri et al., ICLR'18)`."""
+    names = re.split(r"\s*(?:&|\band\b|,)\s*", cited["names"])
+    authors = tuple(name.strip() for name in names if name.strip())
+    two_digits = int(cited["yy"] or 0)
+    year = int(cited["year"]) if cited["year"] else (2000 if two_digits < 50 else 1900) + two_digits
+    return {"authors": authors, "authors_truncated": bool(cited["et_al"]), "venue": cited["venue"],
+            "stated_year": year}
 
 
 def _cites_its_own_title(note: str) -> bool:

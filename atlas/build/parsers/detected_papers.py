@@ -103,6 +103,9 @@ def _with_detected_papers(document: SourceText, items: list[ListItem], entries: 
     for holder, held in by_holder.items():
         entry = read[holder]
         # a record's title line is its title key's, which a structure reader found: it stays
+        # the byline a bold title's loose item reads as its own (markdown_tree) is no title's line
+        if entry.kind == "paper" and held == [items[holder].byline]:
+            continue
         if (entry.kind == "paper" and items[holder].block != "record"
                 and probability.get(entry.line, 0.0) < threshold):
             read[holder], more = _moved(document, items[holder], entry, held, refs, lines)

@@ -93,6 +93,7 @@ class ListItem:
     cell_lines: tuple[int, ...] = ()  # 1-based line of each cell of an HTML row written over lines
     notes: str = ""  # a heading's paragraphs, up to the next heading, list or table; a paragraph's quote
     record: str = ""  # a record of fields (block `record`): its structure (yaml, org, bibtex…)
+    byline: int = 0  # 1-based line of a loose item's byline paragraph read as part of its own line
 
     @property
     def text(self) -> str:
@@ -290,6 +291,12 @@ class _Walk:
         elif kind == "inline" and self.open_items and self.items[self.open_items[-1]]["spans"] is None:
             item = self.items[self.open_items[-1]]
             item["spans"] = tuple(item.pop("field", ())) + _spans(token, self.blocks)
+        elif kind == "inline" and self.blocks and self.open_items \
+                and tokens[index - 1].type == "paragraph_open" \
+                and _byline_of_bold_title(self.items[self.open_items[-1]], token):
+            item = self.items[self.open_items[-1]]
+            item["spans"] += (Span("text", HARD_BREAK),) + _spans(token, self.blocks)
+            item["byline"] = self.first_line + token.map[0] + 1
         elif kind == "inline" and self.blocks and not self.open_items and _REFERENCE.match(token.content):
             self._references(token)
         elif kind == "inline" and self.quoted and not self.open_items:
@@ -533,6 +540,24 @@ def defines_a_term(inline: Token) -> bool:
         line.startswith(": ") for line in lines[1:])
 
 
+def _byline_of_bold_title(item: dict, inline: Token) -> bool:
+    """A loose item's second paragraph, `  *Names* [[ICML20]](pdf)` under `- (tags) **Title.**`,
+    when the first holds a bold title and nothing else a paper gives (no link, no other words
+    than a few tags): that paragraph is the title's byline and venue, so it is read as a part
+    of the item's own line, as `**Title.**<br>*Names* [[ICML20]](pdf)` would be."""
+    spans = item["spans"]
+    if item.get("byline") or item.get("block", "item") != "item" or not spans:
+        return False
+    bold = [span for span in spans if span.style == "strong"]
+    others = "".join(span.text for span in spans if span.style not in ("strong", "image"))
+    if len(bold) != 1 or any(span.style == "link" for span in spans) or len(others.strip()) > 60:
+        return False
+    if len(bold[0].text.split()) < 3 or "\n" in inline.content:
+        return False
+    byline = _spans(inline, rich=True)
+    return any(span.style == "link" for span in byline) or byline[0].style == "em"
+
+
 def _paragraph_spans(inline: Token) -> tuple[Span, ...]:
     """A paragraph's spans; a defined term is its marked title and each definition a part of
     its own, as `**Title**<br>Authors<br>Venue` would write them."""
@@ -570,6 +595,7 @@ def _finished(item: dict, original_lines: list[str]) -> ListItem:
         cell_lines=item.get("cell_lines", ()),
         notes=item.get("notes", ""),
         record=item.get("record", ""),
+        byline=item.get("byline", 0),
     )
 
 

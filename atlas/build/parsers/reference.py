@@ -23,7 +23,7 @@ from atlas.build.text import arxiv_id_in, clean_title, collapse_spaces, first_ye
 
 # Words a link's text is made of when it names the kind of link, not the paper: [[pdf]], [code].
 _LABEL_WORDS = frozenset(
-    "paper papers pdf code arxiv link links project page slides slide video videos openreview url "
+    "paper papers pdf code codes arxiv link links project page slides slide video videos openreview url "
     "website blog bib bibtex github poster talk demo html abs abstract supp supplementary homepage "
     "preprint doi notes note review reviews summary data dataset colab notebook tweet thread "
     "appendix official implementation repo source pub publication version full text here read "
@@ -202,6 +202,8 @@ def is_label_text(text: str) -> bool:
         return True
     if len(words) > 3:
         return False
+    if _VENUE_YEAR_LABEL.match(text.strip()):  # `[ICML20]`, `[arxiv, 16.05]`
+        return True
     return any(word.strip(".0123456789") in _LABEL_WORDS for word in words) or all(
         _ACRONYM.match(word) or first_year(word) for word in text.strip(" []()").split()
     )
@@ -304,6 +306,7 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
     spans, key, key_venue = _without_citation_key(_joined_bold(spans))
     links = tuple(Link(s.url, link_kind(s.text, s.url)) for s in spans if s.style == "link" and s.url)
     title, title_url, rest = _marked_title(spans)
+    rest = _without_leading_tags(spans, title, rest)
     fields: dict = {}
     tag_venue = ""
     if title and title_url and (page := _ARXIV_PAGE_TITLE.match(title)):  # `[[2205.01445] Title](…)`
@@ -499,6 +502,23 @@ def _badge_text(url: str) -> tuple[str, str]:
     return (parts[0], "") if len(parts) == 2 else ("", "")
 
 
+# Tags a list puts before a bold title, `(Width, Depth)(Simulated Annealing)`, `[Stochastic Weight
+# Averaging]`, with emoji and `:thumbsup:`: words in brackets with no year, no names nor venue.
+_LEADING_TAGS = re.compile(r"^(?:\s*(?::\w+:|[^\w\s()\[\]]|[(\[][^()\[\]\d]{1,60}[)\]]))+\s*$")
+
+
+def _without_leading_tags(spans: tuple[Span, ...], title: str, rest: list[Span]) -> list[Span]:
+    """The parts around a bold title without the tags before it (`(Width, Depth) **Title.**`)."""
+    at = next((index for index, span in enumerate(spans)
+               if span.style == "strong" and span.text == title), None)
+    if not at or any(span.style != "text" for span in spans[:at]):
+        return rest
+    before = "".join(span.text for span in spans[:at])
+    if not _LEADING_TAGS.match(before) or not re.search(r"[(\[]", before):
+        return rest
+    return [span for span in rest if not any(span is leading for leading in spans[:at])]
+
+
 def _marked_title(spans: tuple[Span, ...]) -> tuple[str, str, list[Span]]:
     """A title the entry marks: a link's text, bold, quotes (of three words or more: a quoted
     nickname is one word), or italics that are not a venue (`*IEEE Trans. …*` after a quoted
@@ -680,8 +700,28 @@ def rest_fields(rest: list[Span]) -> dict:
             authors, truncated = names
     if venue and re.fullmatch(r"(?:19|20)\d\d", venue):
         venue, stated_year = "", int(venue)
-    return {"authors": tuple(authors), "authors_truncated": truncated, "venue": venue,
-            "stated_year": stated_year or _year_of(rest)}
+    labelled_venue, labelled_year = _labelled_venue(rest)
+    return {"authors": tuple(authors), "authors_truncated": truncated, "venue": venue or labelled_venue,
+            "stated_year": stated_year or labelled_year or _year_of(rest)}
+
+
+# A link's label naming the venue and a two-digit year: `[ICML20]`, `[NeurIPS22 OPT]` (a workshop),
+# `[paper22]` (a year only), `[arxiv, 16.05]` and `[ICML, 17.07]` (the year and month, YY.MM).
+_VENUE_YEAR_LABEL = re.compile(
+    r"^\[(?P<venue>[A-Za-z][A-Za-z&-]{1,14})(?:(?P<glued>\d\d)(?: (?P<part>[A-Za-z]{2,12}))?"
+    r"|, (?P<year>\d\d)\.(?:0[1-9]|1[0-2]))\]$")
+
+
+def _labelled_venue(rest: list[Span]) -> tuple[str, int | None]:
+    """The venue and year a link's label gives, `[[ICML20]](pdf)` or `[[arxiv, 17.07]](abs)`, when
+    nothing else around the title does; `paper` names no venue."""
+    for span in rest:  # a link's label, or the same bracketed after the title: `**Title.** [icml21]`
+        label = _VENUE_YEAR_LABEL.match(span.text.strip()) if span.style in ("link", "text") else None
+        if label:
+            venue = " ".join(filter(None, [label["venue"], label["part"]]))
+            year = 2000 + int(label["glued"] or label["year"])
+            return ("" if label["venue"].lower() in ("paper", "papers", "pdf", "preprint") else venue), year
+    return "", None
 
 
 _YEAR_FIRST_VENUE = re.compile(
