@@ -6,7 +6,10 @@ import re
 
 from atlas.build.text import collapse_spaces, fold, repair_diacritics
 
-_PARTICLES = {"van", "von", "de", "der", "den", "le", "la", "di", "da", "du", "del", "dos", "ter"}
+# The particles a surname may start with ("van der Vaart"), lower-case: one list for every reader
+# of names.
+NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "le", "la", "di", "da", "du", "del", "dos",
+                            "ter"})
 # A particle written onto the surname: "d'Ascoli", "dell'Aquila", "l'Huillier"
 _PARTICLE_SURNAME = re.compile(r"(?:d|l|dall|dell|degl)['’][A-Z][\w'’\-]*\.?")
 _INITIALS = re.compile(r"^(?:[A-Z]\.\s*-?\s*)+$")
@@ -17,7 +20,7 @@ _INITIALS_ONLY_NAME = re.compile(r"^(?:[^,]+,\s*(?:[A-Z]\.\s*-?\s*)+|(?:[A-Z]\.\
 
 
 def _is_name_token(token: str) -> bool:
-    if token in _PARTICLES or _PARTICLE_SURNAME.fullmatch(token):
+    if token in NAME_PARTICLES or _PARTICLE_SURNAME.fullmatch(token):
         return True
     if re.fullmatch(r"(?:[A-Z]\.)+(?:-[A-Z]\.)?", token):
         return True

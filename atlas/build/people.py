@@ -15,13 +15,13 @@ from pathlib import Path
 
 from atlas.build.disjoint_sets import DisjointSets
 from atlas.build.errors import InputError
+from atlas.build.names import NAME_PARTICLES
 from atlas.build.records import EntryRef
 from atlas.build.schemas import PEOPLE
 from atlas.build.text import collapse_spaces, fold, repair_diacritics, slug
 from atlas.build.yamlfile import load_yaml, require
 
 _GIVEN_SEPARATOR = re.compile(r"[\s.\-]+")
-_PARTICLES = {"van", "von", "de", "der", "den", "le", "la", "di", "da", "du", "del", "dos", "ter"}
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ class NameRules:
                 return PersonName(written, name[: -len(compound)].strip(), name[-len(compound) :])
         tokens = name.split()
         start = len(tokens) - 1
-        while start > 1 and tokens[start - 1].lower() in _PARTICLES:
+        while start > 1 and tokens[start - 1].lower() in NAME_PARTICLES:
             start -= 1
         return PersonName(written, " ".join(tokens[:start]), " ".join(tokens[start:]))
 

@@ -13,7 +13,13 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote, urlparse
 
-from atlas.build.names import looks_like_name, split_leading_names, split_names, split_reference_names
+from atlas.build.names import (
+    NAME_PARTICLES,
+    looks_like_name,
+    split_leading_names,
+    split_names,
+    split_reference_names,
+)
 from atlas.build.parsers.gost_references import read_gost
 from atlas.build.parsers.html_items import HARD_BREAK
 from atlas.build.parsers.markdown_tree import Span
@@ -1014,7 +1020,6 @@ def _names_cut(title: str) -> tuple[str, str]:
     return title, ""
 
 
-_PARTICLES = frozenset("von van de der den di da du le la dos del ter".split())
 # `De Vito`, `van der Vaart`, `d'Ascoli`: particles, spaced or glued by an apostrophe, then the name
 _SURNAME = (r"(?:(?:[Vv]on|[Vv]an|[Dd]e|der|den|[Dd]i|[Dd]a|[Dd]u|[Ll]e|[Ll]a|dos|del|ter) )*"
             r"(?:[dDlO]['’])?[A-ZÀ-Þ][\w'’-]+")
@@ -1142,7 +1147,7 @@ def _surnames_only(text: str) -> bool:
     Randazzo`: surnames alone, none a title's word (`Optimization and Generalization` is not two people)."""
     if not _SURNAMES.fullmatch(text.strip()):
         return False
-    words = {word.lower() for word in re.findall(r"[\w'’-]+", text)} - {"and"} - _PARTICLES
+    words = {word.lower() for word in re.findall(r"[\w'’-]+", text)} - {"and"} - NAME_PARTICLES
     return not words & (_TITLE_WORDS | FUNCTION_WORDS)
 
 
