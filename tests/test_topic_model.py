@@ -98,10 +98,13 @@ V4_PRECISION_FLOOR, V4_RECALL_FLOOR = 0.85, 0.54
 # second judge P 0.809 R 0.606; since model-6 P 0.801 R 0.637 (second judge P 0.810 R 0.611). The floors hold
 # that, not the goal; the blind sets measure generalisation.
 V5_PRECISION_FLOOR, V5_RECALL_FLOOR = 0.80, 0.63
-# A second judge of the same 108 papers (labelled_new_versions_5_judge2.yml, blind to the first judge),
-# counted as the model is, the first judge as truth: P 0.850 R 0.895 (170 right, 30 wrong, 20 missed).
-# The issue's goal (P 0.90, R 0.85) is about where two judges meet; the model stands far below it.
-TWO_JUDGES_PRECISION_FLOOR, TWO_JUDGES_RECALL_FLOOR = 0.85, 0.89
+# A second judge of the same papers, blind to the first (labelled_new_versions_5_judge2.yml, 108 papers;
+# labelled_new_versions_11_judge2.yml, 80), counted as the model is, the first judge as truth:
+# v5 P 0.850 R 0.895 (170 right, 30 wrong, 20 missed); v11 P 0.935 R 0.806 (129 right, 9 wrong, 31 missed).
+# Neither second judge meets the issue's goal (P 0.90 and R 0.85) against the first, nor does either first
+# judge against its second (the other way: v5 P 0.914 R 0.837, v11 P 0.822 R 0.908): the goal lies where two careful judges
+# meet or above it; the model stands far below it. Floors: (precision, recall) per set.
+TWO_JUDGES_FLOORS = {"labelled_new_versions_5.yml": (0.85, 0.89), "labelled_new_versions_11.yml": (0.93, 0.80)}
 # The sixth new versions' 96 unread papers (tests/data/labelled_new_versions_6.yml, judged blind against the
 # 164 concepts of 87fcc00), measured once on arrival on main (c241576, model-4 + concepts-5): label alone
 # P 0.701 R 0.577, model alone P 1.000 R 0.049, both P 0.704 R 0.583 (95 right, 40 wrong, 68 missed); 95 of 96
@@ -455,13 +458,21 @@ def test_the_fifth_new_versions_unread_papers_measured_against_their_blind_judge
           f"{count(measured.found['both'], second, measured.data.taxonomy, measured.lacks)}")
 
 
-def test_two_blind_judges_of_the_fifth_set_agree_far_above_the_model():
-    """The ceiling of the measurement: one judge's topics scored against the other's, as the model's are."""
-    first, second = judged_topics("labelled_new_versions_5.yml"), judged_topics("labelled_new_versions_5_judge2.yml")
-    assert list(first) == list(second)  # the same 108 papers, in the same order
-    agreement = count(second, first, load_taxonomy(TAXONOMY), JUDGES_LACK["labelled_new_versions_5.yml"])
-    print(f"\nsecond judge against the first: {agreement}")
-    assert agreement.precision >= TWO_JUDGES_PRECISION_FLOOR and agreement.recall >= TWO_JUDGES_RECALL_FLOOR
+@pytest.mark.parametrize("first_judge", sorted(TWO_JUDGES_FLOORS))
+def test_two_blind_judges_agree_far_above_the_model_yet_not_up_to_the_goal(first_judge):
+    """The ceiling of the measurement: one judge's topics scored against the other's, as the model's are.
+    Either way round, two independent judges fall short of P 0.90 and R 0.85 together."""
+    second_judge = first_judge.replace(".yml", "_judge2.yml")
+    first, second = judged_topics(first_judge), judged_topics(second_judge)
+    assert list(first) == list(second)  # the same papers, in the same order
+    taxonomy = load_taxonomy(TAXONOMY)
+    agreement = count(second, first, taxonomy, JUDGES_LACK[first_judge])
+    other_way = count(first, second, taxonomy, JUDGES_LACK[first_judge])
+    print(f"\n{second_judge} against {first_judge}: {agreement}; the other way: {other_way}")
+    precision_floor, recall_floor = TWO_JUDGES_FLOORS[first_judge]
+    assert agreement.precision >= precision_floor and agreement.recall >= recall_floor
+    for either in (agreement, other_way):
+        assert not (either.precision >= 0.90 and either.recall >= 0.85)
 
 
 def test_two_trainings_on_the_same_readings_give_the_same_scores(published):
@@ -615,6 +626,10 @@ def test_each_held_out_new_versions_unread_papers_measured_against_their_blind_j
     curation or its topics: each set HELD-OUT, measured once on arrival; the floors hold that (and
     the share of papers reaching our scheme, the goal's 97% but for the eleventh's measured 96.9%)."""
     precision_floor, recall_floor, reach_floor = floors
-    _, both = blind_set(tmp_path, versions, files, labels,
-                        f"{name} new versions' {papers} unread papers vs their blind judge (held out)", reach_floor)
+    measured, both = blind_set(tmp_path, versions, files, labels,
+                               f"{name} new versions' {papers} unread papers vs their blind judge (held out)", reach_floor)
     assert both.precision >= precision_floor and both.recall >= recall_floor
+    second_judge = labels.replace(".yml", "_judge2.yml")
+    if (Path(__file__).parent / "data" / second_judge).exists():
+        print("the same build against the second judge: "
+              f"{count(measured.found['both'], judged_topics(second_judge), measured.data.taxonomy, measured.lacks)}")
