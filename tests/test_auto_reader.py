@@ -753,6 +753,23 @@ def test_a_heading_over_paragraphs_of_links_takes_its_paper_link_and_no_link_lab
     assert all("PDF Highlight" not in entry.authors for entry in entries)
 
 
+def test_a_topic_heading_over_paragraphs_of_titled_links_is_a_section_and_each_link_a_paper():
+    """Round 9 (alalba, family 1): under `###### topic` each paragraph links a paper by its own
+    title; the heading took their links as its own, read as a paper, and the papers as its notes."""
+    entries = read_excerpt("auto", """
+        ###### sparse recovery
+
+        [Iterative Thresholding for Sparse Signals Revisited](https://arxiv.org/pdf/1111.22222.pdf)
+
+        [A Greedy Pursuit over Learned Dictionaries](https://www.jmlr.org/papers/volume9/someone08a/someone08a.pdf)
+        """)
+    assert [(entry.kind, entry.title) for entry in entries] == [
+        ("other", ""),
+        ("paper", "Iterative Thresholding for Sparse Signals Revisited"),
+        ("paper", "A Greedy Pursuit over Learned Dictionaries")]
+    assert entries[1].arxiv_id == "1111.22222"
+
+
 def test_a_bold_title_key_is_no_part_of_the_title_and_a_closing_bare_arxiv_id_is_the_id():
     """Read on a real list, not in the corpus: `1. **Title**: Title (2503.15579)` kept `Title:` and
     the id in its title, and gave no arXiv id."""

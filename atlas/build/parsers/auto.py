@@ -42,6 +42,7 @@ from atlas.build.parsers.record_reader import read_record
 from atlas.build.parsers.reference import (
     TITLE_COLUMN_ELSEWHERE,
     Reference,
+    is_label_text,
     is_paper_link,
     lenient_names,
     link_kind,
@@ -689,9 +690,11 @@ def _link_paragraphs(index: int, items: list[ListItem]) -> list[ListItem]:
 
 def _paper_link_paragraphs(index: int, items: list[ListItem]) -> tuple[Span, ...]:
     """`### Title` over a paragraph `[Paper](https://arxiv.org/abs/…)`: the paper's address (a
-    local file, a blog or a video is none)."""
+    local file, a blog or a video is none). A link titled by its own words (`###### topic` over
+    `[A Title of Its Own](arxiv)`) is a paper of its own under a section heading, not the heading's."""
     return tuple(Span("link", "[link]", span.url) for paragraph in _link_paragraphs(index, items)
                  for span in paragraph.spans if span.style == "link" and "://" in span.url
+                 and is_label_text(span.text)
                  and is_paper_link(Link(span.url, link_kind(span.text, span.url))))
 
 
