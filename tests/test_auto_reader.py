@@ -770,6 +770,38 @@ def test_a_topic_heading_over_paragraphs_of_titled_links_is_a_section_and_each_l
     assert entries[1].arxiv_id == "1111.22222"
 
 
+def test_a_browser_copied_link_label_drops_its_escaped_arxiv_id_and_closing_site_name():
+    """Round 9 (alalba, family 2): a link copied from the browser is labelled by the page's title,
+    `[[2101.00001\\] Title (arxiv.org)]` (the escaped bracket leaves `2101.00001] Title` as the link's
+    text) or `[Title (mit.edu)]`; the id is the arXiv id, the site no part of the title."""
+    entries = read_excerpt("auto", r"""
+        - [[2101.00001\] Convex Duality for Wide Shallow Networks (arxiv.org)](https://arxiv.org/abs/2101.00001)
+        - [[2101.00002\] Mirror Descent Finds Max-Margin Solutions (arxiv.org)](https://example.org/mirror/paper.pdf)
+        - [Implicit Bias of Mirror Descent on Separable Data (mit.edu)](https://people.mit.edu/papers/mirror.pdf)
+        """)
+    assert [(paper.title, paper.arxiv_id) for paper in papers_of(entries)] == [
+        ("Convex Duality for Wide Shallow Networks", "2101.00001"),
+        ("Mirror Descent Finds Max-Margin Solutions", "2101.00002"),
+        ("Implicit Bias of Mirror Descent on Separable Data", "")]
+
+
+def test_a_venue_and_year_or_the_linked_site_after_a_dash_in_a_link_s_text_is_no_part_of_the_title():
+    """Round 9 (nicolehao, family 3): `[Title — arXiv 2024](…)` kept the venue in the title and read
+    no year; `[Title — Springer](link.springer.com/…)` kept the site. A dash of the title's own
+    (`Learning Rates — the Hard Way`) stays."""
+    entries = read_excerpt("auto", """
+        - [Wide Networks Stay Near Their Linearization — arXiv 2024](https://arxiv.org/html/2401.00003v1) — a short note on it
+        - [Infinite-Width Limits of Residual Networks — Springer](https://link.springer.com/chapter/10.1007/978-3-000-00000-0_1)
+        - [Why Wide Networks Generalize – NeurIPS 2019](https://example.org/wide.pdf)
+        - [Learning Rates — the Hard Way](https://example.org/rates.pdf)
+        """)
+    assert [(paper.title, paper.venue, paper.year) for paper in papers_of(entries)] == [
+        ("Wide Networks Stay Near Their Linearization", "arXiv 2024", 2024),
+        ("Infinite-Width Limits of Residual Networks", "", None),
+        ("Why Wide Networks Generalize", "NeurIPS 2019", 2019),
+        ("Learning Rates — the Hard Way", "", None)]
+
+
 def test_a_bold_title_key_is_no_part_of_the_title_and_a_closing_bare_arxiv_id_is_the_id():
     """Read on a real list, not in the corpus: `1. **Title**: Title (2503.15579)` kept `Title:` and
     the id in its title, and gave no arXiv id."""
