@@ -770,6 +770,33 @@ def test_a_topic_heading_over_paragraphs_of_titled_links_is_a_section_and_each_l
     assert entries[1].arxiv_id == "1111.22222"
 
 
+def test_a_loose_item_s_later_paragraph_linking_another_titled_paper_is_a_paper_of_its_own():
+    """Round 9 (alalba, family 1): `- [Title](arxiv)` with, a blank line on, `  [Other Title](arxiv)`
+    in the same item; the line detector took the second paragraph's line and moved the item's
+    paper onto it, so one of the two papers was lost."""
+    entries = read_excerpt("auto", r"""
+        ###### low-rank recovery
+
+        [A Proximal Method for Nuclear Norm Minimization](https://arxiv.org/pdf/0901.11111.pdf)
+
+        [Soft-Impute Variants for Large Sparse Matrices](https://www.jmlr.org/papers/volume12/someone11a/someone11a.pdf)
+
+        - [[2301.00011\] Nuclear Norm Heuristics for Low-Rank Recovery (arxiv.org)](https://arxiv.org/abs/2301.00011)
+
+          [[2301.00012\] Low-Rank Recovery with Corrupted Columns (arxiv.org)](https://arxiv.org/abs/2301.00012)
+
+        - [The Winning Ensemble of a Rating Prediction Contest](https://www.example.edu/stats/contest_report.pdf)
+
+          code [someone/ensemble: A Python take on the winning ensemble (github.com)](https://github.com/someone/ensemble)
+        """)
+    assert [(paper.line, paper.title, paper.arxiv_id) for paper in papers_of(entries)] == [
+        (3, "A Proximal Method for Nuclear Norm Minimization", "0901.11111"),
+        (5, "Soft-Impute Variants for Large Sparse Matrices", ""),
+        (7, "Nuclear Norm Heuristics for Low-Rank Recovery", "2301.00011"),
+        (9, "Low-Rank Recovery with Corrupted Columns", "2301.00012"),
+        (11, "The Winning Ensemble of a Rating Prediction Contest", "")]
+
+
 def test_a_browser_copied_link_label_drops_its_escaped_arxiv_id_and_closing_site_name():
     """Round 9 (alalba, family 2): a link copied from the browser is labelled by the page's title,
     `[[2101.00001\\] Title (arxiv.org)]` (the escaped bracket leaves `2101.00001] Title` as the link's
