@@ -829,6 +829,17 @@ def test_a_venue_and_year_or_the_linked_site_after_a_dash_in_a_link_s_text_is_no
         ("Learning Rates — the Hard Way", "", None)]
 
 
+def test_an_example_in_parentheses_is_no_venue_so_a_bold_label_over_prose_is_no_paper():
+    """Round 9 (nicolehao, family 4): `(e.g. XPINNs)` in a bold-labelled prose bullet read as the
+    venue, the only evidence that made the label a paper's title."""
+    entries = read_excerpt("auto", """
+        - **Open questions** — Scale separation (e.g. MGNets), transfer across geometries, noisy sparse data
+        - [Operator Learning on Irregular Meshes](https://arxiv.org/abs/2302.00004) — NeurIPS 2023 (i.e. the main track)
+        """)
+    assert [(entry.kind, entry.title, entry.venue) for entry in entries] == [
+        ("other", "", ""), ("paper", "Operator Learning on Irregular Meshes", "NeurIPS 2023")]
+
+
 def test_a_bold_title_key_is_no_part_of_the_title_and_a_closing_bare_arxiv_id_is_the_id():
     """Read on a real list, not in the corpus: `1. **Title**: Title (2503.15579)` kept `Title:` and
     the id in its title, and gave no arXiv id."""

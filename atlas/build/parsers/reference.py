@@ -664,6 +664,10 @@ def _quoted_title(spans: tuple[Span, ...]) -> tuple[str, str, list[Span]] | None
     return None
 
 
+# `(e.g. XPINNs)`, `(i.e., …)`, `(cf. …)`: examples a sentence gives, never the entry's venue or authors
+_EXAMPLES = re.compile(r"\((?:e\.\s?g\.|i\.\s?e\.|cf\.)[^()]*\)", re.IGNORECASE)
+
+
 def _chunks(spans: list[Span]) -> list[tuple[str, str]]:
     """The parts of an entry's text besides its title: (style, text), label links left out."""
     chunks: list[tuple[str, str]] = []
@@ -673,7 +677,7 @@ def _chunks(spans: list[Span]) -> list[tuple[str, str]]:
         if span.style in ("em", "code", "strong"):
             chunks.append((span.style, span.text))
             continue
-        for part in _CHUNK_SEPARATOR.split(span.text):
+        for part in _CHUNK_SEPARATOR.split(_EXAMPLES.sub(" ", span.text)):
             chunks += [("text", piece) for piece in _venue_after_comma(part) if piece]
     return [(style, collapse_spaces(text).strip(" ,:")) for style, text in chunks if text.strip(" ,:.")]
 
