@@ -840,6 +840,35 @@ def test_an_example_in_parentheses_is_no_venue_so_a_bold_label_over_prose_is_no_
         ("other", "", ""), ("paper", "Operator Learning on Irregular Meshes", "NeurIPS 2023")]
 
 
+def test_labelled_field_bullets_under_a_details_block_give_its_authors_venue_year_and_link():
+    """Tuning (zenn_details_ja: authors, years and venues 0/16): a `:::details Title` block over
+    `- 著者: Names`, `- 会議: Venue Year（award）`, `- リンク: address` bullets; the fields sat on other
+    lines than the title and were read as entries of their own (`著者: Name` as a paper)."""
+    entries = read_excerpt("auto", """
+        ## 最適化
+
+        :::details ⭐ Sharpness Bounds for Two-Layer Networks（二層ネットの鋭さ）
+        - 著者: Aiko Tanaka, Brian Moore ほか
+        - 会議: COLT 2021（Best Student Paper）
+        - リンク: https://arxiv.org/abs/2105.00005
+        - メモ: 短いメモ。
+        :::
+
+        :::details Implicit Regularization of Mirror Descent
+        - Authors: Carla Diaz, Deepak Rao
+        - Journal: Annals of Statistics (2019)
+        :::
+        """)
+    papers = papers_of(entries)
+    assert [(paper.line, paper.title, paper.authors, paper.authors_truncated, paper.venue, paper.year,
+             paper.arxiv_id) for paper in papers] == [
+        (3, "Sharpness Bounds for Two-Layer Networks", ("Aiko Tanaka", "Brian Moore"), True, "COLT 2021", 2021,
+         "2105.00005"),
+        (10, "Implicit Regularization of Mirror Descent", ("Carla Diaz", "Deepak Rao"), False,
+         "Annals of Statistics", 2019, "")]
+    assert {entry.kind for entry in entries if entry.line in (4, 5, 6, 7, 11, 12)} == {"note"}
+
+
 def test_a_bold_title_key_is_no_part_of_the_title_and_a_closing_bare_arxiv_id_is_the_id():
     """Read on a real list, not in the corpus: `1. **Title**: Title (2503.15579)` kept `Title:` and
     the id in its title, and gave no arXiv id."""
