@@ -753,6 +753,122 @@ def test_a_heading_over_paragraphs_of_links_takes_its_paper_link_and_no_link_lab
     assert all("PDF Highlight" not in entry.authors for entry in entries)
 
 
+def test_a_topic_heading_over_paragraphs_of_titled_links_is_a_section_and_each_link_a_paper():
+    """Round 9 (alalba, family 1): under `###### topic` each paragraph links a paper by its own
+    title; the heading took their links as its own, read as a paper, and the papers as its notes."""
+    entries = read_excerpt("auto", """
+        ###### sparse recovery
+
+        [Iterative Thresholding for Sparse Signals Revisited](https://arxiv.org/pdf/1111.22222.pdf)
+
+        [A Greedy Pursuit over Learned Dictionaries](https://www.jmlr.org/papers/volume9/someone08a/someone08a.pdf)
+        """)
+    assert [(entry.kind, entry.title) for entry in entries] == [
+        ("other", ""),
+        ("paper", "Iterative Thresholding for Sparse Signals Revisited"),
+        ("paper", "A Greedy Pursuit over Learned Dictionaries")]
+    assert entries[1].arxiv_id == "1111.22222"
+
+
+def test_a_loose_item_s_later_paragraph_linking_another_titled_paper_is_a_paper_of_its_own():
+    """Round 9 (alalba, family 1): `- [Title](arxiv)` with, a blank line on, `  [Other Title](arxiv)`
+    in the same item; the line detector took the second paragraph's line and moved the item's
+    paper onto it, so one of the two papers was lost."""
+    entries = read_excerpt("auto", r"""
+        ###### low-rank recovery
+
+        [A Proximal Method for Nuclear Norm Minimization](https://arxiv.org/pdf/0901.11111.pdf)
+
+        [Soft-Impute Variants for Large Sparse Matrices](https://www.jmlr.org/papers/volume12/someone11a/someone11a.pdf)
+
+        - [[2301.00011\] Nuclear Norm Heuristics for Low-Rank Recovery (arxiv.org)](https://arxiv.org/abs/2301.00011)
+
+          [[2301.00012\] Low-Rank Recovery with Corrupted Columns (arxiv.org)](https://arxiv.org/abs/2301.00012)
+
+        - [The Winning Ensemble of a Rating Prediction Contest](https://www.example.edu/stats/contest_report.pdf)
+
+          code [someone/ensemble: A Python take on the winning ensemble (github.com)](https://github.com/someone/ensemble)
+        """)
+    assert [(paper.line, paper.title, paper.arxiv_id) for paper in papers_of(entries)] == [
+        (3, "A Proximal Method for Nuclear Norm Minimization", "0901.11111"),
+        (5, "Soft-Impute Variants for Large Sparse Matrices", ""),
+        (7, "Nuclear Norm Heuristics for Low-Rank Recovery", "2301.00011"),
+        (9, "Low-Rank Recovery with Corrupted Columns", "2301.00012"),
+        (11, "The Winning Ensemble of a Rating Prediction Contest", "")]
+
+
+def test_a_browser_copied_link_label_drops_its_escaped_arxiv_id_and_closing_site_name():
+    """Round 9 (alalba, family 2): a link copied from the browser is labelled by the page's title,
+    `[[2101.00001\\] Title (arxiv.org)]` (the escaped bracket leaves `2101.00001] Title` as the link's
+    text) or `[Title (mit.edu)]`; the id is the arXiv id, the site no part of the title."""
+    entries = read_excerpt("auto", r"""
+        - [[2101.00001\] Convex Duality for Wide Shallow Networks (arxiv.org)](https://arxiv.org/abs/2101.00001)
+        - [[2101.00002\] Mirror Descent Finds Max-Margin Solutions (arxiv.org)](https://example.org/mirror/paper.pdf)
+        - [Implicit Bias of Mirror Descent on Separable Data (mit.edu)](https://people.mit.edu/papers/mirror.pdf)
+        """)
+    assert [(paper.title, paper.arxiv_id) for paper in papers_of(entries)] == [
+        ("Convex Duality for Wide Shallow Networks", "2101.00001"),
+        ("Mirror Descent Finds Max-Margin Solutions", "2101.00002"),
+        ("Implicit Bias of Mirror Descent on Separable Data", "")]
+
+
+def test_a_venue_and_year_or_the_linked_site_after_a_dash_in_a_link_s_text_is_no_part_of_the_title():
+    """Round 9 (nicolehao, family 3): `[Title — arXiv 2024](…)` kept the venue in the title and read
+    no year; `[Title — Springer](link.springer.com/…)` kept the site. A dash of the title's own
+    (`Learning Rates — the Hard Way`) stays."""
+    entries = read_excerpt("auto", """
+        - [Wide Networks Stay Near Their Linearization — arXiv 2024](https://arxiv.org/html/2401.00003v1) — a short note on it
+        - [Infinite-Width Limits of Residual Networks — Springer](https://link.springer.com/chapter/10.1007/978-3-000-00000-0_1)
+        - [Why Wide Networks Generalize – NeurIPS 2019](https://example.org/wide.pdf)
+        - [Learning Rates — the Hard Way](https://example.org/rates.pdf)
+        """)
+    assert [(paper.title, paper.venue, paper.year) for paper in papers_of(entries)] == [
+        ("Wide Networks Stay Near Their Linearization", "arXiv 2024", 2024),
+        ("Infinite-Width Limits of Residual Networks", "", None),
+        ("Why Wide Networks Generalize", "NeurIPS 2019", 2019),
+        ("Learning Rates — the Hard Way", "", None)]
+
+
+def test_an_example_in_parentheses_is_no_venue_so_a_bold_label_over_prose_is_no_paper():
+    """Round 9 (nicolehao, family 4): `(e.g. XPINNs)` in a bold-labelled prose bullet read as the
+    venue, the only evidence that made the label a paper's title."""
+    entries = read_excerpt("auto", """
+        - **Open questions** — Scale separation (e.g. MGNets), transfer across geometries, noisy sparse data
+        - [Operator Learning on Irregular Meshes](https://arxiv.org/abs/2302.00004) — NeurIPS 2023 (i.e. the main track)
+        """)
+    assert [(entry.kind, entry.title, entry.venue) for entry in entries] == [
+        ("other", "", ""), ("paper", "Operator Learning on Irregular Meshes", "NeurIPS 2023")]
+
+
+def test_labelled_field_bullets_under_a_details_block_give_its_authors_venue_year_and_link():
+    """Tuning (zenn_details_ja: authors, years and venues 0/16): a `:::details Title` block over
+    `- 著者: Names`, `- 会議: Venue Year（award）`, `- リンク: address` bullets; the fields sat on other
+    lines than the title and were read as entries of their own (`著者: Name` as a paper)."""
+    entries = read_excerpt("auto", """
+        ## 最適化
+
+        :::details ⭐ Sharpness Bounds for Two-Layer Networks（二層ネットの鋭さ）
+        - 著者: Aiko Tanaka, Brian Moore ほか
+        - 会議: COLT 2021（Best Student Paper）
+        - リンク: https://arxiv.org/abs/2105.00005
+        - メモ: 短いメモ。
+        :::
+
+        :::details Implicit Regularization of Mirror Descent
+        - Authors: Carla Diaz, Deepak Rao
+        - Journal: Annals of Statistics (2019)
+        :::
+        """)
+    papers = papers_of(entries)
+    assert [(paper.line, paper.title, paper.authors, paper.authors_truncated, paper.venue, paper.year,
+             paper.arxiv_id) for paper in papers] == [
+        (3, "Sharpness Bounds for Two-Layer Networks", ("Aiko Tanaka", "Brian Moore"), True, "COLT 2021", 2021,
+         "2105.00005"),
+        (10, "Implicit Regularization of Mirror Descent", ("Carla Diaz", "Deepak Rao"), False,
+         "Annals of Statistics", 2019, "")]
+    assert {entry.kind for entry in entries if entry.line in (4, 5, 6, 7, 11, 12)} == {"note"}
+
+
 def test_a_bold_title_key_is_no_part_of_the_title_and_a_closing_bare_arxiv_id_is_the_id():
     """Read on a real list, not in the corpus: `1. **Title**: Title (2503.15579)` kept `Title:` and
     the id in its title, and gave no arXiv id."""

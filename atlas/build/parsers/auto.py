@@ -42,6 +42,8 @@ from atlas.build.parsers.record_reader import read_record
 from atlas.build.parsers.reference import (
     TITLE_COLUMN_ELSEWHERE,
     Reference,
+    arxiv_id_of,
+    is_label_text,
     is_paper_link,
     lenient_names,
     link_kind,
@@ -197,10 +199,13 @@ def read_item(index: int, items: list[ListItem]) -> dict:
     if owner is None and item.block == "item" and (field_of := _field_sibling_of(index, items)) is not None \
             and _reads_as_paper(field_of, items):
         owner = field_of
+    if owner is None and item.block == "item" and (block := _labelled_fields_of(index, items)) is not None \
+            and _reads_as_paper(block, items):
+        owner = block
     if owner is not None:
         return _detail(index, items, owner)
     if item.block == "block":
-        return _block(item)
+        return _block(item, [items[at] for at in _labelled_fields(index, items)])
     if _is_label(index, items):
         return {"kind": "label", "title": collapse_spaces(item.text).rstrip(": ")}
     spans = _unnumbered(item.spans) if item.block == "reference" else item.spans
@@ -271,7 +276,82 @@ def _dated_by(fields: list[ListItem], claims: dict) -> dict:
     return claims
 
 
-def _block(item: ListItem) -> dict:
+# A block's fields, one a bullet right under it (`:::details Title` over `- 著者: Names`,
+# `- 会議: ICLR 2017（Best Paper）`, `- リンク: https://arxiv.org/abs/…`): the label says which field.
+_LABELLED = re.compile(r"^(?P<label>[^\W\d_][\w .-]{0,24}?)\s*[:：]\s*(?P<value>.*)$", re.DOTALL)
+_FIELD_LABELS = {
+    "authors": re.compile(r"^(?:authors?|by|著者|作者|авторы|autor(?:en|es)?|auteurs?)$", re.IGNORECASE),
+    "venue": re.compile(r"^(?:venue|conference|journal|published(?: in| at)?|会議|掲載|掲載先|学会|会议|期刊|"
+                        r"конференция|журнал)$", re.IGNORECASE),
+    "link": re.compile(r"^(?:links?|url|paper|pdf|arxiv|リンク|链接|ссылка)$", re.IGNORECASE),
+}
+_ET_AL = re.compile(r"\s*(?:ほか|他|等|et al\.?)\s*$")
+
+
+def _field_label(text: str) -> str:
+    labelled = _LABELLED.match(text.strip())
+    return next((name for name, label in _FIELD_LABELS.items()
+                 if labelled and label.match(labelled["label"].strip())), "")
+
+
+def _labelled_fields(index: int, items: list[ListItem]) -> list[int]:
+    """The bullets right under a block (at the margin, in its section) when each is a `Label:
+    value` line and one at least names the authors or the venue."""
+    block, found = items[index], []
+    if block.block != "block":
+        return found
+    for at in range(index + 1, len(items)):
+        other = items[at]
+        if other.block != "item" or other.parent is not None or other.section != block.section \
+                or not _LABELLED.match(other.text.strip()):
+            break
+        found.append(at)
+    return found if any(_field_label(items[at].text) in ("authors", "venue") for at in found) else []
+
+
+def _labelled_fields_of(index: int, items: list[ListItem]) -> int | None:
+    """The block whose labelled field bullet item `index` is, if any."""
+    for before in range(index - 1, -1, -1):
+        if items[before].block == "block":
+            return before if index in _labelled_fields(before, items) else None
+        if items[before].block != "item" or items[before].parent is not None:
+            return None
+    return None
+
+
+def _labelled_evidence(fields: list[ListItem]) -> tuple[str, ...]:
+    """What a block's field bullets show of a paper, as a reference's evidence names it."""
+    found = []
+    for field in fields:
+        label, value = _field_label(field.text), _LABELLED.match(field.text.strip())["value"].strip()
+        urls = [span.url for span in field.links if span.url] + _BARE_URL.findall(value)
+        if label == "link" and any(is_paper_link(Link(url, link_kind(url, url))) for url in urls):
+            found.append("link to the paper")
+        elif label in ("authors", "venue") and value:
+            found.append(label)
+    return tuple(found)
+
+
+def _with_labelled_fields(claims: dict, fields: list[ListItem]) -> dict:
+    """A block's claims with the authors, venue, year and link its field bullets give."""
+    for field in fields:
+        label, value = _field_label(field.text), _LABELLED.match(field.text.strip())["value"].strip()
+        if label == "authors" and not claims["authors"] and (names := lenient_names(_ET_AL.sub("", value))):
+            claims["authors"], claims["authors_truncated"] = tuple(names[0]), bool(_ET_AL.search(value))
+        elif label == "venue" and not claims["venue"] and value:
+            claims["venue"] = re.split(r"\s*[（(]", value)[0].strip()
+            year = re.search(r"(?<!\d)((?:19|20)\d\d)(?!\d)", value)
+            claims["stated_year"] = claims["stated_year"] or (int(year[1]) if year else None)
+            claims["year"] = claims["year"] or claims["stated_year"]
+        elif label == "link":
+            for url in [span.url for span in field.links if span.url] + _BARE_URL.findall(value):
+                link = Link(url.rstrip(".,)"), link_kind(url, url))
+                claims["links"] = (*claims["links"], link)
+                claims["arxiv_id"] = claims["arxiv_id"] or arxiv_id_of(link.url)
+    return claims
+
+
+def _block(item: ListItem, fields: list[ListItem] = ()) -> dict:
     """A block no structure rule claimed (a paragraph, a quote's lines, a footnote definition, a
     sub-numbered line) is a paper by its content alone: a title read as from any entry, what
     shows it names a paper, and no sentence of prose around it. A chat message's text (under its
@@ -284,10 +364,13 @@ def _block(item: ListItem) -> dict:
     spans, kind = _without_opener(item.spans)
     if kind and _names_non_paper(kind):
         raise NotAPaper(f"'{kind}' names no paper")
+    if fields and spans and spans[0].style == "text":  # `:::details ⭐ Title（和訳）` over its fields
+        opened = _LEADING_MARKS.sub("", _CONTAINER_OPENER.sub("", spans[0].text, count=1))
+        spans = (Span("text", opened), *spans[1:])
     spans, tags = read_properties(spans)
     if named := [tag for tag in tags if _names_non_paper(tag)]:
         raise NotAPaper(f"tagged #{named[0]}, not a paper")
-    claims = _paper(spans, item.section)
+    claims = _with_labelled_fields(_paper(spans, item.section, _labelled_evidence(fields)), list(fields))
     strong = claims["arxiv_id"] or claims["doi"] or any(is_paper_link(link) for link in claims["links"])
     shown = strong or (claims["authors"] and (claims["venue"] or claims["stated_year"]))
     if not shown and not _DETECTED.get():
@@ -295,6 +378,8 @@ def _block(item: ListItem) -> dict:
     _refuse_prose("".join(span.text for span in spans if span.style != "image"), claims["title"])
     if item.notes:
         claims["digest"] = collapse_spaces(item.notes)
+    if fields:
+        claims = _without_translation(claims)
     if (at := _title_line(item.raw, claims["title"])) > 0:
         claims["line"] = item.line + at
     return claims
@@ -689,9 +774,11 @@ def _link_paragraphs(index: int, items: list[ListItem]) -> list[ListItem]:
 
 def _paper_link_paragraphs(index: int, items: list[ListItem]) -> tuple[Span, ...]:
     """`### Title` over a paragraph `[Paper](https://arxiv.org/abs/…)`: the paper's address (a
-    local file, a blog or a video is none)."""
+    local file, a blog or a video is none). A link titled by its own words (`###### topic` over
+    `[A Title of Its Own](arxiv)`) is a paper of its own under a section heading, not the heading's."""
     return tuple(Span("link", "[link]", span.url) for paragraph in _link_paragraphs(index, items)
                  for span in paragraph.spans if span.style == "link" and "://" in span.url
+                 and is_label_text(span.text)
                  and is_paper_link(Link(span.url, link_kind(span.text, span.url))))
 
 

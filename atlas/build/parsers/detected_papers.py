@@ -106,6 +106,11 @@ def _with_detected_papers(document: SourceText, items: list[ListItem], entries: 
         # the byline a bold title's loose item reads as its own (markdown_tree) is no title's line
         if entry.kind == "paper" and held == [items[holder].byline]:
             continue
+        # a loose item's later paragraph linking another paper by its own title: a paper of its own
+        if entry.kind == "paper" and items[holder].block == "item" and len(held) == 1 \
+                and (second := _paper_of_its_own(items[holder], entry, held[0], lines)):
+            added.append(_added(document, items[holder], held[0], second, refs))
+            continue
         if (entry.kind == "paper" and items[holder].block != "record"
                 and probability.get(entry.line, 0.0) < threshold):
             read[holder], more = _moved(document, items[holder], entry, held, refs, lines)
@@ -281,6 +286,22 @@ def _moved(document: SourceText, item: ListItem, entry: Entry, held: list[int],
         return entry, []
     first = _as_paper(entry, papers[0][1], papers[0][0], refs)
     return first, [_added(document, item, line, claims, refs) for line, claims in papers[1:]]
+
+
+def _paper_of_its_own(item: ListItem, entry: Entry, line: int, lines: list[str]) -> dict:
+    """The claims of a later paragraph of a loose item that is a paper of its own: the rule's paper
+    stands on the item's first line with its title, and the paragraph, after a blank line, links
+    another paper by another title (`- [Title](arxiv)` ⏎⏎ `  [Other Title](arxiv)`); else {}."""
+    own_line = lines[entry.line - 1]
+    if line <= entry.line + 1 or lines[line - 2].strip() or not _holds_title(own_line, entry.title):
+        return {}
+    try:
+        claims = _lines_claims(item, [line], 0, lines)
+    except NotAPaper:
+        return {}
+    strong = claims["arxiv_id"] or claims["doi"] or any(link.kind == "paper" for link in claims["links"])
+    other = claims["title"] and not _holds_title(lines[line - 1], entry.title)
+    return claims if strong and other and _holds_title(lines[line - 1], claims["title"]) else {}
 
 
 def _lines_claims(item: ListItem, held: list[int], at: int, lines: list[str]) -> dict:

@@ -64,7 +64,15 @@ _CLOSING_NICKNAME = re.compile(
 # arXiv's page title, which a pasted link or a chat's link preview carries: `[2205.01445] Title`
 # a bare address, not already a link's (`[…](url)`, `<url>`, `href="url"`)
 BARE_ADDRESS = re.compile(r"(?<![(<\[=\"'/\w])(?P<url>https?://[^\s<>()\[\]\"'`]+[^\s<>()\[\]\"'`.,;:])")
-_ARXIV_PAGE_TITLE = re.compile(r"^\s*\[(?:arXiv:)?\d{4}\.\d{4,5}(?:v\d+)?\]\s+(?=\S)")
+# `[[2205.01445] Title](…)`, an arXiv page's title as a browser copies it; with its bracket escaped,
+# `[[2205.01445\\] Title](…)`, the link's text opens after the outer bracket: `2205.01445] Title`
+_ARXIV_PAGE_TITLE = re.compile(r"^\s*\[?(?:arXiv:)?\d{4}\.\d{4,5}(?:v\d+)?\]\s+(?=\S)")
+# `[Title (arxiv.org)](…)`, `[Title (stanford.edu)](…)`: the site a browser names after a page's
+# title when it copies a link, no part of the title
+_CLOSING_SITE = re.compile(r"\s+\((?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}\)\s*$")
+# `[Title — arXiv 2025](…)`, `[Title — Springer](link.springer.com/…)`: after a dash inside a link's
+# text, a venue and its year, or the site the link goes to, is where the title is found, not its words
+_DASHED_SOURCE = re.compile(r"\s+[—–]\s+(?P<source>[^—–]{2,60})$")
 _ISSUE_NUMBER = re.compile(r"^#\d{1,6}\s+")
 _BRACKETED = re.compile(r"^\s*[\[(](?P<venue>[^\])]{2,40})[\])]\s*[:\-–—]?\s*")
 _TASK_STATE = re.compile(r"DONE|TODO|LATER|NOW|DOING|WAITING|WIP|READ|UNREAD")
@@ -315,13 +323,24 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
     rest = _without_leading_tags(spans, title, rest)
     fields: dict = {}
     tag_venue = ""
+    page_id = ""
     if title and title_url and (page := _ARXIV_PAGE_TITLE.match(title)):  # `[[2205.01445] Title](…)`
-        title = title[page.end():]
+        title, page_id = title[page.end():], _ARXIV_SHAPE.search(page[0])[0]
+    if title and title_url and (site := _CLOSING_SITE.search(title)) and site.start() > 0:
+        title = title[: site.start()]
+    source = _DASHED_SOURCE.search(title) if title and title_url else None
+    if source and _names_its_source(source["source"], title_url) and source.start() > 0:
+        title, source_venue = title[: source.start()], source["source"].strip()
+    else:
+        source_venue = ""
     if title and title_url and (issue := _ISSUE_NUMBER.match(title)):  # `[#44 [NeurIPS 2018] Title](…)`
         tag_venue, title = _bracketed_prefix(title[issue.end():])
     if title:
         fields = rest_fields([] if _described_after_colon(rest) else rest)
         fields["venue"] = tag_venue or fields["venue"]  # `[#51 [ICLR 2021] Title](…) (SAM)`: the tag's
+        if source_venue and looks_like_venue(source_venue) and not fields["venue"]:
+            fields["venue"] = source_venue
+            fields["stated_year"] = fields.get("stated_year") or first_year(source_venue)
         if inverted := _inverted_first_authors(spans, title):
             fields["authors"] = inverted
         closing = _CLOSING_PARENTHESES.search(title)  # `[Title (ICLR 2021)](url)`
@@ -338,7 +357,7 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
         return None
     text = " ".join(span.text for span in spans)
     linked_id = next((arxiv_id_of(link.url) for link in links if arxiv_id_of(link.url)), "")
-    arxiv = linked_id or arxiv_id_in(text) or (closing_id["id"] if closing_id else "")
+    arxiv = linked_id or arxiv_id_in(text) or page_id or (closing_id["id"] if closing_id else "")
     doi = next((m["doi"] for m in (_DOI.search(link.url) for link in links) if m), "")
     fields["venue"] = fields.get("venue") or key_venue or badges.get("venue", "") or _venue_tag(spans, title)
     fields["stated_year"] = fields.get("stated_year") or badges.get("year")
@@ -349,6 +368,16 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
     arxiv = arxiv or badges.get("arxiv_id", "")
     return Reference(title=title, links=links, arxiv_id=arxiv, doi=doi.rstrip("."), title_url=title_url,
                      **fields)
+
+
+def _names_its_source(source: str, url: str) -> bool:
+    """`arXiv 2025`, a venue with its year; `Springer` or `eigentales.com` for a link to
+    link.springer.com or www.eigentales.com: the site the link goes to."""
+    if looks_like_venue(source) and first_year(source):
+        return True
+    host = urlparse(url).netloc.lower() if "://" in url else ""
+    word = re.sub(r"^www\.", "", source.lower()).split(".")[0]
+    return bool(host) and " " not in source.strip() and len(word) >= 4 and word in host.split(".")
 
 
 _VENUE_TAG = re.compile(r"\s*(?P<venue>[A-Za-z]{2,8})(?P<year>(?:19|20)\d\d)\s*")
@@ -635,6 +664,10 @@ def _quoted_title(spans: tuple[Span, ...]) -> tuple[str, str, list[Span]] | None
     return None
 
 
+# `(e.g. XPINNs)`, `(i.e., …)`, `(cf. …)`: examples a sentence gives, never the entry's venue or authors
+_EXAMPLES = re.compile(r"\((?:e\.\s?g\.|i\.\s?e\.|cf\.)[^()]*\)", re.IGNORECASE)
+
+
 def _chunks(spans: list[Span]) -> list[tuple[str, str]]:
     """The parts of an entry's text besides its title: (style, text), label links left out."""
     chunks: list[tuple[str, str]] = []
@@ -644,7 +677,7 @@ def _chunks(spans: list[Span]) -> list[tuple[str, str]]:
         if span.style in ("em", "code", "strong"):
             chunks.append((span.style, span.text))
             continue
-        for part in _CHUNK_SEPARATOR.split(span.text):
+        for part in _CHUNK_SEPARATOR.split(_EXAMPLES.sub(" ", span.text)):
             chunks += [("text", piece) for piece in _venue_after_comma(part) if piece]
     return [(style, collapse_spaces(text).strip(" ,:")) for style, text in chunks if text.strip(" ,:.")]
 
