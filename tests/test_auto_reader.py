@@ -2403,3 +2403,138 @@ def test_tags_in_brackets_before_a_bold_title_are_no_authors_and_a_bracketed_ven
         (("Rahim Entezari", "Hanie Sedghi"), 2022, "ICLR"),
         (("Pavel Izmailov", "Dmitrii Podoprikhin"), 2018, "uai"),
     ]
+
+
+@pytest.mark.parametrize("line, authors, year, venue", [
+    ("- Training Deep Networks by Minimising Sharpness(K. Author et al. 2021. ICLR.)", ("K. Author",), 2021, "ICLR"),
+    ("- Implicit Regularization by Gradient Descent (Smithson 2019. NeurIPS.)", ("Smithson",), 2019, "NeurIPS"),
+    ("- Gradient Noise by Design (P. Roe & Q. Doe. Neural Computation. 2003.)", ("P. Roe", "Q. Doe"), 2003,
+     "Neural Computation 2003"),
+    ("- Kernel Limits by Random Features(Ada Lovelace 2018. University of Somewhere.)", ("Ada Lovelace",), 2018,
+     "University of Somewhere"),
+])
+def test_a_title_s_own_by_stays_and_a_closing_parenthesis_of_names_year_and_venue_gives_them(
+        line, authors, year, venue):
+    """Tenth real round: `Title by Words(I. Surname et al. 1996. Venue )` was rewritten as
+    `Title** — Words`, ` by ` inside the title taken for a byline although the parenthesis names the
+    authors; and `Title (Surname Year. Venue.)` kept the parenthesis in its title, or was no paper."""
+    paper = papers_of(read_excerpt("auto", line))[0]
+    assert (paper.title, paper.authors, paper.year, paper.venue) == (
+        line[2:line.index("(")].strip(), authors, year, venue)
+
+
+def test_a_taken_line_s_by_is_a_byline_only_when_its_parenthesis_names_no_authors():
+    """A taken line (line_parts.title_line) is rewritten as title and byline at ` by ` only when no
+    parenthesis after it names the authors itself: then ` by ` is the title's own word."""
+    from atlas.build.parsers.line_parts import title_line
+    assert title_line("Wide Networks Learn Kernels by Ada Lovelace et al. (ICML 2019)") == (
+        "**Wide Networks Learn Kernels** — Ada Lovelace et al. (ICML 2019)")
+    line = "Training Deep Networks by Minimising Sharpness(K. Author et al. 2021. ICLR.)"
+    assert title_line(line) == line
+
+
+@pytest.mark.parametrize("line", [
+    "- Sparse Coding of Natural Images (Nature 2015)",
+    "- Sparse Coding of Natural Images (Neural Networks 2020)",
+])
+def test_a_journal_and_year_closing_a_title_are_no_author(line):
+    """A lone word or two before a year with nothing after may be a journal's: no author from it."""
+    entries = read_excerpt("auto", line)
+    assert all(not entry.authors for entry in entries)
+
+
+def test_a_year_alone_closing_a_link_s_text_is_the_paper_s_year():
+    """Tenth real round: `[arXiv] [Title (2017)](url)` left `(2017)` out of the title but read no year."""
+    paper = papers_of(read_excerpt("auto", "* [arXiv] [Sharp Minima Can Generalize (2016)](https://arxiv.org/abs/1703.04933)"))[0]
+    assert (paper.title, paper.year, paper.arxiv_id) == ("Sharp Minima Can Generalize", 2016, "1703.04933")
+
+
+def test_a_link_s_text_closed_on_the_line_under_it_keeps_no_separator_in_its_title():
+    """Tenth real round: `<a href="…"> Title⏎ </a>` in an HTML `<ol>` read `Title —`."""
+    entries = read_excerpt("auto", """
+        <ol>
+            <li>
+            <a href="https://arxiv.org/abs/1703.04933"> Sharp Minima Can Generalize for Deep Nets
+         </a>
+            </li>
+        </ol>
+        """)
+    assert {paper.title for paper in papers_of(entries)} == {"Sharp Minima Can Generalize for Deep Nets"}
+
+
+@pytest.mark.parametrize("line, authors", [
+    ("1. K. Author and L. Writer, Sharp Minima Can Generalize for Deep Nets, ICML 2017, "
+     "[https://arxiv.org/pdf/1703.04933.pdf](https://arxiv.org/pdf/1703.04933.pdf)", ("K. Author", "L. Writer")),
+    ("2. K. Author, M. N. Other and L. Writer, Sharp Minima Can Generalize for Deep Nets, ICML 2017, "
+     "[https://arxiv.org/abs/1703.04933](https://arxiv.org/abs/1703.04933)", ("K. Author", "M. N. Other", "L. Writer")),
+    ("3. (optional) K. Author et al., Sharp Minima Can Generalize for Deep Nets, ICML 2017, "
+     "[https://arxiv.org/abs/1703.04933](https://arxiv.org/abs/1703.04933)", ("K. Author",)),
+])
+def test_names_with_initials_before_a_comma_are_the_authors_and_no_part_of_the_title(line, authors):
+    """Tenth real round: `A. Surname and B. Surname, Title, VENUE YEAR, [url]` (a course's numbered
+    readings) kept the names in the title."""
+    paper = papers_of(read_excerpt("auto", line))[0]
+    assert (paper.title, paper.authors, paper.venue, paper.year, paper.arxiv_id) == (
+        "Sharp Minima Can Generalize for Deep Nets", authors, "ICML 2017", 2017, "1703.04933")
+
+
+def test_words_before_a_colon_stay_in_the_title_when_a_closing_parenthesis_names_the_authors():
+    """Tenth real round: `A and B: Rest (Surname. 2015. ICML.)` was cut at its colon, `A`, `B` read as
+    authors, although the parenthesis names them."""
+    paper = papers_of(read_excerpt("auto", "* Kernel Methods and Random Features: Closing the Gap (Lovelace. 2019. ICML.)"))[0]
+    assert (paper.title, paper.authors, paper.year) == (
+        "Kernel Methods and Random Features: Closing the Gap", ("Lovelace",), 2019)
+
+
+@pytest.mark.parametrize("line", [
+    "* VC Dimension and Sample Complexity (K. Lecturer. CSE 547: Statistical Learning Theory. 2012.)",
+    "* Uniform Convergence (K. Lecturer. ECE 7750 - Theory of Learning. 2014.)",
+])
+def test_a_course_code_as_the_venue_names_lecture_notes_and_no_paper(line):
+    """Tenth real round: lecture notes cited as `(I. Surname. COS 511: Course Name. 2006.)`."""
+    assert papers_of(read_excerpt("auto", line)) == []
+
+
+def test_a_paragraph_of_field_calls_with_a_title_call_is_one_record():
+    """Tenth real round: a Ruby DSL bibliography (`entry!('key',` / `author('A and B'),` /
+    `title('…'),` / `nips(1996),` / `nil)`) gave no paper; a call stating a year names the venue,
+    by its string or its own name; a string may wrap onto the next line."""
+    entries = read_excerpt("auto", """
+        entry!('lovelace2019sharp',
+          author('Ada Lovelace and Charles
+        Babbage'),
+          title('Sharp Minima Can Generalize
+        for Deep Nets'),
+          iclrWorkshop(2019),
+          pages(1, 9),
+        nil)
+
+        entry!('babbage1999kernel',
+          author('Charles Babbage'),
+          title('Kernel Machines in Practice'),
+          book('Analytical Engine Press', 1999),
+        nil)
+        """)
+    papers = papers_of(entries)
+    assert [(paper.title, paper.authors, paper.venue, paper.year) for paper in papers] == [
+        ("Sharp Minima Can Generalize for Deep Nets", ("Ada Lovelace", "Charles Babbage"), "ICLR Workshop 2019", 2019),
+        ("Kernel Machines in Practice", ("Charles Babbage",), "Analytical Engine Press 1999", 1999)]
+    assert [paper.line for paper in papers] == [4, 12]
+
+
+def test_an_html_item_whose_tag_is_alone_on_its_line_is_one_paper_at_its_text_s_line():
+    """Tenth real round: `<li>` over `<a href="…"> Title </a>` gave a paper on the `<li>` line and
+    the detector a second on the link's line (or only the first)."""
+    entries = read_excerpt("auto", """
+        <strong>Readings</strong>
+        <ol>
+            <li>
+            <a href="https://arxiv.org/abs/1703.04933"> Sharp Minima Can Generalize for Deep Nets </a>
+            </li>
+            <li>
+            <a href="https://example.org/papers/kernel-machines.pdf"> Kernel Machines in Practice </a>
+            </li>
+        </ol>
+        """)
+    assert [(paper.line, paper.title) for paper in papers_of(entries)] == [
+        (4, "Sharp Minima Can Generalize for Deep Nets"), (7, "Kernel Machines in Practice")]

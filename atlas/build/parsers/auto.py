@@ -77,6 +77,9 @@ _NOT_PAPERS = re.compile(
     r"\b(?:видео\w*|слайд\w*|конспект\w*|блог\w*|презентаци\w*|содержание)\b",
     re.IGNORECASE,
 )
+# A course's code opening a venue (`COS 511: Foundations of …`, `CS 8803 - Machine Learning Theory`):
+# lecture notes, not a publication (a year is no code: `ICML 2019`)
+_COURSE_CODE = re.compile(r"^[A-Z]{2,4}\s?(?!(?:19|20)\d\d\b)\d{3,4}[A-Za-z]?\s*(?::|\s[-–—]\s)")
 # A school of lectures (`2015 DL Summer School [Title](….pdf)`): what it gives are slides
 _LECTURE_SCHOOL = re.compile(r"\b(?:summer|winter|spring|autumn|fall)\s+schools?\b|\bMLSS\b", re.IGNORECASE)
 # What a section holding papers among other things names them (`## Surveys, talks and code`)
@@ -570,7 +573,7 @@ def _refuse_non_paper(reference: Reference, section: tuple[str, ...], columns: t
     # a paper titled by its code link names its venue; slides name the event they were shown at
     if host and not strong and (not reference.venue or host == "slides"):
         raise NotAPaper(f"{host} link, not a paper")
-    if not strong and _NOT_PAPERS.search(reference.venue):
+    if not strong and (_NOT_PAPERS.search(reference.venue) or _COURSE_CODE.match(reference.venue)):
         raise NotAPaper(f"'{reference.venue}' names no paper's venue")
     kind_first = re.match(r"^\W*(?P<word>\w+)\W*[:\]]", reference.title)  # `Slides: …`, `Tutorial] …`
     if kind_first and _NOT_PAPERS.match(kind_first["word"]):
@@ -1003,7 +1006,14 @@ def read_detected_text(text: str, section: tuple[str, ...], before: list[str] | 
         if authors:  # `%A Surname, Given`: one a line
             claims["authors"], claims["authors_truncated"] = authors, more
         claims["venue"] = tagged_venue(given[1:len(lines)]) or claims["venue"]
-        return _without_translation(claims)
+        return _without_translation(_without_dangling_separator(claims))
+
+
+def _without_dangling_separator(claims: dict) -> dict:
+    """A link's text closed on the line under it (`<a href="…"> Title⏎ </a>`) is joined to that line
+    by a separator: a dash closing the title is that separator, no word of the title."""
+    claims["title"] = re.sub(r"\s+[—–]$", "", claims["title"])
+    return claims
 
 
 def _alone(line: str, section: tuple[str, ...]) -> str:

@@ -432,6 +432,65 @@ def _card(lines: list[str], first: int, end: int) -> Record:
     return Record(first, end, tuple(fields), "card", " ".join(notes))
 
 
+# --- records of calls, one a field: `title('…')`, `author('A and B')`, `nips(1996)` -------------------
+
+# A call of a word with literal arguments (strings, numbers), as a DSL writes a field (Ruby's
+# `title('Title'),`); a string may run onto the next line
+_CALL = re.compile(r"(?<![\w.])(?P<name>[A-Za-z_]\w{0,40})\(\s*"
+                   r"(?P<arguments>(?:'[^'\\]*'|\"[^\"\\]*\"|[\d\s,.])*)\)")
+_TITLE_CALL = re.compile(r"^\s*(?:title|name|paper)\(\s*['\"]", re.IGNORECASE)
+# calls that name a field of their own; any other call stating a year names the venue (`nips(1996)`,
+# `article('Venue', 2003, 2)`)
+_FIELD_CALLS = {"title": "title", "name": "title", "paper": "title", "author": "authors",
+                "authors": "authors", "url": "url", "link": "url", "doi": "doi", "eprint": "arxiv",
+                "arxiv_id": "arxiv"}
+
+
+def call_records(lines: list[str]) -> list[Region]:
+    """A paragraph whose fields are calls, one a line (`entry!('key',` / `author('A and B'),` /
+    `title('Title'),` / `nips(1996),` / `nil)`), one of them a title's: one record, its calls its
+    fields; a call stating a year names the venue, by its string (`book('Publisher', 2007)`) or by
+    its own name (`iclrWorkshop(2019)`: `ICLR Workshop`)."""
+    regions = []
+    for start, end in paragraphs(lines):
+        if end - start > _LONGEST_RECORD or not any(_TITLE_CALL.match(line) for line in lines[start:end]):
+            continue
+        text = "\n".join(lines[start:end])
+        if len(text) > _LONGEST_TEXT:
+            continue
+        fields = [field for call in _CALL.finditer(text) if (field := _call_field(call, start, text))]
+        if has_title(fields):
+            regions.append(Region(start, end, (Record(start, end, tuple(fields), "calls"),)))
+    return regions
+
+
+def _call_field(call: re.Match, start: int, text: str) -> Field | None:
+    try:
+        # a string wrapped onto the next line is one value, its line end a space
+        written = " ".join(call["arguments"].split("\n"))
+        arguments = ast.literal_eval(f"({written},)") if written.strip() else ()
+    except (SyntaxError, ValueError, RecursionError):
+        return None
+    line = start + text.count("\n", 0, call.start())
+    strings = [" ".join(value.split()) for value in arguments if isinstance(value, str)]
+    years = [value for value in arguments if isinstance(value, int) and 1900 <= value <= 2099]
+    key = _FIELD_CALLS.get(call["name"].lower())
+    if key and strings:
+        return Field(key, (strings[0],), line)
+    if years and not key:
+        venue = strings[0] if strings else _call_venue(call["name"])
+        return Field("venue", (f"{venue} {years[0]}",), line)
+    return None
+
+
+def _call_venue(name: str) -> str:
+    """`nips` → `NIPS`, `iclrWorkshop` → `ICLR Workshop`, `arxiv` → `arXiv`: a call's name as the
+    venue it abbreviates (its first word an acronym, the others words)."""
+    first, *rest = re.findall(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+", name) or [name]
+    first = "arXiv" if first.lower() == "arxiv" else first.upper()
+    return " ".join([first, *(word.capitalize() for word in rest)])
+
+
 # In the order they claim lines, between field_records' first and last finders.
 FINDERS = (bibliographies, wiki_citations, printed_records, wrapped_field_blocks, asciidoc_bibliographies,
-           quoted_title_cards)
+           quoted_title_cards, call_records)

@@ -19,7 +19,7 @@ from atlas.build.parsers.line_detector import CONFIRMED_FROM, line_probabilities
 from atlas.build.parsers.line_features import ARXIV, DOI, URL, YEAR
 from atlas.build.parsers.line_parts import extent_and_head, field_line, names_before_colon, title_line
 from atlas.build.parsers.markdown_tree import ListItem
-from atlas.build.parsers.reference import arxiv_id_of, lenient_names, names_in
+from atlas.build.parsers.reference import arxiv_id_of, closing_fields, lenient_names, names_in
 from atlas.build.parsers.registry import NotAPaper
 from atlas.build.records import Entry, SourceText
 
@@ -79,7 +79,7 @@ def _with_detected_papers(document: SourceText, items: list[ListItem], entries: 
     threshold, reject_below = thresholds()
     entries = [_rejected(entry, probability.get(entry.line, 0.0), reject_below) for entry in entries]
     papers = {entry.line for entry in entries if entry.kind == "paper"}
-    extents = [(item.line, item.line + item.raw.rstrip("\n").count("\n")) for item in items]
+    extents = [_extent_lines(item) for item in items]
     # a line a rule read and refused for what it says it is (`Type: talk`, a template) stays so
     vetoed = {entry.line for entry in entries if entry.kind in _READ_AGAIN and _VETO.search(entry.reason)}
     low = min(CONFIRMED_FROM, threshold)
@@ -131,6 +131,13 @@ def _with_detected_papers(document: SourceText, items: list[ListItem], entries: 
     return sorted(read + added, key=lambda entry: (entry.line, entry.item))
 
 
+def _extent_lines(item: ListItem) -> tuple[int, int]:
+    """The first and last line an item holds; a record's from its first field's line, which may
+    be above its title's (`author('A and B'),` over `title('Title'),`)."""
+    first = min(item.line, *item.cell_lines) if item.block == "record" and item.cell_lines else item.line
+    return first, item.line + item.raw.rstrip("\n").count("\n")
+
+
 def _extent(entry: Entry, one_name: bool) -> Entry:
     """A paper's title to its extent; a head of names cut before it (`A. Name, B. Name: Title`)
     is the paper's authors as its line states them."""
@@ -141,9 +148,21 @@ def _extent(entry: Entry, one_name: bool) -> Entry:
     if title == entry.title:
         return entry
     names = names_in(re.sub(r"\s*\([^()]*\)$", "", head)) if head else None
+    if names and _named_elsewhere(entry, names[0]):
+        return entry
     if names:
         return replace(entry, title=title, authors=tuple(names[0]), authors_truncated=names[1])
     return replace(entry, title=title)
+
+
+def _named_elsewhere(entry: Entry, head: list[str]) -> bool:
+    """Whether the line names its authors in a parenthesis closing it (`Words and Words: Title
+    (Surname. 2015. Venue.)`, reference.closing_fields): a line names them once, so a head before
+    a colon is the title's own words."""
+    line = re.sub(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+", "", entry.raw.strip().split("\n")[0])
+    closing = closing_fields(line.strip())
+    authors = set(entry.authors)
+    return closing is not None and set(closing[1][0]) == authors and not set(head) & authors
 
 
 def _run_on(entry: Entry) -> Entry:

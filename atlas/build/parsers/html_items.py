@@ -135,7 +135,19 @@ class _ItemReader(HTMLParser):
             self.summary += data.strip()
         elif (self.open or self.in_cell) and data:
             style, url = self.styles[-1] if self.styles else ("text", "")
+            if not self.in_cell:
+                self._first_text(data)
             self._add((style, data, url))
+
+    def _first_text(self, data: str) -> None:
+        """A `<li>` alone on its line, its text on the lines under it (`<li>` over `<a href="…">
+        Title </a>`): the item's line is its first text's, where a reader sees the paper."""
+        item = self.items[self.open[-1]]
+        if not data.strip() or any(text.strip() or url for _, text, url in item.spans):
+            return
+        line = self.getpos()[0] - 1 + data[: len(data) - len(data.lstrip())].count("\n")
+        if line > item.line:
+            item.line, item.end = line, max(item.end, line + 1)
 
     def _add(self, span: tuple[str, str, str]) -> None:
         spans = self.row.cells[-1] if self.in_cell and self.row else self.items[self.open[-1]].spans

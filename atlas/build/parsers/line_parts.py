@@ -29,6 +29,7 @@ from atlas.build.parsers.reference import (
     BARE_ADDRESS,
     FUNCTION_WORDS,
     TITLE_COLUMN_ELSEWHERE,
+    closing_fields,
     lenient_names,
     looks_like_venue,
 )
@@ -80,6 +81,15 @@ _PARENTHESISED_ADDRESS = re.compile(r"(?<=[\w.,;:!?\"”'’])\s*\((?P<url>https
 # parenthesis stating a year
 _TITLE_BY_NAMES = re.compile(r"^(?P<title>[^()]{12,}?)\s+by\s+(?P<names>[A-Z][^()]{2,200}?)\s*"
                              r"\((?P<where>[^()]*(?:19|20)\d\d[^()]*)\)")
+
+
+def _byline(found: re.Match) -> bool:
+    """Whether `Title by Names (…)` holds a byline: the words after `by` read as names, and the
+    parenthesis names no authors of its own (`Learning Representations by Error
+    Propagation(D. Surname et al. 1986. Venue)`: there ` by ` is the title's own word)."""
+    if not lenient_names(found["names"]):
+        return False
+    return closing_fields(f"{found['title']} ({found['where']})") is None
 
 
 # A link line written address first (gemtext's `=> url label`): the label, then its address
@@ -149,7 +159,7 @@ def title_line(line: str, before: list[str] | tuple = (), after: list[str] | tup
     """The taken line as the markdown it stands for; `before` are the lines above it (for a
     header naming the row's columns), `after` those under it (rows like it)."""
     line = markdown_links(address_first(without_branch(_MARKER_TAGS.sub("", _without_sender(line), count=1))))
-    if (found := _TITLE_BY_NAMES.match(line.strip())) and lenient_names(found["names"]):
+    if (found := _TITLE_BY_NAMES.match(line.strip())) and _byline(found):
         rest = line.strip()[found.end():].lstrip(" :,-—")
         return f"**{found['title'].strip()}** — {found['names']} ({found['where']}) {rest}".rstrip()
     if (element := _element(line)) is not None:

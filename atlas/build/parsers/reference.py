@@ -348,6 +348,10 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
             title, key = title[: closing.start()], key or cited  # `[Title (Arora et al., 2019)](url)`
         elif closing and looks_like_venue(closing["venue"]) and closing.start() > 0:
             title, fields["venue"] = title[: closing.start()], fields["venue"] or _unglued(closing["venue"])
+        elif closing and re.fullmatch(r"(?:19|20)\d\d", closing["venue"].strip()) and closing.start() > 0:
+            # `[Title (2017)](url)`: a year alone closing the link's text is the paper's year
+            title = title[: closing.start()]
+            fields["stated_year"] = fields["stated_year"] or int(closing["venue"])
     else:
         title, fields = _plain_reference(spans)
     title = without_nickname(clean_title(title.strip(" \"“”'*_")))
@@ -844,7 +848,7 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     vancouver = _VANCOUVER_AUTHORS.match(text)
     if dated and (authors := names_in(dated["authors"])):
         text, year = text[dated.end():], int(dated["year"])
-    elif (leading := _leading_names(text)) is not None:
+    elif (leading := _leading_names(text) or _comma_names_head(text)) is not None:
         authors, text = leading
     sentences = _sentences(text)
     if not sentences:
@@ -892,6 +896,8 @@ def _after_the_title(text: str, year: int | None, venue: str) -> tuple[str, int 
     elif closing and looks_like_venue(closing["inside"]) and first_year(closing["inside"]):
         venue = venue or _unglued(closing["inside"])
         text = text[: closing.start()] + text[closing.end():]
+    if (fields := closing_fields(text)) is not None:  # `Title(D. Surname et al. 2015. Venue.)`
+        return fields[0], year or fields[2], venue or fields[3], fields[1]
     cited = next((found for found in _PARENTHESIZED_KEY.finditer(text) if citation_key(found["key"])), None)
     if not cited or cited.start() == 0:
         return text, year, venue, ()
@@ -899,6 +905,49 @@ def _after_the_title(text: str, year: int | None, venue: str) -> tuple[str, int 
     key = citation_key(cited["key"])
     text = f"{text[: cited.start()]}.{after}" if after.strip(" .,") else text[: cited.start()]
     return text, year or key[2], venue, key
+
+
+# A parenthesis closing a title with its authors, year and venue, glued to the title or not, the
+# venue before or after the year: `Title(D. Surname et al. 2015. Venue.)`, `Title (Surname 2016.
+# NIPS.)`, `Title (A. Surname & B. Surname. Venue. 1997.)`, `Title （A. B, C. D, 2017）`
+_NAMES_THEN_VENUE = re.compile(r"^(?P<names>.+?(?:[a-zß-ÿ]{2}|\bet al))\.\s*(?P<venue>\S.*)$")
+
+
+def closing_fields(text: str) -> tuple[str, tuple, int, str] | None:
+    """`Title(D. Surname et al. 2015. Venue.)`: the title before the parenthesis and, from it, the
+    authors (names, truncated), the year and the venue (`""` when none); None unless the
+    parenthesis opens with names that read as names (initials, several, or a full name) and
+    states one year. A lone word before the year (`(Bishop 1994)`) may be a journal's
+    (`(Nature 2015)`): a name only with a venue after the year (`(Salimans 2016. NIPS.)`)."""
+    text = text.rstrip()
+    opening = max(text.rfind("("), text.rfind("（"))  # the last: the parenthesis holds no other
+    inside, title = text[opening + 1: -1].strip(), text[:opening].strip()
+    if opening < 0 or not text.endswith((")", "）")) or not 6 <= len(inside) <= 200 \
+            or re.search(r"[()（）]", inside) or len(title.split()) < 2:
+        return None
+    years = list(re.finditer(r"(?<![\w.])(?:19|20)\d\d(?![\w])", inside))
+    if len(years) != 1:
+        return None
+    before, after = inside[: years[0].start()].strip(" ,"), inside[years[0].end():].strip(" .,")
+    venue_first = not after and (split := _NAMES_THEN_VENUE.match(before.rstrip(" .")))
+    if venue_first:  # `Names. Venue. 1997.`, `Names et al., Venue 2018`: the venue as written, its year after
+        before, after = split["names"], f"{split['venue'].strip(' .,')} {years[0].group(0)}"
+    truncated = bool(re.search(r",?\s+et\s+al\.?$", before))
+    names_text = re.sub(r",?\s+et\s+al\.?$", "", before).strip(" .,")
+    if not names_text or re.search(r"\b[A-Z]{2,}\b", names_text) \
+            or any(looks_like_venue(part) for part in re.split(r",|&|\band\b", names_text)):
+        return None  # `(SIAM J. Appl. Math. 2020)`, `(Names, NeurIPS 2016)`: read as before
+    if ";" in inside:  # `(Names; Venue 2023)`: read by the names cut
+        return None
+    names = names_in(names_text) or lenient_names(names_text)
+    if names is None and re.fullmatch(r"[A-ZÀ-Þ][a-zß-ÿ'’]+(?:-[A-ZÀ-Þ][a-zß-ÿ'’]+)?", names_text):
+        names = [names_text], False
+    # one name of full words may be a journal's (`(Neural Networks 2020)`): a name with initials,
+    # several names or `et al.`, else only with a venue after the year (`(Yarin Gal 2016. ICML.)`)
+    evidence = truncated or re.search(r"\b[A-Z]\.?\s", names_text) or (names and len(names[0]) > 1)
+    if names is None or not (evidence or (after and not venue_first)):
+        return None
+    return title, (tuple(names[0]), truncated or names[1]), int(years[0].group(0)), after
 
 
 # A container cited with its volume and pages (dblp's, a journal's): `Venue Year: pages`, `Venue
@@ -982,6 +1031,24 @@ def _leading_names(text: str) -> tuple[tuple[list[str], bool], str] | None:
     if len(names) == 1 and following and len(following[0]) > 1:
         return None
     return (names, bool(re.search(r"et al|…|\.\.\.", text[: len(text) - len(rest)]))), rest
+
+
+# `A. Surname and B. Surname, Title`, `A. Surname, B. Surname and C. Surname, Title`, `A. Surname et
+# al., Title`: names with initials before a comma, a lower-case mark (`(optional)`) before them
+_INITIALED = r"(?:[A-Z]\.\s?(?:-?[A-Z]\.\s?)*)(?:(?:van|von|de|der|den|di|da|du|le|la) )*[A-ZÀ-Þ][\w'’-]+"
+_COMMA_NAMES_HEAD = re.compile(
+    rf"^(?:\(?[a-z][a-z -]{{1,20}}\)\s+)?(?P<names>{_INITIALED}(?:(?:\s*,\s*|\s+(?:and|&)\s+|,\s+and\s+)"
+    rf"{_INITIALED}){{0,11}})(?P<etal>\s+et\s+al\.?)?,\s+(?=[A-Z0-9\"“])")
+
+
+def _comma_names_head(text: str) -> tuple[tuple[list[str], bool], str] | None:
+    """`A. Achille and B. Soatto, Title, Venue Year`: the names before the comma opening the title,
+    each with its initials (so a title's own words, `Deep Learning, …`, are never taken for them);
+    the title after them goes on to at least three words."""
+    found = _COMMA_NAMES_HEAD.match(text)
+    if found is None or len(text[found.end():].split()) < 3:
+        return None
+    return (split_names(found["names"])[0], bool(found["etal"])), text[found.end():]
 
 
 def _plain_names(text: str) -> tuple[list[str], bool] | None:
