@@ -81,8 +81,8 @@ def write_tables(path: Path, data: Dataset) -> sqlite_utils.Database:
 
 def finish_database(db: sqlite_utils.Database, report: dict[str, int]) -> dict[str, int]:
     """In a second transaction, the indexes, the site's tables, the views, the build report and
-    the statistics; returns the report completed with counts of the views. The exports may read
-    the committed tables meanwhile: SQLite holds this transaction's commit until their reads end."""
+    the statistics; returns the report completed with counts of the views. The exports read a
+    copy of the committed tables meanwhile (atlas/build/export_process.py)."""
     db.conn.execute("begin")
     _index(db)
     write_site_tables(db)
@@ -99,8 +99,7 @@ def finish_database(db: sqlite_utils.Database, report: dict[str, int]) -> dict[s
 
 def _connect(path: Path) -> sqlite_utils.Database:
     db = sqlite_utils.Database(path)
-    # An export's read holds the commit back until it ends, and a commit holds back an export's
-    # next read: wait for each other rather than fail (at most BUSY_SECONDS).
+    # Should another process read the file while a transaction is open, wait rather than fail.
     db.conn.execute(f"pragma busy_timeout = {BUSY_SECONDS * 1000}")
     db.execute("pragma journal_mode = memory")
     db.execute("pragma synchronous = off")

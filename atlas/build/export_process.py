@@ -2,6 +2,12 @@
 tables of atlas.db the build has committed, while the build's own process finishes the database
 (indexes, site tables, search index) on the other core.
 
+The children read a copy of atlas.db as committed, not the file the build goes on writing: in
+SQLite's rollback journal a writer whose pages outgrow its cache (above ~100,000 papers) takes the
+exclusive lock until its commit, and readers wait for it; a writer that keeps its pages waits at
+the commit for the readers instead. Either way one side stood idle (round 10 of
+docs/performance-build.md); copying the file costs ~1 s at 250,000 papers.
+
 Fresh, not forked: a fork of the build would inherit its whole heap (every stage's records) and
 copy each page that reference counting touches, where a new interpreter holds only what its export
 reads. A child gets plain data: its export's name, the paths, and the taxonomy pickled on its
@@ -13,6 +19,7 @@ from __future__ import annotations
 
 import json
 import pickle
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -65,14 +72,17 @@ def write_export(name: str, database: Path, taxonomy: Taxonomy, folder: Path) ->
 def exports_beside(
     database: Path, taxonomy: Taxonomy, folder: Path, timings: dict[str, float] | None = None
 ) -> Iterator[None]:
-    """Start every export in a process of its own, run the block, then wait for them, at most
-    WAIT_SECONDS in all; a child that failed or ran over raises ExportFailed. Should the block
-    fail, the children are stopped. `timings` receives each child's seconds."""
+    """Start every export in a process of its own, reading a copy of `database` as it is now, run
+    the block, then wait for them, at most WAIT_SECONDS in all; a child that failed or ran over
+    raises ExportFailed. Should the block fail, the children are stopped. The copy is removed
+    either way. `timings` receives each child's seconds."""
     payload = pickle.dumps(taxonomy, protocol=pickle.HIGHEST_PROTOCOL)
     with ExitStack() as stack:
+        copy = Path(stack.enter_context(tempfile.TemporaryDirectory(dir=folder, prefix=".exports-")))
+        shutil.copyfile(database, copy / database.name)
         children = {}
         for name in EXPORTS:
-            children[name] = stack.enter_context(_child(name, database, folder, payload))
+            children[name] = stack.enter_context(_child(name, copy / database.name, folder, payload))
         yield
         deadline = time.monotonic() + WAIT_SECONDS
         for name, (child, output, errors) in children.items():

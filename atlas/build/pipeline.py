@@ -167,7 +167,7 @@ def _build(manifest: Path, out: Path, curation: Path, taxonomy: Path, wait: bool
         # The exports (RDF, and BibTeX, RIS, CSL-JSON) read the committed tables in processes of
         # their own while this one finishes the database; the site copies both, so it comes after.
         with exports_beside(staging / DATABASE_NAME, concepts, staging, timings):
-            with stage(timings, "database"):
+            with stage(timings, "database"), stage(timings, "finish"):  # finish: the second transaction
                 report = finish_database(db, report)
         with stage(timings, "site"):
             (staging / REPORT_NAME).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
