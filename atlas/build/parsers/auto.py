@@ -221,6 +221,8 @@ def read_item(index: int, items: list[ListItem]) -> dict:
                        + [field for field in fields if field.spans[0].style == "em"])
     if item.block == "paragraph" and item.notes:
         details["digest"].append(item.notes)
+    if item.block == "item" and (at := _names_wrapped_title_line(item.raw, claims)) > 0:
+        claims["line"] = item.line + at
     return _dated_by(fields, _with_details(claims, details, item.section))
 
 
@@ -398,6 +400,23 @@ def _title_line(raw: str, title: str) -> int:
     # only after lines the names' sentence closes (`… and O. Vinyals.`): a title read from a
     # later line of any other block is no sign of where the entry is
     return at if all(line.rstrip().endswith((".", ",")) for line in raw.split("\n")[:at]) else 0
+
+
+def _names_wrapped_title_line(raw: str, claims: dict) -> int:
+    """The line of an item, counted from its first, where its title opens when the names before it
+    wrap onto that line (`* A. One, B. Two, and C.⏎  Three, *Title*. ICML 2017.`): a citation
+    wrapped over lines is at its title's line, as a block's is (`_title_line`). Only when the item
+    opens with its first author and the text before the title closes with its last author's name."""
+    authors, title = claims.get("authors") or (), claims.get("title") or ""
+    words = re.findall(r"\w+", title)[:4]
+    found = re.search(r"\W+".join(map(re.escape, words)), raw) if words and authors else None
+    if not found or "\n" not in raw[:found.start()]:
+        return 0
+    before = raw[:found.start()]
+    first, last = authors[0].split()[0], authors[-1].split()[-1]
+    opens = re.match(r"\W*" + re.escape(first) + r"\b", before)
+    closes = re.search(r"\b" + re.escape(last) + r"[\s,.:;*_]*$", before)
+    return before.count("\n") if opens and closes else 0
 
 
 def _reading(reading: Reading, section: tuple[str, ...]) -> dict:

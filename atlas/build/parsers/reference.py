@@ -632,9 +632,11 @@ def _sentence_case(title: str) -> bool:
 
 def _named_before(spans: tuple[Span, ...], index: int) -> bool:
     """`Yann LeCun, John S. Denker, Sara A. Solla. *Optimal Brain Damage*.`: the authors come
-    before, so the italics after them are the title, however much they read like a name."""
+    before, so the italics after them are the title, however much they read like a name; so they
+    are after a comma (`A. One, and B. Two, *Wasserstein GAN*. Preprint, 2017.`)."""
     text = "".join(span.text for span in spans[:index] if span.style == "text").strip()
-    return text.endswith(".") and bool(names_in(text.rstrip(". ")) or _surname_list(text.rstrip(". ")))
+    names = text.rstrip(". ,")
+    return text.endswith((".", ",")) and bool(names_in(names) or _surname_list(names))
 
 
 def _surname_list(text: str) -> tuple[list[str], bool] | None:
