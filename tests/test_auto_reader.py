@@ -2563,3 +2563,78 @@ def test_a_seminar_citation_whose_names_wrap_onto_its_title_s_line_is_at_that_li
          ("Ada Lovelace", "Charles Babbage", "Mary Somerville", "Grace Hopper"), "COLT 2018"),
         (7, "Lattice Nets", ("Alan Turing", "Emmy Noether"), "Preprint"),
         (9, "Sharp Minima Can Generalize", ("Ada Lovelace", "Alan Turing"), "ICML 2017")]
+
+
+_BARE_TITLES = """
+    # Reading notes
+
+    ## Optimization
+
+    1. Sharp Minima Can Generalize For Deep Nets
+    2. On the Implicit Bias of Adaptive Gradient Methods in Overparameterized Networks
+    3. Entropy-Regularized Descent Finds Wide Valleys
+    4. Understanding Momentum
+
+    ## Generalization
+
+    1. Rethinking Margin Bounds for Deep Neural Networks
+    2. Stability of Stochastic Gradient Descent on Nonsmooth Convex Losses
+    3. Kernel Regression Explains Benign Overfitting in Wide Networks
+    4. Exploring Generalization in Deep Learning
+    """
+
+
+def test_a_reading_list_of_bare_numbered_titles_under_topic_headings_is_a_list_of_papers():
+    """Eleventh real round: `## Topic` over `1. Title`, `2. Title`, with no link, names or venue on any
+    line, found 1 of 39. A document whose every list item is a numbered title alone, in runs under
+    headings of their own, titles as long as papers' and a fifth of them taken by the line detector
+    on its own, is a reading list: each title a paper with no other field (two words that read like
+    a name, `Understanding Momentum`, too)."""
+    papers = papers_of(read_excerpt("auto", _BARE_TITLES))
+    assert [(paper.line, paper.title) for paper in papers] == [
+        (5, "Sharp Minima Can Generalize For Deep Nets"),
+        (6, "On the Implicit Bias of Adaptive Gradient Methods in Overparameterized Networks"),
+        (7, "Entropy-Regularized Descent Finds Wide Valleys"), (8, "Understanding Momentum"),
+        (12, "Rethinking Margin Bounds for Deep Neural Networks"),
+        (13, "Stability of Stochastic Gradient Descent on Nonsmooth Convex Losses"),
+        (14, "Kernel Regression Explains Benign Overfitting in Wide Networks"),
+        (15, "Exploring Generalization in Deep Learning")]
+    assert all(not (paper.authors or paper.venue or paper.year or paper.links) for paper in papers)
+
+
+@pytest.mark.parametrize("markdown", [
+    # the steps of a how-to, numbered phrases as long as titles: the detector takes none
+    """
+    ## Installation
+
+    1. Clone the repository from the main server
+    2. Install the dependencies with the package manager
+    3. Create a virtual environment for the project
+
+    ## Usage
+
+    1. Open the notebook in your browser window
+    2. Run every cell of the first section
+    3. Save the figures to the output folder
+    """,
+    # one list item of another shape: the list is not one of bare titles
+    _BARE_TITLES + "\n    ## Next\n\n    - Ask Ada which of these to present.\n",
+    # a single run: no sign that the phrases are more than one topic's points
+    "\n".join(_BARE_TITLES.split("\n")[:10]),
+    # a course's numbered topics, shorter than papers' titles
+    """
+    ## Part one
+
+    1. Linear regression
+    2. Kernel methods
+    3. Neural tangent kernel
+
+    ## Part two
+
+    1. Mean field limits
+    2. Implicit bias
+    3. Benign overfitting
+    """,
+])
+def test_numbered_phrases_of_another_shape_are_no_reading_list(markdown):
+    assert papers_of(read_excerpt("auto", markdown)) == []
