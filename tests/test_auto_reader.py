@@ -2638,3 +2638,31 @@ def test_a_reading_list_of_bare_numbered_titles_under_topic_headings_is_a_list_o
 ])
 def test_numbered_phrases_of_another_shape_are_no_reading_list(markdown):
     assert papers_of(read_excerpt("auto", markdown)) == []
+
+
+def test_a_bare_address_after_a_bracketed_year_or_a_glued_dash_is_the_link_not_the_title_s():
+    """Eleventh real round: `* Title [2018] https://…` (no dash) and `* Title [2018] -https://…` (the
+    dash glued to the address) kept the year and the address in the title."""
+    entries = read_excerpt("auto", """
+        * Kernel Machines in Practice [2018] https://arxiv.org/abs/1801.00001
+        * Sharp minima can generalize for wide nets [2017] -https://arxiv.org/abs/1703.00003
+        """)
+    assert [(paper.title, paper.year, paper.arxiv_id) for paper in papers_of(entries)] == [
+        ("Kernel Machines in Practice", 2018, "1801.00001"),
+        ("Sharp minima can generalize for wide nets", 2017, "1703.00003")]
+
+
+def test_a_scholar_s_bullet_naming_selected_papers_is_the_paper_it_links_with_the_scholar_as_author():
+    """Eleventh real round: `+ [Name](homepage), a school. Selected publications: [Title - ICLR 2017](arXiv)`
+    was read with the scholar's name as the title. The paper is the linked title, the person linked
+    first one of its authors, and ` - ICLR 2017` closing the link's text its venue and year; a bullet
+    naming no selected paper stays a person's."""
+    entries = read_excerpt("auto", """
+        #### people
+        + [Ada Lovelace](https://ada.example.org/), Analytical Engine College. Selected publications: [Kernel Machines in Practice - ICLR 2017](https://arxiv.org/abs/1701.00001)
+        + [Alan Turing](https://turing.example.org/home.html), a researcher. Selected papers on depth include [Sharp Minima Can Generalize For Deep Nets](https://arxiv.org/abs/1703.00003).
+        + [Emmy Noether](https://noether.example.org/), professor of algebra at a university.
+        """)
+    assert [(paper.line, paper.title, paper.authors, paper.venue, paper.year) for paper in papers_of(entries)] == [
+        (2, "Kernel Machines in Practice", ("Ada Lovelace",), "ICLR 2017", 2017),
+        (3, "Sharp Minima Can Generalize For Deep Nets", ("Alan Turing",), "", None)]

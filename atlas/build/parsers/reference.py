@@ -319,7 +319,8 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
         _linked_addresses(spans)))) if s.style != "image")
     spans, key, key_venue = _without_citation_key(_joined_bold(spans))
     links = tuple(Link(s.url, link_kind(s.text, s.url)) for s in spans if s.style == "link" and s.url)
-    title, title_url, rest = _marked_title(spans)
+    selected = _selected_paper(spans)
+    title, title_url, rest = selected[:3] if selected else _marked_title(spans)
     rest = _without_leading_tags(spans, title, rest)
     fields: dict = {}
     tag_venue = ""
@@ -328,7 +329,7 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
         title, page_id = title[page.end():], _ARXIV_SHAPE.search(page[0])[0]
     if title and title_url and (site := _CLOSING_SITE.search(title)) and site.start() > 0:
         title = title[: site.start()]
-    source = _DASHED_SOURCE.search(title) if title and title_url else None
+    source = (_DASHED_SOURCE.search(title) or _HYPHENED_VENUE.search(title)) if title and title_url else None
     if source and _names_its_source(source["source"], title_url) and source.start() > 0:
         title, source_venue = title[: source.start()], source["source"].strip()
     else:
@@ -343,6 +344,8 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
             fields["stated_year"] = fields.get("stated_year") or first_year(source_venue)
         if inverted := _inverted_first_authors(spans, title):
             fields["authors"] = inverted
+        if selected:
+            fields["authors"], fields["authors_truncated"] = (selected[3],), False
         closing = _CLOSING_PARENTHESES.search(title)  # `[Title (ICLR 2021)](url)`
         if closing and (cited := citation_key(closing["venue"])) and closing.start() > 0:
             title, key = title[: closing.start()], key or cited  # `[Title (Arora et al., 2019)](url)`
@@ -372,6 +375,34 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
     arxiv = arxiv or badges.get("arxiv_id", "")
     return Reference(title=title, links=links, arxiv_id=arxiv, doi=doi.rstrip("."), title_url=title_url,
                      **fields)
+
+
+# `[Title - ICLR 2018](…)`: after a spaced hyphen inside a link's text, a venue with its year (only:
+# a hyphen parts a title's own words as often)
+_HYPHENED_VENUE = re.compile(r"\s+-\s+(?P<source>[^-\s][^-]{1,38}[^-\s])$")
+# `[Name](homepage), a school. Selected publications: [Title](arXiv)`: a scholar's bullet
+_SELECTED_WORKS = re.compile(r"\bselected\s+(?:publications?|papers?|works?)\b", re.IGNORECASE)
+
+
+def _selected_paper(spans: tuple[Span, ...]) -> tuple[str, str, list[Span], str] | None:
+    """`[Shiyu Liang](homepage), a university. Selected publications: [Title - ICLR 2017](arxiv)`: a
+    bullet opening with a person linked to their page that names their selected papers is the first
+    paper it links (a paper link titled by words of its own), and the person is one of its authors:
+    the title, its address, the other spans and the person's name; None for any other entry."""
+    links = [index for index, span in enumerate(spans) if span.style == "link" and span.url]
+    if not links or any(span.text.strip() for span in spans[:links[0]]):
+        return None
+    person = spans[links[0]]
+    names = person_names(person.text)
+    if not names or len(names[0]) != 1 or names[1] or is_paper_link(Link(person.url, link_kind(person.text, person.url))):
+        return None
+    for at in links[1:]:
+        span = spans[at]
+        between = "".join(s.text for s in spans[links[0] + 1:at])
+        if is_paper_link(Link(span.url, link_kind(span.text, span.url))) and not is_label_text(span.text) \
+                and len(span.text.split()) >= 3 and _SELECTED_WORKS.search(between):
+            return span.text, span.url, [s for s in spans if s is not span], names[0][0]
+    return None
 
 
 def _names_its_source(source: str, url: str) -> bool:
@@ -449,7 +480,8 @@ def _linked_addresses(spans: tuple[Span, ...]) -> tuple[Span, ...]:
     return (*spans[:last], head, Span("link", closing["url"], closing["url"]), *spans[last + 1:])
 
 
-_CLOSING_ADDRESS = re.compile(rf"(?:^\s*|\s[-–—|]\s+|(?<=\.)\s+|(?<=\()[^()]{{2,200}}\)\s*"
+# (after a dash, glued or spaced: `[2018] -https://…`; after a bracketed year: `Title [2018] https://…`)
+_CLOSING_ADDRESS = re.compile(rf"(?:^\s*|\s[-–—|]\s*|(?<=\.)\s+|(?<=\d\d\])\s+|(?<=\()[^()]{{2,200}}\)\s*"
                               rf"|{HARD_BREAK}\s*)"
                               rf"{BARE_ADDRESS.pattern}[\s.]*$")
 _ADDRESS_AFTER_COMMA = re.compile(rf",\s+{BARE_ADDRESS.pattern}[\s.]*$")
