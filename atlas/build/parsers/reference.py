@@ -394,7 +394,8 @@ def _selected_paper(spans: tuple[Span, ...]) -> tuple[str, str, list[Span], str]
         return None
     person = spans[links[0]]
     names = person_names(person.text)
-    if not names or len(names[0]) != 1 or names[1] or is_paper_link(Link(person.url, link_kind(person.text, person.url))):
+    if not names or len(names[0]) != 1 or names[1] \
+            or is_paper_link(Link(person.url, link_kind(person.text, person.url))):
         return None
     for at in links[1:]:
         span = spans[at]
