@@ -2666,3 +2666,28 @@ def test_a_scholar_s_bullet_naming_selected_papers_is_the_paper_it_links_with_th
     assert [(paper.line, paper.title, paper.authors, paper.venue, paper.year) for paper in papers_of(entries)] == [
         (2, "Kernel Machines in Practice", ("Ada Lovelace",), "ICLR 2017", 2017),
         (3, "Sharp Minima Can Generalize For Deep Nets", ("Alan Turing",), "", None)]
+
+
+def test_a_table_written_with_doubled_pipes_is_read_as_a_table_and_its_presenter_is_no_author():
+    """Eleventh real round: a reading group's table with `||` between its cells (its delimiter row
+    holding empty cells, which GFM reads as no table) was read line by line, presenters taken for
+    authors and a two-word title missed. Each doubled pipe is one; `Paper Title and Link` names the
+    title column."""
+    entries = read_excerpt("auto", """
+        | Date      ||Presenter ||Paper Title and Link |
+        | :-------- | |  :------- ||  :--------- |
+        |3/5/2022\t|| No Meeting \t|| \t|
+        |3/12/2022\t|| Ada Lovelace || [Kernel Machines in Practice](https://arxiv.org/abs/1801.00001) |
+        |3/19/2022\t|| Turing || [Lattice ODEs](https://arxiv.org/abs/1802.00002) |
+        """)
+    assert [(paper.line, paper.title, paper.authors, paper.year) for paper in papers_of(entries)] == [
+        (4, "Kernel Machines in Practice", (), None), (5, "Lattice ODEs", (), None)]
+
+
+def test_a_doubled_pipe_table_with_a_valid_delimiter_row_is_left_as_written():
+    """Only a table GFM refuses (an empty cell in its delimiter row) has its doubled pipes read as
+    one: in a valid table `||` is an empty cell."""
+    from atlas.build.parsers.dialects import as_markdown
+    valid = ["| Title || Year |", "| --- | --- | --- |", "| A || 2019 |"]
+    assert as_markdown(valid) == valid
+    assert as_markdown(["| A || B |", "| --- | | --- |", "| x || y |"]) == ["| A | B |", "| --- | --- |", "| x | y |"]

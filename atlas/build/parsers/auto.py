@@ -158,7 +158,7 @@ _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[A-Z][.)]|\[\d+\])\s+")
 # `Title`, `Paper`, `Paper Name`, `Title & Authors` (a bare `Name` column names tools as often)
 _TITLE_COLUMN = re.compile(
     rf"^(?:paper\s*(?:names?|titles?)|titles?|papers?|articles?|publications?|{TITLE_COLUMN_ELSEWHERE})"
-    r"(?:\s*(?:&|and|/|\+|,)\s*authors?)?$",
+    r"(?:\s*(?:&|and|/|\+|,)\s*(?:authors?|links?))?$",  # `Title & Authors`, `Paper Title and Link`
     re.IGNORECASE,
 )
 _COLUMNS = {
