@@ -2691,3 +2691,21 @@ def test_a_doubled_pipe_table_with_a_valid_delimiter_row_is_left_as_written():
     valid = ["| Title || Year |", "| --- | --- | --- |", "| A || 2019 |"]
     assert as_markdown(valid) == valid
     assert as_markdown(["| A || B |", "| --- | | --- |", "| x || y |"]) == ["| A | B |", "| --- | --- |", "| x | y |"]
+
+
+def test_apa_venues_keep_their_abbreviation_leave_the_arxiv_number_and_a_surname_may_open_with_by():
+    """Eleventh real round: `In 2018 Engine Workshop (EW) (pp. 1-10)` lost its `(EW)`; Google Scholar's
+    `arXiv preprint arXiv:NNNN.NNNNN` kept the number in the venue (the id is the paper's); a first
+    author whose surname opens with `By` (`Byrd, J.`) lost those letters as if they were `by`, and the
+    title was read as the names."""
+    entries = read_excerpt("auto", """
+        + Lovelace, A., & Babbage, C. (2018, February). Kernel machines in practice. In 2018 Analytical Engine Workshop (AEW) (pp. 1-10). IEEE.
+        + Turing, A. (2016). An overview of lattice descent methods. arXiv preprint arXiv:1609.00001.
+        + Byrne, J., & Noether, E. (2019, May). What is the effect of symmetry in deep learning?. In International Conference on Machine Learning (pp. 872-881). PMLR.
+        """)
+    assert [(paper.title, paper.authors, paper.venue, paper.year, paper.arxiv_id) for paper in papers_of(entries)] == [
+        ("Kernel machines in practice", ("Lovelace, A.", "Babbage, C."),
+         "2018 Analytical Engine Workshop (AEW)", 2018, ""),
+        ("An overview of lattice descent methods", ("Turing, A.",), "arXiv preprint", 2016, "1609.00001"),
+        ("What is the effect of symmetry in deep learning?", ("Byrne, J.", "Noether, E."),
+         "International Conference on Machine Learning", 2019, "")]

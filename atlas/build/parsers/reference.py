@@ -274,7 +274,7 @@ def looks_like_venue(text: str) -> bool:
 def names_in(text: str, surnames: bool = False) -> tuple[list[str], bool] | None:
     """The names of an author list, or None when the text is not one; with `surnames`, a list
     of two or more bare surnames too (`Hochreiter, Schmidhuber`)."""
-    text = re.sub(r"^\s*(?:by|authors?\s*:)\s*", "", text.strip(" ,*_"), flags=re.IGNORECASE)
+    text = re.sub(r"^\s*(?:by\b|authors?\s*:)\s*", "", text.strip(" ,*_"), flags=re.IGNORECASE)  # not `Byrd`
     text = text if re.search(r"\b[A-Z]\.$", text) else text.rstrip(" .")
     if not text or _VENUE_WORDS.search(text) or first_year(text):
         return None
@@ -373,6 +373,8 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
             fields["authors"], fields["authors_truncated"] = key[0], key[1]
         fields["stated_year"] = fields["stated_year"] or key[2]
     arxiv = arxiv or badges.get("arxiv_id", "")
+    if fields["venue"] and (numbered := _VENUE_ARXIV_NUMBER.search(fields["venue"])) and numbered.start() > 0:
+        fields["venue"] = fields["venue"][: numbered.start()]  # `arXiv preprint arXiv:1609.04747`: the id
     return Reference(title=title, links=links, arxiv_id=arxiv, doi=doi.rstrip("."), title_url=title_url,
                      **fields)
 
@@ -404,6 +406,10 @@ def _selected_paper(spans: tuple[Span, ...]) -> tuple[str, str, list[Span], str]
                 and len(span.text.split()) >= 3 and _SELECTED_WORKS.search(between):
             return span.text, span.url, [s for s in spans if s is not span], names[0][0]
     return None
+
+
+# Google Scholar's `arXiv preprint arXiv:1609.04747`: the venue, then the paper's id, no part of it
+_VENUE_ARXIV_NUMBER = re.compile(r"\s+arXiv:\s*\d{4}\.\d{4,5}(?:v\d+)?\s*$", re.IGNORECASE)
 
 
 def _names_its_source(source: str, url: str) -> bool:
@@ -760,6 +766,7 @@ def rest_fields(rest: list[Span]) -> dict:
             continue  # `arXiv:1805.01053` alone names the paper's id, not where it appeared
         if looks_like_venue(text) and (style in ("code", "em") or not venue or dated_venue):
             venue = _unglued(venue_name(text)) if not venue or dated_venue else venue
+            venue = _with_abbreviation(venue, chunks[at + 1:at + 2], rest)
         elif not venue and dated and not names:  # `*Neural Networks*, 2018`: italics and their year
             venue = text
         elif not authors and (named := _names_and_year(text)):
@@ -781,6 +788,20 @@ def rest_fields(rest: list[Span]) -> dict:
     labelled_venue, labelled_year = _labelled_venue(rest)
     return {"authors": tuple(authors), "authors_truncated": truncated, "venue": venue or labelled_venue,
             "stated_year": stated_year or labelled_year or _year_of(rest)}
+
+
+_ABBREVIATION = re.compile(r"[A-Z][A-Za-z&]{1,9}")
+
+
+def _with_abbreviation(venue: str, following: list[tuple[str, str]], rest: list[Span]) -> str:
+    """`In 2018 Information Theory and Applications Workshop (ITA) (pp. 1-10)`: the abbreviation in
+    parentheses right after a venue's name is part of its name as written (the pages are not)."""
+    if not venue or not following or following[0][0] != "text" or not _ABBREVIATION.fullmatch(following[0][1]) \
+            or not re.search(r"[A-Z].*[A-Z]", following[0][1]):
+        return venue
+    written = f"{venue} ({following[0][1]})"
+    text = collapse_spaces("".join(span.text for span in rest if span.style == "text"))
+    return written if written in text else venue
 
 
 # A link's label naming the venue and a two-digit year: `[ICML20]`, `[NeurIPS22 OPT]` (a workshop),
