@@ -796,10 +796,10 @@ _ABBREVIATION = re.compile(r"[A-Z][A-Za-z&]{1,9}")
 def _with_abbreviation(venue: str, following: list[tuple[str, str]], rest: list[Span]) -> str:
     """`In 2018 Information Theory and Applications Workshop (ITA) (pp. 1-10)`: the abbreviation in
     parentheses right after a venue's name is part of its name as written (the pages are not)."""
-    if not venue or not following or following[0][0] != "text" or not _ABBREVIATION.fullmatch(following[0][1]) \
-            or not re.search(r"[A-Z].*[A-Z]", following[0][1]):
+    abbreviation = following[0][1] if following and following[0][0] == "text" else ""
+    if not venue or not _ABBREVIATION.fullmatch(abbreviation) or not re.search(r"[A-Z].*[A-Z]", abbreviation):
         return venue
-    written = f"{venue} ({following[0][1]})"
+    written = f"{venue} ({abbreviation})"
     text = collapse_spaces("".join(span.text for span in rest if span.style == "text"))
     return written if written in text else venue
 
