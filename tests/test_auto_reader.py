@@ -2709,3 +2709,15 @@ def test_apa_venues_keep_their_abbreviation_leave_the_arxiv_number_and_a_surname
         ("An overview of lattice descent methods", ("Turing, A.",), "arXiv preprint", 2016, "1609.00001"),
         ("What is the effect of symmetry in deep learning?", ("Byrne, J.", "Noether, E."),
          "International Conference on Machine Learning", 2019, "")]
+
+
+def test_words_before_a_colon_in_a_title_after_its_names_are_the_title_s_own():
+    """Eleventh real round: `Names, *Train Faster, Generalize Better: Title*` lost its head to the
+    authors (`Train Faster`, `Generalize Better`, in place of the names read before it): a head of
+    capitalised words before a colon is a title's own when the entry's names come before the title."""
+    entries = read_excerpt("auto", """
+        * Ada Lovelace, Charles Babbage, and Alan Turing, *Think Slower, Learn Faster: Kernel
+          Machines in Practice*. ICML 2016. [link](https://arxiv.org/abs/1509.00001)
+        """)
+    assert [(paper.title, paper.authors) for paper in papers_of(entries)] == [
+        ("Think Slower, Learn Faster: Kernel Machines in Practice", ("Ada Lovelace", "Charles Babbage", "Alan Turing"))]
