@@ -2721,3 +2721,17 @@ def test_words_before_a_colon_in_a_title_after_its_names_are_the_title_s_own():
         """)
     assert [(paper.title, paper.authors) for paper in papers_of(entries)] == [
         ("Think Slower, Learn Faster: Kernel Machines in Practice", ("Ada Lovelace", "Charles Babbage", "Alan Turing"))]
+
+
+@pytest.mark.parametrize(("line", "venue", "year"), [
+    ("* Ada Lovelace and Alan Turing, *Kernel Machines in Practice*. IEEE Trans. Eng. Proc. 65(16), 2017."
+     " [link](https://arxiv.org/abs/1703.00001)", "IEEE Trans. Eng. Proc", 2017),
+    ("* Ada Lovelace, *Lattice Nets: An Overview*. Neural Networks (61), 2015. [link](https://arxiv.org/abs/1404.00001)",
+     "Neural Networks", 2015),
+])
+def test_a_journal_with_its_volume_and_year_after_an_italic_title_is_the_venue(line, venue, year):
+    """Eleventh real round: `*Title*. IEEE Trans. Sig. Proc. 65(16), 2017.` and `*Title*. Neural Networks
+    (61), 2015.` gave no venue (abbreviation periods parted the name; no venue's word in it): the
+    journal as written before its volume (issue) and year is the venue."""
+    [paper] = papers_of(read_excerpt("auto", line + "\n"))
+    assert (paper.venue, paper.year) == (venue, year)

@@ -346,6 +346,8 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
             fields["authors"] = inverted
         if selected:
             fields["authors"], fields["authors_truncated"] = (selected[3],), False
+        if not fields["venue"] and (journal := _journal_volume(spans, title)):
+            fields["venue"], fields["stated_year"] = journal[0], fields["stated_year"] or journal[1]
         closing = _CLOSING_PARENTHESES.search(title)  # `[Title (ICLR 2021)](url)`
         if closing and (cited := citation_key(closing["venue"])) and closing.start() > 0:
             title, key = title[: closing.start()], key or cited  # `[Title (Arora et al., 2019)](url)`
@@ -410,6 +412,26 @@ def _selected_paper(spans: tuple[Span, ...]) -> tuple[str, str, list[Span], str]
 
 # Google Scholar's `arXiv preprint arXiv:1609.04747`: the venue, then the paper's id, no part of it
 _VENUE_ARXIV_NUMBER = re.compile(r"\s+arXiv:\s*\d{4}\.\d{4,5}(?:v\d+)?\s*$", re.IGNORECASE)
+
+
+# `*Title*. IEEE Trans. Sig. Proc. 65(16), 2017.`, `*Title*. Neural Networks (61), 2015.`: a journal
+# as written, its volume (issue), then the year
+_JOURNAL_VOLUME = re.compile(
+    r"\W*(?P<venue>[A-Z][\w&' -]{1,40}(?:\.\s?[\w&' -]{1,40}){0,6}?)\.?\s+\d{0,4}\(\d{1,4}\),\s*"
+    r"(?P<year>(?:19|20)\d\d)\b")
+
+
+def _journal_volume(spans: tuple[Span, ...], title: str) -> tuple[str, int] | None:
+    """The journal and year the plain text right after a marked title states as `Journal vol(issue),
+    Year` (nothing else reads a journal's name without a venue's words in it); None otherwise."""
+    marked = (index for index, span in enumerate(spans)
+              if span.style in ("em", "strong") and span.text == title)
+    at = next(marked, None)
+    if at is None:
+        return None
+    text = collapse_spaces("".join(span.text for span in spans[at + 1:at + 2] if span.style == "text"))
+    found = _JOURNAL_VOLUME.match(text)
+    return (found["venue"].strip(), int(found["year"])) if found else None
 
 
 def _names_its_source(source: str, url: str) -> bool:
