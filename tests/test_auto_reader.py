@@ -2735,3 +2735,15 @@ def test_a_journal_with_its_volume_and_year_after_an_italic_title_is_the_venue(l
     journal as written before its volume (issue) and year is the venue."""
     [paper] = papers_of(read_excerpt("auto", line + "\n"))
     assert (paper.venue, paper.year) == (venue, year)
+
+
+def test_a_parenthesis_opening_an_entry_with_a_date_to_the_day_is_the_writer_s_note():
+    """Eleventh real round: `+ (Nov 1, 2018. I found it at the end of [this paper](arXiv)) [Title](arXiv)`
+    took the note's link's arXiv id and the note's date as the paper's year: the parenthesis says
+    when and where the writer found the paper; the paper is what follows it."""
+    entries = read_excerpt("auto", """
+        + (Nov 1, 2018. I found it at the end of [this paper](https://arxiv.org/abs/1806.00001)) [Kernel Machines in Practice](https://arxiv.org/abs/1712.00002). It reads kernels as lattices.
+        + (Nov 14, 2018. A colleague recommended it to me.) [Lattice Nets: An Overview](https://example.org/lattice-nets.pdf). It shows the lattice view.
+        """)
+    assert [(paper.title, paper.arxiv_id, paper.year) for paper in papers_of(entries)] == [
+        ("Kernel Machines in Practice", "1712.00002", None), ("Lattice Nets: An Overview", "", None)]

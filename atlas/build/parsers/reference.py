@@ -557,6 +557,9 @@ def _without_leading_date(spans: tuple[Span, ...]) -> tuple[Span, ...]:
     """`**Mon 25 Mar 2024** · *Title* by …`: a log's date (a meeting, a reading) opening the
     entry is when it was noted, neither the title nor the paper's year."""
     first = next((at for at, span in enumerate(spans) if span.text.strip()), None)
+    if first is not None and spans[first].style == "text" \
+            and re.match(rf"\s*\(\s*{_NOTED}?{_LOG_DATE.pattern}", spans[first].text):
+        return _without_opening_parenthesis(spans, first)
     if first is not None and spans[first].style == "text":  # `2024-03-25 — Title …`
         dated = re.match(rf"\s*{_NOTED}?{_LOG_DATE.pattern}\s*[·•|:–—-]\s+", spans[first].text)
         text = spans[first].text[dated.end():] if dated else spans[first].text
@@ -569,6 +572,22 @@ def _without_leading_date(spans: tuple[Span, ...]) -> tuple[Span, ...]:
     if rest and rest[0].style == "text":  # the separator after the date
         rest[0] = Span("text", re.sub(r"^\s*[·•|:–—-]\s*", "", rest[0].text))
     return tuple(rest)
+
+
+def _without_opening_parenthesis(spans: tuple[Span, ...], first: int) -> tuple[Span, ...]:
+    """`(Nov 1, 2018. I found it at the end of [this paper](…)) [Title](…)`: a parenthesis opening
+    the entry with a date to the day is the writer's note of when and where they found the paper,
+    its date no year of the paper and its links not the paper's; the entry as written when the
+    parenthesis never closes."""
+    depth = 0
+    for at in range(first, len(spans)):
+        if spans[at].style != "text":
+            continue
+        for position, char in enumerate(spans[at].text):
+            depth += (char == "(") - (char == ")")
+            if depth == 0 and char == ")":
+                return (*spans[:first], Span("text", spans[at].text[position + 1:]), *spans[at + 1:])
+    return spans
 
 
 def badge_facts(images: list[Span]) -> dict:
