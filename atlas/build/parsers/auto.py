@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import replace
 
+from atlas.build.parsers.line_detector import line_probabilities, thresholds
 from atlas.build.parsers.line_parts import (
     COMMENTED,
     column_row,
@@ -157,7 +158,7 @@ _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[A-Z][.)]|\[\d+\])\s+")
 # `Title`, `Paper`, `Paper Name`, `Title & Authors` (a bare `Name` column names tools as often)
 _TITLE_COLUMN = re.compile(
     rf"^(?:paper\s*(?:names?|titles?)|titles?|papers?|articles?|publications?|{TITLE_COLUMN_ELSEWHERE})"
-    r"(?:\s*(?:&|and|/|\+|,)\s*authors?)?$",
+    r"(?:\s*(?:&|and|/|\+|,)\s*(?:authors?|links?))?$",  # `Title & Authors`, `Paper Title and Link`
     re.IGNORECASE,
 )
 _COLUMNS = {
@@ -173,6 +174,11 @@ _COLUMNS = {
 # detector is then the evidence that the entry names a paper, in place of a link, an id, a venue or
 # authors; every veto (a kind word, a template, a talk or code link, prose) still applies.
 _DETECTED: ContextVar[bool] = ContextVar("detected", default=False)
+
+
+# Set while reading a title of a reading list of bare titles (_bare_title_runs): a title there may
+# read as a name (`Wasserstein GAN`, `Dark Knowledge`); the list says it is a title.
+_TITLE_RUN: ContextVar[bool] = ContextVar("title_run", default=False)
 
 
 @contextmanager
@@ -215,13 +221,86 @@ def read_item(index: int, items: list[ListItem]) -> dict:
     spans, tags = read_properties(spans)
     if named := [tag for tag in tags if _names_non_paper(tag)]:  # `[robustness](github) #code`
         raise NotAPaper(f"tagged #{named[0]}, not a paper")
-    claims = _paper(spans, item.section)
+    if index in _bare_title_runs(items):
+        token = _TITLE_RUN.set(True)
+        try:
+            with detected():  # the list's shape stands for the evidence its lines do not give
+                claims = _paper(spans, item.section)
+        finally:
+            _TITLE_RUN.reset(token)
+    else:
+        claims = _paper(spans, item.section)
     fields = [items[at] for at in _field_siblings(index, items)]
     details = _details([items[child] for child in _children(index, items)]
                        + [field for field in fields if field.spans[0].style == "em"])
     if item.block == "paragraph" and item.notes:
         details["digest"].append(item.notes)
+    if item.block == "item" and (at := _names_wrapped_title_line(item.raw, claims)) > 0:
+        claims["line"] = item.line + at
     return _dated_by(fields, _with_details(claims, details, item.section))
+
+
+# A numbered item that is a title alone: a phrase of two words or more opening with a letter, with
+# no closing stop, colon or comma (a sentence or a label), no year, no markup
+_BARE_TITLE = re.compile(r"[^\W\d_][^\n]*[^\s.,;:]")
+_YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_last_runs: tuple[list[ListItem], frozenset[int]] = ([], frozenset())
+
+
+def _bare_title(item: ListItem) -> bool:
+    spans = [span for span in item.spans if span.text.strip()]
+    if item.block != "item" or not item.ordered or item.depth != 1 or "\n" in item.raw.strip() \
+            or len(spans) != 1 or spans[0].style != "text":
+        return False
+    text = spans[0].text.strip()
+    return 2 <= len(text.split()) <= 25 and bool(_BARE_TITLE.fullmatch(text)) and not _YEAR_IN.search(text)
+
+
+def _linked_title(item: ListItem) -> bool:
+    """`4. [Title](../notes/title.html)`: a numbered title linking the list's own page about it."""
+    spans = [span for span in item.spans if span.text.strip()]
+    return (item.block == "item" and item.ordered and item.depth == 1 and "\n" not in item.raw.strip()
+            and len(spans) == 1 and spans[0].style == "link" and "://" not in spans[0].url
+            and not spans[0].url.startswith("#"))
+
+
+def _bare_title_runs(items: list[ListItem]) -> frozenset[int]:
+    """The items of a reading list of bare titles (`## Topic` over `1. Title`, `2. Title`, with no link,
+    names or venue): a document whose every list item is a numbered title alone (or one linking the
+    list's own page about it), in two runs or more, each under a heading of its own, six titles at
+    least, of five words on average as papers' titles are (a course's numbered topics are
+    shorter: `1. Linear regression`). Its titles are papers as a reader reads them; none, when any
+    list item of the document is of another shape. Once per document (the last one's answer is kept)."""
+    global _last_runs
+    last = _last_runs
+    if last[0] is items:
+        return last[1]
+    listed = [at for at, item in enumerate(items) if item.block not in ("heading", "paragraph", "block")]
+    bare = [at for at in listed if _bare_title(items[at])]
+    runs = {items[at].section for at in listed}
+    found = frozenset()
+    if (len(bare) >= 6 and all(at in bare or _linked_title(items[at]) for at in listed)
+            and len(runs) >= 2 and all(runs)
+            and sum(len(items[at].text.split()) for at in bare) >= 5 * len(bare)):
+        found = frozenset(bare) if _detector_takes_a_fifth(items, bare) else frozenset()
+    _last_runs = (items, found)
+    return found
+
+
+def _detector_takes_a_fifth(items: list[ListItem], bare: list[int]) -> bool:
+    """Whether the learned line detector, reading the document's lines, takes a fifth of its bare
+    titles at least for papers' lines on its own (≥ its threshold): the sign that the numbered
+    phrases are papers' titles, not steps of a how-to (`1. Clone the repository`) or a course's
+    topics, which no line of the corpus taught it to take."""
+    lines: list[str] = []
+    for item in items:
+        own = item.raw.rstrip("\n").split("\n")
+        if len(lines) < item.line - 1 + len(own):
+            lines.extend([""] * (item.line - 1 + len(own) - len(lines)))
+        lines[item.line - 1:item.line - 1 + len(own)] = own
+    probability = line_probabilities(lines)
+    threshold = thresholds()[0]
+    return 5 * sum(probability.get(items[at].line, 0.0) >= threshold for at in bare) >= len(bare)
 
 
 # Bullets after a paper's, at its depth, giving its fields one a bullet (a reading log:
@@ -400,6 +479,23 @@ def _title_line(raw: str, title: str) -> int:
     return at if all(line.rstrip().endswith((".", ",")) for line in raw.split("\n")[:at]) else 0
 
 
+def _names_wrapped_title_line(raw: str, claims: dict) -> int:
+    """The line of an item, counted from its first, where its title opens when the names before it
+    wrap onto that line (`* A. One, B. Two, and C.⏎  Three, *Title*. ICML 2017.`): a citation
+    wrapped over lines is at its title's line, as a block's is (`_title_line`). Only when the item
+    opens with its first author and the text before the title closes with its last author's name."""
+    authors, title = claims.get("authors") or (), claims.get("title") or ""
+    words = re.findall(r"\w+", title)[:4]
+    found = re.search(r"\W+".join(map(re.escape, words)), raw) if words and authors else None
+    if not found or "\n" not in raw[:found.start()]:
+        return 0
+    before = raw[:found.start()]
+    first, last = authors[0].split()[0], authors[-1].split()[-1]
+    opens = re.match(r"\W*" + re.escape(first) + r"\b", before)
+    closes = re.search(r"\b" + re.escape(last) + r"[\s,.:;*_]*$", before)
+    return before.count("\n") if opens and closes else 0
+
+
 def _reading(reading: Reading, section: tuple[str, ...]) -> dict:
     """A reading a syllabus sentence cites: the claims of its title and parenthesis, read as an
     entry `**Title** (Venue Year)` linking its links, with the authors the sentence names."""
@@ -535,7 +631,7 @@ def _refuse_described_non_paper(text: str, reference: Reference, section: tuple[
             raise NotAPaper(f"'{kind}' names no paper")
     person = person_names(reference.title)  # `[Sanjeev Arora](homepage) - Princeton University`
     dated = reference.stated_year or first_year(reference.venue) or (section and first_year(section[-1]))
-    if person and len(person[0]) == 1 and not person[1] and not dated:
+    if person and len(person[0]) == 1 and not person[1] and not dated and not _TITLE_RUN.get():
         raise NotAPaper(f"'{reference.title}' names a person, with no year")
     kind = _KIND_IN_TITLE.search(reference.title)
     if kind and not (published and kind.start() > 0):

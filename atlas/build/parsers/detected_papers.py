@@ -162,7 +162,12 @@ def _named_elsewhere(entry: Entry, head: list[str]) -> bool:
     line = re.sub(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+", "", entry.raw.strip().split("\n")[0])
     closing = closing_fields(line.strip())
     authors = set(entry.authors)
-    return closing is not None and set(closing[1][0]) == authors and not set(head) & authors
+    if set(head) & authors:
+        return False
+    # `A. One and B. Two, *Train Faster, Generalize Better: Title*`: the names read before the title
+    named_at = entry.raw.find(entry.authors[0].split()[-1]) if entry.authors else -1
+    titled_at = entry.raw.find(entry.title.split()[0])
+    return 0 <= named_at < titled_at or (closing is not None and set(closing[1][0]) == authors)
 
 
 def _run_on(entry: Entry) -> Entry:

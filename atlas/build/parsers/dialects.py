@@ -92,6 +92,7 @@ def as_markdown(lines: list[str]) -> list[str]:
     lines = _confluence(lines)
     lines = _dokuwiki(lines) if doku else lines
     lines = _wiki_tables(lines)
+    lines = _doubled_pipe_tables(lines)
     text = "\n".join(lines)
     if "{:" in text or "{%" in text:
         text = _LIQUID_ADDRESS.sub(r"](\g<target>)", _KRAMDOWN_ATTRIBUTES.sub("", text))
@@ -255,6 +256,29 @@ def _wiki_tables(lines: list[str]) -> list[str]:
             for row in range(at, end):
                 lines[row] = _html_row(lines[row], first=row == at, last=row == end - 1)
         at = max(end, at + 1)
+    return lines
+
+
+# a table's delimiter row holding an empty cell (`| :--- | | :--- || :--- |`), which GFM refuses
+_DELIMITER_ROW = re.compile(r"[ \t]*(?:\|[ \t]*)?:?-+:?[ \t]*(?:\|[ \t]*(?::?-+:?[ \t]*)?)*")
+_EMPTY_CELL = re.compile(r"\|[ \t]*\|")
+
+
+def _doubled_pipe_tables(lines: list[str]) -> list[str]:
+    """A markdown table written with doubled pipes between its cells (`| Date || Presenter || Title |`
+    over `| :--- | | :--- || :--- |`): each doubled pipe one, so the table is read as any table.
+    Only where the header row doubles its pipes and the delimiter row holds an empty cell (GFM reads
+    no table there); the rows under it to the first line that is no row."""
+    lines = list(lines)
+    for at in range(len(lines) - 1):
+        header, delimiter = lines[at], lines[at + 1]
+        if len(header) > _LONGEST_ROW or len(delimiter) > _LONGEST_ROW or "||" not in header \
+                or not _DELIMITER_ROW.fullmatch(delimiter) or not _EMPTY_CELL.search(delimiter):
+            continue
+        end = at
+        while end < len(lines) and len(lines[end]) <= _LONGEST_ROW and lines[end].lstrip().startswith("|"):
+            lines[end] = _EMPTY_CELL.sub("|", lines[end])
+            end += 1
     return lines
 
 

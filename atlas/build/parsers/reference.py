@@ -274,7 +274,7 @@ def looks_like_venue(text: str) -> bool:
 def names_in(text: str, surnames: bool = False) -> tuple[list[str], bool] | None:
     """The names of an author list, or None when the text is not one; with `surnames`, a list
     of two or more bare surnames too (`Hochreiter, Schmidhuber`)."""
-    text = re.sub(r"^\s*(?:by|authors?\s*:)\s*", "", text.strip(" ,*_"), flags=re.IGNORECASE)
+    text = re.sub(r"^\s*(?:by\b|authors?\s*:)\s*", "", text.strip(" ,*_"), flags=re.IGNORECASE)  # not `Byrd`
     text = text if re.search(r"\b[A-Z]\.$", text) else text.rstrip(" .")
     if not text or _VENUE_WORDS.search(text) or first_year(text):
         return None
@@ -319,7 +319,8 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
         _linked_addresses(spans)))) if s.style != "image")
     spans, key, key_venue = _without_citation_key(_joined_bold(spans))
     links = tuple(Link(s.url, link_kind(s.text, s.url)) for s in spans if s.style == "link" and s.url)
-    title, title_url, rest = _marked_title(spans)
+    selected = _selected_paper(spans)
+    title, title_url, rest = selected[:3] if selected else _marked_title(spans)
     rest = _without_leading_tags(spans, title, rest)
     fields: dict = {}
     tag_venue = ""
@@ -328,7 +329,7 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
         title, page_id = title[page.end():], _ARXIV_SHAPE.search(page[0])[0]
     if title and title_url and (site := _CLOSING_SITE.search(title)) and site.start() > 0:
         title = title[: site.start()]
-    source = _DASHED_SOURCE.search(title) if title and title_url else None
+    source = (_DASHED_SOURCE.search(title) or _HYPHENED_VENUE.search(title)) if title and title_url else None
     if source and _names_its_source(source["source"], title_url) and source.start() > 0:
         title, source_venue = title[: source.start()], source["source"].strip()
     else:
@@ -343,6 +344,10 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
             fields["stated_year"] = fields.get("stated_year") or first_year(source_venue)
         if inverted := _inverted_first_authors(spans, title):
             fields["authors"] = inverted
+        if selected:
+            fields["authors"], fields["authors_truncated"] = (selected[3],), False
+        if not fields["venue"] and (journal := _journal_volume(spans, title)):
+            fields["venue"], fields["stated_year"] = journal[0], fields["stated_year"] or journal[1]
         closing = _CLOSING_PARENTHESES.search(title)  # `[Title (ICLR 2021)](url)`
         if closing and (cited := citation_key(closing["venue"])) and closing.start() > 0:
             title, key = title[: closing.start()], key or cited  # `[Title (Arora et al., 2019)](url)`
@@ -370,8 +375,63 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
             fields["authors"], fields["authors_truncated"] = key[0], key[1]
         fields["stated_year"] = fields["stated_year"] or key[2]
     arxiv = arxiv or badges.get("arxiv_id", "")
+    if fields["venue"] and (numbered := _VENUE_ARXIV_NUMBER.search(fields["venue"])) and numbered.start() > 0:
+        fields["venue"] = fields["venue"][: numbered.start()]  # `arXiv preprint arXiv:1609.04747`: the id
     return Reference(title=title, links=links, arxiv_id=arxiv, doi=doi.rstrip("."), title_url=title_url,
                      **fields)
+
+
+# `[Title - ICLR 2018](…)`: after a spaced hyphen inside a link's text, a venue with its year (only:
+# a hyphen parts a title's own words as often)
+_HYPHENED_VENUE = re.compile(r"\s+-\s+(?P<source>[^-\s][^-]{1,38}[^-\s])$")
+# `[Name](homepage), a school. Selected publications: [Title](arXiv)`: a scholar's bullet
+_SELECTED_WORKS = re.compile(r"\bselected\s+(?:publications?|papers?|works?)\b", re.IGNORECASE)
+
+
+def _selected_paper(spans: tuple[Span, ...]) -> tuple[str, str, list[Span], str] | None:
+    """`[Shiyu Liang](homepage), a university. Selected publications: [Title - ICLR 2017](arxiv)`: a
+    bullet opening with a person linked to their page that names their selected papers is the first
+    paper it links (a paper link titled by words of its own), and the person is one of its authors:
+    the title, its address, the other spans and the person's name; None for any other entry."""
+    links = [index for index, span in enumerate(spans) if span.style == "link" and span.url]
+    if not links or any(span.text.strip() for span in spans[:links[0]]):
+        return None
+    person = spans[links[0]]
+    names = person_names(person.text)
+    if not names or len(names[0]) != 1 or names[1] \
+            or is_paper_link(Link(person.url, link_kind(person.text, person.url))):
+        return None
+    for at in links[1:]:
+        span = spans[at]
+        between = "".join(s.text for s in spans[links[0] + 1:at])
+        if is_paper_link(Link(span.url, link_kind(span.text, span.url))) and not is_label_text(span.text) \
+                and len(span.text.split()) >= 3 and _SELECTED_WORKS.search(between):
+            return span.text, span.url, [s for s in spans if s is not span], names[0][0]
+    return None
+
+
+# Google Scholar's `arXiv preprint arXiv:1609.04747`: the venue, then the paper's id, no part of it
+_VENUE_ARXIV_NUMBER = re.compile(r"\s+arXiv:\s*\d{4}\.\d{4,5}(?:v\d+)?\s*$", re.IGNORECASE)
+
+
+# `*Title*. IEEE Trans. Sig. Proc. 65(16), 2017.`, `*Title*. Neural Networks (61), 2015.`: a journal
+# as written, its volume (issue), then the year
+_JOURNAL_VOLUME = re.compile(
+    r"\W*(?P<venue>[A-Z][\w&' -]{1,40}(?:\.\s?[\w&' -]{1,40}){0,6}?)\.?\s+\d{0,4}\(\d{1,4}\),\s*"
+    r"(?P<year>(?:19|20)\d\d)\b")
+
+
+def _journal_volume(spans: tuple[Span, ...], title: str) -> tuple[str, int] | None:
+    """The journal and year the plain text right after a marked title states as `Journal vol(issue),
+    Year` (nothing else reads a journal's name without a venue's words in it); None otherwise."""
+    marked = (index for index, span in enumerate(spans)
+              if span.style in ("em", "strong") and span.text == title)
+    at = next(marked, None)
+    if at is None:
+        return None
+    text = collapse_spaces("".join(span.text for span in spans[at + 1:at + 2] if span.style == "text"))
+    found = _JOURNAL_VOLUME.match(text)
+    return (found["venue"].strip(), int(found["year"])) if found else None
 
 
 def _names_its_source(source: str, url: str) -> bool:
@@ -449,7 +509,8 @@ def _linked_addresses(spans: tuple[Span, ...]) -> tuple[Span, ...]:
     return (*spans[:last], head, Span("link", closing["url"], closing["url"]), *spans[last + 1:])
 
 
-_CLOSING_ADDRESS = re.compile(rf"(?:^\s*|\s[-–—|]\s+|(?<=\.)\s+|(?<=\()[^()]{{2,200}}\)\s*"
+# (after a dash, glued or spaced: `[2018] -https://…`; after a bracketed year: `Title [2018] https://…`)
+_CLOSING_ADDRESS = re.compile(rf"(?:^\s*|\s[-–—|]\s*|(?<=\.)\s+|(?<=\d\d\])\s+|(?<=\()[^()]{{2,200}}\)\s*"
                               rf"|{HARD_BREAK}\s*)"
                               rf"{BARE_ADDRESS.pattern}[\s.]*$")
 _ADDRESS_AFTER_COMMA = re.compile(rf",\s+{BARE_ADDRESS.pattern}[\s.]*$")
@@ -496,6 +557,9 @@ def _without_leading_date(spans: tuple[Span, ...]) -> tuple[Span, ...]:
     """`**Mon 25 Mar 2024** · *Title* by …`: a log's date (a meeting, a reading) opening the
     entry is when it was noted, neither the title nor the paper's year."""
     first = next((at for at, span in enumerate(spans) if span.text.strip()), None)
+    if first is not None and spans[first].style == "text" \
+            and re.match(rf"\s*\(\s*{_NOTED}?{_LOG_DATE.pattern}", spans[first].text):
+        return _without_opening_parenthesis(spans, first)
     if first is not None and spans[first].style == "text":  # `2024-03-25 — Title …`
         dated = re.match(rf"\s*{_NOTED}?{_LOG_DATE.pattern}\s*[·•|:–—-]\s+", spans[first].text)
         text = spans[first].text[dated.end():] if dated else spans[first].text
@@ -508,6 +572,22 @@ def _without_leading_date(spans: tuple[Span, ...]) -> tuple[Span, ...]:
     if rest and rest[0].style == "text":  # the separator after the date
         rest[0] = Span("text", re.sub(r"^\s*[·•|:–—-]\s*", "", rest[0].text))
     return tuple(rest)
+
+
+def _without_opening_parenthesis(spans: tuple[Span, ...], first: int) -> tuple[Span, ...]:
+    """`(Nov 1, 2018. I found it at the end of [this paper](…)) [Title](…)`: a parenthesis opening
+    the entry with a date to the day is the writer's note of when and where they found the paper,
+    its date no year of the paper and its links not the paper's; the entry as written when the
+    parenthesis never closes."""
+    depth = 0
+    for at in range(first, len(spans)):
+        if spans[at].style != "text":
+            continue
+        for position, char in enumerate(spans[at].text):
+            depth += (char == "(") - (char == ")")
+            if depth == 0 and char == ")":
+                return (*spans[:first], Span("text", spans[at].text[position + 1:]), *spans[at + 1:])
+    return spans
 
 
 def badge_facts(images: list[Span]) -> dict:
@@ -632,9 +712,11 @@ def _sentence_case(title: str) -> bool:
 
 def _named_before(spans: tuple[Span, ...], index: int) -> bool:
     """`Yann LeCun, John S. Denker, Sara A. Solla. *Optimal Brain Damage*.`: the authors come
-    before, so the italics after them are the title, however much they read like a name."""
+    before, so the italics after them are the title, however much they read like a name; so they
+    are after a comma (`A. One, and B. Two, *Wasserstein GAN*. Preprint, 2017.`)."""
     text = "".join(span.text for span in spans[:index] if span.style == "text").strip()
-    return text.endswith(".") and bool(names_in(text.rstrip(". ")) or _surname_list(text.rstrip(". ")))
+    names = text.rstrip(". ,")
+    return text.endswith((".", ",")) and bool(names_in(names) or _surname_list(names))
 
 
 def _surname_list(text: str) -> tuple[list[str], bool] | None:
@@ -725,6 +807,7 @@ def rest_fields(rest: list[Span]) -> dict:
             continue  # `arXiv:1805.01053` alone names the paper's id, not where it appeared
         if looks_like_venue(text) and (style in ("code", "em") or not venue or dated_venue):
             venue = _unglued(venue_name(text)) if not venue or dated_venue else venue
+            venue = _with_abbreviation(venue, chunks[at + 1:at + 2], rest)
         elif not venue and dated and not names:  # `*Neural Networks*, 2018`: italics and their year
             venue = text
         elif not authors and (named := _names_and_year(text)):
@@ -746,6 +829,20 @@ def rest_fields(rest: list[Span]) -> dict:
     labelled_venue, labelled_year = _labelled_venue(rest)
     return {"authors": tuple(authors), "authors_truncated": truncated, "venue": venue or labelled_venue,
             "stated_year": stated_year or labelled_year or _year_of(rest)}
+
+
+_ABBREVIATION = re.compile(r"[A-Z][A-Za-z&]{1,9}")
+
+
+def _with_abbreviation(venue: str, following: list[tuple[str, str]], rest: list[Span]) -> str:
+    """`In 2018 Information Theory and Applications Workshop (ITA) (pp. 1-10)`: the abbreviation in
+    parentheses right after a venue's name is part of its name as written (the pages are not)."""
+    abbreviation = following[0][1] if following and following[0][0] == "text" else ""
+    if not venue or not _ABBREVIATION.fullmatch(abbreviation) or not re.search(r"[A-Z].*[A-Z]", abbreviation):
+        return venue
+    written = f"{venue} ({abbreviation})"
+    text = collapse_spaces("".join(span.text for span in rest if span.style == "text"))
+    return written if written in text else venue
 
 
 # A link's label naming the venue and a two-digit year: `[ICML20]`, `[NeurIPS22 OPT]` (a workshop),
