@@ -2538,3 +2538,20 @@ def test_an_html_item_whose_tag_is_alone_on_its_line_is_one_paper_at_its_text_s_
         """)
     assert [(paper.line, paper.title) for paper in papers_of(entries)] == [
         (4, "Sharp Minima Can Generalize for Deep Nets"), (7, "Kernel Machines in Practice")]
+
+
+def test_a_comment_over_link_definitions_is_no_paper_and_the_definitions_give_the_cited_items_their_links():
+    """Twelfth real round: `[//]: # (Some Links)` over `[key]: url` lines was revealed as text and
+    swallowed the definitions into one invented paper; the items citing `[2013][key]` lost their links.
+    An item numbered `N:<TAB>` inside its bullet is numbered by it."""
+    entries = read_excerpt("auto", """
+        - 1:\tKernel Machines in Practice - [1999][kernels]
+        - 2:  Sharp Minima Can Generalize for Deep Nets - [2017][sharp]
+
+        [//]: # (Reading Links)
+        [kernels]: https://example.org/papers/kernel-machines.pdf
+        [sharp]: https://arxiv.org/pdf/1703.04933.pdf
+        """)
+    assert [(paper.line, paper.title, paper.year, paper.arxiv_id) for paper in papers_of(entries)] == [
+        (1, "Kernel Machines in Practice", 1999, ""),
+        (2, "Sharp Minima Can Generalize for Deep Nets", 2017, "1703.04933")]

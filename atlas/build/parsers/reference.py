@@ -315,8 +315,8 @@ def _is_name(name: str, truncated: bool) -> bool:
 def read_reference(spans: tuple[Span, ...]) -> Reference | None:
     """The reference an entry's inline text states, or None when no title can be found."""
     badges = badge_facts([span for span in spans if span.style == "image"])
-    spans = tuple(_cleaned(s) for s in _without_title_key(_without_leading_date(_without_task_box(
-        _linked_addresses(spans)))) if s.style != "image")
+    spans = tuple(_cleaned(s) for s in _without_title_key(_without_leading_date(_without_colon_number(_without_task_box(
+        _linked_addresses(spans))))) if s.style != "image")
     spans, key, key_venue = _without_citation_key(_joined_bold(spans))
     links = tuple(Link(s.url, link_kind(s.text, s.url)) for s in spans if s.style == "link" and s.url)
     title, title_url, rest = _marked_title(spans)
@@ -474,6 +474,19 @@ def _without_task_box(spans: tuple[Span, ...]) -> tuple[Span, ...]:
     """A task list's box (`- [x] Title`, `- [ ] Title`) is no part of the entry."""
     if spans and spans[0].style == "text" and (box := _TASK_BOX.match(spans[0].text)):
         return (Span("text", spans[0].text[box.end():], spans[0].url), *spans[1:])
+    return spans
+
+
+# `- 2:<TAB>Title - [2013][ref]`: a number and a colon before white space number the item; a clock
+# time (`10:30`) has no space after its colon.
+_COLON_NUMBER = re.compile(r"\s*\d{1,3}:[ \t]+")
+
+
+def _without_colon_number(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """An item numbered `N:` inside a bullet is numbered by it, as by `N.`: no part of the title."""
+    if spans and spans[0].style == "text" and (number := _COLON_NUMBER.match(spans[0].text)) \
+            and spans[0].text[number.end():].strip():
+        return (Span("text", spans[0].text[number.end():], spans[0].url), *spans[1:])
     return spans
 
 
