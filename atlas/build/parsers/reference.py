@@ -315,8 +315,8 @@ def _is_name(name: str, truncated: bool) -> bool:
 def read_reference(spans: tuple[Span, ...]) -> Reference | None:
     """The reference an entry's inline text states, or None when no title can be found."""
     badges = badge_facts([span for span in spans if span.style == "image"])
-    spans = tuple(_cleaned(s) for s in _without_title_key(_without_leading_date(_without_colon_number(_without_task_box(
-        _linked_addresses(spans))))) if s.style != "image")
+    spans = _without_colon_number(_without_task_box(_linked_addresses(spans)))
+    spans = tuple(_cleaned(s) for s in _without_title_key(_without_leading_date(spans)) if s.style != "image")
     spans, key, key_venue = _without_citation_key(_joined_bold(spans))
     links = tuple(Link(s.url, link_kind(s.text, s.url)) for s in spans if s.style == "link" and s.url)
     title, title_url, rest = _marked_title(spans)
