@@ -2608,3 +2608,19 @@ def test_a_quoted_link_text_loses_its_quotes_and_keeps_a_quotation_closing_the_t
     """Twelfth real round: `["Moving Beyond 'X'"](url)` lost the single quote closing its own quotation."""
     paper = papers_of(read_excerpt("auto", line))[0]
     assert (paper.title, paper.authors) == (title, ("Ada Lovelace",))
+
+
+def test_affiliations_after_names_closing_a_numbered_line_are_neither_title_nor_author():
+    """Twelfth real round: `N. Title, Full Name (Univ. X), Full Name, Full Name (Lab Y)` kept the
+    names in the title and read no authors."""
+    paper = papers_of(read_excerpt("auto", "4. Sharp Minima Can Generalize for Deep Nets, Ada Lovelace (Univ. Somewhere), "
+                                           "Charles Babbage, Mary Somerville (Analytical Lab)"))[0]
+    assert (paper.title, paper.authors) == (
+        "Sharp Minima Can Generalize for Deep Nets", ("Ada Lovelace", "Charles Babbage", "Mary Somerville"))
+
+
+def test_a_title_s_own_parenthesis_before_a_comma_is_never_taken_for_an_affiliation():
+    entries = read_excerpt("auto", "5. Kernel Machines in Practice (Extended Version), Ada Lovelace (Univ. Somewhere), "
+                                   "Charles Babbage")
+    assert all(not paper.title.startswith("Kernel Machines in Practice") or "(Extended Version)" in paper.title
+               for paper in papers_of(entries))

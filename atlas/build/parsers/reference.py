@@ -1184,7 +1184,26 @@ def _names_cut_before_alias(title: str) -> tuple[str, str]:
         names = title[dash + 3:opening].strip() if dash > 0 else ""
         if names and len(names) <= 120 and names_in(names, surnames=True):
             return title[:dash].rstrip(), names
-    return _names_cut(title)
+    return _names_cut_past_affiliations(title)
+
+
+# `Laurent Dinh (Univ. Montreal),`, `Samuel Ritter*,`: an affiliation or an equal-contribution mark
+# after a name, before a comma or the end
+_AFFILIATION = re.compile(r"(?<=[a-z])(?:\*+|[ \t]+\([^()]{2,40}\))(?=[ \t]*(?:,|$))")
+
+
+def _names_cut_past_affiliations(title: str) -> tuple[str, str]:
+    """`Title, Laurent Dinh (Univ. Montreal), Razvan Pascanu`, `Title, Samuel Ritter*, David Barrett*`:
+    the names closing a title, their affiliations and marks left out, when the title before the
+    first name holds none of them; else as `_names_cut` reads them."""
+    head, names = _names_cut(title)
+    first = _AFFILIATION.search(title)
+    if not first:
+        return head, names
+    bare_head, bare_names = _names_cut(_AFFILIATION.sub("", title))
+    if bare_names and first.start() > len(bare_head) and (not names or len(bare_head) < len(head)):
+        return bare_head, bare_names
+    return head, names
 
 
 # `De Vito`, `van der Vaart`, `d'Ascoli`: particles, spaced or glued by an apostrophe, then the name
