@@ -2624,3 +2624,12 @@ def test_a_title_s_own_parenthesis_before_a_comma_is_never_taken_for_an_affiliat
                                    "Charles Babbage")
     assert all(not paper.title.startswith("Kernel Machines in Practice") or "(Extended Version)" in paper.title
                for paper in papers_of(entries))
+
+
+def test_comments_over_comments_stay_hidden_markdown():
+    """A `[//]: # ()` comment over another comment is no comment over link definitions: both are
+    revealed as before (the course list keeps draft headings so)."""
+    from atlas.build.sources import source_text
+    text = "[//]: # ()\n[//]: # (### Key papers)\n- [Kernel Machines](https://arxiv.org/abs/1703.04933)\n"
+    document = source_text(Source(id="x", title="x", file="x.md", format="auto"), Path("x.md"), text)
+    assert document.markdown.split("\n")[:2] == ["", "### Key papers"]

@@ -148,4 +148,5 @@ def source_text(source: Source, path: Path, text: str) -> SourceText:
 def _heads_definitions(lines: list[str], number: int) -> bool:
     """A comment over link reference definitions (`[//]: # (Links)` over `[key]: url` lines) labels
     them and is no hidden markdown: left as written, markdown reads it as one more definition."""
-    return number < len(lines) and bool(_DEFINITION_LINE.match(lines[number]))
+    below = lines[number] if number < len(lines) else ""
+    return bool(_DEFINITION_LINE.match(below)) and not _COMMENT_LINE.match(below)
