@@ -2747,3 +2747,98 @@ def test_a_parenthesis_opening_an_entry_with_a_date_to_the_day_is_the_writer_s_n
         """)
     assert [(paper.title, paper.arxiv_id, paper.year) for paper in papers_of(entries)] == [
         ("Kernel Machines in Practice", "1712.00002", None), ("Lattice Nets: An Overview", "", None)]
+
+
+def test_a_comment_over_link_definitions_is_no_paper_and_the_definitions_give_the_cited_items_their_links():
+    """Twelfth real round: `[//]: # (Some Links)` over `[key]: url` lines was revealed as text and
+    swallowed the definitions into one invented paper; the items citing `[2013][key]` lost their links.
+    An item numbered `N:<TAB>` inside its bullet is numbered by it."""
+    entries = read_excerpt("auto", """
+        - 1:\tKernel Machines in Practice - [1999][kernels]
+        - 2:  Sharp Minima Can Generalize for Deep Nets - [2017][sharp]
+
+        [//]: # (Reading Links)
+        [kernels]: https://example.org/papers/kernel-machines.pdf
+        [sharp]: https://arxiv.org/pdf/1703.04933.pdf
+        """)
+    assert [(paper.line, paper.title, paper.year, paper.arxiv_id) for paper in papers_of(entries)] == [
+        (1, "Kernel Machines in Practice", 1999, ""),
+        (2, "Sharp Minima Can Generalize for Deep Nets", 2017, "1703.04933")]
+
+
+@pytest.mark.parametrize("line, venue, year, authors", [
+    ("3. Sharp Minima Can Generalize for Deep Nets, ICML17", "ICML", 2017, ()),
+    ("4. Kernel Machines and Random Features in Practice, ICLR19", "ICLR", 2019, ()),
+    ("5. Sharp Minima Can Generalize for Deep Nets, Ada Lovelace, Charles Babbage ; PMLR 70:1019-1028", "PMLR",
+     None, ("Ada Lovelace", "Charles Babbage")),
+])
+def test_a_venue_tag_with_a_two_digit_year_or_a_series_volume_and_pages_closing_a_numbered_line_is_no_title(
+        line, venue, year, authors):
+    """Twelfth real round: `N. Title, ICLR17` and `N. Title, Names ; PMLR 70:2847-2854` kept the tail in
+    the title (or were no paper); the tag gives venue and year, the series the venue and no year."""
+    paper = papers_of(read_excerpt("auto", line))[0]
+    assert (paper.title, paper.venue, paper.year, paper.authors) == (
+        line[3:line.index(",")], venue, year, authors)
+
+
+def test_a_parenthesis_closing_the_names_after_a_dash_is_an_alias_and_no_part_of_the_title_or_authors():
+    """Twelfth real round: `&emsp;\\[2014\\] Title – Surname et al. (Alias)` paragraphs (a post's
+    timeline) lost their names to the alias, or kept it in the title, or were no paper."""
+    entries = read_excerpt("auto", """
+        &emsp;\\[2017\\] Sharp Minima Can Generalize for Deep Nets – Lovelace, Babbage (SharpNet)
+
+        &emsp;\\[2019\\] Kernel Machines and Random Features in Practice – Lovelace et al. (KRF, a later version)
+        """)
+    assert [(paper.title, paper.authors, paper.year) for paper in papers_of(entries)] == [
+        ("Sharp Minima Can Generalize for Deep Nets", ("Lovelace", "Babbage"), 2017),
+        ("Kernel Machines and Random Features in Practice", ("Lovelace",), 2019)]
+
+
+def test_a_year_field_bullet_under_a_labelled_title_is_the_paper_s_year():
+    """Twelfth real round: `N. **Title**: Title` over `- **Authors**: …` and `- **Year**: 2025`
+    sub-bullets read the authors (reader-19) but no year."""
+    paper = papers_of(read_excerpt("auto", """
+        1. **Title**: Sharp Minima Can Generalize for Deep Nets
+           - **Authors**: Ada Lovelace, Charles Babbage
+           - **Summary**: A study of flat and sharp minima, written in 2016 and revised.
+           - **Year**: 2017
+        """))[0]
+    assert (paper.title, paper.authors, paper.year) == (
+        "Sharp Minima Can Generalize for Deep Nets", ("Ada Lovelace", "Charles Babbage"), 2017)
+
+
+@pytest.mark.parametrize("line, title", [
+    ("""- ["Beyond 'Sharp Minima Generalize Badly'"](https://example.org/beyond.pdf){:target="_blank"} by Ada Lovelace""",
+     "Beyond 'Sharp Minima Generalize Badly'"),
+    ("""- ["Kernel Machines in Practice"](https://arxiv.org/abs/1703.04933){:target="_blank"} by Ada Lovelace""",
+     "Kernel Machines in Practice"),
+])
+def test_a_quoted_link_text_loses_its_quotes_and_keeps_a_quotation_closing_the_title(line, title):
+    """Twelfth real round: `["Moving Beyond 'X'"](url)` lost the single quote closing its own quotation."""
+    paper = papers_of(read_excerpt("auto", line))[0]
+    assert (paper.title, paper.authors) == (title, ("Ada Lovelace",))
+
+
+def test_affiliations_after_names_closing_a_numbered_line_are_neither_title_nor_author():
+    """Twelfth real round: `N. Title, Full Name (Univ. X), Full Name, Full Name (Lab Y)` kept the
+    names in the title and read no authors."""
+    paper = papers_of(read_excerpt("auto", "4. Sharp Minima Can Generalize for Deep Nets, Ada Lovelace (Univ. Somewhere), "
+                                           "Charles Babbage, Mary Somerville (Analytical Lab)"))[0]
+    assert (paper.title, paper.authors) == (
+        "Sharp Minima Can Generalize for Deep Nets", ("Ada Lovelace", "Charles Babbage", "Mary Somerville"))
+
+
+def test_a_title_s_own_parenthesis_before_a_comma_is_never_taken_for_an_affiliation():
+    entries = read_excerpt("auto", "5. Kernel Machines in Practice (Extended Version), Ada Lovelace (Univ. Somewhere), "
+                                   "Charles Babbage")
+    assert all(not paper.title.startswith("Kernel Machines in Practice") or "(Extended Version)" in paper.title
+               for paper in papers_of(entries))
+
+
+def test_comments_over_comments_stay_hidden_markdown():
+    """A `[//]: # ()` comment over another comment is no comment over link definitions: both are
+    revealed as before (the course list keeps draft headings so)."""
+    from atlas.build.sources import source_text
+    text = "[//]: # ()\n[//]: # (### Key papers)\n- [Kernel Machines](https://arxiv.org/abs/1703.04933)\n"
+    document = source_text(Source(id="x", title="x", file="x.md", format="auto"), Path("x.md"), text)
+    assert document.markdown.split("\n")[:2] == ["", "### Key papers"]

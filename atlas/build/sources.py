@@ -20,6 +20,9 @@ from atlas.build.yamlfile import load_yaml, require
 # `[//]: # (text)` is the markdown comment idiom: a link reference definition nobody renders.
 # The course list keeps its draft lectures this way; we read them as hidden markdown.
 _COMMENT_LINE = re.compile(r"^\[//\]:\s*#\s*\((?P<body>.*)\)\s*$")
+# A link reference definition alone on its line (`[key]: https://…`): a revealed comment above it
+# would open a paragraph that swallows it, and the items citing `[text][key]` would lose its address.
+_DEFINITION_LINE = re.compile(r" {0,3}\[[^\]\n]+\]:[ \t]*\S")
 # The largest list is 160 KB; a source a hundred times that is a wrong path, not a paper list.
 MAX_SOURCE_BYTES = 16 * 1024 * 1024
 
@@ -136,7 +139,14 @@ def source_text(source: Source, path: Path, text: str) -> SourceText:
     hidden: set[int] = set()
     for number, line_text in enumerate(lines, start=1):
         match = _COMMENT_LINE.match(line_text)
-        if match:
+        if match and not _heads_definitions(lines, number):
             lines[number - 1] = html.unescape(match["body"])
             hidden.add(number)
     return SourceText(source, path, text, "\n".join(lines), frozenset(hidden))
+
+
+def _heads_definitions(lines: list[str], number: int) -> bool:
+    """A comment over link reference definitions (`[//]: # (Links)` over `[key]: url` lines) labels
+    them and is no hidden markdown: left as written, markdown reads it as one more definition."""
+    below = lines[number] if number < len(lines) else ""
+    return bool(_DEFINITION_LINE.match(below)) and not _COMMENT_LINE.match(below)

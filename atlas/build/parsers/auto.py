@@ -67,6 +67,8 @@ _FIELD = re.compile(
     re.IGNORECASE,
 )
 _AUTHORS_FIELD = re.compile(r"^(?:Authors?|By)\s*[:：]\s*", re.IGNORECASE)
+# `- **Year**: 2025` under a paper: its year, a field of its own
+_YEAR_FIELD = re.compile(r"^Year\s*[:：]\s*(?P<year>(?:19|20)\d\d)\s*$", re.IGNORECASE)
 # `- Link: https://arxiv.org/abs/2001.08361`, `- **Paper**: [arXiv](…)` under a paper heading
 _LINK_FIELD = re.compile(r"^(?:links?|url|paper|pdf|arxiv|openreview|doi)\s*[:：]", re.IGNORECASE)
 _BARE_URL = re.compile(r"https?://[^\s<>()\[\]]+")
@@ -787,6 +789,9 @@ def _details(children: list[ListItem]) -> dict:
 def _detail_line(line: str, child: ListItem, found: dict, current: str) -> str:
     """Read one line into `found`; the field it belongs to, for the next line."""
     line = re.sub(r"<[^>]*>", " ", line).strip()
+    if year := _YEAR_FIELD.match(line):
+        found["year"] = found.get("year") or int(year["year"])
+        return ""
     if field := _FIELD.match(line):
         name, line = field["field"].lower(), line[field.end():]
         current = "keywords" if name.startswith(("key", "tag")) else (
@@ -815,8 +820,17 @@ def _with_details(claims: dict, details: dict, section: tuple[str, ...]) -> dict
         claims["venue"] = details["venue"]
         heading_year = _section_year(section)
         claims["year"] = publication_year(first_year(details["venue"]), claims["stated_year"], heading_year)
+    claims = _with_year_detail(claims, details)
     claims["keywords"] = tuple(details["keywords"])
     claims["digest"] = collapse_spaces(" ".join(details["digest"]))
+    return claims
+
+
+def _with_year_detail(claims: dict, details: dict) -> dict:
+    """A `Year: 2025` detail line gives the year an entry does not state itself."""
+    if details.get("year") and not claims.get("stated_year"):
+        claims["stated_year"] = details["year"]
+        claims["year"] = claims.get("year") or details["year"]
     return claims
 
 

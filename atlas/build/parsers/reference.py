@@ -315,8 +315,8 @@ def _is_name(name: str, truncated: bool) -> bool:
 def read_reference(spans: tuple[Span, ...]) -> Reference | None:
     """The reference an entry's inline text states, or None when no title can be found."""
     badges = badge_facts([span for span in spans if span.style == "image"])
-    spans = tuple(_cleaned(s) for s in _without_title_key(_without_leading_date(_without_task_box(
-        _linked_addresses(spans)))) if s.style != "image")
+    spans = _without_colon_number(_without_task_box(_linked_addresses(spans)))
+    spans = tuple(_cleaned(s) for s in _without_title_key(_without_leading_date(spans)) if s.style != "image")
     spans, key, key_venue = _without_citation_key(_joined_bold(spans))
     links = tuple(Link(s.url, link_kind(s.text, s.url)) for s in spans if s.style == "link" and s.url)
     selected = _selected_paper(spans)
@@ -359,7 +359,7 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
             fields["stated_year"] = fields["stated_year"] or int(closing["venue"])
     else:
         title, fields = _plain_reference(spans)
-    title = without_nickname(clean_title(title.strip(" \"“”'*_")))
+    title = without_nickname(clean_title(_without_quotes(title)))
     closing_id = _CLOSING_ARXIV_ID.search(title)  # `Title (2503.15579)`: the arXiv id, no part of the title
     title = title[: closing_id.start()] if closing_id else title
     if not title:
@@ -531,10 +531,32 @@ def _without_tags(text: str) -> str:
     return re.sub(r"<[^>]*>", " ", text)
 
 
+def _without_quotes(title: str) -> str:
+    """The quotes and emphasis marks around a title are decoration; a single quote closing a
+    quotation the title opens (`"Moving Beyond 'X Is a Problem'"`) is the title's own."""
+    stripped = title.strip(" \"“”'*_")
+    if title.rstrip(" \"“”*_").endswith("'") and re.search(r"(?:^|\s)'[^']*$", stripped):
+        return stripped + "'"
+    return stripped
+
+
 def _without_task_box(spans: tuple[Span, ...]) -> tuple[Span, ...]:
     """A task list's box (`- [x] Title`, `- [ ] Title`) is no part of the entry."""
     if spans and spans[0].style == "text" and (box := _TASK_BOX.match(spans[0].text)):
         return (Span("text", spans[0].text[box.end():], spans[0].url), *spans[1:])
+    return spans
+
+
+# `- 2:<TAB>Title - [2013][ref]`: a number and a colon before white space number the item; a clock
+# time (`10:30`) has no space after its colon.
+_COLON_NUMBER = re.compile(r"\s*\d{1,3}:[ \t]+")
+
+
+def _without_colon_number(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """An item numbered `N:` inside a bullet is numbered by it, as by `N.`: no part of the title."""
+    if spans and spans[0].style == "text" and (number := _COLON_NUMBER.match(spans[0].text)) \
+            and spans[0].text[number.end():].strip():
+        return (Span("text", spans[0].text[number.end():], spans[0].url), *spans[1:])
     return spans
 
 
@@ -939,6 +961,8 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     if leading_year:
         year, text = int(leading_year["year"]), text[leading_year.end():]
     text, year, venue, cited = _after_the_title(text, year, venue)
+    text, year, venue = _closing_glued_tag(text, year, venue)
+    text, venue = _closing_volume_pages(text, venue)
     text = _ARXIV_NOTE.sub("", text)  # `Title [arXiv:1605.07110]`: the id is read from the text
     text = re.sub(r"[.,]?\s+In\s*$", ".", text)
     dated = _DATED_AUTHORS.match(text) or _YEAR_SENTENCE_AFTER_AUTHORS.match(text)
@@ -975,12 +999,43 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
         # the container as written, its volume, issue and pages left out
         fields["venue"] = f"{cited['venue']} {cited['year']}" if cited["year"] else cited["venue"]
         fields["stated_year"] = fields["stated_year"] or first_year(cited.group(0))
-    title, names = _names_cut(title)  # `Title - Kenji Kawaguchi - NeurIPS 2016`, its venue cut off
+    # `Title - Kenji Kawaguchi - NeurIPS 2016`, its venue cut off
+    title, names = _names_cut_before_alias(title)
     if names and not fields["authors"]:
         found = names_in(names, surnames=True) or (
             split_names(names) if _surnames_only(names) else ([names], False))
         fields["authors"], fields["authors_truncated"] = tuple(found[0]), found[1]
     return title, fields
+
+
+# `Title, ICLR17`: a conference's acronym glued to a two-digit year closing the entry after a comma
+_GLUED_TAG = re.compile(r",[ \t]*(?P<venue>[A-Z]{3,6})(?P<year>\d\d)[ \t]*$")
+
+
+def _closing_glued_tag(text: str, year: int | None, venue: str) -> tuple[str, int | None, str]:
+    """`Title, ICML17`: the tag is the venue (its acronym) and the year, no part of the title; a tag
+    the venue list does not know (`Title, ABC12`) stays where it is."""
+    tag = _GLUED_TAG.search(text)
+    if not tag or tag.start() == 0 or year or venue:
+        return text, year, venue
+    stated = 2000 + int(tag["year"])
+    if not looks_like_venue(f"{tag['venue']} {stated}") or venue_name(tag["venue"]) != tag["venue"]:
+        return text, year, venue
+    return text[: tag.start()], stated, tag["venue"]
+
+
+# `Title, Names ; PMLR 70:2847-2854`: a proceedings series, its volume and pages, after a semicolon
+_VOLUME_PAGES = re.compile(
+    r";[ \t]*(?P<venue>[A-Z][A-Za-z]{2,9})[ \t]+\d{1,4}:[ \t]*\d+(?:[-–]\d+)?[ \t]*$")
+
+
+def _closing_volume_pages(text: str, venue: str) -> tuple[str, str]:
+    """`Title, Names ; PMLR 70:2847-2854`: the series is the venue (volume and pages left out, and
+    no year, which is not written); what precedes is read as before."""
+    cited = _VOLUME_PAGES.search(text)
+    if not cited or cited.start() == 0 or venue or not looks_like_venue(cited["venue"]):
+        return text, venue
+    return text[: cited.start()].rstrip(), cited["venue"]
 
 
 def _after_the_title(text: str, year: int | None, venue: str) -> tuple[str, int | None, str, tuple]:
@@ -1215,6 +1270,37 @@ def _names_cut(title: str) -> tuple[str, str]:
         if after and (len(after[0]) > 1 or after[1] or dash) or one_surname:
             return title[: cut.start()], title[cut.end():]
     return title, ""
+
+
+def _names_cut_before_alias(title: str) -> tuple[str, str]:
+    """`Title – Szegedy et al. (GoogLeNet)`: a parenthesis closing the names after a dash is the
+    paper's alias (a model's name), neither title nor author; without names before it, read as before."""
+    opening = title.rfind(" (")
+    if opening > 0 and title.endswith(")") and title.find(")", opening) == len(title) - 1:
+        dash = max(title.rfind(f" {mark} ", 0, opening) for mark in "-–—")
+        names = title[dash + 3:opening].strip() if dash > 0 else ""
+        if names and len(names) <= 120 and names_in(names, surnames=True):
+            return title[:dash].rstrip(), names
+    return _names_cut_past_affiliations(title)
+
+
+# `Laurent Dinh (Univ. Montreal),`, `Samuel Ritter*,`: an affiliation or an equal-contribution mark
+# after a name, before a comma or the end
+_AFFILIATION = re.compile(r"(?<=[a-z])(?:\*+|[ \t]+\([^()]{2,40}\))(?=[ \t]*(?:,|$))")
+
+
+def _names_cut_past_affiliations(title: str) -> tuple[str, str]:
+    """`Title, Laurent Dinh (Univ. Montreal), Razvan Pascanu`, `Title, Samuel Ritter*, David Barrett*`:
+    the names closing a title, their affiliations and marks left out, when the title before the
+    first name holds none of them; else as `_names_cut` reads them."""
+    head, names = _names_cut(title)
+    first = _AFFILIATION.search(title)
+    if not first:
+        return head, names
+    bare_head, bare_names = _names_cut(_AFFILIATION.sub("", title))
+    if bare_names and first.start() > len(bare_head) and (not names or len(bare_head) < len(head)):
+        return bare_head, bare_names
+    return head, names
 
 
 # `De Vito`, `van der Vaart`, `d'Ascoli`: particles, spaced or glued by an apostrophe, then the name
