@@ -2842,3 +2842,18 @@ def test_comments_over_comments_stay_hidden_markdown():
     text = "[//]: # ()\n[//]: # (### Key papers)\n- [Kernel Machines](https://arxiv.org/abs/1703.04933)\n"
     document = source_text(Source(id="x", title="x", file="x.md", format="auto"), Path("x.md"), text)
     assert document.markdown.split("\n")[:2] == ["", "### Key papers"]
+
+
+def test_scholar_mla_books_are_titled_after_their_authors_and_a_journal_keeps_no_volume():
+    book, article, single = read_excerpt("auto", """
+        - Quillfeather, Marten, and Odile P. Brackwater. Gradient flows on curved manifolds: a primer. Harbor Academic Press, 2011.
+        - Tamsworth, Ilse, et al. "Sharpness of wide residual networks." Signal Theory, Journal of Imaginary Learning 12.4 (2019): 211-240.
+        - Okonkwo, Delphine. "Spectral bias in shallow models." Annals of Learning Systems 86.11 (2016): 44-59.
+        """)
+    assert (book.title, book.authors, book.venue, book.year) == (
+        "Gradient flows on curved manifolds: a primer", ("Quillfeather, Marten", "Odile P. Brackwater"),
+        "Harbor Academic Press", 2011)
+    assert (article.title, article.authors, article.authors_truncated, article.venue, article.year) == (
+        "Sharpness of wide residual networks", ("Tamsworth, Ilse",), True,
+        "Signal Theory, Journal of Imaginary Learning", 2019)
+    assert (single.authors, single.venue, single.year) == (("Okonkwo, Delphine",), "Annals of Learning Systems", 2016)

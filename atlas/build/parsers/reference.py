@@ -342,8 +342,14 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
         if source_venue and looks_like_venue(source_venue) and not fields["venue"]:
             fields["venue"] = source_venue
             fields["stated_year"] = fields.get("stated_year") or first_year(source_venue)
+        mla_names = mla_authors(_lead_before(spans, title))
         if inverted := _inverted_first_authors(spans, title):
             fields["authors"] = inverted
+        elif mla_names and len(mla_names[0]) == 1:  # `Surname, Given. "Title."`
+            fields["authors"], fields["authors_truncated"] = tuple(mla_names[0]), mla_names[1]
+        after = "".join(span.text for span in spans).split(title, 1)[1:]
+        if (inverted or mla_names) and after and (container := mla_container(after[0])):
+            fields["venue"], fields["stated_year"] = container  # `Venue 35.8 (2013): 1798-1828.`: no volume
         if selected:
             fields["authors"], fields["authors_truncated"] = (selected[3],), False
         if not fields["venue"] and (journal := _journal_volume(spans, title)):
@@ -455,6 +461,11 @@ def _venue_tag(spans: tuple[Span, ...], title: str) -> str:
         if tag and looks_like_venue(f"{tag['venue'].upper()} {tag['year']}"):
             return f"{tag['venue']} {tag['year']}"
     return ""
+
+
+def _lead_before(spans: tuple[Span, ...], title: str) -> str:
+    """The text before a marked title, without its quote marks and highlight."""
+    return "".join(span.text for span in spans).split(title)[0].strip(" .,\"“'‘*_")
 
 
 def _inverted_first_authors(spans: tuple[Span, ...], title: str) -> tuple[str, ...]:
@@ -927,6 +938,75 @@ def _year_of(spans: list[Span]) -> int | None:
     return first_year(_LOG_DATE.sub(" ", text)) or first_year(text)
 
 
+# Google Scholar's MLA: `Surname, Given[, Given Surname], and Given Surname` or `Surname, Given, et al.`
+# (an editors' `, eds.` closing them), the first author inverted, the others in order
+_MLA_FIRST = re.compile(r"\**(?P<first>[A-ZÀ-Þ][\w'’-]+(?: [A-Za-zÀ-Þ][\w'’-]+)?, [A-ZÀ-Þ][\w'’.-]*"
+                        r"(?: [A-ZÀ-Þ][\w'’.-]*){0,3})")
+# after the title of an unquoted MLA book: `Vol. 1.`, `Diss. PhD thesis,` (no part of the publisher), then
+# `[City: ]Publisher, Year`
+_MLA_PUBLISHER = re.compile(
+    r"(?:Vol\. \d{1,3}\. )?(?:Diss\. (?:PhD |Ph\.D\. |Master's )?thesis, )?(?:[^:.]{1,60}: )?"
+    r"(?P<venue>[^.:,][^.:]{1,120}?),\s*(?P<year>(?:19|20)\d\d)\b")
+# after an MLA title: `Venue 35.8 (2013): 1798-1828`, `Venue 7.3–4 (2014)`, `Venue. 2014`: the
+# venue without its volume and issue, and the year
+_MLA_CONTAINER = re.compile(
+    r"[\s.,\"”]*(?:(?P<venue>[^\"“”()\d\s][^\"“”()]{1,150}?)\s\d{1,5}(?:\.\d{1,5}(?:[–-]\d{1,5})?)?\s\("
+    r"(?P<year>(?:19|20)\d\d)\)(?::\s*\d{1,6}(?:[–-]\d{1,6})?)?"
+    r"|(?P<named>[^\"“”()\d\s][^\"“”().]{1,150})\.\s(?P<named_year>(?:19|20)\d\d))\.?\s*")
+
+
+def mla_authors(lead: str) -> tuple[list[str], bool] | None:
+    """The authors of an MLA citation's opening sentence (`Surname, Given, and Given Surname`,
+    `Surname, Given, et al.`, `Surname, Given`), or None when the sentence is not one."""
+    lead = re.sub(r",\s*eds?\.?$", "", lead.strip(" *_.")) if len(lead) <= 200 else ""
+    truncated = bool(re.search(r",?\s+et al\.?$", lead))
+    lead = re.sub(r",?\s+et al\.?$", "", lead)
+    first = _MLA_FIRST.match(lead)
+    if not first or _VENUE_WORDS.search(lead) or first_year(lead):
+        return None
+    others = lead[first.end():]
+    if not others:
+        return [first["first"]], truncated
+    if truncated or not re.match(r",? ", others) or not re.search(r"\band ", others):
+        return None
+    found = names_in(others.lstrip(", "))
+    if not found or not all(len(name.split()) > 1 for name in found[0]):
+        return None
+    return [first["first"], *found[0]], False
+
+
+def _mla_book(text: str) -> tuple[str, dict] | None:
+    """`Surname, Given, and Given Surname. Title. [City: ]Publisher, Year.` (Google Scholar's MLA
+    of a book or thesis): the authors, the title between them and the publisher, the publisher as
+    the venue and its year; None for any other text."""
+    for stop in re.finditer(r"\.\s", text[:201]):
+        if re.search(r"\b[A-ZÀ-Þ]$", text[:stop.start()]):
+            continue  # an initial's period (`Filip M. Mulier`), no sentence's end
+        authors = mla_authors(text[:stop.start()])
+        rest = text[stop.end():]
+        end = re.search(r"[.?!]\s", rest)
+        if authors is None or not end or rest.startswith(("\"", "“")):
+            continue
+        title = rest[:end.start() + (end[0][0] != ".")].strip()
+        publisher = _MLA_PUBLISHER.match(rest[end.end():])
+        if not publisher or not re.search(r"[^\W\d_]{2}", title):
+            continue
+        return title, {"authors": tuple(authors[0]), "authors_truncated": authors[1],
+                       "venue": publisher["venue"].strip(), "stated_year": int(publisher["year"])}
+    return None
+
+
+def mla_container(text: str) -> tuple[str, int] | None:
+    """The venue and year after an MLA title (`Venue 35.8 (2013): 1798-1828.`, `Venue. 2014.`), the
+    volume, issue and pages no part of the venue; None when the text is not of that shape."""
+    found = _MLA_CONTAINER.fullmatch(text) if len(text) <= 300 else None
+    if not found:
+        return None
+    if found["venue"]:
+        return found["venue"].strip(" ,"), int(found["year"])
+    return found["named"].strip(" ,"), int(found["named_year"])
+
+
 def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     """`Authors. Title. Venue 2019`, `Authors (2019). Title. Venue`, `Title. Authors. Venue`,
     `[Venue 2019] Title`, `Title (ICML 2019)`: the title is the first sentence not of names."""
@@ -949,8 +1029,9 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     bracketed_venue, text = _bracketed_prefix(text)
     venue = venue or bracketed_venue
     text = text.strip(" [(").rstrip(" -–—|")
-    if (gost := read_gost(text)) is not None:  # `Title / I. O. Surname // Journal. — 2018. — …`
-        return gost
+    # `Surname, Given. Title. Publisher, Year.` (MLA); `Title / I. O. Surname // Journal. — 2018. — …` (GOST)
+    if (read := _mla_book(text) or read_gost(text)) is not None:
+        return read
     if text.count(" | ") >= 2:  # `2017.03 | Title | Authors | ICML | [link](…)`: cells of a row
         text, cell_venue, cell_year = _pipe_cells(text)
         venue, year = venue or cell_venue, cell_year
