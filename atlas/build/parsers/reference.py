@@ -472,7 +472,7 @@ def _inverted_first_authors(spans: tuple[Span, ...], title: str) -> tuple[str, .
     """`Sharma, Utkarsh, and Jared Kaplan. "Title."` (MLA, Chicago): before a marked title, the
     first author inverted and the others in order. Only there: out of that place, `Robustness,
     Accuracy, and Fairness` could be a title's own list."""
-    lead = "".join(span.text for span in spans).split(title)[0].strip(" .,\"“'‘*_")
+    lead = _lead_before(spans, title)
     lead = re.sub(r"[.,]?\s*\(?(?:19|20)\d\d[a-z]?\)?$", "", lead).strip(" .,")  # Chicago: `Names. 2018.`
     if pair := _INVERTED_PAIR.fullmatch(lead):
         return pair["first"], pair["second"]
