@@ -2844,6 +2844,18 @@ def test_comments_over_comments_stay_hidden_markdown():
     assert document.markdown.split("\n")[:2] == ["", "### Key papers"]
 
 
+def test_an_mla_first_author_of_two_words_opens_with_a_particle_and_names_in_order_stay_in_order():
+    particle, book, in_order = read_excerpt("auto", """
+        - Du Marchais, Elodie, and Tobias R. Wendt. "Margins of sparse ensembles." Journal of Imaginary Learning 9.2 (2018): 12-30.
+        - Ter Horst, J. Anke, and Milo Fenwick, eds. Depth and width of shallow circuits. Harbor Academic Press, 2007.
+        - Hanna Voss, Pell Marrin, Odo Kassel, and Rita Quell. "Implicit bias of flat minima." Journal of Imaginary Learning 4.1 (2020): 1-9.
+        """)
+    assert (particle.authors, particle.venue) == (("Du Marchais, Elodie", "Tobias R. Wendt"), "Journal of Imaginary Learning")
+    assert (book.title, book.authors, book.venue) == (
+        "Depth and width of shallow circuits", ("Ter Horst, J. Anke", "Milo Fenwick"), "Harbor Academic Press")
+    assert in_order.authors == ("Hanna Voss", "Pell Marrin", "Odo Kassel", "Rita Quell")
+
+
 def test_scholar_mla_books_are_titled_after_their_authors_and_a_journal_keeps_no_volume():
     book, article, single = read_excerpt("auto", """
         - Quillfeather, Marten, and Odile P. Brackwater. Gradient flows on curved manifolds: a primer. Harbor Academic Press, 2011.

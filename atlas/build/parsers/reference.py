@@ -76,10 +76,6 @@ _DASHED_SOURCE = re.compile(r"\s+[—–]\s+(?P<source>[^—–]{2,60})$")
 _ISSUE_NUMBER = re.compile(r"^#\d{1,6}\s+")
 _BRACKETED = re.compile(r"^\s*[\[(](?P<venue>[^\])]{2,40})[\])]\s*[:\-–—]?\s*")
 _TASK_STATE = re.compile(r"DONE|TODO|LATER|NOW|DOING|WAITING|WIP|READ|UNREAD")
-# MLA: the first author inverted (`Surname, First`), then `et al.` or `and` the second in order
-_MLA_NAMES = re.compile(
-    r"(?P<first>[A-ZÀ-Þ][\w'’-]+(?: [a-z]{1,3})?, [A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’.-]*|"
-    r" [a-z]{1,3}(?= ?,))*),? (?:(?P<etal>et al\.?)|(?P<others>(?:[^,]+, )*,? ?and [^,]+))")
 # `Blier, Leonard, and Ollivier, Yann`, `Schwartz-Ziv, Ravid and Tishby, Naftali`: two names, both inverted
 _INVERTED = r"[A-ZÀ-Þ][\w'’-]+, [A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’.-]*)*"
 _INVERTED_PAIR = re.compile(rf"(?P<first>{_INVERTED}),? and (?P<second>{_INVERTED})")
@@ -278,8 +274,8 @@ def names_in(text: str, surnames: bool = False) -> tuple[list[str], bool] | None
     text = text if re.search(r"\b[A-Z]\.$", text) else text.rstrip(" .")
     if not text or _VENUE_WORDS.search(text) or first_year(text):
         return None
-    if (mla := _MLA_NAMES.fullmatch(text)) and mla["etal"]:  # `Garg, Shivam, et al.`: one inverted name
-        return [mla["first"]], True
+    if (mla := mla_authors(text)) and mla[1]:  # `Garg, Shivam, et al.`: one inverted name
+        return mla
     for split in (split_names, split_reference_names):
         names, truncated = split(text)
         names = [name if re.search(r"\b[A-Z]\.$", name) else name.strip(" .") for name in names]
@@ -476,11 +472,8 @@ def _inverted_first_authors(spans: tuple[Span, ...], title: str) -> tuple[str, .
     lead = re.sub(r"[.,]?\s*\(?(?:19|20)\d\d[a-z]?\)?$", "", lead).strip(" .,")  # Chicago: `Names. 2018.`
     if pair := _INVERTED_PAIR.fullmatch(lead):
         return pair["first"], pair["second"]
-    mla = _MLA_NAMES.fullmatch(lead)
-    others = mla and mla["others"] and names_in(mla["others"])
-    if others and all(len(name.split()) > 1 for name in others[0]):
-        return (mla["first"], *others[0])
-    return ()
+    mla = mla_authors(lead)
+    return tuple(mla[0]) if mla and len(mla[0]) > 1 else ()
 
 
 def _joined_bold(spans: tuple[Span, ...]) -> tuple[Span, ...]:
@@ -938,10 +931,11 @@ def _year_of(spans: list[Span]) -> int | None:
     return first_year(_LOG_DATE.sub(" ", text)) or first_year(text)
 
 
-# Google Scholar's MLA: `Surname, Given[, Given Surname], and Given Surname` or `Surname, Given, et al.`
-# (an editors' `, eds.` closing them), the first author inverted, the others in order
-_MLA_FIRST = re.compile(r"\**(?P<first>[A-ZÀ-Þ][\w'’-]+(?: [A-Za-zÀ-Þ][\w'’-]+)?, [A-ZÀ-Þ][\w'’.-]*"
-                        r"(?: [A-ZÀ-Þ][\w'’.-]*){0,3})")
+# MLA (Google Scholar's, Chicago's): the first author inverted, `Surname, Given`, a two-word surname
+# only after a particle (`Le Cun, Y.`, `Van Hemmen, J. Leo`: `Ashish Bora, Ajil Jalal` is two names in order)
+_MLA_FIRST = re.compile(
+    r"\**(?P<first>(?:(?i:van|von|de|der|den|le|la|di|da|du|del|dos|ter) )*[A-ZÀ-Þ][\w'’-]+(?: [a-z]{1,3})?, "
+    r"[A-ZÀ-Þ][\w'’.-]*(?: [A-ZÀ-Þ][\w'’.-]*| [a-z]{1,3}(?= ?,|$)){0,3})")
 # after the title of an unquoted MLA book: `Vol. 1.`, `Diss. PhD thesis,` (no part of the publisher), then
 # `[City: ]Publisher, Year`
 _MLA_PUBLISHER = re.compile(
