@@ -2684,6 +2684,25 @@ def test_a_table_written_with_doubled_pipes_is_read_as_a_table_and_its_presenter
         (4, "Kernel Machines in Practice", (), None), (5, "Lattice ODEs", (), None)]
 
 
+def test_presenters_column_is_not_the_authors_and_a_paper_s_column_may_be_named_paper_s():
+    """Thirteenth real round: a reading group's table headed `Presenters | Paper(s) | Link(s)` was
+    read line by line, the presenters taken for the authors and a row with no number of its own
+    titled with its leading `| `. The header says which cell is the title (`Paper(s)` is `Paper`);
+    a row the line detector takes is read by its cells too, and an address a broken link leaves as
+    text is still the row's link."""
+    first, second, third = papers_of(read_excerpt("auto", """
+        | Id | Presenters | Paper(s) | Link(s) |
+        |----|------------|----------|---------|
+        | 1. | Ada Lovelace and Alan Turing | Kernel machines in practice (2018), B. Quill and C. Wren | [[pdf]](https://arxiv.org/pdf/1801.00001) |
+        |    |  | Lattice flows for sparse models, D. Moss. | [[pdf(https://arxiv.org/abs/1802.00002) |
+        | 2. | Grace Hopper | Tensor sketches of wide layers (2019), E. Fenn and F. Hale | [[pdf]](https://arxiv.org/pdf/1903.00003) |
+        """))
+    assert (first.title, first.authors, first.year, first.arxiv_id) == (
+        "Kernel machines in practice", ("B. Quill", "C. Wren"), 2018, "1801.00001")
+    assert (second.line, second.title, second.arxiv_id) == (4, "Lattice flows for sparse models", "1802.00002")
+    assert (third.title, third.authors) == ("Tensor sketches of wide layers", ("E. Fenn", "F. Hale"))
+
+
 def test_a_doubled_pipe_table_with_a_valid_delimiter_row_is_left_as_written():
     """Only a table GFM refuses (an empty cell in its delimiter row) has its doubled pipes read as
     one: in a valid table `||` is an empty cell."""
