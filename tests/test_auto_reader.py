@@ -2703,6 +2703,22 @@ def test_presenters_column_is_not_the_authors_and_a_paper_s_column_may_be_named_
     assert (third.title, third.authors) == ("Tensor sketches of wide layers", ("E. Fenn", "F. Hale"))
 
 
+def test_a_year_in_parentheses_after_the_title_then_a_byline_gives_year_and_authors():
+    """`Title (2016), A. Surname et al.` is citation grammar: the year, then who wrote it. The title
+    was cut at the names (`A. Surname et al` read as the title, its own words as the authors), or
+    `et. al,` read as a venue `al`."""
+    one, two, three, four = papers_of(read_excerpt("auto", """
+        - Layer widths (2016), J. Quill et al. [[pdf]](https://arxiv.org/pdf/1607.00001)
+        - Wide nets need no tuning, (2017) C. Wren et al. [[pdf]](https://arxiv.org/pdf/1611.00002)
+        - Flat energy landscapes (2016) Moss et. al, [[pdf]](https://arxiv.org/pdf/1609.00003)
+        - Linear regions of deep nets (2014) Fenwick, Odile et.al, [[pdf]](https://arxiv.org/pdf/1402.00004)
+        """))
+    assert (one.title, one.authors, one.authors_truncated, one.year) == ("Layer widths", ("J. Quill",), True, 2016)
+    assert (two.title, two.authors, two.year) == ("Wide nets need no tuning", ("C. Wren",), 2017)
+    assert (three.title, three.authors, three.venue, three.year) == ("Flat energy landscapes", ("Moss",), "", 2016)
+    assert (four.title, four.authors, four.year) == ("Linear regions of deep nets", ("Fenwick, Odile",), 2014)
+
+
 def test_a_doubled_pipe_table_with_a_valid_delimiter_row_is_left_as_written():
     """Only a table GFM refuses (an empty cell in its delimiter row) has its doubled pipes read as
     one: in a valid table `||` is an empty cell."""

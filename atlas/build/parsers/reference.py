@@ -1113,10 +1113,36 @@ def _closing_volume_pages(text: str, venue: str) -> tuple[str, str]:
     return text[: cited.start()].rstrip(), cited["venue"]
 
 
+# `Title (2016), A. Surname et al.`, `Title, (2017) A. Surname and B. Surname`: the year in parentheses
+# after the title, then who wrote it closing the entry
+_CLOSING_BYLINE = re.compile(r"(?:,\s*|\s+)\((?P<year>(?:19|20)\d\d)\)[,:]?\s+(?P<names>[^()\[\]]{2,200}?)"
+                             r"(?P<etal>,?\s+et al\b\.?)?[\s,.;]*$")
+
+
+def closing_byline(text: str) -> tuple[str, tuple] | None:
+    """`Title (2016), A. Surname et al.`: the title and the key its byline is (names, truncated,
+    year), or None when what follows the year reads as no names. One surname is enough before
+    `et al.` (`Title (2016) Surname et al.`), and an inverted name (`Surname, Given et al.`) is one."""
+    found = _CLOSING_BYLINE.search(text)
+    if not found or not re.search(r"[^\W\d_]{3}", text[: found.start()]):
+        return None
+    names = names_in(found["names"]) or mla_authors(found["names"]) or (
+        ([found["names"].strip()], True) if found["etal"] and re.fullmatch(
+            r"[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+)?", found["names"].strip()) else None)
+    if not names:
+        return None
+    truncated = names[1] or bool(found["etal"])
+    return text[: found.start()].strip(" ,"), (tuple(names[0]), truncated, int(found["year"]))
+
+
 def _after_the_title(text: str, year: int | None, venue: str) -> tuple[str, int | None, str, tuple]:
     """`Title [2021] - https://…`, `Title [ICLR 2020] - Names - …`: a bracketed year, or venue, after
-    the title; `Title (Arora et al., 2019) ICML 2019`: a citation key, who and when. The text
-    without them, the year, the venue and the key (its names, truncated, year) or ()."""
+    the title; `Title (Arora et al., 2019) ICML 2019`: a citation key, who and when; `Title (2016),
+    Names`: a year and a byline. The text without them, the year, the venue and the key (its names,
+    truncated, year) or ()."""
+    text = re.sub(r"\bet\.\s?al\b\.?", "et al.", text)  # `et. al`, `et.al`: `et al.` as others write it
+    if not year and (byline := closing_byline(text)) is not None:
+        return byline[0], byline[1][2], venue, byline[1]
     closing = None if year else _CLOSING_YEAR.search(text)
     if closing and re.fullmatch(r"(?:19|20)\d\d", closing["inside"]):
         year, text = int(closing["inside"]), text[: closing.start()] + text[closing.end():]
