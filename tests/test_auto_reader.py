@@ -2719,6 +2719,17 @@ def test_a_year_in_parentheses_after_the_title_then_a_byline_gives_year_and_auth
     assert (four.title, four.authors, four.year) == ("Linear regions of deep nets", ("Fenwick, Odile",), 2014)
 
 
+def test_an_italic_venue_a_comma_and_its_year_under_the_names_is_the_venue():
+    paper, = papers_of(read_excerpt("auto", """
+        **Flat minima of shallow circuits** [[link](https://arxiv.org/abs/1705.00001)] \\
+        Ada Quill, Bo Wren\\
+        *NeurIPS, 2017*
+        <br>
+        """))
+    assert (paper.title, paper.authors, paper.venue, paper.year) == (
+        "Flat minima of shallow circuits", ("Ada Quill", "Bo Wren"), "NeurIPS 2017", 2017)
+
+
 def test_a_doubled_pipe_table_with_a_valid_delimiter_row_is_left_as_written():
     """Only a table GFM refuses (an empty cell in its delimiter row) has its doubled pipes read as
     one: in a valid table `||` is an empty cell."""

@@ -102,6 +102,7 @@ _CLOSING_VENUE = re.compile(
 _NAMED_WITH_YEAR = re.compile(
     r"[A-Z][a-z]+(?:[\s,]+(?:[A-Z][\w-]*|of|and|on|for|the|in|&))*[\s,]+(?:19|20)\d\d"
 )
+_VENUE_COMMA_YEAR = re.compile(r"(?P<venue>[^,]{2,60}),\s*(?P<year>(?:19|20)\d\d)")
 _ARXIV_SHAPE = re.compile(r"(?<![\d.])\d{4}\.\d{4,5}(?![\d])")
 # Emoji and symbols a list marks entries with (`:star:`, ★, 🔥): never part of a title.
 _EMOJI = re.compile(r":[a-z0-9_+-]+:|[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]")
@@ -834,6 +835,10 @@ def rest_fields(rest: list[Span]) -> dict:
         if looks_like_venue(text) and (style in ("code", "em") or not venue or dated_venue):
             venue = _unglued(venue_name(text)) if not venue or dated_venue else venue
             venue = _with_abbreviation(venue, chunks[at + 1:at + 2], rest)
+        elif style in ("em", "code") and not venue and (pair := _VENUE_COMMA_YEAR.fullmatch(text)) \
+                and looks_like_venue(pair["venue"]):  # `*NeurIPS, 2017*`: a venue, a comma, its year
+            venue = _unglued(venue_name(f"{pair['venue']} {pair['year']}"))
+            stated_year = stated_year or int(pair["year"])
         elif not venue and dated and not names:  # `*Neural Networks*, 2018`: italics and their year
             venue = text
         elif not authors and (named := _names_and_year(text)):
