@@ -2730,6 +2730,14 @@ def test_an_italic_venue_a_comma_and_its_year_under_the_names_is_the_venue():
         "Flat minima of shallow circuits", ("Ada Quill", "Bo Wren"), "NeurIPS 2017", 2017)
 
 
+def test_an_acronym_a_description_defines_is_no_venue():
+    paper, = papers_of(read_excerpt("auto", """
+        * 2016 : [Sparse Coding of Wide Layers](https://arxiv.org/pdf/1612.00001) <br>
+        This paper proposed a bound on the sparse coding (SC) objective for deep neural networks (DNNs), which they trained with gradient descent.
+        """))
+    assert (paper.title, paper.venue, paper.year) == ("Sparse Coding of Wide Layers", "", 2016)
+
+
 def test_a_doubled_pipe_table_with_a_valid_delimiter_row_is_left_as_written():
     """Only a table GFM refuses (an empty cell in its delimiter row) has its doubled pipes read as
     one: in a valid table `||` is an empty cell."""

@@ -790,9 +790,27 @@ def _chunks(spans: list[Span]) -> list[tuple[str, str]]:
         if span.style in ("em", "code", "strong"):
             chunks.append((span.style, span.text))
             continue
-        for part in _CHUNK_SEPARATOR.split(_EXAMPLES.sub(" ", span.text)):
+        for part in _CHUNK_SEPARATOR.split(_without_defined_abbreviations(_EXAMPLES.sub(" ", span.text))):
             chunks += [("text", piece) for piece in _venue_after_comma(part) if piece]
     return [(style, collapse_spaces(text).strip(" ,:")) for style, text in chunks if text.strip(" ,:.")]
+
+
+# `the information bottleneck (IB) objective`: an acronym in parentheses after the words it abbreviates
+_PARENTHESISED_ACRONYM = re.compile(r"\s*\((?P<letters>[A-Z]{2,8})s?\)")
+
+
+def _without_defined_abbreviations(text: str) -> str:
+    """A sentence of prose without the acronyms it defines (`deep neural networks (DNNs)`): the
+    initials of the words before the parenthesis spell it, and that sentence has at least four
+    words in lower case, so no venue's own abbreviation (`Neural Information Processing Systems
+    (NIPS)`, in a reference) is dropped."""
+    def defined(found: re.Match) -> str:
+        sentence = re.split(r"[.!?]\s", text[: found.start()])[-1]
+        words = re.findall(r"[^\W\d_][\w'’]*", sentence)[-len(found["letters"]):]
+        initials = "".join(word[0] for word in words).upper()
+        prose = len(re.findall(r"\b[a-z]{2,}\b", sentence)) >= 4
+        return " " if prose and initials == found["letters"] else found[0]
+    return _PARENTHESISED_ACRONYM.sub(defined, text)
 
 
 def _venue_after_comma(part: str) -> list[str]:
