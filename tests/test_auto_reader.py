@@ -2738,6 +2738,17 @@ def test_an_acronym_a_description_defines_is_no_venue():
     assert (paper.title, paper.venue, paper.year) == ("Sparse Coding of Wide Layers", "", 2016)
 
 
+def test_a_kind_word_inside_a_cited_title_is_a_word_of_the_title():
+    """`… recognition in videos.` closes a title, not the entry's kind, when the entry cites who
+    wrote it, where and when; with none of that, `Title videos` still names no paper."""
+    paper, = papers_of(read_excerpt("auto", """
+        - Quill, Ada, and Bo Wren. "Sparse motion features for gesture recognition in videos." Advances in Imaginary Processing Systems. 2014.
+        """))
+    assert (paper.title, paper.authors, paper.venue, paper.year) == (
+        "Sparse motion features for gesture recognition in videos", ("Quill, Ada", "Bo Wren"),
+        "Advances in Imaginary Processing Systems", 2014)
+
+
 def test_a_doubled_pipe_table_with_a_valid_delimiter_row_is_left_as_written():
     """Only a table GFM refuses (an empty cell in its delimiter row) has its doubled pipes read as
     one: in a valid table `||` is an empty cell."""

@@ -568,7 +568,10 @@ def _paper(spans: tuple[Span, ...], section: tuple[str, ...], columns: tuple[str
     _refuse_named_non_paper(text, links, reference, _bold_label(spans))
     if not {"arXiv id", "DOI", "link to the paper"} & set(reference.evidence):
         plain = "".join(span.text for span in spans if span.style == "text")
-        _refuse_described_non_paper(plain, reference, section, {"venue", "year"} <= set(columns))
+        # a citation naming who wrote it, where and when (`Names. "Title … in videos." Venue. 2014.`)
+        # is published as a table row whose columns give venue and year is
+        cited = bool(reference.authors and reference.venue and reference.stated_year)
+        _refuse_described_non_paper(plain, reference, section, {"venue", "year"} <= set(columns) or cited)
         # the title link's text stays: `[Title](youtube) — recorded talk, COLT 2016`
         unlinked = "".join(span.text for span in spans if span.style not in ("image", "link")
                            or (span.style == "link" and span.url == reference.title_url))
