@@ -2749,6 +2749,16 @@ def test_a_kind_word_inside_a_cited_title_is_a_word_of_the_title():
         "Advances in Imaginary Processing Systems", 2014)
 
 
+def test_a_one_word_title_is_a_title_when_its_citation_names_authors_publisher_and_year():
+    book, word = read_excerpt("auto", """
+        - Fenwick, Odile. Sparsity. Harbor Academic Press, 2009.
+        - Sparsity
+        """)
+    assert (book.kind, book.title, book.authors, book.venue, book.year) == (
+        "paper", "Sparsity", ("Fenwick, Odile",), "Harbor Academic Press", 2009)
+    assert word.kind == "other"
+
+
 def test_a_doubled_pipe_table_with_a_valid_delimiter_row_is_left_as_written():
     """Only a table GFM refuses (an empty cell in its delimiter row) has its doubled pipes read as
     one: in a valid table `||` is an empty cell."""

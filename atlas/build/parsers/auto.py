@@ -683,7 +683,10 @@ def _refuse_non_paper(reference: Reference, section: tuple[str, ...], columns: t
         raise NotAPaper(f"under '{section[-1]}', with no link to a paper")
     if not set(evidence) - {"year"} and not _DETECTED.get():
         raise NotAPaper("no link to a paper, arXiv id, venue or authors")
-    if not strong and len(reference.title.split()) < 2:
+    # `Surname, Given. Causality. Publisher, 2009.`: a one-word title is one when its citation names
+    # who wrote it, where and when
+    cited = reference.authors and reference.venue and reference.stated_year
+    if not strong and len(reference.title.split()) < 2 and not cited:
         raise NotAPaper("a word, not a title")
 
 
