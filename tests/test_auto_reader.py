@@ -2759,6 +2759,13 @@ def test_a_one_word_title_is_a_title_when_its_citation_names_authors_publisher_a
     assert word.kind == "other"
 
 
+def test_pages_closing_an_apa_title_after_a_comma_are_no_part_of_it():
+    paper, = papers_of(read_excerpt("auto", """
+        - Quill, A., & Wren, B. (2014). Learning to Sort Sparse Lists, 1–25. Retrieved from http://arxiv.org/abs/1410.00001
+        """))
+    assert (paper.title, paper.authors, paper.year) == ("Learning to Sort Sparse Lists", ("Quill, A.", "Wren, B."), 2014)
+
+
 def test_a_doubled_pipe_table_with_a_valid_delimiter_row_is_left_as_written():
     """Only a table GFM refuses (an empty cell in its delimiter row) has its doubled pipes read as
     one: in a valid table `||` is an empty cell."""

@@ -1073,6 +1073,7 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     if not sentences:
         return "", {}
     title, others = _title_and_rest(sentences, after_names=bool(authors))
+    title = _CLOSING_PAGES.sub("", title)  # `Title, 1–25. Retrieved from …` (APA): the pages, no words of it
     fields = rest_fields([Span("text", ". ".join(others)), *tail])
     if authors:
         fields["authors"], fields["authors_truncated"] = tuple(authors[0]), authors[1]
@@ -1106,6 +1107,7 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     return title, fields
 
 
+_CLOSING_PAGES = re.compile(r",\s*(?:pp?\.\s*)?\d{1,5}\s*[–-]\s*\d{1,5}\s*$")
 # `Title, ICLR17`: a conference's acronym glued to a two-digit year closing the entry after a comma
 _GLUED_TAG = re.compile(r",[ \t]*(?P<venue>[A-Z]{3,6})(?P<year>\d\d)[ \t]*$")
 
