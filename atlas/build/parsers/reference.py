@@ -1073,7 +1073,6 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     if not sentences:
         return "", {}
     title, others = _title_and_rest(sentences, after_names=bool(authors))
-    title = _CLOSING_PAGES.sub("", title)  # `Title, 1–25. Retrieved from …` (APA): the pages, no words of it
     fields = rest_fields([Span("text", ". ".join(others)), *tail])
     if authors:
         fields["authors"], fields["authors_truncated"] = tuple(authors[0]), authors[1]
@@ -1082,7 +1081,7 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     fields["venue"] = _italic_container(tail) or fields["venue"]
     fields["venue"] = venue or fields["venue"]
     fields["stated_year"] = year or fields["stated_year"]
-    title, trailing = _trailing_venue(title)
+    title, trailing = _trailing_venue(_CLOSING_PAGES.sub("", title))  # `Title, 1–25. Retrieved from …`: pages
     if trailing and not fields["venue"]:
         fields["venue"] = "" if re.fullmatch(r"(?:19|20)\d\d", trailing) else venue_name(trailing)
         fields["stated_year"] = fields["stated_year"] or first_year(trailing)
