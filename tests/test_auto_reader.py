@@ -2684,6 +2684,88 @@ def test_a_table_written_with_doubled_pipes_is_read_as_a_table_and_its_presenter
         (4, "Kernel Machines in Practice", (), None), (5, "Lattice ODEs", (), None)]
 
 
+def test_presenters_column_is_not_the_authors_and_a_paper_s_column_may_be_named_paper_s():
+    """Thirteenth real round: a reading group's table headed `Presenters | Paper(s) | Link(s)` was
+    read line by line, the presenters taken for the authors and a row with no number of its own
+    titled with its leading `| `. The header says which cell is the title (`Paper(s)` is `Paper`);
+    a row the line detector takes is read by its cells too, and an address a broken link leaves as
+    text is still the row's link."""
+    first, second, third = papers_of(read_excerpt("auto", """
+        | Id | Presenters | Paper(s) | Link(s) |
+        |----|------------|----------|---------|
+        | 1. | Ada Lovelace and Alan Turing | Kernel machines in practice (2018), B. Quill and C. Wren | [[pdf]](https://arxiv.org/pdf/1801.00001) |
+        |    |  | Lattice flows for sparse models, D. Moss. | [[pdf(https://arxiv.org/abs/1802.00002) |
+        | 2. | Grace Hopper | Tensor sketches of wide layers (2019), E. Fenn and F. Hale | [[pdf]](https://arxiv.org/pdf/1903.00003) |
+        """))
+    assert (first.title, first.authors, first.year, first.arxiv_id) == (
+        "Kernel machines in practice", ("B. Quill", "C. Wren"), 2018, "1801.00001")
+    assert (second.line, second.title, second.arxiv_id) == (4, "Lattice flows for sparse models", "1802.00002")
+    assert (third.title, third.authors) == ("Tensor sketches of wide layers", ("E. Fenn", "F. Hale"))
+
+
+def test_a_year_in_parentheses_after_the_title_then_a_byline_gives_year_and_authors():
+    """`Title (2016), A. Surname et al.` is citation grammar: the year, then who wrote it. The title
+    was cut at the names (`A. Surname et al` read as the title, its own words as the authors), or
+    `et. al,` read as a venue `al`."""
+    one, two, three, four = papers_of(read_excerpt("auto", """
+        - Layer widths (2016), J. Quill et al. [[pdf]](https://arxiv.org/pdf/1607.00001)
+        - Wide nets need no tuning, (2017) C. Wren et al. [[pdf]](https://arxiv.org/pdf/1611.00002)
+        - Flat energy landscapes (2016) Moss et. al, [[pdf]](https://arxiv.org/pdf/1609.00003)
+        - Linear regions of deep nets (2014) Fenwick, Odile et.al, [[pdf]](https://arxiv.org/pdf/1402.00004)
+        """))
+    assert (one.title, one.authors, one.authors_truncated, one.year) == ("Layer widths", ("J. Quill",), True, 2016)
+    assert (two.title, two.authors, two.year) == ("Wide nets need no tuning", ("C. Wren",), 2017)
+    assert (three.title, three.authors, three.venue, three.year) == ("Flat energy landscapes", ("Moss",), "", 2016)
+    assert (four.title, four.authors, four.year) == ("Linear regions of deep nets", ("Fenwick, Odile",), 2014)
+
+
+def test_an_italic_venue_a_comma_and_its_year_under_the_names_is_the_venue():
+    paper, = papers_of(read_excerpt("auto", """
+        **Flat minima of shallow circuits** [[link](https://arxiv.org/abs/1705.00001)] \\
+        Ada Quill, Bo Wren\\
+        *NeurIPS, 2017*
+        <br>
+        """))
+    assert (paper.title, paper.authors, paper.venue, paper.year) == (
+        "Flat minima of shallow circuits", ("Ada Quill", "Bo Wren"), "NeurIPS 2017", 2017)
+
+
+def test_an_acronym_a_description_defines_is_no_venue():
+    paper, = papers_of(read_excerpt("auto", """
+        * 2016 : [Sparse Coding of Wide Layers](https://arxiv.org/pdf/1612.00001) <br>
+        This paper proposed a bound on the sparse coding (SC) objective for deep neural networks (DNNs), which they trained with gradient descent.
+        """))
+    assert (paper.title, paper.venue, paper.year) == ("Sparse Coding of Wide Layers", "", 2016)
+
+
+def test_a_kind_word_inside_a_cited_title_is_a_word_of_the_title():
+    """`… recognition in videos.` closes a title, not the entry's kind, when the entry cites who
+    wrote it, where and when; with none of that, `Title videos` still names no paper."""
+    paper, = papers_of(read_excerpt("auto", """
+        - Quill, Ada, and Bo Wren. "Sparse motion features for gesture recognition in videos." Advances in Imaginary Processing Systems. 2014.
+        """))
+    assert (paper.title, paper.authors, paper.venue, paper.year) == (
+        "Sparse motion features for gesture recognition in videos", ("Quill, Ada", "Bo Wren"),
+        "Advances in Imaginary Processing Systems", 2014)
+
+
+def test_a_one_word_title_is_a_title_when_its_citation_names_authors_publisher_and_year():
+    book, word = read_excerpt("auto", """
+        - Fenwick, Odile. Sparsity. Harbor Academic Press, 2009.
+        - Sparsity
+        """)
+    assert (book.kind, book.title, book.authors, book.venue, book.year) == (
+        "paper", "Sparsity", ("Fenwick, Odile",), "Harbor Academic Press", 2009)
+    assert word.kind == "other"
+
+
+def test_pages_closing_an_apa_title_after_a_comma_are_no_part_of_it():
+    paper, = papers_of(read_excerpt("auto", """
+        - Quill, A., & Wren, B. (2014). Learning to Sort Sparse Lists, 1–25. Retrieved from http://arxiv.org/abs/1410.00001
+        """))
+    assert (paper.title, paper.authors, paper.year) == ("Learning to Sort Sparse Lists", ("Quill, A.", "Wren, B."), 2014)
+
+
 def test_a_doubled_pipe_table_with_a_valid_delimiter_row_is_left_as_written():
     """Only a table GFM refuses (an empty cell in its delimiter row) has its doubled pipes read as
     one: in a valid table `||` is an empty cell."""
@@ -2842,6 +2924,18 @@ def test_comments_over_comments_stay_hidden_markdown():
     text = "[//]: # ()\n[//]: # (### Key papers)\n- [Kernel Machines](https://arxiv.org/abs/1703.04933)\n"
     document = source_text(Source(id="x", title="x", file="x.md", format="auto"), Path("x.md"), text)
     assert document.markdown.split("\n")[:2] == ["", "### Key papers"]
+
+
+def test_an_mla_first_author_of_two_words_opens_with_a_particle_and_names_in_order_stay_in_order():
+    particle, book, in_order = read_excerpt("auto", """
+        - Du Marchais, Elodie, and Tobias R. Wendt. "Margins of sparse ensembles." Journal of Imaginary Learning 9.2 (2018): 12-30.
+        - Ter Horst, J. Anke, and Milo Fenwick, eds. Depth and width of shallow circuits. Harbor Academic Press, 2007.
+        - Hanna Voss, Pell Marrin, Odo Kassel, and Rita Quell. "Implicit bias of flat minima." Journal of Imaginary Learning 4.1 (2020): 1-9.
+        """)
+    assert (particle.authors, particle.venue) == (("Du Marchais, Elodie", "Tobias R. Wendt"), "Journal of Imaginary Learning")
+    assert (book.title, book.authors, book.venue) == (
+        "Depth and width of shallow circuits", ("Ter Horst, J. Anke", "Milo Fenwick"), "Harbor Academic Press")
+    assert in_order.authors == ("Hanna Voss", "Pell Marrin", "Odo Kassel", "Rita Quell")
 
 
 def test_scholar_mla_books_are_titled_after_their_authors_and_a_journal_keeps_no_volume():

@@ -568,7 +568,10 @@ def _paper(spans: tuple[Span, ...], section: tuple[str, ...], columns: tuple[str
     _refuse_named_non_paper(text, links, reference, _bold_label(spans))
     if not {"arXiv id", "DOI", "link to the paper"} & set(reference.evidence):
         plain = "".join(span.text for span in spans if span.style == "text")
-        _refuse_described_non_paper(plain, reference, section, {"venue", "year"} <= set(columns))
+        # a citation naming who wrote it, where and when (`Names. "Title … in videos." Venue. 2014.`)
+        # is published as a table row whose columns give venue and year is
+        cited = bool(reference.authors and reference.venue and reference.stated_year)
+        _refuse_described_non_paper(plain, reference, section, {"venue", "year"} <= set(columns) or cited)
         # the title link's text stays: `[Title](youtube) — recorded talk, COLT 2016`
         unlinked = "".join(span.text for span in spans if span.style not in ("image", "link")
                            or (span.style == "link" and span.url == reference.title_url))
@@ -680,7 +683,10 @@ def _refuse_non_paper(reference: Reference, section: tuple[str, ...], columns: t
         raise NotAPaper(f"under '{section[-1]}', with no link to a paper")
     if not set(evidence) - {"year"} and not _DETECTED.get():
         raise NotAPaper("no link to a paper, arXiv id, venue or authors")
-    if not strong and len(reference.title.split()) < 2:
+    # `Surname, Given. Causality. Publisher, 2009.`: a one-word title is one when its citation names
+    # who wrote it, where and when
+    cited = reference.authors and reference.venue and reference.stated_year
+    if not strong and len(reference.title.split()) < 2 and not cited:
         raise NotAPaper("a word, not a title")
 
 
@@ -979,8 +985,8 @@ def _unnumbered(spans: tuple[Span, ...]) -> tuple[Span, ...]:
 
 def _row(item: ListItem) -> dict:
     """A table row: a paper when its table has a title column and the row fills it."""
-    columns = [clean_title(column) for column in item.columns]
-    title_at = next((at for at, column in enumerate(columns) if _TITLE_COLUMN.match(column)), None)
+    columns = _column_names(item)
+    title_at = _title_column(item)
     if title_at is None or title_at >= len(item.cells):
         raise NotAPaper("row of a table with no title column")
     cell = {name: _cell(item, next((at for at, c in enumerate(columns) if pattern.match(c)), None))
@@ -993,7 +999,10 @@ def _row(item: ListItem) -> dict:
     if linked and not other_host(linked[0]) and len(clean_title(item.cells[title_at][0].text).split()) >= 3 \
             and item.cells[title_at][0].style == "link":
         filled += ("link to the paper",)
-    spans = item.cells[title_at] + tuple(span for span in others if span.style == "link")
+    # `| [[pdf(https://…) |`: an address a broken link leaves as text in a cell is still the row's link
+    addresses = tuple(Span("link", "[link]", found[0].rstrip(".,;")) for span in others
+                      if span.style == "text" for found in _BARE_URL.finditer(span.text))
+    spans = item.cells[title_at] + tuple(span for span in others if span.style == "link") + addresses
     claims = _paper(spans, item.section, filled)
     if not (claims["arxiv_id"] or claims["doi"]) and (kind := _row_kind(item, title_at)):
         raise NotAPaper(f"'({kind})' in its row names no paper")
@@ -1013,6 +1022,16 @@ def _row(item: ListItem) -> dict:
     if title_at < len(item.cell_lines):  # an HTML row written a cell a line: the title's line
         claims["line"] = item.cell_lines[title_at]
     return claims
+
+
+def _column_names(item: ListItem) -> list[str]:
+    """A table's column names as its header row writes them, less a plural's `(s)` (`Paper(s)`)."""
+    return [re.sub(r"\(s\)$", "", clean_title(column)).strip() for column in item.columns]
+
+
+def _title_column(item: ListItem) -> int | None:
+    """Which column of a row's table holds the titles, by its header's name; None when none does."""
+    return next((at for at, column in enumerate(_column_names(item)) if _TITLE_COLUMN.match(column)), None)
 
 
 def _row_kind(item: ListItem, title_at: int) -> str:
@@ -1054,6 +1073,12 @@ def read_detected(index: int, items: list[ListItem], line: int, lines: list[str]
     raw = item.raw.split("\n")
     before = list(lines[:line - 1])
     own = raw[line - item.line] if 0 <= line - item.line < len(raw) else ""
+    if item.block == "row" and _title_column(item) is not None:  # its header says which cell is the title
+        with detected():
+            claims = _row(item)
+        if claims.get("kind") != "paper":
+            raise NotAPaper("a row of a table whose title cell names no paper")
+        return claims
     # a record's fields are read by the records reader, with its vetoes (`type: talk`)
     if title_line(own, before) != own and lines and item.block != "record":
         return read_detected_text("\n".join(lines[line - 1:line + 60]), item.section, before)

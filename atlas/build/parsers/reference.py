@@ -76,10 +76,6 @@ _DASHED_SOURCE = re.compile(r"\s+[—–]\s+(?P<source>[^—–]{2,60})$")
 _ISSUE_NUMBER = re.compile(r"^#\d{1,6}\s+")
 _BRACKETED = re.compile(r"^\s*[\[(](?P<venue>[^\])]{2,40})[\])]\s*[:\-–—]?\s*")
 _TASK_STATE = re.compile(r"DONE|TODO|LATER|NOW|DOING|WAITING|WIP|READ|UNREAD")
-# MLA: the first author inverted (`Surname, First`), then `et al.` or `and` the second in order
-_MLA_NAMES = re.compile(
-    r"(?P<first>[A-ZÀ-Þ][\w'’-]+(?: [a-z]{1,3})?, [A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’.-]*|"
-    r" [a-z]{1,3}(?= ?,))*),? (?:(?P<etal>et al\.?)|(?P<others>(?:[^,]+, )*,? ?and [^,]+))")
 # `Blier, Leonard, and Ollivier, Yann`, `Schwartz-Ziv, Ravid and Tishby, Naftali`: two names, both inverted
 _INVERTED = r"[A-ZÀ-Þ][\w'’-]+, [A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’.-]*)*"
 _INVERTED_PAIR = re.compile(rf"(?P<first>{_INVERTED}),? and (?P<second>{_INVERTED})")
@@ -106,6 +102,7 @@ _CLOSING_VENUE = re.compile(
 _NAMED_WITH_YEAR = re.compile(
     r"[A-Z][a-z]+(?:[\s,]+(?:[A-Z][\w-]*|of|and|on|for|the|in|&))*[\s,]+(?:19|20)\d\d"
 )
+_VENUE_COMMA_YEAR = re.compile(r"(?P<venue>[^,]{2,60}),\s*(?P<year>(?:19|20)\d\d)")
 _ARXIV_SHAPE = re.compile(r"(?<![\d.])\d{4}\.\d{4,5}(?![\d])")
 # Emoji and symbols a list marks entries with (`:star:`, ★, 🔥): never part of a title.
 _EMOJI = re.compile(r":[a-z0-9_+-]+:|[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]")
@@ -278,8 +275,8 @@ def names_in(text: str, surnames: bool = False) -> tuple[list[str], bool] | None
     text = text if re.search(r"\b[A-Z]\.$", text) else text.rstrip(" .")
     if not text or _VENUE_WORDS.search(text) or first_year(text):
         return None
-    if (mla := _MLA_NAMES.fullmatch(text)) and mla["etal"]:  # `Garg, Shivam, et al.`: one inverted name
-        return [mla["first"]], True
+    if (mla := mla_authors(text)) and mla[1]:  # `Garg, Shivam, et al.`: one inverted name
+        return mla
     for split in (split_names, split_reference_names):
         names, truncated = split(text)
         names = [name if re.search(r"\b[A-Z]\.$", name) else name.strip(" .") for name in names]
@@ -476,11 +473,8 @@ def _inverted_first_authors(spans: tuple[Span, ...], title: str) -> tuple[str, .
     lead = re.sub(r"[.,]?\s*\(?(?:19|20)\d\d[a-z]?\)?$", "", lead).strip(" .,")  # Chicago: `Names. 2018.`
     if pair := _INVERTED_PAIR.fullmatch(lead):
         return pair["first"], pair["second"]
-    mla = _MLA_NAMES.fullmatch(lead)
-    others = mla and mla["others"] and names_in(mla["others"])
-    if others and all(len(name.split()) > 1 for name in others[0]):
-        return (mla["first"], *others[0])
-    return ()
+    mla = mla_authors(lead)
+    return tuple(mla[0]) if mla and len(mla[0]) > 1 else ()
 
 
 def _joined_bold(spans: tuple[Span, ...]) -> tuple[Span, ...]:
@@ -796,9 +790,27 @@ def _chunks(spans: list[Span]) -> list[tuple[str, str]]:
         if span.style in ("em", "code", "strong"):
             chunks.append((span.style, span.text))
             continue
-        for part in _CHUNK_SEPARATOR.split(_EXAMPLES.sub(" ", span.text)):
+        for part in _CHUNK_SEPARATOR.split(_without_defined_abbreviations(_EXAMPLES.sub(" ", span.text))):
             chunks += [("text", piece) for piece in _venue_after_comma(part) if piece]
     return [(style, collapse_spaces(text).strip(" ,:")) for style, text in chunks if text.strip(" ,:.")]
+
+
+# `the information bottleneck (IB) objective`: an acronym in parentheses after the words it abbreviates
+_PARENTHESISED_ACRONYM = re.compile(r"\s*\((?P<letters>[A-Z]{2,8})s?\)")
+
+
+def _without_defined_abbreviations(text: str) -> str:
+    """A sentence of prose without the acronyms it defines (`deep neural networks (DNNs)`): the
+    initials of the words before the parenthesis spell it, and that sentence has at least four
+    words in lower case, so no venue's own abbreviation (`Neural Information Processing Systems
+    (NIPS)`, in a reference) is dropped."""
+    def defined(found: re.Match) -> str:
+        sentence = re.split(r"[.!?]\s", text[: found.start()])[-1]
+        words = re.findall(r"[^\W\d_][\w'’]*", sentence)[-len(found["letters"]):]
+        initials = "".join(word[0] for word in words).upper()
+        prose = len(re.findall(r"\b[a-z]{2,}\b", sentence)) >= 4
+        return " " if prose and initials == found["letters"] else found[0]
+    return _PARENTHESISED_ACRONYM.sub(defined, text)
 
 
 def _venue_after_comma(part: str) -> list[str]:
@@ -841,6 +853,10 @@ def rest_fields(rest: list[Span]) -> dict:
         if looks_like_venue(text) and (style in ("code", "em") or not venue or dated_venue):
             venue = _unglued(venue_name(text)) if not venue or dated_venue else venue
             venue = _with_abbreviation(venue, chunks[at + 1:at + 2], rest)
+        elif style in ("em", "code") and not venue and (pair := _VENUE_COMMA_YEAR.fullmatch(text)) \
+                and looks_like_venue(pair["venue"]):  # `*NeurIPS, 2017*`: a venue, a comma, its year
+            venue = _unglued(venue_name(f"{pair['venue']} {pair['year']}"))
+            stated_year = stated_year or int(pair["year"])
         elif not venue and dated and not names:  # `*Neural Networks*, 2018`: italics and their year
             venue = text
         elif not authors and (named := _names_and_year(text)):
@@ -938,10 +954,11 @@ def _year_of(spans: list[Span]) -> int | None:
     return first_year(_LOG_DATE.sub(" ", text)) or first_year(text)
 
 
-# Google Scholar's MLA: `Surname, Given[, Given Surname], and Given Surname` or `Surname, Given, et al.`
-# (an editors' `, eds.` closing them), the first author inverted, the others in order
-_MLA_FIRST = re.compile(r"\**(?P<first>[A-ZÀ-Þ][\w'’-]+(?: [A-Za-zÀ-Þ][\w'’-]+)?, [A-ZÀ-Þ][\w'’.-]*"
-                        r"(?: [A-ZÀ-Þ][\w'’.-]*){0,3})")
+# MLA (Google Scholar's, Chicago's): the first author inverted, `Surname, Given`, a two-word surname
+# only after a particle (`Le Cun, Y.`, `Van Hemmen, J. Leo`: `Ashish Bora, Ajil Jalal` is two names in order)
+_MLA_FIRST = re.compile(
+    r"\**(?P<first>(?:(?i:van|von|de|der|den|le|la|di|da|du|del|dos|ter) )*[A-ZÀ-Þ][\w'’-]+(?: [a-z]{1,3})?, "
+    r"[A-ZÀ-Þ][\w'’.-]*(?: [A-ZÀ-Þ][\w'’.-]*| [a-z]{1,3}(?= ?,|$)){0,3})")
 # after the title of an unquoted MLA book: `Vol. 1.`, `Diss. PhD thesis,` (no part of the publisher), then
 # `[City: ]Publisher, Year`
 _MLA_PUBLISHER = re.compile(
@@ -1064,7 +1081,7 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     fields["venue"] = _italic_container(tail) or fields["venue"]
     fields["venue"] = venue or fields["venue"]
     fields["stated_year"] = year or fields["stated_year"]
-    title, trailing = _trailing_venue(title)
+    title, trailing = _trailing_venue(_CLOSING_PAGES.sub("", title))  # `Title, 1–25. Retrieved from …`: pages
     if trailing and not fields["venue"]:
         fields["venue"] = "" if re.fullmatch(r"(?:19|20)\d\d", trailing) else venue_name(trailing)
         fields["stated_year"] = fields["stated_year"] or first_year(trailing)
@@ -1089,6 +1106,7 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     return title, fields
 
 
+_CLOSING_PAGES = re.compile(r",\s*(?:pp?\.\s*)?\d{1,5}\s*[–-]\s*\d{1,5}\s*$")
 # `Title, ICLR17`: a conference's acronym glued to a two-digit year closing the entry after a comma
 _GLUED_TAG = re.compile(r",[ \t]*(?P<venue>[A-Z]{3,6})(?P<year>\d\d)[ \t]*$")
 
@@ -1119,10 +1137,36 @@ def _closing_volume_pages(text: str, venue: str) -> tuple[str, str]:
     return text[: cited.start()].rstrip(), cited["venue"]
 
 
+# `Title (2016), A. Surname et al.`, `Title, (2017) A. Surname and B. Surname`: the year in parentheses
+# after the title, then who wrote it closing the entry
+_CLOSING_BYLINE = re.compile(r"(?:,\s*|\s+)\((?P<year>(?:19|20)\d\d)\)[,:]?\s+(?P<names>[^()\[\]]{2,200}?)"
+                             r"(?P<etal>,?\s+et al\b\.?)?[\s,.;]*$")
+
+
+def closing_byline(text: str) -> tuple[str, tuple] | None:
+    """`Title (2016), A. Surname et al.`: the title and the key its byline is (names, truncated,
+    year), or None when what follows the year reads as no names. One surname is enough before
+    `et al.` (`Title (2016) Surname et al.`), and an inverted name (`Surname, Given et al.`) is one."""
+    found = _CLOSING_BYLINE.search(text)
+    if not found or not re.search(r"[^\W\d_]{3}", text[: found.start()]):
+        return None
+    names = names_in(found["names"]) or mla_authors(found["names"]) or (
+        ([found["names"].strip()], True) if found["etal"] and re.fullmatch(
+            r"[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+)?", found["names"].strip()) else None)
+    if not names:
+        return None
+    truncated = names[1] or bool(found["etal"])
+    return text[: found.start()].strip(" ,"), (tuple(names[0]), truncated, int(found["year"]))
+
+
 def _after_the_title(text: str, year: int | None, venue: str) -> tuple[str, int | None, str, tuple]:
     """`Title [2021] - https://…`, `Title [ICLR 2020] - Names - …`: a bracketed year, or venue, after
-    the title; `Title (Arora et al., 2019) ICML 2019`: a citation key, who and when. The text
-    without them, the year, the venue and the key (its names, truncated, year) or ()."""
+    the title; `Title (Arora et al., 2019) ICML 2019`: a citation key, who and when; `Title (2016),
+    Names`: a year and a byline. The text without them, the year, the venue and the key (its names,
+    truncated, year) or ()."""
+    text = re.sub(r"\bet\.\s?al\b\.?", "et al.", text)  # `et. al`, `et.al`: `et al.` as others write it
+    if not year and (byline := closing_byline(text)) is not None:
+        return byline[0], byline[1][2], venue, byline[1]
     closing = None if year else _CLOSING_YEAR.search(text)
     if closing and re.fullmatch(r"(?:19|20)\d\d", closing["inside"]):
         year, text = int(closing["inside"]), text[: closing.start()] + text[closing.end():]
