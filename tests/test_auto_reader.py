@@ -287,7 +287,20 @@ def _hard_broken_link_lines(paragraph) -> int:
     worded = [any(isinstance(child, marko.inline.Link) and sum(
         1 for word in _all_text(child).split() if re.search(r"[^\W\d_]{2}", word)) >= 2 for child in line)
         for line in lines]
-    return len(lines) if len(lines) >= 2 and all(breaks) and all(worded) else 0
+    bylines = [_linked_names_line(line) for line in lines[1:]]
+    return len(lines) if len(lines) >= 2 and all(breaks) and all(worded) and not any(bylines) else 0
+
+
+def _linked_names_line(line) -> bool:
+    """Two links or more, or `by` and a link, each two or three capitalized words, with nothing
+    but separators around them: a byline of linked names."""
+    links = [child for child in line if isinstance(child, marko.inline.Link)]
+    between = "".join(_all_text(child) if isinstance(child, marko.inline.RawText) else "x"
+                      for child in line if not isinstance(child, marko.inline.Link))
+    named = all(re.fullmatch(r"(?:[A-Z]\.\s?)*[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+)){1,2}",
+                             _all_text(link).strip()) for link in links)
+    return bool(links) and (len(links) >= 2 or " by " in f" {between} ") and named \
+        and not re.sub(r"\b(?:and|by)\b|[\s,;&·|]", "", between)
 
 
 def _html_text_groups(body: str) -> int:
@@ -2969,3 +2982,11 @@ def test_surnames_and_a_year_in_parentheses_before_a_linked_title_are_its_author
     assert (shannon.title, shannon.authors, shannon.year) == ("Notes on the Analytical Engine", ("Lovelace",), 1943)
     assert (markov.title, markov.authors, markov.year) == (
         "On the Connexion of the Physical Sciences", ("Somerville",), 1934)
+
+
+def test_a_title_link_over_a_hard_broken_byline_of_linked_names_stays_one_entry():
+    text = ("[Spectral Bias of Shallow Kernel Machines](https://arxiv.org/abs/1901.00001)  \n"
+            "[Ada Lovelace](https://example.org/ada), [Charles Babbage](https://example.org/babbage)\n")
+    papers = papers_of(read_excerpt("auto", text))
+    assert [paper.title for paper in papers] == ["Spectral Bias of Shallow Kernel Machines"]
+    assert count_blocks(text) == 1

@@ -61,6 +61,7 @@ _HTML_TAG = re.compile(r"<[^>]*>")
 _HTML_BLOCK_OPENS = re.compile(r"^\s*<(?:div|p|dd|dt|section|article|blockquote|figcaption)\b", re.IGNORECASE)
 NOTE_LINE = re.compile(r"^\s*(?:↳|→|⤷|➜|⇒|->)\s*")
 _HARD_BREAK_END = re.compile(r"(?: {2,}|\\)$")
+_LINKED_NAME = re.compile(r"(?:[A-Z]\.\s?)*[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+)){1,2}")
 _LINK_TEXT = re.compile(r"\[(?P<text>[^\[\]\n]+)\]\([^)\s]+\)")
 _BOLD_LABEL = re.compile(r"^(?P<lead>\s*)\*\*(?P<key>[A-Za-z][\w ]{0,20}?)\s*:\s*\*\*:?\s*")
 
@@ -519,7 +520,19 @@ def hard_broken_link_lines(content: str) -> bool:
     `**Title**  ⏎ Names  ⏎ [pdf](url)` is one entry: its lines do not each hold such a link."""
     lines = content.split("\n")
     return len(lines) >= 2 and all(_HARD_BREAK_END.search(line) for line in lines[:-1]) \
-        and all(any(_worded(found["text"]) for found in _LINK_TEXT.finditer(line)) for line in lines)
+        and all(any(_worded(found["text"]) for found in _LINK_TEXT.finditer(line)) for line in lines) \
+        and not any(_linked_names(line) for line in lines[1:])
+
+
+def _linked_names(line: str) -> bool:
+    """`[Ada Lovelace](…), [Charles Babbage](…)`, `by [Ada Lovelace](…)` under a title: a byline of
+    linked names (two or three capitalized words each, nothing but separators between them), no
+    entry of its own."""
+    between = _LINK_TEXT.sub(" ", _HARD_BREAK_END.sub("", line))
+    links = list(_LINK_TEXT.finditer(line))
+    return (len(links) >= 2 or bool(re.search(r"\bby\b", between))) \
+        and not re.sub(r"\b(?:and|by)\b|[\s,;&·|]", "", between) \
+        and all(_LINKED_NAME.fullmatch(found["text"].strip()) for found in links)
 
 
 def _worded(text: str) -> bool:
