@@ -617,7 +617,7 @@ _CLOSING_NAMES = re.compile(
     rf"(?:\s+et\s+al\b\.?)?(?:\s*,?\s*['’]?\s*\d\d)?)\s*$")
 # Two digits closing names, glued to them or after a comma or an apostrophe, are the year:
 # `Gilmer et al.17`, `Bronstein et al, 17`, `Mallat'18`, `Vedaldi et al,'17`
-_NAMES_SHORT_YEAR = re.compile(r"(?<=[a-z.])(?:\s*,\s*['’]?\s?|\s*['’]\s?|(?<=\.))(?P<year>\d\d)\.?\s*$")
+_NAMES_SHORT_YEAR = re.compile(r"(?<=[a-z.])(?:\s*,\s*['’]?\s?|\s*['’]\s?|(?<=\bal\.))(?P<year>\d\d)\.?\s*$")
 # `, CVPR15.`: a conference's acronym glued to a two-digit year
 _GLUED_VENUE_YEAR = re.compile(r",\s*(?P<venue>[A-Z]{3,6})(?P<year>\d\d)\.?\s*$")
 
