@@ -242,7 +242,9 @@ def count_blocks(text: str) -> int:
                 1 for line in _paragraph_lines(element) if _REFERENCE_LINE.match(line))
             claimed = element in document.children and (
                 _opens_with_title(element) or _opens_with_authors(element) or _defines_a_term(element))
-            count += references or claimed or (0 if id(element) in in_items | noted else _line_groups(element))
+            linked_lines = 0 if id(element) in in_items | noted else _hard_broken_link_lines(element)
+            count += references or linked_lines or claimed or (
+                0 if id(element) in in_items | noted else _line_groups(element))
         count += isinstance(element, marko.block.ListItem | marko.block.Heading | marko.block.SetextHeading)
         if isinstance(element, marko.block.BlockElement):
             pending.extend(child for child in element.children if isinstance(child, marko.block.BlockElement))
@@ -270,6 +272,35 @@ def _line_groups(paragraph) -> int:
     line opening a sequence open one."""
     lines = _all_text(paragraph).split("\n")
     return 1 + sum(1 for line in lines[1:] if _SEQUENCE_LINE.match(line))
+
+
+def _hard_broken_link_lines(paragraph) -> int:
+    """A paragraph whose lines are all parted by hard breaks and each hold a link of two words
+    or more: a list without bullets, one block a line (0 for any other paragraph)."""
+    lines, breaks = [[]], []
+    for child in paragraph.children:
+        if isinstance(child, marko.inline.LineBreak):
+            breaks.append(not child.soft)
+            lines.append([])
+        else:
+            lines[-1].append(child)
+    worded = [any(isinstance(child, marko.inline.Link) and sum(
+        1 for word in _all_text(child).split() if re.search(r"[^\W\d_]{2}", word)) >= 2 for child in line)
+        for line in lines]
+    bylines = [_linked_names_line(line) for line in lines[1:]]
+    return len(lines) if len(lines) >= 2 and all(breaks) and all(worded) and not any(bylines) else 0
+
+
+def _linked_names_line(line) -> bool:
+    """Two links or more, or `by` and a link, each two or three capitalized words, with nothing
+    but separators around them: a byline of linked names."""
+    links = [child for child in line if isinstance(child, marko.inline.Link)]
+    between = "".join(_all_text(child) if isinstance(child, marko.inline.RawText) else "x"
+                      for child in line if not isinstance(child, marko.inline.Link))
+    named = all(re.fullmatch(r"(?:[A-Z]\.\s?)*[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+)){1,2}",
+                             _all_text(link).strip()) for link in links)
+    return bool(links) and (len(links) >= 2 or " by " in f" {between} ") and named \
+        and not re.sub(r"\b(?:and|by)\b|[\s,;&·|]", "", between)
 
 
 def _html_text_groups(body: str) -> int:
@@ -2951,3 +2982,105 @@ def test_scholar_mla_books_are_titled_after_their_authors_and_a_journal_keeps_no
         "Sharpness of wide residual networks", ("Tamsworth, Ilse",), True,
         "Signal Theory, Journal of Imaginary Learning", 2019)
     assert (single.authors, single.venue, single.year) == (("Okonkwo, Delphine",), "Annals of Learning Systems", 2016)
+
+
+def test_link_lines_joined_by_hard_breaks_are_one_paper_each():
+    """Fourteenth real round: unbulleted `[Title](url)` lines ended by two spaces make one
+    paragraph; only its first line was read, the others were lost."""
+    text = ("## Kernels\n"
+            "[Spectral Bias of Shallow Kernel Machines](https://arxiv.org/abs/1901.00001)  \n"
+            "[Wide Networks as Gaussian Processes](https://example.org/wide-gp.pdf)  \n"
+            "[Sharp Minima Can Generalize for Deep Nets](https://arxiv.org/abs/1703.04933)\n")
+    papers = papers_of(read_excerpt("auto", text))
+    assert [(paper.title, paper.line) for paper in papers] == [
+        ("Spectral Bias of Shallow Kernel Machines", 2), ("Wide Networks as Gaussian Processes", 3),
+        ("Sharp Minima Can Generalize for Deep Nets", 4)]
+    assert count_blocks(text) == 4
+
+
+def test_a_bold_title_over_its_hard_broken_byline_and_link_stays_one_paper():
+    papers = papers_of(read_excerpt("auto", "**Spectral Bias of Shallow Kernel Machines**  \nAda Lovelace, Charles Babbage  \n"
+                                            "[pdf](https://arxiv.org/abs/1901.00001)\n"))
+    assert [(paper.title, paper.authors) for paper in papers] == [
+        ("Spectral Bias of Shallow Kernel Machines", ("Ada Lovelace", "Charles Babbage"))]
+
+
+def test_a_bold_title_with_a_pandoc_citation_key_is_a_paper():
+    """Fourteenth real round: `- **Title** [@citekey]` bullets, no link nor byline, were read as
+    prose. The key cites the paper; it is a handle, so no author nor year is read out of it."""
+    cited, italic = papers_of(read_excerpt("auto", """
+        - **Spectral Bias of Shallow Kernel Machines** [@lovelaceSpectralBiasShallow2019]
+          A note under it, citing [@babbageKernels2020] on its second line.
+        - *Wide Networks as Gaussian Processes* [@somervilleWide2021; @lovelaceWide2022]
+        """))
+    assert (cited.title, cited.authors, cited.year) == ("Spectral Bias of Shallow Kernel Machines", (), None)
+    assert (italic.title, italic.authors, italic.year) == ("Wide Networks as Gaussian Processes", (), None)
+
+
+def test_a_sentence_closed_by_a_pandoc_citation_is_no_paper():
+    assert papers_of(read_excerpt("auto", "- As the kernel view of wide networks shows [@babbageKernels2018]\n")) == []
+
+
+@pytest.mark.parametrize("line, title, authors, year", [
+    ('* ["Spectral Bias of Shallow Kernel Machines", A. Lovelace](https://example.org/bias.pdf)',
+     "Spectral Bias of Shallow Kernel Machines", ("A. Lovelace",), None),
+    ("* [Wide Networks as Gaussian Processes, Lovelace et al.19](https://arxiv.org/abs/1901.00001)",
+     "Wide Networks as Gaussian Processes", ("Lovelace",), 2019),
+    ("* [Sharp Minima Can Generalize for Deep Nets, Lovelace & Babbage'17](https://arxiv.org/abs/1703.04933)",
+     "Sharp Minima Can Generalize for Deep Nets", ("Lovelace", "Babbage"), 2017),
+    ("* [Kernel Machines in Practice](https://example.org/kernels.pdf), C. Babbage et al, 18",
+     "Kernel Machines in Practice", ("C. Babbage",), 2018),
+])
+def test_names_inside_or_after_a_title_link_are_its_authors_and_a_short_year_closing_them_is_its_year(
+        line, title, authors, year):
+    """Fourteenth real round: `["Title", Names](url)` and `[Title, Names'18](url)` kept their names
+    in the title; `[Title](url), Names et al, 17` was no paper."""
+    paper = papers_of(read_excerpt("auto", line))[0]
+    assert (paper.title, paper.authors, paper.year) == (title, authors, year)
+
+
+def test_a_title_link_with_commas_of_its_own_keeps_them():
+    paper = papers_of(read_excerpt("auto", "* [Rotation, Scaling and Shearing of Kernel Machines](https://arxiv.org/abs/1901.00001)"))[0]
+    assert paper.title == "Rotation, Scaling and Shearing of Kernel Machines"
+
+
+def test_a_note_bullet_quoting_words_inside_its_sentence_is_no_paper():
+    """Fourteenth real round: note bullets under a post's heading quoting a phrase in curly quotes
+    were read as papers titled by the quotation (or by the sentence)."""
+    entries = read_excerpt("auto", """
+        * Wide layers help, since the kernel becomes “almost constant during training of wide networks” (Lovelace 2019).
+        * By also widening the last layer, we can keep the kernel fixed for the whole of training (Babbage 2020).
+        * Lovelace, Ada. “Spectral Bias of Shallow Kernel Machines.” Journal of Imaginary Learning, 2019.
+        """)
+    assert [paper.title for paper in papers_of(entries)] == ["Spectral Bias of Shallow Kernel Machines"]
+
+
+def test_an_alphabetic_key_made_of_the_authors_initials_is_no_venue():
+    """Fourteenth real round: `N. [SHNGS] Soudry, D., Hoffer, E., … (2018). Title. Venue.` read the
+    key as the venue."""
+    keyed, venue = papers_of(read_excerpt("auto", """
+        1. [LBS] Lovelace, A., Babbage, C., & Somerville, M. (2019). Spectral bias of shallow kernel machines. Journal of Imaginary Learning.
+        2. [ICML 2019] Spectral bias of deep kernel machines. Ada Lovelace, Charles Babbage.
+        """))
+    assert (keyed.title, keyed.venue, keyed.year) == ("Spectral bias of shallow kernel machines", "Journal of Imaginary Learning", 2019)
+    assert venue.venue == "ICML 2019"
+
+
+def test_surnames_and_a_year_in_parentheses_before_a_linked_title_are_its_authors_and_year():
+    """Fourteenth real round: `Surname (Year) [Title](url)` classics were no papers, and a word
+    emphasized inside the link ended the title there."""
+    shannon, markov = papers_of(read_excerpt("auto", """
+        - Lovelace(-Babbage) (1943) [Notes on the Analytical Engine](https://example.org/notes.pdf)
+        - Somerville (1934) [On the Connexion of the _Physical_ Sciences](https://example.org/connexion.pdf)
+        """))
+    assert (shannon.title, shannon.authors, shannon.year) == ("Notes on the Analytical Engine", ("Lovelace",), 1943)
+    assert (markov.title, markov.authors, markov.year) == (
+        "On the Connexion of the Physical Sciences", ("Somerville",), 1934)
+
+
+def test_a_title_link_over_a_hard_broken_byline_of_linked_names_stays_one_entry():
+    text = ("[Spectral Bias of Shallow Kernel Machines](https://arxiv.org/abs/1901.00001)  \n"
+            "[Ada Lovelace](https://example.org/ada), [Charles Babbage](https://example.org/babbage)\n")
+    papers = papers_of(read_excerpt("auto", text))
+    assert [paper.title for paper in papers] == ["Spectral Bias of Shallow Kernel Machines"]
+    assert count_blocks(text) == 1

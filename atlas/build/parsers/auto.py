@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import replace
 
+from atlas.build.names import split_names
 from atlas.build.parsers.line_detector import line_probabilities, thresholds
 from atlas.build.parsers.line_parts import (
     COMMENTED,
@@ -46,6 +47,7 @@ from atlas.build.parsers.reference import (
     arxiv_id_of,
     is_label_text,
     is_paper_link,
+    keys_the_names,
     lenient_names,
     link_kind,
     looks_like_venue,
@@ -141,9 +143,15 @@ _PROSE_WORD = re.compile(
     r"(?<![\w'’-])(?!(?:and|et|al|von|van|der|den|de|da|di|la|le|du|dos|del|the|for|with|pages|vol|"
     r"preprint|available|online|accessed|retrieved|from|authors?|venue|year|url|link|pdf|arxiv|doi|"
     r"code|slides|video|in|of|on|to|pp|no)\b)[a-zß-ÿа-яё][a-zß-ÿа-яё'’-]+\b")  # Latin or Cyrillic
+# `By applying dropout at test time, we can exploit …`: a clause opening with its subject after a comma
+_CLAUSE_AFTER_COMMA = re.compile(r",\s+(?:we|you|I)\s+[a-z]{2,}")
 _LEAD_IN = re.compile(r"^[^\w\[]*(?P<label>[^\W\d][\w .'-]{0,30}?)\s*[:：]")
 # The longest paper entry of the seed and dev lists is 339 characters (a table row with six authors).
 _LONGEST_REFERENCE = 2000
+# A Pandoc citation closing an entry, `**Title** [@jacotNeuralTangent2018]` (or `[@a; @b]`): the
+# entry cites the paper out of a bibliography. The key is a handle: no names nor year are read in it.
+_CITED_KEY = r"-?@[\w:.#$%&+?<>~/-]+"
+_PANDOC_CITATION = re.compile(rf"[ \t]*\[{_CITED_KEY}(?:\s*;\s*{_CITED_KEY})*\][ \t]*(?=\n|$)")
 # A heading that dates when papers were read (a season, term, week or month, `Read in 2023`), or
 # spans years (`2017–2018`), not when one was published
 _READING_DATE = re.compile(
@@ -542,6 +550,17 @@ def _refuse_prose(text: str, title: str) -> None:
         raise NotAPaper("prose around a title, not an entry")
 
 
+def _refuse_quotation(text: str, title: str) -> None:
+    """`At train time, dropout reduces overfitting by “approximately combining …” (Name 2014).`:
+    words quoted inside a sentence, its words running on into the quote mark, are a quotation,
+    not a title; a reference's quoted title follows names and a stop or a comma."""
+    line = text.split("\n")[0]  # the sentence of the entry's own line
+    quote = re.search(r"[\"“«]\s*" + re.escape(title[:40]), line)
+    before = line[: quote.start()] if quote else ""
+    if re.search(r"[a-zß-ÿ]{2,}\s*$", before) and len(_PROSE_WORD.findall(before)) >= 3:
+        raise NotAPaper("words quoted in a sentence, not a title")
+
+
 def _paper(spans: tuple[Span, ...], section: tuple[str, ...], columns: tuple[str, ...] = ()) -> dict:
     """The claims of an entry read as a paper; NotAPaper, with the reason, when it is not one.
     `columns` names the evidence a table row gives in columns of their own (authors, year)."""
@@ -556,12 +575,21 @@ def _paper(spans: tuple[Span, ...], section: tuple[str, ...], columns: tuple[str
         raise NotAPaper("table-of-contents entry: links to a part of the list")
     if _NEWS_DATE.match(text) and " | " not in text:
         raise NotAPaper("a dated news line, not a paper")
+    spans, cited = _without_pandoc_citation(_byline_out_of_title_link(_with_emphasis_in_links(spans)))
     reference = read_reference(spans)
     if reference is None:
         raise NotAPaper("no title")
+    reference = _with_dated_lead(reference, spans)
     if _VENUE_AND_YEAR.fullmatch(reference.title.strip()):  # `## ICLR 2019` over its sessions
         raise NotAPaper("a venue and its year, no title")
-    _refuse_non_paper(reference, section, columns)
+    keyed = (opening := _ALPHABETIC_KEY.match(text)) and keys_the_names(opening["key"], text[opening.end():])
+    _refuse_non_paper(reference, section, columns + (("citation key",) if cited or keyed else ()))
+    if not _DETECTED.get():  # the detector's lines are joined with ` — `: their own quotes are titles
+        _refuse_quotation(text, reference.title)
+    if not reference.title_url and _CLAUSE_AFTER_COMMA.search(reference.title) and not re.search(
+            r"[\"“'‘]\s*" + re.escape(reference.title[:40]), text) \
+            and not any(span.style in ("strong", "em") and reference.title in span.text for span in spans):
+        raise NotAPaper("a sentence (a clause with its subject after a comma), not a title")
     school = _LECTURE_SCHOOL.search(text.replace(reference.title, " "))
     if school and not (reference.arxiv_id or reference.doi):
         raise NotAPaper(f"'{school[0]}' is a school of lectures: what it gives are slides")
@@ -578,6 +606,114 @@ def _paper(spans: tuple[Span, ...], section: tuple[str, ...], columns: tuple[str
         if kind := _kind_after_title(unlinked, reference.title):
             raise NotAPaper(f"'{kind}' after the title names no paper")
     return _claims(reference, section)
+
+
+# `[SHNGS] Soudry, D., Hoffer, E., …`: an alphabetic citation key opening an entry
+_ALPHABETIC_KEY = re.compile(r"^\s*\[(?P<key>[A-Z]{2,8})\]\s+")
+# In a link's text, a quoted title and the names after it: `["Title", F. Bach](url)`
+_QUOTED_THEN_NAMES = re.compile(r"^\s*[\"“](?P<title>[^\"“”]{8,}?)[\"”]\s*,\s*(?P<names>\S.*)$")
+# …or a title and the names closing it, marked as names are (`et al`, `&`, an initial, a year):
+# `[Title, Gilmer et al.17](url)`, `[Title, Kingma & Welling'14](url)`, `[Title, B. and Mallat'18](url)`
+_SURNAME_WORD = r"(?:[A-Z]\.\s?){0,3}[A-Z][a-zß-ÿ'’-]+|[A-Z]\."
+_CLOSING_NAMES = re.compile(
+    rf",\s*(?P<names>(?:{_SURNAME_WORD})(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)(?:{_SURNAME_WORD}))*"
+    rf"(?:\s+et\s+al\b\.?)?(?:\s*,?\s*['’]?\s*\d\d)?)\s*$")
+# Two digits closing names, glued to them or after a comma or an apostrophe, are the year:
+# `Gilmer et al.17`, `Bronstein et al, 17`, `Mallat'18`, `Vedaldi et al,'17`
+_NAMES_SHORT_YEAR = re.compile(r"(?<=[a-z.])(?:\s*,\s*['’]?\s?|\s*['’]\s?|(?<=\bal\.))(?P<year>\d\d)\.?\s*$")
+# `, CVPR15.`: a conference's acronym glued to a two-digit year
+_GLUED_VENUE_YEAR = re.compile(r",\s*(?P<venue>[A-Z]{3,6})(?P<year>\d\d)\.?\s*$")
+
+
+def _byline_out_of_title_link(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """An entry opening with a link whose text holds the title and its names (`["Title", Names](url)`,
+    `[Title, Names'18](url)`) reads as `[Title](url), Names, 2018`: the names move out of the
+    title, after the link; a short year closing the names after it is spelled out."""
+    first = next((at for at, span in enumerate(spans) if span.text.strip()), None)
+    if first is None or spans[first].style != "link":
+        return spans
+    link = spans[first]
+    title, names = link.text, ""
+    if quoted := _QUOTED_THEN_NAMES.match(link.text):
+        title, names = quoted["title"], quoted["names"]
+    elif (closing := _CLOSING_NAMES.search(link.text)) and _marked_as_names(closing["names"]) \
+            and len(link.text[: closing.start()].split()) >= 2:
+        title, names = link.text[: closing.start()], closing["names"]
+    moved = (Span("link", title, link.url), Span("text", _spelled_years(f", {names}"))) if names else (link,)
+    tail = spans[first + 1:]
+    if tail and tail[-1].style == "text":
+        tail = (*tail[:-1], Span("text", _spelled_years(tail[-1].text)))
+    return (*spans[:first], *moved, *tail) if names or tail != spans[first + 1:] else spans
+
+
+def _with_emphasis_in_links(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """`[The Text _Eugene Onegin_ and Chains](url)`: words emphasized inside a link's text are
+    the link's text still; the title does not end where they open."""
+    joined: list[Span] = []
+    for at, span in enumerate(spans):
+        linked = joined and joined[-1].style == "link"
+        inside = linked and span.style in ("em", "strong") and at + 1 < len(spans) \
+            and spans[at + 1].style == "link" and spans[at + 1].url == joined[-1].url
+        following = linked and span.style == "link" and joined[-1].url == span.url
+        if inside or following:
+            joined[-1] = Span("link", joined[-1].text + span.text, joined[-1].url)
+        else:
+            joined.append(span)
+    return tuple(joined) if len(joined) < len(spans) else spans
+
+
+# `Shannon (1951) [Title](url)`, `Lovelace and Babbage (2019): [Title](url)`: names and the year
+# in parentheses before a linked title
+_LEAD_NAME = r"[A-ZÀ-Þ][\w'’-]+(?:\([^()\s]{1,20}\))?"
+_DATED_LEAD = re.compile(
+    rf"^\s*(?P<names>{_LEAD_NAME}(?:\s*(?:,|\band\b|&)\s*{_LEAD_NAME})*(?:,?\s+et\s+al\.?)?)"
+    rf"\s*\((?P<year>(?:19|20)\d\d)[a-z]?\)[.,:]?\s*$")
+
+
+def _with_dated_lead(reference: Reference, spans: tuple[Span, ...]) -> Reference:
+    """A linked title after surnames and a year in parentheses: those are its authors and year
+    (`Good(-Turing)`: the surname, its note dropped)."""
+    at = next((at for at, span in enumerate(spans) if span.style == "link" and span.url == reference.title_url
+               and span.text.strip()), None)
+    lead = _DATED_LEAD.match("".join(span.text for span in spans[:at])) if at else None
+    if not lead or reference.authors:
+        return reference
+    names, truncated = split_names(re.sub(r"\([^()]*\)", "", lead["names"]))
+    return replace(reference, authors=tuple(names), authors_truncated=truncated,
+                   stated_year=reference.stated_year or int(lead["year"]))
+
+
+def _marked_as_names(names: str) -> bool:
+    return bool(re.search(r"\bet\s+al\b|&|\b[A-Z]\.|\d\d\s*$", names))
+
+
+def _spelled_years(text: str) -> str:
+    if glued := _GLUED_VENUE_YEAR.search(text):
+        return f"{text[: glued.start()]}, {glued['venue']} {_century(glued['year'])}"
+    if short := _NAMES_SHORT_YEAR.search(text):
+        return f"{text[: short.start()]}, {_century(short['year'])}"
+    return text
+
+
+def _century(year: str) -> str:
+    return ("20" if year < "50" else "19") + year
+
+
+def _without_pandoc_citation(spans: tuple[Span, ...]) -> tuple[tuple[Span, ...], bool]:
+    """The spans without a Pandoc citation closing an entry's first line, and whether one did:
+    after a marked title alone (bold, italic or quoted), a citation shows, as a link to the
+    paper would, that the title names a paper."""
+    first_line = next((at for at, span in enumerate(spans) if "\n" in span.text), len(spans) - 1)
+    at, found = next(((at, found) for at, span in enumerate(spans[: first_line + 1]) if span.style == "text"
+                      and (found := _PANDOC_CITATION.search(span.text))), (0, None))
+    if found is None:  # the citation closes the entry's first line, or there is none
+        return spans, False
+    before = spans[:at] + (Span("text", spans[at].text[: found.start()]),)
+    marked = [part for part in before if part.style != "image" and part.text.strip(" \t*_-–—:.,")]
+    quoted = len(marked) == 1 and re.fullmatch(r"\s*[\"“].{8,}[\"”][.,]?\s*", marked[0].text)
+    if len(marked) != 1 or not (marked[0].style in ("strong", "em") or quoted):
+        return spans, False  # a sentence citing a paper (`as shown in [@key]`) names none
+    return before, True  # the lines under it are its note: they give the paper no field
 
 
 def _bold_label(spans: tuple[Span, ...]) -> str:

@@ -60,6 +60,9 @@ SEQUENCE_OPENER = re.compile(
 _HTML_TAG = re.compile(r"<[^>]*>")
 _HTML_BLOCK_OPENS = re.compile(r"^\s*<(?:div|p|dd|dt|section|article|blockquote|figcaption)\b", re.IGNORECASE)
 NOTE_LINE = re.compile(r"^\s*(?:↳|→|⤷|➜|⇒|->)\s*")
+_HARD_BREAK_END = re.compile(r"(?: {2,}|\\)$")
+_LINKED_NAME = re.compile(r"(?:[A-Z]\.\s?)*[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+)){1,2}")
+_LINK_TEXT = re.compile(r"\[(?P<text>[^\[\]\n]+)\]\([^)\s]+\)")
 _BOLD_LABEL = re.compile(r"^(?P<lead>\s*)\*\*(?P<key>[A-Za-z][\w ]{0,20}?)\s*:\s*\*\*:?\s*")
 
 
@@ -299,6 +302,9 @@ class _Walk:
             item["byline"] = self.first_line + token.map[0] + 1
         elif kind == "inline" and self.blocks and not self.open_items and _REFERENCE.match(token.content):
             self._references(token)
+        elif kind == "inline" and self.blocks and not self.open_items and not self.quoted \
+                and tokens[index - 1].type == "paragraph_open" and hard_broken_link_lines(token.content):
+            self._link_lines(token)
         elif kind == "inline" and self.quoted and not self.open_items:
             text = "".join(span.text for span in _spans(token, True) if span.style != "image").strip()
             self.paragraph["notes"] = "\n".join(filter(None, [self.paragraph.get("notes", ""), text]))
@@ -353,6 +359,17 @@ class _Walk:
             item = self._new(first, first + end - start, depth=0, parent=None)
             spans = _spans(_WITH_TABLES.parseInline("\n".join(lines[start:end]))[0], rich=True)
             item.update(block="reference", spans=spans)
+
+    def _link_lines(self, token: Token) -> None:
+        """`[Title](url)  ⏎ [Title](url)  ⏎ Surname (1951) [Title](url)`: lines of one paragraph
+        joined by hard breaks, each holding its own link, are one entry each, as the items of a
+        list would be; a line opening as a reference does is read as such a paragraph."""
+        self.paragraph = None
+        for at, line in enumerate(token.content.split("\n")):
+            inline = _WITH_TABLES.parseInline(_HARD_BREAK_END.sub("", line))[0]
+            item = self._new(token.map[0] + at, token.map[0] + at + 1, depth=0, parent=None)
+            block = "paragraph" if opens_with_title(inline) or opens_with_authors(inline) else "block"
+            item.update(block=block, spans=_spans(inline, rich=True))
 
     def _line_groups(self, token: Token) -> None:
         """A paragraph no structure claimed (at the margin or in a quote, `> [!paper]- Title`):
@@ -495,6 +512,32 @@ def line_groups(lines: list[str]) -> list[tuple[int, int]]:
     starts = [0] + [at for at, line in enumerate(lines) if at and (
         SEQUENCE_OPENER.match(line) or citing[at] or citing[at - 1])]
     return list(zip(starts, starts[1:] + [len(lines)], strict=True))
+
+
+def hard_broken_link_lines(content: str) -> bool:
+    """A paragraph of two lines or more, each but the last ended by a hard break (two spaces or
+    a backslash) and each holding a link with words for text: a list written without bullets.
+    `**Title**  ⏎ Names  ⏎ [pdf](url)` is one entry: its lines do not each hold such a link."""
+    lines = content.split("\n")
+    return len(lines) >= 2 and all(_HARD_BREAK_END.search(line) for line in lines[:-1]) \
+        and all(any(_worded(found["text"]) for found in _LINK_TEXT.finditer(line)) for line in lines) \
+        and not any(_linked_names(line) for line in lines[1:])
+
+
+def _linked_names(line: str) -> bool:
+    """`[Ada Lovelace](…), [Charles Babbage](…)`, `by [Ada Lovelace](…)` under a title: a byline of
+    linked names (two or three capitalized words each, nothing but separators between them), no
+    entry of its own."""
+    between = _LINK_TEXT.sub(" ", _HARD_BREAK_END.sub("", line))
+    links = list(_LINK_TEXT.finditer(line))
+    return (len(links) >= 2 or bool(re.search(r"\bby\b", between))) \
+        and not re.sub(r"\b(?:and|by)\b|[\s,;&·|]", "", between) \
+        and all(_LINKED_NAME.fullmatch(found["text"].strip()) for found in links)
+
+
+def _worded(text: str) -> bool:
+    """Two words or more (two letters or more each): a title's, not `[pdf]` nor `[1]`."""
+    return sum(1 for word in text.split() if re.search(r"[^\W\d_]{2}", word)) >= 2
 
 
 def html_line_groups(lines: list[str]) -> list[tuple[int, int]]:

@@ -1284,7 +1284,22 @@ def _bracketed_prefix(text: str) -> tuple[str, str]:
         return "", rest
     if year_first := re.fullmatch(r"(?P<year>(?:19|20)\d\d)\s+(?P<venue>.+)", inside):
         inside = f"{year_first['venue']} {year_first['year']}"
+    if keys_the_names(inside, rest):
+        return "", rest
     return (inside, rest) if looks_like_venue(inside) else ("", text)
+
+
+def keys_the_names(key: str, text: str) -> bool:
+    """`[SHNGS] Soudry, D., Hoffer, E., Nacson, M. S., …`, `[MRT] Mehryar Mohri, Afshin
+    Rostamizadeh, …`: capitals that are the initials of the names after them, in their order (an
+    alphabetic citation key, as amsalpha makes them), key the entry; they name no venue."""
+    if not re.fullmatch(r"[A-Z]{2,8}", key):
+        return False
+    initials = "".join(word[0] for word in re.findall(r"[A-Z][\w'’]*", text[:160]))
+    if not initials.startswith(key[0]) and len(key) < 3:  # `[MMN] Song, M., Montanari, A., …`: a key
+        return False  # need not open with the first name's initial
+    letters = iter(initials)
+    return all(letter in letters for letter in key)
 
 
 def _leading_names(text: str) -> tuple[tuple[list[str], bool], str] | None:
