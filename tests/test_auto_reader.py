@@ -2807,6 +2807,28 @@ def test_a_year_field_bullet_under_a_labelled_title_is_the_paper_s_year():
         "Sharp Minima Can Generalize for Deep Nets", ("Ada Lovelace", "Charles Babbage"), 2017)
 
 
+def test_an_entry_written_as_three_paragraphs_title_names_and_venue_link_is_one_paper():
+    """Fifteenth real round: `**Title**`, a names paragraph and a `[VENUE'YY](arXiv)` paragraph,
+    blank lines between, were three notes, and the heading above took the venue's link as its own."""
+    entries = read_excerpt("auto", """
+        ## Analysis of shallow networks (`./shallow`)
+        **Sharp Minima Can Generalize for Deep Nets**
+
+        Ada Lovelace, Charles Babbage
+
+        [NeurIPS'23](https://arxiv.org/abs/1703.04933)
+
+        **Kernel Machines and Random Features in Practice** (`./kernels`)
+
+        Ada Lovelace
+
+        ICML 2021 [link](https://arxiv.org/abs/1806.07572), *Honorable Mention*
+        """)
+    assert [(paper.line, paper.title, paper.authors, paper.year, paper.arxiv_id) for paper in papers_of(entries)] == [
+        (2, "Sharp Minima Can Generalize for Deep Nets", ("Ada Lovelace", "Charles Babbage"), 2023, "1703.04933"),
+        (8, "Kernel Machines and Random Features in Practice", ("Ada Lovelace",), 2021, "1806.07572")]
+
+
 @pytest.mark.parametrize("line, title", [
     ("""- ["Beyond 'Sharp Minima Generalize Badly'"](https://example.org/beyond.pdf){:target="_blank"} by Ada Lovelace""",
      "Beyond 'Sharp Minima Generalize Badly'"),
