@@ -2829,6 +2829,13 @@ def test_an_entry_written_as_three_paragraphs_title_names_and_venue_link_is_one_
         (8, "Kernel Machines and Random Features in Practice", ("Ada Lovelace",), 2021, "1806.07572")]
 
 
+@pytest.mark.parametrize("byline", ["_Lovelace et. al._", "_Lovelace et.al_", "by _Lovelace et. al._"])
+def test_an_et_al_written_with_a_period_after_et_still_truncates_the_byline(byline):
+    """Fifteenth real round: `[Title](url) _Surname et. al._` read no author."""
+    paper = papers_of(read_excerpt("auto", f"1. [Sharp Minima Can Generalize](https://arxiv.org/abs/1703.04933) {byline}"))[0]
+    assert (paper.title, paper.authors, paper.authors_truncated) == ("Sharp Minima Can Generalize", ("Lovelace",), True)
+
+
 @pytest.mark.parametrize("line, title", [
     ("""- ["Beyond 'Sharp Minima Generalize Badly'"](https://example.org/beyond.pdf){:target="_blank"} by Ada Lovelace""",
      "Beyond 'Sharp Minima Generalize Badly'"),
