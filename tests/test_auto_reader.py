@@ -2829,6 +2829,28 @@ def test_an_entry_written_as_three_paragraphs_title_names_and_venue_link_is_one_
         (8, "Kernel Machines and Random Features in Practice", ("Ada Lovelace",), 2021, "1806.07572")]
 
 
+def test_topics_numbered_in_parentheses_naming_methods_by_acronym_are_no_papers():
+    """Fifteenth real round: `* (1) Convergence Analysis of GD, SGD and Momentum` was a paper by
+    `SGD` and `Momentum`, titled `1) Convergence Analysis of GD`."""
+    entries = read_excerpt("auto", """
+        This survey covers:
+        * (1) Generalization Bounds of SGD, GD and Momentum
+        * (2) Generalization Bounds of Adaptive Methods
+        """)
+    assert papers_of(entries) == []
+    paper = papers_of(read_excerpt("auto", "* (3) Sharp Minima Can Generalize [pdf](https://arxiv.org/pdf/1703.04933.pdf)"))[0]
+    assert paper.title == "Sharp Minima Can Generalize"
+
+
+def test_a_link_whose_own_words_call_it_a_blog_is_no_paper():
+    """Fifteenth real round: `[Title blog by Full Name on the paper of the same name](github.io)` was a paper."""
+    entries = read_excerpt("auto", """
+        1. [Kernel Machines in Practice blog by Ada Lovelace on the paper of the same name](https://lovelace.github.io/kernels/)
+        2. [Kernel Machines in Practice](https://arxiv.org/abs/1703.04933) _Lovelace et al._
+        """)
+    assert [paper.line for paper in papers_of(entries)] == [2]
+
+
 @pytest.mark.parametrize("byline", ["_Lovelace et. al._", "_Lovelace et.al_", "by _Lovelace et. al._"])
 def test_an_et_al_written_with_a_period_after_et_still_truncates_the_byline(byline):
     """Fifteenth real round: `[Title](url) _Surname et. al._` read no author."""

@@ -560,11 +560,11 @@ def _without_task_box(spans: tuple[Span, ...]) -> tuple[Span, ...]:
 
 # `- 2:<TAB>Title - [2013][ref]`: a number and a colon before white space number the item; a clock
 # time (`10:30`) has no space after its colon.
-_COLON_NUMBER = re.compile(r"\s*\d{1,3}:[ \t]+")
+_COLON_NUMBER = re.compile(r"\s*(?:\d{1,3}:|\(\d{1,3}\))[ \t]+")
 
 
 def _without_colon_number(spans: tuple[Span, ...]) -> tuple[Span, ...]:
-    """An item numbered `N:` inside a bullet is numbered by it, as by `N.`: no part of the title."""
+    """An item numbered `N:` or `(N)` inside a bullet is numbered by it, as by `N.`: no part of the title."""
     if spans and spans[0].style == "text" and (number := _COLON_NUMBER.match(spans[0].text)) \
             and spans[0].text[number.end():].strip():
         return (Span("text", spans[0].text[number.end():], spans[0].url), *spans[1:])
@@ -1347,7 +1347,9 @@ def _names_cut(title: str) -> tuple[str, str]:
         after = after if dash else _plain_names(title[cut.end():])
         # `Title - Barrett & Dherin`, `Title, Frankle & Carbin`
         joined = re.search(r"\s(?:&|and)\s", title[cut.end():])
-        one_surname = (dash or joined) and _surnames_only(title[cut.end():])
+        # `Title, GD, SGD and Momentum`: after a comma, an acronym is a topic's word, no surname
+        acronym = not dash and any(len(word) > 1 and word.isupper() for word in title[cut.end():].split())
+        one_surname = (dash or joined) and _surnames_only(title[cut.end():]) and not acronym
         if after and (len(after[0]) > 1 or after[1] or dash) or one_surname:
             return title[: cut.start()], title[cut.end():]
     return title, ""
