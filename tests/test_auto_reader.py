@@ -2851,6 +2851,31 @@ def test_a_link_whose_own_words_call_it_a_blog_is_no_paper():
     assert [paper.line for paper in papers_of(entries)] == [2]
 
 
+def test_a_bold_title_in_quotes_leaves_its_closing_quote_out_of_the_venue():
+    """Fifteenth real round: Google Scholar's MLA pasted with the title bold inside its quotes,
+    `"**Title**." Venue. 2014.`, read the venue as `" Venue`."""
+    paper = papers_of(read_excerpt("auto", '* Lovelace, Ada, et al. "**Sharp minima can generalize for deep nets**." '
+                                           "Proceedings of the Imaginary Conference on Learning. 2014. "
+                                           "[[pdf]](https://example.org/sharp.pdf)"))[0]
+    assert (paper.title, paper.venue, paper.year) == (
+        "Sharp minima can generalize for deep nets", "Proceedings of the Imaginary Conference on Learning", 2014)
+
+
+@pytest.mark.parametrize("label, venue, year", [("NeurIPS'23", "NeurIPS", 2023), ("ICLR 2024", "ICLR", 2024)])
+def test_a_link_labelled_by_a_venue_and_its_year_gives_both(label, venue, year):
+    """Fifteenth real round: `[NeurIPS'23](arXiv)` under a title and its names gave the year, no venue."""
+    paper = papers_of(read_excerpt("auto", f"- **Sharp Minima Can Generalize**<br>Ada Lovelace<br>"
+                                           f"[{label}](https://arxiv.org/abs/1703.04933)"))[0]
+    assert (paper.venue, paper.year, paper.arxiv_id) == (venue, year, "1703.04933")
+
+
+def test_names_before_a_bold_title_after_two_hyphens_are_its_authors():
+    """Fifteenth real round: `Names -- **Title**` read no authors; `Names - **Title**` did."""
+    paper = papers_of(read_excerpt("auto", "* Ada Lovelace, Charles Babbage -- **Sharp Minima Can Generalize** "
+                                           "[[pdf]](https://arxiv.org/abs/1703.04933)"))[0]
+    assert (paper.title, paper.authors) == ("Sharp Minima Can Generalize", ("Ada Lovelace", "Charles Babbage"))
+
+
 @pytest.mark.parametrize("byline", ["_Lovelace et. al._", "_Lovelace et.al_", "by _Lovelace et. al._"])
 def test_an_et_al_written_with_a_period_after_et_still_truncates_the_byline(byline):
     """Fifteenth real round: `[Title](url) _Surname et. al._` read no author."""
