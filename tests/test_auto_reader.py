@@ -2920,6 +2920,82 @@ def test_a_year_field_bullet_under_a_labelled_title_is_the_paper_s_year():
         "Sharp Minima Can Generalize for Deep Nets", ("Ada Lovelace", "Charles Babbage"), 2017)
 
 
+def test_an_entry_written_as_three_paragraphs_title_names_and_venue_link_is_one_paper():
+    """Fifteenth real round: `**Title**`, a names paragraph and a `[VENUE'YY](arXiv)` paragraph,
+    blank lines between, were three notes, and the heading above took the venue's link as its own."""
+    entries = read_excerpt("auto", """
+        ## Analysis of shallow networks (`./shallow`)
+        **Sharp Minima Can Generalize for Deep Nets**
+
+        Ada Lovelace, Charles Babbage
+
+        [NeurIPS'23](https://arxiv.org/abs/1703.04933)
+
+        **Kernel Machines and Random Features in Practice** (`./kernels`)
+
+        Ada Lovelace
+
+        ICML 2021 [link](https://arxiv.org/abs/1806.07572), *Honorable Mention*
+        """)
+    assert [(paper.line, paper.title, paper.authors, paper.year, paper.arxiv_id) for paper in papers_of(entries)] == [
+        (2, "Sharp Minima Can Generalize for Deep Nets", ("Ada Lovelace", "Charles Babbage"), 2023, "1703.04933"),
+        (8, "Kernel Machines and Random Features in Practice", ("Ada Lovelace",), 2021, "1806.07572")]
+
+
+def test_topics_numbered_in_parentheses_naming_methods_by_acronym_are_no_papers():
+    """Fifteenth real round: `* (1) Convergence Analysis of GD, SGD and Momentum` was a paper by
+    `SGD` and `Momentum`, titled `1) Convergence Analysis of GD`."""
+    entries = read_excerpt("auto", """
+        This survey covers:
+        * (1) Generalization Bounds of SGD, GD and Momentum
+        * (2) Generalization Bounds of Adaptive Methods
+        """)
+    assert papers_of(entries) == []
+    paper = papers_of(read_excerpt("auto", "* (3) Sharp Minima Can Generalize [pdf](https://arxiv.org/pdf/1703.04933.pdf)"))[0]
+    assert paper.title == "Sharp Minima Can Generalize"
+
+
+def test_a_link_whose_own_words_call_it_a_blog_is_no_paper():
+    """Fifteenth real round: `[Title blog by Full Name on the paper of the same name](github.io)` was a paper."""
+    entries = read_excerpt("auto", """
+        1. [Kernel Machines in Practice blog by Ada Lovelace on the paper of the same name](https://lovelace.github.io/kernels/)
+        2. [Kernel Machines in Practice](https://arxiv.org/abs/1703.04933) _Lovelace et al._
+        """)
+    assert [paper.line for paper in papers_of(entries)] == [2]
+
+
+def test_a_bold_title_in_quotes_leaves_its_closing_quote_out_of_the_venue():
+    """Fifteenth real round: Google Scholar's MLA pasted with the title bold inside its quotes,
+    `"**Title**." Venue. 2014.`, read the venue as `" Venue`."""
+    paper = papers_of(read_excerpt("auto", '* Lovelace, Ada, et al. "**Sharp minima can generalize for deep nets**." '
+                                           "Proceedings of the Imaginary Conference on Learning. 2014. "
+                                           "[[pdf]](https://example.org/sharp.pdf)"))[0]
+    assert (paper.title, paper.venue, paper.year) == (
+        "Sharp minima can generalize for deep nets", "Proceedings of the Imaginary Conference on Learning", 2014)
+
+
+@pytest.mark.parametrize("label, venue, year", [("NeurIPS'23", "NeurIPS", 2023), ("ICLR 2024", "ICLR", 2024)])
+def test_a_link_labelled_by_a_venue_and_its_year_gives_both(label, venue, year):
+    """Fifteenth real round: `[NeurIPS'23](arXiv)` under a title and its names gave the year, no venue."""
+    paper = papers_of(read_excerpt("auto", f"- **Sharp Minima Can Generalize**<br>Ada Lovelace<br>"
+                                           f"[{label}](https://arxiv.org/abs/1703.04933)"))[0]
+    assert (paper.venue, paper.year, paper.arxiv_id) == (venue, year, "1703.04933")
+
+
+def test_names_before_a_bold_title_after_two_hyphens_are_its_authors():
+    """Fifteenth real round: `Names -- **Title**` read no authors; `Names - **Title**` did."""
+    paper = papers_of(read_excerpt("auto", "* Ada Lovelace, Charles Babbage -- **Sharp Minima Can Generalize** "
+                                           "[[pdf]](https://arxiv.org/abs/1703.04933)"))[0]
+    assert (paper.title, paper.authors) == ("Sharp Minima Can Generalize", ("Ada Lovelace", "Charles Babbage"))
+
+
+@pytest.mark.parametrize("byline", ["_Lovelace et. al._", "_Lovelace et.al_", "by _Lovelace et. al._"])
+def test_an_et_al_written_with_a_period_after_et_still_truncates_the_byline(byline):
+    """Fifteenth real round: `[Title](url) _Surname et. al._` read no author."""
+    paper = papers_of(read_excerpt("auto", f"1. [Sharp Minima Can Generalize](https://arxiv.org/abs/1703.04933) {byline}"))[0]
+    assert (paper.title, paper.authors, paper.authors_truncated) == ("Sharp Minima Can Generalize", ("Lovelace",), True)
+
+
 @pytest.mark.parametrize("line, title", [
     ("""- ["Beyond 'Sharp Minima Generalize Badly'"](https://example.org/beyond.pdf){:target="_blank"} by Ada Lovelace""",
      "Beyond 'Sharp Minima Generalize Badly'"),

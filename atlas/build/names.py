@@ -14,7 +14,7 @@ NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "le", "la", "di", 
 _PARTICLE_SURNAME = re.compile(r"(?:d|l|dall|dell|degl)['’][A-Z][\w'’\-]*\.?")
 _INITIALS = re.compile(r"^(?:[A-Z]\.\s*-?\s*)+$")
 _NAME_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
-_TRUNCATION = re.compile(r"\.\.\.|…|\bet al\.?")
+_TRUNCATION = re.compile(r"\.\.\.|…|\bet(?:\.? |\.)al\b\.?")  # `et al.`, `et. al.`, `et.al`
 # "Lu, Y.", "Y. Lu", "P. T. P. Tang": no given name written out
 _INITIALS_ONLY_NAME = re.compile(r"^(?:[^,]+,\s*(?:[A-Z]\.\s*-?\s*)+|(?:[A-Z]\.\s*-?\s*)+\S+)$")
 

@@ -104,6 +104,7 @@ _NOT_PAPER_WORKS = re.compile(
 _DESCRIPTOR = re.compile(r"(?<![\]\w])\[(?P<kind>[^\[\]()]{2,40})\](?![(\[:])")
 _PARENTHESIZED = re.compile(r"\((?P<kind>[^()]{2,40})\)")
 _CLOSING_KIND = re.compile(r"\((?P<kind>[^()]{2,40})\)\s*$")
+_BLOG_IN_TITLE = re.compile(r"\bblogs?\b", re.IGNORECASE)
 # A title naming its own kind: `Deep learning theory lecture notes`, `Theory of Deep Learning
 # workshop` (papers' titles name these too, so only where nothing links or identifies a paper)
 _KIND_IN_TITLE = re.compile(
@@ -754,6 +755,10 @@ def _refuse_named_non_paper(text: str, links: list[Span], reference: Reference, 
     if labels and not strong and (not reference.venue or own_kind) and all(
             len(label.split()) <= 2 and _names_non_paper(label) for label in labels):
         raise NotAPaper(f"links only to its {', '.join(labels)}, not to a paper")
+    # `[Title blog by Full Name on the paper](github.io)`: the link's own words call it a blog
+    if _BLOG_IN_TITLE.search(reference.title) and not {"arXiv id", "DOI"} & set(reference.evidence) \
+            and not looks_like_venue(reference.venue):
+        raise NotAPaper(f"'{reference.title}' names a blog, not a paper")
 
 
 def _refuse_described_non_paper(text: str, reference: Reference, section: tuple[str, ...],

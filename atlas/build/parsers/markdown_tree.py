@@ -18,6 +18,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from atlas.build.errors import InputError
+from atlas.build.names import looks_like_name, split_names
 from atlas.build.parsers.dialects import as_markdown
 from atlas.build.parsers.field_records import Record
 from atlas.build.parsers.html_items import HARD_BREAK, html_items
@@ -294,6 +295,12 @@ class _Walk:
         elif kind == "inline" and self.open_items and self.items[self.open_items[-1]]["spans"] is None:
             item = self.items[self.open_items[-1]]
             item["spans"] = tuple(item.pop("field", ())) + _spans(token, self.blocks)
+        elif kind == "inline" and self.blocks and not self.open_items and not self.quoted \
+                and tokens[index - 1].type == "paragraph_open" and self.items \
+                and self.items[-1] is self.paragraph and _part_of_title_paragraph(self.paragraph, token):
+            self.paragraph["spans"] += (Span("text", HARD_BREAK),) + _spans(token, self.blocks)
+            self.paragraph["byline"] = self.paragraph.get("byline") or self.first_line + token.map[0] + 1
+            self.paragraph["own_end"] = token.map[1]
         elif kind == "inline" and self.blocks and self.open_items \
                 and tokens[index - 1].type == "paragraph_open" \
                 and _byline_of_bold_title(self.items[self.open_items[-1]], token):
@@ -599,6 +606,31 @@ def _byline_of_bold_title(item: dict, inline: Token) -> bool:
         return False
     byline = _spans(inline, rich=True)
     return any(span.style == "link" for span in byline) or byline[0].style == "em"
+
+
+def _part_of_title_paragraph(paragraph: dict, inline: Token) -> bool:
+    """A paragraph of one line under a paragraph that is a bold title alone (`**Title**`, a tag
+    or a folder in parentheses at most), as an entry written a part a paragraph is: the title,
+    then its names (`Full Name, Full Name`), then its venue and link (`[NeurIPS'23](arXiv)`).
+    The names, and the line with the first link, are parts of the title's entry, as
+    `**Title**<br>Names<br>[Venue](url)` would write them; the next bold title opens another."""
+    spans = [span for span in paragraph["spans"] or () if span.text.strip() or span.style == "link"]
+    if paragraph.get("block") != "paragraph" or not spans or spans[0].style != "strong" \
+            or any(span.style == "link" for span in spans):
+        return False
+    children = [child for child in inline.children or [] if child.type != "text" or child.content.strip()]
+    labelled = len(children) > 1 and children[0].type == "link_open" and len(children[1].content.split()) <= 3
+    if "\n" in inline.content or len(inline.content) > 160 or opens_with_authors(inline) \
+            or (opens_with_title(inline) and not labelled):  # `[NeurIPS'23](…)`, not `**Title**`
+        return False
+    if not paragraph.get("byline"):  # the title alone so far: a short bold phrase, nothing else
+        others = "".join(span.text for span in spans[1:] if span.style != "image")
+        if len(spans[0].text.split()) < 3 or len(others.strip()) > 60 or "\n" in spans[0].text:
+            return False
+        names, _ = split_names(inline.content.strip(" *_"))
+        if names and all(looks_like_name(name) for name in names):
+            return True
+    return any(child.type == "link_open" for child in children)
 
 
 def _paragraph_spans(inline: Token) -> tuple[Span, ...]:

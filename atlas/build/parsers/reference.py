@@ -157,7 +157,8 @@ _VANCOUVER_AUTHORS = re.compile(
     rf"^(?P<names>{_VANCOUVER_NAME}(?:(?:, {_VANCOUVER_NAME})+(?:, et al)?|, et al))\. (?=[A-Z\"“'‘$(\d])")
 # A `<br>` (HARD_BREAK) parts an entry's fields as a period would: `**Title**<br>Authors<br>Venue`.
 _CHUNK_SEPARATOR = re.compile(
-    rf"(?<![\s.][A-Z])(?<!^[A-Z])\.(?=\s|$)|[;|()\[\]·•，{HARD_BREAK}]|\s[–—-]\s|\s[–—-]$|^[–—-]\s")
+    rf"(?<![\s.][A-Z])(?<!^[A-Z])\.(?=\s|$)|[;|()\[\]·•，{HARD_BREAK}]|\s(?:--|[–—-])\s|\s(?:--|[–—-])$"
+    r"|^(?:--|[–—-])\s")  # `Names -- **Title**`: a dash typed as two hyphens too
 _PAPER_HOSTS = re.compile(
     r"arxiv\.org|openreview\.net|proceedings\.|papers\.nips\.cc|aclanthology|aclweb\.org|dl\.acm\.org|"
     r"ieeexplore|springer|sciencedirect|jmlr\.org|mlr\.press|doi\.org|semanticscholar|biorxiv|"
@@ -554,11 +555,11 @@ def _without_task_box(spans: tuple[Span, ...]) -> tuple[Span, ...]:
 
 # `- 2:<TAB>Title - [2013][ref]`: a number and a colon before white space number the item; a clock
 # time (`10:30`) has no space after its colon.
-_COLON_NUMBER = re.compile(r"\s*\d{1,3}:[ \t]+")
+_COLON_NUMBER = re.compile(r"\s*(?:\d{1,3}:|\(\d{1,3}\))[ \t]+")
 
 
 def _without_colon_number(spans: tuple[Span, ...]) -> tuple[Span, ...]:
-    """An item numbered `N:` inside a bullet is numbered by it, as by `N.`: no part of the title."""
+    """An item numbered `N:` or `(N)` inside a bullet is numbered by it, as by `N.`: no part of the title."""
     if spans and spans[0].style == "text" and (number := _COLON_NUMBER.match(spans[0].text)) \
             and spans[0].text[number.end():].strip():
         return (Span("text", spans[0].text[number.end():], spans[0].url), *spans[1:])
@@ -706,8 +707,20 @@ def _styled_title(spans: tuple[Span, ...], style: str) -> tuple[str, str, list[S
                 and not as_names and not span.text.strip().endswith(":") \
                 and not re.fullmatch(r"\s*et\s+al\.?\s*", span.text) \
                 and not (style == "em" and _titled_before(spans, index)):
-            return span.text, "", [s for s in spans if s is not span]
+            return span.text, "", _unquoted_after(spans, index)
     return None
+
+
+def _unquoted_after(spans: tuple[Span, ...], index: int) -> list[Span]:
+    """The spans besides a styled title; a quote closing it (`"**Title**." Venue`, as Google
+    Scholar's MLA is pasted with the title made bold) goes with it, not with the venue after it."""
+    rest = [s for s in spans if s is not spans[index]]
+    before, after = spans[index - 1] if index else None, spans[index + 1] if index + 1 < len(spans) else None
+    if before and after and before.style == after.style == "text" \
+            and before.text.rstrip().endswith(('"', "“")):
+        closed = re.sub(r'^(\s*[.,]?)\s*["”]', r"\1", after.text)
+        rest[index] = Span("text", closed, after.url)  # `after` stands at `index` once the title is out
+    return rest
 
 
 def without_nickname(title: str) -> str:
@@ -901,10 +914,18 @@ _VENUE_YEAR_LABEL = re.compile(
     r"|, (?P<year>\d\d)\.(?:0[1-9]|1[0-2]))\]$")
 
 
+# A link labelled by an acronym's venue and its year: `[NeurIPS'23](abs)`, `[ICLR 2024](abs)`
+_VENUE_YEAR_LINK = re.compile(
+    r"(?P<venue>[A-Z][A-Za-z]*[A-Z][A-Za-z]*)(?:['’](?P<yy>\d\d)| (?P<year>(?:19|20)\d\d))")
+
+
 def _labelled_venue(rest: list[Span]) -> tuple[str, int | None]:
-    """The venue and year a link's label gives, `[[ICML20]](pdf)` or `[[arxiv, 17.07]](abs)`, when
-    nothing else around the title does; `paper` names no venue."""
+    """The venue and year a link's label gives, `[[ICML20]](pdf)`, `[[arxiv, 17.07]](abs)` or
+    `[NeurIPS'23](abs)`, when nothing else around the title does; `paper` names no venue."""
     for span in rest:  # a link's label, or the same bracketed after the title: `**Title.** [icml21]`
+        linked = _VENUE_YEAR_LINK.fullmatch(span.text.strip()) if span.style == "link" else None
+        if linked and looks_like_venue(linked["venue"]) and not other_host(span.url):
+            return linked["venue"], int(linked["year"] or 0) or 2000 + int(linked["yy"])
         label = _VENUE_YEAR_LABEL.match(span.text.strip()) if span.style in ("link", "text") else None
         if label:
             venue = " ".join(filter(None, [label["venue"], label["part"]]))
@@ -1406,7 +1427,9 @@ def _names_cut(title: str) -> tuple[str, str]:
         after = after if dash else _plain_names(title[cut.end():])
         # `Title - Barrett & Dherin`, `Title, Frankle & Carbin`
         joined = re.search(r"\s(?:&|and)\s", title[cut.end():])
-        one_surname = (dash or joined) and _surnames_only(title[cut.end():])
+        # `Title, GD, SGD and Momentum`: after a comma, an acronym is a topic's word, no surname
+        acronym = not dash and any(len(word) > 1 and word.isupper() for word in title[cut.end():].split())
+        one_surname = (dash or joined) and _surnames_only(title[cut.end():]) and not acronym
         if after and (len(after[0]) > 1 or after[1] or dash) or one_surname:
             return title[: cut.start()], title[cut.end():]
     return title, ""
