@@ -3160,3 +3160,12 @@ def test_a_title_link_over_a_hard_broken_byline_of_linked_names_stays_one_entry(
     papers = papers_of(read_excerpt("auto", text))
     assert [paper.title for paper in papers] == ["Spectral Bias of Shallow Kernel Machines"]
     assert count_blocks(text) == 1
+
+
+def test_an_alphabetic_key_counts_the_names_a_comma_only_entry_opens_with():
+    """Fourteenth real round: `[ZLLS] Names, Names, Names, Names, Title, Year.` kept its names in
+    the title; the key's letters are their surnames' initials, one a name."""
+    paper = papers_of(read_excerpt("auto", "6. [LBS] Ada Lovelace, Charles P. Babbage, Mary Somerville, "
+                                           "Notes on the Analytical Engine, 2018.\n"))[0]
+    assert (paper.title, paper.authors, paper.year) == (
+        "Notes on the Analytical Engine", ("Ada Lovelace", "Charles P. Babbage", "Mary Somerville"), 2018)

@@ -576,7 +576,8 @@ def _paper(spans: tuple[Span, ...], section: tuple[str, ...], columns: tuple[str
         raise NotAPaper("table-of-contents entry: links to a part of the list")
     if _NEWS_DATE.match(text) and " | " not in text:
         raise NotAPaper("a dated news line, not a paper")
-    spans, cited = _without_pandoc_citation(_byline_out_of_title_link(_with_emphasis_in_links(spans)))
+    spans = _names_closed_by_key(_with_emphasis_in_links(spans))
+    spans, cited = _without_pandoc_citation(_byline_out_of_title_link(spans))
     reference = read_reference(spans)
     if reference is None:
         raise NotAPaper("no title")
@@ -645,6 +646,27 @@ def _byline_out_of_title_link(spans: tuple[Span, ...]) -> tuple[Span, ...]:
     if tail and tail[-1].style == "text":
         tail = (*tail[:-1], Span("text", _spelled_years(tail[-1].text)))
     return (*spans[:first], *moved, *tail) if names or tail != spans[first + 1:] else spans
+
+
+# A full name: given names or initials, then the surname (`Zack C. Lipton`, `Mu Li`)
+_FULL_NAME = re.compile(r"(?:[A-Z][\w'’-]*\.?\s+){1,3}(?P<surname>[A-Z][\w'’-]+)")
+
+
+def _names_closed_by_key(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """`[ZLLS] Aston Zhang, Zack C. Lipton, Mu Li, Alex J. Smola, Dive into Deep Learning, 2018.`:
+    an alphabetic key counts the names after it, one a letter, each letter its surname's initial;
+    the comma after the last of them closes the names, as a stop would (`Names. Title, 2018.`)."""
+    opening = _ALPHABETIC_KEY.match(spans[0].text) if spans and spans[0].style == "text" else None
+    if not opening:
+        return spans
+    text, key = spans[0].text, opening["key"]
+    parts = text[opening.end():].split(", ")
+    if len(parts) <= len(key) or not all(
+            (name := _FULL_NAME.fullmatch(part.strip())) and name["surname"][0] == letter
+            for part, letter in zip(parts, key, strict=False)):
+        return spans
+    names = ", ".join(parts[: len(key)])
+    return (Span("text", f"{text[: opening.end()]}{names}. {', '.join(parts[len(key):])}"), *spans[1:])
 
 
 def _with_emphasis_in_links(spans: tuple[Span, ...]) -> tuple[Span, ...]:
