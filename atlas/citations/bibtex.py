@@ -45,6 +45,10 @@ _NAME_SYNTAX = re.compile(r"[,\\$^#%&_~]|(?:^|\s)and(?:\s|$)|^others$", re.IGNOR
 # Characters a URL, DOI or arXiv id may hold as they are; anything else is percent-encoded.
 _URL_SAFE = "!#$%&'()*+,-./:;=?@[]_~"
 _INNER_BRACES = re.compile(r"\{[^{}]*\}")
+# What urllib.parse.quote leaves as it is: its always-safe characters and _URL_SAFE.
+_URL_PLAIN = re.compile(r"[A-Za-z0-9_.\-~" + re.escape(_URL_SAFE) + "]*")
+# The characters `literal` or the LaTeX codec change.
+_SPECIAL = re.compile("[" + re.escape("".join(_LITERAL) + "".join(sorted(_LATEX_ESCAPED))) + "]")
 
 
 def protect_case(title: str) -> str:
@@ -85,7 +89,8 @@ def literal(text: str) -> str:
 
 def verbatim(text: str) -> str:
     """A URL, DOI or arXiv id percent-encoded wherever it holds a brace, quote, backslash or space."""
-    return urllib.parse.quote(text.strip(), safe=_URL_SAFE)
+    text = text.strip()
+    return text if _URL_PLAIN.fullmatch(text) else urllib.parse.quote(text, safe=_URL_SAFE)
 
 
 def _name_part(text: str) -> str:
@@ -96,10 +101,13 @@ def _name_part(text: str) -> str:
 
 @cache  # every person once: a bounded cache, smaller than the authors of a large atlas, thrashed
 def _author(given: str, surname: str) -> str:
-    """One person as pybtex writes a Person(first=, last=) of the parts: "Surname, Given".
+    """One person as pybtex writes a Person(first=, last=) of the parts: "Surname, Given"; empty
+    for a name with nothing to write.
 
     pybtex splits each part into words and joins them with one space; a part from `_name_part`
     is already one braced word or words one space apart, so the join gives the part back."""
+    if not plain_text(given + surname):
+        return ""
     if not plain_text(surname):  # a one-word name the lists wrote as given names only
         given, surname = "", given
     given, surname = _name_part(given), _name_part(surname)
@@ -110,7 +118,7 @@ def _fields(citation: Citation) -> tuple[str, list[tuple[str, str]]]:
     """The entry type and the fields of one paper, in pybtex's order: author first."""
     entry_type, venue_field, venue_name = _ENTRY_TYPES.get(citation.venue_kind, ("misc", "", ""))
     fields = []
-    names = [_author(first, last) for first, last in citation.authors if plain_text(first + last)]
+    names = [name for first, last in citation.authors if (name := _author(first, last))]
     if citation.authors_truncated:
         names.append("others")
     if names:
@@ -129,6 +137,12 @@ def _fields(citation: Citation) -> tuple[str, list[tuple[str, str]]]:
     if citation.url:
         fields.append(("url", verbatim(citation.url)))
     return entry_type, fields
+
+
+def _escaped(text: str) -> str:
+    """A field's text as written: `literal`, then pybtex's LaTeX escaping; most text has neither's
+    characters and is its own."""
+    return _latex(literal(text)) if _SPECIAL.search(text) else text
 
 
 def _latex(text: str) -> str:
@@ -161,7 +175,7 @@ def entry_text(citation: Citation) -> str:
     entry_type, fields = _fields(citation)
     lines = [f"@{entry_type}{{{citation.key}"]
     for name, value in fields:
-        text = _quoted(value) if name in _VERBATIM_FIELDS else _quoted(_latex(literal(value)))
+        text = _quoted(value) if name in _VERBATIM_FIELDS else _quoted(_escaped(value))
         lines.append(f",\n    {name} = {text}")
     lines.append("\n}\n")
     return "".join(lines)
