@@ -204,3 +204,17 @@ def test_a_doi_that_makes_no_iri_stops_the_export_as_the_strict_parse_of_atlas_n
         list(pyoxigraph.parse(f'<https://x.org/p> <https://x.org/q> <https://doi.org/{doi}> .\n',
                               format=pyoxigraph.RdfFormat.N_TRIPLES))
     _check_iri("https://doi.org/10.1000/182")
+
+
+def test_lines_spilled_in_runs_come_back_sorted_once_each(tmp_path, monkeypatch):
+    import random
+
+    from atlas.build import rdf_atlas
+    monkeypatch.setattr(rdf_atlas, "RUN_LINES", 7)
+    lines = [f"<s{random.Random(n).randrange(40)}> <p> \"é{n % 9}\" .\n" for n in range(200)]
+    out = _Lines(tmp_path)
+    for line in lines:
+        out.lines.append(line)
+        if len(out.lines) >= rdf_atlas.RUN_LINES:
+            out._spill()
+    assert list(out.sorted_unique()) == sorted(set(lines))
