@@ -99,7 +99,7 @@ def _name_part(text: str) -> str:
     return "{" + text + "}" if _NAME_SYNTAX.search(text) else text
 
 
-@cache  # every person once: a bounded cache, smaller than the authors of a large atlas, thrashed
+@cache  # one short string per distinct person; a paper names several, and names come back
 def _author(given: str, surname: str) -> str:
     """One person as pybtex writes a Person(first=, last=) of the parts: "Surname, Given"; empty
     for a name with nothing to write.
