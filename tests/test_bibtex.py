@@ -118,9 +118,9 @@ def test_the_readme_serve_command_serves_bibtex_too(served_atlas):
 def test_the_writer_escapes_exactly_what_pybtex_would():
     import codecs
 
-    from atlas.citations.bibtex import _BibTeXWriter
+    from atlas.citations.bibtex import _latex
     for text in ("Learning 100% & more_of it #1 ~ roughly", "Plain: α-β — {SGD} $x$ \\emph{y}", "Jastrzębski"):
-        assert _BibTeXWriter(encoding="utf-8")._encode(text) == codecs.encode(text, "ulatex+utf-8")
+        assert _latex(text) == codecs.encode(text, "ulatex+utf-8")
 
 
 def test_a_paper_row_page_and_any_sql_with_a_paper_id_column_download_as_bibtex(get):

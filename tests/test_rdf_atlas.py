@@ -12,7 +12,7 @@ from rdflib.collection import Collection
 from rdflib.compare import isomorphic
 
 from atlas.build.pipeline import build
-from atlas.build.rdf_atlas import _entries, _Lines, literal
+from atlas.build.rdf_atlas import _check_iri, _entries, _Lines, literal
 
 BASE = "https://w3id.org/dl-theory-atlas/"
 PREFIXES = """
@@ -194,3 +194,27 @@ def test_literals_are_written_as_pyoxigraph_writes_them_for_every_character(data
                                     format=pyoxigraph.RdfFormat.N_TRIPLES)
     written = f"<{BASE}paper/p> <{BASE}p> {literal(text, datatype, language)} .\n"
     assert written.encode() == expected
+
+
+@pytest.mark.parametrize("doi", ['10.1000/a"b', "10.1000/a b", "10.1000/50%", "10.1000/a{b}", "10.1000/a<b"])
+def test_a_doi_that_makes_no_iri_stops_the_export_as_the_strict_parse_of_atlas_nt_did(doi):
+    with pytest.raises(ValueError):
+        _check_iri(f"https://doi.org/{doi}")
+    with pytest.raises(SyntaxError):
+        list(pyoxigraph.parse(f'<https://x.org/p> <https://x.org/q> <https://doi.org/{doi}> .\n',
+                              format=pyoxigraph.RdfFormat.N_TRIPLES))
+    _check_iri("https://doi.org/10.1000/182")
+
+
+def test_lines_spilled_in_runs_come_back_sorted_once_each(tmp_path, monkeypatch):
+    import random
+
+    from atlas.build import rdf_atlas
+    monkeypatch.setattr(rdf_atlas, "RUN_LINES", 7)
+    lines = [f"<s{random.Random(n).randrange(40)}> <p> \"é{n % 9}\" .\n" for n in range(200)]
+    out = _Lines(tmp_path)
+    for line in lines:
+        out.lines.append(line)
+        if len(out.lines) >= rdf_atlas.RUN_LINES:
+            out._spill()
+    assert list(out.sorted_unique()) == sorted(set(lines))

@@ -2,19 +2,21 @@
 
 The build's dist/atlas.bib and Datasette's .bib links (atlas/site/plugins) both run the
 queries of atlas/citations/records.py and format with `bibliography`, so a downloaded .bib and
-the file in dist/ never differ for the same paper. pybtex writes the BibTeX, so escaping and name
-order follow BibTeX's own rules rather than ours.
+the file in dist/ never differ for the same paper. The text is pybtex's writer's, byte for byte
+(its escaping, name order and delimiters, which tests/test_bibtex.py holds it to), written here
+without pybtex's objects: making them took most of the citation files' time.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 import urllib.parse
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
-from pybtex.database import BibliographyData, Entry, Person
+import latexcodec  # noqa: F401 - registers the "ulatex+utf-8" codec pybtex's writer escapes with
 from pybtex.database.output.bibtex import Writer
 
 # Citation, citation_queries and citations are imported from here by the site and the tests.
@@ -31,7 +33,6 @@ _ENTRY_TYPES = {
     "thesis": ("phdthesis", "", ""),
     "preprint": ("misc", "howpublished", "name"),
 }
-_WORD = re.compile(r"[^\s]+")
 _VERBATIM_FIELDS = {"url", "doi", "eprint"}
 # The only characters pybtex's UTF-8 LaTeX codec changes (checked over all of Unicode).
 _LATEX_ESCAPED = frozenset("#%&_~")
@@ -43,6 +44,11 @@ _LITERAL_CHARACTER = re.compile("[" + re.escape("".join(_LITERAL)) + "]")
 _NAME_SYNTAX = re.compile(r"[,\\$^#%&_~]|(?:^|\s)and(?:\s|$)|^others$", re.IGNORECASE)
 # Characters a URL, DOI or arXiv id may hold as they are; anything else is percent-encoded.
 _URL_SAFE = "!#$%&'()*+,-./:;=?@[]_~"
+_INNER_BRACES = re.compile(r"\{[^{}]*\}")
+# What urllib.parse.quote leaves as it is: its always-safe characters and _URL_SAFE.
+_URL_PLAIN = re.compile(r"[A-Za-z0-9_.\-~" + re.escape(_URL_SAFE) + "]*")
+# The characters `literal` or the LaTeX codec change.
+_SPECIAL = re.compile("[" + re.escape("".join(_LITERAL) + "".join(sorted(_LATEX_ESCAPED))) + "]")
 
 
 def protect_case(title: str) -> str:
@@ -53,17 +59,19 @@ def protect_case(title: str) -> str:
     itself holds is dropped: BibTeX would read an unbalanced one as the end of the field.
     """
     title = plain_text(title)
-    words = _WORD.findall(title)
+    words = title.split(" ")  # one space between words: plain_text folds every other
     capitalised_later = sum(1 for word in words[1:] if word[:1].isupper())
     sentence_case = capitalised_later * 2 < len(words) - 1
+    braced = [_inner_capital(words[0])]
+    braced += [(sentence_case and word[:1].isupper()) or _inner_capital(word) for word in words[1:]]
+    return " ".join("{" + word + "}" if brace else word for word, brace in zip(words, braced, strict=True))
 
-    def brace(match: re.Match) -> str:
-        word = match[0]
-        inner_capital = any(ch.isupper() for ch in word[1:])
-        later_capital = match.start() > 0 and word[:1].isupper() and sentence_case
-        return "{" + word + "}" if inner_capital or later_capital else word
 
-    return _WORD.sub(brace, title)
+def _inner_capital(word: str) -> bool:
+    """Whether a character after a word's first is a capital (SGD, ResNets), read by str's methods:
+    a generator over the characters took a third of protect_case's time."""
+    rest = word[1:]
+    return not rest.islower() and any(map(str.isupper, rest))
 
 
 def plain_text(text: str) -> str:
@@ -81,7 +89,8 @@ def literal(text: str) -> str:
 
 def verbatim(text: str) -> str:
     """A URL, DOI or arXiv id percent-encoded wherever it holds a brace, quote, backslash or space."""
-    return urllib.parse.quote(text.strip(), safe=_URL_SAFE)
+    text = text.strip()
+    return text if _URL_PLAIN.fullmatch(text) else urllib.parse.quote(text, safe=_URL_SAFE)
 
 
 def _name_part(text: str) -> str:
@@ -90,67 +99,96 @@ def _name_part(text: str) -> str:
     return "{" + text + "}" if _NAME_SYNTAX.search(text) else text
 
 
-@lru_cache(maxsize=65_536)  # pybtex parses each name it is given; people are named again and again
-def _person(given: str, surname: str) -> Person:
+@cache  # one short string per distinct person; a paper names several, and names come back
+def _author(given: str, surname: str) -> str:
+    """One person as pybtex writes a Person(first=, last=) of the parts: "Surname, Given"; empty
+    for a name with nothing to write.
+
+    pybtex splits each part into words and joins them with one space; a part from `_name_part`
+    is already one braced word or words one space apart, so the join gives the part back."""
+    if not plain_text(given + surname):
+        return ""
     if not plain_text(surname):  # a one-word name the lists wrote as given names only
         given, surname = "", given
-    return Person(first=_name_part(given), last=_name_part(surname))
+    given, surname = _name_part(given), _name_part(surname)
+    return f"{surname}, {given}" if given else surname
 
 
-def bibtex_entry(citation: Citation) -> Entry:
+def _fields(citation: Citation) -> tuple[str, list[tuple[str, str]]]:
+    """The entry type and the fields of one paper, in pybtex's order: author first."""
     entry_type, venue_field, venue_name = _ENTRY_TYPES.get(citation.venue_kind, ("misc", "", ""))
-    fields = {"title": protect_case(citation.title)}
+    fields = []
+    names = [name for first, last in citation.authors if (name := _author(first, last))]
+    if citation.authors_truncated:
+        names.append("others")
+    if names:
+        fields.append(("author", " and ".join(names)))
+    fields.append(("title", protect_case(citation.title)))
     if citation.year:
-        fields["year"] = str(citation.year)
+        fields.append(("year", str(citation.year)))
     if venue_field:
         venue = citation.venue_full_name if venue_name == "full_name" else citation.venue_name
-        fields[venue_field] = plain_text(venue)
+        fields.append((venue_field, plain_text(venue)))
     if citation.arxiv_id:
-        fields["eprint"] = verbatim(citation.arxiv_id)
-        fields["archiveprefix"] = "arXiv"
+        fields.append(("eprint", verbatim(citation.arxiv_id)))
+        fields.append(("archiveprefix", "arXiv"))
     if citation.doi:
-        fields["doi"] = verbatim(citation.doi)
+        fields.append(("doi", verbatim(citation.doi)))
     if citation.url:
-        fields["url"] = verbatim(citation.url)
-    people = [_person(first, last) for first, last in citation.authors if plain_text(first + last)]
-    if citation.authors_truncated:
-        people.append(Person("others"))
-    return Entry(entry_type, fields=fields, persons={"author": people} if people else {})
+        fields.append(("url", verbatim(citation.url)))
+    return entry_type, fields
 
 
-class _BibTeXWriter(Writer):
-    """pybtex's writer, except that addresses and identifiers are written verbatim, and fast.
+def _escaped(text: str) -> str:
+    """A field's text as written: `literal`, then pybtex's LaTeX escaping; most text has neither's
+    characters and is its own."""
+    return _latex(literal(text)) if _SPECIAL.search(text) else text
 
-    Its LaTeX escaping is right for titles (100% → 100\\%) but would turn an underscore in a URL
-    into a backslash the reader then sees.
-    """
 
-    def _encode(self, text):
-        """Skip the codec, which reads text a character at a time, where it would change nothing."""
-        return super()._encode(text) if _LATEX_ESCAPED.intersection(text) else text
+def _latex(text: str) -> str:
+    """pybtex's LaTeX escaping (its UTF-8 codec), skipped where it would change nothing: the codec
+    reads text a character at a time."""
+    return codecs.encode(text, "ulatex+utf-8") if _LATEX_ESCAPED.intersection(text) else text
 
-    def check_braces(self, s):
-        """pybtex's check, which reads a value a character at a time, only where it can fail: a
-        value with no opening brace ends at brace level 0 (or below, which pybtex allows too)."""
-        if "{" in s:
-            super().check_braces(s)
 
-    def _write_field(self, stream, type, value):  # noqa: A002 - pybtex's own signature
-        if type in _VERBATIM_FIELDS:
-            stream.write(f",\n    {type} = {self.quote(value)}")
-        else:
-            super()._write_field(stream, type, literal(value))
+def _quoted(value: str) -> str:
+    """A field's value delimited as pybtex's writer delimits it: in quotes, or in braces if it holds
+    a quote; with pybtex's check that its braces match wherever it holds one."""
+    if "{" in value and not _nested(value):
+        Writer().check_braces(value)
+    return f'"{value}"' if '"' not in value else f"{{{value}}}"
+
+
+def _nested(value: str) -> bool:
+    """Whether every brace of a value pairs with another, innermost pairs first: what protect_case
+    and the escapes write. pybtex's own check, a character at a time, is left for the rest."""
+    while (inner := _INNER_BRACES.sub("", value)) != value:
+        value = inner
+    return "{" not in value and "}" not in value
+
+
+def entry_text(citation: Citation) -> str:
+    """One paper's BibTeX entry, byte for byte as pybtex's writer wrote it, ending in a newline.
+
+    Addresses and identifiers are written verbatim: pybtex's LaTeX escaping is right for titles
+    (100% → 100\\%) but would turn an underscore in a URL into a backslash the reader then sees."""
+    entry_type, fields = _fields(citation)
+    lines = [f"@{entry_type}{{{citation.key}"]
+    for name, value in fields:
+        text = _quoted(value) if name in _VERBATIM_FIELDS else _quoted(_escaped(value))
+        lines.append(f",\n    {name} = {text}")
+    lines.append("\n}\n")
+    return "".join(lines)
 
 
 def bibliography(cited: Iterable[Citation]) -> str:
-    data = BibliographyData(entries={citation.key: bibtex_entry(citation) for citation in cited})
-    return _BibTeXWriter(encoding="utf-8").to_string(data)
+    """Entries one blank line apart, each paper once (where first cited), as pybtex wrote them."""
+    return "\n".join(entry_text(citation) for citation in {c.key: c for c in cited}.values())
 
 
 def write_bibtex(cited: Sequence[Citation], target: Path, batch: int = 1000) -> None:
     """dist/atlas.bib: every paper of `cited` (all_citations: in id order), `batch` papers at a time
-    so that the text is never whole in memory. pybtex writes one blank line between entries, so
-    the batches joined by one give the file of all papers at once."""
+    so that the text is never whole in memory."""
     with target.open("w", encoding="utf-8") as file:
         for start in range(0, len(cited), batch):
             text = bibliography(cited[start : start + batch])

@@ -45,7 +45,7 @@ def ris_fields(citation: Citation) -> list[tuple[str, str]]:
         fields.append(("UR", citation.url))
     if citation.authors_truncated:
         fields.append(("N1", TRUNCATED_NOTE))
-    return [(tag, one_line(value)) for tag, value in fields if one_line(value)] + [("ER", "")]
+    return [(tag, text) for tag, value in fields if (text := one_line(value))] + [("ER", "")]
 
 
 def ris(cited: Iterable[Citation]) -> str:
