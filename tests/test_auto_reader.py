@@ -3169,3 +3169,21 @@ def test_an_alphabetic_key_counts_the_names_a_comma_only_entry_opens_with():
                                            "Notes on the Analytical Engine, 2018.\n"))[0]
     assert (paper.title, paper.authors, paper.year) == (
         "Notes on the Analytical Engine", ("Ada Lovelace", "Charles P. Babbage", "Mary Somerville"), 2018)
+
+
+def test_a_numbered_reference_wrapped_onto_its_quoted_title_s_line_is_at_that_line():
+    """Sixteenth real round: `[N] I. Surname and I. Surname,` references with the linked quoted
+    title on the line below were read at the `[N]` line; as a seminar citation wrapped onto its
+    title's line is, they are at the title's line. The number before the first name, the first
+    initial's stop and the quote and bracket opening the title no longer hide the names."""
+    entries = read_excerpt("auto", """
+        # References
+        -   [1] Q. Marple and R. T. Lindqvist,
+            ["Sparse Kernels at Width"](https://arxiv.org/abs/1904.00011),
+            arXiv preprint arXiv:1904.00011, 2019.
+        -   [2] B. Okafor,
+            ["Lattice Nets Revisited"](https://arxiv.org/abs/1905.00012), _CoRR_, 2019.
+        """)
+    assert [(paper.line, paper.title, paper.authors) for paper in papers_of(entries)] == [
+        (3, "Sparse Kernels at Width", ("Q. Marple", "R. T. Lindqvist")),
+        (6, "Lattice Nets Revisited", ("B. Okafor",))]

@@ -502,8 +502,10 @@ def _names_wrapped_title_line(raw: str, claims: dict) -> int:
         return 0
     before = raw[:found.start()]
     first, last = authors[0].split()[0], authors[-1].split()[-1]
-    opens = re.match(r"\W*" + re.escape(first) + r"\b", before)
-    closes = re.search(r"\b" + re.escape(last) + r"[\s,.:;*_]*$", before)
+    # after the item's number (`[3] A. One`), a name's initial closing on its stop (`A.`), and
+    # before the marks that open a title (`["Title"](…)`, `“Title”`)
+    opens = re.match(r"\W*(?:\[\d+\]\s*)?" + re.escape(first) + r"(?!\w)", before)
+    closes = re.search(r"\b" + re.escape(last) + r"[\s,.:;*_\[\"“']*$", before)
     return before.count("\n") if opens and closes else 0
 
 
