@@ -3187,3 +3187,21 @@ def test_a_numbered_reference_wrapped_onto_its_quoted_title_s_line_is_at_that_li
     assert [(paper.line, paper.title, paper.authors) for paper in papers_of(entries)] == [
         (3, "Sparse Kernels at Width", ("Q. Marple", "R. T. Lindqvist")),
         (6, "Lattice Nets Revisited", ("B. Okafor",))]
+
+
+def test_a_bullet_titled_before_a_described_dash_and_a_view_link_is_that_title():
+    """Sixteenth real round: `- Title — 中文说明。/ A note. [查看 View](pdf)` bullets were titled by
+    their link's label; a link labelled by what to do with it (`View`, `查看`) names no paper, and a
+    description after a spaced dash opening in lower case or CJK script is a remark on the paper,
+    no part of its title. A title-case subtitle after a dash stays the title's, `[Novel View
+    Synthesis]` a title."""
+    entries = read_excerpt("auto", """
+        # Picks
+        - Sparse Kernels at Width — 宽度与稀疏核的经典研究。/ A classic study of width. [查看 View](../lib/sk.pdf)
+        - Lattice Nets — a note on lattices. [View](../lib/ln.pdf)
+        - Kernel Machines — A Second Look. [pdf](../lib/km.pdf)
+        - [Novel View Synthesis](https://arxiv.org/abs/1906.00021)
+        """)
+    assert [(paper.line, paper.title, paper.authors) for paper in papers_of(entries)] == [
+        (2, "Sparse Kernels at Width", ()), (3, "Lattice Nets", ()),
+        (4, "Kernel Machines — A Second Look", ()), (5, "Novel View Synthesis", ())]
