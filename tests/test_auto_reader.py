@@ -3205,3 +3205,19 @@ def test_a_bullet_titled_before_a_described_dash_and_a_view_link_is_that_title()
     assert [(paper.line, paper.title, paper.authors) for paper in papers_of(entries)] == [
         (2, "Sparse Kernels at Width", ()), (3, "Lattice Nets", ()),
         (4, "Kernel Machines — A Second Look", ()), (5, "Novel View Synthesis", ())]
+
+
+def test_a_reading_group_table_reads_its_to_read_column_and_its_authors_column():
+    """Sixteenth real round: `| Date | Presenter | To Read | Authors |` had no title column, and its
+    rows were read as text with the presenter for the authors. `To Read` (or `Reading`) is the
+    title column; with an Authors column, a title cell `Title (2016), Chapter 3` is the title, its
+    year in parentheses (no name list before it) and the part read after it."""
+    entries = read_excerpt("auto", """
+        | Date    | Presenter   | To Read                               | Authors               |
+        | :---    | :---:       | :---:                                 | ---:                  |
+        | 2 March | Rosa Lindgren | Kernel Machines (2011), Chapters 2 - 3 | Marple and Okafor     |
+        | 9 March | Tomas Ekdahl  | Sparse Kernels at Width (2019)        | Lindqvist, Ng and Oduya |
+        """)
+    assert [(paper.line, paper.title, paper.authors, paper.year) for paper in papers_of(entries)] == [
+        (3, "Kernel Machines", ("Marple", "Okafor"), 2011),
+        (4, "Sparse Kernels at Width", ("Lindqvist", "Ng", "Oduya"), 2019)]

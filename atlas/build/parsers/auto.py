@@ -168,7 +168,8 @@ _SECTION_LEAD = re.compile(
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[A-Z][.)]|\[\d+\])\s+")
 # `Title`, `Paper`, `Paper Name`, `Title & Authors` (a bare `Name` column names tools as often)
 _TITLE_COLUMN = re.compile(
-    rf"^(?:paper\s*(?:names?|titles?)|titles?|papers?|articles?|publications?|{TITLE_COLUMN_ELSEWHERE})"
+    rf"^(?:paper\s*(?:names?|titles?)|titles?|papers?|articles?|publications?|to read|readings?|"
+    rf"{TITLE_COLUMN_ELSEWHERE})"
     r"(?:\s*(?:&|and|/|\+|,)\s*(?:authors?|links?))?$",  # `Title & Authors`, `Paper Title and Link`
     re.IGNORECASE,
 )
@@ -1167,8 +1168,11 @@ def _row(item: ListItem) -> dict:
     # `| [[pdf(https://…) |`: an address a broken link leaves as text in a cell is still the row's link
     addresses = tuple(Span("link", "[link]", found[0].rstrip(".,;")) for span in others
                       if span.style == "text" for found in _BARE_URL.finditer(span.text))
-    spans = item.cells[title_at] + tuple(span for span in others if span.style == "link") + addresses
+    titled, dated = (_dated_title_cell(item.cells[title_at]) if cell["authors"]
+                     else (item.cells[title_at], None))
+    spans = titled + tuple(span for span in others if span.style == "link") + addresses
     claims = _paper(spans, item.section, filled)
+    claims["stated_year"] = claims["stated_year"] or dated
     if not (claims["arxiv_id"] or claims["doi"]) and (kind := _row_kind(item, title_at)):
         raise NotAPaper(f"'({kind})' in its row names no paper")
     if cell["authors"]:
@@ -1187,6 +1191,22 @@ def _row(item: ListItem) -> dict:
     if title_at < len(item.cell_lines):  # an HTML row written a cell a line: the title's line
         claims["line"] = item.cell_lines[title_at]
     return claims
+
+
+# `Title (2016), Sections 6.1 - 6.3` in the title cell of a row whose Authors column names who
+# wrote it: the year in parentheses closes the title, no name list before it, and what follows is
+# the part read
+_DATED_TITLE_CELL = re.compile(
+    r"^(?P<title>[^()]{4,}?)\s*\((?P<year>(?:19|20)\d\d)\)(?:\s*[,.:;]\s*(?P<part>.*))?$")
+
+
+def _dated_title_cell(spans: tuple[Span, ...]) -> tuple[tuple[Span, ...], int | None]:
+    """A title cell of plain text `Title (2016)[, part]`: the title alone and its year; else as it is."""
+    plain = len(spans) == 1 and spans[0].style == "text"
+    found = _DATED_TITLE_CELL.match(spans[0].text.strip()) if plain else None
+    if found is None:
+        return spans, None
+    return (Span("text", found["title"]),), int(found["year"])
 
 
 def _column_names(item: ListItem) -> list[str]:
