@@ -3221,3 +3221,16 @@ def test_a_reading_group_table_reads_its_to_read_column_and_its_authors_column()
     assert [(paper.line, paper.title, paper.authors, paper.year) for paper in papers_of(entries)] == [
         (3, "Kernel Machines", ("Marple", "Okafor"), 2011),
         (4, "Sparse Kernels at Width", ("Lindqvist", "Ng", "Oduya"), 2019)]
+
+
+def test_a_claim_bullet_pointing_at_this_paper_is_no_paper_and_its_linked_child_is():
+    """Sixteenth real round: a bullet remarking on the paper linked below it (`As of 2020, this
+    paper by Name et al. may be …`) was taken for a paper and the linked paper for its note; a
+    title written as text never points at `this paper`."""
+    entries = read_excerpt("auto", """
+        ### Depth
+        * As of March 2020, this paper by Rosa Lindgren et al. may be the clearest account yet of width in a network.  Sadly the proofs are for: (a) GD; (b) two layers only.
+          - [Kernel Machines at Width](https://arxiv.org/abs/2003.00013)
+        """)
+    assert entries[1].kind == "other"
+    assert [(paper.line, paper.title) for paper in papers_of(entries)] == [(3, "Kernel Machines at Width")]

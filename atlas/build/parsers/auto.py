@@ -565,6 +565,11 @@ def _refuse_quotation(text: str, title: str) -> None:
         raise NotAPaper("words quoted in a sentence, not a title")
 
 
+# `As of 2019, this paper by Name et al. may be the best account …` over the linked paper: a title
+# written as text never points at the paper it would name ("this paper", "this work")
+_POINTS_AT_A_PAPER = re.compile(r"\b(?:this|that|the following) (?:paper|work|article|preprint)\b")
+
+
 def _paper(spans: tuple[Span, ...], section: tuple[str, ...], columns: tuple[str, ...] = ()) -> dict:
     """The claims of an entry read as a paper; NotAPaper, with the reason, when it is not one.
     `columns` names the evidence a table row gives in columns of their own (authors, year)."""
@@ -585,6 +590,8 @@ def _paper(spans: tuple[Span, ...], section: tuple[str, ...], columns: tuple[str
     if reference is None:
         raise NotAPaper("no title")
     reference = _with_dated_lead(reference, spans)
+    if not reference.title_url and _POINTS_AT_A_PAPER.search(reference.title):
+        raise NotAPaper("a remark pointing at a paper ('this paper by …'), not a title")
     if _VENUE_AND_YEAR.fullmatch(reference.title.strip()):  # `## ICLR 2019` over its sessions
         raise NotAPaper("a venue and its year, no title")
     keyed = (opening := _ALPHABETIC_KEY.match(text)) and keys_the_names(opening["key"], text[opening.end():])
