@@ -3169,3 +3169,68 @@ def test_an_alphabetic_key_counts_the_names_a_comma_only_entry_opens_with():
                                            "Notes on the Analytical Engine, 2018.\n"))[0]
     assert (paper.title, paper.authors, paper.year) == (
         "Notes on the Analytical Engine", ("Ada Lovelace", "Charles P. Babbage", "Mary Somerville"), 2018)
+
+
+def test_a_numbered_reference_wrapped_onto_its_quoted_title_s_line_is_at_that_line():
+    """Sixteenth real round: `[N] I. Surname and I. Surname,` references with the linked quoted
+    title on the line below were read at the `[N]` line; as a seminar citation wrapped onto its
+    title's line is, they are at the title's line. The number before the first name, the first
+    initial's stop and the quote and bracket opening the title no longer hide the names."""
+    entries = read_excerpt("auto", """
+        # References
+        -   [1] Q. Marple and R. T. Lindqvist,
+            ["Sparse Kernels at Width"](https://arxiv.org/abs/1904.00011),
+            arXiv preprint arXiv:1904.00011, 2019.
+        -   [2] B. Okafor,
+            ["Lattice Nets Revisited"](https://arxiv.org/abs/1905.00012), _CoRR_, 2019.
+        """)
+    assert [(paper.line, paper.title, paper.authors) for paper in papers_of(entries)] == [
+        (3, "Sparse Kernels at Width", ("Q. Marple", "R. T. Lindqvist")),
+        (6, "Lattice Nets Revisited", ("B. Okafor",))]
+
+
+def test_a_bullet_titled_before_a_described_dash_and_a_view_link_is_that_title():
+    """Sixteenth real round: `- Title — 中文说明。/ A note. [查看 View](pdf)` bullets were titled by
+    their link's label; a link labelled by what to do with it (`View`, `查看`) names no paper, and a
+    description after a spaced dash opening in lower case or CJK script is a remark on the paper,
+    no part of its title. A title-case subtitle after a dash stays the title's, `[Novel View
+    Synthesis]` a title."""
+    entries = read_excerpt("auto", """
+        # Picks
+        - Sparse Kernels at Width — 宽度与稀疏核的经典研究。/ A classic study of width. [查看 View](../lib/sk.pdf)
+        - Lattice Nets — a note on lattices. [View](../lib/ln.pdf)
+        - Kernel Machines — A Second Look. [pdf](../lib/km.pdf)
+        - [Novel View Synthesis](https://arxiv.org/abs/1906.00021)
+        """)
+    assert [(paper.line, paper.title, paper.authors) for paper in papers_of(entries)] == [
+        (2, "Sparse Kernels at Width", ()), (3, "Lattice Nets", ()),
+        (4, "Kernel Machines — A Second Look", ()), (5, "Novel View Synthesis", ())]
+
+
+def test_a_reading_group_table_reads_its_to_read_column_and_its_authors_column():
+    """Sixteenth real round: `| Date | Presenter | To Read | Authors |` had no title column, and its
+    rows were read as text with the presenter for the authors. `To Read` (or `Reading`) is the
+    title column; with an Authors column, a title cell `Title (2016), Chapter 3` is the title, its
+    year in parentheses (no name list before it) and the part read after it."""
+    entries = read_excerpt("auto", """
+        | Date    | Presenter   | To Read                               | Authors               |
+        | :---    | :---:       | :---:                                 | ---:                  |
+        | 2 March | Rosa Lindgren | Kernel Machines (2011), Chapters 2 - 3 | Marple and Okafor     |
+        | 9 March | Tomas Ekdahl  | Sparse Kernels at Width (2019)        | Lindqvist, Ng and Oduya |
+        """)
+    assert [(paper.line, paper.title, paper.authors, paper.year) for paper in papers_of(entries)] == [
+        (3, "Kernel Machines", ("Marple", "Okafor"), 2011),
+        (4, "Sparse Kernels at Width", ("Lindqvist", "Ng", "Oduya"), 2019)]
+
+
+def test_a_claim_bullet_pointing_at_this_paper_is_no_paper_and_its_linked_child_is():
+    """Sixteenth real round: a bullet remarking on the paper linked below it (`As of 2020, this
+    paper by Name et al. may be …`) was taken for a paper and the linked paper for its note; a
+    title written as text never points at `this paper`."""
+    entries = read_excerpt("auto", """
+        ### Depth
+        * As of March 2020, this paper by Rosa Lindgren et al. may be the clearest account yet of width in a network.  Sadly the proofs are for: (a) GD; (b) two layers only.
+          - [Kernel Machines at Width](https://arxiv.org/abs/2003.00013)
+        """)
+    assert entries[1].kind == "other"
+    assert [(paper.line, paper.title) for paper in papers_of(entries)] == [(3, "Kernel Machines at Width")]

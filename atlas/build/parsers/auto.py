@@ -168,7 +168,8 @@ _SECTION_LEAD = re.compile(
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[A-Z][.)]|\[\d+\])\s+")
 # `Title`, `Paper`, `Paper Name`, `Title & Authors` (a bare `Name` column names tools as often)
 _TITLE_COLUMN = re.compile(
-    rf"^(?:paper\s*(?:names?|titles?)|titles?|papers?|articles?|publications?|{TITLE_COLUMN_ELSEWHERE})"
+    rf"^(?:paper\s*(?:names?|titles?)|titles?|papers?|articles?|publications?|to read|readings?|"
+    rf"{TITLE_COLUMN_ELSEWHERE})"
     r"(?:\s*(?:&|and|/|\+|,)\s*(?:authors?|links?))?$",  # `Title & Authors`, `Paper Title and Link`
     re.IGNORECASE,
 )
@@ -502,8 +503,10 @@ def _names_wrapped_title_line(raw: str, claims: dict) -> int:
         return 0
     before = raw[:found.start()]
     first, last = authors[0].split()[0], authors[-1].split()[-1]
-    opens = re.match(r"\W*" + re.escape(first) + r"\b", before)
-    closes = re.search(r"\b" + re.escape(last) + r"[\s,.:;*_]*$", before)
+    # after the item's number (`[3] A. One`), a name's initial closing on its stop (`A.`), and
+    # before the marks that open a title (`["Title"](…)`, `“Title”`)
+    opens = re.match(r"\W*(?:\[\d+\]\s*)?" + re.escape(first) + r"(?!\w)", before)
+    closes = re.search(r"\b" + re.escape(last) + r"[\s,.:;*_\[\"“']*$", before)
     return before.count("\n") if opens and closes else 0
 
 
@@ -562,6 +565,11 @@ def _refuse_quotation(text: str, title: str) -> None:
         raise NotAPaper("words quoted in a sentence, not a title")
 
 
+# `As of 2019, this paper by Name et al. may be the best account …` over the linked paper: a title
+# written as text never points at the paper it would name ("this paper", "this work")
+_POINTS_AT_A_PAPER = re.compile(r"\b(?:this|that|the following) (?:paper|work|article|preprint)\b")
+
+
 def _paper(spans: tuple[Span, ...], section: tuple[str, ...], columns: tuple[str, ...] = ()) -> dict:
     """The claims of an entry read as a paper; NotAPaper, with the reason, when it is not one.
     `columns` names the evidence a table row gives in columns of their own (authors, year)."""
@@ -582,6 +590,8 @@ def _paper(spans: tuple[Span, ...], section: tuple[str, ...], columns: tuple[str
     if reference is None:
         raise NotAPaper("no title")
     reference = _with_dated_lead(reference, spans)
+    if not reference.title_url and _POINTS_AT_A_PAPER.search(reference.title):
+        raise NotAPaper("a remark pointing at a paper ('this paper by …'), not a title")
     if _VENUE_AND_YEAR.fullmatch(reference.title.strip()):  # `## ICLR 2019` over its sessions
         raise NotAPaper("a venue and its year, no title")
     keyed = (opening := _ALPHABETIC_KEY.match(text)) and keys_the_names(opening["key"], text[opening.end():])
@@ -1165,8 +1175,11 @@ def _row(item: ListItem) -> dict:
     # `| [[pdf(https://…) |`: an address a broken link leaves as text in a cell is still the row's link
     addresses = tuple(Span("link", "[link]", found[0].rstrip(".,;")) for span in others
                       if span.style == "text" for found in _BARE_URL.finditer(span.text))
-    spans = item.cells[title_at] + tuple(span for span in others if span.style == "link") + addresses
+    titled, dated = (_dated_title_cell(item.cells[title_at]) if cell["authors"]
+                     else (item.cells[title_at], None))
+    spans = titled + tuple(span for span in others if span.style == "link") + addresses
     claims = _paper(spans, item.section, filled)
+    claims["stated_year"] = claims["stated_year"] or dated
     if not (claims["arxiv_id"] or claims["doi"]) and (kind := _row_kind(item, title_at)):
         raise NotAPaper(f"'({kind})' in its row names no paper")
     if cell["authors"]:
@@ -1185,6 +1198,22 @@ def _row(item: ListItem) -> dict:
     if title_at < len(item.cell_lines):  # an HTML row written a cell a line: the title's line
         claims["line"] = item.cell_lines[title_at]
     return claims
+
+
+# `Title (2016), Sections 6.1 - 6.3` in the title cell of a row whose Authors column names who
+# wrote it: the year in parentheses closes the title, no name list before it, and what follows is
+# the part read
+_DATED_TITLE_CELL = re.compile(
+    r"^(?P<title>[^()]{4,}?)\s*\((?P<year>(?:19|20)\d\d)\)(?:\s*[,.:;]\s*(?P<part>.*))?$")
+
+
+def _dated_title_cell(spans: tuple[Span, ...]) -> tuple[tuple[Span, ...], int | None]:
+    """A title cell of plain text `Title (2016)[, part]`: the title alone and its year; else as it is."""
+    plain = len(spans) == 1 and spans[0].style == "text"
+    found = _DATED_TITLE_CELL.match(spans[0].text.strip()) if plain else None
+    if found is None:
+        return spans, None
+    return (Span("text", found["title"]),), int(found["year"])
 
 
 def _column_names(item: ListItem) -> list[str]:

@@ -36,6 +36,9 @@ _LABEL_WORDS = frozenset(
     "published journal conference proceedings pytorch tensorflow jax torch web ee dblp ps scholar doc local "
     "mirror".split()
 )
+# Words naming what to do with a link, a label only when they are the whole of its text: `[View]`,
+# where `[Novel View Synthesis]` is a title
+_SOLE_LABELS = frozenset({"view", "download", "open", "see", "read more", "more", "details"})
 # Words of a title-case title that no person's name holds: "Bugs, They Are Features".
 FUNCTION_WORDS = frozenset(
     "a the of for with on to is are not via from by and or as at we they it its does be how "
@@ -44,7 +47,9 @@ FUNCTION_WORDS = frozenset(
 )
 # The same kinds in Chinese lists (论文 paper, 代码 code, 笔记 notes, 博客 blog, 视频 video, 幻灯片
 # slides…): CJK has no spaces, so `知乎笔记` is one \w+ word; a short link text holding one is a label.
-_CJK_LABEL = re.compile(r"论文|代码|源码|笔记|博客|视频|幻灯片|链接|项目|主页|讲座|演讲|知乎|解读|原文|报告")
+# 查看 view, 下载 download, 阅读 read: what to do with the link, `[查看 View](…)`
+_CJK_LABEL = re.compile(r"论文|代码|源码|笔记|博客|视频|幻灯片|链接|项目|主页|讲座|演讲|知乎|解读|原文|报告|"
+                        r"查看|下载|阅读")
 _CJK_KINDS = {"论文": "paper", "原文": "paper", "代码": "code", "源码": "code", "幻灯片": "slides"}
 _LABEL_SHAPE = re.compile(r"^[\W\d_]*$|^(?:19|20)\d\d$|^\d{4}\.\d{4,5}(?:v\d+)?$")
 # Vocabulary of venues' names (not any venue's name): "Proceedings of …", "… Workshop".
@@ -214,6 +219,8 @@ def is_label_text(text: str) -> bool:
         return True
     if len(words) > 3:
         return False
+    if text.strip(" []()").lower() in _SOLE_LABELS:  # `[View](…)`, `[Download](…)`: an action alone
+        return True
     if _VENUE_YEAR_LABEL.match(text.strip()):  # `[ICML20]`, `[arxiv, 16.05]`
         return True
     return any(word.strip(".0123456789") in _LABEL_WORDS for word in words) or all(
@@ -1392,6 +1399,12 @@ def _sentences(text: str) -> list[str]:
     return [part for part in parts if part.strip(" .")]
 
 
+# `Title — 训练动态的经典研究`, `Title – a note on why it matters`: after a spaced dash, a description
+# opening in lower case or in CJK script is a remark on the paper, no part of its title (a subtitle
+# after a dash opens with a capital)
+_DESCRIPTION_AFTER_DASH = re.compile(r"\s+[—–]\s+(?=[a-z\u3040-\u30ff\u4e00-\u9fff])")
+
+
 def _title_and_rest(sentences: list[str], after_names: bool = False) -> tuple[str, list[str]]:
     """The first sentence that is not a list of names, with the questions that open it
     (`Truth or Backpropaganda? An Empirical Investigation…`); the other sentences. `after_names`:
@@ -1405,6 +1418,9 @@ def _title_and_rest(sentences: list[str], after_names: bool = False) -> tuple[st
     while sentences[end - 1].endswith(("?", "!")) and end < len(sentences) and _goes_on(sentences[end]):
         end += 1
     title, names = _names_cut(" ".join(sentences[at:end]))
+    if described := _DESCRIPTION_AFTER_DASH.search(title):  # `Title — 中文说明。/ A note.`
+        note = title[described.end():]
+        title, sentences = title[:described.start()], [*sentences[:end], note, *sentences[end:]]
     venue_next = end < len(sentences) and (looks_like_venue(sentences[end]) or arxiv_id_in(sentences[end]))
     if not names and venue_next:
         title, names = _names_cut(_lone_closing_name(title))  # `Title, Greg Yang. arXiv:2006.14548`
