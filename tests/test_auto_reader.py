@@ -3234,3 +3234,23 @@ def test_a_claim_bullet_pointing_at_this_paper_is_no_paper_and_its_linked_child_
         """)
     assert entries[1].kind == "other"
     assert [(paper.line, paper.title) for paper in papers_of(entries)] == [(3, "Kernel Machines at Width")]
+
+
+def test_a_venue_written_on_a_labelled_line_of_its_own_is_read_without_its_label():
+    """Seventeenth real round (read held out): `Publication: arXiv` under a bold linked title and
+    its `Authors:` line was read as the venue `Publication: arXiv`. A venue field's label
+    (Publication, Venue, Published in, Conference, Journal) names the field; the value is the venue."""
+    entries = read_excerpt("auto", """
+        ## Width
+
+        **[Kernel Machines at Width](https://arxiv.org/abs/2003.00013)**
+        Authors: Rosa Lindgren, Tomas Ekdahl (2020)
+        Publication: arXiv
+
+        **[Sparse Kernels in Deep Networks](https://example.org/sparse.pdf)**
+        Authors: Ana Oduya (2019)
+        Venue: NeurIPS 2019
+        """)
+    assert [(paper.line, paper.title, paper.authors, paper.year, paper.venue) for paper in papers_of(entries)] == [
+        (3, "Kernel Machines at Width", ("Rosa Lindgren", "Tomas Ekdahl"), 2020, "arXiv"),
+        (7, "Sparse Kernels in Deep Networks", ("Ana Oduya",), 2019, "NeurIPS 2019")]

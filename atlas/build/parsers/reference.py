@@ -801,8 +801,14 @@ def _quoted_title(spans: tuple[Span, ...]) -> tuple[str, str, list[Span]] | None
 _EXAMPLES = re.compile(r"\((?:e\.\s?g\.|i\.\s?e\.|cf\.)[^()]*\)", re.IGNORECASE)
 
 
+# `Publication: arXiv`, `Venue: ICML 2019` on a line of an entry's own: the label names the field.
+_VENUE_FIELD_LABEL = re.compile(r"^(?:publication|published(?: in| at)?|venue|conference|journal)\s*[:：]\s*",
+                                re.IGNORECASE)
+
+
 def _chunks(spans: list[Span]) -> list[tuple[str, str]]:
-    """The parts of an entry's text besides its title: (style, text), label links left out."""
+    """The parts of an entry's text besides its title: (style, text), label links left out, and a
+    venue's field label (`Publication: arXiv`) off its value."""
     chunks: list[tuple[str, str]] = []
     for span in spans:
         if span.style == "link" and is_label_text(span.text):
@@ -812,7 +818,9 @@ def _chunks(spans: list[Span]) -> list[tuple[str, str]]:
             continue
         for part in _CHUNK_SEPARATOR.split(_without_defined_abbreviations(_EXAMPLES.sub(" ", span.text))):
             chunks += [("text", piece) for piece in _venue_after_comma(part) if piece]
-    return [(style, collapse_spaces(text).strip(" ,:")) for style, text in chunks if text.strip(" ,:.")]
+    chunks = [(style, collapse_spaces(text).strip(" ,:")) for style, text in chunks]
+    chunks = [(style, _VENUE_FIELD_LABEL.sub("", text)) for style, text in chunks]
+    return [(style, text.strip(" ,:")) for style, text in chunks if text.strip(" ,:.")]
 
 
 # `the information bottleneck (IB) objective`: an acronym in parentheses after the words it abbreviates
