@@ -108,10 +108,13 @@ def first_year(text: str) -> int | None:
     if match:
         return int(match[1])
     short = _SHORT_YEAR.search(text)
-    if short:
-        two = int(short[1])
-        return 1900 + two if two >= 50 else 2000 + two
-    return None
+    return full_year(short[1]) if short else None
+
+
+def full_year(two_digits: str) -> int:
+    """A year written with two digits ('18, Zhang17, et al.17): 19YY from 50 on, else 20YY."""
+    two = int(two_digits)
+    return 1900 + two if two >= 50 else 2000 + two
 
 
 def arxiv_id_in(text: str) -> str:

@@ -59,7 +59,7 @@ from atlas.build.parsers.reference import (
 )
 from atlas.build.parsers.registry import NotAPaper, is_template, publication_year, register
 from atlas.build.records import Link
-from atlas.build.text import clean_title, collapse_spaces, first_year
+from atlas.build.text import clean_title, collapse_spaces, first_year, full_year
 
 # A template's placeholder where a title or an author goes: "Paper Title", "Author1", "xxxx".
 # Notes under a paper named by their field: `- Key Word: A; B.`, `- Digest: …`, `- TL;DR: …`.
@@ -610,8 +610,8 @@ def _paper(spans: tuple[Span, ...], section: tuple[str, ...], columns: tuple[str
         plain = "".join(span.text for span in spans if span.style == "text")
         # a citation naming who wrote it, where and when (`Names. "Title … in videos." Venue. 2014.`)
         # is published as a table row whose columns give venue and year is
-        cited = bool(reference.authors and reference.venue and reference.stated_year)
-        _refuse_described_non_paper(plain, reference, section, {"venue", "year"} <= set(columns) or cited)
+        _refuse_described_non_paper(plain, reference, section,
+                                    {"venue", "year"} <= set(columns) or _fully_cited(reference))
         # the title link's text stays: `[Title](youtube) — recorded talk, COLT 2016`
         unlinked = "".join(span.text for span in spans if span.style not in ("image", "link")
                            or (span.style == "link" and span.url == reference.title_url))
@@ -722,14 +722,10 @@ def _marked_as_names(names: str) -> bool:
 
 def _spelled_years(text: str) -> str:
     if glued := _GLUED_VENUE_YEAR.search(text):
-        return f"{text[: glued.start()]}, {glued['venue']} {_century(glued['year'])}"
+        return f"{text[: glued.start()]}, {glued['venue']} {full_year(glued['year'])}"
     if short := _NAMES_SHORT_YEAR.search(text):
-        return f"{text[: short.start()]}, {_century(short['year'])}"
+        return f"{text[: short.start()]}, {full_year(short['year'])}"
     return text
-
-
-def _century(year: str) -> str:
-    return ("20" if year < "50" else "19") + year
 
 
 def _without_pandoc_citation(spans: tuple[Span, ...]) -> tuple[tuple[Span, ...], bool]:
@@ -858,9 +854,13 @@ def _refuse_non_paper(reference: Reference, section: tuple[str, ...], columns: t
         raise NotAPaper("no link to a paper, arXiv id, venue or authors")
     # `Surname, Given. Causality. Publisher, 2009.`: a one-word title is one when its citation names
     # who wrote it, where and when
-    cited = reference.authors and reference.venue and reference.stated_year
-    if not strong and len(reference.title.split()) < 2 and not cited:
+    if not strong and len(reference.title.split()) < 2 and not _fully_cited(reference):
         raise NotAPaper("a word, not a title")
+
+
+def _fully_cited(reference: Reference) -> bool:
+    """Whether an entry names who wrote it, where and when: a citation, whatever its words say."""
+    return bool(reference.authors and reference.venue and reference.stated_year)
 
 
 def _section_year(section: tuple[str, ...]) -> int | None:

@@ -25,7 +25,7 @@ from atlas.build.parsers.html_items import HARD_BREAK
 from atlas.build.parsers.markdown_tree import Span
 from atlas.build.parsers.registry import venue_name
 from atlas.build.records import Link
-from atlas.build.text import arxiv_id_in, clean_title, collapse_spaces, first_year
+from atlas.build.text import arxiv_id_in, clean_title, collapse_spaces, first_year, full_year
 
 # Words a link's text is made of when it names the kind of link, not the paper: [[pdf]], [code].
 _LABEL_WORDS = frozenset(
@@ -1527,7 +1527,7 @@ def citation_key(text: str, glued: bool = False, lone: bool = True
     if keyed.re is _KEYED_NAMES and not (keyed["etal"] or several or initials or (keyed["comma"] and lone)):
         return None  # `Nature 2019`, `Science 2020`: a journal and its year
     year = keyed["year"]
-    year = year if len(year) == 4 else ("20" if year < "50" else "19") + year  # `Zhang17`
+    year = int(year) if len(year) == 4 else full_year(year)  # `Zhang17`
     if initials:  # as written: `Du, S. S.`, `Lee, J. D.`
         names = re.findall(rf"{_SURNAME},\s+(?:[A-Z]\.\s?)*[A-Z]\.|{_SURNAME}", keyed["names"])
     else:
