@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import gc
 import json
 import sys
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from atlas.build.classify import classify, load_curation, paper_keywords
+from atlas.build.collector import collector_paused
 from atlas.build.database import Dataset, finish_database, write_tables
 from atlas.build.export_process import exports_beside
 from atlas.build.merge import MergeOverrides, merge_papers
@@ -31,20 +29,6 @@ from atlas.published import OUR_SCHEME
 DATABASE_NAME = "atlas.db"
 REPORT_NAME = "build-report.json"
 RETIRED_NAME = "retired_ids.yml"
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for a build. The build makes millions of objects
-    that live until it ends and form no cycles; the collector would walk them again and again (a
-    third of the parse stage's time) to free nothing. Reference counting still frees the rest."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def build_dataset(
@@ -153,7 +137,7 @@ def build(
     """Build into a fresh folder, then swap it in as `out` (atlas/build/publish.py): a failed or killed
     build leaves `out` as it was; a second build into the same `out` waits, or with wait=False stops.
     `timings`, when given, receives the seconds each stage took."""
-    with _collector_paused():
+    with collector_paused():
         return _build(manifest, out, curation, taxonomy, wait, timings)
 
 
