@@ -2464,6 +2464,22 @@ def test_a_taken_line_s_by_is_a_byline_only_when_its_parenthesis_names_no_author
     assert title_line(line) == line
 
 
+def test_a_bullet_s_byline_is_read_on_its_own_item_never_from_the_next():
+    """`- Title by Names (2021)` over another bullet: the second look (a line the detector takes,
+    rewritten as title and byline) read the bullet into the title (`- Title`) and, with a sibling
+    under it, took the sibling's link for this entry's title. Each bullet is its own entry."""
+    entries = read_excerpt("auto", """
+        # Reading list
+
+        - Formal Language Models Meet Grammar Induction by Ada Lovelace (2021)
+        - [Wide Networks Learn Kernels](https://www.example.org/wide.html) by Alan Turing and Grace Hopper
+        """)
+    assert [(paper.line, paper.title, paper.authors, paper.year) for paper in papers_of(entries)] == [
+        (3, "Formal Language Models Meet Grammar Induction", ("Ada Lovelace",), 2021),
+        (4, "Wide Networks Learn Kernels", ("Alan Turing", "Grace Hopper"), None),
+    ]
+
+
 @pytest.mark.parametrize("line", [
     "- Sparse Coding of Natural Images (Nature 2015)",
     "- Sparse Coding of Natural Images (Neural Networks 2020)",

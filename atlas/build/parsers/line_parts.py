@@ -79,6 +79,7 @@ _PARENTHESISED_ADDRESS = re.compile(r"(?<=[\w.,;:!?\"”'’])\s*\((?P<url>https
 
 # `Title by Full Name, Full Name et al. (ICML 2019): …`: a title, its authors after `by`, and a
 # parenthesis stating a year
+_LIST_MARKER = re.compile(r"^(?:[*+-]|\d{1,3}[.)])\s+")
 _TITLE_BY_NAMES = re.compile(r"^(?P<title>[^()]{12,}?)\s+by\s+(?P<names>[A-Z][^()]{2,200}?)\s*"
                              r"\((?P<where>[^()]*(?:19|20)\d\d[^()]*)\)")
 
@@ -159,8 +160,9 @@ def title_line(line: str, before: list[str] | tuple = (), after: list[str] | tup
     """The taken line as the markdown it stands for; `before` are the lines above it (for a
     header naming the row's columns), `after` those under it (rows like it)."""
     line = markdown_links(address_first(without_branch(_MARKER_TAGS.sub("", _without_sender(line), count=1))))
-    if (found := _TITLE_BY_NAMES.match(line.strip())) and _byline(found):
-        rest = line.strip()[found.end():].lstrip(" :,-—")
+    bare = _LIST_MARKER.sub("", line.strip(), count=1)  # `- Title by Names (2021)`: the bullet is no title's
+    if (found := _TITLE_BY_NAMES.match(bare)) and _byline(found):
+        rest = bare[found.end():].lstrip(" :,-—")
         return f"**{found['title'].strip()}** — {found['names']} ({found['where']}) {rest}".rstrip()
     if (element := _element(line)) is not None:
         return element
@@ -471,6 +473,8 @@ def ends_entry(title: str, line: str) -> bool:
         return bool(_QUOTED_ROW.match(line))
     indent = len(title) - len(title.lstrip())
     own = len(line) - len(line.lstrip())
+    if own <= indent and _LIST_MARKER.match(title.lstrip()) and _LIST_MARKER.match(line.lstrip()):
+        return True  # the next item of the list the taken line opens an item of
     opening = _ELEMENT.match(title)
     return own < indent or (own == indent and (line.lstrip().startswith("</") or (
         opening is not None and line.lstrip().startswith(f"<{opening['name']}"))))
