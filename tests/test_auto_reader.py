@@ -2480,6 +2480,49 @@ def test_a_bullet_s_byline_is_read_on_its_own_item_never_from_the_next():
     ]
 
 
+def test_a_heading_closing_in_a_sentence_of_two_names_or_more_is_a_paper_with_its_authors():
+    """Round 18: `### Title. Names.` (a reading note's paper headings): the last sentence, a list of
+    full names, is the byline; a heading whose last sentence names no people stays a section."""
+    entries = read_excerpt("auto", """
+        # Notes
+
+        ### Wide Networks Learn Kernels. Ada B. Lovelace, Alan Turing, Grace Hopper.
+
+        Idea: the kernel stays close to its initial value.
+
+        ### Results. Gradient Descent, Neural Networks.
+        """)
+    assert [(paper.line, paper.title, paper.authors) for paper in papers_of(entries)] == [
+        (3, "Wide Networks Learn Kernels", ("Ada B. Lovelace", "Alan Turing", "Grace Hopper"))]
+    assert entries[-1].kind == "other"
+
+
+def test_a_table_naming_an_authors_venue_or_year_column_holds_papers_in_its_title_column():
+    """Round 19: `| Num | Title | Field | Author | Time |` with the Author and Time cells left empty,
+    and a Chinese header `| 论文 | 年份 | 阅读 |` (paper, year, read): the header says each row is a
+    paper (`Mask R-CNN` in the title column is a title, not a person's name) and where its year is.
+    A schedule's `Date` column says when a paper was read: it makes no row a paper."""
+    papers = papers_of(read_excerpt("auto", """
+        | Num | Title                      | Field     | Author | Time |
+        | --- | -------------------------- | --------- | ------ | ---- |
+        | 1   | Mask R-CNN                 | detection |        |      |
+        | 2   | Focal Loss for Dense Object Detection | detection |  |  |
+
+        | 论文 | 年份 | 阅读 |
+        | --- | --- | --- |
+        | [Wide Networks Learn Kernels](https://www.example.org/wide.html) | 2019 | Y |
+        """))
+    assert [(paper.line, paper.title, paper.year) for paper in papers] == [
+        (3, "Mask R-CNN", None), (4, "Focal Loss for Dense Object Detection", None),
+        (8, "Wide Networks Learn Kernels", 2019)]
+    schedule = read_excerpt("auto", """
+        | Date       | Paper                                          |
+        | ---------- | ---------------------------------------------- |
+        | 27/07/2022 | We decided to change approach and read papers |
+        """)
+    assert papers_of(schedule) == []
+
+
 @pytest.mark.parametrize("line", [
     "- Sparse Coding of Natural Images (Nature 2015)",
     "- Sparse Coding of Natural Images (Neural Networks 2020)",

@@ -173,13 +173,19 @@ _TITLE_COLUMN = re.compile(
     r"(?:\s*(?:&|and|/|\+|,)\s*(?:authors?|links?))?$",  # `Title & Authors`, `Paper Title and Link`
     re.IGNORECASE,
 )
-_COLUMNS = {
-    "authors": re.compile(r"^(?:authors?|by|researchers?)$", re.IGNORECASE),
+_COLUMNS = {  # in English, Chinese, Japanese and Korean
+    "authors": re.compile(r"^(?:authors?|by|researchers?|作者|著者|저자)$", re.IGNORECASE),
     "venue": re.compile(
-        r"^(?:venue|conference|journal|conf\.?|published(?: in| at)?|where|publication venue)$", re.IGNORECASE
+        r"^(?:venue|conference|journal|conf\.?|published(?: in| at)?|where|publication venue|"
+        r"会议|期刊|会议/期刊|来源|出处|发表于?|学会|掲載誌|학회)$", re.IGNORECASE
     ),
-    "year": re.compile(r"^(?:year|date|published)$", re.IGNORECASE),
+    "year": re.compile(r"^(?:year|date|time|published|年份?|时间|日期|年度|発表年|연도)$", re.IGNORECASE),
 }
+
+
+# The columns only a table of papers has: who wrote it, where and in which year it was published
+_OWN_COLUMNS = re.compile(
+    rf"{_COLUMNS['authors'].pattern}|{_COLUMNS['venue'].pattern}|^(?:year|年份?|年度|発表年|연도)$", re.IGNORECASE)
 
 
 # Set while reading a line the learned line detector takes for a paper's (detected_papers.py): the
@@ -1103,6 +1109,8 @@ def _heading_reference(item: ListItem, field_links: tuple[Span, ...] = (), links
     text = "".join(span.text for span in _unnumbered(item.spans) if span.style != "image")
     if not has_link and (cited := _CLOSING_CITATION.search(text.rstrip())):
         spans, byline, opens_with_names = (Span("text", text[: cited.start()]),), _cited_byline(cited), True
+    elif not has_link and (closing := _closing_author_list(text)) is not None:
+        spans, byline, opens_with_names = (Span("text", closing[0]),), closing[1], True
     if not has_link and not re.search(r"arxiv|doi", item.text, re.IGNORECASE) and not (
             byline.get("authors") and opens_with_names):
         raise NotAPaper("section heading")
@@ -1126,6 +1134,18 @@ _CITED_NAME = r"[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+){0,2}"
 _CLOSING_CITATION = re.compile(
     rf"\s\((?P<names>{_CITED_NAME}(?:\s*(?:&|and|,)\s*{_CITED_NAME})*)(?P<et_al> et al\.?)?,\s*"
     r"(?P<venue>[A-Z][A-Za-z]*[A-Z][A-Za-z]*|arXiv|arxiv)\s*(?:'(?P<yy>\d\d)|(?P<year>(?:19|20)\d\d))\)$")
+
+
+def _closing_author_list(text: str) -> tuple[str, dict] | None:
+    """`### Title. Ada Lovelace, Alan Turing, Grace Hopper.`: a heading whose last sentence is a
+    list of two people or more (full names, none a title's word) closes in its byline; the title
+    and the byline, or None."""
+    text = text.strip().rstrip(".")
+    for stop in re.finditer(r"(?<=[^\W\d_]{2})\.\s+", text):  # not an initial's period (`Simon S. Du`)
+        title, found = text[: stop.start()], person_names(text[stop.end():])
+        if found and len(found[0]) >= 2 and all(" " in name for name in found[0]) and len(title.split()) >= 3:
+            return title, {"authors": tuple(found[0]), "authors_truncated": found[1]}
+    return None
 
 
 def _cited_byline(cited: re.Match) -> dict:
@@ -1166,6 +1186,12 @@ def _row(item: ListItem) -> dict:
             for name, pattern in _COLUMNS.items()}
     others = [span for at, cell_spans in enumerate(item.cells) if at != title_at for span in cell_spans]
     filled = tuple(name for name, text in cell.items() if text)
+    # a header naming who wrote, where or when beside the title says its rows are papers, also
+    # where a row leaves those cells empty
+    # (a `Date` is a schedule's as often: when the paper was read)
+    paper_table = any(_OWN_COLUMNS.match(column) for column in columns)
+    if paper_table:
+        filled += ("a column of a paper's own",)
     # `| [Toy Models of Superposition](https://transformer-circuits.pub/…) |` in a Paper column:
     # the column says its link is the paper's, wherever it is published (not code, a video, a post)
     linked = [span.url for span in item.cells[title_at] if span.style == "link" and "://" in span.url]
@@ -1178,7 +1204,11 @@ def _row(item: ListItem) -> dict:
     titled, dated = (_dated_title_cell(item.cells[title_at]) if cell["authors"]
                      else (item.cells[title_at], None))
     spans = titled + tuple(span for span in others if span.style == "link") + addresses
-    claims = _paper(spans, item.section, filled)
+    token = _TITLE_RUN.set(paper_table)  # its title cell is a title, `Mask R-CNN` reading as a name too
+    try:
+        claims = _paper(spans, item.section, filled)
+    finally:
+        _TITLE_RUN.reset(token)
     claims["stated_year"] = claims["stated_year"] or dated
     if not (claims["arxiv_id"] or claims["doi"]) and (kind := _row_kind(item, title_at)):
         raise NotAPaper(f"'({kind})' in its row names no paper")
