@@ -2523,6 +2523,49 @@ def test_a_table_naming_an_authors_venue_or_year_column_holds_papers_in_its_titl
     assert papers_of(schedule) == []
 
 
+def test_bare_titles_under_headings_naming_venues_are_papers_and_short_topics_there_are_not():
+    """Round 19: `# 2019` over `## NeurIPS` over `- Title`, no link, names or year on the lines: the
+    headings say where each appeared, so the bare titles are papers (the year and venue stay the
+    headings', as the entry line states neither). Short phrases under such headings are topics."""
+    titles = [
+        "Post-training Quantization of Convolutional Networks for Rapid Deployment",
+        "Efficient and Effective Pruning for Sparse Deep Neural Networks",
+        "Exploring Tensor Decompositions for Compact Convolutional Networks",
+        "Learning to Quantize Deep Networks by Optimizing Quantization Intervals",
+        "Structured Pruning of Neural Networks with Budget-Aware Regularization",
+        "Towards Optimal Structured Pruning via Generative Adversarial Learning",
+        "Scalable Methods for Low-bit Training of Neural Networks",
+        "Energy-Constrained Compression for Deep Neural Networks via Weighted Sparse Projection",
+        "Cascaded Projection: End-to-End Network Compression and Acceleration",
+    ]
+    document = ("# 2019\n\n## NeurIPS\n" + "".join(f"- {t}\n" for t in titles[:3])
+                + "\n## CVPR\n\n" + "".join(f"* {t}\n" for t in titles[3:6])
+                + "\n# 2018\n\n## ICML\n" + "".join(f"- {t}\n" for t in titles[6:]))
+    papers = papers_of(read_excerpt("auto", document))
+    assert [(paper.title, paper.venue, paper.year) for paper in papers] == [(t, "", None) for t in titles]
+    topics = "# 2019\n\n## NeurIPS\n- Pruning\n- Quantization\n- Distillation\n\n## CVPR\n" \
+        "- Low-rank factorisation\n- Binary networks\n- Sparse training\n"
+    assert papers_of(read_excerpt("auto", topics)) == []
+
+
+def test_a_schedule_s_reading_opens_with_its_day_then_full_names_each_with_its_comma_then_the_title():
+    """Round 19: `[1/14] Names, Title. Venue 2020. https://arxiv.org/abs/…` (a course's presentation
+    schedule): the day is when it was read; two full names or more, none a title's word, then the
+    title (a hyphened surname, `Sanchez-Gonzalez`, is a name); a remark in parentheses before the
+    names (`(Optional Reading)`, `(GNN and WL)`) is neither title nor author."""
+    papers = papers_of(read_excerpt("auto", """
+        - Graphs and physics
+          - [1/19] Ada Lovelace, Alan Turing, Composition-based Multi-Relational Graph Networks. ICLR 2020. https://arxiv.org/abs/1911.03082
+          - [2/4] Alvaro Sanchez-Gonzalez, Grace Hopper, Learning to Simulate Physics with Graph Networks, ICML 2020. https://arxiv.org/abs/2002.09405
+          - (Optional Reading) Ada Lovelace, Alan Turing, and Grace Hopper. How powerful are graph kernels? ICLR 2019.
+        """))
+    assert [(paper.title, paper.authors, paper.year) for paper in papers] == [
+        ("Composition-based Multi-Relational Graph Networks", ("Ada Lovelace", "Alan Turing"), 2020),
+        ("Learning to Simulate Physics with Graph Networks", ("Alvaro Sanchez-Gonzalez", "Grace Hopper"), 2020),
+        ("How powerful are graph kernels?", ("Ada Lovelace", "Alan Turing", "Grace Hopper"), 2019),
+    ]
+
+
 @pytest.mark.parametrize("line", [
     "- Sparse Coding of Natural Images (Nature 2015)",
     "- Sparse Coding of Natural Images (Neural Networks 2020)",

@@ -265,9 +265,9 @@ _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _last_runs: tuple[list[ListItem], frozenset[int]] = ([], frozenset())
 
 
-def _bare_title(item: ListItem) -> bool:
+def _bare_title(item: ListItem, numbered: bool = True) -> bool:
     spans = [span for span in item.spans if span.text.strip()]
-    if item.block != "item" or not item.ordered or item.depth != 1 or "\n" in item.raw.strip() \
+    if item.block != "item" or (numbered and not item.ordered) or item.depth != 1 or "\n" in item.raw.strip() \
             or len(spans) != 1 or spans[0].style != "text":
         return False
     text = spans[0].text.strip()
@@ -301,8 +301,26 @@ def _bare_title_runs(items: list[ListItem]) -> frozenset[int]:
             and len(runs) >= 2 and all(runs)
             and sum(len(items[at].text.split()) for at in bare) >= 5 * len(bare)):
         found = frozenset(bare) if _detector_takes_a_fifth(items, bare) else frozenset()
-    _last_runs = (items, found)
-    return found
+    _last_runs = (items, found or _venue_section_titles(items, listed))
+    return _last_runs[1]
+
+
+def _venue_section_titles(items: list[ListItem], listed: list[int]) -> frozenset[int]:
+    """A list of papers by where they appeared (`# 2019` over `## NeurIPS` over `- Title`, one bare
+    title a bullet): the bare titles of the sections a venue or a year names, when most items of
+    those sections are such titles, in two sections at least, six titles at least, of five words on
+    average, and the line detector takes a fifth of them. The heading is the evidence each line
+    leaves out."""
+    def venue_heading(item: ListItem) -> bool:
+        last = item.section[-1].strip() if item.section else ""
+        return bool(re.fullmatch(r"(?:19|20)\d\d", last)) or (len(last.split()) <= 3 and looks_like_venue(last))
+
+    under = [at for at in listed if venue_heading(items[at])]
+    bare = [at for at in under if _bare_title(items[at], numbered=False)]
+    if (len(bare) < 6 or 3 * len(bare) < 2 * len(under) or len({items[at].section for at in bare}) < 2
+            or sum(len(items[at].text.split()) for at in bare) < 5 * len(bare)):
+        return frozenset()
+    return frozenset(bare) if _detector_takes_a_fifth(items, bare) else frozenset()
 
 
 def _detector_takes_a_fifth(items: list[ListItem], bare: list[int]) -> bool:

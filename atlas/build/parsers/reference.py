@@ -93,6 +93,10 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _LOG_DATE = re.compile(  # `Mon 25 Mar 2024`, `March 25, 2024`, `2024-03-25`
     rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?:\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d\d|"
     rf"{_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)")
+# A schedule's day and what the session is before its reading: `[1/14] Names, Title`, `[3/2] (GNN and WL)
+# Names. Title.`, `(Optional Reading) Names, Title`: the day is when it was read, the words a remark
+_SCHEDULED = re.compile(r"^\s*(?:\[\s*\d{1,2}/\d{1,2}\s*\]\s*(?:\((?=[^()\d]*\s)[^()\d]{3,40}\)\s+)?|"
+                        r"\((?=[^()\d]*\s)[^()\d]{3,40}\)\s+(?=[A-ZÀ-Þ]))")
 _NOTED = r"(?:(?i:read|added|reviewed|discussed|noted)(?:\s+on)?\s+)"  # `Read on 4 March 2023 — Title`
 _PDF_ARXIV = re.compile(r"(?<![\d.])(?P<id>\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?$")
 _DOI = re.compile(r"\b(?P<doi>10\.\d{4,9}/[^\s\])>]+)")
@@ -596,7 +600,8 @@ def _without_leading_date(spans: tuple[Span, ...]) -> tuple[Span, ...]:
             and re.match(rf"\s*\(\s*{_NOTED}?{_LOG_DATE.pattern}", spans[first].text):
         return _without_opening_parenthesis(spans, first)
     if first is not None and spans[first].style == "text":  # `2024-03-25 — Title …`
-        dated = re.match(rf"\s*{_NOTED}?{_LOG_DATE.pattern}\s*[·•|:–—-]\s+", spans[first].text)
+        dated = re.match(rf"\s*{_NOTED}?{_LOG_DATE.pattern}\s*[·•|:–—-]\s+", spans[first].text) \
+            or _SCHEDULED.match(spans[first].text)
         text = spans[first].text[dated.end():] if dated else spans[first].text
         return (*spans[:first], Span("text", text), *spans[first + 1:])
     if first is None or spans[first].style not in ("strong", "em", "code"):
@@ -1103,7 +1108,7 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     vancouver = _VANCOUVER_AUTHORS.match(text)
     if dated and (authors := names_in(dated["authors"])):
         text, year = text[dated.end():], int(dated["year"])
-    elif (leading := _leading_names(text) or _comma_names_head(text)) is not None:
+    elif (leading := _leading_names_or_title(text) or _comma_names_head(text)) is not None:
         authors, text = leading
     sentences = _sentences(text)
     if not sentences:
@@ -1375,8 +1380,40 @@ def _comma_names_head(text: str) -> tuple[tuple[list[str], bool], str] | None:
     the title after them goes on to at least three words."""
     found = _COMMA_NAMES_HEAD.match(text)
     if found is None or len(text[found.end():].split()) < 3:
-        return None
+        return _full_names_head(text)
     return (split_names(found["names"])[0], bool(found["etal"])), text[found.end():]
+
+
+_NAME_WORD = r"[A-ZÀ-Þ][^\W\d_]*[a-zß-ÿ](?:[-'’][^\W\d_]+)*"  # `Sanchez-Gonzalez`, `McAllester`, `O’Donnell`
+_FULL_NAME_PART = re.compile(rf"(?:and\s+)?(?P<name>{_NAME_WORD}(?:\s+(?:[A-Z]\.|{_NAME_WORD})){{1,2}})")
+
+
+def _leading_names_or_title(text: str) -> tuple[tuple[list[str], bool], str] | None:
+    """`Names. Title. Venue`: the names of the first sentence; unless one of them is a title's
+    (`Ada Lovelace, Alan Turing, Composition-based Graph Networks. ICLR 2020.`), then the full
+    names before it."""
+    leading = _leading_names(text)
+    if leading is not None and not person_names(", ".join(leading[0][0])):
+        return _full_names_head(text) or leading
+    return leading
+
+
+def _full_names_head(text: str) -> tuple[tuple[list[str], bool], str] | None:
+    """`Ziniu Hu, Yuxiao Dong, Kuansan Wang, Title. Venue 2020.` (a course schedule's citations):
+    two full names or more, each its own comma's, none with a title's word, then a title of three
+    words or more."""
+    parts = text.split(", ")
+    names = []
+    for part in parts[:-1]:
+        found = _FULL_NAME_PART.fullmatch(part.strip())
+        words = {word.lower() for word in part.split()}
+        if found is None or words & (_TITLE_WORDS | FUNCTION_WORDS) - {"and"}:
+            break
+        names.append(found["name"])
+    title = ", ".join(parts[len(names):])
+    if len(names) < 2 or len(title.split()) < 3 or not person_names(", ".join(names)):
+        return None
+    return (names, False), title
 
 
 def _plain_names(text: str) -> tuple[list[str], bool] | None:
