@@ -1196,7 +1196,7 @@ def test_a_venue_in_the_title_link_or_bold_parentheses_and_surnames_joined_by_an
         - Implicit Gradient Regularization (Barrett & Dherin, ICLR 2021) [📄](https://arxiv.org/abs/2009.11162)
         """)
     assert (in_link.title, in_link.venue) == ("Implicit Gradient Regularization", "ICLR 2021")
-    assert bold.venue == "ICLR 2021 Oral"
+    assert bold.venue == "ICLR 2021"  # how it was presented (Oral) is not where it appeared
     assert (surnames.title, surnames.authors, surnames.venue) == (
         "Implicit Gradient Regularization", ("Barrett", "Dherin"), "ICLR 2021")
 
@@ -2564,6 +2564,25 @@ def test_a_schedule_s_reading_opens_with_its_day_then_full_names_each_with_its_c
         ("Learning to Simulate Physics with Graph Networks", ("Alvaro Sanchez-Gonzalez", "Grace Hopper"), 2020),
         ("How powerful are graph kernels?", ("Ada Lovelace", "Alan Turing", "Grace Hopper"), 2019),
     ]
+
+
+def test_entries_under_a_posts_section_are_no_papers_and_a_venue_drops_in_and_the_presentation_kind():
+    """Round 19: `## Introductory Posts` over `**Title** \\` / `*Author*` / `[[Website](…)]` entries:
+    blog posts (`## Post-training quantization` names no posts). Round 18-19: `In the Handbook of
+    Brain Theory, 2003` is cited in that volume, `ICLR 2023 Spotlight` was presented at ICLR."""
+    entries = read_excerpt("auto", """
+        ## Introductory Posts
+
+        - **What are Diffusion Models?** *Ada Lovelace* [[Website](https://www.example.org/diffusion.html)], 2021
+
+        ## Post-training quantization
+
+        - Ada Lovelace and Alan Turing. Wide Networks Learn Kernels. In the Handbook of Brain Theory, 2003.
+        - [Wide Networks Learn Kernels Again](https://arxiv.org/abs/2301.00001). ICLR 2023 Spotlight.
+        """)
+    assert [(paper.line, paper.venue) for paper in papers_of(entries)] == [
+        (7, "the Handbook of Brain Theory, 2003"), (8, "ICLR 2023")]
+    assert entries[1].kind == "other"
 
 
 @pytest.mark.parametrize("line", [

@@ -58,7 +58,7 @@ from atlas.build.parsers.reference import (
     rest_fields,
 )
 from atlas.build.parsers.registry import NotAPaper, is_template, publication_year, register
-from atlas.build.records import Link
+from atlas.build.records import Entry, Link
 from atlas.build.text import clean_title, collapse_spaces, first_year, full_year
 
 # A template's placeholder where a title or an author goes: "Paper Title", "Author1", "xxxx".
@@ -82,6 +82,8 @@ _NOT_PAPERS = re.compile(
     r"\b(?:видео\w*|слайд\w*|конспект\w*|блог\w*|презентаци\w*|содержание)\b",
     re.IGNORECASE,
 )
+# `## Introductory Posts`: a section of blog posts (`Post-training …` is a paper's word)
+_POSTS = re.compile(r"\bposts\b", re.IGNORECASE)
 # A course's code opening a venue (`COS 511: Foundations of …`, `CS 8803 - Machine Learning Theory`):
 # lecture notes, not a publication (a year is no code: `ICML 2019`)
 _COURSE_CODE = re.compile(r"^[A-Z]{2,4}\s?(?!(?:19|20)\d\d\b)\d{3,4}[A-Za-z]?\s*(?::|\s[-–—]\s)")
@@ -872,7 +874,8 @@ def _refuse_non_paper(reference: Reference, section: tuple[str, ...], columns: t
     kind_first = re.match(r"^\W*(?P<word>\w+)\W*[:\]]", reference.title)  # `Slides: …`, `Tutorial] …`
     if kind_first and _NOT_PAPERS.match(kind_first["word"]):
         raise NotAPaper(f"'{reference.title}' is not a paper")
-    if not strong and section and _NOT_PAPERS.search(section[-1]) and not _PAPER_KINDS.search(section[-1]):
+    if not strong and section and (_NOT_PAPERS.search(section[-1]) or _POSTS.search(section[-1])) \
+            and not _PAPER_KINDS.search(section[-1]):
         raise NotAPaper(f"under '{section[-1]}', with no link to a paper")
     if not set(evidence) - {"year"} and not _DETECTED.get():
         raise NotAPaper("no link to a paper, arXiv id, venue or authors")
@@ -1418,6 +1421,20 @@ _VENUE_AND_YEAR = re.compile(r"(?:[A-Z][A-Za-z&-]*[A-Z][A-Za-z&-]*|arXiv)\s*'?(?
                              r"(?:\s+(?:Workshops?|Oral|Spotlight|Posters?|Conference|Track))?")
 _LEADING_MARKS = re.compile(r"^[★☆†‡✓✔✗⭐🌟]+\s*")
 _MARKERS_ONLY = re.compile(r"^[^\w(]*(?:\([^()]*\))?[^\w]*$")
+
+
+# `In Advanced Lectures on Machine Learning`: the word that cites a container is no part of its name;
+# `ICLR 2023 Spotlight`: how a paper was presented there is not where it appeared
+_CITING_IN = re.compile(r"^In:?\s+(?=\w)")
+_PRESENTED_AS = re.compile(r"(?<=\d)\s+(?:oral|spotlight|posters?)(?:\s+(?:paper|presentation))?$", re.IGNORECASE)
+
+
+def venue_as_named(entry: Entry) -> Entry:
+    """A paper's venue as named: without `In` before it or the kind of presentation after its year."""
+    if entry.kind != "paper" or not entry.venue:
+        return entry
+    venue = _PRESENTED_AS.sub("", _CITING_IN.sub("", entry.venue))
+    return entry if venue == entry.venue else replace(entry, venue=venue)
 
 
 def _without_translation(claims: dict) -> dict:
