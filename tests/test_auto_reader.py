@@ -2585,6 +2585,25 @@ def test_entries_under_a_posts_section_are_no_papers_and_a_venue_drops_in_and_th
     assert entries[1].kind == "other"
 
 
+def test_a_model_s_name_with_a_paper_link_over_one_citation_labels_it_and_the_citation_is_the_paper():
+    """Round 20: `* LSTM [[Paper](url)]` over `  * Names, *Title*, Venue 1997` (or a quoted title):
+    the bullet names the model or the lab, the sub-bullet cites the paper by its own title. A
+    title with its link over a byline stays the paper, its byline a note."""
+    entries = read_excerpt("auto", """
+        * WNK [[Paper](http://www.example.org/wnk.pdf)]
+          * Ada Lovelace and Alan Turing, *Wide Networks Learn Kernels*, Neural Computation 1997
+        * Univ. Somewhere + Other Tech. Univ. [[Paper](http://arxiv.org/abs/1506.07285)]
+          * Grace Hopper, Alan Turing, "Ask Me Anything: Kernels for Language", arXiv:1506.07285
+        * Deep Residual Kernels for Image Recognition [[Paper](http://arxiv.org/abs/1512.03385)]
+          * Ada Lovelace, Grace Hopper, *CVPR 2016*
+        """)
+    assert [(entry.line, entry.kind) for entry in entries] == [
+        (1, "label"), (2, "paper"), (3, "label"), (4, "paper"), (5, "paper"), (6, "note")]
+    assert [paper.title for paper in papers_of(entries)] == [
+        "Wide Networks Learn Kernels", "Ask Me Anything: Kernels for Language",
+        "Deep Residual Kernels for Image Recognition"]
+
+
 @pytest.mark.parametrize("line", [
     "- Sparse Coding of Natural Images (Nature 2015)",
     "- Sparse Coding of Natural Images (Neural Networks 2020)",

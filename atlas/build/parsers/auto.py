@@ -235,7 +235,7 @@ def read_item(index: int, items: list[ListItem]) -> dict:
         return _detail(index, items, owner)
     if item.block == "block":
         return _block(item, [items[at] for at in _labelled_fields(index, items)])
-    if _is_label(index, items):
+    if _is_label(index, items) or _labels_a_citation(index, items):
         return {"kind": "label", "title": collapse_spaces(item.text).rstrip(": ")}
     spans = _unnumbered(item.spans) if item.block == "reference" else item.spans
     spans, tags = read_properties(spans)
@@ -934,6 +934,29 @@ def _is_label(index: int, items: list[ListItem]) -> bool:
     """`- SGD prefers flat minima:` over nested papers: a label grouping them."""
     text = items[index].text
     return text.endswith((":", "：")) and bool(_children(index, items)) and not _FIELD.match(text)
+
+
+def _labels_a_citation(index: int, items: list[ListItem]) -> bool:
+    """`* LSTM [[Paper](url)]` over `  * Names, *Long Short-Term Memory*, Venue 1997` (a model's or
+    a lab's name, and a link labelled by a word, over one sub-bullet citing a paper by its own
+    italic title): the bullet labels the citation under it, which is the paper."""
+    item = items[index]
+    links = [span for span in item.spans if span.style == "link"]
+    words = "".join(span.text for span in item.spans if span.style != "link").strip(" []()")
+    kids = _children(index, items)
+    if item.block != "item" or not links or not all(is_label_text(span.text) for span in links) \
+            or len(words.split()) > 12 or len(kids) != 1:
+        return False
+    child = items[kids[0]]
+    titled = [span.text for span in child.spans if span.style == "em" and len(span.text.split()) >= 2]
+    titled += re.findall(r"[\"“]([^\"“”]{8,})[\"”]", child.text)
+    if not titled or _children(kids[0], items) or looks_like_venue(titled[0]):
+        return False
+    try:
+        read = _paper(child.spans, child.section)
+    except NotAPaper:
+        return False
+    return bool(read["authors"]) and read["title"] == clean_title(titled[0]).strip(" ,.")
 
 
 def _owner(index: int, items: list[ListItem]) -> int | None:
