@@ -2604,6 +2604,38 @@ def test_a_model_s_name_with_a_paper_link_over_one_citation_labels_it_and_the_ci
         "Deep Residual Kernels for Image Recognition"]
 
 
+def test_a_table_whose_title_column_is_named_for_papers_holds_papers_beside_code_links():
+    """Round 20: `| Number | Method | Paper | Code |` with a title and a GitHub address per row: the
+    `Paper` column says each title is a paper's, its code link no veto; a schedule's remark there
+    (`We decided to read papers`) is none."""
+    entries = read_excerpt("auto", """
+        | Number | Method | Paper | Code |
+        |:------:|--------|-------|------|
+        | 1 | WNK | Wide Networks Learn Kernels for Node Classification | https://github.com/example/wnk |
+        | 2 | DGN | Deeper Graph Networks with Group Normalization | |
+        | 3 | | We decided to change approach and read papers | |
+        """)
+    assert [(entry.line, entry.kind, entry.title) for entry in entries if entry.kind == "paper"] == [
+        (3, "paper", "Wide Networks Learn Kernels for Node Classification"),
+        (4, "paper", "Deeper Graph Networks with Group Normalization")]
+
+
+def test_bold_apa_names_before_the_year_are_the_authors_and_a_hosted_repository_is_no_paper():
+    """Round 20: `**Surname, I., & Surname, I.** (2018). *Title*. Publisher.`: the bold block is the
+    authors', not a marked title; `**Surname, I., et al.** (2017). Name. *GitHub repository*.` is code."""
+    entries = read_excerpt("auto", """
+        1. **Lovelace, A. B., & Turing, A.** (2018). *Wide networks learn kernels: An introduction* (2nd ed.). MIT Press.
+
+        2. **Hopper, G.** (1992). Q-learning with kernels. *Machine learning*, 8(3-4), 279-292.
+
+        3. **Hopper, G., et al.** (2017). Kernel baselines. *GitHub repository*. https://github.com/example/baselines
+        """)
+    assert [(paper.line, paper.title, paper.authors, paper.year) for paper in papers_of(entries)] == [
+        (1, "Wide networks learn kernels: An introduction", ("Lovelace, A. B.", "Turing, A."), 2018),
+        (3, "Q-learning with kernels", ("Hopper, G.",), 1992)]
+    assert entries[-1].kind == "other"
+
+
 @pytest.mark.parametrize("line", [
     "- Sparse Coding of Natural Images (Nature 2015)",
     "- Sparse Coding of Natural Images (Neural Networks 2020)",

@@ -133,6 +133,8 @@ _CHAT_MESSAGE = re.compile(r"\s\[?\d{1,2}:\d\d(?::\d\d)?(?:\s?[AaPp][Mm])?\]?$")
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _DATED_TO_THE_DAY = re.compile(  # APA `(2017, December 8)`, MLA `*Blog*, 11 Jan. 2022,`
     rf"\((?:19|20)\d\d,\s*{_MONTH}\s+\d{{1,2}}\)|,\s*\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d\d[,.]")
+_HOSTED_AT = re.compile(r"^(?:git ?hub|git ?lab|bitbucket|hugging ?face|youtube)\s+(?:repository|repo|project|video|channel)$",
+                        re.IGNORECASE)
 _HOST_VENUE = re.compile(
     r"^(?:git ?hub|git ?lab|hugging ?face|youtube|vimeo|bilibili|slide ?share|speaker ?deck|medium|"
     r"substack)$",
@@ -188,6 +190,14 @@ _COLUMNS = {  # in English, Chinese, Japanese and Korean
 # The columns only a table of papers has: who wrote it, where and in which year it was published
 _OWN_COLUMNS = re.compile(
     rf"{_COLUMNS['authors'].pattern}|{_COLUMNS['venue'].pattern}|^(?:year|年份?|年度|発表年|연도)$", re.IGNORECASE)
+
+
+# A title column named for papers (`Paper`, `Paper Title`, `论文`), not just for titles (a talk's too)
+_PAPER_COLUMN = re.compile(r"^(?:papers?(?:\s*(?:names?|titles?))?|publications?|articles?|论文(?:标题|名称)?|論文|논문)$",
+                           re.IGNORECASE)
+
+
+_FIRST_PERSON = re.compile(r"^(?:we|I|our|my)\s", re.IGNORECASE)
 
 
 # Set while reading a line the learned line detector takes for a paper's (detected_papers.py): the
@@ -620,6 +630,8 @@ def _paper(spans: tuple[Span, ...], section: tuple[str, ...], columns: tuple[str
         raise NotAPaper("a remark pointing at a paper ('this paper by …'), not a title")
     if _VENUE_AND_YEAR.fullmatch(reference.title.strip()):  # `## ICLR 2019` over its sessions
         raise NotAPaper("a venue and its year, no title")
+    if _HOSTED_AT.match(reference.title.strip()):  # APA's `Names (2017). Name. *GitHub repository*.`
+        raise NotAPaper(f"'{reference.title}' hosts code or videos: the entry cites no paper")
     keyed = (opening := _ALPHABETIC_KEY.match(text)) and keys_the_names(opening["key"], text[opening.end():])
     _refuse_non_paper(reference, section, columns + (("citation key",) if cited or keyed else ()))
     if not _DETECTED.get():  # the detector's lines are joined with ` — `: their own quotes are titles
@@ -1233,7 +1245,9 @@ def _row(item: ListItem) -> dict:
     # a header naming who wrote, where or when beside the title says its rows are papers, also
     # where a row leaves those cells empty
     # (a `Date` is a schedule's as often: when the paper was read)
-    paper_table = any(_OWN_COLUMNS.match(column) for column in columns)
+    # …or names the title column for papers, unless the cell tells what the readers did (`We decided …`)
+    paper_table = any(_OWN_COLUMNS.match(column) for column in columns) or bool(
+        _PAPER_COLUMN.match(columns[title_at]) and not _FIRST_PERSON.match(_cell(item, title_at)))
     if paper_table:
         filled += ("a column of a paper's own",)
     # `| [Toy Models of Superposition](https://transformer-circuits.pub/…) |` in a Paper column:

@@ -491,7 +491,13 @@ def _inverted_first_authors(spans: tuple[Span, ...], title: str) -> tuple[str, .
 
 def _joined_bold(spans: tuple[Span, ...]) -> tuple[Span, ...]:
     """`**Sharp Minima Can Generalize** **For Deep Nets**`: bold runs a space apart (as a Google
-    Docs export splits them) are one bold run."""
+    Docs export splits them) are one bold run. `**Surname, I., & Surname, I.** (2018). Title.`: the
+    bold names before an APA year are the authors' block, set off, no marked title."""
+    first = next((at for at, span in enumerate(spans) if span.text.strip()), None)
+    if first is not None and first + 1 < len(spans) and spans[first].style == "strong" \
+            and spans[first + 1].style == "text" and re.match(r"\s*\((?:19|20)\d\d[a-z]?\)", spans[first + 1].text) \
+            and (names := names_in(spans[first].text)) and (names[1] or all(_INITIALS_NAME.fullmatch(name) for name in names[0])):
+        spans = (*spans[:first], Span("text", spans[first].text + spans[first + 1].text), *spans[first + 2:])
     joined: list[Span] = []
     for span in spans:
         between = joined[-1] if len(joined) >= 2 else None
