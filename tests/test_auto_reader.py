@@ -2636,6 +2636,35 @@ def test_bold_apa_names_before_the_year_are_the_authors_and_a_hosted_repository_
     assert entries[-1].kind == "other"
 
 
+def test_round_21_posts_by_their_address_a_part_read_names_under_a_loose_item_and_bibtex_names():
+    """Round 21: `**Title** by Name. https://name.github.io/post/…` (every link a post's or a talk's,
+    none the title's) is no paper; `**Book (Chapter 15)** by Name` reads the book, the chapter no
+    part of its title; a loose item's second paragraph of names alone is its byline, links or not
+    in the first; `by *Surname, Given, Surname, Given and Surname, Given*` are three inverted names."""
+    entries = read_excerpt("auto", """
+        ## Reading
+
+        1.  **Kernels for Dummies** by Ada Lovelace. http://ada.github.io/post/kernels-for-dummies/
+        2.  **Kernel Methods and Machine Learning (Chapter 15)** by Alan Turing. https://mitpress.mit.edu/books/kernels
+
+        ## Surveys
+
+        1. **Toward Causal Kernel Learning**, *IEEE*, 2021. [paper](https://ieeexplore.ieee.org/document/9363924)
+
+            Grace Hopper, Alan Turing, Ada Lovelace.
+
+        ## Classics
+
+        - [**Lifelong kernel learning**](http://www.example.org/lifelong.pdf) , (1995) by *Hopper, Grace, Turing, Alan and Lovelace, Ada* [[bib]](bibtex.bib#L87-L96)
+        """)
+    assert next(entry for entry in entries if entry.line == 3).kind == "other"
+    assert [(paper.title, paper.authors) for paper in papers_of(entries)] == [
+        ("Kernel Methods and Machine Learning", ("Alan Turing",)),
+        ("Toward Causal Kernel Learning", ("Grace Hopper", "Alan Turing", "Ada Lovelace")),
+        ("Lifelong kernel learning", ("Hopper, Grace", "Turing, Alan", "Lovelace, Ada")),
+    ]
+
+
 @pytest.mark.parametrize("line", [
     "- Sparse Coding of Natural Images (Nature 2015)",
     "- Sparse Coding of Natural Images (Neural Networks 2020)",

@@ -643,7 +643,7 @@ def _paper(spans: tuple[Span, ...], section: tuple[str, ...], columns: tuple[str
     school = _LECTURE_SCHOOL.search(text.replace(reference.title, " "))
     if school and not (reference.arxiv_id or reference.doi):
         raise NotAPaper(f"'{school[0]}' is a school of lectures: what it gives are slides")
-    _refuse_named_non_paper(text, links, reference, _bold_label(spans))
+    _refuse_named_non_paper(text, links, reference, _bold_label(spans), columns)
     if not {"arXiv id", "DOI", "link to the paper"} & set(reference.evidence):
         plain = "".join(span.text for span in spans if span.style == "text")
         # a citation naming who wrote it, where and when (`Names. "Title … in videos." Venue. 2014.`)
@@ -795,9 +795,11 @@ def _names_non_paper(text: str) -> bool:
     return bool(_NOT_PAPERS.search(text) or _NOT_PAPER_WORKS.search(text))
 
 
-def _refuse_named_non_paper(text: str, links: list[Span], reference: Reference, bold_label: str) -> None:
+def _refuse_named_non_paper(text: str, links: list[Span], reference: Reference, bold_label: str,
+                            columns: tuple[str, ...] = ()) -> None:
     """`Code: [Title](url)`, `**Talk:** …`: an entry its own lead-in names something else; and
-    `**Title** — [blog](url) | Author`: one whose only links name something else."""
+    `**Title** — [blog](url) | Author`: one whose only links name something else, or go to posts,
+    talks or code (`**Title** by Name. https://name.github.io/post/…`)."""
     lead_in = _LEAD_IN.match(text)
     if lead_in and len(lead_in["label"].split()) <= 4 and _names_non_paper(lead_in["label"]):
         raise NotAPaper(f"'{lead_in['label']}:' names no paper")
@@ -825,6 +827,9 @@ def _refuse_named_non_paper(text: str, links: list[Span], reference: Reference, 
     if _BLOG_IN_TITLE.search(reference.title) and not {"arXiv id", "DOI"} & set(reference.evidence) \
             and not looks_like_venue(reference.venue):
         raise NotAPaper(f"'{reference.title}' names a blog, not a paper")
+    hosts = [other_host(link.url) for link in reference.links]
+    if not strong and not columns and not reference.title_url and not reference.venue and hosts and all(hosts):
+        raise NotAPaper(f"{hosts[0]} link, not a paper")
 
 
 def _refuse_described_non_paper(text: str, reference: Reference, section: tuple[str, ...],

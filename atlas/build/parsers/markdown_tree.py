@@ -600,10 +600,11 @@ def _byline_of_bold_title(item: dict, inline: Token) -> bool:
         return False
     bold = [span for span in spans if span.style == "strong"]
     others = "".join(span.text for span in spans if span.style not in ("strong", "image"))
-    if len(bold) != 1 or any(span.style == "link" for span in spans) or len(others.strip()) > 60:
+    if len(bold) != 1 or len(others.strip()) > 60 or len(bold[0].text.split()) < 3 or "\n" in inline.content:
         return False
-    if len(bold[0].text.split()) < 3 or "\n" in inline.content:
-        return False
+    if any(span.style == "link" for span in spans):  # `1. **Title**, *IEEE*, 2021. [paper](…)` over `Names.`
+        names, _ = split_names(inline.content.strip(" *_.")) if len(inline.content) <= 400 else ([], False)
+        return bool(names) and all(looks_like_name(name) for name in names)
     byline = _spans(inline, rich=True)
     return any(span.style == "link" for span in byline) or byline[0].style == "em"
 

@@ -120,6 +120,9 @@ _VENUE_START = re.compile(
     r"(?:In\s|Proceedings|Proc\.|Advances in|Journal|Transactions|Conference|International|Annual|The\s|"
     r"[A-Z][A-Za-z]*[A-Z]|arXiv|(?:19|20)\d\d\s)"
 )
+# `Title (Chapter 15)`, `(Section 6.4)`, `(Lecture 19)`: the part of a book or course read, no part of its title
+_LOCATOR = re.compile(r"\s*\((?:chapters?|ch\.|sections?|sec\.|§|lectures?|part)\s*[\dIVX][\w.]*"
+                      r"(?:\s*(?:[-–,&]|and)\s*[\w.]+)*\)$", re.IGNORECASE)
 # `(ICML 2019)`, `(NIPS'17)`, `(ICLR 2018 Workshop)`: a venue and year closing a title.
 _CLOSING_PARENTHESES = re.compile(
     r"\s*\((?P<venue>[^()]*?(?:'\d\d|(?:19|20)\d\d)(?:\s+(?:Workshop|Oral|Spotlight|Poster|Track))?)\)\s*$")
@@ -176,9 +179,9 @@ _PAPER_HOSTS = re.compile(
     r"academic\.oup|ssrn|hal\.science|hal\.archives|epubs\.siam|mitpress|jstor"
 )
 _OTHER_HOSTS = {
-    "talk or video": re.compile(r"youtube\.com|youtu\.be|vimeo\.com|bilibili|videolectures|slideslive"),
+    "talk or video": re.compile(r"youtube\.com|youtu\.be|vimeo\.com|bilibili|videolectures|slideslive|/talks/"),
     "blog or post": re.compile(
-        r"medium\.com|substack\.com|towardsdatascience|blogspot\.|wordpress\.com|zhuanlan\.zhihu|"
+        r"medium\.com|substack\.com|towardsdatascience|blogspot\.|wordpress\.com|zhuanlan\.zhihu|(?<![\w.])blog\.|"
         r"(?<![\w.])(?:twitter|x)\.com/|threads\.net|reddit\.com|news\.ycombinator|/(?:blogs?|posts?)/"),
     # slides, and a course's lecture notes and homework, which count as slides: a folder or a file
     # named for them (`note/lec3.pdf`, `homework/homework2.pdf`, `readings/L01_intro.pdf`)
@@ -289,6 +292,8 @@ def names_in(text: str, surnames: bool = False) -> tuple[list[str], bool] | None
         return None
     if (mla := mla_authors(text)) and mla[1]:  # `Garg, Shivam, et al.`: one inverted name
         return mla
+    if bibtex := _bibtex_names(text):
+        return bibtex, False
     for split in (split_names, split_reference_names):
         names, truncated = split(text)
         names = [name if re.search(r"\b[A-Z]\.$", name) else name.strip(" .") for name in names]
@@ -296,6 +301,31 @@ def names_in(text: str, surnames: bool = False) -> tuple[list[str], bool] | None
         if names and all(_is_name(name, truncated or bare) for name in names):
             return names, truncated
     return None
+
+
+_INVERTED = re.compile(r"(?P<surname>(?:(?:van|von|de|der|den|di|da|du|le|la)\s+)*[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+)?)"
+                       r",\s*(?P<given>(?:[A-ZÀ-Þ][\w'’-]*\.?(?:\s+|$))*[A-ZÀ-Þ][\w'’-]*\.?)")
+
+
+def _bibtex_names(text: str) -> list[str] | None:
+    """`Surname, Given and Surname, Given` (BibTeX's author field): each name inverted whole, apart
+    at ` and `; one name alone only when its given names close with an initial (`French, Robert M.`),
+    as two surnames never do."""
+    parts = [part.strip() for part in re.split(r",?\s+and\s+", text.strip())]
+    names = []
+    for part in parts[:-1]:  # `Surname, Given, Surname, Given and Surname, Given`: the names two by two
+        pieces = [piece.strip() for piece in part.split(",")]
+        if len(pieces) % 2:
+            return None
+        names += [f"{pieces[at]}, {pieces[at + 1]}" for at in range(0, len(pieces), 2)]
+    names.append(parts[-1])
+    found = [_INVERTED.fullmatch(name) for name in names]
+    # initials alone (`Cho, K. and Bengio, Y.`) are APA's, read as such (split_reference_names)
+    if not all(found) or not any(re.search(r"[a-zß-ÿ]{2}", name["given"]) for name in found):
+        return None
+    if len(names) == 1 and not re.search(r"\s[A-Z]\.?$", names[0]):
+        return None
+    return names
 
 
 def lenient_names(text: str) -> tuple[list[str], bool] | None:
@@ -374,7 +404,7 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
             fields["stated_year"] = fields["stated_year"] or int(closing["venue"])
     else:
         title, fields = _plain_reference(spans)
-    title = without_nickname(clean_title(_without_quotes(title)))
+    title = _LOCATOR.sub("", without_nickname(clean_title(_without_quotes(title))))
     closing_id = _CLOSING_ARXIV_ID.search(title)  # `Title (2503.15579)`: the arXiv id, no part of the title
     title = title[: closing_id.start()] if closing_id else title
     if not title:
