@@ -2665,6 +2665,30 @@ def test_round_21_posts_by_their_address_a_part_read_names_under_a_loose_item_an
     ]
 
 
+def test_round_22_a_heading_s_number_and_quotes_an_abstract_link_and_an_html_anchor():
+    """Round 22: `### 1. "Title"` over `- **Authors**: …` field bullets is the paper titled without its
+    number and quotes; `- Title` over `[[Abstract]](…)` links the paper's own page; `<a id="key">Names</a>`
+    is an anchor around the names, no link titling the entry."""
+    entries = read_excerpt("auto", """
+        ### 1. "Wide Networks Learn Kernels: An Open Architecture"
+        - **Authors**: Lovelace, A., & Turing, A.
+        - **Year**: 1994
+        - **Conference**: CSCW
+
+        ## Session
+
+        - Real-Time Kernel Grasping with Spatio-Temporal Sparse Convolution
+        [[Abstract]](https://events.example.org/presentation?id=93401)
+
+        1.  <a id="lovelace2017">Ada Lovelace and Alan Turing</a>. [*Direct Kernels for Speech Recognition*](https://www.example.org/0723.pdf). Interspeech 2017.
+        """)
+    assert [(paper.title, paper.authors) for paper in papers_of(entries)] == [
+        ("Wide Networks Learn Kernels: An Open Architecture", ("Lovelace, A.", "Turing, A.")),
+        ("Real-Time Kernel Grasping with Spatio-Temporal Sparse Convolution", ()),
+        ("Direct Kernels for Speech Recognition", ("Ada Lovelace", "Alan Turing")),
+    ]
+
+
 @pytest.mark.parametrize("line", [
     "- Sparse Coding of Natural Images (Nature 2015)",
     "- Sparse Coding of Natural Images (Neural Networks 2020)",

@@ -727,6 +727,8 @@ def _rich_span(child: Token, styles: list[tuple[str, str]], spans: list[Span]) -
             if tag["close"]:
                 if styles:
                     styles.pop()
+            elif name == "a" and not attributes.get("href"):  # `<a id="key">Names</a>`: an anchor, no link
+                styles.append(styles[-1] if styles else ("text", ""))
             else:
                 styles.append((_STYLE_OF_TAG[name], attributes.get("href", "")))
             return

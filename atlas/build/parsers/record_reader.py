@@ -138,8 +138,14 @@ def _title(fields: dict[str, list[str]]) -> str:
     """The first title key's title (not an address), without link markup, emphasis, HTML
     entities or a nickname after it."""
     titles = (value for key in TITLE_KEYS for value in fields.get(key, [])[:1] if is_title(key, value))
-    title = next(titles, "")
-    return clean_title(without_nickname(clean_title(_plain(title))))
+    title = clean_title(_plain(next(titles, "")))
+    # a heading over the fields, `### 1. "Title"`: its number and the quotes around it are not the title's
+    title = _QUOTED_WHOLE.sub(r"\g<title>", _HEADING_NUMBER.sub("", title))
+    return clean_title(without_nickname(title))
+
+
+_HEADING_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*[.)]\s+(?=\S)")
+_QUOTED_WHOLE = re.compile(r"^[\"“](?P<title>[^\"“”]{4,})[\"”]$")
 
 
 def _plain(text: str) -> str:

@@ -241,6 +241,8 @@ def link_kind(span_text: str, url: str) -> str:
     for kind in ("pdf", "paper", "code", "slides"):
         if kind in words:
             return kind
+    if words in (["abstract"], ["abs"]):  # `[[Abstract]](…)`: the paper's own page
+        return "paper"
     if cjk := next((kind for word, kind in _CJK_KINDS.items() if word in span_text), ""):
         return cjk
     if _OTHER_HOSTS["code"].search(url):
