@@ -2692,6 +2692,27 @@ def test_round_22_a_heading_s_number_and_quotes_an_abstract_link_and_an_html_anc
     ]
 
 
+@pytest.mark.parametrize("label, title, authors", [
+    ("Combination of Kernel Predictors for Classification by Ada Lovelace, Charles Babbage",
+     "Combination of Kernel Predictors for Classification", ("Ada Lovelace", "Charles Babbage")),
+    ("Asymptotic Properties of Kernels on Manifolds by Grace B. Hopper",
+     "Asymptotic Properties of Kernels on Manifolds", ("Grace B. Hopper",)),
+    # ` by ` and a title's own capitalised words: no names
+    ("Accelerating Deep Network Training by Reducing Internal Covariate Shift",
+     "Accelerating Deep Network Training by Reducing Internal Covariate Shift", ()),
+    ("Learning Representations by Back-Propagating Errors", "Learning Representations by Back-Propagating Errors", ()),
+    ("Facilitating Continual Learning by Natural Gradients and Stein Gradients",
+     "Facilitating Continual Learning by Natural Gradients and Stein Gradients", ()),
+])
+def test_a_link_s_text_closing_in_by_and_full_names_holds_title_and_byline(label, title, authors):
+    """Rounds 15 and 23: `[Title by Full Name, Full Name](pdf)`: the names after the last ` by ` are
+    the authors when each is a person's full name (two or three words, none a title's word or a
+    noun's ending: `Reducing …`, `… Propagation`; so a surname ending as a gerund, `Turing`, leaves
+    the byline in the title, as written)."""
+    paper, = papers_of(read_excerpt("auto", f"* [{label}](http://proceedings.mlr.press/v60/paper17a.pdf)"))
+    assert (paper.title, paper.authors) == (title, authors)
+
+
 @pytest.mark.parametrize("line", [
     "- Sparse Coding of Natural Images (Nature 2015)",
     "- Sparse Coding of Natural Images (Neural Networks 2020)",

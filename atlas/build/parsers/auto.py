@@ -45,6 +45,7 @@ from atlas.build.parsers.reference import (
     TITLE_COLUMN_ELSEWHERE,
     Reference,
     arxiv_id_of,
+    full_names,
     is_label_text,
     is_paper_link,
     keys_the_names,
@@ -689,6 +690,9 @@ def _byline_out_of_title_link(spans: tuple[Span, ...]) -> tuple[Span, ...]:
     elif (closing := _CLOSING_NAMES.search(link.text)) and _marked_as_names(closing["names"]) \
             and len(link.text[: closing.start()].split()) >= 2:
         title, names = link.text[: closing.start()], closing["names"]
+    elif (by := link.text.rfind(" by ")) > 0 and len(link.text[:by].split()) >= 3 \
+            and full_names(link.text[by + 4:]):  # `[Title by Full Name, Full Name](url)`
+        title, names = link.text[:by], link.text[by + 4:]
     moved = (Span("link", title, link.url), Span("text", _spelled_years(f", {names}"))) if names else (link,)
     tail = spans[first + 1:]
     if tail and tail[-1].style == "text":

@@ -1427,6 +1427,23 @@ _NAME_WORD = r"[A-ZÀ-Þ][^\W\d_]*[a-zß-ÿ](?:[-'’][^\W\d_]+)*"  # `Sanchez-G
 _FULL_NAME_PART = re.compile(rf"(?:and\s+)?(?P<name>{_NAME_WORD}(?:\s+(?:[A-Z]\.|{_NAME_WORD})){{1,2}})")
 
 
+# Words of a title that read as a name's by their shape (`Reducing Internal …`, `Error Propagation`)
+_NOUN_ENDING = re.compile(r"(?:tion|sion|ment|ness|ity|ing|ics|ogy|ism|ous|ive|able|ible)$")
+
+
+def full_names(text: str) -> list[str] | None:
+    """`Vladimir Vovk, Jieli Shen and Min-ge Xie`: people's full names only (two or three words
+    each, or initials and a surname), none a title's word or a noun's ending; else None."""
+    parts = [part.strip() for part in re.split(r",\s*(?:and\s+)?|\s+(?:and|&)\s+", text.strip(" .")) if part.strip()]
+    names = [found["name"] for part in parts if (found := _FULL_NAME_PART.fullmatch(part))]
+    words = {word.lower() for name in names for word in name.split()}
+    words |= {word[:-1] for word in words if word.endswith("s")}  # `Natural Gradients`: a title's plural
+    if not names or len(names) != len(parts) or words & (_TITLE_WORDS | FUNCTION_WORDS) \
+            or any(len(word) >= 6 and _NOUN_ENDING.search(word) for word in words):
+        return None
+    return names
+
+
 def _leading_names_or_title(text: str) -> tuple[tuple[list[str], bool], str] | None:
     """`Names. Title. Venue`: the names of the first sentence; unless one of them is a title's
     (`Ada Lovelace, Alan Turing, Composition-based Graph Networks. ICLR 2020.`), then the full
