@@ -2713,6 +2713,19 @@ def test_a_link_s_text_closing_in_by_and_full_names_holds_title_and_byline(label
     assert (paper.title, paper.authors) == (title, authors)
 
 
+def test_a_venue_and_year_right_after_a_title_and_a_note_in_lenticular_brackets():
+    """Round 24: `- Title RecSys 2021 【中文的说明】`: an acronym's venue and its year close the title with
+    no mark between them, the bracketed note is a remark; `Title - Names - ICLR 2017` reads as before."""
+    papers = papers_of(read_excerpt("auto", """
+        - Page-level Optimization of Kernel Recommendations RecSys 2021 【商品详细信息页面的推荐模块】
+        - Wide Networks Learn Kernels - Ada Lovelace, Grace Hopper - ICLR 2017 - [https://arxiv.org/abs/1611.01838](https://arxiv.org/abs/1611.01838)
+        """))
+    assert [(paper.title, paper.venue, paper.year, paper.authors) for paper in papers] == [
+        ("Page-level Optimization of Kernel Recommendations", "RecSys 2021", 2021, ()),
+        ("Wide Networks Learn Kernels", "ICLR 2017", 2017, ("Ada Lovelace", "Grace Hopper")),
+    ]
+
+
 @pytest.mark.parametrize("line", [
     "- Sparse Coding of Natural Images (Nature 2015)",
     "- Sparse Coding of Natural Images (Neural Networks 2020)",

@@ -1714,11 +1714,19 @@ def _surnames_only(text: str) -> bool:
     return not words & (_TITLE_WORDS | FUNCTION_WORDS)
 
 
+# `Title RecSys 2021 【点击行为预测】`: a note in lenticular brackets closing an entry is a remark
+_CJK_NOTE = re.compile(r"\s*【[^【】]*】\s*$")
+_SPACED_VENUE = re.compile(r"(?<=[^\W_])[ \t]+(?P<venue>[A-Z][A-Za-z&-]*[A-Z][A-Za-z&-]*\s+(?:19|20)\d\d)$")
+
+
 def _trailing_venue(title: str) -> tuple[str, str]:
     """`Title. NIPS'18`, `Title (ICML 2019)`, `Title, 2018`, `Title, Advances in …`: the venue
     or year closing a title; `Title(arXiv)`, a preprint's."""
     if preprint := re.search(r"\s*\((?P<venue>(?i:arxiv)(?: preprint)?)\)$", title):
         return title[: preprint.start()], preprint["venue"]
+    title = _CJK_NOTE.sub("", title)
+    if (spaced := _SPACED_VENUE.search(title)) and len(title[: spaced.start()].split()) >= 3:
+        return title[: spaced.start()], spaced["venue"]  # `Title RecSys 2021`: no mark between them
     match = _CLOSING_PARENTHESES.search(title)
     if (named := re.search(r"\s*\((?P<names>[^()]{2,80})\)$", title)) and _surname_list(named["names"]):
         return f"{title[: named.start()]} - {named['names']}", ""  # `Title (Zhang et al.)`: for the names cut
