@@ -2726,6 +2726,14 @@ def test_a_venue_and_year_right_after_a_title_and_a_note_in_lenticular_brackets(
     ]
 
 
+def test_a_journal_named_nature_or_science_and_a_field_is_never_an_author():
+    """Round 24: `[Title](pdf), Pierson, Emma, Nature Human Behaviour` gave the authors `Pierson`,
+    `Emma` and `Nature Human Behaviour`: a journal read as a person. Better no authors than that."""
+    paper, = papers_of(read_excerpt(
+        "auto", "- [A large-scale analysis of kernels](https://www.example.org/kernels.pdf), Lovelace, Ada, Nature Human Behaviour"))
+    assert "Nature Human Behaviour" not in paper.authors
+
+
 @pytest.mark.parametrize("line", [
     "- Sparse Coding of Natural Images (Nature 2015)",
     "- Sparse Coding of Natural Images (Neural Networks 2020)",

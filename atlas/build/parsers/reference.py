@@ -343,10 +343,15 @@ def lenient_names(text: str) -> tuple[list[str], bool] | None:
     return None
 
 
+# A journal named by its publisher's title and a field (`Nature Human Behaviour`, `Science Advances`),
+# which reads as a person's name by its shape
+_JOURNAL_TITLE = re.compile(r"(?:Nature|Science|Cell)(?: [A-Z][a-z]+){1,3}")
+
+
 def _is_name(name: str, truncated: bool) -> bool:
     """"Sanjeev Arora", "Weinan E", "Goodfellow, I.", "P. T. P. Tang"; "Henaff" before et al.;
     not "They Are Features", whose words no name has."""
-    if any(word in FUNCTION_WORDS for word in name.lower().split()):
+    if any(word in FUNCTION_WORDS for word in name.lower().split()) or _JOURNAL_TITLE.fullmatch(name):
         return False
     if looks_like_name(name) or _INITIALS_NAME.fullmatch(name):
         return True
