@@ -1181,8 +1181,7 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
         # the container as written, its volume, issue and pages left out
         fields["venue"] = f"{cited['venue']} {cited['year']}" if cited["year"] else cited["venue"]
         fields["stated_year"] = fields["stated_year"] or first_year(cited.group(0))
-    # `Title - Kenji Kawaguchi - NeurIPS 2016`, its venue cut off; with its names read before the
-    # title, its own `…, Relations and Physics` are no names
+    # `Title - Kenji Kawaguchi - NeurIPS 2016`, its venue cut off (with names before it, none after)
     title, names = _names_cut_before_alias(title) if not authors else (title, "")
     if names and not fields["authors"]:
         found = names_in(names, surnames=True) or (
