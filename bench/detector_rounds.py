@@ -13,7 +13,8 @@ Never writes into atlas/ (models live in memory, or in --cache outside the check
 
 Thresholds: each round is read at every --thresholds value; the "chosen" column takes, for round
 R, the threshold with the most found less taken over the OTHER rounds' leave-one-round-out reading
-(ties to the shipped 0.9), never R's own figures.
+(ties to the shipped 0.9), never R's own figures. With --forward, R is read by a model trained
+only on the rounds given before it (what could have been trained when R arrived).
 
     .venv/bin/python bench/detector_rounds.py --rounds /work/reallists7 /work/scratch10 ...
     .venv/bin/python bench/detector_rounds.py --rounds DIR... --corpus   # also dev/tuning/held_out,
@@ -106,6 +107,8 @@ def main() -> None:
     parser.add_argument("--thresholds", type=float, nargs="+", default=(THRESHOLD, 0.7))
     parser.add_argument("--corpus", action="store_true",
                         help="also dev/tuning/held_out: shipped against dev + tuning + every round")
+    parser.add_argument("--forward", action="store_true",
+                        help="train only on the rounds given before R (as they arrived), never later ones")
     parser.add_argument("--cache", type=Path, help="keep trained models here (outside the checkout)")
     args = parser.parse_args()
     if args.cache:
@@ -118,8 +121,10 @@ def main() -> None:
 
     shipped: dict[Path, dict[float, Score]] = {}
     loro: dict[Path, dict[float, Score]] = {}
+    order = list(rounds)
     for held in rounds:
-        model = trained([base, *(data for folder, data in rounds.items() if folder != held)], args.cache)
+        others = order[:order.index(held)] if args.forward else [f for f in order if f != held]
+        model = trained([base, *(rounds[folder] for folder in others)], args.cache)
         shipped[held] = {t: read(held, None, t) for t in thresholds}
         loro[held] = {t: read(held, model, t) for t in thresholds}
     chosen = chosen_thresholds(loro, thresholds) if len(rounds) > 1 else {f: THRESHOLD for f in rounds}
