@@ -1719,6 +1719,7 @@ def _surnames_only(text: str) -> bool:
 
 
 # `Title RecSys 2021 【点击行为预测】`: a note in lenticular brackets closing an entry is a remark
+_VENUE_THEN_YEAR = re.compile(r",\s*(?P<venue>[A-Z][^,.()]{1,40}?)(?P<year>,\s*(?:19|20)\d\d)\s*$")
 _CJK_NOTE = re.compile(r"\s*【[^【】]*】\s*$")
 _SPACED_VENUE = re.compile(r"(?<=[^\W_])[ \t]+(?P<venue>[A-Z][A-Za-z&-]*[A-Z][A-Za-z&-]*\s+(?:19|20)\d\d)$")
 
@@ -1729,6 +1730,8 @@ def _trailing_venue(title: str) -> tuple[str, str]:
     if preprint := re.search(r"\s*\((?P<venue>(?i:arxiv)(?: preprint)?)\)$", title):
         return title[: preprint.start()], preprint["venue"]
     title = _CJK_NOTE.sub("", title)
+    if (pair := _VENUE_THEN_YEAR.search(title)) and looks_like_venue(pair["venue"]) and pair.start() > 0:
+        return title[: pair.start()], pair["venue"] + pair["year"]  # `Title, NeurIPS, 2019`
     if (spaced := _SPACED_VENUE.search(title)) and len(title[: spaced.start()].split()) >= 3:
         return title[: spaced.start()], spaced["venue"]  # `Title RecSys 2021`: no mark between them
     match = _CLOSING_PARENTHESES.search(title)
