@@ -2560,6 +2560,7 @@ def test_a_schedule_s_reading_opens_with_its_day_then_full_names_each_with_its_c
           - (Optional Reading) Ada Lovelace, Alan Turing, and Grace Hopper. How powerful are graph kernels? ICLR 2019.
           - [1/28] Ada Lovelace, Alan Turing, Interaction Kernels for Learning about Objects, Relations and Physics, NIPS 2016.
           - [3/4] Ada Lovelace, Grace Hopper, Provably Powerful Kernel Networks, NeurIPS, 2019. https://arxiv.org/abs/1905.11136
+          - [1/14] Ada Lovelace, Grace Hopper, Heterogeneous Kernel Transformer. WWW 2020. https://arxiv.org/abs/2003.01332 (**Guest Lecture**)
         """))
     assert [(paper.title, paper.authors, paper.year) for paper in papers] == [
         ("Composition-based Multi-Relational Graph Networks", ("Ada Lovelace", "Alan Turing"), 2020),
@@ -2568,6 +2569,7 @@ def test_a_schedule_s_reading_opens_with_its_day_then_full_names_each_with_its_c
         # the names read before the title, its own `…, Relations and Physics` are no names
         ("Interaction Kernels for Learning about Objects, Relations and Physics", ("Ada Lovelace", "Alan Turing"), 2016),
         ("Provably Powerful Kernel Networks", ("Ada Lovelace", "Grace Hopper"), 2019),  # `, NeurIPS, 2019`
+        ("Heterogeneous Kernel Transformer", ("Ada Lovelace", "Grace Hopper"), 2020),  # a closing bold remark
     ]
 
 

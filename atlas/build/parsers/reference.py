@@ -363,7 +363,7 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
     badges = badge_facts([span for span in spans if span.style == "image"])
     spans = _without_colon_number(_without_task_box(_linked_addresses(spans)))
     spans = tuple(_cleaned(s) for s in _without_title_key(_without_leading_date(spans)) if s.style != "image")
-    spans, key, key_venue = _without_citation_key(_joined_bold(spans))
+    spans, key, key_venue = _without_citation_key(_joined_bold(_closing_bold_remark(spans)))
     links = tuple(Link(s.url, link_kind(s.text, s.url)) for s in spans if s.style == "link" and s.url)
     selected = _selected_paper(spans)
     title, title_url, rest = selected[:3] if selected else _marked_title(spans)
@@ -524,6 +524,19 @@ def _inverted_first_authors(spans: tuple[Span, ...], title: str) -> tuple[str, .
         return pair["first"], pair["second"]
     mla = mla_authors(lead)
     return tuple(mla[0]) if mla and len(mla[0]) > 1 else ()
+
+
+def _closing_bold_remark(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """`Names, Title. WWW 2020. https://… (**Guest Lecture**)`: a bold phrase in parentheses closing
+    an entry whose text comes before it is a remark on the entry, no marked title."""
+    last = max((at for at, span in enumerate(spans) if span.text.strip()), default=None)
+    if last is None or last < 2 or spans[last].style != "text" or spans[last - 1].style != "strong" \
+            or not spans[last].text.strip().startswith(")") or not spans[last - 2].text.rstrip().endswith("("):
+        return spans
+    before = "".join(span.text for span in spans[: last - 1])
+    if len(re.findall(r"[^\W\d_]{2,}", before)) < 4:
+        return spans
+    return (*spans[: last - 1], Span("text", spans[last - 1].text), *spans[last:])
 
 
 def _joined_bold(spans: tuple[Span, ...]) -> tuple[Span, ...]:
