@@ -60,7 +60,16 @@ class Dataset:
 
 def write_tables(path: Path, data: Dataset) -> sqlite_utils.Database:
     """Write the public tables and commit them: what the exports read (atlas/build/export_process.py),
-    which may then start while finish_database runs. Returns the open database, for finish_database.
+    which may then start while finish_database runs. Returns the open database, for finish_database."""
+    db = write_record_tables(path, data)
+    write_topic_tables(db, data)
+    return db
+
+
+def write_record_tables(path: Path, data: Dataset) -> sqlite_utils.Database:
+    """Open the first transaction and write the tables that need no topics, the first in the file:
+    only these fields of `data` are read, so the build writes them while it classifies elsewhere
+    (atlas/build/pipeline.py). Returns the open database, for write_topic_tables.
 
     Their journal in memory and no syncs: a build that fails is thrown away whole
     (atlas/build/publish.py), and publishing syncs every file once it is complete."""
@@ -73,10 +82,15 @@ def write_tables(path: Path, data: Dataset) -> sqlite_utils.Database:
     _write_entries(db, data, paper_of)
     _write_links_and_keywords(db, data, paper_of)
     _write_review_tables(db, data, paper_of)
+    return db
+
+
+def write_topic_tables(db: sqlite_utils.Database, data: Dataset) -> None:
+    """The taxonomy, each paper's topics and the model's tables, after write_record_tables' tables
+    in the same transaction, which this commits."""
     write_topics(db, data.taxonomy, data.paper_topics, data.unmapped_terms, data.paper_readings)
     write_model_tables(db, data.model_scores, data.paper_topics, data.reading_queue)
     db.conn.commit()
-    return db
 
 
 def finish_database(db: sqlite_utils.Database, report: dict[str, int]) -> dict[str, int]:
