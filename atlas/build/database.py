@@ -6,7 +6,6 @@ same inputs hold the same rows in the same order.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +14,7 @@ import sqlite_utils
 from sqlite_utils.db import DescIndex
 
 from atlas.build.classify import PaperReading, PaperTopic, UnmappedTerm
-from atlas.build.database_rows import insert_rows, insert_tuples
+from atlas.build.database_rows import insert_rows, insert_tuples, json_strings
 from atlas.build.merge import Paper, PossibleDuplicate
 from atlas.build.model_tables import write_model_tables
 from atlas.build.normalize import LinkClaim, Venue
@@ -31,8 +30,6 @@ from atlas.build.topics_table import write_topics
 
 SECTION_SEPARATOR = " › "
 BUSY_SECONDS = 600
-# json.dumps(value, ensure_ascii=False) builds an encoder at each call; the entries table makes 300,000.
-_TO_JSON = json.JSONEncoder(ensure_ascii=False).encode
 
 
 @dataclass(frozen=True)
@@ -204,7 +201,7 @@ def _write_papers(db: sqlite_utils.Database, data: Dataset) -> None:
                 "authors_truncated": p.authors_truncated,
                 "digest": p.digest or None,
                 "entries": len(p.entries),
-                "sources": json.dumps(sorted({source for source, *_ in p.entries})),
+                "sources": json_strings(sorted({source for source, *_ in p.entries})),
             }
             for p in data.papers
         ),
@@ -352,7 +349,7 @@ def _entry_row(entry: Entry, paper_of: dict) -> tuple:
         entry.warning or None,
         entry.hidden,
         entry.title or None,
-        _TO_JSON(list(entry.authors)) if entry.authors else None,
+        json_strings(entry.authors, ensure_ascii=False) if entry.authors else None,
         entry.authors_truncated,
         entry.year,
         entry.stated_year,
@@ -362,7 +359,7 @@ def _entry_row(entry: Entry, paper_of: dict) -> tuple:
         entry.parent_line,
         entry.parent_item if entry.parent_line else None,
         entry.label or None,
-        _TO_JSON(list(entry.keywords)) if entry.keywords else None,
+        json_strings(entry.keywords, ensure_ascii=False) if entry.keywords else None,
         entry.arxiv_id or None,
         entry.raw,
     )

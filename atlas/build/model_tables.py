@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 import sqlite_utils
 
 from atlas.build.classify import PaperTopic
-from atlas.build.database_rows import insert_rows
+from atlas.build.database_rows import insert_rows, json_strings
 from atlas.build.reading_queue import QueueItem
 from atlas.build.topic_model import ModelScore
 
@@ -28,8 +26,8 @@ def write_model_tables(
                 "topic_id": s.topic_id,
                 "score": s.score,
                 "filed": (s.paper_id, s.topic_id) in accepted,
-                "words": json.dumps(list(s.words), ensure_ascii=False),
-                "similar_paper_ids": json.dumps(list(s.similar)),
+                "words": json_strings(s.words, ensure_ascii=False),
+                "similar_paper_ids": json_strings(s.similar),
             }
             for s in sorted(scores, key=lambda s: (s.paper_id, s.topic_id))
         ),
@@ -48,7 +46,7 @@ def write_model_tables(
                 "disagreements": item.disagreements,
                 "lists": item.lists,
                 "readings": item.readings,
-                "topics": json.dumps(list(item.topics)),
+                "topics": json_strings(item.topics),
                 "reason": item.reason,
             }
             for item in queue

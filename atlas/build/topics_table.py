@@ -8,7 +8,7 @@ import sqlite_utils
 from sqlite_utils.db import DescIndex
 
 from atlas.build.classify import PaperReading, PaperTopic, UnmappedTerm
-from atlas.build.database_rows import insert_rows
+from atlas.build.database_rows import insert_rows, json_strings
 from atlas.build.taxonomy import Taxonomy
 from atlas.published import OUR_SCHEME
 
@@ -201,8 +201,8 @@ def _write_paper_topics(
                 "paper_id": r.paper_id,
                 "reader": r.reader,
                 "line": r.line,
-                "topics": json.dumps(list(r.topics)),
-                "agreed": json.dumps(list(r.agreed)),
+                "topics": json_strings(r.topics),
+                "agreed": json_strings(r.agreed),
                 "note": r.note,
             }
             for r in readings
@@ -240,8 +240,8 @@ def _write_browse_table(
             everything = set().union(*(ancestors[t] for t in topics)) if topics else set()
             yield {
                 **paper,
-                "topics": json.dumps(sorted(label[t] for t in topics)),
-                "topics_with_broader": json.dumps(sorted(label[t] for t in everything)),
+                "topics": json_strings(sorted(label[t] for t in topics)),
+                "topics_with_broader": json_strings(sorted(label[t] for t in everything)),
             }
 
     insert_rows(db, "paper_browse", rows(), pk="id", foreign_keys=[("id", "papers", "id")])
