@@ -156,23 +156,18 @@ def _write_sources(db: sqlite_utils.Database, data: Dataset) -> None:
 
 
 def _write_authors(db: sqlite_utils.Database, data: Dataset) -> None:
-    insert_rows(
+    insert_tuples(
         db,
         "authors",
-        (
-            {"id": a.id, "name": a.name, "given_names": a.given_names, "surname": a.surname}
-            for a in data.authors
-        ),
+        ("id", "name", "given_names", "surname"),
+        ((a.id, a.name, a.given_names, a.surname) for a in data.authors),
         pk="id",
     )
-    insert_rows(
+    insert_tuples(
         db,
         "author_names",
-        (
-            {"author_id": a.id, "name": name, "entries": count}
-            for a in data.authors
-            for name, count in a.spellings
-        ),
+        ("author_id", "name", "entries"),
+        ((a.id, name, count) for a in data.authors for name, count in a.spellings),
         pk=("author_id", "name"),
         foreign_keys=[("author_id", "authors", "id")],
     )
@@ -182,27 +177,29 @@ def _write_papers(db: sqlite_utils.Database, data: Dataset) -> None:
     """Papers, with their authors as the fullest entry writes them, in order."""
     venue_name = {venue.id: venue.name for venue in data.venues}
     author_name = {author.id: author.name for author in data.authors}
-    insert_rows(
+    insert_tuples(
         db,
         "papers",
+        ("id", "title", "year", "venue_id", "venue", "arxiv_id", "doi", "authors", "authors_truncated",
+         "digest", "entries", "sources"),
         (
-            {
-                "id": p.id,
-                "title": p.title,
-                "year": p.year,
-                "venue_id": p.venue_id or None,
-                "venue": venue_name.get(p.venue_id),
-                "arxiv_id": p.arxiv_id or None,
-                "doi": None,
-                "authors": ", ".join(
+            (
+                p.id,
+                p.title,
+                p.year,
+                p.venue_id or None,
+                venue_name.get(p.venue_id),
+                p.arxiv_id or None,
+                None,
+                ", ".join(
                     author_name[data.author_of[(*p.authors_from, position)]]
                     for position in range(1, len(p.authors) + 1)
                 ),
-                "authors_truncated": p.authors_truncated,
-                "digest": p.digest or None,
-                "entries": len(p.entries),
-                "sources": json_strings(sorted({source for source, *_ in p.entries})),
-            }
+                p.authors_truncated,
+                p.digest or None,
+                len(p.entries),
+                json_strings(sorted({source for source, *_ in p.entries})),
+            )
             for p in data.papers
         ),
         pk="id",
@@ -253,9 +250,10 @@ def _write_entries(db: sqlite_utils.Database, data: Dataset, paper_of: dict) -> 
 
 
 def _write_links_and_keywords(db: sqlite_utils.Database, data: Dataset, paper_of: dict) -> None:
-    insert_rows(
+    insert_tuples(
         db,
         "links",
+        ("paper_id", "url", "kind", "source_id", "line"),
         _link_rows(data, paper_of),
         pk=("paper_id", "url"),
         foreign_keys=[("paper_id", "papers", "id")],
@@ -365,21 +363,14 @@ def _entry_row(entry: Entry, paper_of: dict) -> tuple:
     )
 
 
-def _link_rows(data: Dataset, paper_of: dict) -> list[dict]:
-    rows: dict[tuple[str, str], dict] = {}
+def _link_rows(data: Dataset, paper_of: dict) -> list[tuple]:
+    """(paper_id, url, kind, source_id, line): each paper's link as its first entry gives it."""
+    rows: dict[tuple[str, str], tuple] = {}
     for entry in data.entries:
         paper_id = paper_of.get(entry.ref)
         for link in entry.links:
-            rows.setdefault(
-                (paper_id, link.url),
-                {
-                    "paper_id": paper_id,
-                    "url": link.url,
-                    "kind": link.kind,
-                    "source_id": entry.source_id,
-                    "line": entry.line,
-                },
-            )
+            if (paper_id, link.url) not in rows:
+                rows[paper_id, link.url] = (paper_id, link.url, link.kind, entry.source_id, entry.line)
     return [rows[key] for key in sorted(rows)]
 
 

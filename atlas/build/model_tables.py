@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite_utils
 
 from atlas.build.classify import PaperTopic
-from atlas.build.database_rows import insert_rows, json_strings
+from atlas.build.database_rows import insert_rows, insert_tuples, json_strings
 from atlas.build.reading_queue import QueueItem
 from atlas.build.topic_model import ModelScore
 
@@ -34,21 +34,14 @@ def write_model_tables(
         pk=("paper_id", "topic_id"),
         foreign_keys=[("paper_id", "papers", "id"), ("topic_id", "topics", "id")],
     )
-    insert_rows(
+    insert_tuples(
         db,
         "reading_queue",
+        ("paper_id", "rank", "priority", "confidence", "disagreements", "lists", "readings", "topics",
+         "reason"),
         (
-            {
-                "paper_id": item.paper_id,
-                "rank": item.rank,
-                "priority": item.priority,
-                "confidence": item.confidence,
-                "disagreements": item.disagreements,
-                "lists": item.lists,
-                "readings": item.readings,
-                "topics": json_strings(item.topics),
-                "reason": item.reason,
-            }
+            (item.paper_id, item.rank, item.priority, item.confidence, item.disagreements, item.lists,
+             item.readings, json_strings(item.topics), item.reason)
             for item in queue
         ),
         pk="paper_id",
