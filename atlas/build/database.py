@@ -6,7 +6,6 @@ same inputs hold the same rows in the same order.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +14,7 @@ import sqlite_utils
 from sqlite_utils.db import DescIndex
 
 from atlas.build.classify import PaperReading, PaperTopic, UnmappedTerm
-from atlas.build.database_rows import insert_rows, insert_tuples
+from atlas.build.database_rows import insert_rows, insert_tuples, json_strings
 from atlas.build.merge import Paper, PossibleDuplicate
 from atlas.build.model_tables import write_model_tables
 from atlas.build.normalize import LinkClaim, Venue
@@ -31,8 +30,6 @@ from atlas.build.topics_table import write_topics
 
 SECTION_SEPARATOR = " › "
 BUSY_SECONDS = 600
-# json.dumps(value, ensure_ascii=False) builds an encoder at each call; the entries table makes 300,000.
-_TO_JSON = json.JSONEncoder(ensure_ascii=False).encode
 
 
 @dataclass(frozen=True)
@@ -60,7 +57,16 @@ class Dataset:
 
 def write_tables(path: Path, data: Dataset) -> sqlite_utils.Database:
     """Write the public tables and commit them: what the exports read (atlas/build/export_process.py),
-    which may then start while finish_database runs. Returns the open database, for finish_database.
+    which may then start while finish_database runs. Returns the open database, for finish_database."""
+    db = write_record_tables(path, data)
+    write_topic_tables(db, data)
+    return db
+
+
+def write_record_tables(path: Path, data: Dataset) -> sqlite_utils.Database:
+    """Open the first transaction and write the tables that need no topics, the first in the file:
+    only these fields of `data` are read, so the build writes them while it classifies elsewhere
+    (atlas/build/pipeline.py). Returns the open database, for write_topic_tables.
 
     Their journal in memory and no syncs: a build that fails is thrown away whole
     (atlas/build/publish.py), and publishing syncs every file once it is complete."""
@@ -73,10 +79,15 @@ def write_tables(path: Path, data: Dataset) -> sqlite_utils.Database:
     _write_entries(db, data, paper_of)
     _write_links_and_keywords(db, data, paper_of)
     _write_review_tables(db, data, paper_of)
+    return db
+
+
+def write_topic_tables(db: sqlite_utils.Database, data: Dataset) -> None:
+    """The taxonomy, each paper's topics and the model's tables, after write_record_tables' tables
+    in the same transaction, which this commits."""
     write_topics(db, data.taxonomy, data.paper_topics, data.unmapped_terms, data.paper_readings)
     write_model_tables(db, data.model_scores, data.paper_topics, data.reading_queue)
     db.conn.commit()
-    return db
 
 
 def finish_database(db: sqlite_utils.Database, report: dict[str, int]) -> dict[str, int]:
@@ -145,23 +156,18 @@ def _write_sources(db: sqlite_utils.Database, data: Dataset) -> None:
 
 
 def _write_authors(db: sqlite_utils.Database, data: Dataset) -> None:
-    insert_rows(
+    insert_tuples(
         db,
         "authors",
-        (
-            {"id": a.id, "name": a.name, "given_names": a.given_names, "surname": a.surname}
-            for a in data.authors
-        ),
+        ("id", "name", "given_names", "surname"),
+        ((a.id, a.name, a.given_names, a.surname) for a in data.authors),
         pk="id",
     )
-    insert_rows(
+    insert_tuples(
         db,
         "author_names",
-        (
-            {"author_id": a.id, "name": name, "entries": count}
-            for a in data.authors
-            for name, count in a.spellings
-        ),
+        ("author_id", "name", "entries"),
+        ((a.id, name, count) for a in data.authors for name, count in a.spellings),
         pk=("author_id", "name"),
         foreign_keys=[("author_id", "authors", "id")],
     )
@@ -171,27 +177,29 @@ def _write_papers(db: sqlite_utils.Database, data: Dataset) -> None:
     """Papers, with their authors as the fullest entry writes them, in order."""
     venue_name = {venue.id: venue.name for venue in data.venues}
     author_name = {author.id: author.name for author in data.authors}
-    insert_rows(
+    insert_tuples(
         db,
         "papers",
+        ("id", "title", "year", "venue_id", "venue", "arxiv_id", "doi", "authors", "authors_truncated",
+         "digest", "entries", "sources"),
         (
-            {
-                "id": p.id,
-                "title": p.title,
-                "year": p.year,
-                "venue_id": p.venue_id or None,
-                "venue": venue_name.get(p.venue_id),
-                "arxiv_id": p.arxiv_id or None,
-                "doi": None,
-                "authors": ", ".join(
+            (
+                p.id,
+                p.title,
+                p.year,
+                p.venue_id or None,
+                venue_name.get(p.venue_id),
+                p.arxiv_id or None,
+                None,
+                ", ".join(
                     author_name[data.author_of[(*p.authors_from, position)]]
                     for position in range(1, len(p.authors) + 1)
                 ),
-                "authors_truncated": p.authors_truncated,
-                "digest": p.digest or None,
-                "entries": len(p.entries),
-                "sources": json.dumps(sorted({source for source, *_ in p.entries})),
-            }
+                p.authors_truncated,
+                p.digest or None,
+                len(p.entries),
+                json_strings(sorted({source for source, *_ in p.entries})),
+            )
             for p in data.papers
         ),
         pk="id",
@@ -242,9 +250,10 @@ def _write_entries(db: sqlite_utils.Database, data: Dataset, paper_of: dict) -> 
 
 
 def _write_links_and_keywords(db: sqlite_utils.Database, data: Dataset, paper_of: dict) -> None:
-    insert_rows(
+    insert_tuples(
         db,
         "links",
+        ("paper_id", "url", "kind", "source_id", "line"),
         _link_rows(data, paper_of),
         pk=("paper_id", "url"),
         foreign_keys=[("paper_id", "papers", "id")],
@@ -338,7 +347,7 @@ def _entry_row(entry: Entry, paper_of: dict) -> tuple:
         entry.warning or None,
         entry.hidden,
         entry.title or None,
-        _TO_JSON(list(entry.authors)) if entry.authors else None,
+        json_strings(entry.authors, ensure_ascii=False) if entry.authors else None,
         entry.authors_truncated,
         entry.year,
         entry.stated_year,
@@ -348,27 +357,20 @@ def _entry_row(entry: Entry, paper_of: dict) -> tuple:
         entry.parent_line,
         entry.parent_item if entry.parent_line else None,
         entry.label or None,
-        _TO_JSON(list(entry.keywords)) if entry.keywords else None,
+        json_strings(entry.keywords, ensure_ascii=False) if entry.keywords else None,
         entry.arxiv_id or None,
         entry.raw,
     )
 
 
-def _link_rows(data: Dataset, paper_of: dict) -> list[dict]:
-    rows: dict[tuple[str, str], dict] = {}
+def _link_rows(data: Dataset, paper_of: dict) -> list[tuple]:
+    """(paper_id, url, kind, source_id, line): each paper's link as its first entry gives it."""
+    rows: dict[tuple[str, str], tuple] = {}
     for entry in data.entries:
         paper_id = paper_of.get(entry.ref)
         for link in entry.links:
-            rows.setdefault(
-                (paper_id, link.url),
-                {
-                    "paper_id": paper_id,
-                    "url": link.url,
-                    "kind": link.kind,
-                    "source_id": entry.source_id,
-                    "line": entry.line,
-                },
-            )
+            if (paper_id, link.url) not in rows:
+                rows[paper_id, link.url] = (paper_id, link.url, link.kind, entry.source_id, entry.line)
     return [rows[key] for key in sorted(rows)]
 
 

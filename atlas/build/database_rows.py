@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from itertools import chain, islice
+from json.encoder import encode_basestring, encode_basestring_ascii
 from operator import itemgetter
 
 import sqlite_utils
@@ -115,3 +116,11 @@ def _values(rows: Iterable[dict], columns: list[str]) -> Iterator[tuple]:
     get = itemgetter(*columns)
     for row in rows:
         yield get(row)
+
+
+def json_strings(strings: Iterable[str], ensure_ascii: bool = True) -> str:
+    """json.dumps(list(strings), ensure_ascii=ensure_ascii), for strings only, in a third of the time:
+    json.dumps makes an encoder at each call, and the tables hold ~300,000 short lists at 50,000
+    papers (an entry's authors and key words, a paper's lists, topics and labels)."""
+    quote = encode_basestring_ascii if ensure_ascii else encode_basestring
+    return "[" + ", ".join(map(quote, strings)) + "]"

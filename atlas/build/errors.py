@@ -18,6 +18,10 @@ class InputError(Exception):
         place = f"{self.path}:{self.line}" if self.line else self.path
         return f"{place}: {self.message}"
 
+    def __reduce__(self):
+        """Pickled as its parts, so that it comes back whole from a forked helper process."""
+        return InputError, (self.path, self.message, self.line)
+
 
 class OutputBusy(Exception):
     """Another build holds the output folder's lock, and this one was told not to wait."""

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 import sqlite_utils
 
 from atlas.build.classify import PaperTopic
-from atlas.build.database_rows import insert_rows
+from atlas.build.database_rows import insert_rows, insert_tuples, json_strings
 from atlas.build.reading_queue import QueueItem
 from atlas.build.topic_model import ModelScore
 
@@ -28,29 +26,22 @@ def write_model_tables(
                 "topic_id": s.topic_id,
                 "score": s.score,
                 "filed": (s.paper_id, s.topic_id) in accepted,
-                "words": json.dumps(list(s.words), ensure_ascii=False),
-                "similar_paper_ids": json.dumps(list(s.similar)),
+                "words": json_strings(s.words, ensure_ascii=False),
+                "similar_paper_ids": json_strings(s.similar),
             }
             for s in sorted(scores, key=lambda s: (s.paper_id, s.topic_id))
         ),
         pk=("paper_id", "topic_id"),
         foreign_keys=[("paper_id", "papers", "id"), ("topic_id", "topics", "id")],
     )
-    insert_rows(
+    insert_tuples(
         db,
         "reading_queue",
+        ("paper_id", "rank", "priority", "confidence", "disagreements", "lists", "readings", "topics",
+         "reason"),
         (
-            {
-                "paper_id": item.paper_id,
-                "rank": item.rank,
-                "priority": item.priority,
-                "confidence": item.confidence,
-                "disagreements": item.disagreements,
-                "lists": item.lists,
-                "readings": item.readings,
-                "topics": json.dumps(list(item.topics)),
-                "reason": item.reason,
-            }
+            (item.paper_id, item.rank, item.priority, item.confidence, item.disagreements, item.lists,
+             item.readings, json_strings(item.topics), item.reason)
             for item in queue
         ),
         pk="paper_id",

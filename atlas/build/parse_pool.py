@@ -13,19 +13,17 @@ build's own.
 
 from __future__ import annotations
 
-import copyreg
 import multiprocessing
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, fields
-from operator import attrgetter
+from dataclasses import dataclass
 
 from atlas.build.errors import InputError
 from atlas.build.parsers import entries_of, parse_document
 from atlas.build.parsers.markdown_tree import CHUNK_LINES, follow_headings, read_segment, segment_ends
 from atlas.build.parsers.registry import BLOCK_READERS
-from atlas.build.records import Entry, Link, SourceText, entry_of_values
+from atlas.build.records import Entry, Link, SourceText, entry_of_values, pickled_by_fields
 
 WORKERS = 2  # the machine's two cores; one worker where there is one core
 _ATX_HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)")
@@ -39,17 +37,8 @@ class _Job:
     headings: tuple[tuple[int, str], ...] = ()  # the guessed heading path open at `start`
 
 
-def _by_fields(record_class: type, constructor=None) -> None:
-    """Pickle a slotted dataclass as its class (or `constructor`) and field values: the default
-    state of one calls dataclasses.fields() per object, which was most of the cost of bringing
-    entries back; then Entry's own __init__ was most of what was left."""
-    values = attrgetter(*(field.name for field in fields(record_class)))
-    constructor = constructor or record_class
-    copyreg.pickle(record_class, lambda record: (constructor, values(record)))
-
-
-_by_fields(Entry, entry_of_values)
-_by_fields(Link)
+pickled_by_fields(Entry, entry_of_values)
+pickled_by_fields(Link)
 
 # What forked workers read: set before the pool starts, so only jobs and entries are pickled.
 _DOCUMENTS: list[SourceText] = []
@@ -88,11 +77,11 @@ def _jobs(number: int, document: SourceText, segment_lines: int) -> list[_Job]:
 
 def _run(job: _Job):
     """In a worker: a job's entries and the heading path it leaves open; None for a cut that is
-    not safe; an InputError as its parts (it does not survive pickling whole)."""
+    not safe; an InputError, returned (it pickles whole) to be raised in its turn."""
     try:
         return _read(job, list(job.headings))
     except InputError as error:
-        return InputError, (error.path, error.message, error.line)
+        return error
 
 
 def _read(job: _Job, headings: list[tuple[int, str]]):
@@ -118,8 +107,8 @@ def _gather(documents: list[SourceText], jobs: list[_Job], results: Iterator) ->
             continue
         if job.start == 0:
             open_path = ()
-        if result is not None and result[0] is InputError:
-            raise InputError(*result[1])
+        if isinstance(result, InputError):
+            raise result
         if result is not None and job.headings != open_path:  # a wrong guess: read it again here
             result = _read(job, list(open_path))
         if result is None:

@@ -5,12 +5,16 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from atlas.build.classify import classify, load_curation, paper_keywords
 from atlas.build.collector import collector_paused
-from atlas.build.database import Dataset, finish_database, write_tables
+from atlas.build.database import Dataset, finish_database, write_record_tables, write_topic_tables
 from atlas.build.export_process import exports_beside
+from atlas.build.forked import forked
 from atlas.build.merge import MergeOverrides, merge_papers
 from atlas.build.normalize import VenueTable, link_claims, with_venues
 from atlas.build.parse_pool import parse_documents
@@ -35,6 +39,16 @@ def build_dataset(
     manifest: Path, curation: Path, taxonomy_folder: Path, timings: dict[str, float] | None = None
 ) -> Dataset:
     """Run every stage up to the database; `curation` is the folder of the curated YAML."""
+    records, classified = _records(manifest, curation, taxonomy_folder, timings)
+    with stage(timings, "classify"):
+        return replace(records, **classified())
+
+
+def _records(
+    manifest: Path, curation: Path, taxonomy_folder: Path, timings: dict[str, float] | None
+) -> tuple[Dataset, Callable[[], dict]]:
+    """Every stage before classify: the dataset without its topics and report, and the call that
+    gives those (a function of the records and the curation alone, so it may run in a fork)."""
     with stage(timings, "curation"):
         sources = load_manifest(manifest)
         taxonomy = load_taxonomy(taxonomy_folder)
@@ -73,30 +87,43 @@ def build_dataset(
         authors, author_of = cluster_authors(occurrences, paper_of, names, retired_authors)
         live = {"paper": {paper.id for paper in papers}, "author": {author.id for author in authors}}
         check_retired(retired, live, curation / RETIRED_NAME)
-    with stage(timings, "classify"):
-        claims = link_claims(entries, venues)
-        topic_curation = follow_titles(topic_curation, papers, entries, retired)
-        classification = classify(papers, entries, taxonomy, topic_curation, _author_ids(papers, author_of))
-    return Dataset(
-        sources=[document.source for document in documents],
-        entries=entries,
-        venues=list(venues.venues.values()),
-        papers=papers,
-        possible_duplicates=duplicates,
-        authors=authors,
-        author_of=author_of,
-        keywords=paper_keywords(papers, entries),
-        link_claims=claims,
-        taxonomy=taxonomy,
-        paper_topics=classification.paper_topics,
-        unmapped_terms=classification.unmapped,
-        paper_readings=classification.readings,
-        model_scores=classification.model_scores,
-        reading_queue=reading_queue(papers, classification.paper_topics, classification.model_scores,
-                                    classification.readings, taxonomy),
-        report=_report(entries, papers, duplicates, claims, authors, venues, taxonomy, classification),
-        retired_ids=retired,
-    )
+    with stage(timings, "classify"):  # its parts that need no topics
+        records = Dataset(
+            sources=[document.source for document in documents],
+            entries=entries,
+            venues=list(venues.venues.values()),
+            papers=papers,
+            possible_duplicates=duplicates,
+            authors=authors,
+            author_of=author_of,
+            keywords=paper_keywords(papers, entries),
+            link_claims=link_claims(entries, venues),
+            taxonomy=taxonomy,
+            report={},
+            paper_topics=[],
+            unmapped_terms=[],
+            retired_ids=retired,
+        )
+    return records, partial(_classified, records, topic_curation)
+
+
+def _classified(records: Dataset, topic_curation) -> dict:
+    """Stage 5: the fields of the dataset that classify gives, the taxonomy among them (classify adds
+    to it the headings and key words nobody mapped), and the report, which counts them."""
+    papers, taxonomy = records.papers, records.taxonomy
+    topic_curation = follow_titles(topic_curation, papers, records.entries, records.retired_ids)
+    classification = classify(papers, records.entries, taxonomy, topic_curation,
+                              _author_ids(papers, records.author_of))
+    return {
+        "taxonomy": taxonomy,
+        "paper_topics": classification.paper_topics,
+        "unmapped_terms": classification.unmapped,
+        "paper_readings": classification.readings,
+        "model_scores": classification.model_scores,
+        "reading_queue": reading_queue(papers, classification.paper_topics, classification.model_scores,
+                                       classification.readings, taxonomy),
+        "report": _report(records, classification),
+    }
 
 
 def _author_ids(papers: list, author_of: dict) -> dict[str, tuple[str, ...]]:
@@ -107,8 +134,9 @@ def _author_ids(papers: list, author_of: dict) -> dict[str, tuple[str, ...]]:
     }
 
 
-def _report(entries, papers, duplicates, claims, authors, venues, taxonomy, classification) -> dict[str, int]:
+def _report(records: Dataset, classification) -> dict[str, int]:
     """The counts build-report.json and the build_report table give, in their fixed order."""
+    entries, papers, taxonomy = records.entries, records.papers, records.taxonomy
     paper_topics, unmapped = classification.paper_topics, classification.unmapped
     classified = {t.paper_id for t in paper_topics if taxonomy.concepts[t.topic_id].scheme == OUR_SCHEME}
     kinds = Counter(entry.kind for entry in entries)
@@ -118,10 +146,10 @@ def _report(entries, papers, duplicates, claims, authors, venues, taxonomy, clas
         "entries_with_warnings": sum(1 for entry in entries if entry.warning),
         "papers": len(papers),
         "merged_entries": kinds["paper"] - len(papers),
-        "possible_duplicates": len(duplicates),
-        "link_conflicts": sum(1 for claim in claims if not claim.agrees),
-        "authors": len(authors),
-        "venues_uncurated": sum(1 for venue in venues.venues.values() if not venue.curated),
+        "possible_duplicates": len(records.possible_duplicates),
+        "link_conflicts": sum(1 for claim in records.link_claims if not claim.agrees),
+        "authors": len(records.authors),
+        "venues_uncurated": sum(1 for venue in records.venues if not venue.curated),
         "topics": sum(1 for c in taxonomy.concepts.values() if c.scheme == OUR_SCHEME and not c.deprecated),
         "papers_classified": len(classified),
         "papers_classified_permille": round(1000 * len(classified) / max(1, len(papers))),
@@ -142,10 +170,17 @@ def build(
 
 
 def _build(manifest: Path, out: Path, curation: Path, taxonomy: Path, wait: bool, timings) -> dict[str, int]:
-    data = build_dataset(manifest, curation, taxonomy, timings)
-    with publish(out, wait=wait) as staging:
+    records, classified = _records(manifest, curation, taxonomy, timings)
+    # Classify on the other core while this one writes the tables that need no topics, the first
+    # in the file; what classify gives then goes into the same transaction, after them.
+    with forked(classified) as classification, publish(out, wait=wait) as staging:
         with stage(timings, "database"):
-            db = write_tables(staging / DATABASE_NAME, data)
+            db = write_record_tables(staging / DATABASE_NAME, records)
+        with stage(timings, "classify"):  # the wait for the fork, and its CPU seconds
+            data = replace(records, **classification())
+        del records
+        with stage(timings, "database"):
+            write_topic_tables(db, data)
         concepts, report = data.taxonomy, data.report
         del data  # every record is in atlas.db now: the stages below read it from there
         # The exports (RDF, and BibTeX, RIS, CSL-JSON) read the committed tables in processes of

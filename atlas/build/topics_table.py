@@ -8,7 +8,7 @@ import sqlite_utils
 from sqlite_utils.db import DescIndex
 
 from atlas.build.classify import PaperReading, PaperTopic, UnmappedTerm
-from atlas.build.database_rows import insert_rows
+from atlas.build.database_rows import insert_rows, insert_tuples, json_strings
 from atlas.build.taxonomy import Taxonomy
 from atlas.published import OUR_SCHEME
 
@@ -161,13 +161,11 @@ def _write_paper_topics(
     readings: list[PaperReading],
 ) -> None:
     """Each paper's topics with their evidence, the terms no topic maps, and the readings."""
-    insert_rows(
+    insert_tuples(
         db,
         "paper_topics",
-        (
-            {"paper_id": t.paper_id, "topic_id": t.topic_id, "via": t.via, "evidence": t.evidence}
-            for t in paper_topics
-        ),
+        ("paper_id", "topic_id", "via", "evidence"),
+        ((t.paper_id, t.topic_id, t.via, t.evidence) for t in paper_topics),
         pk=("paper_id", "topic_id", "via"),
         foreign_keys=[("paper_id", "papers", "id"), ("topic_id", "topics", "id")],
     )
@@ -201,8 +199,8 @@ def _write_paper_topics(
                 "paper_id": r.paper_id,
                 "reader": r.reader,
                 "line": r.line,
-                "topics": json.dumps(list(r.topics)),
-                "agreed": json.dumps(list(r.agreed)),
+                "topics": json_strings(r.topics),
+                "agreed": json_strings(r.agreed),
                 "note": r.note,
             }
             for r in readings
@@ -235,15 +233,18 @@ def _write_browse_table(
     label = {c.id: c.label("en") for c in taxonomy.concepts.values()}
 
     def rows():
-        for paper in db.query("select id, title, year, venue, sources from papers order by id"):
-            topics = direct.get(paper["id"], set())
+        for paper in db.execute("select id, title, year, venue, sources from papers order by id"):
+            topics = direct.get(paper[0], set())
             everything = set().union(*(ancestors[t] for t in topics)) if topics else set()
-            yield {
-                **paper,
-                "topics": json.dumps(sorted(label[t] for t in topics)),
-                "topics_with_broader": json.dumps(sorted(label[t] for t in everything)),
-            }
+            yield (
+                *paper,
+                json_strings(sorted(label[t] for t in topics)),
+                json_strings(sorted(label[t] for t in everything)),
+            )
 
-    insert_rows(db, "paper_browse", rows(), pk="id", foreign_keys=[("id", "papers", "id")])
+    insert_tuples(
+        db, "paper_browse", ("id", "title", "year", "venue", "sources", "topics", "topics_with_broader"),
+        rows(), pk="id", foreign_keys=[("id", "papers", "id")],
+    )
     # Newest first and by id within a year, as metadata.yml sorts the table and its pages follow.
     db["paper_browse"].create_index([DescIndex("year"), "id"])
