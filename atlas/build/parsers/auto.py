@@ -58,7 +58,7 @@ from atlas.build.parsers.reference import (
     read_reference,
     rest_fields,
 )
-from atlas.build.parsers.registry import NotAPaper, is_template, publication_year, register
+from atlas.build.parsers.registry import CITING_IN, NotAPaper, is_template, publication_year, register
 from atlas.build.records import Entry, Link
 from atlas.build.text import clean_title, collapse_spaces, first_year, full_year
 
@@ -1469,9 +1469,7 @@ _LEADING_MARKS = re.compile(r"^[★☆†‡✓✔✗⭐🌟]+\s*")
 _MARKERS_ONLY = re.compile(r"^[^\w(]*(?:\([^()]*\))?[^\w]*$")
 
 
-# `In Advanced Lectures on Machine Learning`: the word that cites a container is no part of its name;
 # `ICLR 2023 Spotlight`: how a paper was presented there is not where it appeared
-_CITING_IN = re.compile(r"^In:?\s+(?=\w)")
 _PRESENTED_AS = re.compile(r"(?<=\d)\s+(?:oral|spotlight|posters?)(?:\s+(?:paper|presentation))?$", re.IGNORECASE)
 
 
@@ -1479,7 +1477,7 @@ def venue_as_named(entry: Entry) -> Entry:
     """A paper's venue as named: without `In` before it or the kind of presentation after its year."""
     if entry.kind != "paper" or not entry.venue:
         return entry
-    venue = _PRESENTED_AS.sub("", _CITING_IN.sub("", entry.venue))
+    venue = _PRESENTED_AS.sub("", CITING_IN.sub("", entry.venue))
     return entry if venue == entry.venue else replace(entry, venue=venue)
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from atlas.build.parsers.auto import read_detected, read_detected_text, venue_as_named
+from atlas.build.parsers.auto import read_detected, read_detected_text
 from atlas.build.parsers.line_detector import CONFIRMED_FROM, line_probabilities, thresholds
 from atlas.build.parsers.line_features import ARXIV, DOI, URL, YEAR
 from atlas.build.parsers.line_parts import extent_and_head, field_line, names_before_colon, title_line
@@ -38,7 +38,7 @@ def with_detected_papers(document: SourceText, items: list[ListItem], entries: l
     read = _with_detected_papers(document, items, entries)
     # a list whose papers open with their names and a colon (three at least): one name is a head too
     one_name = sum(entry.kind == "paper" and names_before_colon(entry.title) for entry in read) >= 3
-    return [venue_as_named(entry) for entry in _without_repeats([_extent(entry, one_name) for entry in read])]
+    return _without_repeats([_extent(entry, one_name) for entry in read])
 
 
 # Editors before a title (`A. Name, B. Name (eds.): Proceedings of …`): a volume, not a paper; a

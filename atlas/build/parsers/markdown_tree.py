@@ -603,10 +603,15 @@ def _byline_of_bold_title(item: dict, inline: Token) -> bool:
     if len(bold) != 1 or len(others.strip()) > 60 or len(bold[0].text.split()) < 3 or "\n" in inline.content:
         return False
     if any(span.style == "link" for span in spans):  # `1. **Title**, *IEEE*, 2021. [paper](…)` over `Names.`
-        names, _ = split_names(inline.content.strip(" *_.")) if len(inline.content) <= 400 else ([], False)
-        return bool(names) and all(looks_like_name(name) for name in names)
+        return len(inline.content) <= 400 and _names_alone(inline.content.strip(" *_."))
     byline = _spans(inline, rich=True)
     return any(span.style == "link" for span in byline) or byline[0].style == "em"
+
+
+def _names_alone(text: str) -> bool:
+    """`Full Name, Full Name.`: a paragraph that is a byline and nothing else."""
+    names, _ = split_names(text)
+    return bool(names) and all(looks_like_name(name) for name in names)
 
 
 def _part_of_title_paragraph(paragraph: dict, inline: Token) -> bool:
@@ -628,8 +633,7 @@ def _part_of_title_paragraph(paragraph: dict, inline: Token) -> bool:
         others = "".join(span.text for span in spans[1:] if span.style != "image")
         if len(spans[0].text.split()) < 3 or len(others.strip()) > 60 or "\n" in spans[0].text:
             return False
-        names, _ = split_names(inline.content.strip(" *_"))
-        if names and all(looks_like_name(name) for name in names):
+        if _names_alone(inline.content.strip(" *_")):
             return True
     return any(child.type == "link_open" for child in children)
 

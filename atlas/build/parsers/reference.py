@@ -1452,13 +1452,20 @@ def full_names(text: str) -> list[str] | None:
     """`Vladimir Vovk, Jieli Shen and Min-ge Xie`: people's full names only (two or three words
     each, or initials and a surname), none a title's word or a noun's ending; else None."""
     parts = [part.strip() for part in re.split(r",\s*(?:and\s+)?|\s+(?:and|&)\s+", text.strip(" .")) if part.strip()]
-    names = [found["name"] for part in parts if (found := _FULL_NAME_PART.fullmatch(part))]
+    names = [name for part in parts if (name := _full_name(part))]
     words = {word.lower() for name in names for word in name.split()}
-    words |= {word[:-1] for word in words if word.endswith("s")}  # `Natural Gradients`: a title's plural
-    if not names or len(names) != len(parts) or words & (_TITLE_WORDS | FUNCTION_WORDS) \
-            or any(len(word) >= 6 and _NOUN_ENDING.search(word) for word in words):
+    if not names or len(names) != len(parts) or any(len(word) >= 6 and _NOUN_ENDING.search(word) for word in words):
         return None
     return names
+
+
+def _full_name(part: str) -> str | None:
+    """`Peter W. Battaglia`, `and Min-ge Xie`: a person's full name (the `and` before the last left
+    out), none of its words a title's, singular or plural (`Natural Gradients`); else None."""
+    found = _FULL_NAME_PART.fullmatch(part.strip())
+    words = {word.lower() for word in found["name"].split()} if found else set()
+    words |= {word[:-1] for word in words if word.endswith("s")}
+    return found["name"] if found and not words & (_TITLE_WORDS | FUNCTION_WORDS) else None
 
 
 def _leading_names_or_title(text: str) -> tuple[tuple[list[str], bool], str] | None:
@@ -1478,11 +1485,9 @@ def _full_names_head(text: str) -> tuple[tuple[list[str], bool], str] | None:
     parts = text.split(", ")
     names = []
     for part in parts[:-1]:
-        found = _FULL_NAME_PART.fullmatch(part.strip())
-        words = {word.lower() for word in part.split()}
-        if found is None or words & (_TITLE_WORDS | FUNCTION_WORDS) - {"and"}:
+        if (name := _full_name(part)) is None:
             break
-        names.append(found["name"])
+        names.append(name)
     title = ", ".join(parts[len(names):])
     if len(names) < 2 or len(title.split()) < 3 or not person_names(", ".join(names)):
         return None

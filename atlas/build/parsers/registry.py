@@ -80,9 +80,13 @@ def publication_year(venue_year: int | None, stated_year: int | None, heading_ye
     return None
 
 
+# `In Proceedings of …`, `In: Venue`: the word that cites a container, no part of its name
+CITING_IN = re.compile(r"^In:?\s+")
+
+
 def venue_name(venue_part: str) -> str:
     """The venue as named: without "In", editors, volume, pages and publisher."""
-    venue = re.sub(r"^In:?\s+", "", venue_part.strip())  # Vancouver writes `In: Venue`
+    venue = CITING_IN.sub("", venue_part.strip())  # Vancouver writes `In: Venue`
     if "editors," in venue:
         venue = venue.split("editors,", 1)[1]
     venue = re.split(r",|\s?\(pp\.|\s\(\d|\.\s+(?=\d)", venue, maxsplit=1)[0]
