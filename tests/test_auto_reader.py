@@ -3528,3 +3528,33 @@ def test_a_venue_written_on_a_labelled_line_of_its_own_is_read_without_its_label
     assert [(paper.line, paper.title, paper.authors, paper.year, paper.venue) for paper in papers_of(entries)] == [
         (3, "Kernel Machines at Width", ("Rosa Lindgren", "Tomas Ekdahl"), 2020, "arXiv"),
         (7, "Sparse Kernels in Deep Networks", ("Ana Oduya",), 2019, "NeurIPS 2019")]
+
+
+def test_a_method_label_and_colon_before_a_marked_title_is_neither_its_authors_nor_its_venue():
+    """Stop 34, from rounds 16, 18 and 24 (in-sample): `Batch Norm: [Title](url)` read `Batch Norm` as
+    the authors, `PRML: [Title](url) Names, 2006` read `PRML` as the venue. One to three words and a
+    colon right before the title name the method or book; a bracketed tag before them stays read."""
+    entries = read_excerpt("auto", """
+        ## Width
+        - Width Norm: [Kernel Machines at Width](https://arxiv.org/abs/2003.00013)
+        - KMW: [Sparse Kernels in Deep Networks](https://example.org/sparse.pdf) Rosa Lindgren, 2019.
+        * [2014 NIPS] Sparse MF: **Sparse Matrix Kernels for Width**. [[PDF](https://example.org/smk.pdf)]
+        - Lindgren and Okafor: [Deep Kernels at Depth](https://arxiv.org/abs/2003.00014)
+        """)
+    assert [(paper.line, paper.title, paper.authors, paper.venue) for paper in papers_of(entries)] == [
+        (2, "Kernel Machines at Width", (), ""),
+        (3, "Sparse Kernels in Deep Networks", ("Rosa Lindgren",), ""),
+        (4, "Sparse Matrix Kernels for Width", (), "NIPS 2014"),
+        (5, "Deep Kernels at Depth", ("Lindgren", "Okafor"), "")]
+
+
+def test_a_pdf_in_a_folder_of_papers_is_a_paper_link_even_on_a_course_s_pages():
+    """Stop 34, round 24 (in-sample): a course's `/Teaching/…/papers/x.pdf` counted as course
+    material, so a bold title whose one link it was went unread."""
+    entries = read_excerpt("auto", """
+        ## Width
+        * [2009] **Sparse Matrix Kernels for Width**. [[PDF](https://example.edu/teaching/w101/papers/smk.pdf)]
+        * [2010] **Lecture Four**. [[PDF](https://example.edu/teaching/w101/lec4.pdf)]
+        """)
+    assert [(paper.line, paper.title) for paper in papers_of(entries)] == [(2, "Sparse Matrix Kernels for Width")]
+

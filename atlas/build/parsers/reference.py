@@ -254,7 +254,14 @@ def link_kind(span_text: str, url: str) -> str:
     return "other"
 
 
+# `…/Teaching/E4903/papers/ieeecomputer.pdf`: a PDF in a folder of papers is a paper, whatever
+# course or page the folder belongs to
+_PAPERS_FOLDER_PDF = re.compile(r"/papers?/[^/]+\.pdf$", re.IGNORECASE)
+
+
 def is_paper_link(link: Link) -> bool:
+    if link.kind == "pdf" and _PAPERS_FOLDER_PDF.search(link.url) and not _OTHER_HOSTS["code"].search(link.url):
+        return True
     return link.kind in ("pdf", "paper") and not any(h.search(link.url) for h in _OTHER_HOSTS.values())
 
 
@@ -367,7 +374,7 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
     links = tuple(Link(s.url, link_kind(s.text, s.url)) for s in spans if s.style == "link" and s.url)
     selected = _selected_paper(spans)
     title, title_url, rest = selected[:3] if selected else _marked_title(spans)
-    rest = _without_leading_tags(spans, title, rest)
+    rest = _without_leading_label(spans, title, _without_leading_tags(spans, title, rest))
     fields: dict = {}
     tag_venue = ""
     page_id = ""
@@ -732,6 +739,28 @@ def _without_leading_tags(spans: tuple[Span, ...], title: str, rest: list[Span])
     if not _LEADING_TAGS.match(before) or not re.search(r"[(\[]", before):
         return rest
     return [span for span in rest if not any(span is leading for leading in spans[:at])]
+
+
+# `Batch Norm: [Title](url)`, `[2009] BiasedMF: **Title**`, `PRML: [Title](url) Names, 2006`: one
+# to three words and a colon right before a marked title, after nothing but a bracketed tag, name
+# the paper's method, book or topic; neither its authors (a list of names has a comma, `and` or
+# `et al.`) nor its venue (a venue label has its year).
+_LEADING_LABEL = re.compile(
+    r"(?P<kept>\s*(?:[(\[][^()\[\]]{1,40}[)\]]\s*)?)[^\W\d_][\w.+&/'’-]*(?:\s[\w.+&/'’-]+){0,2}\s*:\s*")
+
+
+def _without_leading_label(spans: tuple[Span, ...], title: str, rest: list[Span]) -> list[Span]:
+    """The parts around a marked title without a label before it: only a bracketed tag in front
+    of the label is kept (`[2014 NIPS]` may name the venue)."""
+    at = next((index for index, span in enumerate(spans)
+               if span.style in ("link", "strong", "em") and span.text == title), None)
+    if not at or any(span.style != "text" for span in spans[:at]) or len(spans[:at]) > 1:
+        return rest
+    label = _LEADING_LABEL.fullmatch(spans[0].text)
+    if not label or re.search(r"\band\b|\bet al\b|&|\d", spans[0].text[label.end("kept"):]):
+        return rest
+    kept = Span("text", label["kept"]) if label["kept"].strip() else None
+    return [kept if span is spans[0] else span for span in rest if span is not spans[0] or kept]
 
 
 def _marked_title(spans: tuple[Span, ...]) -> tuple[str, str, list[Span]]:
