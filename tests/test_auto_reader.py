@@ -3558,3 +3558,17 @@ def test_a_pdf_in_a_folder_of_papers_is_a_paper_link_even_on_a_course_s_pages():
         """)
     assert [(paper.line, paper.title) for paper in papers_of(entries)] == [(2, "Sparse Matrix Kernels for Width")]
 
+
+def test_an_arxiv_id_before_a_venue_and_a_volume_after_a_journal_are_no_part_of_the_venue():
+    """Stop 34, rounds 18 and 20 (in-sample): `arXiv:1406.1078 / EMNLP 2014` was read as the venue,
+    `arXiv:0810.4752v1, 2008` too, and `Annals of Statistics 50(2), 2022` kept its volume."""
+    entries = read_excerpt("auto", """
+        ## Width
+        * Rosa Lindgren and Tomas Ekdahl, *Kernel Machines at Width*, arXiv:2003.00013 / ICML 2020
+        * Ana Oduya, *Sparse Kernels in Deep Networks*, arXiv:2003.00014v2, 2020.
+        * Rosa Lindgren, *Deep Kernels at Depth*, Annals of Statistics 48(3), 2020. [Preprint](https://arxiv.org/abs/2003.00015)
+        """)
+    assert [(paper.line, paper.title, paper.venue, paper.arxiv_id) for paper in papers_of(entries)] == [
+        (2, "Kernel Machines at Width", "ICML 2020", "2003.00013"),
+        (3, "Sparse Kernels in Deep Networks", "", "2003.00014"),
+        (4, "Deep Kernels at Depth", "Annals of Statistics", "2003.00015")]

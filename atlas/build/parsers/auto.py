@@ -1473,12 +1473,25 @@ _MARKERS_ONLY = re.compile(r"^[^\w(]*(?:\([^()]*\))?[^\w]*$")
 _PRESENTED_AS = re.compile(r"(?<=\d)\s+(?:oral|spotlight|posters?)(?:\s+(?:paper|presentation))?$", re.IGNORECASE)
 
 
+# `arXiv:1406.1078 / EMNLP 2014`, `arXiv:0810.4752v1, 2008`: an arXiv id opening the venue is the
+# paper's preprint, no part of where it appeared
+_OPENING_ARXIV_ID = re.compile(r"^arXiv:\s*(?P<id>\d{4}\.\d{4,5})(?:v\d+)?(?:\s*[/,;]\s*|\s+|$)", re.IGNORECASE)
+# `Annals of Statistics 50(2), 2022` read as `Annals of Statistics 50`: a journal's volume after its name
+_CLOSING_VOLUME = re.compile(r"(?<=[A-Za-z])\s+\d{1,3}$")
+
+
 def venue_as_named(entry: Entry) -> Entry:
-    """A paper's venue as named: without `In` before it or the kind of presentation after its year."""
+    """A paper's venue as named: without `In` before it, the kind of presentation after its year,
+    an arXiv id before it (the paper's id, kept where it has none) or a journal's volume after it."""
     if entry.kind != "paper" or not entry.venue:
         return entry
     venue = _PRESENTED_AS.sub("", CITING_IN.sub("", entry.venue))
-    return entry if venue == entry.venue else replace(entry, venue=venue)
+    arxiv_id = entry.arxiv_id
+    if opening := _OPENING_ARXIV_ID.match(venue):
+        venue, arxiv_id = venue[opening.end():], arxiv_id or opening["id"]
+        venue = "" if re.fullmatch(r"\(?(?:19|20)\d\d\)?", venue.strip(" .,")) else venue
+    venue = _CLOSING_VOLUME.sub("", venue)
+    return entry if venue == entry.venue else replace(entry, venue=venue, arxiv_id=arxiv_id)
 
 
 def _without_translation(claims: dict) -> dict:
