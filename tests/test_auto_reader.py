@@ -3572,3 +3572,19 @@ def test_an_arxiv_id_before_a_venue_and_a_volume_after_a_journal_are_no_part_of_
         (2, "Kernel Machines at Width", "ICML 2020", "2003.00013"),
         (3, "Sparse Kernels in Deep Networks", "", "2003.00014"),
         (4, "Deep Kernels at Depth", "Annals of Statistics", "2003.00015")]
+
+
+def test_mla_names_right_after_a_linked_title_are_its_authors_and_what_follows_its_venue():
+    """Stop 34, round 24 (in-sample): `[Title](url), Surname, Given, Given Surname, and Given Surname.
+    Venue, 2022.` read no authors, or the venue as one (`AISTATS PMLR`); `Surname, Given.` alone
+    only with a year after it (`Springer, Berlin.` could be a publisher and its city)."""
+    entries = read_excerpt("auto", """
+        ## Width
+        - [Kernel Machines at Width](https://arxiv.org/abs/2003.00013), Lindgren, Rosa, Tomas Ekdahl, and Ana Oduya. KDD Cup, 2022.
+        - [Sparse Kernels in Deep Networks](https://example.org/sparse.pdf) Oduya, Ana, et al. ICML, 2021.
+        - [Deep Kernels at Depth](https://example.org/deep.pdf), Ekdahl, Tomas. Big data (2017)
+        """)
+    assert [(paper.line, paper.authors, paper.venue, paper.year) for paper in papers_of(entries)] == [
+        (2, ("Lindgren, Rosa", "Tomas Ekdahl", "Ana Oduya"), "KDD Cup", 2022),
+        (3, ("Oduya, Ana",), "ICML", 2021),
+        (4, ("Ekdahl, Tomas",), "Big data", 2017)]

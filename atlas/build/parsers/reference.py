@@ -405,6 +405,9 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
             fields["venue"], fields["stated_year"] = container  # `Venue 35.8 (2013): 1798-1828.`: no volume
         if selected:
             fields["authors"], fields["authors_truncated"] = (selected[3],), False
+        elif title_url and (mla_after := _mla_names_after(spans, title)):  # rather than any names read above
+            (fields["authors"], fields["authors_truncated"]), venue, year = mla_after
+            fields["venue"], fields["stated_year"] = fields["venue"] or venue, fields["stated_year"] or year
         if not fields["venue"] and (journal := _journal_volume(spans, title)):
             fields["venue"], fields["stated_year"] = journal[0], fields["stated_year"] or journal[1]
         closing = _CLOSING_PARENTHESES.search(title)  # `[Title (ICLR 2021)](url)`
@@ -1137,6 +1140,31 @@ def _mla_book(text: str) -> tuple[str, dict] | None:
         return title, {"authors": tuple(authors[0]), "authors_truncated": authors[1],
                        "venue": publisher["venue"].strip(), "stated_year": int(publisher["year"])}
     return None
+
+
+# After the names: `Venue, 2021.`, `Venue (2017)`, `Venue 2022.`: a short venue and its year
+_VENUE_YEAR_AFTER_NAMES = re.compile(r"(?P<venue>[A-Z][^.,()\d]{1,60}?)?[\s,]*\(?(?P<year>(?:19|20)\d\d)?\)?\.?\s*")
+
+
+def _mla_names_after(spans: tuple[Span, ...], title: str) -> tuple[tuple[tuple[str, ...], bool], str, int | None] | None:
+    """`[Title](url), Chen, Irene, Fredrik D. Johansson, and David Sontag. NeurIPS 2018`: MLA names
+    as the sentence right after a linked title (`Surname, Given` first, then `, and` or `et al.`),
+    with the venue and year after them when nothing else follows; None for any other text."""
+    at = next((index for index, span in enumerate(spans) if span.style == "link" and span.text == title), None)
+    if at is None or any(span.style == "link" and span.url for span in spans[at + 1:at + 2]):
+        return None
+    after = collapse_spaces("".join(span.text for span in spans[at + 1:] if span.style != "link")).lstrip(" ,")
+    stop = next((m for m in re.finditer(r"\.(?:\s|$)", after) if not re.search(r"\b[A-ZÀ-Þ]$", after[:m.start()])),
+                None)
+    if stop is None:
+        return None
+    names = mla_authors(after[:stop.start()])
+    tail = _VENUE_YEAR_AFTER_NAMES.fullmatch(after[stop.end():].strip(" []"))
+    # `Surname, Given.` alone could be a publisher and its city: only with a year after it
+    if not names or (len(names[0]) == 1 and not names[1] and not (tail and tail["year"])):
+        return None
+    venue = tail["venue"].strip() if tail and tail["venue"] else ""
+    return (tuple(names[0]), names[1]), venue, int(tail["year"]) if tail and tail["year"] else None
 
 
 def mla_container(text: str) -> tuple[str, int] | None:
