@@ -3588,3 +3588,25 @@ def test_mla_names_right_after_a_linked_title_are_its_authors_and_what_follows_i
         (2, ("Lindgren, Rosa", "Tomas Ekdahl", "Ana Oduya"), "KDD Cup", 2022),
         (3, ("Oduya, Ana",), "ICML", 2021),
         (4, ("Ekdahl, Tomas",), "Big data", 2017)]
+
+
+def test_vancouver_names_and_an_italic_journal_before_its_bold_volume_are_read():
+    """Stop 34, round 23 (in-sample): `Lindgren R, Ekdahl T` (PubMed's style, initials in capitals
+    without periods) read no authors, or `Oduya AB, Ng C` one person; `_Physics Reports_ **924**,
+    1-18 (2021)` no venue."""
+    entries = read_excerpt("auto", """
+        ## Width
+
+        - **Kernel Machines at Width** <br />
+          Lindgren R, Ekdahl T <br />
+          _Physics Reports_ **924**, 1-18 (2021) <br />
+          https://doi.org/10.1016/j.physrep.2021.04.001
+
+        - **Sparse Kernels in Deep Networks** <br />
+          Oduya AB, Ng C <br />
+          _ICLR_ (2020) <br />
+          https://openreview.net/forum?id=rkxZyaNtwB
+        """)
+    assert [(paper.line, paper.authors, paper.venue, paper.year) for paper in papers_of(entries)] == [
+        (3, ("Lindgren R", "Ekdahl T"), "Physics Reports", 2021),
+        (8, ("Oduya AB", "Ng C"), "ICLR", 2020)]

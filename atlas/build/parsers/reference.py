@@ -301,6 +301,8 @@ def names_in(text: str, surnames: bool = False) -> tuple[list[str], bool] | None
         return None
     if (mla := mla_authors(text)) and mla[1]:  # `Garg, Shivam, et al.`: one inverted name
         return mla
+    if _VANCOUVER_NAMES.fullmatch(text):
+        return [name.strip() for name in text.split(",")], False
     if bibtex := _bibtex_names(text):
         return bibtex, False
     for split in (split_names, split_reference_names):
@@ -314,6 +316,12 @@ def names_in(text: str, surnames: bool = False) -> tuple[list[str], bool] | None
 
 _INVERTED = re.compile(r"(?P<surname>(?:(?:van|von|de|der|den|di|da|du|le|la)\s+)*[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+)?)"
                        r",\s*(?P<given>(?:[A-ZÀ-Þ][\w'’-]*\.?(?:\s+|$))*[A-ZÀ-Þ][\w'’-]*\.?)")
+
+
+# Vancouver (PubMed's style): `Garipov T, Izmailov P, Gordon Wilson A`, each surname with its initials
+# in capitals and no periods; two names or more, so that `Learning AI` is never one
+_VANCOUVER_NAME = r"(?:(?:van|von|de|der|den|di|da|du|le|la) )*[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+){0,2} [A-Z]{1,3}"
+_VANCOUVER_NAMES = re.compile(rf"{_VANCOUVER_NAME}(?:, {_VANCOUVER_NAME})+")
 
 
 def _bibtex_names(text: str) -> list[str] | None:
@@ -966,7 +974,11 @@ def rest_fields(rest: list[Span]) -> dict:
             stated_year = stated_year or cited[2]
             continue
         names = None if authors else names_in(text, surnames=True) or _surname_list(text)
-        dated = style == "em" and at + 1 < len(chunks) and re.fullmatch(r"(?:19|20)\d\d", chunks[at + 1][1])
+        # `*Neural Networks*, 2018`; `_Physics Reports_ **924**, 1-18 (2021)`: italics, then a year or a
+        # volume in bold
+        dated = style == "em" and at + 1 < len(chunks) and (
+            re.fullmatch(r"(?:19|20)\d\d", chunks[at + 1][1])
+            or (chunks[at + 1][0] == "strong" and re.fullmatch(r"\d{1,4}", chunks[at + 1][1].strip())))
         # `(SAM)<br>…<br>ICLR 2021`: a nickname reads as an acronym; a venue with its year wins
         dated_venue = venue and not first_year(venue) and _ACRONYM_YEAR.search(text)
         if re.fullmatch(r"arXiv\s*:?\s*\d{4}\.\d{4,5}(?:v\d+)?", text, re.IGNORECASE):
@@ -978,7 +990,7 @@ def rest_fields(rest: list[Span]) -> dict:
                 and looks_like_venue(pair["venue"]):  # `*NeurIPS, 2017*`: a venue, a comma, its year
             venue = _unglued(venue_name(f"{pair['venue']} {pair['year']}"))
             stated_year = stated_year or int(pair["year"])
-        elif not venue and dated and not names:  # `*Neural Networks*, 2018`: italics and their year
+        elif not venue and dated and not names:
             venue = text
         elif not authors and (named := _names_and_year(text)):
             (authors, truncated), stated_year = named[0], stated_year or named[1]
