@@ -3610,3 +3610,18 @@ def test_vancouver_names_and_an_italic_journal_before_its_bold_volume_are_read()
     assert [(paper.line, paper.authors, paper.venue, paper.year) for paper in papers_of(entries)] == [
         (3, ("Lindgren R", "Ekdahl T"), "Physics Reports", 2021),
         (8, ("Oduya AB", "Ng C"), "ICLR", 2020)]
+
+
+def test_a_book_s_publisher_after_its_title_is_its_venue():
+    """Stop 34, rounds 14, 16, 20, 21 and 23 (in-sample): `*Title* (2nd ed.). MIT Press.`, `published
+    by The MIT Press`, `Cambridge: MIT press, 2016` read no venue; the publisher, as written, is it."""
+    entries = read_excerpt("auto", """
+        ## Books
+        1. **Lindgren, R., & Ekdahl, T.** (2018). *Kernel Machines at Width* (2nd ed.). Athena Scientific.
+        2. **Sparse Kernels in Deep Networks** by Ana Oduya published by The MIT Press. https://example.org/sparse.pdf
+        3. **Oduya, A.** (2020). *Deep Kernels at Depth*. John Wiley & Sons.
+        """)
+    assert [(paper.line, paper.title, paper.venue) for paper in papers_of(entries)] == [
+        (2, "Kernel Machines at Width", "Athena Scientific"),
+        (3, "Sparse Kernels in Deep Networks", "The MIT Press"),
+        (4, "Deep Kernels at Depth", "John Wiley & Sons")]

@@ -907,6 +907,24 @@ _VENUE_FIELD_LABEL = re.compile(r"^(?:publication|published(?: in| at)?|venue|co
                                 re.IGNORECASE)
 
 
+# A book's publisher as written (`MIT Press`, `The MIT Press`, `Cambridge University Press`, `John
+# Wiley & Sons`, `Athena Scientific`, `McGraw-Hill Education`, `Springer`), the venue of a book
+_PUBLISHER = re.compile(
+    r"(?:The )?(?:[A-Z][\w'’-]*,? ){0,4}(?:(?i:press)|Publish(?:ing|ers)|Scientific|& Sons|Education|Verlag)"
+    r"|Springer(?:-Verlag)?|Wiley|Elsevier|Pearson|Prentice[- ]Hall|McGraw[- ]Hill|O['’]Reilly|Addison[- ]Wesley"
+    r"|Now Publishers|World Scientific|CRC Press|SIAM")
+
+
+def publisher_in(text: str) -> str:
+    """The publisher a book's citation names after its title (`(2nd ed.). MIT Press.`, `published by
+    The MIT Press`, `Cambridge: MIT press, 2016`), as written; "" where no part of the text is one."""
+    for part in re.split(r"[.;]\s+|,\s+(?=(?:19|20)\d\d)|\bpublished by\s+|:\s+", text):
+        part = part.strip(" .,()")
+        if _PUBLISHER.fullmatch(part):
+            return part
+    return ""
+
+
 def _chunks(spans: list[Span]) -> list[tuple[str, str]]:
     """The parts of an entry's text besides its title: (style, text), label links left out, and a
     venue's field label (`Publication: arXiv`) off its value."""
@@ -1009,7 +1027,9 @@ def rest_fields(rest: list[Span]) -> dict:
     if venue and re.fullmatch(r"(?:19|20)\d\d", venue):
         venue, stated_year = "", int(venue)
     labelled_venue, labelled_year = _labelled_venue(rest)
-    return {"authors": tuple(authors), "authors_truncated": truncated, "venue": venue or labelled_venue,
+    venue = venue or labelled_venue or next(filter(None, (publisher_in(text) for style, text in chunks
+                                                          if style == "text")), "")
+    return {"authors": tuple(authors), "authors_truncated": truncated, "venue": venue,
             "stated_year": stated_year or labelled_year or _year_of(rest)}
 
 
