@@ -3625,3 +3625,17 @@ def test_a_book_s_publisher_after_its_title_is_its_venue():
         (2, "Kernel Machines at Width", "Athena Scientific"),
         (3, "Sparse Kernels in Deep Networks", "The MIT Press"),
         (4, "Deep Kernels at Depth", "John Wiley & Sons")]
+
+
+def test_an_mla_journal_with_its_year_alone_and_dblp_s_corr_volume_are_read():
+    """Stop 34, rounds 15, 21 and 22 (in-sample): `"**Title**." Nature (2016). [[pdf]](…)` read no venue
+    (the link's label and a glued `APA` kept the container from being read), and `CoRR,
+    abs/1510.00149 2 (2015)` kept DBLP's arXiv id in the venue."""
+    entries = read_excerpt("auto", """
+        ## Width
+        * Lindgren, Rosa, et al. "**Kernel machines at width**." Nature (2016). [[pdf]](https://example.org/kmw.pdf)
+        - Oduya, Ana. "Sparse kernels in deep networks." Frontiers of Width 10.4 (2016): 589-590.APA[[pdf]](https://example.org/skd.pdf)
+        * Ekdahl, Tomas, Ana Oduya, and Rosa Lindgren. "**Deep kernels at depth**." CoRR, abs/1510.00149 2 (2015). [[pdf]](https://example.org/dkd.pdf)
+        """)
+    assert [(paper.line, paper.venue, paper.year, paper.arxiv_id) for paper in papers_of(entries)] == [
+        (2, "Nature", 2016, ""), (3, "Frontiers of Width", 2016, ""), (4, "CoRR", 2015, "1510.00149")]

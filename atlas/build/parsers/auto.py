@@ -1478,11 +1478,13 @@ _PRESENTED_AS = re.compile(r"(?<=\d)\s+(?:oral|spotlight|posters?)(?:\s+(?:paper
 _OPENING_ARXIV_ID = re.compile(r"^arXiv:\s*(?P<id>\d{4}\.\d{4,5})(?:v\d+)?(?:\s*[/,;]\s*|\s+|$)", re.IGNORECASE)
 # `Annals of Statistics 50(2), 2022` read as `Annals of Statistics 50`: a journal's volume after its name
 _CLOSING_VOLUME = re.compile(r"(?<=[A-Za-z])\s+\d{1,3}$")
+# `CoRR, abs/1510.00149`: DBLP's arXiv volume and the paper's arXiv id after the name
+_CORR_ID = re.compile(r",?\s*abs/(?P<id>\d{4}\.\d{4,5})\b.*$")
 
 
 def venue_as_named(entry: Entry) -> Entry:
     """A paper's venue as named: without `In` before it, the kind of presentation after its year,
-    an arXiv id before it (the paper's id, kept where it has none) or a journal's volume after it."""
+    an arXiv id before or after it (the paper's id, kept where it has none) or a journal's volume."""
     if entry.kind != "paper" or not entry.venue:
         return entry
     venue = _PRESENTED_AS.sub("", CITING_IN.sub("", entry.venue))
@@ -1490,6 +1492,8 @@ def venue_as_named(entry: Entry) -> Entry:
     if opening := _OPENING_ARXIV_ID.match(venue):
         venue, arxiv_id = venue[opening.end():], arxiv_id or opening["id"]
         venue = "" if re.fullmatch(r"\(?(?:19|20)\d\d\)?", venue.strip(" .,")) else venue
+    if corr := _CORR_ID.search(venue):
+        venue, arxiv_id = venue[:corr.start()], arxiv_id or corr["id"]
     venue = _CLOSING_VOLUME.sub("", venue)
     return entry if venue == entry.venue else replace(entry, venue=venue, arxiv_id=arxiv_id)
 

@@ -408,7 +408,9 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
             fields["authors"] = inverted
         elif mla_names and len(mla_names[0]) == 1:  # `Surname, Given. "Title."`
             fields["authors"], fields["authors_truncated"] = tuple(mla_names[0]), mla_names[1]
-        after = "".join(span.text for span in spans).split(title, 1)[1:]
+        # after the title, without the labels of links (`[[pdf]](…)`) nor a citation style's name
+        after = [_CITATION_STYLE_NAME.sub("", text) for text in "".join(
+            span.text for span in spans if not (span.style == "link" and is_label_text(span.text))).split(title, 1)[1:]]
         if (inverted or mla_names) and after and (container := mla_container(after[0])):
             fields["venue"], fields["stated_year"] = container  # `Venue 35.8 (2013): 1798-1828.`: no volume
         if selected:
@@ -1130,7 +1132,10 @@ _MLA_PUBLISHER = re.compile(
 _MLA_CONTAINER = re.compile(
     r"[\s.,\"”]*(?:(?P<venue>[^\"“”()\d\s][^\"“”()]{1,150}?)\s\d{1,5}(?:\.\d{1,5}(?:[–-]\d{1,5})?)?\s\("
     r"(?P<year>(?:19|20)\d\d)\)(?::\s*\d{1,6}(?:[–-]\d{1,6})?)?"
-    r"|(?P<named>[^\"“”()\d\s][^\"“”().]{1,150})\.\s(?P<named_year>(?:19|20)\d\d))\.?\s*")
+    r"|(?P<named>[^\"“”()\d\s][^\"“”().]{1,150})\.\s(?P<named_year>(?:19|20)\d\d)"
+    r"|(?P<bare>[^\"“”()\d\s][^\"“”().]{1,150}?)\s\((?P<bare_year>(?:19|20)\d\d)\))\.?\s*")
+# `….APA[[pdf]](…)`: the name of the citation style a list copied the citation in, glued to its end
+_CITATION_STYLE_NAME = re.compile(r"(?<=[.\s])(?:APA|MLA|BibTeX|Chicago|Harvard|Vancouver)\s*$")
 
 
 def mla_authors(lead: str) -> tuple[list[str], bool] | None:
@@ -1207,6 +1212,8 @@ def mla_container(text: str) -> tuple[str, int] | None:
         return None
     if found["venue"]:
         return found["venue"].strip(" ,"), int(found["year"])
+    if found["bare"]:  # `Nature (2016).`
+        return found["bare"].strip(" ,"), int(found["bare_year"])
     return found["named"].strip(" ,"), int(found["named_year"])
 
 
