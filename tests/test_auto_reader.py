@@ -3639,3 +3639,21 @@ def test_an_mla_journal_with_its_year_alone_and_dblp_s_corr_volume_are_read():
         """)
     assert [(paper.line, paper.venue, paper.year, paper.arxiv_id) for paper in papers_of(entries)] == [
         (2, "Nature", 2016, ""), (3, "Frontiers of Width", 2016, ""), (4, "CoRR", 2015, "1510.00149")]
+
+
+def test_bibtex_names_with_particles_tildes_open_emphasis_and_others_are_read():
+    """Stop 34, round 21 (in-sample): BibTeX author fields pasted after `by` read no authors when a
+    given name held a particle (`Oduya, Ana de Sol`), an initial a tie (`I.~J.`), the emphasis
+    was left open (`*… Surname, Given *`) or the field closed with `and others`."""
+    entries = read_excerpt("auto", """
+        ## Width
+        - [**Kernel Machines at Width**](https://arxiv.org/abs/2003.00013) , (2017) by *Lindgren, Rosa, Oduya, Ana de Sol and Ekdahl, Tomas*
+        - [**Sparse Kernels in Deep Networks**](https://arxiv.org/abs/2003.00014) , (2013) by *Ekdahl, T.~J., Ng, C. and Oduya, A.*
+        - [**Deep Kernels at Depth**](https://arxiv.org/abs/2003.00015) , (2017) by *Ng, Cecilia, Lindgren, Rosa and Oduya, Ana *
+        - [**Wide Kernels**](https://arxiv.org/abs/2003.00016) , (2017) by *Ng, Cecilia, Lindgren, Rosa, Ekdahl, Tomas and others*
+        """)
+    assert [(paper.line, paper.authors) for paper in papers_of(entries)] == [
+        (2, ("Lindgren, Rosa", "Oduya, Ana de Sol", "Ekdahl, Tomas")),
+        (3, ("Ekdahl, T. J.", "Ng, C.", "Oduya, A.")),
+        (4, ("Ng, Cecilia", "Lindgren, Rosa", "Oduya, Ana")),
+        (5, ("Ng, Cecilia", "Lindgren, Rosa", "Ekdahl, Tomas"))]

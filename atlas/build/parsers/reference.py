@@ -296,6 +296,7 @@ def names_in(text: str, surnames: bool = False) -> tuple[list[str], bool] | None
     """The names of an author list, or None when the text is not one; with `surnames`, a list
     of two or more bare surnames too (`Hochreiter, Schmidhuber`)."""
     text = re.sub(r"^\s*(?:by\b|authors?\s*:)\s*", "", text.strip(" ,*_"), flags=re.IGNORECASE)  # not `Byrd`
+    text = text.strip(" ,*_").replace("~", " ")  # `by *Names *`, emphasis left open; BibTeX's `I.~J.`
     text = text if re.search(r"\b[A-Z]\.$", text) else text.rstrip(" .")
     if not text or _VENUE_WORDS.search(text) or first_year(text):
         return None
@@ -303,8 +304,9 @@ def names_in(text: str, surnames: bool = False) -> tuple[list[str], bool] | None
         return mla
     if _VANCOUVER_NAMES.fullmatch(text):
         return [name.strip() for name in text.split(",")], False
-    if bibtex := _bibtex_names(text):
-        return bibtex, False
+    others = re.search(r",?\s+and\s+others$", text)  # BibTeX's `and others`: names left out
+    if bibtex := _bibtex_names(text[:others.start()], cut=True) if others else _bibtex_names(text):
+        return bibtex, bool(others)
     for split in (split_names, split_reference_names):
         names, truncated = split(text)
         names = [name if re.search(r"\b[A-Z]\.$", name) else name.strip(" .") for name in names]
@@ -315,7 +317,8 @@ def names_in(text: str, surnames: bool = False) -> tuple[list[str], bool] | None
 
 
 _INVERTED = re.compile(r"(?P<surname>(?:(?:van|von|de|der|den|di|da|du|le|la)\s+)*[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+)?)"
-                       r",\s*(?P<given>(?:[A-ZÀ-Þ][\w'’-]*\.?(?:\s+|$))*[A-ZÀ-Þ][\w'’-]*\.?)")
+                       r",\s*(?P<given>(?:(?:[A-ZÀ-Þ][\w'’-]*\.?|(?:van|von|de|der|den|di|da|du|le|la))(?:\s+|$))*"
+                       r"[A-ZÀ-Þ][\w'’-]*\.?)")  # `Pigem, Borja de Balle`: a particle among the given names
 
 
 # Vancouver (PubMed's style): `Garipov T, Izmailov P, Gordon Wilson A`, each surname with its initials
@@ -324,10 +327,10 @@ _VANCOUVER_NAME = r"(?:(?:van|von|de|der|den|di|da|du|le|la) )*[A-ZÀ-Þ][\w'’
 _VANCOUVER_NAMES = re.compile(rf"{_VANCOUVER_NAME}(?:, {_VANCOUVER_NAME})+")
 
 
-def _bibtex_names(text: str) -> list[str] | None:
+def _bibtex_names(text: str, cut: bool = False) -> list[str] | None:
     """`Surname, Given and Surname, Given` (BibTeX's author field): each name inverted whole, apart
     at ` and `; one name alone only when its given names close with an initial (`French, Robert M.`),
-    as two surnames never do."""
+    as two surnames never do. `cut`: the field closed with `and others`, taken off the text."""
     parts = [part.strip() for part in re.split(r",?\s+and\s+", text.strip())]
     names = []
     for part in parts[:-1]:  # `Surname, Given, Surname, Given and Surname, Given`: the names two by two
@@ -335,7 +338,12 @@ def _bibtex_names(text: str) -> list[str] | None:
         if len(pieces) % 2:
             return None
         names += [f"{pieces[at]}, {pieces[at + 1]}" for at in range(0, len(pieces), 2)]
-    names.append(parts[-1])
+    last = [piece.strip() for piece in parts[-1].split(",")]
+    if cut and len(last) > 2 and not len(last) % 2 and all(" " not in piece for piece in last[::2]):
+        # `…, Surname, Given and others`: the last part two by two too, each surname one word
+        names += [f"{last[at]}, {last[at + 1]}" for at in range(0, len(last), 2)]
+    else:
+        names.append(parts[-1])
     found = [_INVERTED.fullmatch(name) for name in names]
     # initials alone (`Cho, K. and Bengio, Y.`) are APA's, read as such (split_reference_names)
     if not all(found) or not any(re.search(r"[a-zß-ÿ]{2}", name["given"]) for name in found):
