@@ -3657,3 +3657,17 @@ def test_bibtex_names_with_particles_tildes_open_emphasis_and_others_are_read():
         (3, ("Ekdahl, T. J.", "Ng, C.", "Oduya, A.")),
         (4, ("Ng, Cecilia", "Lindgren, Rosa", "Oduya, Ana")),
         (5, ("Ng, Cecilia", "Lindgren, Rosa", "Ekdahl, Tomas"))]
+
+
+def test_distill_articles_publisher_book_pages_and_a_lab_s_publication_page_are_paper_links():
+    """Stop 34, rounds 12, 14, 17 and 18 (in-sample): a title linking only to a Distill article, a
+    book's page at cambridge.org or a research lab's page of one publication went unread."""
+    entries = read_excerpt("auto", """
+        ## Width
+        12. [Kernel Machines at Width](https://distill.pub/2019/kernel-width/)
+        13. [Sparse Kernels in Deep Networks](https://www.cambridge.org/core/books/sparse-kernels/1234)
+        14. [Deep Kernels at Depth](https://www.kernel-lab.org/en-us/research/publication/deep-kernels-at-depth/)
+        15. [Our research](https://www.kernel-lab.org/research/)
+        """)
+    assert [(paper.line, paper.title) for paper in papers_of(entries)] == [
+        (2, "Kernel Machines at Width"), (3, "Sparse Kernels in Deep Networks"), (4, "Deep Kernels at Depth")]

@@ -176,7 +176,9 @@ _PAPER_HOSTS = re.compile(
     r"ieeexplore|springer|sciencedirect|jmlr\.org|mlr\.press|doi\.org|semanticscholar|biorxiv|"
     r"nature\.com|science\.org|pnas\.org|ojs\.aaai\.org|ijcai\.org|thecvf\.com|researchgate|"
     r"iclr\.cc|neurips\.cc|icml\.cc|projecteuclid|tandfonline|wiley|iopscience|aps\.org|"
-    r"academic\.oup|ssrn|hal\.science|hal\.archives|epubs\.siam|mitpress|jstor"
+    r"academic\.oup|ssrn|hal\.science|hal\.archives|epubs\.siam|mitpress|jstor|"
+    # Distill, a journal; a publisher's book pages; a research lab's page of one publication
+    r"distill\.pub/\d{4}/|cambridge\.org/|/research/publications?/[^/?#]+"
 )
 _OTHER_HOSTS = {
     "talk or video": re.compile(r"youtube\.com|youtu\.be|vimeo\.com|bilibili|videolectures|slideslive|/talks/"),
