@@ -3671,3 +3671,20 @@ def test_distill_articles_publisher_book_pages_and_a_lab_s_publication_page_are_
         """)
     assert [(paper.line, paper.title) for paper in papers_of(entries)] == [
         (2, "Kernel Machines at Width"), (3, "Sparse Kernels in Deep Networks"), (4, "Deep Kernels at Depth")]
+
+
+def test_names_with_et_al_before_a_noted_month_and_a_venue_are_read_apart():
+    """Stop 35, round 27 (in-sample): `Name, et al., 2020.09 NeurIPS2020` read the names and the
+    month as a venue; the month a list noted a paper (`2020.09`) is not part of its venue."""
+    entries = read_excerpt("auto", """
+        ## Width
+        - [Kernel Machines at Width](https://arxiv.org/abs/2003.00013), Rosa Lindgren, et al., 2020.09 NeurIPS2020
+        - [Sparse Kernels in Deep Networks](https://arxiv.org/abs/2003.00014), Tomas Ekdahl, et al., 2021.04 SIGIR 2021
+        - [Deep Kernels at Depth](https://arxiv.org/abs/2003.00015), Cecilia Ng, et al., SIGIR 2021 2021.04
+        - [Wide Kernels](https://arxiv.org/abs/2003.00016) Rosa Lindgren et al., 2022.03, ICLR2022
+        - [Kernels at Random](https://arxiv.org/abs/2003.00017), Ekdahl, Ng et al,'17
+        """)
+    assert [(paper.line, paper.authors, paper.venue) for paper in papers_of(entries)] == [
+        (2, ("Rosa Lindgren",), "NeurIPS 2020"), (3, ("Tomas Ekdahl",), "SIGIR 2021"),
+        (4, ("Cecilia Ng",), "SIGIR 2021"), (5, ("Rosa Lindgren",), "ICLR 2022"),
+        (6, ("Ekdahl", "Ng"), "")]

@@ -972,11 +972,19 @@ def _without_defined_abbreviations(text: str) -> str:
     return _PARENTHESISED_ACRONYM.sub(defined, text)
 
 
+# after `et al.,`: the month a list noted the paper (and a venue), or a year and a venue, not `'17`
+_NOTED_DATE_AND_VENUE = re.compile(
+    r"(?:19|20)\d\d(?:\.\d\d?){1,2}(?:,?\s+[^,\s][^,]*)?|(?:19|20)\d\d\s+[^,\s][^,]*")
+
+
 def _venue_after_comma(part: str) -> list[str]:
-    """`Kenji Kawaguchi, NeurIPS 2016`: the names and the venue after them, apart."""
+    """`Kenji Kawaguchi, NeurIPS 2016`: the names and the venue after them, apart; after `et al.,`
+    a noted month or year and a venue (`Name et al., 2020.09 EMNLP2020`)."""
     for comma in re.finditer(r",\s+", part or ""):
         rest = part[comma.end():]
         head = part[: comma.start()]
+        if re.search(r"\bet al\.?$", head) and _NOTED_DATE_AND_VENUE.fullmatch(rest):
+            return [head, *re.split(r",\s+", rest, maxsplit=1)]
         if _VENUE_START.match(rest) and looks_like_venue(rest) and not looks_like_venue(head):
             return [part[: comma.start()], rest]
     return [part]
