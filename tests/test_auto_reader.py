@@ -3586,7 +3586,7 @@ def test_mla_names_right_after_a_linked_title_are_its_authors_and_what_follows_i
         """)
     assert [(paper.line, paper.authors, paper.venue, paper.year) for paper in papers_of(entries)] == [
         (2, ("Lindgren, Rosa", "Tomas Ekdahl", "Ana Oduya"), "KDD Cup", 2022),
-        (3, ("Oduya, Ana",), "ICML", 2021),
+        (3, ("Oduya, Ana",), "ICML 2021", 2021),
         (4, ("Ekdahl, Tomas",), "Big data", 2017)]
 
 
@@ -3688,3 +3688,25 @@ def test_names_with_et_al_before_a_noted_month_and_a_venue_are_read_apart():
         (2, ("Rosa Lindgren",), "NeurIPS 2020"), (3, ("Tomas Ekdahl",), "SIGIR 2021"),
         (4, ("Cecilia Ng",), "SIGIR 2021"), (5, ("Rosa Lindgren",), "ICLR 2022"),
         (6, ("Ekdahl", "Ng"), "")]
+
+
+def test_a_list_s_bracketed_tag_a_year_venue_pair_and_a_tldr_note_are_no_part_of_title_or_venue():
+    """Stop 35, round 28 (in-sample): `**[Section] Title**. (2023-ICLR) Names.` over a `**TLDR**:`
+    line kept the list's tag in the title and read `TLDR` as the venue; `**Title**, EMNLP, 2020.`
+    read no venue."""
+    entries = read_excerpt("auto", """
+        ### Kernel Methods
+
+        **[Kernel Methods] Kernel Machines at Width**. (2023-ICLR) Rosa Lindgren, Tomas Ekdahl. 
+        **TLDR**: Wide kernels behave as kernels. (宽核) 
+
+        **[Kernel Methods] Sparse Kernels in Deep Networks**. (2022) Cecilia Ng. 
+        **TLDR**: Sparse kernels. 
+
+        ## Papers
+        * **Deep Kernels at Depth**, EMNLP, 2021. [paper](https://arxiv.org/abs/1809.09337)
+        * **[Re] Wide Kernels**, IEEE, 2020. [paper](https://arxiv.org/abs/1809.09338)
+        """)
+    assert [(paper.line, paper.title, paper.venue) for paper in papers_of(entries)] == [
+        (3, "Kernel Machines at Width", "ICLR 2023"), (6, "Sparse Kernels in Deep Networks", ""),
+        (10, "Deep Kernels at Depth", "EMNLP 2021"), (11, "[Re] Wide Kernels", "IEEE 2020")]

@@ -23,7 +23,7 @@ def parse_document(document: SourceText) -> list[Entry]:
     for items in item_chunks(document, blocks=blocks):
         chunk = [_entry(document, read_item, blocks, index, items) for index in range(len(items))]
         if document.source.format == "auto":
-            chunk = [venue_as_named(entry) for entry in with_detected_papers(document, items, chunk)]
+            chunk = [venue_as_named(entry) for entry in without_shared_tags(with_detected_papers(document, items, chunk))]
         entries.extend(chunk)
     return entries
 
@@ -88,5 +88,5 @@ from atlas.build.parsers import (  # noqa: E402,F401  (registers each)
     in_venue_pdf,
     venue_year_headings,
 )
-from atlas.build.parsers.auto import venue_as_named  # noqa: E402
+from atlas.build.parsers.auto import venue_as_named, without_shared_tags  # noqa: E402
 from atlas.build.parsers.detected_papers import with_detected_papers  # noqa: E402

@@ -12,6 +12,7 @@ of contents, section headings, talks, slides, code-only links, badges and templa
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -58,17 +59,13 @@ from atlas.build.parsers.reference import (
     read_reference,
     rest_fields,
 )
-from atlas.build.parsers.registry import CITING_IN, NotAPaper, is_template, publication_year, register
+from atlas.build.parsers.registry import CITING_IN, NOTE_FIELD_NAME, NotAPaper, is_template, publication_year, register
 from atlas.build.records import Entry, Link
 from atlas.build.text import clean_title, collapse_spaces, first_year, full_year
 
 # A template's placeholder where a title or an author goes: "Paper Title", "Author1", "xxxx".
 # Notes under a paper named by their field: `- Key Word: A; B.`, `- Digest: …`, `- TL;DR: …`.
-_FIELD = re.compile(
-    r"^(?P<field>Key\s*W[a-z]{2,4}s?|Keywords?|Tags?|Digest|Abstract|Summary|TL;?DR|Notes?|Comments?)"
-    r"\s*[:：]\s*",
-    re.IGNORECASE,
-)
+_FIELD = re.compile(rf"^(?P<field>{NOTE_FIELD_NAME})\s*[:：]\s*", re.IGNORECASE)
 _AUTHORS_FIELD = re.compile(r"^(?:Authors?|By)\s*[:：]\s*", re.IGNORECASE)
 # `- **Year**: 2025` under a paper: its year, a field of its own
 _YEAR_FIELD = re.compile(r"^Year\s*[:：]\s*(?P<year>(?:19|20)\d\d)\s*$", re.IGNORECASE)
@@ -1482,6 +1479,24 @@ _CLOSING_VOLUME = re.compile(r"(?<=[A-Za-z])\s+\d{1,3}$")
 _NOTED_MONTH = re.compile(r"^(?:19|20)\d\d\.\d\d?(?:\.\d\d?)?(?:,?\s+(?=\S)|$)|\s+(?:19|20)\d\d\.\d\d?(?:\.\d\d?)?$")
 # `CoRR, abs/1510.00149`: DBLP's arXiv volume and the paper's arXiv id after the name
 _CORR_ID = re.compile(r",?\s*abs/(?P<id>\d{4}\.\d{4,5})\b.*$")
+
+
+# `[Causal Inference] Title`: a list's tag before its titles, in square brackets
+_LEADING_TAG = re.compile(r"^\[(?P<tag>[^\[\]]*[A-Za-z][^\[\]]{2,40})\]\s+(?=\S)")
+
+
+def without_shared_tags(entries: list[Entry]) -> list[Entry]:
+    """`**[Causal Inference] Title**`: a tag in brackets that opens three or more of a list's
+    titles, or names the paper's own section, is the list's filing, not part of the title."""
+    tags = Counter(found["tag"] for entry in entries if entry.kind == "paper"
+                   and (found := _LEADING_TAG.match(entry.title)))
+    kept = []
+    for entry in entries:
+        found = entry.kind == "paper" and _LEADING_TAG.match(entry.title)
+        shared = found and (tags[found["tag"]] >= 3 or found["tag"].casefold() in
+                            {heading.casefold() for heading in entry.section})
+        kept.append(replace(entry, title=entry.title[found.end():]) if shared else entry)
+    return kept
 
 
 def venue_as_named(entry: Entry) -> Entry:

@@ -23,7 +23,7 @@ from atlas.build.names import (
 from atlas.build.parsers.gost_references import read_gost
 from atlas.build.parsers.html_items import HARD_BREAK
 from atlas.build.parsers.markdown_tree import Span
-from atlas.build.parsers.registry import venue_name
+from atlas.build.parsers.registry import NOTE_FIELD_NAME, venue_name
 from atlas.build.records import Link
 from atlas.build.text import arxiv_id_in, clean_title, collapse_spaces, first_year, full_year
 
@@ -999,12 +999,24 @@ def _described_after_colon(rest) -> bool:
     return bool(opened) and len(re.findall(r"\b[a-z]{2,}\b", opened["first"])) >= 5
 
 
+def _before_note_field(rest: list[Span]) -> list[Span]:
+    """`… Names. **TLDR**: Use causal knowledge …`: what follows a note's field name is the note,
+    no author or venue (nor is the field's name)."""
+    for at, span in enumerate(rest):
+        following = rest[at + 1].text if at + 1 < len(rest) else ""
+        if span.style in ("strong", "em") and re.fullmatch(NOTE_FIELD_NAME + r"\s*[:：]?", span.text.strip(),
+                                                           re.IGNORECASE) \
+                and (span.text.strip().endswith((":", "：")) or re.match(r"\s*[:：]", following)):
+            return rest[:at]
+    return rest
+
+
 def rest_fields(rest: list[Span]) -> dict:
     """Authors, venue and year from the parts around a marked title."""
     authors: list[str] = []
     truncated = False
     venue, stated_year = "", None
-    chunks = _chunks(rest)
+    chunks = _chunks(_before_note_field(rest))
     for at, (style, text) in enumerate(chunks):
         # `(Du & Lee, 2019)`, `*Du et al., 2019*`: who and when, no venue
         if style in ("text", "em") and (cited := citation_key(text, lone=False)):
@@ -1024,8 +1036,8 @@ def rest_fields(rest: list[Span]) -> dict:
         if looks_like_venue(text) and (style in ("code", "em") or not venue or dated_venue):
             venue = _unglued(venue_name(text)) if not venue or dated_venue else venue
             venue = _with_abbreviation(venue, chunks[at + 1:at + 2], rest)
-        elif style in ("em", "code") and not venue and (pair := _VENUE_COMMA_YEAR.fullmatch(text)) \
-                and looks_like_venue(pair["venue"]):  # `*NeurIPS, 2017*`: a venue, a comma, its year
+        elif not venue and (pair := _VENUE_COMMA_YEAR.fullmatch(text)) \
+                and looks_like_venue(pair["venue"]):  # `*NeurIPS, 2017*`, `EMNLP, 2020`: a venue, a comma, its year
             venue = _unglued(venue_name(f"{pair['venue']} {pair['year']}"))
             stated_year = stated_year or int(pair["year"])
         elif not venue and dated and not names:
@@ -1094,8 +1106,8 @@ def _labelled_venue(rest: list[Span]) -> tuple[str, int | None]:
     return "", None
 
 
-_YEAR_FIRST_VENUE = re.compile(
-    r"\(?(?P<year>(?:19|20)\d\d)\)?\s+(?P<venue>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})")
+_YEAR_FIRST_VENUE = re.compile(  # `2021 ICLR`, `(2023-ICLR)`
+    r"\(?(?P<year>(?:19|20)\d\d)\)?(?:\s+|-)(?P<venue>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})")
 
 
 def _names_and_year(text: str) -> tuple[tuple[list[str], bool], int] | None:

@@ -82,6 +82,8 @@ def publication_year(venue_year: int | None, stated_year: int | None, heading_ye
 
 # `In Proceedings of …`, `In: Venue`: the word that cites a container, no part of its name
 CITING_IN = re.compile(r"^In:?\s+")
+# The name of a note's field, before its colon: `TL;DR: …`, `**Abstract**: …`, `- Key Words: …`
+NOTE_FIELD_NAME = r"(?:Key\s*W[a-z]{2,4}s?|Keywords?|Tags?|Digest|Abstract|Summary|TL;?DR|Notes?|Comments?)"
 
 
 def venue_name(venue_part: str) -> str:
