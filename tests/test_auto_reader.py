@@ -3528,3 +3528,163 @@ def test_a_venue_written_on_a_labelled_line_of_its_own_is_read_without_its_label
     assert [(paper.line, paper.title, paper.authors, paper.year, paper.venue) for paper in papers_of(entries)] == [
         (3, "Kernel Machines at Width", ("Rosa Lindgren", "Tomas Ekdahl"), 2020, "arXiv"),
         (7, "Sparse Kernels in Deep Networks", ("Ana Oduya",), 2019, "NeurIPS 2019")]
+
+
+def test_a_method_label_and_colon_before_a_marked_title_is_neither_its_authors_nor_its_venue():
+    """Stop 34, from rounds 16, 18 and 24 (in-sample): `Batch Norm: [Title](url)` read `Batch Norm` as
+    the authors, `PRML: [Title](url) Names, 2006` read `PRML` as the venue. One to three words and a
+    colon right before the title name the method or book; a bracketed tag before them stays read."""
+    entries = read_excerpt("auto", """
+        ## Width
+        - Width Norm: [Kernel Machines at Width](https://arxiv.org/abs/2003.00013)
+        - KMW: [Sparse Kernels in Deep Networks](https://example.org/sparse.pdf) Rosa Lindgren, 2019.
+        * [2014 NIPS] Sparse MF: **Sparse Matrix Kernels for Width**. [[PDF](https://example.org/smk.pdf)]
+        - Lindgren and Okafor: [Deep Kernels at Depth](https://arxiv.org/abs/2003.00014)
+        """)
+    assert [(paper.line, paper.title, paper.authors, paper.venue) for paper in papers_of(entries)] == [
+        (2, "Kernel Machines at Width", (), ""),
+        (3, "Sparse Kernels in Deep Networks", ("Rosa Lindgren",), ""),
+        (4, "Sparse Matrix Kernels for Width", (), "NIPS 2014"),
+        (5, "Deep Kernels at Depth", ("Lindgren", "Okafor"), "")]
+
+
+def test_a_pdf_in_a_folder_of_papers_is_a_paper_link_even_on_a_course_s_pages():
+    """Stop 34, round 24 (in-sample): a course's `/Teaching/…/papers/x.pdf` counted as course
+    material, so a bold title whose one link it was went unread."""
+    entries = read_excerpt("auto", """
+        ## Width
+        * [2009] **Sparse Matrix Kernels for Width**. [[PDF](https://example.edu/teaching/w101/papers/smk.pdf)]
+        * [2010] **Lecture Four**. [[PDF](https://example.edu/teaching/w101/lec4.pdf)]
+        """)
+    assert [(paper.line, paper.title) for paper in papers_of(entries)] == [(2, "Sparse Matrix Kernels for Width")]
+
+
+def test_an_arxiv_id_before_a_venue_and_a_volume_after_a_journal_are_no_part_of_the_venue():
+    """Stop 34, rounds 18 and 20 (in-sample): `arXiv:1406.1078 / EMNLP 2014` was read as the venue,
+    `arXiv:0810.4752v1, 2008` too, and `Annals of Statistics 50(2), 2022` kept its volume."""
+    entries = read_excerpt("auto", """
+        ## Width
+        * Rosa Lindgren and Tomas Ekdahl, *Kernel Machines at Width*, arXiv:2003.00013 / ICML 2020
+        * Ana Oduya, *Sparse Kernels in Deep Networks*, arXiv:2003.00014v2, 2020.
+        * Rosa Lindgren, *Deep Kernels at Depth*, Annals of Statistics 48(3), 2020. [Preprint](https://arxiv.org/abs/2003.00015)
+        """)
+    assert [(paper.line, paper.title, paper.venue, paper.arxiv_id) for paper in papers_of(entries)] == [
+        (2, "Kernel Machines at Width", "ICML 2020", "2003.00013"),
+        (3, "Sparse Kernels in Deep Networks", "", "2003.00014"),
+        (4, "Deep Kernels at Depth", "Annals of Statistics", "2003.00015")]
+
+
+def test_mla_names_right_after_a_linked_title_are_its_authors_and_what_follows_its_venue():
+    """Stop 34, round 24 (in-sample): `[Title](url), Surname, Given, Given Surname, and Given Surname.
+    Venue, 2022.` read no authors, or the venue as one (`AISTATS PMLR`); `Surname, Given.` alone
+    only with a year after it (`Springer, Berlin.` could be a publisher and its city)."""
+    entries = read_excerpt("auto", """
+        ## Width
+        - [Kernel Machines at Width](https://arxiv.org/abs/2003.00013), Lindgren, Rosa, Tomas Ekdahl, and Ana Oduya. KDD Cup, 2022.
+        - [Sparse Kernels in Deep Networks](https://example.org/sparse.pdf) Oduya, Ana, et al. ICML, 2021.
+        - [Deep Kernels at Depth](https://example.org/deep.pdf), Ekdahl, Tomas. Big data (2017)
+        """)
+    assert [(paper.line, paper.authors, paper.venue, paper.year) for paper in papers_of(entries)] == [
+        (2, ("Lindgren, Rosa", "Tomas Ekdahl", "Ana Oduya"), "KDD Cup", 2022),
+        (3, ("Oduya, Ana",), "ICML", 2021),
+        (4, ("Ekdahl, Tomas",), "Big data", 2017)]
+
+
+def test_vancouver_names_and_an_italic_journal_before_its_bold_volume_are_read():
+    """Stop 34, round 23 (in-sample): `Lindgren R, Ekdahl T` (PubMed's style, initials in capitals
+    without periods) read no authors, or `Oduya AB, Ng C` one person; `_Physics Reports_ **924**,
+    1-18 (2021)` no venue."""
+    entries = read_excerpt("auto", """
+        ## Width
+
+        - **Kernel Machines at Width** <br />
+          Lindgren R, Ekdahl T <br />
+          _Physics Reports_ **924**, 1-18 (2021) <br />
+          https://doi.org/10.1016/j.physrep.2021.04.001
+
+        - **Sparse Kernels in Deep Networks** <br />
+          Oduya AB, Ng C <br />
+          _ICLR_ (2020) <br />
+          https://openreview.net/forum?id=rkxZyaNtwB
+        """)
+    assert [(paper.line, paper.authors, paper.venue, paper.year) for paper in papers_of(entries)] == [
+        (3, ("Lindgren R", "Ekdahl T"), "Physics Reports", 2021),
+        (8, ("Oduya AB", "Ng C"), "ICLR", 2020)]
+
+
+def test_a_book_s_publisher_after_its_title_is_its_venue():
+    """Stop 34, rounds 14, 16, 20, 21 and 23 (in-sample): `*Title* (2nd ed.). MIT Press.`, `published
+    by The MIT Press`, `Cambridge: MIT press, 2016` read no venue; the publisher, as written, is it."""
+    entries = read_excerpt("auto", """
+        ## Books
+        1. **Lindgren, R., & Ekdahl, T.** (2018). *Kernel Machines at Width* (2nd ed.). Athena Scientific.
+        2. **Sparse Kernels in Deep Networks** by Ana Oduya published by The MIT Press. https://example.org/sparse.pdf
+        3. **Oduya, A.** (2020). *Deep Kernels at Depth*. John Wiley & Sons.
+        """)
+    assert [(paper.line, paper.title, paper.venue) for paper in papers_of(entries)] == [
+        (2, "Kernel Machines at Width", "Athena Scientific"),
+        (3, "Sparse Kernels in Deep Networks", "The MIT Press"),
+        (4, "Deep Kernels at Depth", "John Wiley & Sons")]
+
+
+def test_an_mla_journal_with_its_year_alone_and_dblp_s_corr_volume_are_read():
+    """Stop 34, rounds 15, 21 and 22 (in-sample): `"**Title**." Nature (2016). [[pdf]](…)` read no venue
+    (the link's label and a glued `APA` kept the container from being read), and `CoRR,
+    abs/1510.00149 2 (2015)` kept DBLP's arXiv id in the venue."""
+    entries = read_excerpt("auto", """
+        ## Width
+        * Lindgren, Rosa, et al. "**Kernel machines at width**." Nature (2016). [[pdf]](https://example.org/kmw.pdf)
+        - Oduya, Ana. "Sparse kernels in deep networks." Frontiers of Width 10.4 (2016): 589-590.APA[[pdf]](https://example.org/skd.pdf)
+        * Ekdahl, Tomas, Ana Oduya, and Rosa Lindgren. "**Deep kernels at depth**." CoRR, abs/1510.00149 2 (2015). [[pdf]](https://example.org/dkd.pdf)
+        """)
+    assert [(paper.line, paper.venue, paper.year, paper.arxiv_id) for paper in papers_of(entries)] == [
+        (2, "Nature", 2016, ""), (3, "Frontiers of Width", 2016, ""), (4, "CoRR", 2015, "1510.00149")]
+
+
+def test_bibtex_names_with_particles_tildes_open_emphasis_and_others_are_read():
+    """Stop 34, round 21 (in-sample): BibTeX author fields pasted after `by` read no authors when a
+    given name held a particle (`Oduya, Ana de Sol`), an initial a tie (`I.~J.`), the emphasis
+    was left open (`*… Surname, Given *`) or the field closed with `and others`."""
+    entries = read_excerpt("auto", """
+        ## Width
+        - [**Kernel Machines at Width**](https://arxiv.org/abs/2003.00013) , (2017) by *Lindgren, Rosa, Oduya, Ana de Sol and Ekdahl, Tomas*
+        - [**Sparse Kernels in Deep Networks**](https://arxiv.org/abs/2003.00014) , (2013) by *Ekdahl, T.~J., Ng, C. and Oduya, A.*
+        - [**Deep Kernels at Depth**](https://arxiv.org/abs/2003.00015) , (2017) by *Ng, Cecilia, Lindgren, Rosa and Oduya, Ana *
+        - [**Wide Kernels**](https://arxiv.org/abs/2003.00016) , (2017) by *Ng, Cecilia, Lindgren, Rosa, Ekdahl, Tomas and others*
+        """)
+    assert [(paper.line, paper.authors) for paper in papers_of(entries)] == [
+        (2, ("Lindgren, Rosa", "Oduya, Ana de Sol", "Ekdahl, Tomas")),
+        (3, ("Ekdahl, T. J.", "Ng, C.", "Oduya, A.")),
+        (4, ("Ng, Cecilia", "Lindgren, Rosa", "Oduya, Ana")),
+        (5, ("Ng, Cecilia", "Lindgren, Rosa", "Ekdahl, Tomas"))]
+
+
+def test_distill_articles_publisher_book_pages_and_a_lab_s_publication_page_are_paper_links():
+    """Stop 34, rounds 12, 14, 17 and 18 (in-sample): a title linking only to a Distill article, a
+    book's page at cambridge.org or a research lab's page of one publication went unread."""
+    entries = read_excerpt("auto", """
+        ## Width
+        12. [Kernel Machines at Width](https://distill.pub/2019/kernel-width/)
+        13. [Sparse Kernels in Deep Networks](https://www.cambridge.org/core/books/sparse-kernels/1234)
+        14. [Deep Kernels at Depth](https://www.kernel-lab.org/en-us/research/publication/deep-kernels-at-depth/)
+        15. [Our research](https://www.kernel-lab.org/research/)
+        """)
+    assert [(paper.line, paper.title) for paper in papers_of(entries)] == [
+        (2, "Kernel Machines at Width"), (3, "Sparse Kernels in Deep Networks"), (4, "Deep Kernels at Depth")]
+
+
+def test_names_with_et_al_before_a_noted_month_and_a_venue_are_read_apart():
+    """Stop 35, round 27 (in-sample): `Name, et al., 2020.09 NeurIPS2020` read the names and the
+    month as a venue; the month a list noted a paper (`2020.09`) is not part of its venue."""
+    entries = read_excerpt("auto", """
+        ## Width
+        - [Kernel Machines at Width](https://arxiv.org/abs/2003.00013), Rosa Lindgren, et al., 2020.09 NeurIPS2020
+        - [Sparse Kernels in Deep Networks](https://arxiv.org/abs/2003.00014), Tomas Ekdahl, et al., 2021.04 SIGIR 2021
+        - [Deep Kernels at Depth](https://arxiv.org/abs/2003.00015), Cecilia Ng, et al., SIGIR 2021 2021.04
+        - [Wide Kernels](https://arxiv.org/abs/2003.00016) Rosa Lindgren et al., 2022.03, ICLR2022
+        - [Kernels at Random](https://arxiv.org/abs/2003.00017), Ekdahl, Ng et al,'17
+        """)
+    assert [(paper.line, paper.authors, paper.venue) for paper in papers_of(entries)] == [
+        (2, ("Rosa Lindgren",), "NeurIPS 2020"), (3, ("Tomas Ekdahl",), "SIGIR 2021"),
+        (4, ("Cecilia Ng",), "SIGIR 2021"), (5, ("Rosa Lindgren",), "ICLR 2022"),
+        (6, ("Ekdahl", "Ng"), "")]

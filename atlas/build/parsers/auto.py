@@ -1473,12 +1473,32 @@ _MARKERS_ONLY = re.compile(r"^[^\w(]*(?:\([^()]*\))?[^\w]*$")
 _PRESENTED_AS = re.compile(r"(?<=\d)\s+(?:oral|spotlight|posters?)(?:\s+(?:paper|presentation))?$", re.IGNORECASE)
 
 
+# `arXiv:1406.1078 / EMNLP 2014`, `arXiv:0810.4752v1, 2008`: an arXiv id opening the venue is the
+# paper's preprint, no part of where it appeared
+_OPENING_ARXIV_ID = re.compile(r"^arXiv:\s*(?P<id>\d{4}\.\d{4,5})(?:v\d+)?(?:\s*[/,;]\s*|\s+|$)", re.IGNORECASE)
+# `Annals of Statistics 50(2), 2022` read as `Annals of Statistics 50`: a journal's volume after its name
+_CLOSING_VOLUME = re.compile(r"(?<=[A-Za-z])\s+\d{1,3}$")
+# `2020.09 EMNLP 2020`, `SIGIR 2021 2021.04`: the month a list noted the paper, not its venue
+_NOTED_MONTH = re.compile(r"^(?:19|20)\d\d\.\d\d?(?:\.\d\d?)?(?:,?\s+(?=\S)|$)|\s+(?:19|20)\d\d\.\d\d?(?:\.\d\d?)?$")
+# `CoRR, abs/1510.00149`: DBLP's arXiv volume and the paper's arXiv id after the name
+_CORR_ID = re.compile(r",?\s*abs/(?P<id>\d{4}\.\d{4,5})\b.*$")
+
+
 def venue_as_named(entry: Entry) -> Entry:
-    """A paper's venue as named: without `In` before it or the kind of presentation after its year."""
+    """A paper's venue as named: without `In` before it, the kind of presentation after its year,
+    an arXiv id before or after it (the paper's id, kept where it has none), a journal's volume or
+    the month a list noted the paper."""
     if entry.kind != "paper" or not entry.venue:
         return entry
     venue = _PRESENTED_AS.sub("", CITING_IN.sub("", entry.venue))
-    return entry if venue == entry.venue else replace(entry, venue=venue)
+    arxiv_id = entry.arxiv_id
+    if opening := _OPENING_ARXIV_ID.match(venue):
+        venue, arxiv_id = venue[opening.end():], arxiv_id or opening["id"]
+        venue = "" if re.fullmatch(r"\(?(?:19|20)\d\d\)?", venue.strip(" .,")) else venue
+    if corr := _CORR_ID.search(venue):
+        venue, arxiv_id = venue[:corr.start()], arxiv_id or corr["id"]
+    venue = _NOTED_MONTH.sub("", _CLOSING_VOLUME.sub("", venue))
+    return entry if venue == entry.venue else replace(entry, venue=venue, arxiv_id=arxiv_id)
 
 
 def _without_translation(claims: dict) -> dict:

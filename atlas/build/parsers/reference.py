@@ -176,7 +176,9 @@ _PAPER_HOSTS = re.compile(
     r"ieeexplore|springer|sciencedirect|jmlr\.org|mlr\.press|doi\.org|semanticscholar|biorxiv|"
     r"nature\.com|science\.org|pnas\.org|ojs\.aaai\.org|ijcai\.org|thecvf\.com|researchgate|"
     r"iclr\.cc|neurips\.cc|icml\.cc|projecteuclid|tandfonline|wiley|iopscience|aps\.org|"
-    r"academic\.oup|ssrn|hal\.science|hal\.archives|epubs\.siam|mitpress|jstor"
+    r"academic\.oup|ssrn|hal\.science|hal\.archives|epubs\.siam|mitpress|jstor|"
+    # Distill, a journal; a publisher's book pages; a research lab's page of one publication
+    r"distill\.pub/\d{4}/|cambridge\.org/|/research/publications?/[^/?#]+"
 )
 _OTHER_HOSTS = {
     "talk or video": re.compile(r"youtube\.com|youtu\.be|vimeo\.com|bilibili|videolectures|slideslive|/talks/"),
@@ -254,7 +256,14 @@ def link_kind(span_text: str, url: str) -> str:
     return "other"
 
 
+# `…/Teaching/E4903/papers/ieeecomputer.pdf`: a PDF in a folder of papers is a paper, whatever
+# course or page the folder belongs to
+_PAPERS_FOLDER_PDF = re.compile(r"/papers?/[^/]+\.pdf$", re.IGNORECASE)
+
+
 def is_paper_link(link: Link) -> bool:
+    if link.kind == "pdf" and _PAPERS_FOLDER_PDF.search(link.url) and not _OTHER_HOSTS["code"].search(link.url):
+        return True
     return link.kind in ("pdf", "paper") and not any(h.search(link.url) for h in _OTHER_HOSTS.values())
 
 
@@ -289,13 +298,17 @@ def names_in(text: str, surnames: bool = False) -> tuple[list[str], bool] | None
     """The names of an author list, or None when the text is not one; with `surnames`, a list
     of two or more bare surnames too (`Hochreiter, Schmidhuber`)."""
     text = re.sub(r"^\s*(?:by\b|authors?\s*:)\s*", "", text.strip(" ,*_"), flags=re.IGNORECASE)  # not `Byrd`
+    text = text.strip(" ,*_").replace("~", " ")  # `by *Names *`, emphasis left open; BibTeX's `I.~J.`
     text = text if re.search(r"\b[A-Z]\.$", text) else text.rstrip(" .")
     if not text or _VENUE_WORDS.search(text) or first_year(text):
         return None
     if (mla := mla_authors(text)) and mla[1]:  # `Garg, Shivam, et al.`: one inverted name
         return mla
-    if bibtex := _bibtex_names(text):
-        return bibtex, False
+    if _VANCOUVER_NAMES.fullmatch(text):
+        return [name.strip() for name in text.split(",")], False
+    others = re.search(r",?\s+and\s+others$", text)  # BibTeX's `and others`: names left out
+    if bibtex := _bibtex_names(text[:others.start()], cut=True) if others else _bibtex_names(text):
+        return bibtex, bool(others)
     for split in (split_names, split_reference_names):
         names, truncated = split(text)
         names = [name if re.search(r"\b[A-Z]\.$", name) else name.strip(" .") for name in names]
@@ -306,13 +319,20 @@ def names_in(text: str, surnames: bool = False) -> tuple[list[str], bool] | None
 
 
 _INVERTED = re.compile(r"(?P<surname>(?:(?:van|von|de|der|den|di|da|du|le|la)\s+)*[A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+)?)"
-                       r",\s*(?P<given>(?:[A-ZÀ-Þ][\w'’-]*\.?(?:\s+|$))*[A-ZÀ-Þ][\w'’-]*\.?)")
+                       r",\s*(?P<given>(?:(?:[A-ZÀ-Þ][\w'’-]*\.?|(?:van|von|de|der|den|di|da|du|le|la))(?:\s+|$))*"
+                       r"[A-ZÀ-Þ][\w'’-]*\.?)")  # `Pigem, Borja de Balle`: a particle among the given names
 
 
-def _bibtex_names(text: str) -> list[str] | None:
+# Vancouver (PubMed's style): `Garipov T, Izmailov P, Gordon Wilson A`, each surname with its initials
+# in capitals and no periods; two names or more, so that `Learning AI` is never one
+_VANCOUVER_NAME = r"(?:(?:van|von|de|der|den|di|da|du|le|la) )*[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+){0,2} [A-Z]{1,3}"
+_VANCOUVER_NAMES = re.compile(rf"{_VANCOUVER_NAME}(?:, {_VANCOUVER_NAME})+")
+
+
+def _bibtex_names(text: str, cut: bool = False) -> list[str] | None:
     """`Surname, Given and Surname, Given` (BibTeX's author field): each name inverted whole, apart
     at ` and `; one name alone only when its given names close with an initial (`French, Robert M.`),
-    as two surnames never do."""
+    as two surnames never do. `cut`: the field closed with `and others`, taken off the text."""
     parts = [part.strip() for part in re.split(r",?\s+and\s+", text.strip())]
     names = []
     for part in parts[:-1]:  # `Surname, Given, Surname, Given and Surname, Given`: the names two by two
@@ -320,7 +340,12 @@ def _bibtex_names(text: str) -> list[str] | None:
         if len(pieces) % 2:
             return None
         names += [f"{pieces[at]}, {pieces[at + 1]}" for at in range(0, len(pieces), 2)]
-    names.append(parts[-1])
+    last = [piece.strip() for piece in parts[-1].split(",")]
+    if cut and len(last) > 2 and not len(last) % 2 and all(" " not in piece for piece in last[::2]):
+        # `…, Surname, Given and others`: the last part two by two too, each surname one word
+        names += [f"{last[at]}, {last[at + 1]}" for at in range(0, len(last), 2)]
+    else:
+        names.append(parts[-1])
     found = [_INVERTED.fullmatch(name) for name in names]
     # initials alone (`Cho, K. and Bengio, Y.`) are APA's, read as such (split_reference_names)
     if not all(found) or not any(re.search(r"[a-zß-ÿ]{2}", name["given"]) for name in found):
@@ -367,7 +392,7 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
     links = tuple(Link(s.url, link_kind(s.text, s.url)) for s in spans if s.style == "link" and s.url)
     selected = _selected_paper(spans)
     title, title_url, rest = selected[:3] if selected else _marked_title(spans)
-    rest = _without_leading_tags(spans, title, rest)
+    rest = _without_leading_label(spans, title, _without_leading_tags(spans, title, rest))
     fields: dict = {}
     tag_venue = ""
     page_id = ""
@@ -393,11 +418,16 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
             fields["authors"] = inverted
         elif mla_names and len(mla_names[0]) == 1:  # `Surname, Given. "Title."`
             fields["authors"], fields["authors_truncated"] = tuple(mla_names[0]), mla_names[1]
-        after = "".join(span.text for span in spans).split(title, 1)[1:]
+        # after the title, without the labels of links (`[[pdf]](…)`) nor a citation style's name
+        after = [_CITATION_STYLE_NAME.sub("", text) for text in "".join(
+            span.text for span in spans if not (span.style == "link" and is_label_text(span.text))).split(title, 1)[1:]]
         if (inverted or mla_names) and after and (container := mla_container(after[0])):
             fields["venue"], fields["stated_year"] = container  # `Venue 35.8 (2013): 1798-1828.`: no volume
         if selected:
             fields["authors"], fields["authors_truncated"] = (selected[3],), False
+        elif title_url and (mla_after := _mla_names_after(spans, title)):  # rather than any names read above
+            (fields["authors"], fields["authors_truncated"]), venue, year = mla_after
+            fields["venue"], fields["stated_year"] = fields["venue"] or venue, fields["stated_year"] or year
         if not fields["venue"] and (journal := _journal_volume(spans, title)):
             fields["venue"], fields["stated_year"] = journal[0], fields["stated_year"] or journal[1]
         closing = _CLOSING_PARENTHESES.search(title)  # `[Title (ICLR 2021)](url)`
@@ -734,6 +764,28 @@ def _without_leading_tags(spans: tuple[Span, ...], title: str, rest: list[Span])
     return [span for span in rest if not any(span is leading for leading in spans[:at])]
 
 
+# `Batch Norm: [Title](url)`, `[2009] BiasedMF: **Title**`, `PRML: [Title](url) Names, 2006`: one
+# to three words and a colon right before a marked title, after nothing but a bracketed tag, name
+# the paper's method, book or topic; neither its authors (a list of names has a comma, `and` or
+# `et al.`) nor its venue (a venue label has its year).
+_LEADING_LABEL = re.compile(
+    r"(?P<kept>\s*(?:[(\[][^()\[\]]{1,40}[)\]]\s*)?)[^\W\d_][\w.+&/'’-]*(?:\s[\w.+&/'’-]+){0,2}\s*:\s*")
+
+
+def _without_leading_label(spans: tuple[Span, ...], title: str, rest: list[Span]) -> list[Span]:
+    """The parts around a marked title without a label before it: only a bracketed tag in front
+    of the label is kept (`[2014 NIPS]` may name the venue)."""
+    at = next((index for index, span in enumerate(spans)
+               if span.style in ("link", "strong", "em") and span.text == title), None)
+    if not at or any(span.style != "text" for span in spans[:at]) or len(spans[:at]) > 1:
+        return rest
+    label = _LEADING_LABEL.fullmatch(spans[0].text)
+    if not label or re.search(r"\band\b|\bet al\b|&|\d", spans[0].text[label.end("kept"):]):
+        return rest
+    kept = Span("text", label["kept"]) if label["kept"].strip() else None
+    return [kept if span is spans[0] else span for span in rest if span is not spans[0] or kept]
+
+
 def _marked_title(spans: tuple[Span, ...]) -> tuple[str, str, list[Span]]:
     """A title the entry marks: a link's text, bold, quotes (of three words or more: a quoted
     nickname is one word), or italics that are not a venue (`*IEEE Trans. …*` after a quoted
@@ -867,6 +919,24 @@ _VENUE_FIELD_LABEL = re.compile(r"^(?:publication|published(?: in| at)?|venue|co
                                 re.IGNORECASE)
 
 
+# A book's publisher as written (`MIT Press`, `The MIT Press`, `Cambridge University Press`, `John
+# Wiley & Sons`, `Athena Scientific`, `McGraw-Hill Education`, `Springer`), the venue of a book
+_PUBLISHER = re.compile(
+    r"(?:The )?(?:[A-Z][\w'’-]*,? ){0,4}(?:(?i:press)|Publish(?:ing|ers)|Scientific|& Sons|Education|Verlag)"
+    r"|Springer(?:-Verlag)?|Wiley|Elsevier|Pearson|Prentice[- ]Hall|McGraw[- ]Hill|O['’]Reilly|Addison[- ]Wesley"
+    r"|Now Publishers|World Scientific|CRC Press|SIAM")
+
+
+def publisher_in(text: str) -> str:
+    """The publisher a book's citation names after its title (`(2nd ed.). MIT Press.`, `published by
+    The MIT Press`, `Cambridge: MIT press, 2016`), as written; "" where no part of the text is one."""
+    for part in re.split(r"[.;]\s+|,\s+(?=(?:19|20)\d\d)|\bpublished by\s+|:\s+", text):
+        part = part.strip(" .,()")
+        if _PUBLISHER.fullmatch(part):
+            return part
+    return ""
+
+
 def _chunks(spans: list[Span]) -> list[tuple[str, str]]:
     """The parts of an entry's text besides its title: (style, text), label links left out, and a
     venue's field label (`Publication: arXiv`) off its value."""
@@ -902,11 +972,19 @@ def _without_defined_abbreviations(text: str) -> str:
     return _PARENTHESISED_ACRONYM.sub(defined, text)
 
 
+# after `et al.,`: the month a list noted the paper (and a venue), or a year and a venue, not `'17`
+_NOTED_DATE_AND_VENUE = re.compile(
+    r"(?:19|20)\d\d(?:\.\d\d?){1,2}(?:,?\s+[^,\s][^,]*)?|(?:19|20)\d\d\s+[^,\s][^,]*")
+
+
 def _venue_after_comma(part: str) -> list[str]:
-    """`Kenji Kawaguchi, NeurIPS 2016`: the names and the venue after them, apart."""
+    """`Kenji Kawaguchi, NeurIPS 2016`: the names and the venue after them, apart; after `et al.,`
+    a noted month or year and a venue (`Name et al., 2020.09 EMNLP2020`)."""
     for comma in re.finditer(r",\s+", part or ""):
         rest = part[comma.end():]
         head = part[: comma.start()]
+        if re.search(r"\bet al\.?$", head) and _NOTED_DATE_AND_VENUE.fullmatch(rest):
+            return [head, *re.split(r",\s+", rest, maxsplit=1)]
         if _VENUE_START.match(rest) and looks_like_venue(rest) and not looks_like_venue(head):
             return [part[: comma.start()], rest]
     return [part]
@@ -934,7 +1012,11 @@ def rest_fields(rest: list[Span]) -> dict:
             stated_year = stated_year or cited[2]
             continue
         names = None if authors else names_in(text, surnames=True) or _surname_list(text)
-        dated = style == "em" and at + 1 < len(chunks) and re.fullmatch(r"(?:19|20)\d\d", chunks[at + 1][1])
+        # `*Neural Networks*, 2018`; `_Physics Reports_ **924**, 1-18 (2021)`: italics, then a year or a
+        # volume in bold
+        dated = style == "em" and at + 1 < len(chunks) and (
+            re.fullmatch(r"(?:19|20)\d\d", chunks[at + 1][1])
+            or (chunks[at + 1][0] == "strong" and re.fullmatch(r"\d{1,4}", chunks[at + 1][1].strip())))
         # `(SAM)<br>…<br>ICLR 2021`: a nickname reads as an acronym; a venue with its year wins
         dated_venue = venue and not first_year(venue) and _ACRONYM_YEAR.search(text)
         if re.fullmatch(r"arXiv\s*:?\s*\d{4}\.\d{4,5}(?:v\d+)?", text, re.IGNORECASE):
@@ -946,7 +1028,7 @@ def rest_fields(rest: list[Span]) -> dict:
                 and looks_like_venue(pair["venue"]):  # `*NeurIPS, 2017*`: a venue, a comma, its year
             venue = _unglued(venue_name(f"{pair['venue']} {pair['year']}"))
             stated_year = stated_year or int(pair["year"])
-        elif not venue and dated and not names:  # `*Neural Networks*, 2018`: italics and their year
+        elif not venue and dated and not names:
             venue = text
         elif not authors and (named := _names_and_year(text)):
             (authors, truncated), stated_year = named[0], stated_year or named[1]
@@ -965,7 +1047,9 @@ def rest_fields(rest: list[Span]) -> dict:
     if venue and re.fullmatch(r"(?:19|20)\d\d", venue):
         venue, stated_year = "", int(venue)
     labelled_venue, labelled_year = _labelled_venue(rest)
-    return {"authors": tuple(authors), "authors_truncated": truncated, "venue": venue or labelled_venue,
+    venue = venue or labelled_venue or next(filter(None, (publisher_in(text) for style, text in chunks
+                                                          if style == "text")), "")
+    return {"authors": tuple(authors), "authors_truncated": truncated, "venue": venue,
             "stated_year": stated_year or labelled_year or _year_of(rest)}
 
 
@@ -1066,7 +1150,10 @@ _MLA_PUBLISHER = re.compile(
 _MLA_CONTAINER = re.compile(
     r"[\s.,\"”]*(?:(?P<venue>[^\"“”()\d\s][^\"“”()]{1,150}?)\s\d{1,5}(?:\.\d{1,5}(?:[–-]\d{1,5})?)?\s\("
     r"(?P<year>(?:19|20)\d\d)\)(?::\s*\d{1,6}(?:[–-]\d{1,6})?)?"
-    r"|(?P<named>[^\"“”()\d\s][^\"“”().]{1,150})\.\s(?P<named_year>(?:19|20)\d\d))\.?\s*")
+    r"|(?P<named>[^\"“”()\d\s][^\"“”().]{1,150})\.\s(?P<named_year>(?:19|20)\d\d)"
+    r"|(?P<bare>[^\"“”()\d\s][^\"“”().]{1,150}?)\s\((?P<bare_year>(?:19|20)\d\d)\))\.?\s*")
+# `….APA[[pdf]](…)`: the name of the citation style a list copied the citation in, glued to its end
+_CITATION_STYLE_NAME = re.compile(r"(?<=[.\s])(?:APA|MLA|BibTeX|Chicago|Harvard|Vancouver)\s*$")
 
 
 def mla_authors(lead: str) -> tuple[list[str], bool] | None:
@@ -1110,6 +1197,31 @@ def _mla_book(text: str) -> tuple[str, dict] | None:
     return None
 
 
+# After the names: `Venue, 2021.`, `Venue (2017)`, `Venue 2022.`: a short venue and its year
+_VENUE_YEAR_AFTER_NAMES = re.compile(r"(?P<venue>[A-Z][^.,()\d]{1,60}?)?[\s,]*\(?(?P<year>(?:19|20)\d\d)?\)?\.?\s*")
+
+
+def _mla_names_after(spans: tuple[Span, ...], title: str) -> tuple[tuple[tuple[str, ...], bool], str, int | None] | None:
+    """`[Title](url), Chen, Irene, Fredrik D. Johansson, and David Sontag. NeurIPS 2018`: MLA names
+    as the sentence right after a linked title (`Surname, Given` first, then `, and` or `et al.`),
+    with the venue and year after them when nothing else follows; None for any other text."""
+    at = next((index for index, span in enumerate(spans) if span.style == "link" and span.text == title), None)
+    if at is None or any(span.style == "link" and span.url for span in spans[at + 1:at + 2]):
+        return None
+    after = collapse_spaces("".join(span.text for span in spans[at + 1:] if span.style != "link")).lstrip(" ,")
+    stop = next((m for m in re.finditer(r"\.(?:\s|$)", after) if not re.search(r"\b[A-ZÀ-Þ]$", after[:m.start()])),
+                None)
+    if stop is None:
+        return None
+    names = mla_authors(after[:stop.start()])
+    tail = _VENUE_YEAR_AFTER_NAMES.fullmatch(after[stop.end():].strip(" []"))
+    # `Surname, Given.` alone could be a publisher and its city: only with a year after it
+    if not names or (len(names[0]) == 1 and not names[1] and not (tail and tail["year"])):
+        return None
+    venue = tail["venue"].strip() if tail and tail["venue"] else ""
+    return (tuple(names[0]), names[1]), venue, int(tail["year"]) if tail and tail["year"] else None
+
+
 def mla_container(text: str) -> tuple[str, int] | None:
     """The venue and year after an MLA title (`Venue 35.8 (2013): 1798-1828.`, `Venue. 2014.`), the
     volume, issue and pages no part of the venue; None when the text is not of that shape."""
@@ -1118,6 +1230,8 @@ def mla_container(text: str) -> tuple[str, int] | None:
         return None
     if found["venue"]:
         return found["venue"].strip(" ,"), int(found["year"])
+    if found["bare"]:  # `Nature (2016).`
+        return found["bare"].strip(" ,"), int(found["bare_year"])
     return found["named"].strip(" ,"), int(found["named_year"])
 
 
