@@ -13,6 +13,7 @@ evidence says.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -246,7 +247,7 @@ class _Found:
 
 def classify(
     papers: list[Paper], entries: list[Entry], taxonomy: Taxonomy, curation: ClassifierCuration,
-    authors: dict[str, tuple[str, ...]] | None = None,
+    authors: Callable[[], dict[str, tuple[str, ...]]] | None = None,
 ) -> Classification:
     """File every paper under topics, from every piece of evidence its lists give about it.
 
@@ -256,8 +257,9 @@ def classify(
     never dropped: it becomes an uncurated concept of its list's scheme, the paper is filed
     there, and it is reported as unmapped with our closest concept as a suggestion. A paper
     nobody has read, nor assigned by hand, also gets the topic model's strongest topics
-    (atlas/build/topic_model.py), learned from the papers two curators read; `authors` gives each
-    paper's author ids, so the model knows what its authors' other read papers are about.
+    (atlas/build/topic_model.py), learned from the papers two curators read; `authors()` gives each
+    paper's author ids, so the model knows what its authors' other read papers are about (a call,
+    made only then: the build may still be clustering the authors when classify starts).
     """
     paper_of = {ref: paper.id for paper in papers for ref in paper.entries}
     found = _Found(taxonomy)
@@ -298,7 +300,7 @@ def classify(
             unmatched.append(never)
         excluded.update((by_key.get(never.title_key), topic) for topic in never.topics)
     settled = found.settle()
-    scores = _model_topics(papers, entries, taxonomy, authors or {}, read, curated_papers, settled)
+    scores = _model_topics(papers, entries, taxonomy, authors or dict, read, curated_papers, settled)
     paper_topics = sorted(
         (
             PaperTopic(paper_id, topic_id, via, evidence)
@@ -441,8 +443,9 @@ def _classify_entry(
 
 
 def _model_topics(
-    papers: list[Paper], entries: list[Entry], taxonomy: Taxonomy, authors: dict[str, tuple[str, ...]],
-    read: dict[str, Reading], curated_papers: set[str], found: dict[tuple[str, str, str], str],
+    papers: list[Paper], entries: list[Entry], taxonomy: Taxonomy,
+    authors: Callable[[], dict[str, tuple[str, ...]]], read: dict[str, Reading], curated_papers: set[str],
+    found: dict[tuple[str, str, str], str],
 ) -> list[ModelScore]:
     """Score the papers nobody read, from a model trained on those two curators read; add the
     scores `decide` accepts to `found` as `via = model`, unless the paper is assigned by hand
@@ -451,7 +454,7 @@ def _model_topics(
     if not unread:
         return []
     known = {paper_id: reading.topics for paper_id, reading in read.items()}
-    texts = paper_texts(papers, entries, taxonomy, authors, known)
+    texts = paper_texts(papers, entries, taxonomy, authors(), known)
     model = train([texts[paper_id] for paper_id in sorted(read)], known)
     if model is None:
         return []

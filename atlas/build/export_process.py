@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from atlas.build.errors import ExportFailed
+from atlas.build.publish import fsync_path
 from atlas.build.stage_timer import stage
 
 if TYPE_CHECKING:  # the child imports the taxonomy's module only once it has read its input
@@ -132,9 +133,25 @@ def _finished(name: str, child: subprocess.Popen, errors: IO[str], deadline: flo
         raise ExportFailed(f"{EXPORTS[name]} failed: {why}")
 
 
+def export_files(name: str) -> tuple[str, ...]:
+    """The files one export writes into its folder."""
+    from atlas.build.citation_files import BIBTEX_NAME, CSL_JSON_NAME, RIS_NAME
+    from atlas.build.rdf import TAXONOMY_JSONLD_NAME, TAXONOMY_TURTLE_NAME
+    from atlas.build.rdf_atlas import NTRIPLES_NAME, TURTLE_NAME
+
+    if name == "rdf":
+        return (TAXONOMY_TURTLE_NAME, TAXONOMY_JSONLD_NAME, NTRIPLES_NAME, TURTLE_NAME)
+    return (BIBTEX_NAME, RIS_NAME, CSL_JSON_NAME)
+
+
 def main(arguments: list[str]) -> None:
-    """A child: read the taxonomy from standard input, write the export, print its seconds."""
+    """A child: read the taxonomy from standard input, write the export, put its files on disk,
+    print its seconds. Synced here, beside the build's second transaction, publishing finds them
+    already on disk (its fsync of a clean file is immediate) instead of writing ~400 MB at
+    50,000 papers after the database is done (atlas/build/publish.py)."""
     payload = sys.stdin.buffer.read()
     name, database, folder = arguments
     timings = write_export(name, Path(database), pickle.loads(payload), Path(folder))
+    for file_name in export_files(name):
+        fsync_path(Path(folder) / file_name)
     print(json.dumps(timings))

@@ -2,8 +2,10 @@
 
 Forked, not fresh: the child starts with every record the build holds (the pages are shared until
 one side writes them; the collector is paused, so neither walks them), and only what the function
-returns crosses back, pickled through a pipe. Where a process cannot fork, the function runs in
-the build's own process when its result is asked for: the same result, one core.
+returns crosses back, pickled through a pipe. The function may also be handed one value the build
+makes after the fork (`Forked.send`), which it asks for (`given()`) only when it needs it, so the
+child starts before that value exists. Where a process cannot fork, the function runs in the
+build's own process when its result is asked for: the same result, one core.
 """
 
 from __future__ import annotations
@@ -12,55 +14,89 @@ import multiprocessing
 import os
 import pickle
 import signal
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
+_NOT_SENT = object()
 
 
-@contextmanager
-def forked(function: Callable[[], T]) -> Iterator[Callable[[], T]]:
-    """Start function() in a forked child and run the block; the block gets a call that waits for
-    the child and returns what the function returned, or raises what it raised. A child the block
-    did not wait for (the block failed) is stopped."""
-    if "fork" not in multiprocessing.get_all_start_methods() or (os.cpu_count() or 1) < 2:
-        yield function
-        return
-    reader, writer = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: it never leaves _child
-        os.close(reader)
-        _child(function, writer)
-    os.close(writer)
-    pipe = os.fdopen(reader, "rb")
-    reaped = False
+class Forked(Generic[T]):
+    """The build's side of the child: send() hands it a value; calling this waits for the child and
+    returns what the function returned, or raises what it raised."""
 
-    def result() -> T:
-        nonlocal reaped
-        payload = pipe.read()
-        os.waitpid(pid, 0)  # its CPU seconds now count among this process's children's
-        reaped = True
+    def __init__(self, function: Callable[..., T], takes_input: bool) -> None:
+        self._function, self._takes_input = function, takes_input
+        self._sent: Any = _NOT_SENT
+        self.pid = 0
+        self._result_pipe = self._input_pipe = None
+
+    def send(self, value: Any) -> None:
+        """The value the function's given() returns; given once, and only if the function takes it."""
+        if self._input_pipe is None:
+            self._sent = value
+            return
+        try:
+            with self._input_pipe as pipe:
+                pipe.write(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        except BrokenPipeError:  # the child has ended already: waiting for it says why
+            pass
+        self._input_pipe = None
+
+    def __call__(self) -> T:
+        if not self.pid:  # no fork: run here, with what was sent
+            return self._function(lambda: self._sent) if self._takes_input else self._function()
+        payload = self._result_pipe.read()
+        os.waitpid(self.pid, 0)  # its CPU seconds now count among this process's children's
+        self.pid = 0
         ok, value = pickle.loads(payload)
         if not ok:
             raise value
         return value
 
+
+@contextmanager
+def forked(function: Callable[..., T], takes_input: bool = False) -> Iterator[Forked[T]]:
+    """Start function() in a forked child, or function(given) when it `takes_input`, and run the
+    block, which gets the Forked to send to and to wait on. A child the block did not wait for
+    (the block failed) is stopped."""
+    child = Forked(function, takes_input)
+    if "fork" not in multiprocessing.get_all_start_methods() or (os.cpu_count() or 1) < 2:
+        yield child
+        return
+    reader, writer = os.pipe()
+    input_reader, input_writer = os.pipe() if takes_input else (-1, -1)
+    pid = os.fork()
+    if pid == 0:  # the child: it never leaves _child
+        os.close(reader)
+        if takes_input:
+            os.close(input_writer)
+        _child(function, writer, input_reader)
+    os.close(writer)
+    child.pid, child._result_pipe = pid, os.fdopen(reader, "rb")
+    if takes_input:
+        os.close(input_reader)
+        child._input_pipe = os.fdopen(input_writer, "wb")
     try:
-        yield result
+        yield child
     finally:
-        pipe.close()
-        if not reaped:
+        child._result_pipe.close()
+        if child._input_pipe is not None:
+            child._input_pipe.close()
+        if child.pid:
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
 
 
-def _child(function: Callable[[], T], writer: int) -> None:
+def _child(function: Callable[..., T], writer: int, input_reader: int) -> None:
     """Write (True, result) or (False, the exception) to the pipe and exit at once: no cleanup
     of the parent's (no buffered output written twice, no temporary folder removed)."""
     try:
         try:
-            payload = pickle.dumps((True, function()), protocol=pickle.HIGHEST_PROTOCOL)
+            value = function(_given(input_reader)) if input_reader >= 0 else function()
+            payload = pickle.dumps((True, value), protocol=pickle.HIGHEST_PROTOCOL)
         except BaseException as error:  # noqa: BLE001 - every failure goes back to the build
             try:
                 payload = pickle.dumps((False, error), protocol=pickle.HIGHEST_PROTOCOL)
@@ -70,3 +106,22 @@ def _child(function: Callable[[], T], writer: int) -> None:
             pipe.write(payload)
     finally:
         os._exit(0)
+
+
+def _given(input_reader: int) -> Callable[[], Any]:
+    """The call that returns the value the build sends. The pipe is read from the start, in a
+    thread, so the build's send() never waits for the function to ask for it."""
+    received: list[bytes] = []
+
+    def read() -> None:
+        with os.fdopen(input_reader, "rb") as pipe:
+            received.append(pipe.read())
+
+    reading = threading.Thread(target=read, daemon=True)
+    reading.start()
+
+    def given() -> Any:
+        reading.join()
+        return pickle.loads(received[0])
+
+    return given

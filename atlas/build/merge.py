@@ -17,6 +17,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -196,12 +197,13 @@ def _candidate_partners(matches: list[str]) -> Iterator[tuple[int, list[int]]]:
 
     Each key's later partners are gathered from its own blocks when its turn comes: the list of
     every pair (16 a title) grew faster than the titles, in time and memory."""
-    frequency = Counter(word for match in matches for word in set(match.split()))
+    frequency = Counter(chain.from_iterable(map(set, map(str.split, matches))))
     blocks: dict[str, list[int]] = defaultdict(list)
     rarest_of: list[list[str]] = []
     for number, match in enumerate(matches):
         words = match.split()[:-1] or match.split()  # the last word may be cut short
-        rarest = sorted(set(words), key=lambda word: (frequency[word], word))[:BLOCK_TOKENS]
+        # by (frequency, word): sorted by word, then (stably) by frequency, both keys in C
+        rarest = sorted(sorted(set(words)), key=frequency.__getitem__)[:BLOCK_TOKENS]
         for word in rarest:
             blocks[word].append(number)  # in ascending order, each key once
         rarest_of.append(rarest)

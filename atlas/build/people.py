@@ -174,12 +174,14 @@ def cluster_authors(
         full = [occ for occ in block if _has_full_given_name(people[occ])]
         by_first_name: dict[str, Occurrence] = {}
         for occ in full:
-            clusters.join(by_first_name.setdefault(_given_tokens(people[occ])[0], occ), occ)
+            first = by_first_name.setdefault(_given_tokens(people[occ])[0], occ)
+            if first is not occ:
+                clusters.join(first, occ)
         by_paper: dict[str, Occurrence] = {}
         for occ in full:  # "Jason Lee" in one list, "Jason D. Lee" in another, one paper
             paper = paper_of.get(occ[:3], "")
-            if paper:
-                clusters.join(by_paper.setdefault(paper, occ), occ)
+            if paper and by_paper.setdefault(paper, occ) is not occ:
+                clusters.join(by_paper[paper], occ)
         full_set = set(full)
         initials = [occ for occ in block if occ not in full_set]
         full_roots = sorted({clusters.find(occ) for occ in full})
@@ -304,7 +306,11 @@ def _authors(
     """Name each cluster; clusters that would share an id, or take a retired one, get a suffix."""
     by_id: dict[str, list[tuple[PersonName, list[Occurrence]]]] = {}
     for members in clusters.sets.groups().values():
-        best = max((people[m] for m in members), key=completeness)
+        # Most people are named once: their one spelling is the best, without weighing it.
+        if len(members) == 1:
+            best = people[members[0]]
+        else:
+            best = max((people[m] for m in members), key=completeness)
         by_id.setdefault(_author_id(best), []).append((best, members))
     authors, author_of = [], {}
     for base_id, groups in by_id.items():

@@ -6,11 +6,11 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
-from atlas.build.classify import classify, load_curation, paper_keywords
+from atlas.build.classify import ClassifierCuration, classify, load_curation, paper_keywords
 from atlas.build.collector import collector_paused
 from atlas.build.database import Dataset, finish_database, write_record_tables, write_topic_tables
 from atlas.build.export_process import exports_beside
@@ -21,7 +21,7 @@ from atlas.build.parse_pool import parse_documents
 from atlas.build.people import NameRules, cluster_authors
 from atlas.build.publish import publish
 from atlas.build.reading_queue import reading_queue
-from atlas.build.records import entry_with
+from atlas.build.records import EntryRef, entry_with
 from atlas.build.renamed import follow_authorship, follow_titles
 from atlas.build.retired import check_retired, load_retired
 from atlas.build.site_files import write_site
@@ -35,20 +35,34 @@ REPORT_NAME = "build-report.json"
 RETIRED_NAME = "retired_ids.yml"
 
 
+@dataclass(frozen=True)
+class _Merged:
+    """What the stages up to de-duplication give: the dataset without its authors, key words, link
+    claims, topics and report, and what the later stages read besides."""
+
+    records: Dataset
+    paper_of: dict[EntryRef, str]
+    venues: VenueTable
+    names: NameRules
+    topic_curation: ClassifierCuration
+
+
 def build_dataset(
     manifest: Path, curation: Path, taxonomy_folder: Path, timings: dict[str, float] | None = None
 ) -> Dataset:
     """Run every stage up to the database; `curation` is the folder of the curated YAML."""
-    records, classified = _records(manifest, curation, taxonomy_folder, timings)
+    merged = _merged(manifest, curation, taxonomy_folder, timings)
+    records = _with_authors(merged, curation, timings)
     with stage(timings, "classify"):
-        return replace(records, **classified())
+        fields, unmatched = _classified(merged.records, merged.topic_curation, lambda: _author_ids(records))
+        return _with_report(replace(records, **fields), unmatched)
 
 
-def _records(
+def _merged(
     manifest: Path, curation: Path, taxonomy_folder: Path, timings: dict[str, float] | None
-) -> tuple[Dataset, Callable[[], dict]]:
-    """Every stage before classify: the dataset without its topics and report, and the call that
-    gives those (a function of the records and the curation alone, so it may run in a fork)."""
+) -> _Merged:
+    """The stages up to de-duplication. Classify needs no more than these until its topic model
+    asks for each paper's authors, so it may start here, in a fork, beside the authors stage."""
     with stage(timings, "curation"):
         sources = load_manifest(manifest)
         taxonomy = load_taxonomy(taxonomy_folder)
@@ -76,6 +90,19 @@ def _records(
         )
         entries = [entry_with(e, paper_id=paper_of.get(e.ref, "")) if e.ref in paper_of or e.paper_id else e
                    for e in entries]  # the other entries keep paper_id "" as they are
+    records = Dataset(
+        sources=[document.source for document in documents], entries=entries,
+        venues=list(venues.venues.values()), papers=papers, possible_duplicates=duplicates,
+        authors=[], author_of={}, keywords={}, link_claims=[], taxonomy=taxonomy, report={},
+        paper_topics=[], unmapped_terms=[], retired_ids=retired,
+    )
+    return _Merged(records, paper_of, venues, names, topic_curation)
+
+
+def _with_authors(merged: _Merged, curation: Path, timings: dict[str, float] | None) -> Dataset:
+    """The authors stage, and the key words and link claims: the dataset but for its topics."""
+    records, paper_of, venues = merged.records, merged.paper_of, merged.venues
+    entries, papers, retired = records.entries, records.papers, records.retired_ids
     with stage(timings, "authors"):
         occurrences = {
             (*entry.ref, position): name
@@ -84,36 +111,26 @@ def _records(
             for position, name in enumerate(entry.authors, start=1)
         }
         retired_authors = frozenset(record.id for record in retired if record.kind == "author")
-        authors, author_of = cluster_authors(occurrences, paper_of, names, retired_authors)
+        authors, author_of = cluster_authors(occurrences, paper_of, merged.names, retired_authors)
         live = {"paper": {paper.id for paper in papers}, "author": {author.id for author in authors}}
         check_retired(retired, live, curation / RETIRED_NAME)
     with stage(timings, "classify"):  # its parts that need no topics
-        records = Dataset(
-            sources=[document.source for document in documents],
-            entries=entries,
-            venues=list(venues.venues.values()),
-            papers=papers,
-            possible_duplicates=duplicates,
-            authors=authors,
-            author_of=author_of,
-            keywords=paper_keywords(papers, entries),
+        return replace(
+            records, authors=authors, author_of=author_of, keywords=paper_keywords(papers, entries),
             link_claims=link_claims(entries, venues),
-            taxonomy=taxonomy,
-            report={},
-            paper_topics=[],
-            unmapped_terms=[],
-            retired_ids=retired,
         )
-    return records, partial(_classified, records, topic_curation)
 
 
-def _classified(records: Dataset, topic_curation) -> dict:
+def _classified(
+    merged: Dataset, topic_curation, author_ids: Callable[[], dict[str, tuple[str, ...]]]
+) -> tuple[dict, int]:
     """Stage 5: the fields of the dataset that classify gives, the taxonomy among them (classify adds
-    to it the headings and key words nobody mapped), and the report, which counts them."""
-    papers, taxonomy = records.papers, records.taxonomy
-    topic_curation = follow_titles(topic_curation, papers, records.entries, records.retired_ids)
-    classification = classify(papers, records.entries, taxonomy, topic_curation,
-                              _author_ids(papers, records.author_of))
+    to it the headings and key words nobody mapped), and how many manual assignments matched no
+    paper. Reads the dataset as merge leaves it; `author_ids` gives each paper's author ids, asked
+    for only when the topic model needs them (a fork of the build receives them meanwhile)."""
+    papers, taxonomy = merged.papers, merged.taxonomy
+    topic_curation = follow_titles(topic_curation, papers, merged.entries, merged.retired_ids)
+    classification = classify(papers, merged.entries, taxonomy, topic_curation, author_ids)
     return {
         "taxonomy": taxonomy,
         "paper_topics": classification.paper_topics,
@@ -122,22 +139,27 @@ def _classified(records: Dataset, topic_curation) -> dict:
         "model_scores": classification.model_scores,
         "reading_queue": reading_queue(papers, classification.paper_topics, classification.model_scores,
                                        classification.readings, taxonomy),
-        "report": _report(records, classification),
-    }
+    }, len(classification.unmatched_manual)
 
 
-def _author_ids(papers: list, author_of: dict) -> dict[str, tuple[str, ...]]:
+def _author_ids(records: Dataset) -> dict[str, tuple[str, ...]]:
     """Each paper's author ids, in order: the topic model learns from an author's other papers."""
+    papers, author_of = records.papers, records.author_of
     return {
         paper.id: tuple(author_of[(*paper.authors_from, i)] for i in range(1, len(paper.authors) + 1))
         for paper in papers
     }
 
 
-def _report(records: Dataset, classification) -> dict[str, int]:
-    """The counts build-report.json and the build_report table give, in their fixed order."""
+def _with_report(data: Dataset, unmatched_manual: int) -> Dataset:
+    """The dataset with its report: the counts build-report.json and the build_report table give,
+    in their fixed order."""
+    return replace(data, report=_report(data, unmatched_manual))
+
+
+def _report(records: Dataset, unmatched_manual: int) -> dict[str, int]:
     entries, papers, taxonomy = records.entries, records.papers, records.taxonomy
-    paper_topics, unmapped = classification.paper_topics, classification.unmapped
+    paper_topics, unmapped = records.paper_topics, records.unmapped_terms
     classified = {t.paper_id for t in paper_topics if taxonomy.concepts[t.topic_id].scheme == OUR_SCHEME}
     kinds = Counter(entry.kind for entry in entries)
     return {
@@ -154,7 +176,7 @@ def _report(records: Dataset, classification) -> dict[str, int]:
         "papers_classified": len(classified),
         "papers_classified_permille": round(1000 * len(classified) / max(1, len(papers))),
         "unmapped_terms": len(unmapped),
-        "manual_assignments_unmatched": len(classification.unmatched_manual),
+        "manual_assignments_unmatched": unmatched_manual,
     }
 
 
@@ -170,27 +192,40 @@ def build(
 
 
 def _build(manifest: Path, out: Path, curation: Path, taxonomy: Path, wait: bool, timings) -> dict[str, int]:
-    records, classified = _records(manifest, curation, taxonomy, timings)
-    # Classify on the other core while this one writes the tables that need no topics, the first
+    merged = _merged(manifest, curation, taxonomy, timings)
+    # Classify on the other core from here, while this one clusters the authors (handed to the
+    # fork once known, for the topic model) and writes the tables that need no topics, the first
     # in the file; what classify gives then goes into the same transaction, after them.
-    with forked(classified) as classification, publish(out, wait=wait) as staging:
-        with stage(timings, "database"):
-            db = write_record_tables(staging / DATABASE_NAME, records)
-        with stage(timings, "classify"):  # the wait for the fork, and its CPU seconds
-            data = replace(records, **classification())
-        del records
-        with stage(timings, "database"):
-            write_topic_tables(db, data)
-        concepts, report = data.taxonomy, data.report
-        del data  # every record is in atlas.db now: the stages below read it from there
-        # The exports (RDF, and BibTeX, RIS, CSL-JSON) read the committed tables in processes of
-        # their own while this one finishes the database; the site copies both, so it comes after.
-        with exports_beside(staging / DATABASE_NAME, concepts, staging, timings):
-            with stage(timings, "database"), stage(timings, "finish"):  # finish: the second transaction
-                report = finish_database(db, report)
-        with stage(timings, "site"):
-            (staging / REPORT_NAME).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-            write_site(staging, DATABASE_NAME)
+    classified = partial(_classified, merged.records, merged.topic_curation)
+    with forked(classified, takes_input=True) as classification:
+        records = _with_authors(merged, curation, timings)
+        del merged
+        classification.send(_author_ids(records))
+        with publish(out, wait=wait) as staging:
+            with stage(timings, "database"):
+                db = write_record_tables(staging / DATABASE_NAME, records)
+            with stage(timings, "classify"):  # the wait for the fork, and its CPU seconds
+                fields, unmatched = classification()
+                data = _with_report(replace(records, **fields), unmatched)
+            del records
+            return _written(db, data, staging, timings)
+
+
+def _written(db, data: Dataset, staging: Path, timings: dict[str, float] | None) -> dict[str, int]:
+    """The topic tables into the open transaction, the second transaction beside the exports, and
+    the site's files; returns the report."""
+    with stage(timings, "database"):
+        write_topic_tables(db, data)
+    concepts, report = data.taxonomy, data.report
+    del data  # every record is in atlas.db now: the stages below read it from there
+    # The exports (RDF, and BibTeX, RIS, CSL-JSON) read the committed tables in processes of
+    # their own while this one finishes the database; the site copies both, so it comes after.
+    with exports_beside(staging / DATABASE_NAME, concepts, staging, timings):
+        with stage(timings, "database"), stage(timings, "finish"):  # finish: the second transaction
+            report = finish_database(db, report)
+    with stage(timings, "site"):
+        (staging / REPORT_NAME).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        write_site(staging, DATABASE_NAME)
     return report
 
 

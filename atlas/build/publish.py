@@ -124,17 +124,14 @@ def _make_readable_and_durable(staging: Path) -> None:
         for name in files:
             path = os.path.join(folder, name)
             os.chmod(path, 0o644)
-            descriptor = os.open(path, os.O_RDONLY)
-            try:
-                os.fsync(descriptor)
-            finally:
-                os.close(descriptor)
-    _fsync_folder(staging)
-    _fsync_folder(staging.parent)
+            fsync_path(path)
+    fsync_path(staging)
+    fsync_path(staging.parent)
 
 
-def _fsync_folder(folder: Path) -> None:
-    descriptor = os.open(folder, os.O_RDONLY)
+def fsync_path(path: Path | str) -> None:
+    """A file's or a folder's data on disk."""
+    descriptor = os.open(path, os.O_RDONLY)
     try:
         os.fsync(descriptor)
     finally:
@@ -149,7 +146,7 @@ def _swap_in(staging: Path, out: Path, folder: Path) -> None:
         _replace_folder_with_link(new_link, out, folder / LEGACY_NAME)
     else:
         _rename_over(new_link, out)
-    _fsync_folder(out.parent)
+    fsync_path(out.parent)
 
 
 def _rename_over(source: Path, target: Path) -> None:

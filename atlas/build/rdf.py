@@ -17,6 +17,8 @@ from atlas.iris import resource_iri
 from atlas.published import OUR_SCHEME
 from atlas.rdf_terms import jsonld_text
 
+TAXONOMY_TURTLE_NAME = "taxonomy.ttl"
+TAXONOMY_JSONLD_NAME = "taxonomy.jsonld"
 VANN = Namespace("http://purl.org/vocab/vann/")
 MAPPING = {
     prop: SKOS[prop] for prop in ("exactMatch", "closeMatch", "broadMatch", "narrowMatch", "relatedMatch")
@@ -119,6 +121,6 @@ def _add_collections(graph: Graph, taxonomy: Taxonomy) -> None:
 def write_exports(taxonomy: Taxonomy, folder: Path) -> None:
     """dist/taxonomy.ttl and dist/taxonomy.jsonld."""
     graph = taxonomy_graph(taxonomy)
-    (folder / "taxonomy.ttl").write_text(graph.serialize(format="turtle"), encoding="utf-8")
+    (folder / TAXONOMY_TURTLE_NAME).write_text(graph.serialize(format="turtle"), encoding="utf-8")
     context = {prefix: str(namespace) for prefix, namespace in graph.namespaces()}
-    (folder / "taxonomy.jsonld").write_text(jsonld_text(graph, context), encoding="utf-8")
+    (folder / TAXONOMY_JSONLD_NAME).write_text(jsonld_text(graph, context), encoding="utf-8")
