@@ -3710,3 +3710,17 @@ def test_a_list_s_bracketed_tag_a_year_venue_pair_and_a_tldr_note_are_no_part_of
     assert [(paper.line, paper.title, paper.venue) for paper in papers_of(entries)] == [
         (3, "Kernel Machines at Width", "ICLR 2023"), (6, "Sparse Kernels in Deep Networks", ""),
         (10, "Deep Kernels at Depth", "EMNLP 2021"), (11, "[Re] Wide Kernels", "IEEE 2020")]
+
+
+def test_a_distill_article_under_a_blogs_heading_is_one_of_the_blogs():
+    """Stop 35, round 30 on arrival: stop 34 made a Distill article a paper link, and two of them
+    listed under `### Blogs:` were taken as papers; elsewhere a Distill article stays a paper."""
+    entries = read_excerpt("auto", """
+        ### Blogs:
+        - [A Gentle Introduction to Kernels](https://distill.pub/2021/kernel-intro/)
+
+        ### Papers:
+        - [Kernel Machines at Width](https://distill.pub/2019/kernel-width/)
+        """)
+    assert [(entry.line, entry.kind) for entry in entries if entry.line in (2, 5)] == [
+        (2, "other"), (5, "paper")]

@@ -23,7 +23,8 @@ def parse_document(document: SourceText) -> list[Entry]:
     for items in item_chunks(document, blocks=blocks):
         chunk = [_entry(document, read_item, blocks, index, items) for index in range(len(items))]
         if document.source.format == "auto":
-            chunk = [venue_as_named(entry) for entry in without_shared_tags(with_detected_papers(document, items, chunk))]
+            detected = without_shared_tags(with_detected_papers(document, items, chunk))
+            chunk = [venue_as_named(entry) for entry in detected]
         entries.extend(chunk)
     return entries
 

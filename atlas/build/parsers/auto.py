@@ -82,6 +82,7 @@ _NOT_PAPERS = re.compile(
 )
 # `## Introductory Posts`: a section of blog posts (`Post-training …` is a paper's word)
 _POSTS = re.compile(r"\bposts\b", re.IGNORECASE)
+_BLOG_OR_POSTS = re.compile(r"\b(?:blogs?|posts)\b|博客", re.IGNORECASE)
 # A course's code opening a venue (`COS 511: Foundations of …`, `CS 8803 - Machine Learning Theory`):
 # lecture notes, not a publication (a year is no code: `ICML 2019`)
 _COURSE_CODE = re.compile(r"^[A-Z]{2,4}\s?(?!(?:19|20)\d\d\b)\d{3,4}[A-Za-z]?\s*(?::|\s[-–—]\s)")
@@ -892,8 +893,11 @@ def _refuse_non_paper(reference: Reference, section: tuple[str, ...], columns: t
     kind_first = re.match(r"^\W*(?P<word>\w+)\W*[:\]]", reference.title)  # `Slides: …`, `Tutorial] …`
     if kind_first and _NOT_PAPERS.match(kind_first["word"]):
         raise NotAPaper(f"'{reference.title}' is not a paper")
-    if not strong and section and (_NOT_PAPERS.search(section[-1]) or _POSTS.search(section[-1])) \
-            and not _PAPER_KINDS.search(section[-1]):
+    # under `### Blogs:` a Distill article, linked alone, is read as one of the blogs
+    heading = section[-1] if section else ""
+    distill = _BLOG_OR_POSTS.search(heading) and all("distill.pub/" in link.url for link in links)
+    if (not strong or distill) and (_NOT_PAPERS.search(heading) or _POSTS.search(heading)) \
+            and not _PAPER_KINDS.search(heading):
         raise NotAPaper(f"under '{section[-1]}', with no link to a paper")
     if not set(evidence) - {"year"} and not _DETECTED.get():
         raise NotAPaper("no link to a paper, arXiv id, venue or authors")
@@ -1467,16 +1471,19 @@ _MARKERS_ONLY = re.compile(r"^[^\w(]*(?:\([^()]*\))?[^\w]*$")
 
 
 # `ICLR 2023 Spotlight`: how a paper was presented there is not where it appeared
-_PRESENTED_AS = re.compile(r"(?<=\d)\s+(?:oral|spotlight|posters?)(?:\s+(?:paper|presentation))?$", re.IGNORECASE)
+_PRESENTED_AS = re.compile(r"(?<=\d)\s+(?:oral|spotlight|posters?)(?:\s+(?:paper|presentation))?$",
+                           re.IGNORECASE)
 
 
 # `arXiv:1406.1078 / EMNLP 2014`, `arXiv:0810.4752v1, 2008`: an arXiv id opening the venue is the
 # paper's preprint, no part of where it appeared
-_OPENING_ARXIV_ID = re.compile(r"^arXiv:\s*(?P<id>\d{4}\.\d{4,5})(?:v\d+)?(?:\s*[/,;]\s*|\s+|$)", re.IGNORECASE)
+_OPENING_ARXIV_ID = re.compile(r"^arXiv:\s*(?P<id>\d{4}\.\d{4,5})(?:v\d+)?(?:\s*[/,;]\s*|\s+|$)",
+                               re.IGNORECASE)
 # `Annals of Statistics 50(2), 2022` read as `Annals of Statistics 50`: a journal's volume after its name
 _CLOSING_VOLUME = re.compile(r"(?<=[A-Za-z])\s+\d{1,3}$")
 # `2020.09 EMNLP 2020`, `SIGIR 2021 2021.04`: the month a list noted the paper, not its venue
-_NOTED_MONTH = re.compile(r"^(?:19|20)\d\d\.\d\d?(?:\.\d\d?)?(?:,?\s+(?=\S)|$)|\s+(?:19|20)\d\d\.\d\d?(?:\.\d\d?)?$")
+_NOTED_MONTH = re.compile(
+    r"^(?:19|20)\d\d\.\d\d?(?:\.\d\d?)?(?:,?\s+(?=\S)|$)|\s+(?:19|20)\d\d\.\d\d?(?:\.\d\d?)?$")
 # `CoRR, abs/1510.00149`: DBLP's arXiv volume and the paper's arXiv id after the name
 _CORR_ID = re.compile(r",?\s*abs/(?P<id>\d{4}\.\d{4,5})\b.*$")
 

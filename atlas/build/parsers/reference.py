@@ -1037,7 +1037,7 @@ def rest_fields(rest: list[Span]) -> dict:
             venue = _unglued(venue_name(text)) if not venue or dated_venue else venue
             venue = _with_abbreviation(venue, chunks[at + 1:at + 2], rest)
         elif not venue and (pair := _VENUE_COMMA_YEAR.fullmatch(text)) \
-                and looks_like_venue(pair["venue"]):  # `*NeurIPS, 2017*`, `EMNLP, 2020`: a venue, a comma, its year
+                and looks_like_venue(pair["venue"]):  # `*NeurIPS, 2017*`, `EMNLP, 2020`: venue, comma, year
             venue = _unglued(venue_name(f"{pair['venue']} {pair['year']}"))
             stated_year = stated_year or int(pair["year"])
         elif not venue and dated and not names:
