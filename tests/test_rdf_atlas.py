@@ -218,3 +218,24 @@ def test_lines_spilled_in_runs_come_back_sorted_once_each(tmp_path, monkeypatch)
         if len(out.lines) >= rdf_atlas.RUN_LINES:
             out._spill()
     assert list(out.sorted_unique()) == sorted(set(lines))
+
+
+@pytest.mark.parametrize(("lines_after", "most"), [(9, 12), (9, 99), (9, 100), (9, 5_000), (60_000, 1_000_000)])
+@pytest.mark.parametrize("lines_before", [0, 3])
+def test_the_void_block_is_written_in_its_sorted_place_however_many_lines_were_guessed(
+    tmp_path, lines_before, lines_after, most
+):
+    from atlas.build.rdf_atlas import _write_with_void
+
+    lines = sorted([f"<a{n}> <p> \"é\" .\n" for n in range(lines_before)]
+                   + [f"<z{n:06d}> <p> \"ü\" .\n" for n in range(lines_after)])
+
+    def void(count: int) -> bytes:
+        return f"<m> <count> \"{count}\" .\n".encode()
+
+    with (tmp_path / "atlas.nt").open("w+b") as file:
+        count = _write_with_void(iter(lines), file, "<m> ", void, max(most, len(lines)))
+    before = "".join(line for line in lines if line < "<m> ").encode()
+    after = "".join(line for line in lines if line >= "<m> ").encode()
+    assert count == len(lines)
+    assert (tmp_path / "atlas.nt").read_bytes() == before + void(count) + after

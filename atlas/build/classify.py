@@ -36,12 +36,21 @@ def paper_keywords(papers: list[Paper], entries: list[Entry]) -> dict[str, list[
     """Each paper's Key Word values as written, first spelling of each slug kept, in order."""
     paper_of = {ref: paper.id for paper in papers for ref in paper.entries}
     keywords: dict[str, list[str]] = {}
+    # Each key word's slug made once (a few hundred key words, written on most papers), and each
+    # paper's slugs kept beside its key words rather than made again for every key word it gets.
+    slugs: dict[str, str] = {}
+    taken: dict[str, set[str]] = {}
     for entry in entries:
+        if not entry.keywords:
+            continue
         paper_id = paper_of.get(entry.ref)
+        seen, seen_slugs = keywords.setdefault(paper_id, []), taken.setdefault(paper_id, set())
         for keyword in entry.keywords:
-            seen = keywords.setdefault(paper_id, [])
-            if slug(keyword) not in {slug(k) for k in seen}:
+            if keyword not in slugs:
+                slugs[keyword] = slug(keyword)
+            if slugs[keyword] not in seen_slugs:
                 seen.append(keyword)
+                seen_slugs.add(slugs[keyword])
     return keywords
 
 

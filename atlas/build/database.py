@@ -367,6 +367,8 @@ def _link_rows(data: Dataset, paper_of: dict) -> list[tuple]:
     """(paper_id, url, kind, source_id, line): each paper's link as its first entry gives it."""
     rows: dict[tuple[str, str], tuple] = {}
     for entry in data.entries:
+        if not entry.links:  # most list items: notes, key words, digests
+            continue
         paper_id = paper_of.get(entry.ref)
         for link in entry.links:
             if (paper_id, link.url) not in rows:

@@ -47,7 +47,8 @@ def write_paper_topic_closure(db: sqlite_utils.Database) -> None:
     """Each paper with each of its topics and every broader topic, once, indexed by topic:
     counting a topic's papers with its narrower topics included is one index range. The paper's
     year is copied in so a topic page lists its papers newest first, and counts them per year,
-    from that index alone."""
+    from that index alone. The primary key drops a row met twice (two topics of a paper share
+    a broader one) as the sorted rows go in: a DISTINCT would sort them all once more first."""
     db.execute("drop table if exists paper_topic_closure")
     db.execute(
         """
@@ -61,8 +62,8 @@ def write_paper_topic_closure(db: sqlite_utils.Database) -> None:
     )
     db.execute(
         """
-        insert into paper_topic_closure (paper_id, topic_id, year)
-        select distinct paper_topics.paper_id, topic_closure.ancestor_id, papers.year
+        insert or ignore into paper_topic_closure (paper_id, topic_id, year)
+        select paper_topics.paper_id, topic_closure.ancestor_id, papers.year
         from paper_topics join topic_closure on topic_closure.descendant_id = paper_topics.topic_id
         join papers on papers.id = paper_topics.paper_id
         order by 1, 2

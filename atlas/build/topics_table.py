@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import cache
 
 import sqlite_utils
 from sqlite_utils.db import DescIndex
@@ -232,15 +233,16 @@ def _write_browse_table(
         ancestors.setdefault(descendant, set()).add(ancestor)
     label = {c.id: c.label("en") for c in taxonomy.concepts.values()}
 
+    @cache  # a few hundred sets of topics among all the papers: each set's arrays made once
+    def arrays(topics: frozenset[str]) -> tuple[str, str]:
+        everything = set().union(*(ancestors[t] for t in topics))
+        return (json_strings(sorted(label[t] for t in topics)),
+                json_strings(sorted(label[t] for t in everything)))
+
     def rows():
+        sets = {paper_id: frozenset(topics) for paper_id, topics in direct.items()}
         for paper in db.execute("select id, title, year, venue, sources from papers order by id"):
-            topics = direct.get(paper[0], set())
-            everything = set().union(*(ancestors[t] for t in topics)) if topics else set()
-            yield (
-                *paper,
-                json_strings(sorted(label[t] for t in topics)),
-                json_strings(sorted(label[t] for t in everything)),
-            )
+            yield (*paper, *arrays(sets.get(paper[0], frozenset())))
 
     insert_tuples(
         db, "paper_browse", ("id", "title", "year", "venue", "sources", "topics", "topics_with_broader"),
