@@ -3724,3 +3724,16 @@ def test_a_distill_article_under_a_blogs_heading_is_one_of_the_blogs():
         """)
     assert [(entry.line, entry.kind) for entry in entries if entry.line in (2, 5)] == [
         (2, "other"), (5, "paper")]
+
+
+def test_apa_names_and_year_in_one_bold_span_are_the_byline_not_the_title():
+    """Stop 35, round 30 (in-sample): `**Surname, I., & Surname, I. (2022)**. "Title." *Venue*.` read no
+    authors, and where one name stood alone in bold, `Ng, C` as the title."""
+    entries = read_excerpt("auto", """
+        ## Circuits
+        - **Lindgren, R., Ekdahl, T., & Oduya, A. (2022)**. "Kernel machines at width." *Advances in Neural Information Processing Systems*. arXiv:2202.05262
+        - **Ng, C. (2021)**. "Sparse kernels in deep networks." *Neural Computation*. arXiv:2211.00593
+        """)
+    assert [(paper.line, paper.title, paper.authors, paper.year) for paper in papers_of(entries)] == [
+        (2, "Kernel machines at width", ("Lindgren, R.", "Ekdahl, T.", "Oduya, A."), 2022),
+        (3, "Sparse kernels in deep networks", ("Ng, C.",), 2021)]

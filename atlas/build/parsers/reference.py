@@ -569,11 +569,21 @@ def _closing_bold_remark(spans: tuple[Span, ...]) -> tuple[Span, ...]:
     return (*spans[: last - 1], Span("text", spans[last - 1].text), *spans[last:])
 
 
+def _bold_apa_byline(text: str) -> bool:
+    """`Surname, I., & Surname, I. (2022)`: APA names and their year, all of it."""
+    dated = re.fullmatch(r"(?P<names>.+?)\s*\((?:19|20)\d\d[a-z]?\)\.?", text.strip())
+    names = dated and names_in(dated["names"])
+    return bool(names) and (names[1] or all(_INITIALS_NAME.fullmatch(name) for name in names[0]))
+
+
 def _joined_bold(spans: tuple[Span, ...]) -> tuple[Span, ...]:
     """`**Sharp Minima Can Generalize** **For Deep Nets**`: bold runs a space apart (as a Google
     Docs export splits them) are one bold run. `**Surname, I., & Surname, I.** (2018). Title.`: the
-    bold names before an APA year are the authors' block, set off, no marked title."""
+    bold names before an APA year, or with it (`**Surname, I. (2021)**. "Title."`), are the authors'
+    block, set off, no marked title."""
     first = next((at for at, span in enumerate(spans) if span.text.strip()), None)
+    if first is not None and spans[first].style == "strong" and _bold_apa_byline(spans[first].text):
+        spans = (*spans[:first], Span("text", spans[first].text), *spans[first + 1:])
     if first is not None and first + 1 < len(spans) and spans[first].style == "strong" \
             and spans[first + 1].style == "text" and re.match(r"\s*\((?:19|20)\d\d[a-z]?\)", spans[first + 1].text) \
             and (names := names_in(spans[first].text)) and (names[1] or all(_INITIALS_NAME.fullmatch(name) for name in names[0])):
