@@ -59,7 +59,14 @@ from atlas.build.parsers.reference import (
     read_reference,
     rest_fields,
 )
-from atlas.build.parsers.registry import CITING_IN, NOTE_FIELD_NAME, NotAPaper, is_template, publication_year, register
+from atlas.build.parsers.registry import (
+    CITING_IN,
+    NOTE_FIELD_NAME,
+    NotAPaper,
+    is_template,
+    publication_year,
+    register,
+)
 from atlas.build.records import Entry, Link
 from atlas.build.text import clean_title, collapse_spaces, first_year, full_year
 
@@ -82,7 +89,6 @@ _NOT_PAPERS = re.compile(
 )
 # `## Introductory Posts`: a section of blog posts (`Post-training …` is a paper's word)
 _POSTS = re.compile(r"\bposts\b", re.IGNORECASE)
-_BLOG_OR_POSTS = re.compile(r"\b(?:blogs?|posts)\b|博客", re.IGNORECASE)
 # A course's code opening a venue (`COS 511: Foundations of …`, `CS 8803 - Machine Learning Theory`):
 # lecture notes, not a publication (a year is no code: `ICML 2019`)
 _COURSE_CODE = re.compile(r"^[A-Z]{2,4}\s?(?!(?:19|20)\d\d\b)\d{3,4}[A-Za-z]?\s*(?::|\s[-–—]\s)")
@@ -895,7 +901,8 @@ def _refuse_non_paper(reference: Reference, section: tuple[str, ...], columns: t
         raise NotAPaper(f"'{reference.title}' is not a paper")
     # under `### Blogs:` a Distill article, linked alone, is read as one of the blogs
     heading = section[-1] if section else ""
-    distill = _BLOG_OR_POSTS.search(heading) and all("distill.pub/" in link.url for link in links)
+    distill = (_BLOG_IN_TITLE.search(heading) or _POSTS.search(heading)) \
+        and all("distill.pub/" in link.url for link in links)
     if (not strong or distill) and (_NOT_PAPERS.search(heading) or _POSTS.search(heading)) \
             and not _PAPER_KINDS.search(heading):
         raise NotAPaper(f"under '{section[-1]}', with no link to a paper")

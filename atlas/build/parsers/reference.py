@@ -569,11 +569,16 @@ def _closing_bold_remark(spans: tuple[Span, ...]) -> tuple[Span, ...]:
     return (*spans[: last - 1], Span("text", spans[last - 1].text), *spans[last:])
 
 
+def _apa_names(text: str) -> bool:
+    """`Surname, I., & Surname, I.`: names as APA writes them (initials, or a list cut short)."""
+    names = names_in(text)
+    return bool(names) and (names[1] or all(_INITIALS_NAME.fullmatch(name) for name in names[0]))
+
+
 def _bold_apa_byline(text: str) -> bool:
     """`Surname, I., & Surname, I. (2022)`: APA names and their year, all of it."""
     dated = re.fullmatch(r"(?P<names>.+?)\s*\((?:19|20)\d\d[a-z]?\)\.?", text.strip())
-    names = dated and names_in(dated["names"])
-    return bool(names) and (names[1] or all(_INITIALS_NAME.fullmatch(name) for name in names[0]))
+    return bool(dated) and _apa_names(dated["names"])
 
 
 def _joined_bold(spans: tuple[Span, ...]) -> tuple[Span, ...]:
@@ -586,7 +591,7 @@ def _joined_bold(spans: tuple[Span, ...]) -> tuple[Span, ...]:
         spans = (*spans[:first], Span("text", spans[first].text), *spans[first + 1:])
     if first is not None and first + 1 < len(spans) and spans[first].style == "strong" \
             and spans[first + 1].style == "text" and re.match(r"\s*\((?:19|20)\d\d[a-z]?\)", spans[first + 1].text) \
-            and (names := names_in(spans[first].text)) and (names[1] or all(_INITIALS_NAME.fullmatch(name) for name in names[0])):
+            and _apa_names(spans[first].text):
         spans = (*spans[:first], Span("text", spans[first].text + spans[first + 1].text), *spans[first + 2:])
     joined: list[Span] = []
     for span in spans:
