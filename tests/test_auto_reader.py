@@ -3737,3 +3737,34 @@ def test_apa_names_and_year_in_one_bold_span_are_the_byline_not_the_title():
     assert [(paper.line, paper.title, paper.authors, paper.year) for paper in papers_of(entries)] == [
         (2, "Kernel machines at width", ("Lindgren, R.", "Ekdahl, T.", "Oduya, A."), 2022),
         (3, "Sparse kernels in deep networks", ("Ng, C.",), 2021)]
+
+
+def test_a_table_s_plain_title_cell_is_the_title_and_its_bracketed_venue_tag_the_venue():
+    """Stop 36, round 29 (in-sample): in `| Model | Paper |` rows whose `Paper` cell writes
+    `[NIPS2016] Title` and whose `Model` cell links the paper under a nickname, the reader titled
+    rows `R-FCN++` and read `Mask R-CNN` as an author; `[2019]Title` kept `2019]` in the title.
+    A slides link in another cell keeps its text, which says what it is."""
+    entries = read_excerpt("auto", """
+        | V | Model | Paper | Note |
+        | -- | -- | -- | -- |
+        |  | [R-FCN++](https://pdfs.semanticscholar.org/f4a2/7320.pdf) | [AAAI2018] R-FCN++: Towards Accurate Region-Based Detection | ![13](13.png) |
+        | V | [Mask RCNN](https://arxiv.org/pdf/1703.06870.pdf) | [ICCV2017] Mask R-CNN | The method, called Mask R-CNN, extends Faster R-CNN. |
+        |  | [Paper](https://arxiv.org/pdf/1902.07296.pdf) | [2019]Augmentation for small object detection | |
+        """)
+    assert [(paper.line, paper.title, paper.authors, paper.year, paper.venue)
+            for paper in papers_of(entries)] == [
+        (3, "R-FCN++: Towards Accurate Region-Based Detection", (), 2018, "AAAI2018"),
+        (4, "Mask R-CNN", (), 2017, "ICCV2017"),
+        (5, "Augmentation for small object detection", (), 2019, "")]
+
+
+def test_a_bracketed_citation_closing_a_title_names_its_author_and_year():
+    """Stop 36, round 29 (in-sample): `Title, [Surname et al., 2013] url` kept the citation in the
+    title, also where the list lost the space before `et al.`."""
+    entries = read_excerpt("auto", """
+        ## Optimisation
+        - Gradient Clipping, [Pascanu et al., 2013] https://arxiv.org/pdf/1211.5063.pdf
+        - Kernel Machines at Width, [Lindgrenet al., 2020] https://arxiv.org/pdf/2003.00013.pdf
+        """)
+    assert [(paper.line, paper.title, paper.authors, paper.year) for paper in papers_of(entries)] == [
+        (2, "Gradient Clipping", ("Pascanu",), 2013), (3, "Kernel Machines at Width", ("Lindgren",), 2020)]

@@ -1278,7 +1278,7 @@ def _row(item: ListItem) -> dict:
                       if span.style == "text" for found in _BARE_URL.finditer(span.text))
     titled, dated = (_dated_title_cell(item.cells[title_at]) if cell["authors"]
                      else (item.cells[title_at], None))
-    spans = titled + tuple(span for span in others if span.style == "link") + addresses
+    spans = titled + _other_cells_links(item.cells[title_at], others) + addresses
     token = _TITLE_RUN.set(paper_table)  # its title cell is a title, `Mask R-CNN` reading as a name too
     try:
         claims = _paper(spans, item.section, filled)
@@ -1310,6 +1310,19 @@ def _row(item: ListItem) -> dict:
 # the part read
 _DATED_TITLE_CELL = re.compile(
     r"^(?P<title>[^()]{4,}?)\s*\((?P<year>(?:19|20)\d\d)\)(?:\s*[,.:;]\s*(?P<part>.*))?$")
+
+
+def _other_cells_links(title_cell: tuple[Span, ...], others: list[Span]) -> tuple[Span, ...]:
+    """The links of a row's other cells. Where the title cell writes the title in words of its
+    own (`| [R-FCN++](pdf) | [AAAI2018] R-FCN++: Towards … |`), another cell's link text is a
+    model's nickname, never the title: the row keeps the paper's address. Other links keep their
+    text, which says what they are (`[week2.pdf](drive)`: slides)."""
+    links = tuple(span for span in others if span.style == "link")
+    words = "".join(span.text for span in title_cell if span.style != "image").split()
+    if any(span.style == "link" for span in title_cell) or len(words) < 2:
+        return links
+    return tuple(Span("link", "[link]", span.url) if not is_label_text(span.text)
+                 and is_paper_link(Link(span.url, link_kind(span.text, span.url))) else span for span in links)
 
 
 def _dated_title_cell(spans: tuple[Span, ...]) -> tuple[tuple[Span, ...], int | None]:

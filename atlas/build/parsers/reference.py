@@ -134,8 +134,8 @@ _TITLE_WORDS = frozenset(
     "approximation regularization dynamics representation representations overparameterization "
     "convergence tangent lottery tickets attention transformers transformer features data".split()
 )
-# `2016 - Title`, `[2019] Title` (its opening bracket stripped before): a year leading the title
-_LEADING_YEAR = re.compile(r"^(?P<year>(?:19|20)\d\d)(?:[\])]\s*[-–—:|]?|\s*[-–—:|])\s+")
+# `2016 - Title`, `[2019] Title`, `[2019]Title` (its opening bracket stripped before): a year leading the title
+_LEADING_YEAR = re.compile(r"^(?P<year>(?:19|20)\d\d)(?:[\])]\s*[-–—:|]?(?:\s+|(?=[^\W\d_]))|\s*[-–—:|]\s+)")
 _PARENTHESIZED_KEY = re.compile(r"\s*\((?P<key>[^()]{3,80})\)")
 _CLOSING_YEAR = re.compile(r"(?<=.{10}\S)\s*\[(?P<inside>[^\[\]]{4,40})\](?=\s*(?:[-–—|]\s|$))")
 _ARXIV_NOTE = re.compile(r"\s*[\[(]\s*arXiv\s*:?\s*\d{4}\.\d{4,5}(?:v\d+)?\s*[\])]", re.IGNORECASE)
@@ -1403,6 +1403,7 @@ def _after_the_title(text: str, year: int | None, venue: str) -> tuple[str, int 
     Names`: a year and a byline. The text without them, the year, the venue and the key (its names,
     truncated, year) or ()."""
     text = re.sub(r"\bet\.\s?al\b\.?", "et al.", text)  # `et. al`, `et.al`: `et al.` as others write it
+    text = re.sub(r"([\[(][A-Z][a-z]+?)et al\b", r"\1 et al", text)  # `[Pascanuet al., 2013]`: a lost space
     if not year and (byline := closing_byline(text)) is not None:
         return byline[0], byline[1][2], venue, byline[1]
     closing = None if year else _CLOSING_YEAR.search(text)
@@ -1411,6 +1412,8 @@ def _after_the_title(text: str, year: int | None, venue: str) -> tuple[str, int 
     elif closing and looks_like_venue(closing["inside"]) and first_year(closing["inside"]):
         venue = venue or _unglued(closing["inside"])
         text = text[: closing.start()] + text[closing.end():]
+    elif closing and (key := citation_key(closing["inside"])):  # `Title, [Pascanu et al., 2013]`
+        return text[: closing.start()] + text[closing.end():], key[2], venue, key
     if (fields := closing_fields(text)) is not None:  # `Title(D. Surname et al. 2015. Venue.)`
         return fields[0], year or fields[2], venue or fields[3], fields[1]
     cited = next((found for found in _PARENTHESIZED_KEY.finditer(text) if citation_key(found["key"])), None)
@@ -1827,6 +1830,11 @@ def _without_citation_key(spans: tuple[Span, ...]) -> tuple[tuple[Span, ...], tu
         year = first_year(alpha["year"]) or first_year(f"'{alpha['year']}")
         surname = "" if alpha["letters"].isupper() else alpha["letters"].rstrip("+")
         key = ((surname,), True, year) if surname else ((), False, year)  # `Jacot+18`: Jacot et al.
+        # `[ICCV2017] Mask R-CNN`: capitals with a year of four digits that key no names after
+        # them name a venue (amsalpha's keys write two digits: `[ZBHRV17]`)
+        if alpha["letters"].isalpha() and alpha["letters"].isupper() and len(alpha["year"]) == 4 \
+                and not keys_the_names(alpha["letters"], rest[0].text if rest else ""):
+            venue = inside
     if key is None:
         return spans, (), ""
     return (*spans[:first], *rest, *spans[first + 1:]), key, venue
