@@ -3768,3 +3768,67 @@ def test_a_bracketed_citation_closing_a_title_names_its_author_and_year():
         """)
     assert [(paper.line, paper.title, paper.authors, paper.year) for paper in papers_of(entries)] == [
         (2, "Gradient Clipping", ("Pascanu",), 2013), (3, "Kernel Machines at Width", ("Lindgren",), 2020)]
+
+
+def test_a_venue_and_date_leading_a_title_are_its_venue_and_year():
+    """Stop 36, round 31 (in-sample): `arXiv  2015.05, Title, [paper](…)` kept `arXiv 2015.05,` in the
+    title; APA's `N.d.,` (no date) opening an entry is no part of it either."""
+    entries = read_excerpt("auto", """
+        ### NTK
+        arXiv  2018.06, Neural Tangent Kernel: Convergence and Generalization, [paper](http://arxiv.org/abs/1806.07572)
+        ### Width
+        ICML 2019: Wide Networks Are Kernel Machines, [paper](http://arxiv.org/abs/1902.06720)
+        """)
+    assert [(paper.line, paper.title, paper.year, paper.venue) for paper in papers_of(entries)] == [
+        (2, "Neural Tangent Kernel: Convergence and Generalization", 2018, "arXiv"),
+        (4, "Wide Networks Are Kernel Machines", 2019, "ICML")]
+
+
+def test_a_title_bullet_takes_the_links_and_year_of_its_field_sub_bullets():
+    """Stop 36, rounds 31 and 32 (in-sample): `* Title` over `- By Names`, `- 2007` and
+    `- [[ArXiv]](…)` (or `- arXiv: [id](…)`) read no id and no year; a paper linked only there was lost."""
+    entries = read_excerpt("auto", """
+        ## Calibration
+        * Kernel Machines at Width
+            - By Rosa Lindgren, Tomas Ekdahl, and Cecilia Ng
+            - 2007
+            - [[PDF]](https://arxiv.org/pdf/2003.00013.pdf), [[Link]](https://example.org/kernels)
+
+        - **Sparse Kernels in Deep Networks**
+          - Authors: Tomas Ekdahl et.al.
+          - arXiv: [2602.05770](https://arxiv.org/abs/2602.05770)
+        """)
+    assert [(paper.line, paper.title, paper.year, paper.arxiv_id) for paper in papers_of(entries)] == [
+        (2, "Kernel Machines at Width", 2007, "2003.00013"), (7, "Sparse Kernels in Deep Networks", None, "2602.05770")]
+
+
+def test_a_title_s_own_words_after_a_comma_are_no_names():
+    """Stop 36, round 31 (in-sample): `Scoring Rules, Prediction, and Estimation` read two authors
+    `Prediction` and `Estimation`; `…: A Distribution-Free, Ensembled Approach` lost its last words."""
+    entries = read_excerpt("auto", """
+        ## Scoring
+        - Strictly Proper Scoring Rules, Prediction, and Estimation [pdf](https://arxiv.org/abs/2003.00013)
+        - Prediction Intervals for Deep Learning: A Distribution-Free, Ensembled Approach [pdf](https://arxiv.org/abs/2003.00014)
+        """)
+    assert [(paper.title, paper.authors) for paper in papers_of(entries)] == [
+        ("Strictly Proper Scoring Rules, Prediction, and Estimation", ()),
+        ("Prediction Intervals for Deep Learning: A Distribution-Free, Ensembled Approach", ())]
+
+
+def test_an_address_closing_a_title_is_its_link_and_a_citation_count_no_title():
+    """Stop 36, round 32 (in-sample): `Title, https://ieeexplore.ieee.org/…` read the address as part
+    of the title or not at all; `… (2013): 109-132.[Cited 1546](pdf)` titled the paper `Cited 1546`;
+    a struck-out `~~Names. "Title." …~~` read no names. `Retrieved from` before an address stays a
+    phrase of the reference."""
+    entries = read_excerpt("auto", """
+        ## Markets
+        - Kernel Markets with Social Internet of Things, https://ieeexplore.ieee.org/abstract/document/9918042
+        - Lindgren, Rosa, and Tomas Ekdahl. "Recommender kernels survey." Knowledge-based systems 46 (2013): 109-132.[Cited 1546](https://arxiv.org/pdf/1707.07435.pdf)
+        - ~~Ng, Cecilia, and Rosa Lindgren. "Kernel factorization." Computer 8 (2009): 30-37.[Cited 5124](https://ieeexplore.ieee.org/stamp/stamp.jsp?arnumber=5197422)~~
+        """)
+    assert [(paper.line, paper.title, paper.authors, [link.url for link in paper.links][:1])
+            for paper in papers_of(entries)] == [
+        (2, "Kernel Markets with Social Internet of Things", (), ["https://ieeexplore.ieee.org/abstract/document/9918042"]),
+        (3, "Recommender kernels survey", ("Lindgren, Rosa", "Tomas Ekdahl"), ["https://arxiv.org/pdf/1707.07435.pdf"]),
+        (4, "Kernel factorization", ("Ng, Cecilia", "Rosa Lindgren"),
+         ["https://ieeexplore.ieee.org/stamp/stamp.jsp?arnumber=5197422"])]

@@ -74,8 +74,8 @@ from atlas.build.text import clean_title, collapse_spaces, first_year, full_year
 # Notes under a paper named by their field: `- Key Word: A; B.`, `- Digest: …`, `- TL;DR: …`.
 _FIELD = re.compile(rf"^(?P<field>{NOTE_FIELD_NAME})\s*[:：]\s*", re.IGNORECASE)
 _AUTHORS_FIELD = re.compile(r"^(?:Authors?|By)\s*[:：]\s*", re.IGNORECASE)
-# `- **Year**: 2025` under a paper: its year, a field of its own
-_YEAR_FIELD = re.compile(r"^Year\s*[:：]\s*(?P<year>(?:19|20)\d\d)\s*$", re.IGNORECASE)
+# `- **Year**: 2025`, `- 2007` under a paper: its year, a field of its own
+_YEAR_FIELD = re.compile(r"^(?:Year\s*[:：]\s*)?\(?(?P<year>(?:19|20)\d\d)\)?\.?\s*$", re.IGNORECASE)
 # `- Link: https://arxiv.org/abs/2001.08361`, `- **Paper**: [arXiv](…)` under a paper heading
 _LINK_FIELD = re.compile(r"^(?:links?|url|paper|pdf|arxiv|openreview|doi)\s*[:：]", re.IGNORECASE)
 _BARE_URL = re.compile(r"https?://[^\s<>()\[\]]+")
@@ -256,6 +256,7 @@ def read_item(index: int, items: list[ListItem]) -> dict:
     spans, tags = read_properties(spans)
     if named := [tag for tag in tags if _names_non_paper(tag)]:  # `[robustness](github) #code`
         raise NotAPaper(f"tagged #{named[0]}, not a paper")
+    spans += _child_label_links(index, items, spans)
     if index in _bare_title_runs(items):
         token = _TITLE_RUN.set(True)
         try:
@@ -957,6 +958,22 @@ def _children(index: int, items: list[ListItem]) -> list[int]:
         if other.parent == index:
             children.append(following)
     return children
+
+
+def _child_label_links(index: int, items: list[ListItem], spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """`* Title` over `  - By Names` and `  - [[ArXiv]](https://arxiv.org/abs/…)` (or `- arXiv: [id](…)`):
+    the links of a nested item that holds only labelled links, for an item that links nothing itself: its title's
+    links, as the links under a heading are the heading's."""
+    if items[index].block != "item" or any(span.style == "link" for span in spans):
+        return ()
+    found: list[Span] = []
+    for child in _children(index, items):
+        links = items[child].links
+        rest = "".join(span.text for span in items[child].spans if span.style not in ("link", "image"))
+        rest = _LINK_FIELD.sub("", rest.strip(" *_"), count=1)  # `- arXiv: [2602.05770](…)`
+        if links and not rest.strip(" *_,;|·•-–—") and all(is_label_text(span.text) for span in links):
+            found += [span for span in links if "://" in span.url]
+    return tuple(found)
 
 
 def _is_label(index: int, items: list[ListItem]) -> bool:

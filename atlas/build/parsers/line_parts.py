@@ -32,6 +32,7 @@ from atlas.build.parsers.reference import (
     closing_fields,
     lenient_names,
     looks_like_venue,
+    title_words,
 )
 
 # `08:15 <juliet> `, `[08:15] <@juliet> `, `08:15:02 juliet: `, `[2024-03-04 08:15] * juliet `
@@ -827,5 +828,5 @@ def _names_tail(tail: str, separator: str) -> bool:
     # `Francis Bach`, `Francis R. Bach` (`, Trainable Neural Networks` is a title's)
     initial = len(words) == 3 and re.fullmatch(r"[A-Z]\.", words[1])
     return bool(separator.strip() == "," and (len(words) == 2 or initial) and "," not in tail
-                and looks_like_name(tail.strip())
+                and looks_like_name(tail.strip()) and not title_words({word.lower() for word in words})
                 and all(word[:1].isupper() and word.lower() not in FUNCTION_WORDS for word in words))

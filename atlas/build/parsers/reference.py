@@ -51,7 +51,8 @@ FUNCTION_WORDS = frozenset(
 _CJK_LABEL = re.compile(r"论文|代码|源码|笔记|博客|视频|幻灯片|链接|项目|主页|讲座|演讲|知乎|解读|原文|报告|"
                         r"查看|下载|阅读")
 _CJK_KINDS = {"论文": "paper", "原文": "paper", "代码": "code", "源码": "code", "幻灯片": "slides"}
-_LABEL_SHAPE = re.compile(r"^[\W\d_]*$|^(?:19|20)\d\d$|^\d{4}\.\d{4,5}(?:v\d+)?$")
+# A link text that is no title: marks or a number, a year, an arXiv id, a count of citations (`[Cited 1546](pdf)`)
+_LABEL_SHAPE = re.compile(r"^[\W\d_]*$|^(?:19|20)\d\d$|^\d{4}\.\d{4,5}(?:v\d+)?$|^(?i:cited(?:\s+by)?)\s*:?\s*[\d,]+$")
 # Vocabulary of venues' names (not any venue's name): "Proceedings of …", "… Workshop".
 _VENUE_WORDS = re.compile(
     r"\b(?:Conference|Journal|Proceedings|Transactions|Workshop|Symposium|Letters|Annals|"
@@ -132,10 +133,22 @@ _TITLE_WORDS = frozenset(
     "learning network networks neural deep gradient descent stochastic generalization optimization "
     "kernel kernels model models theory analysis training landscape landscapes minima loss bounds "
     "approximation regularization dynamics representation representations overparameterization "
-    "convergence tangent lottery tickets attention transformers transformer features data".split()
+    "convergence tangent lottery tickets attention transformers transformer features data approach".split()
 )
+# …and the endings of abstract nouns no surname has (`Prediction, and Estimation`: no two people)
+_ABSTRACT_NOUN = re.compile(r"\w{3,}(?:tion|sion|ness|ity|ism|ology|ysis)")
+
+
+def title_words(words: set[str]) -> set[str]:
+    """The words of `words` (lower case) that are a title's, not a name's."""
+    return {word for word in words if word in _TITLE_WORDS or _ABSTRACT_NOUN.fullmatch(word)}
 # `2016 - Title`, `[2019] Title`, `[2019]Title` (its opening bracket stripped before): a year leading the title
 _LEADING_YEAR = re.compile(r"^(?P<year>(?:19|20)\d\d)(?:[\])]\s*[-–—:|]?(?:\s+|(?=[^\W\d_]))|\s*[-–—:|]\s+)")
+# `arXiv  2015.05, Title, [paper](…)`, `ICML 2019: Title`: a venue and its date leading the title
+_LEADING_VENUE_DATE = re.compile(
+    r"^(?P<venue>[A-Za-z][\w&-]{1,15})\s+(?P<year>(?:19|20)\d\d)(?:[.-](?:0[1-9]|1[0-2]))?\s*[,:|–—-]\s+(?=\S)")
+# APA's `n.d.` (no date) leading an entry as its date would: `N.d., Title, [link](…)`
+_NO_DATE = re.compile(r"^[Nn]\.\s?d\.\s*[,:–—-]\s+")
 _PARENTHESIZED_KEY = re.compile(r"\s*\((?P<key>[^()]{3,80})\)")
 _CLOSING_YEAR = re.compile(r"(?<=.{10}\S)\s*\[(?P<inside>[^\[\]]{4,40})\](?=\s*(?:[-–—|]\s|$))")
 _ARXIV_NOTE = re.compile(r"\s*[\[(]\s*arXiv\s*:?\s*\d{4}\.\d{4,5}(?:v\d+)?\s*[\])]", re.IGNORECASE)
@@ -620,10 +633,16 @@ def _linked_addresses(spans: tuple[Span, ...]) -> tuple[Span, ...]:
     after_comma = _ADDRESS_AFTER_COMMA.search(spans[last].text)
     if not closing and after_comma and arxiv_id_of(after_comma["url"]):  # `…, 2019, https://arxiv.org/abs/…`
         closing = after_comma  # its id is read from the text either way: no more evidence than before
+    # `Title, https://ieeexplore.ieee.org/…`, `Title https://…`: closing a phrase of three words or
+    # more (after `, video,`, `at:` or `Retrieved from` the address is what the words name)
+    after_words = _ADDRESS_AFTER_WORDS.search(spans[last].text)
+    before = "".join(span.text for span in spans[:last]) + spans[last].text[:after_words.start()] if after_words else ""
+    if not closing and after_words and len(re.split(r"[,:;.]\s", before)[-1].split()) >= 3:
+        closing = after_words
     if not closing:
         return spans
     head = spans[last].text[:closing.start("url")]
-    head = Span("text", head.rstrip(" ,") if closing.re is _ADDRESS_AFTER_COMMA else head)
+    head = Span("text", head.rstrip(" ,") if closing.re in (_ADDRESS_AFTER_COMMA, _ADDRESS_AFTER_WORDS) else head)
     return (*spans[:last], head, Span("link", closing["url"], closing["url"]), *spans[last + 1:])
 
 
@@ -632,11 +651,13 @@ _CLOSING_ADDRESS = re.compile(rf"(?:^\s*|\s[-–—|]\s*|(?<=\.)\s+|(?<=\d\d\])\
                               rf"|{HARD_BREAK}\s*)"
                               rf"{BARE_ADDRESS.pattern}[\s.]*$")
 _ADDRESS_AFTER_COMMA = re.compile(rf",\s+{BARE_ADDRESS.pattern}[\s.]*$")
+_ADDRESS_AFTER_WORDS = re.compile(rf",?[ \t]+{BARE_ADDRESS.pattern}[\s.]*$")
 
 
 def _cleaned(span: Span) -> Span:
-    """A span without its emoji, inline HTML and (in plain text) a reading group's presenter."""
-    text = _PRESENTER.sub("", span.text) if span.style == "text" else span.text
+    """A span without its emoji, inline HTML, GFM's strikethrough marks (`~~Names. "Title."~~`: a
+    struck entry, read as written) and (in plain text) a reading group's presenter."""
+    text = _PRESENTER.sub("", span.text.replace("~~", "")) if span.style == "text" else span.text
     if span.style == "link" and span.url and text.strip() == span.url:  # `[https://…](https://…)`: a bare
         text = "link"  # address written as a link (a Google Docs export) labels it, no title
     return Span(span.style, _EMOJI.sub("", _without_tags(text)), span.url)
@@ -1137,7 +1158,7 @@ def person_names(text: str) -> tuple[list[str], bool] | None:
     """Names of people, not a journal's (`Neural Networks`, `Machine Learning`) that read as one."""
     names = names_in(text)
     words = {word.lower() for name in (names[0] if names else []) for word in name.split()}
-    return names if names and not words & _TITLE_WORDS else None
+    return names if names and not title_words(words) else None
 
 
 def _names_or_season(text: str) -> bool:
@@ -1293,9 +1314,7 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     elif _dash_cells(text):  # `Names - Title - NIPS 2018 - https://arxiv.org/abs/… - a note`
         text, cell_venue, cell_year = _pipe_cells(text, " - ")
         venue, year = venue or cell_venue, cell_year
-    leading_year = None if year else _LEADING_YEAR.match(text)  # `2016 - Title - [paper](…)`, `[2019] Title`
-    if leading_year:
-        year, text = int(leading_year["year"]), text[leading_year.end():]
+    text, year, venue = _leading_date(text, year, venue)
     text, year, venue, cited = _after_the_title(text, year, venue)
     text, year, venue = _closing_glued_tag(text, year, venue)
     text, venue = _closing_volume_pages(text, venue)
@@ -1395,6 +1414,18 @@ def closing_byline(text: str) -> tuple[str, tuple] | None:
         return None
     truncated = names[1] or bool(found["etal"])
     return text[: found.start()].strip(" ,"), (tuple(names[0]), truncated, int(found["year"]))
+
+
+def _leading_date(text: str, year: int | None, venue: str) -> tuple[str, int | None, str]:
+    """`2016 - Title`, `[2019] Title`, `arXiv  2015.05, Title`, `N.d., Title`: a year, or a venue
+    and its date, opening an entry; the text after them, the year and the venue."""
+    leading_year = None if year else _LEADING_YEAR.match(text)
+    if leading_year:
+        year, text = int(leading_year["year"]), text[leading_year.end():]
+    leading_venue = None if year or venue else _LEADING_VENUE_DATE.match(text)
+    if leading_venue and looks_like_venue(f"{leading_venue['venue']} {leading_venue['year']}"):
+        venue, year, text = leading_venue["venue"], int(leading_venue["year"]), text[leading_venue.end():]
+    return _NO_DATE.sub("", text), year, venue
 
 
 def _after_the_title(text: str, year: int | None, venue: str) -> tuple[str, int | None, str, tuple]:
@@ -1609,7 +1640,7 @@ def _full_name(part: str) -> str | None:
     found = _FULL_NAME_PART.fullmatch(part.strip())
     words = {word.lower() for word in found["name"].split()} if found else set()
     words |= {word[:-1] for word in words if word.endswith("s")}
-    return found["name"] if found and not words & (_TITLE_WORDS | FUNCTION_WORDS) else None
+    return found["name"] if found and not (title_words(words) or words & FUNCTION_WORDS) else None
 
 
 def _leading_names_or_title(text: str) -> tuple[tuple[list[str], bool], str] | None:
@@ -1643,7 +1674,9 @@ def _plain_names(text: str) -> tuple[list[str], bool] | None:
     more, of two or three words, so that a title's own list (`Behavior, Gradient Independence,
     and Neural Tangent Kernel Derivation`) is not taken for them."""
     names = names_in(text)
-    if names and (len(names[0]) > 1 or names[1]) and all(_full_words(name) <= 3 for name in names[0]):
+    words = {word.lower() for name in (names[0] if names else []) for word in name.split()}
+    if names and (len(names[0]) > 1 or names[1]) and all(_full_words(name) <= 3 for name in names[0]) \
+            and not title_words(words):
         return names  # `Title, Jaehoon Lee et al.`: one name, but "et al." says it is one
     return None
 
@@ -1882,7 +1915,7 @@ def _surnames_only(text: str) -> bool:
     if not _SURNAMES.fullmatch(text.strip()):
         return False
     words = {word.lower() for word in re.findall(r"[\w'’-]+", text)} - {"and"} - NAME_PARTICLES
-    return not words & (_TITLE_WORDS | FUNCTION_WORDS)
+    return not (title_words(words) or words & FUNCTION_WORDS)
 
 
 # `Title RecSys 2021 【点击行为预测】`: a note in lenticular brackets closing an entry is a remark
@@ -1933,6 +1966,6 @@ def _lone_closing_name(title: str) -> str:
     if re.search(r"\s[-–—]\s", head):  # `Title — A, B, Name`: the names are set apart already
         return title
     words = {word.lower() for word in last.split()}
-    if comma and looks_like_name(last) and not words & (_TITLE_WORDS | FUNCTION_WORDS):
+    if comma and looks_like_name(last) and not (title_words(words) or words & FUNCTION_WORDS):
         return f"{head} - {last}"
     return title
