@@ -3832,3 +3832,26 @@ def test_an_address_closing_a_title_is_its_link_and_a_citation_count_no_title():
         (3, "Recommender kernels survey", ("Lindgren, Rosa", "Tomas Ekdahl"), ["https://arxiv.org/pdf/1707.07435.pdf"]),
         (4, "Kernel factorization", ("Ng, Cecilia", "Rosa Lindgren"),
          ["https://ieeexplore.ieee.org/stamp/stamp.jsp?arnumber=5197422"])]
+
+
+def test_a_bold_nickname_before_a_linked_title_is_no_venue():
+    """Stop 36, round 31 (in-sample): `**NCSN** [Title](…) 2019, note` read `NCSN` as the venue; a
+    venue's acronym in bold stays the venue."""
+    entries = read_excerpt("auto", """
+        ## Kernels
+        1. **KMW** [Kernel machines at width](https://proceedings.neurips.cc/paper/2019/hash/3001ef-Abstract.html) 2019, the first kernel machine
+        2. **ICML** [Sparse kernels in deep networks](https://arxiv.org/abs/2003.00013) 2020
+        """)
+    assert [(paper.line, paper.venue, paper.year) for paper in papers_of(entries)] == [(2, "", 2019), (3, "ICML", 2020)]
+
+
+def test_a_linked_title_holding_a_label_word_is_still_a_title():
+    """Stop 36, round 31 (in-sample): `[Local Reparameterization Trick](arxiv)` read as a label
+    (`local`, as in `[local copy]`) and the paper was lost; `[Blog Post]`, `[NeurIPS PDF]` stay labels."""
+    entries = read_excerpt("auto", """
+        ### Variational Inference
+        - [Local Kernel Trick](https://arxiv.org/abs/1506.02557). More in the related [PhD thesis (PDF)](https://example.org/thesis.pdf).
+        - [Blog Post](https://example.org/kernels), [NeurIPS PDF](https://example.org/kernels.pdf)
+        """)
+    assert [(entry.line, entry.kind, entry.title) for entry in entries if entry.line > 1] == [
+        (2, "paper", "Local Kernel Trick"), (3, "other", "")]

@@ -245,9 +245,24 @@ def is_label_text(text: str) -> bool:
         return True
     if _VENUE_YEAR_LABEL.match(text.strip()):  # `[ICML20]`, `[arxiv, 16.05]`
         return True
-    return any(word.strip(".0123456789") in _LABEL_WORDS for word in words) or all(
-        _ACRONYM.match(word) or first_year(word) for word in text.strip(" []()").split()
-    )
+    written = re.findall(r"[\w.'-]+", text)
+    if any(word.strip(".0123456789") in _LABEL_WORDS for word in words):
+        # a title's words around a label word (`[Local Reparameterization Trick](…)`): a label's
+        # own words close on its kind or are all of kinds, names of sites and small words
+        return words[-1].strip(".0123456789") in _LABEL_WORDS or not any(
+            _content_word(word) for word in written)
+    return all(_ACRONYM.match(word) or first_year(word) for word in text.strip(" []()").split())
+
+
+def _content_word(word: str) -> bool:
+    """A capitalised word of a title (`Reparameterization`): no label's kind, acronym or small word."""
+    return (len(word) >= 4 and word[:1].isupper() and not _ACRONYM.match(word)
+            and word.lower().strip(".0123456789") not in _LABEL_WORDS | _LABEL_QUALIFIERS
+            and word.lower() not in FUNCTION_WORDS)
+
+
+# Words a label's kind takes beside it: `[Blog Post]`, `[Camera Ready]`, `[Extended Version]`
+_LABEL_QUALIFIERS = frozenset("post posts copy camera ready material extended version short long oral".split())
 
 
 def link_kind(span_text: str, url: str) -> str:
@@ -405,7 +420,7 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
     links = tuple(Link(s.url, link_kind(s.text, s.url)) for s in spans if s.style == "link" and s.url)
     selected = _selected_paper(spans)
     title, title_url, rest = selected[:3] if selected else _marked_title(spans)
-    rest = _without_leading_label(spans, title, _without_leading_tags(spans, title, rest))
+    rest = _without_bold_nickname(spans, title, _without_leading_label(spans, title, _without_leading_tags(spans, title, rest)))
     fields: dict = {}
     tag_venue = ""
     page_id = ""
@@ -820,6 +835,26 @@ def _without_leading_label(spans: tuple[Span, ...], title: str, rest: list[Span]
         return rest
     kept = Span("text", label["kept"]) if label["kept"].strip() else None
     return [kept if span is spans[0] else span for span in rest if span is not spans[0] or kept]
+
+
+# Venues a list names by their acronym alone, no year (`**ICML** [Title](…)`)
+_VENUE_ACRONYM = re.compile(r"NeurIPS|NIPS|ICML|ICLR|COLT|AISTATS|JMLR|UAI|AAAI|IJCAI|CVPR|ICCV|ECCV|ACL|"
+                            r"EMNLP|NAACL|KDD|WWW|SIGIR|TMLR|TPAMI|TNNLS|arXiv", re.IGNORECASE)
+
+
+def _without_bold_nickname(spans: tuple[Span, ...], title: str, rest: list[Span]) -> list[Span]:
+    """`**NCSN** [Title](…) 2019`, `🌟**Stable Diffusion/LDM** [Title](…)`: a short bold name alone before a
+    linked title is the list's name for the method, neither venue nor authors, unless it is a venue's
+    (a year, a venue's word or acronym)."""
+    at = next((index for index, span in enumerate(spans) if span.style == "link" and span.text == title), None)
+    before = [span for span in spans[:at or 0] if span.text.strip()]
+    if len(before) != 1 or before[0].style != "strong":
+        return rest
+    name = before[0].text.strip(" ,:;")
+    if not 1 <= len(name.split()) <= 4 or first_year(name) or _VENUE_WORDS.search(name) \
+            or _VENUE_ACRONYM.fullmatch(name) or names_in(name):
+        return rest
+    return [span for span in rest if span is not before[0]]
 
 
 def _marked_title(spans: tuple[Span, ...]) -> tuple[str, str, list[Span]]:
