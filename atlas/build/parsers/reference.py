@@ -248,8 +248,8 @@ def is_label_text(text: str) -> bool:
     written = re.findall(r"[\w.'-]+", text)
     if any(word.strip(".0123456789") in _LABEL_WORDS for word in words):
         # a title's words around a label word (`[Local Reparameterization Trick](…)`): a label's
-        # own words close on its kind or are all of kinds, names of sites and small words
-        return words[-1].strip(".0123456789") in _LABEL_WORDS or not any(
+        # own words open or close on its kind or are all of kinds, names of sites and small words
+        return words[-1].strip(".0123456789") in _LABEL_WORDS or words[0] in _LABEL_KINDS or not any(
             _content_word(word) for word in written)
     return all(_ACRONYM.match(word) or first_year(word) for word in text.strip(" []()").split())
 
@@ -261,6 +261,9 @@ def _content_word(word: str) -> bool:
             and word.lower() not in FUNCTION_WORDS)
 
 
+# Label words that name a link's kind when they open its text (`[PDF Highlight]`), unlike `local`, `full`
+_LABEL_KINDS = frozenset("pdf paper papers code codes arxiv slides slide video videos blog github poster talk "
+                         "demo html notes bib bibtex openreview project website homepage colab notebook".split())
 # Words a label's kind takes beside it: `[Blog Post]`, `[Camera Ready]`, `[Extended Version]`
 _LABEL_QUALIFIERS = frozenset("post posts copy camera ready material extended version short long oral".split())
 
