@@ -3855,3 +3855,46 @@ def test_a_linked_title_holding_a_label_word_is_still_a_title():
         """)
     assert [(entry.line, entry.kind, entry.title) for entry in entries if entry.line > 1] == [
         (2, "paper", "Local Kernel Trick"), (3, "other", "")]
+
+
+def test_a_bullet_list_of_bare_titles_is_a_reading_list_and_a_list_of_steps_is_not():
+    """Stop 36, round 31 (in-sample): `* Title` bullets alone, no heading, link or names (17 of 26 lost).
+    Ten such titles at least, three quarters of the list, and the line detector's probabilities summing
+    to a fifth of them: a list of steps or topics of the same length stays what it is."""
+    titles = read_excerpt("auto", """
+        * Indexing by Latent Semantic Analysis
+        * Stability and Generalization of Stochastic Gradient Methods
+        * Adaptive Subgradient Methods for Online Learning and Stochastic Optimization
+        * A semismooth newton method for fast, generic convex programming
+        * On projection algorithms for solving convex feasibility problems
+        * Distributed optimization and statistical learning via the alternating directions method of multipliers
+        * A Convex Optimization Approach to Radiation Treatment Planning with Dose Constraints
+        * Densely Connected Convolutional Networks
+        * Learning from Simulated and Unsupervised Images through Adversarial Training
+        * Two Classes of Multisecant Methods for Nonlinear Acceleration
+        * Breaking the Curse of Dimensionality with Convex Neural Networks
+        """)
+    steps = read_excerpt("auto", """
+        * Clone the repository and create a virtual environment
+        * Install the requirements listed in the setup file
+        * Download the data set into the data folder first
+        * Run the training script with the default configuration
+        * Check the logs for the loss of each epoch
+        * Evaluate the model on the held out test split
+        * Write the results table into the report folder
+        * Plot the learning curves for the three optimisers
+        * Compare the runs with and without weight decay
+        * Open a pull request with your changes and results
+        """)
+    assert len(papers_of(titles)) == 11 and papers_of(steps) == []
+
+
+def test_an_address_in_brackets_closing_a_title_is_its_link():
+    """Stop 36, round 31 (in-sample): `Title (http://…)` and `Title [https://…pdf]` kept the address in the title."""
+    entries = read_excerpt("auto", """
+        ## Kernels
+        - Multi-Period Kernel Machines via Convex Optimization (http://stanford.edu/~boyd/papers/kernels.pdf)
+        - A Tutorial on Kernel Machines at Width [https://arxiv.org/pdf/1012.2599.pdf]
+        """)
+    assert [(paper.title, paper.arxiv_id) for paper in papers_of(entries)] == [
+        ("Multi-Period Kernel Machines via Convex Optimization", ""), ("A Tutorial on Kernel Machines at Width", "1012.2599")]

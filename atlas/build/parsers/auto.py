@@ -319,8 +319,22 @@ def _bare_title_runs(items: list[ListItem]) -> frozenset[int]:
             and len(runs) >= 2 and all(runs)
             and sum(len(items[at].text.split()) for at in bare) >= 5 * len(bare)):
         found = frozenset(bare) if _detector_takes_a_fifth(items, bare) else frozenset()
-    _last_runs = (items, found or _venue_section_titles(items, listed))
+    _last_runs = (items, found or _venue_section_titles(items, listed) or _bullet_titles(items, listed))
     return _last_runs[1]
+
+
+def _bullet_titles(items: list[ListItem], listed: list[int]) -> frozenset[int]:
+    """A reading list of bare titles a bullet, with no heading to part it (`* Title`, `* Title`, …):
+    ten titles at least, three quarters of the document's list items, all at the margin, of five words
+    on average, and the line detector's probabilities adding up to a fifth of them at least (it gives
+    a title alone with no more evidence a low one, and a course's topics or a how-to's steps none)."""
+    bare = [at for at in listed if _bare_title(items[at], numbered=False)]
+    if (len(bare) < 10 or 4 * len(bare) < 3 * len(listed) or any(items[at].depth != 1 for at in listed)
+            or sum(len(items[at].text.split()) for at in bare) < 5 * len(bare)):
+        return frozenset()
+    probability = line_probabilities(_document_lines(items))
+    return frozenset(bare) if 5 * sum(probability.get(items[at].line, 0.0) for at in bare) >= len(bare) \
+        else frozenset()
 
 
 def _venue_section_titles(items: list[ListItem], listed: list[int]) -> frozenset[int]:
@@ -341,18 +355,23 @@ def _venue_section_titles(items: list[ListItem], listed: list[int]) -> frozenset
     return frozenset(bare) if _detector_takes_a_fifth(items, bare) else frozenset()
 
 
-def _detector_takes_a_fifth(items: list[ListItem], bare: list[int]) -> bool:
-    """Whether the learned line detector, reading the document's lines, takes a fifth of its bare
-    titles at least for papers' lines on its own (≥ its threshold): the sign that the numbered
-    phrases are papers' titles, not steps of a how-to (`1. Clone the repository`) or a course's
-    topics, which no line of the corpus taught it to take."""
+def _document_lines(items: list[ListItem]) -> list[str]:
+    """The document's lines as its items write them (blank elsewhere), for the line detector."""
     lines: list[str] = []
     for item in items:
         own = item.raw.rstrip("\n").split("\n")
         if len(lines) < item.line - 1 + len(own):
             lines.extend([""] * (item.line - 1 + len(own) - len(lines)))
         lines[item.line - 1:item.line - 1 + len(own)] = own
-    probability = line_probabilities(lines)
+    return lines
+
+
+def _detector_takes_a_fifth(items: list[ListItem], bare: list[int]) -> bool:
+    """Whether the learned line detector, reading the document's lines, takes a fifth of its bare
+    titles at least for papers' lines on its own (≥ its threshold): the sign that the numbered
+    phrases are papers' titles, not steps of a how-to (`1. Clone the repository`) or a course's
+    topics, which no line of the corpus taught it to take."""
+    probability = line_probabilities(_document_lines(items))
     threshold = thresholds()[0]
     return 5 * sum(probability.get(items[at].line, 0.0) >= threshold for at in bare) >= len(bare)
 

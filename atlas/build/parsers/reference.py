@@ -657,9 +657,12 @@ def _linked_addresses(spans: tuple[Span, ...]) -> tuple[Span, ...]:
     before = "".join(span.text for span in spans[:last]) + spans[last].text[:after_words.start()] if after_words else ""
     if not closing and after_words and len(re.split(r"[,:;.]\s", before)[-1].split()) >= 3:
         closing = after_words
+    closing = closing or _BRACKETED_ADDRESS.search(spans[last].text)  # `Title (https://…)`, `Title [https://…]`
     if not closing:
         return spans
     head = spans[last].text[:closing.start("url")]
+    if closing.re is _BRACKETED_ADDRESS:
+        head = spans[last].text[:closing.start()]
     head = Span("text", head.rstrip(" ,") if closing.re in (_ADDRESS_AFTER_COMMA, _ADDRESS_AFTER_WORDS) else head)
     return (*spans[:last], head, Span("link", closing["url"], closing["url"]), *spans[last + 1:])
 
@@ -669,6 +672,7 @@ _CLOSING_ADDRESS = re.compile(rf"(?:^\s*|\s[-–—|]\s*|(?<=\.)\s+|(?<=\d\d\])\
                               rf"|{HARD_BREAK}\s*)"
                               rf"{BARE_ADDRESS.pattern}[\s.]*$")
 _ADDRESS_AFTER_COMMA = re.compile(rf",\s+{BARE_ADDRESS.pattern}[\s.]*$")
+_BRACKETED_ADDRESS = re.compile(r"(?<=\S)\s*[(\[](?P<url>https?://[^\s()\[\]<>]+)[)\]][\s.]*$")
 _ADDRESS_AFTER_WORDS = re.compile(rf",?[ \t]+{BARE_ADDRESS.pattern}[\s.]*$")
 
 
