@@ -3898,3 +3898,24 @@ def test_an_address_in_brackets_closing_a_title_is_its_link():
         """)
     assert [(paper.title, paper.arxiv_id) for paper in papers_of(entries)] == [
         ("Multi-Period Kernel Machines via Convex Optimization", ""), ("A Tutorial on Kernel Machines at Width", "1012.2599")]
+
+
+def test_a_title_linked_to_nothing_among_linked_papers_is_a_paper():
+    """Stop 36, round 32 (in-sample): `- [Title]() #algo` beside `- [Title](https://arxiv.org/…) #algo`:
+    the list left the address out; a one-word `[Qiskit]()` or a list with no linked papers gives none."""
+    entries = read_excerpt("auto", """
+        #### 2018
+        - [Kernel Machines at Width](https://arxiv.org/pdf/1812.04877.pdf) `#review`
+        - [Sparse Kernels in Deep Networks](https://arxiv.org/pdf/1807.03341.pdf) `#algo`
+        - [Quantum Kernel Recommendation Systems]() `#algo`
+        - [Deep Kernels at Depth](https://arxiv.org/abs/1710.07405) `#algo`
+        - [Qiskit]()
+        """)
+    assert [(entry.line, entry.kind) for entry in entries if entry.line > 1] == [
+        (2, "paper"), (3, "paper"), (4, "paper"), (5, "paper"), (6, "other")]
+    alone = read_excerpt("auto", """
+        ## Notes to write
+        - [Kernel machines at width]()
+        - [Sparse kernels in deep networks]()
+        """)
+    assert papers_of(alone) == []

@@ -319,8 +319,25 @@ def _bare_title_runs(items: list[ListItem]) -> frozenset[int]:
             and len(runs) >= 2 and all(runs)
             and sum(len(items[at].text.split()) for at in bare) >= 5 * len(bare)):
         found = frozenset(bare) if _detector_takes_a_fifth(items, bare) else frozenset()
-    _last_runs = (items, found or _venue_section_titles(items, listed) or _bullet_titles(items, listed))
+    found = found or _venue_section_titles(items, listed) or _bullet_titles(items, listed)
+    _last_runs = (items, found | _titles_linked_to_nothing(items, listed))
     return _last_runs[1]
+
+
+def _titles_linked_to_nothing(items: list[ListItem], listed: list[int]) -> frozenset[int]:
+    """`- [Quantum Recommendation Systems]() #algo` among `- [Title](https://arxiv.org/…) #algo`: a
+    title written as a link whose address was left out, of two words or more, in a list where three
+    items at least open with a link to a paper, and half as many as with such an empty link: a paper
+    as its siblings are."""
+    def opening_link(item: ListItem) -> Span | None:
+        spans = [span for span in item.spans if span.text.strip()]
+        return spans[0] if item.block == "item" and spans and spans[0].style == "link" else None
+
+    empty = [at for at in listed if (link := opening_link(items[at])) and not link.url.strip()
+             and len(link.text.split()) >= 2 and not is_label_text(link.text)]
+    linked = sum(1 for at in listed if (link := opening_link(items[at])) and link.url.strip()
+                 and is_paper_link(Link(link.url, link_kind(link.text, link.url))))
+    return frozenset(empty) if empty and linked >= 3 and 2 * linked >= len(empty) else frozenset()
 
 
 def _bullet_titles(items: list[ListItem], listed: list[int]) -> frozenset[int]:
