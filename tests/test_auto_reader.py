@@ -3919,3 +3919,50 @@ def test_a_title_linked_to_nothing_among_linked_papers_is_a_paper():
         - [Sparse kernels in deep networks]()
         """)
     assert papers_of(alone) == []
+
+
+def test_a_tables_j_c_column_is_its_venue_and_a_data_set_s_link_no_title():
+    """Stop 36, round 30 (in-sample since): `| Paper Title | DB | J/C | Year |` rows read no venue, and
+    where the DB cell linked a data set, its name (`Dermofit`) as the title."""
+    entries = read_excerpt("auto", """
+        | Technique | Paper Title | DB | J/C | Year |
+        | --- | --- | --- | --- | --- |
+        | CNN | Kernel Machines at Width [[pdf]](https://arxiv.org/pdf/1609.02469) | [O.E.1](https://oai.example.org/data/) | arXiv | 2016 |
+        | M-CNN | Sparse Kernels in Deep Networks [[pdf]](http://www.cs.example.edu/kernels.pdf) | [Dermofit](https://example.org/dermofit.html) | MLMI | 2016 |
+        """)
+    assert [(paper.title, paper.venue, paper.year) for paper in papers_of(entries)] == [
+        ("Kernel Machines at Width", "arXiv", 2016), ("Sparse Kernels in Deep Networks", "MLMI", 2016)]
+
+
+def test_bibtex_braces_in_a_title_are_no_part_of_it():
+    """Stop 36, round 26 (in-sample since): `**Improving {Visual} {Reasoning} by …**` kept the braces of a
+    BibTeX export; a template's `{{ p.title }}` or kramdown's `{: external}` is not unwrapped."""
+    entries = read_excerpt("auto", """
+        ## 2021-2-24
+        - Lindgren, Rosa and Ekdahl, Tomas,**{SLAKE}: {A} {Semantically}-{Labeled} {Kernel} for {Deep} {Networks}**,arXiv:2102.04760 [cs] 2021 [[Paper]](http://arxiv.org/abs/2102.04760)
+        """)
+    assert [paper.title for paper in papers_of(entries)] == ["SLAKE: A Semantically-Labeled Kernel for Deep Networks"]
+
+
+def test_an_emphasized_link_text_is_the_title_and_its_last_sentence_the_venue():
+    """Stop 36, round 33 (in-sample since): `- [*Title. ICLR 2014*](url)` read no link and no title (0 of
+    24 found): emphasis inside a link is the link's text; a last sentence naming a venue and year is them."""
+    entries = read_excerpt("auto", """
+        ## Kernels
+        - [*Kernel Machines at Width. ICLR 2014*](https://arxiv.org/abs/1312.6114)
+        - [*Sparse Kernels in Deep Networks*](https://arxiv.org/abs/1711.00937)
+        """)
+    assert [(paper.title, paper.venue, paper.year) for paper in papers_of(entries)] == [
+        ("Kernel Machines at Width", "ICLR 2014", 2014), ("Sparse Kernels in Deep Networks", "", None)]
+
+
+def test_lines_ended_by_br_each_holding_a_title_and_an_address_are_entries_of_their_own():
+    """Stop 36, round 34 (in-sample since): a paragraph of `Title: https://arxiv.org/abs/… <br/>` lines
+    read as one paper whose title ran on with the first address."""
+    entries = read_excerpt("auto", """
+        ### Ranking:
+        Kernel Machines at Width: https://arxiv.org/pdf/2003.07820.pdf <br/>
+        Sparse Kernels in Deep Networks: https://arxiv.org/abs/1901.04085 <br/>
+        """)
+    assert [(paper.line, paper.title, paper.arxiv_id) for paper in papers_of(entries)] == [
+        (2, "Kernel Machines at Width", "2003.07820"), (3, "Sparse Kernels in Deep Networks", "1901.04085")]

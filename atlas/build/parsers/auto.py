@@ -185,7 +185,8 @@ _TITLE_COLUMN = re.compile(
 _COLUMNS = {  # in English, Chinese, Japanese and Korean
     "authors": re.compile(r"^(?:authors?|by|researchers?|作者|著者|저자)$", re.IGNORECASE),
     "venue": re.compile(
-        r"^(?:venue|conference|journal|conf\.?|published(?: in| at)?|where|publication venue|"
+        r"^(?:venues?|conference|journal|conf\.?|published(?: in| at)?|where|publication venue|"
+        r"j\s*/\s*c|c\s*/\s*j|journal\s*/\s*conference|conference\s*/\s*journal|"
         r"会议|期刊|会议/期刊|来源|出处|发表于?|学会|掲載誌|학회)$", re.IGNORECASE
     ),
     "year": re.compile(r"^(?:year|date|time|published|年份?|时间|日期|年度|発表年|연도)$", re.IGNORECASE),
@@ -1365,17 +1366,21 @@ _DATED_TITLE_CELL = re.compile(
     r"^(?P<title>[^()]{4,}?)\s*\((?P<year>(?:19|20)\d\d)\)(?:\s*[,.:;]\s*(?P<part>.*))?$")
 
 
+# A link text that is a file's name (`week2.pdf`): it says what the link is, as a label does
+_FILE_NAME = re.compile(r"[\w.-]+\.[A-Za-z0-9]{2,4}")
+
+
 def _other_cells_links(title_cell: tuple[Span, ...], others: list[Span]) -> tuple[Span, ...]:
     """The links of a row's other cells. Where the title cell writes the title in words of its
-    own (`| [R-FCN++](pdf) | [AAAI2018] R-FCN++: Towards … |`), another cell's link text is a
-    model's nickname, never the title: the row keeps the paper's address. Other links keep their
-    text, which says what they are (`[week2.pdf](drive)`: slides)."""
+    own (`| [R-FCN++](pdf) | [AAAI2018] R-FCN++: Towards … |`, `| Title [[pdf]](…) | [Dermofit](…) |`),
+    another cell's link text is a model's or a data set's name, never the title: the row keeps its
+    address. Labels and file names keep their text, which says what the link is (`[week2.pdf](drive)`)."""
     links = tuple(span for span in others if span.style == "link")
-    words = "".join(span.text for span in title_cell if span.style != "image").split()
-    if any(span.style == "link" for span in title_cell) or len(words) < 2:
+    words = "".join(span.text for span in title_cell if span.style not in ("image", "link")).split()
+    if len(words) < 2:
         return links
-    return tuple(Span("link", "[link]", span.url) if not is_label_text(span.text)
-                 and is_paper_link(Link(span.url, link_kind(span.text, span.url))) else span for span in links)
+    return tuple(span if is_label_text(span.text) or _FILE_NAME.fullmatch(span.text.strip())
+                 else Span("link", "[link]", span.url) for span in links)
 
 
 def _dated_title_cell(spans: tuple[Span, ...]) -> tuple[tuple[Span, ...], int | None]:

@@ -61,7 +61,9 @@ SEQUENCE_OPENER = re.compile(
 _HTML_TAG = re.compile(r"<[^>]*>")
 _HTML_BLOCK_OPENS = re.compile(r"^\s*<(?:div|p|dd|dt|section|article|blockquote|figcaption)\b", re.IGNORECASE)
 NOTE_LINE = re.compile(r"^\s*(?:↳|→|⤷|➜|⇒|->)\s*")
-_HARD_BREAK_END = re.compile(r"(?: {2,}|\\)$")
+_HARD_BREAK_END = re.compile(r"(?: {2,}|\\|\s*<br\s*/?>\s*)$", re.IGNORECASE)
+# `Title: https://arxiv.org/abs/…`: an address closing a line after words of its own
+_ADDRESS_AFTER_WORDS = re.compile(r"\w[^\s:]*:?\s+https?://\S+\s*(?:<br\s*/?>)?\s*$", re.IGNORECASE)
 _LINKED_NAME = re.compile(r"(?:[A-Z]\.\s?)*[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+)){1,2}")
 _LINK_TEXT = re.compile(r"\[(?P<text>[^\[\]\n]+)\]\([^)\s]+\)")
 _BOLD_LABEL = re.compile(r"^(?P<lead>\s*)\*\*(?P<key>[A-Za-z][\w ]{0,20}?)\s*:\s*\*\*:?\s*")
@@ -522,12 +524,14 @@ def line_groups(lines: list[str]) -> list[tuple[int, int]]:
 
 
 def hard_broken_link_lines(content: str) -> bool:
-    """A paragraph of two lines or more, each but the last ended by a hard break (two spaces or
-    a backslash) and each holding a link with words for text: a list written without bullets.
+    """A paragraph of two lines or more, each but the last ended by a hard break (two spaces, a
+    backslash or `<br>`) and each holding a link with words for text, or an address after words
+    (`Title: https://arxiv.org/abs/… <br/>`): a list written without bullets.
     `**Title**  ⏎ Names  ⏎ [pdf](url)` is one entry: its lines do not each hold such a link."""
     lines = content.split("\n")
     return len(lines) >= 2 and all(_HARD_BREAK_END.search(line) for line in lines[:-1]) \
-        and all(any(_worded(found["text"]) for found in _LINK_TEXT.finditer(line)) for line in lines) \
+        and all(any(_worded(found["text"]) for found in _LINK_TEXT.finditer(line))
+                or _ADDRESS_AFTER_WORDS.search(line) for line in lines) \
         and not any(_linked_names(line) for line in lines[1:])
 
 
@@ -688,6 +692,8 @@ def _spans(inline: Token, rich: bool = False) -> tuple[Span, ...]:
     for child in inline.children or []:
         if rich and child.type in ("html_inline", "image"):
             _rich_span(child, styles, spans)
+        elif rich and child.type in ("em_open", "strong_open") and styles and styles[-1][0] == "link":
+            styles.append(styles[-1])  # `[*Title. ICLR 2014*](url)`: emphasis inside a link is its text still
         elif child.type in _STYLE_OF:
             styles.append((_STYLE_OF[child.type], str(child.attrs.get("href", ""))))
         elif child.type.endswith("_close") and styles:

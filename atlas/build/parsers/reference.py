@@ -431,7 +431,8 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
         title, page_id = title[page.end():], _ARXIV_SHAPE.search(page[0])[0]
     if title and title_url and (site := _CLOSING_SITE.search(title)) and site.start() > 0:
         title = title[: site.start()]
-    source = (_DASHED_SOURCE.search(title) or _HYPHENED_VENUE.search(title)) if title and title_url else None
+    source = (_DASHED_SOURCE.search(title) or _HYPHENED_VENUE.search(title) or _SENTENCE_VENUE.search(title)) \
+        if title and title_url else None
     if source and _names_its_source(source["source"], title_url) and source.start() > 0:
         title, source_venue = title[: source.start()], source["source"].strip()
     else:
@@ -472,7 +473,7 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
             fields["stated_year"] = fields["stated_year"] or int(closing["venue"])
     else:
         title, fields = _plain_reference(spans)
-    title = _LOCATOR.sub("", without_nickname(clean_title(_without_quotes(title))))
+    title = _LOCATOR.sub("", without_nickname(clean_title(_without_braces(_without_quotes(title)))))
     closing_id = _CLOSING_ARXIV_ID.search(title)  # `Title (2503.15579)`: the arXiv id, no part of the title
     title = title[: closing_id.start()] if closing_id else title
     if not title:
@@ -494,6 +495,8 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
                      **fields)
 
 
+# `[*Title. ICLR 2014*](…)`: a last sentence inside a link's text that is a venue with its year
+_SENTENCE_VENUE = re.compile(r"(?<=\S)\.\s+(?P<source>[A-Z][^.]{1,40}?(?:'\d\d|(?:19|20)\d\d))\s*$")
 # `[Title - ICLR 2018](…)`: after a spaced hyphen inside a link's text, a venue with its year (only:
 # a hyphen parts a title's own words as often)
 _HYPHENED_VENUE = re.compile(r"\s+-\s+(?P<source>[^-\s][^-]{1,38}[^-\s])$")
@@ -862,6 +865,14 @@ def _without_bold_nickname(spans: tuple[Span, ...], title: str, rest: list[Span]
             or _VENUE_ACRONYM.fullmatch(name) or names_in(name):
         return rest
     return [span for span in rest if span is not before[0]]
+
+
+def _without_braces(title: str) -> str:
+    """`Improving {Visual} {Reasoning} by …`: BibTeX's braces keeping a word's capitals, copied from an
+    export, are no part of the title (a title with TeX math or a template's braces keeps its own)."""
+    if "$" in title or "\\" in title or re.search(r"\{[{%:]", title):  # math, Liquid, kramdown's `{: …}`
+        return title
+    return re.sub(r"\{([^\W_][\w'’ -]*)\}", r"\1", title)
 
 
 def _marked_title(spans: tuple[Span, ...]) -> tuple[str, str, list[Span]]:
