@@ -3966,3 +3966,16 @@ def test_lines_ended_by_br_each_holding_a_title_and_an_address_are_entries_of_th
         """)
     assert [(paper.line, paper.title, paper.arxiv_id) for paper in papers_of(entries)] == [
         (2, "Kernel Machines at Width", "2003.07820"), (3, "Sparse Kernels in Deep Networks", "1901.04085")]
+
+
+def test_names_closed_by_etc_are_truncated_and_a_long_proceedings_venue_ends_at_its_comma():
+    """Stop 36, round 34 (in-sample since): `Names, etc. Title. in Proceedings of …, SIGIR 2020, Virtual
+    Event, China, July 25-30, 2020` read `etc` as the title or no names, and no venue (too long for one)."""
+    entries = read_excerpt("auto", """
+        - **Kernel Machines at Width.**
+            > Rosa Lindgren, Tomas Ekdahl, Cecilia Ng, etc. Kernel Machines at Width. in Proceedings of the 43rd International ACM SIGIR conference on research and development in Information Retrieval, SIGIR 2020, Virtual Event, China, July 25-30, 2020(SIGIR' 20). 119-128. [paper](https://doi.org/10.1145/3397271.3401140)
+        """)
+    [paper] = papers_of(entries)
+    assert (paper.title, paper.authors, paper.venue) == (
+        "Kernel Machines at Width", ("Rosa Lindgren", "Tomas Ekdahl", "Cecilia Ng"),
+        "Proceedings of the 43rd International ACM SIGIR conference on research and development in Information Retrieval")

@@ -144,6 +144,10 @@ def title_words(words: set[str]) -> set[str]:
     return {word for word in words if word in _TITLE_WORDS or _ABSTRACT_NOUN.fullmatch(word)}
 # `2016 - Title`, `[2019] Title`, `[2019]Title` (its opening bracket stripped before): a year leading the title
 _LEADING_YEAR = re.compile(r"^(?P<year>(?:19|20)\d\d)(?:[\])]\s*[-–—:|]?(?:\s+|(?=[^\W\d_]))|\s*[-–—:|]\s+)")
+# A long venue chunk naming proceedings, the place and dates after its first comma
+_PROCEEDINGS = re.compile(r"(?:[Ii]n\s+)?(?:the\s+)?Proceedings\s+of\b")
+# `Names, etc. Title.`: `etc.` closing a list of names, as `et al.` does
+_ETC_NAMES = re.compile(r"(?<=[a-z]),\s*etc\.(?=\s+[A-Z])")
 # `arXiv  2015.05, Title, [paper](…)`, `ICML 2019: Title`: a venue and its date leading the title
 _LEADING_VENUE_DATE = re.compile(
     r"^(?P<venue>[A-Za-z][\w&-]{1,15})\s+(?P<year>(?:19|20)\d\d)(?:[.-](?:0[1-9]|1[0-2]))?\s*[,:|–—-]\s+(?=\S)")
@@ -681,8 +685,9 @@ _ADDRESS_AFTER_WORDS = re.compile(rf",?[ \t]+{BARE_ADDRESS.pattern}[\s.]*$")
 
 def _cleaned(span: Span) -> Span:
     """A span without its emoji, inline HTML, GFM's strikethrough marks (`~~Names. "Title."~~`: a
-    struck entry, read as written) and (in plain text) a reading group's presenter."""
-    text = _PRESENTER.sub("", span.text.replace("~~", "")) if span.style == "text" else span.text
+    struck entry, read as written) and (in plain text) a reading group's presenter; `Names, etc.`
+    as `Names et al.`."""
+    text = _PRESENTER.sub("", _ETC_NAMES.sub(" et al.", span.text.replace("~~", ""))) if span.style == "text" else span.text
     if span.style == "link" and span.url and text.strip() == span.url:  # `[https://…](https://…)`: a bare
         text = "link"  # address written as a link (a Google Docs export) labels it, no title
     return Span(span.style, _EMOJI.sub("", _without_tags(text)), span.url)
@@ -1122,6 +1127,8 @@ def rest_fields(rest: list[Span]) -> dict:
         dated_venue = venue and not first_year(venue) and _ACRONYM_YEAR.search(text)
         if re.fullmatch(r"arXiv\s*:?\s*\d{4}\.\d{4,5}(?:v\d+)?", text, re.IGNORECASE):
             continue  # `arXiv:1805.01053` alone names the paper's id, not where it appeared
+        if len(text) > 120 and _PROCEEDINGS.match(text):  # `in Proceedings of …, SIGIR 2020, Virtual Event, …`
+            text = text.split(",")[0]
         if looks_like_venue(text) and (style in ("code", "em") or not venue or dated_venue):
             venue = _unglued(venue_name(text)) if not venue or dated_venue else venue
             venue = _with_abbreviation(venue, chunks[at + 1:at + 2], rest)
