@@ -3979,3 +3979,38 @@ def test_names_closed_by_etc_are_truncated_and_a_long_proceedings_venue_ends_at_
     assert (paper.title, paper.authors, paper.venue) == (
         "Kernel Machines at Width", ("Rosa Lindgren", "Tomas Ekdahl", "Cecilia Ng"),
         "Proceedings of the 43rd International ACM SIGIR conference on research and development in Information Retrieval")
+
+
+def test_a_day_closing_an_entry_is_its_date_and_a_topic_heading_over_linked_entries_no_paper():
+    """Stop 36, round 33 (in-sample since): `Title, Names, (Dec 17 2020) | [pdf](…)` read `Dec 17 2020` as
+    the venue and the names in the title; `#### -Topic:` over `[Title](url), Names, (date) | …`
+    paragraphs was read as a paper and the paragraphs as its notes."""
+    entries = read_excerpt("auto", """
+        ## Survey papers:
+
+        Kernel Machines at Width, Lindgren and Ekdahl, (Dec 17 2020) | [pdf](https://arxiv.org/abs/2101.05204) | [bibtex](https://github.com/x/y/blob/main/Citations/lindgren2020)
+
+        #### -Non-baked (Faster Inference):
+
+        [Sparse Kernels in Deep Networks](https://example.github.io/papers/SKDN/), Ng et al., (Jul 22 2020) | [pdf](https://arxiv.org/abs/2007.11571)
+
+        [Kernel Flows for Fast Rendering](https://kernels.github.io/kffr/), Ekdahl et al., (Dec 3 2020) | [pdf](https://arxiv.org/abs/2012.01714)
+        """)
+    assert [(entry.line, entry.kind, entry.title, entry.venue, entry.year) for entry in entries if entry.line > 1] == [
+        (3, "paper", "Kernel Machines at Width", "", 2020), (5, "other", "", "", None),
+        (7, "paper", "Sparse Kernels in Deep Networks", "", 2020), (9, "paper", "Kernel Flows for Fast Rendering", "", 2020)]
+
+
+def test_a_bibtex_record_with_br_line_ends_is_read_as_a_record():
+    """Stop 36, round 33 (in-sample since): `@article{key,<br>` over `title={…},<br>` lines (a web page's
+    line ends) read `@article{key` as a title, then `title={…}` as one."""
+    entries = read_excerpt("auto", """
+        @article{lindgren2022kernels,<br>
+          title={Kernel machines at width, a comprehensive review},<br>
+          author={Lindgren, Rosa and Ekdahl, Tomas},<br>
+          journal={arXiv preprint arXiv:2210.00379},<br>
+          year={2022}<br>
+        }<br>
+        """)
+    assert [(paper.line, paper.title, paper.authors) for paper in papers_of(entries)] == [
+        (2, "Kernel machines at width, a comprehensive review", ("Rosa Lindgren", "Tomas Ekdahl"))]

@@ -673,6 +673,8 @@ def _paper(spans: tuple[Span, ...], section: tuple[str, ...], columns: tuple[str
         raise NotAPaper("a remark pointing at a paper ('this paper by …'), not a title")
     if _VENUE_AND_YEAR.fullmatch(reference.title.strip()):  # `## ICLR 2019` over its sessions
         raise NotAPaper("a venue and its year, no title")
+    if re.match(r"@\w+\s*\{", reference.title):  # `@article{gao2022nerf,<br>`: a BibTeX record's first line
+        raise NotAPaper("a BibTeX record's type and key, no title")
     if _HOSTED_AT.match(reference.title.strip()):  # APA's `Names (2017). Name. *GitHub repository*.`
         raise NotAPaper(f"'{reference.title}' hosts code or videos: the entry cites no paper")
     keyed = (opening := _ALPHABETIC_KEY.match(text)) and keys_the_names(opening["key"], text[opening.end():])
@@ -1208,8 +1210,14 @@ def _paper_link_paragraphs(index: int, items: list[ListItem]) -> tuple[Span, ...
 
 
 def _opens_with_links(index: int, items: list[ListItem]) -> bool:
-    """Whether the first paragraph under a heading is links only: its labels are no byline."""
+    """Whether the first paragraph under a heading is links only: its labels are no byline; or
+    opens with a linked title of its own (`[Title](url), Liu et al., (Jul 22 2020)` under
+    `#### Topic:`): an entry, no byline either."""
     following = items[index + 1] if index + 1 < len(items) else None
+    if following is not None and following.block == "paragraph" and following.spans \
+            and following.spans[0].style == "link" and len(following.spans[0].text.split()) >= 2 \
+            and not is_label_text(following.spans[0].text):
+        return True
     return following is not None and following in _link_paragraphs(index, items)[:1]
 
 

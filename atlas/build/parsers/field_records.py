@@ -557,8 +557,8 @@ def _bibtex_fields(lines: list[str], start: int, column: int,
     line_of = lambda offset: start + next(n for n, s in enumerate(starts) if s > offset) - 1  # noqa: E731
     fields, at = [], column
     while at < len(text):
-        while at < len(text) and text[at] in " \t\n,":
-            at += 1
+        while at < len(text) and (text[at] in " \t\n," or _LINE_BREAK_TAG.match(text, at)):
+            at = _LINE_BREAK_TAG.match(text, at).end() if text[at] == "<" else at + 1  # `…},<br>`: a web page's line ends
         if at < len(text) and text[at] in "})":
             return line_of(at), fields
         key = _BIBTEX_FIELD.match(text, at)
@@ -571,6 +571,9 @@ def _bibtex_fields(lines: list[str], start: int, column: int,
             value = macros.get(value.lower(), value)
         fields.append(Field(key["key"].lower(), (value,), line_of(key.start())))
     return None, []
+
+
+_LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
 def _bibtex_value(text: str, at: int) -> tuple[str | None, int]:

@@ -94,6 +94,8 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _LOG_DATE = re.compile(  # `Mon 25 Mar 2024`, `March 25, 2024`, `2024-03-25`
     rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?:\d{{1,2}}\s+{_MONTH}\s+(?:19|20)\d\d|"
     rf"{_MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)")
+# A day in parentheses closing an entry's text: when it was posted, no venue
+_CLOSING_DAY = re.compile(rf",?\s*\((?P<day>{_LOG_DATE.pattern})\)[\s.]*$")
 # A schedule's day and what the session is before its reading: `[1/14] Names, Title`, `[3/2] (GNN and WL)
 # Names. Title.`, `(Optional Reading) Names, Title`: the day is when it was read, the words a remark
 _SCHEDULED = re.compile(r"^\s*(?:\[\s*\d{1,2}/\d{1,2}\s*\]\s*(?:\((?=[^()\d]*\s)[^()\d]{3,40}\)\s+)?|"
@@ -1129,6 +1131,9 @@ def rest_fields(rest: list[Span]) -> dict:
             continue  # `arXiv:1805.01053` alone names the paper's id, not where it appeared
         if len(text) > 120 and _PROCEEDINGS.match(text):  # `in Proceedings of …, SIGIR 2020, Virtual Event, …`
             text = text.split(",")[0]
+        if _LOG_DATE.fullmatch(text.strip("() ")):  # `(Dec 17 2020)`: a day, no venue's name
+            stated_year = stated_year or first_year(text)
+            continue
         if looks_like_venue(text) and (style in ("code", "em") or not venue or dated_venue):
             venue = _unglued(venue_name(text)) if not venue or dated_venue else venue
             venue = _with_abbreviation(venue, chunks[at + 1:at + 2], rest)
@@ -1493,6 +1498,8 @@ def _after_the_title(text: str, year: int | None, venue: str) -> tuple[str, int 
     the title; `Title (Arora et al., 2019) ICML 2019`: a citation key, who and when; `Title (2016),
     Names`: a year and a byline. The text without them, the year, the venue and the key (its names,
     truncated, year) or ()."""
+    if not year and (dated := _CLOSING_DAY.search(text)) and dated.start() > 0:  # `Title, Names, (Dec 17 2020)`
+        text, year = text[: dated.start()], first_year(dated["day"])
     text = re.sub(r"\bet\.\s?al\b\.?", "et al.", text)  # `et. al`, `et.al`: `et al.` as others write it
     text = re.sub(r"([\[(][A-Z][a-z]+?)et al\b", r"\1 et al", text)  # `[Pascanuet al., 2013]`: a lost space
     if not year and (byline := closing_byline(text)) is not None:
