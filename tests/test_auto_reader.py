@@ -4014,3 +4014,17 @@ def test_a_bibtex_record_with_br_line_ends_is_read_as_a_record():
         """)
     assert [(paper.line, paper.title, paper.authors) for paper in papers_of(entries)] == [
         (2, "Kernel machines at width, a comprehensive review", ("Rosa Lindgren", "Tomas Ekdahl"))]
+
+
+def test_a_rating_a_year_before_the_venue_and_a_github_pages_post():
+    """Stop 36, round 33 (in-sample since): `(+++)Title, ACL 2018` kept `+++)` in the title; `Title, 2015
+    MICCAI` the venue; a Jekyll post (`karpathy.github.io/2015/05/21/…`) was taken as a paper."""
+    entries = read_excerpt("auto", """
+        * Captioning
+            * (+++)Kernel Machines at Width, ACL 2018
+            * Sparse Kernels in Deep Networks, 2015 MICCAI
+            * [The Unreasonable Effectiveness of Kernels](http://kernels.github.io/2015/05/21/kernel-effectiveness/)
+        """)
+    assert [(entry.line, entry.kind, entry.title, entry.venue) for entry in entries if entry.line > 1] == [
+        (2, "paper", "Kernel Machines at Width", "ACL 2018"), (3, "paper", "Sparse Kernels in Deep Networks", "MICCAI 2015"),
+        (4, "other", "", "")]

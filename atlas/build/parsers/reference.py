@@ -146,6 +146,8 @@ def title_words(words: set[str]) -> set[str]:
     return {word for word in words if word in _TITLE_WORDS or _ABSTRACT_NOUN.fullmatch(word)}
 # `2016 - Title`, `[2019] Title`, `[2019]Title` (its opening bracket stripped before): a year leading the title
 _LEADING_YEAR = re.compile(r"^(?P<year>(?:19|20)\d\d)(?:[\])]\s*[-–—:|]?(?:\s+|(?=[^\W\d_]))|\s*[-–—:|]\s+)")
+# A reader's rating opening an entry: `(+++)Title, ACL 2018`
+_RATING = re.compile(r"^\(\+{1,5}\)\s*")
 # A long venue chunk naming proceedings, the place and dates after its first comma
 _PROCEEDINGS = re.compile(r"(?:[Ii]n\s+)?(?:the\s+)?Proceedings\s+of\b")
 # `Names, etc. Title.`: `etc.` closing a list of names, as `et al.` does
@@ -203,7 +205,8 @@ _OTHER_HOSTS = {
     "talk or video": re.compile(r"youtube\.com|youtu\.be|vimeo\.com|bilibili|videolectures|slideslive|/talks/"),
     "blog or post": re.compile(
         r"medium\.com|substack\.com|towardsdatascience|blogspot\.|wordpress\.com|zhuanlan\.zhihu|(?<![\w.])blog\.|"
-        r"(?<![\w.])(?:twitter|x)\.com/|threads\.net|reddit\.com|news\.ycombinator|/(?:blogs?|posts?)/"),
+        r"(?<![\w.])(?:twitter|x)\.com/|threads\.net|reddit\.com|news\.ycombinator|/(?:blogs?|posts?)/|"
+        r"\.github\.io/(?:19|20)\d\d/[01]\d/"),  # a GitHub Pages site's dated post: `karpathy.github.io/2015/05/21/…`
     # slides, and a course's lecture notes and homework, which count as slides: a folder or a file
     # named for them (`note/lec3.pdf`, `homework/homework2.pdf`, `readings/L01_intro.pdf`)
     "slides": re.compile(r"slideshare|speakerdeck|/slides?/|[-_/]slides?[-_.]|"
@@ -1366,7 +1369,7 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
             break
         lead.append(span.text)
     joined = re.sub(rf"([^\s.?!:])[ \t]*{HARD_BREAK}", r"\1. ", "".join(lead))  # `Title<br>Authors`
-    text = collapse_spaces(joined).strip()
+    text = _RATING.sub("", collapse_spaces(joined).strip())
     bracketed_venue, text = _bracketed_prefix(text)
     venue = venue or bracketed_venue
     text = text.strip(" [(").rstrip(" -–—|")
@@ -2023,6 +2026,8 @@ def _trailing_venue(title: str) -> tuple[str, str]:
         rest = title[comma.end():]
         if _VENUE_START.match(rest) and looks_like_venue(rest) and not names_in(rest):
             return title[: comma.start()], rest.strip()
+        if (year_first := _YEAR_FIRST_VENUE.fullmatch(rest.strip())) and looks_like_venue(year_first["venue"]):
+            return title[: comma.start()], f"{year_first['venue']} {year_first['year']}"  # `Title, 2015 MICCAI`
     return title, ""
 
 
