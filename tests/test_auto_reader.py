@@ -4028,3 +4028,24 @@ def test_a_rating_a_year_before_the_venue_and_a_github_pages_post():
     assert [(entry.line, entry.kind, entry.title, entry.venue) for entry in entries if entry.line > 1] == [
         (2, "paper", "Kernel Machines at Width", "ACL 2018"), (3, "paper", "Sparse Kernels in Deep Networks", "MICCAI 2015"),
         (4, "other", "", "")]
+
+
+def test_a_numbered_task_box_nature_references_bracketed_authors_and_russian_labels():
+    """Stop 36, rounds 35 and 36 (in-sample since): `- [x] 1. Names. Title. Trends Biochem. Sci. 40, 49–57
+    (2015).` kept the names in the title and read `1` as the venue; `[Title [Lai, Robbins]](pdf)` kept the
+    authors in the title; `Title [(ссылка на статью)](pdf)[Докладчик: Name]` was titled by its label."""
+    entries = read_excerpt("auto", """
+        # Reference Papers List
+        - [x] 1. Lindgren, R. C., Ekdahl, T. O. & Ng, C. A. Kernel machines at width for structure determination. Trends Biochem. Sci. 40, 49–57 (2015).
+        - [x] 2. Ng, C. Sparse kernels in deep networks. F1000Res. 9, (2020).
+
+        [Deep Kernels for Adaptive Allocation Rules [Lai, Robbins]](https://core.ac.uk/download/pdf/82425825.pdf)
+
+        * Аппроксимация Лапласа с ядрами [(ссылка на статью)](https://openreview.net/pdf?id=Skdvd2xAZ)[Докладчик: Колесов Александр]
+        """)
+    assert [(paper.line, paper.title, paper.authors, paper.venue, paper.year) for paper in papers_of(entries)] == [
+        (2, "Kernel machines at width for structure determination", ("Lindgren, R. C.", "Ekdahl, T. O.", "Ng, C. A."),
+         "Trends Biochem. Sci", 2015),
+        (3, "Sparse kernels in deep networks", ("Ng, C.",), "F1000Res", 2020),
+        (5, "Deep Kernels for Adaptive Allocation Rules", ("Lai", "Robbins"), "", None),
+        (7, "Аппроксимация Лапласа с ядрами", (), "", None)]

@@ -50,6 +50,11 @@ FUNCTION_WORDS = frozenset(
 # 查看 view, 下载 download, 阅读 read: what to do with the link, `[查看 View](…)`
 _CJK_LABEL = re.compile(r"论文|代码|源码|笔记|博客|视频|幻灯片|链接|项目|主页|讲座|演讲|知乎|解读|原文|报告|"
                         r"查看|下载|阅读")
+# The same in Russian lists: ссылка link, статья paper, учебник textbook, слайды slides, код code,
+# видео video, with what they point at (`ссылка на статью`, `статья про BIC`)
+_CYRILLIC_LABEL = re.compile(
+    r"(?i:(?:ссылк[аиу]|стать[яюи]|учебник|книг[аи]|слайды|код|видео|запись|pdf)"
+    r"(?:\s+(?:на|про|о|в)\s+\S+)?(?:\s+\S+)?)")
 _CJK_KINDS = {"论文": "paper", "原文": "paper", "代码": "code", "源码": "code", "幻灯片": "slides"}
 # A link text that is no title: marks or a number, a year, an arXiv id, a count of citations (`[Cited 1546](pdf)`)
 _LABEL_SHAPE = re.compile(r"^[\W\d_]*$|^(?:19|20)\d\d$|^\d{4}\.\d{4,5}(?:v\d+)?$|^(?i:cited(?:\s+by)?)\s*:?\s*[\d,]+$")
@@ -87,8 +92,8 @@ _INVERTED = r"[A-ZÀ-Þ][\w'’-]+, [A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’.-]
 _INVERTED_PAIR = re.compile(rf"(?P<first>{_INVERTED}),? and (?P<second>{_INVERTED})")
 # A reading group's `Presenter: Name.`, `— presented by Sam`: who read it, no author of it
 _PRESENTER = re.compile(
-    r"(?:\s*[.;,·—–-]\s*|\s*\()(?:(?:presenter|speaker|discussant)s?\s*:|presented by\b|led by\b)"
-    r"[^()\[\].;·\n]*\)?\.?",
+    r"(?:\s*[.;,·—–-]\s*|\s*[(\[])(?:(?:presenter|speaker|discussant|докладчик)s?\s*:|presented by\b|led by\b)"
+    r"[^()\[\].;·\n]*[)\]]?\.?",
     re.IGNORECASE)
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _LOG_DATE = re.compile(  # `Mon 25 Mar 2024`, `March 25, 2024`, `2024-03-25`
@@ -160,7 +165,7 @@ _NO_DATE = re.compile(r"^[Nn]\.\s?d\.\s*[,:–—-]\s+")
 _PARENTHESIZED_KEY = re.compile(r"\s*\((?P<key>[^()]{3,80})\)")
 _CLOSING_YEAR = re.compile(r"(?<=.{10}\S)\s*\[(?P<inside>[^\[\]]{4,40})\](?=\s*(?:[-–—|]\s|$))")
 _ARXIV_NOTE = re.compile(r"\s*[\[(]\s*arXiv\s*:?\s*\d{4}\.\d{4,5}(?:v\d+)?\s*[\])]", re.IGNORECASE)
-_TASK_BOX = re.compile(r"^\s*\[[ xX]?\]\s+")
+_TASK_BOX = re.compile(r"^\s*\[[ xX]?\]\s+(?:\d{1,4}[.)]\s+)?")  # and a number after it: `[x] 1. Names…`
 # Harvard: `(2018) 'Title', *Venue*`: single quotes open after a space and close before a comma
 # or period, so an apostrophe (`Don't`) opens or closes nothing
 _SINGLE_QUOTED = re.compile(r"(?:(?<=\s)|^)['‘](?P<title>[^'’\n]{8,}?)['’](?=[,.:;]?(?:\s|$))")
@@ -247,6 +252,8 @@ def is_label_text(text: str) -> bool:
     if _LABEL_SHAPE.match(text.strip(" []()")) or not words:
         return True
     if len(text.strip(" []()")) <= 8 and _CJK_LABEL.search(text):
+        return True
+    if _CYRILLIC_LABEL.fullmatch(text.strip(" []()")):  # `[(ссылка на статью)](…)`: "link to the paper"
         return True
     if len(words) > 3:
         return False
@@ -471,6 +478,7 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
             fields["venue"], fields["stated_year"] = fields["venue"] or venue, fields["stated_year"] or year
         if not fields["venue"] and (journal := _journal_volume(spans, title)):
             fields["venue"], fields["stated_year"] = journal[0], fields["stated_year"] or journal[1]
+        title = _without_bracketed_names(title, fields)
         closing = _CLOSING_PARENTHESES.search(title)  # `[Title (ICLR 2021)](url)`
         if closing and (cited := citation_key(closing["venue"])) and closing.start() > 0:
             title, key = title[: closing.start()], key or cited  # `[Title (Arora et al., 2019)](url)`
@@ -506,6 +514,21 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
 
 # `[*Title. ICLR 2014*](…)`: a last sentence inside a link's text that is a venue with its year
 _SENTENCE_VENUE = re.compile(r"(?<=\S)\.\s+(?P<source>[A-Z][^.]{1,40}?(?:'\d\d|(?:19|20)\d\d))\s*$")
+# `[Title [Lai, Robbins]](…)`: who wrote it, in brackets closing a link's text
+_CLOSING_BRACKETED_NAMES = re.compile(r"\s*\[(?P<names>[^\[\]]{2,120})\]\s*$")
+
+
+def _without_bracketed_names(title: str, fields: dict) -> str:
+    """A link's text without the names in brackets closing it (`Title [Lai, Robbins]`), which are
+    the paper's authors where `fields` has none."""
+    bracketed = _CLOSING_BRACKETED_NAMES.search(title)
+    names = bracketed["names"] if bracketed and bracketed.start() > 0 else ""
+    named = names and (names_in(names) or _surname_list(names) or (([names], False) if _surnames_only(names) else None))
+    if not named:
+        return title
+    if not fields.get("authors"):
+        fields["authors"], fields["authors_truncated"] = tuple(named[0]), named[1]
+    return title[: bracketed.start()]
 # `[Title - ICLR 2018](…)`: after a spaced hyphen inside a link's text, a venue with its year (only:
 # a hyphen parts a title's own words as often)
 _HYPHENED_VENUE = re.compile(r"\s+-\s+(?P<source>[^-\s][^-]{1,38}[^-\s])$")
@@ -1386,6 +1409,7 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     text, year, venue, cited = _after_the_title(text, year, venue)
     text, year, venue = _closing_glued_tag(text, year, venue)
     text, venue = _closing_volume_pages(text, venue)
+    text, year, venue = _closing_journal(text, year, venue)
     text = _ARXIV_NOTE.sub("", text)  # `Title [arXiv:1605.07110]`: the id is read from the text
     text = re.sub(r"[.,]?\s+In\s*$", ".", text)
     dated = _DATED_AUTHORS.match(text) or _YEAR_SENTENCE_AFTER_AUTHORS.match(text)
@@ -1460,6 +1484,22 @@ def _closing_volume_pages(text: str, venue: str) -> tuple[str, str]:
     if not cited or cited.start() == 0 or venue or not looks_like_venue(cited["venue"]):
         return text, venue
     return text[: cited.start()].rstrip(), cited["venue"]
+
+
+# Nature's style after the title: `. Trends Biochem. Sci. 40, 49–57 (2015).`, `. F1000Res. 9, (2020).`: the
+# journal's abbreviated name, its volume, pages or none, and the year in parentheses
+_JOURNAL_VOLUME_YEAR = re.compile(
+    r"(?<=[.?!])\s+(?P<venue>[A-Z][\w'’&:-]*\.?(?:\s+(?:[A-Z][\w'’&:-]*|of|and|&)\.?){0,6}?)\s+\d{1,4}"
+    r"(?:\s*\(\d{1,3}\))?\s*,\s*(?:[A-Za-z]?\d[\w–-]*\s*)?\((?P<year>(?:19|20)\d\d)\)\.?\s*$")
+
+
+def _closing_journal(text: str, year: int | None, venue: str) -> tuple[str, int | None, str]:
+    """`Names. Title. Nat. Struct. Biol. 4, 10–19 (1997).`: the journal as written (less its last
+    period) and the year, cut from the text; the title's own last period stays to end its sentence."""
+    cited = _JOURNAL_VOLUME_YEAR.search(text)
+    if not cited or venue or cited.start() == 0:
+        return text, year, venue
+    return text[: cited.start()], year or int(cited["year"]), cited["venue"].rstrip(".")
 
 
 # `Title (2016), A. Surname et al.`, `Title, (2017) A. Surname and B. Surname`: the year in parentheses
