@@ -4049,3 +4049,30 @@ def test_a_numbered_task_box_nature_references_bracketed_authors_and_russian_lab
         (3, "Sparse kernels in deep networks", ("Ng, C.",), "F1000Res", 2020),
         (5, "Deep Kernels for Adaptive Allocation Rules", ("Lai", "Robbins"), "", None),
         (7, "Аппроксимация Лапласа с ядрами", (), "", None)]
+
+
+def test_field_bullets_of_plain_names_and_a_coded_venue_and_a_quoted_title_with_its_comma():
+    """Stop 36, rounds 35 and 36 (in-sample since): `* Title` over `* Names, Names`, `` * `ICLR 2020` ``
+    read no authors nor venue (and under `### 2020` the names as a paper); `<a>"Title," M. Mason (2018)</a>`
+    kept `," M. Mason` in the title."""
+    entries = read_excerpt("auto", """
+        ### 2020
+
+        [14-06-2020][paper6]
+        * Kernel Machines at Width: an Alternative Approach to Ensembles
+        * Rosa Lindgren, Tomas Ekdahl, Cecilia Ng
+        * `ICML 2015`
+        * [[Kernels]](#kernels)
+
+        [10-06-2020][paper5]
+        * Sparse Kernels in Deep Networks
+        * Tomas Ekdahl, Cecilia Ng
+        * `05-12-2019, ICLR 2020`
+
+        - ["Deep Kernels at Depth," M. Mason (2018)](https://www.annualreviews.org/doi/pdf/10.1146/annurev-control-060117-104848)
+        """)
+    assert [(paper.line, paper.title, paper.authors, paper.venue, paper.year) for paper in papers_of(entries)] == [
+        (4, "Kernel Machines at Width: an Alternative Approach to Ensembles", ("Rosa Lindgren", "Tomas Ekdahl", "Cecilia Ng"),
+         "ICML 2015", 2015),
+        (10, "Sparse Kernels in Deep Networks", ("Tomas Ekdahl", "Cecilia Ng"), "ICLR 2020", 2020),
+        (14, "Deep Kernels at Depth", ("M. Mason",), "", 2018)]

@@ -258,18 +258,19 @@ def read_item(index: int, items: list[ListItem]) -> dict:
     if named := [tag for tag in tags if _names_non_paper(tag)]:  # `[robustness](github) #code`
         raise NotAPaper(f"tagged #{named[0]}, not a paper")
     spans += _child_label_links(index, items, spans)
+    fields = [items[at] for at in _field_siblings(index, items)]
+    given = _fields_given(fields)  # `* Title` over `* Names` and `` * `ICLR 2020` ``: evidence, as a table's columns
     if index in _bare_title_runs(items):
         token = _TITLE_RUN.set(True)
         try:
             with detected():  # the list's shape stands for the evidence its lines do not give
-                claims = _paper(spans, item.section)
+                claims = _paper(spans, item.section, given)
         finally:
             _TITLE_RUN.reset(token)
     else:
-        claims = _paper(spans, item.section)
-    fields = [items[at] for at in _field_siblings(index, items)]
+        claims = _paper(spans, item.section, given)
     details = _details([items[child] for child in _children(index, items)]
-                       + [field for field in fields if field.spans[0].style == "em"])
+                       + [field for field in fields if field.spans[0].style in ("em", "text")])
     if item.block == "paragraph" and item.notes:
         details["digest"].append(item.notes)
     if item.block == "item" and (at := _names_wrapped_title_line(item.raw, claims)) > 0:
@@ -290,7 +291,8 @@ def _bare_title(item: ListItem, numbered: bool = True) -> bool:
             or len(spans) != 1 or spans[0].style != "text":
         return False
     text = spans[0].text.strip()
-    return 2 <= len(text.split()) <= 25 and bool(_BARE_TITLE.fullmatch(text)) and not _YEAR_IN.search(text)
+    return 2 <= len(text.split()) <= 25 and bool(_BARE_TITLE.fullmatch(text)) and not _YEAR_IN.search(text) \
+        and not _is_field_bullet(item)  # `* Yeming Wen, Dustin Tran, Jimmy Ba`: names under a title, no title
 
 
 def _linked_title(item: ListItem) -> bool:
@@ -397,7 +399,7 @@ def _detector_takes_a_fifth(items: list[ListItem], bare: list[int]) -> bool:
 # Bullets after a paper's, at its depth, giving its fields one a bullet (a reading log:
 # `- Title [[pdf]](…)`, `- *Names*`, `` - `2018-07-10, NeurIPS 2018` ``): italics that are names,
 # or a date in code with the venue after it.
-_CODE_DATE = re.compile(r"^(?P<date>(?:19|20)\d\d-[01]\d(?:-\d\d)?)(?:,\s*(?P<venue>.+))?$")
+_CODE_DATE = re.compile(r"^(?P<date>(?:19|20)\d\d-[01]\d(?:-\d\d)?|\d\d-\d\d-(?:19|20)\d\d)(?:,\s*(?P<venue>.+))?$")
 
 
 def _is_field_bullet(item: ListItem) -> bool:
@@ -405,8 +407,27 @@ def _is_field_bullet(item: ListItem) -> bool:
     if item.block != "item" or len(spans) != 1:
         return False
     if spans[0].style == "code":
-        return bool(_CODE_DATE.match(spans[0].text.strip()))
+        return bool(_CODE_DATE.match(spans[0].text.strip()) or _code_venue(spans[0].text))
+    if spans[0].style == "text":  # `* Yeming Wen, Dustin Tran, Jimmy Ba`, `* Christopher M. Bishop`: plain names,
+        text = spans[0].text.strip()  # several parted by commas, or one with an initial (a title is neither),
+        names = names_in(text)  # and nothing after them (`Names. Title` is an entry)
+        return bool(names) and "." not in re.sub(r"\b[A-Z]\.", "", text) and (
+            (len(names[0]) >= 2 and "," in text) or bool(re.search(r"\s[A-Z]\.\s", text)))
     return spans[0].style == "em" and bool(names_in(spans[0].text)) and len(spans[0].text.split(",")) >= 2
+
+
+def _fields_given(fields: list[ListItem]) -> tuple[str, ...]:
+    """What a paper's field bullets give: its authors (a bullet of names) and its venue (a code
+    span naming one with its year)."""
+    given = ("authors",) if any(field.spans[0].style in ("em", "text") for field in fields) else ()
+    return given + (("venue",) if any(field.spans[0].style == "code" and _code_venue(field.text)
+                                      for field in fields) else ())
+
+
+def _code_venue(text: str) -> str:
+    """`` `ICLR 2020` `` alone in a field bullet: a venue and its year, or ""."""
+    text = text.strip()
+    return text if first_year(text) and looks_like_venue(text) and not _CODE_DATE.match(text) else ""
 
 
 def _field_siblings(index: int, items: list[ListItem]) -> list[int]:
@@ -439,7 +460,11 @@ def _dated_by(fields: list[ListItem], claims: dict) -> dict:
     """The venue and year a field bullet's `` `2018-07-10, NeurIPS 2018` `` gives: the venue's
     year where it names one (`Medical Image Analysis (January 2022)`), else the date's."""
     for field in fields:
-        dated = _CODE_DATE.match(field.text) if field.spans[0].style != "em" else None
+        if field.spans[0].style == "code" and (venue := _code_venue(field.text)) and claims.get("kind", "paper") == "paper":
+            claims["venue"] = claims.get("venue") or venue
+            claims["year"] = claims.get("stated_year") or first_year(venue)  # over a heading's year
+            continue
+        dated = _CODE_DATE.match(field.text) if field.spans[0].style == "code" else None
         if not dated or claims.get("kind", "paper") != "paper":
             continue
         venue = dated["venue"] or ""
@@ -705,8 +730,8 @@ def _paper(spans: tuple[Span, ...], section: tuple[str, ...], columns: tuple[str
 
 # `[SHNGS] Soudry, D., Hoffer, E., …`: an alphabetic citation key opening an entry
 _ALPHABETIC_KEY = re.compile(r"^\s*\[(?P<key>[A-Z]{2,8})\]\s+")
-# In a link's text, a quoted title and the names after it: `["Title", F. Bach](url)`
-_QUOTED_THEN_NAMES = re.compile(r"^\s*[\"“](?P<title>[^\"“”]{8,}?)[\"”]\s*,\s*(?P<names>\S.*)$")
+# In a link's text, a quoted title and the names after it: `["Title", F. Bach](url)`, `["Title," M. Mason (2018)](url)`
+_QUOTED_THEN_NAMES = re.compile(r"^\s*[\"“](?P<title>[^\"“”]{8,}?)(?:[\"”]\s*,|,[\"”])\s*(?P<names>\S.*)$")
 # …or a title and the names closing it, marked as names are (`et al`, `&`, an initial, a year):
 # `[Title, Gilmer et al.17](url)`, `[Title, Kingma & Welling'14](url)`, `[Title, B. and Mallat'18](url)`
 _SURNAME_WORD = r"(?:[A-Z]\.\s?){0,3}[A-Z][a-zß-ÿ'’-]+|[A-Z]\."
