@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import tempfile
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -12,7 +13,13 @@ from pathlib import Path
 
 from atlas.build.classify import ClassifierCuration, classify, load_curation, paper_keywords
 from atlas.build.collector import collector_paused
-from atlas.build.database import Dataset, finish_database, write_record_tables, write_topic_tables
+from atlas.build.database import (
+    Dataset,
+    finish_database,
+    write_entries_aside,
+    write_record_tables,
+    write_topic_tables,
+)
 from atlas.build.export_process import exports_beside
 from atlas.build.forked import forked
 from atlas.build.merge import MergeOverrides, merge_papers
@@ -193,17 +200,22 @@ def build(
 
 def _build(manifest: Path, out: Path, curation: Path, taxonomy: Path, wait: bool, timings) -> dict[str, int]:
     merged = _merged(manifest, curation, taxonomy, timings)
-    # Classify on the other core from here, while this one clusters the authors (handed to the
-    # fork once known, for the topic model) and writes the tables that need no topics, the first
-    # in the file; what classify gives then goes into the same transaction, after them.
+    # On the other core from here: the entries table's rows into a scratch file, then classify,
+    # while this core clusters the authors (handed to the fork once known, for the topic model)
+    # and writes the tables that need no topics, the first in the file, copying the entries' rows
+    # from the scratch; what classify gives then goes into the same transaction, after them.
     classified = partial(_classified, merged.records, merged.topic_curation)
-    with forked(classified, takes_input=True) as classification:
+    with tempfile.TemporaryDirectory(prefix="atlas-entries-") as scratch, forked(
+        classified, takes_input=True,
+        first=partial(write_entries_aside, f"{scratch}/entries.db", merged.records),
+    ) as classification:
         records = _with_authors(merged, curation, timings)
         del merged
         classification.send(_author_ids(records))
         with publish(out, wait=wait) as staging:
             with stage(timings, "database"):
-                db = write_record_tables(staging / DATABASE_NAME, records)
+                aside = classification.first if classification.is_forked else None
+                db = write_record_tables(staging / DATABASE_NAME, records, aside)
             with stage(timings, "classify"):  # the wait for the fork, and its CPU seconds
                 fields, unmatched = classification()
                 data = _with_report(replace(records, **fields), unmatched)
