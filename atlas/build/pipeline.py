@@ -24,7 +24,7 @@ from atlas.build.export_process import exports_beside
 from atlas.build.forked import forked
 from atlas.build.merge import MergeOverrides, merge_papers
 from atlas.build.normalize import VenueTable, link_claims, with_venues
-from atlas.build.parse_pool import parse_documents
+from atlas.build.parse_pool import parsing
 from atlas.build.people import NameRules, cluster_authors
 from atlas.build.publish import publish
 from atlas.build.reading_queue import reading_queue
@@ -72,20 +72,24 @@ def _merged(
     asks for each paper's authors, so it may start here, in a fork, beside the authors stage."""
     with stage(timings, "curation"):
         sources = load_manifest(manifest)
-        taxonomy = load_taxonomy(taxonomy_folder)
-        topic_curation = load_curation(taxonomy_folder, taxonomy)
-        venues = VenueTable.load(curation / "venues.yml")
-        names = NameRules.load(curation / "people.yml")
-        overrides = MergeOverrides.load(curation / "merges.yml")
-        retired = load_retired(curation / RETIRED_NAME)
-        names = follow_authorship(names, retired)
     with stage(timings, "parse"):
         documents = [read_source(source, manifest.parent) for source in sources]
-        entries = []
-        for document, parsed in zip(documents, parse_documents(documents), strict=True):
-            require_items(document, len(parsed))
-            entries.extend(parsed)
-        entries = with_venues(entries, venues)  # here: an uncurated venue joins this process's table
+    # The lists are parsed on both cores while this process reads the curation.
+    with parsing(documents) as parsed_documents:
+        with stage(timings, "curation"):
+            taxonomy = load_taxonomy(taxonomy_folder)
+            topic_curation = load_curation(taxonomy_folder, taxonomy)
+            venues = VenueTable.load(curation / "venues.yml")
+            names = NameRules.load(curation / "people.yml")
+            overrides = MergeOverrides.load(curation / "merges.yml")
+            retired = load_retired(curation / RETIRED_NAME)
+            names = follow_authorship(names, retired)
+        with stage(timings, "parse"):
+            entries = []
+            for document, parsed in zip(documents, parsed_documents(), strict=True):
+                require_items(document, len(parsed))
+                entries.extend(parsed)
+            entries = with_venues(entries, venues)  # here: an uncurated venue joins this process's table
 
     def first_author_key(entry):
         return names.parse(entry.authors[0]).key if entry.authors else ""
