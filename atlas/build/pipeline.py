@@ -7,6 +7,7 @@ import sys
 import tempfile
 from collections import Counter
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -26,12 +27,12 @@ from atlas.build.merge import MergeOverrides, merge_papers
 from atlas.build.normalize import VenueTable, link_claims, with_venues
 from atlas.build.parse_pool import parsing
 from atlas.build.people import NameRules, cluster_authors
-from atlas.build.publish import publish
+from atlas.build.publish import publish, synced_beside
 from atlas.build.reading_queue import reading_queue
 from atlas.build.records import EntryRef, entry_with
 from atlas.build.renamed import follow_authorship, follow_titles
 from atlas.build.retired import check_retired, load_retired
-from atlas.build.site_files import write_site
+from atlas.build.site_files import inspect_database, write_site
 from atlas.build.sources import load_manifest, read_source, require_items
 from atlas.build.stage_timer import stage
 from atlas.build.taxonomy import load_taxonomy
@@ -236,12 +237,18 @@ def _written(db, data: Dataset, staging: Path, timings: dict[str, float] | None)
     del data  # every record is in atlas.db now: the stages below read it from there
     # The exports (RDF, and BibTeX, RIS, CSL-JSON) read the committed tables in processes of
     # their own while this one finishes the database; the site copies both, so it comes after.
-    with exports_beside(staging / DATABASE_NAME, concepts, staging, timings):
-        with stage(timings, "database"), stage(timings, "finish"):  # finish: the second transaction
-            report = finish_database(db, report)
-    with stage(timings, "site"):
-        (staging / REPORT_NAME).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-        write_site(staging, DATABASE_NAME)
+    with ExitStack() as beside:
+        with exports_beside(staging / DATABASE_NAME, concepts, staging, timings):
+            with stage(timings, "database"), stage(timings, "finish"):  # finish: the second transaction
+                report = finish_database(db, report)
+            # atlas.db is complete: on its way to disk, and described for the site, while the
+            # exports end.
+            beside.enter_context(synced_beside(staging / DATABASE_NAME))
+            with stage(timings, "site"):
+                inspect = inspect_database(staging / DATABASE_NAME)
+        with stage(timings, "site"):
+            (staging / REPORT_NAME).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+            write_site(staging, DATABASE_NAME, inspect=inspect)
     return report
 
 
