@@ -69,8 +69,9 @@ def test_a_first_result_that_fails_stops_the_build_with_its_error():
         child.first()
 
 
-def test_without_a_fork_the_first_result_is_made_here_once():
+def test_without_a_fork_the_first_result_is_made_here_once_and_only_when_asked_for():
     calls = []
     child = Forked(lambda: len(calls), takes_input=False, first=lambda: calls.append(1) or "aside")
     assert not child.is_forked
+    assert child() == 0
     assert (child.first(), child.first(), child()) == ("aside", "aside", 1)

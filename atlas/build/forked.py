@@ -71,10 +71,10 @@ class Forked(Generic[T]):
         return self._first_result
 
     def __call__(self) -> T:
-        if self._first is not None:
-            self.first()
-        if not self.pid:  # no fork: run here, with what was sent
+        if not self.pid:  # no fork: run here, with what was sent (first() only if asked for)
             return self._function(lambda: self._sent) if self._takes_input else self._function()
+        if self._first is not None:
+            self.first()  # ahead of the function's result in the pipe
         payload = self._result_pipe.read()
         os.waitpid(self.pid, 0)  # its CPU seconds now count among this process's children's
         self.pid = 0
