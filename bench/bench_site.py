@@ -35,7 +35,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from atlas.build.pipeline import build  # noqa: E402
-from atlas.build.site_files import INSPECT_NAME, _inspect  # noqa: E402
+from atlas.build.site_files import INSPECT_NAME, inspect_database  # noqa: E402
 from atlas.build.site_tables import write_site_tables  # noqa: E402
 from atlas.site import cache, sitemaps, sparql_engine  # noqa: E402
 
@@ -350,7 +350,7 @@ def main() -> int:
             shutil.copytree(real, site)
             start = time.perf_counter()
             synthesize(site / "atlas.db", size)
-            (site / INSPECT_NAME).write_text(json.dumps(_inspect(site / "atlas.db"), indent=2) + "\n")
+            (site / INSPECT_NAME).write_text(json.dumps(inspect_database(site / "atlas.db"), indent=2) + "\n")
             print(f"\n{size:,} synthetic papers (+372 real), built in {time.perf_counter() - start:.0f} s")
             print_table(asyncio.run(measure(site)))
     finally:

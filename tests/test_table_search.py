@@ -18,7 +18,7 @@ from datasette.tracer import capture_traces
 from datasette.utils import escape_fts
 from test_search_rankings import bench_site
 
-from atlas.build.site_files import INSPECT_NAME, _inspect
+from atlas.build.site_files import INSPECT_NAME, inspect_database
 from atlas.build.site_tables import write_search_newest
 from atlas.site import cache, table_search
 
@@ -37,7 +37,7 @@ def stored_site(built_atlas: Path, folder: Path, broad: int, depth: int, synthet
     write_search_newest(db, broad=broad, depth=depth)
     db.conn.commit()
     db.close()
-    (folder / INSPECT_NAME).write_text(json.dumps(_inspect(folder / "atlas.db"), indent=2) + "\n")
+    (folder / INSPECT_NAME).write_text(json.dumps(inspect_database(folder / "atlas.db"), indent=2) + "\n")
     cache._results.clear()
     return Datasette([], config_dir=folder, settings={
         **json.loads((folder / "settings.json").read_text()), "max_returned_rows": 2_000})

@@ -7,6 +7,7 @@ same inputs hold the same rows in the same order.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,7 +15,14 @@ import sqlite_utils
 from sqlite_utils.db import DescIndex
 
 from atlas.build.classify import PaperReading, PaperTopic, UnmappedTerm
-from atlas.build.database_rows import insert_rows, insert_tuples, json_strings
+from atlas.build.database_rows import (
+    detach_aside,
+    insert_aside,
+    insert_rows,
+    insert_tuples,
+    json_strings,
+    write_aside,
+)
 from atlas.build.merge import Paper, PossibleDuplicate
 from atlas.build.model_tables import write_model_tables
 from atlas.build.normalize import LinkClaim, Venue
@@ -63,20 +71,24 @@ def write_tables(path: Path, data: Dataset) -> sqlite_utils.Database:
     return db
 
 
-def write_record_tables(path: Path, data: Dataset) -> sqlite_utils.Database:
+def write_record_tables(
+    path: Path, data: Dataset, entries_aside: Callable[[], str] | None = None
+) -> sqlite_utils.Database:
     """Open the first transaction and write the tables that need no topics, the first in the file:
     only these fields of `data` are read, so the build writes them while it classifies elsewhere
-    (atlas/build/pipeline.py). Returns the open database, for write_topic_tables.
+    (atlas/build/pipeline.py). Returns the open database, for write_topic_tables. `entries_aside`,
+    when given, returns the scratch database write_entries_aside wrote (in another process), from
+    which the entries table's rows are copied.
 
     Their journal in memory and no syncs: a build that fails is thrown away whole
     (atlas/build/publish.py), and publishing syncs every file once it is complete."""
     db = _connect(path)
     db.conn.execute("begin")
-    paper_of = {ref: paper.id for paper in data.papers for ref in paper.entries}
+    paper_of = _paper_of(data)
     _write_sources(db, data)
     _write_authors(db, data)
     _write_papers(db, data)
-    _write_entries(db, data, paper_of)
+    _write_entries(db, data, paper_of, entries_aside)
     _write_links_and_keywords(db, data, paper_of)
     _write_review_tables(db, data, paper_of)
     return db
@@ -88,6 +100,20 @@ def write_topic_tables(db: sqlite_utils.Database, data: Dataset) -> None:
     write_topics(db, data.taxonomy, data.paper_topics, data.unmapped_terms, data.paper_readings)
     write_model_tables(db, data.model_scores, data.paper_topics, data.reading_queue)
     db.conn.commit()
+    detach_aside(db)
+
+
+def write_entries_aside(path: str, data: Dataset) -> str:
+    """The entries table's rows into a scratch database at `path`, for write_record_tables to copy:
+    they need only the entries and papers merge gives, so a fork of the build writes them on the
+    other core while the build clusters the authors. Returns the path."""
+    paper_of = _paper_of(data)
+    write_aside(path, "entries", ENTRY_COLUMNS, (_entry_row(e, paper_of) for e in data.entries))
+    return path
+
+
+def _paper_of(data: Dataset) -> dict:
+    return {ref: paper.id for paper in data.papers for ref in paper.entries}
 
 
 def finish_database(db: sqlite_utils.Database, report: dict[str, int]) -> dict[str, int]:
@@ -219,20 +245,21 @@ def _write_papers(db: sqlite_utils.Database, data: Dataset) -> None:
     )
 
 
-def _write_entries(db: sqlite_utils.Database, data: Dataset, paper_of: dict) -> None:
+def _write_entries(
+    db: sqlite_utils.Database, data: Dataset, paper_of: dict, aside: Callable[[], str] | None
+) -> None:
     """Every list item as the list wrote it, and each name written in a paper entry."""
-    insert_tuples(
-        db,
-        "entries",
-        ENTRY_COLUMNS,
-        (_entry_row(e, paper_of) for e in data.entries),
-        pk=("source_id", "line", "item"),
-        foreign_keys=[
-            ("source_id", "sources", "id"),
-            ("paper_id", "papers", "id"),
-            ("venue_id", "venues", "id"),
+    rows = (_entry_row(e, paper_of) for e in data.entries)
+    options = {
+        "pk": ("source_id", "line", "item"),
+        "foreign_keys": [
+            ("source_id", "sources", "id"), ("paper_id", "papers", "id"), ("venue_id", "venues", "id"),
         ],
-    )
+    }
+    if aside is None:
+        insert_tuples(db, "entries", ENTRY_COLUMNS, rows, **options)
+    else:
+        insert_aside(db, "entries", ENTRY_COLUMNS, rows, aside(), **options)
     author_of = data.author_of
     insert_tuples(
         db,

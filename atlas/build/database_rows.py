@@ -8,6 +8,7 @@ with one `executemany`, inside the caller's transaction, which is several times 
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Iterator
 from itertools import chain, islice
 from json.encoder import encode_basestring, encode_basestring_ascii
@@ -101,7 +102,7 @@ def insert_tuples(
     the rest as they are, without a dict and a lookup per value (the entries table's 23 columns
     for every list item)."""
     rows = iter(rows)
-    chunk = list(islice(rows, max(1, min(100, SQLITE_MAX_VARS // max(1, len(columns))))))
+    chunk = list(islice(rows, first_chunk_size(columns)))
     insert_rows(db, table, (dict(zip(columns, row, strict=True)) for row in chunk), **options)
     if chunk:
         names = ", ".join(f"[{column}]" for column in columns)
@@ -124,3 +125,51 @@ def json_strings(strings: Iterable[str], ensure_ascii: bool = True) -> str:
     papers (an entry's authors and key words, a paper's lists, topics and labels)."""
     quote = encode_basestring_ascii if ensure_ascii else encode_basestring
     return "[" + ", ".join(map(quote, strings)) + "]"
+
+
+def first_chunk_size(columns: tuple[str, ...]) -> int:
+    """How many rows insert_tuples takes to create a table of `columns` (insert_all's first chunk)."""
+    return max(1, min(100, SQLITE_MAX_VARS // max(1, len(columns))))
+
+
+def write_aside(path: str, table: str, columns: tuple[str, ...], rows: Iterable[tuple]) -> None:
+    """The rows into a table of a new scratch database, in order, untyped (each value kept as
+    bound): another process writes them there, and copy_aside brings them into the build's file."""
+    db = sqlite3.connect(path, isolation_level=None)
+    try:
+        db.execute("pragma journal_mode = off")
+        db.execute("pragma synchronous = off")
+        db.execute("begin")
+        db.execute(f"create table [{table}] ({', '.join(f'[{column}]' for column in columns)})")
+        db.executemany(f"insert into [{table}] values ({', '.join('?' * len(columns))})", rows)
+        db.execute("commit")
+    finally:
+        db.close()
+
+
+def insert_aside(
+    db: sqlite_utils.Database, table: str, columns: tuple[str, ...], rows: Iterable[tuple], aside: str,
+    **options,
+) -> None:
+    """insert_tuples for rows a scratch database (write_aside) holds too: the first chunk, which
+    creates the table, from `rows`, the rest copied from `aside` in SQLite in one statement, several
+    times faster than binding them from Python. Row by row in rowid order, as executemany inserts
+    them, so the pages come out byte for byte the same (the transfer optimisation, which copies a
+    table and then each index, would not: the ORDER BY keeps SQLite from it). The scratch stays
+    attached, as `aside`, until the transaction ends (detach_aside)."""
+    first = list(islice(rows, first_chunk_size(columns)))
+    insert_tuples(db, table, columns, first, **options)
+    if not first:
+        return
+    names = ", ".join(f"[{column}]" for column in columns)
+    db.conn.execute("attach database ? as aside", (aside,))
+    db.conn.execute(
+        f"insert into main.[{table}] ({names}) select {names} from aside.[{table}] "
+        f"where rowid > {len(first)} order by rowid"
+    )
+
+
+def detach_aside(db: sqlite_utils.Database) -> None:
+    """Detach insert_aside's scratch database, once the transaction that read it is committed."""
+    if any(name == "aside" for _, name, *_ in db.conn.execute("pragma database_list")):
+        db.conn.execute("detach database aside")

@@ -16,7 +16,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from atlas.build.errors import InputError
@@ -47,15 +48,34 @@ _LINES: dict[int, tuple[list[str], list[str]]] = {}
 
 def parse_documents(documents: list[SourceText], segment_lines: int = CHUNK_LINES) -> list[list[Entry]]:
     """Each document's entries: `parse_document(d)` for each, on both cores."""
+    with parsing(documents, segment_lines) as parsed:
+        return parsed()
+
+
+@contextmanager
+def parsing(
+    documents: list[SourceText], segment_lines: int = CHUNK_LINES
+) -> Iterator[Callable[[], list[list[Entry]]]]:
+    """Start parse_documents and run the block, which gets the call that waits for its result:
+    the build loads its curation meanwhile. The workers have ended once the call returns."""
     jobs = [job for number, document in enumerate(documents)
             for job in _jobs(number, document, segment_lines)]
     workers = min(WORKERS, os.cpu_count() or 1)
     if workers < 2 or len(jobs) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [parse_document(document) for document in documents]
+        yield lambda: [parse_document(document) for document in documents]
+        return
     _DOCUMENTS[:] = documents
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return _gather(documents, jobs, pool.imap(_run, jobs))
+            results = pool.imap(_run, jobs)
+
+            def parsed() -> list[list[Entry]]:
+                entries = _gather(documents, jobs, results)
+                pool.close()
+                pool.join()  # the workers' CPU seconds now count among this process's children's
+                return entries
+
+            yield parsed
     finally:
         _DOCUMENTS.clear()
         _LINES.clear()

@@ -4,27 +4,35 @@ from __future__ import annotations
 
 import json
 import sys
+import tempfile
 from collections import Counter
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
 from atlas.build.classify import ClassifierCuration, classify, load_curation, paper_keywords
 from atlas.build.collector import collector_paused
-from atlas.build.database import Dataset, finish_database, write_record_tables, write_topic_tables
+from atlas.build.database import (
+    Dataset,
+    finish_database,
+    write_entries_aside,
+    write_record_tables,
+    write_topic_tables,
+)
 from atlas.build.export_process import exports_beside
 from atlas.build.forked import forked
 from atlas.build.merge import MergeOverrides, merge_papers
 from atlas.build.normalize import VenueTable, link_claims, with_venues
-from atlas.build.parse_pool import parse_documents
+from atlas.build.parse_pool import parsing
 from atlas.build.people import NameRules, cluster_authors
-from atlas.build.publish import publish
+from atlas.build.publish import publish, synced_beside
 from atlas.build.reading_queue import reading_queue
 from atlas.build.records import EntryRef, entry_with
 from atlas.build.renamed import follow_authorship, follow_titles
 from atlas.build.retired import check_retired, load_retired
-from atlas.build.site_files import write_site
+from atlas.build.site_files import inspect_database, write_site
 from atlas.build.sources import load_manifest, read_source, require_items
 from atlas.build.stage_timer import stage
 from atlas.build.taxonomy import load_taxonomy
@@ -65,20 +73,24 @@ def _merged(
     asks for each paper's authors, so it may start here, in a fork, beside the authors stage."""
     with stage(timings, "curation"):
         sources = load_manifest(manifest)
-        taxonomy = load_taxonomy(taxonomy_folder)
-        topic_curation = load_curation(taxonomy_folder, taxonomy)
-        venues = VenueTable.load(curation / "venues.yml")
-        names = NameRules.load(curation / "people.yml")
-        overrides = MergeOverrides.load(curation / "merges.yml")
-        retired = load_retired(curation / RETIRED_NAME)
-        names = follow_authorship(names, retired)
     with stage(timings, "parse"):
         documents = [read_source(source, manifest.parent) for source in sources]
-        entries = []
-        for document, parsed in zip(documents, parse_documents(documents), strict=True):
-            require_items(document, len(parsed))
-            entries.extend(parsed)
-        entries = with_venues(entries, venues)  # here: an uncurated venue joins this process's table
+    # The lists are parsed on both cores while this process reads the curation.
+    with parsing(documents) as parsed_documents:
+        with stage(timings, "curation"):
+            taxonomy = load_taxonomy(taxonomy_folder)
+            topic_curation = load_curation(taxonomy_folder, taxonomy)
+            venues = VenueTable.load(curation / "venues.yml")
+            names = NameRules.load(curation / "people.yml")
+            overrides = MergeOverrides.load(curation / "merges.yml")
+            retired = load_retired(curation / RETIRED_NAME)
+            names = follow_authorship(names, retired)
+        with stage(timings, "parse"):
+            entries = []
+            for document, parsed in zip(documents, parsed_documents(), strict=True):
+                require_items(document, len(parsed))
+                entries.extend(parsed)
+            entries = with_venues(entries, venues)  # here: an uncurated venue joins this process's table
 
     def first_author_key(entry):
         return names.parse(entry.authors[0]).key if entry.authors else ""
@@ -193,17 +205,22 @@ def build(
 
 def _build(manifest: Path, out: Path, curation: Path, taxonomy: Path, wait: bool, timings) -> dict[str, int]:
     merged = _merged(manifest, curation, taxonomy, timings)
-    # Classify on the other core from here, while this one clusters the authors (handed to the
-    # fork once known, for the topic model) and writes the tables that need no topics, the first
-    # in the file; what classify gives then goes into the same transaction, after them.
+    # On the other core from here: the entries table's rows into a scratch file, then classify,
+    # while this core clusters the authors (handed to the fork once known, for the topic model)
+    # and writes the tables that need no topics, the first in the file, copying the entries' rows
+    # from the scratch; what classify gives then goes into the same transaction, after them.
     classified = partial(_classified, merged.records, merged.topic_curation)
-    with forked(classified, takes_input=True) as classification:
+    with tempfile.TemporaryDirectory(prefix="atlas-entries-") as scratch, forked(
+        classified, takes_input=True,
+        first=partial(write_entries_aside, f"{scratch}/entries.db", merged.records),
+    ) as classification:
         records = _with_authors(merged, curation, timings)
         del merged
         classification.send(_author_ids(records))
         with publish(out, wait=wait) as staging:
             with stage(timings, "database"):
-                db = write_record_tables(staging / DATABASE_NAME, records)
+                aside = classification.first if classification.is_forked else None
+                db = write_record_tables(staging / DATABASE_NAME, records, aside)
             with stage(timings, "classify"):  # the wait for the fork, and its CPU seconds
                 fields, unmatched = classification()
                 data = _with_report(replace(records, **fields), unmatched)
@@ -220,12 +237,18 @@ def _written(db, data: Dataset, staging: Path, timings: dict[str, float] | None)
     del data  # every record is in atlas.db now: the stages below read it from there
     # The exports (RDF, and BibTeX, RIS, CSL-JSON) read the committed tables in processes of
     # their own while this one finishes the database; the site copies both, so it comes after.
-    with exports_beside(staging / DATABASE_NAME, concepts, staging, timings):
-        with stage(timings, "database"), stage(timings, "finish"):  # finish: the second transaction
-            report = finish_database(db, report)
-    with stage(timings, "site"):
-        (staging / REPORT_NAME).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-        write_site(staging, DATABASE_NAME)
+    with ExitStack() as beside:
+        with exports_beside(staging / DATABASE_NAME, concepts, staging, timings):
+            with stage(timings, "database"), stage(timings, "finish"):  # finish: the second transaction
+                report = finish_database(db, report)
+            # atlas.db is complete: on its way to disk, and described for the site, while the
+            # exports end.
+            beside.enter_context(synced_beside(staging / DATABASE_NAME))
+            with stage(timings, "site"):
+                inspect = inspect_database(staging / DATABASE_NAME)
+        with stage(timings, "site"):
+            (staging / REPORT_NAME).write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+            write_site(staging, DATABASE_NAME, inspect=inspect)
     return report
 
 

@@ -21,6 +21,7 @@ import os
 import re
 import shutil
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -127,6 +128,26 @@ def _make_readable_and_durable(staging: Path) -> None:
             fsync_path(path)
     fsync_path(staging)
     fsync_path(staging.parent)
+
+
+@contextmanager
+def synced_beside(path: Path) -> Iterator[None]:
+    """Sync a finished file in a thread while the block runs (the sync waits on the disk, not on
+    the interpreter), so that publishing's sync of it finds it clean; a failure is publishing's
+    to report, when it syncs the file again."""
+    syncing = threading.Thread(target=_sync_quietly, args=(path,), daemon=True)
+    syncing.start()
+    try:
+        yield
+    finally:
+        syncing.join()
+
+
+def _sync_quietly(path: Path) -> None:
+    try:
+        fsync_path(path)
+    except OSError:
+        pass
 
 
 def fsync_path(path: Path | str) -> None:

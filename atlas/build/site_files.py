@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import sqlite3
 from pathlib import Path
@@ -20,9 +21,13 @@ METADATA = Path(__file__).resolve().parent.parent.parent / "metadata.yml"
 INSPECT_NAME = "inspect-data.json"
 
 
-def write_site(staging: Path, database_name: str, metadata: Path = METADATA, site: Path = SITE) -> None:
+def write_site(
+    staging: Path, database_name: str, metadata: Path = METADATA, site: Path = SITE,
+    inspect: dict | None = None,
+) -> None:
     """Copy metadata, settings, templates and static files into `staging`, then describe the
-    finished database in the inspect file; call it after every writer of the database."""
+    finished database in the inspect file; call it after every writer of the database. `inspect`:
+    inspect_database's description, when the build made it already (while its exports ended)."""
     shutil.copyfile(metadata, staging / "metadata.yml")
     shutil.copyfile(site / "settings.json", staging / "settings.json")
     for folder in ("templates", "static"):
@@ -30,13 +35,24 @@ def write_site(staging: Path, database_name: str, metadata: Path = METADATA, sit
     (staging / "static" / DOWNLOADS_FOLDER).mkdir()
     for name in DOWNLOADS:
         if (staging / name).exists():
-            shutil.copyfile(staging / name, staging / "static" / DOWNLOADS_FOLDER / name)
-    inspect = _inspect(staging / database_name)
+            _second_name(staging / name, staging / "static" / DOWNLOADS_FOLDER / name)
+    if inspect is None:
+        inspect = inspect_database(staging / database_name)
     text = json.dumps(inspect, indent=2, sort_keys=True) + "\n"
     (staging / INSPECT_NAME).write_text(text, encoding="utf-8")
 
 
-def _inspect(database: Path) -> dict:
+def _second_name(source: Path, target: Path) -> None:
+    """The same bytes under `target`: a hard link where the file system has them (the downloads
+    are ~400 MB at 50,000 papers, which a copy wrote and publishing synced a second time), else
+    a copy. Nothing writes a published file in place: each build writes a new folder."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def inspect_database(database: Path) -> dict:
     """What `datasette inspect` writes, with the file named relative to dist/ so it can move."""
     with database.open("rb") as file:  # a block at a time: the database can outgrow memory
         digest = hashlib.file_digest(file, "sha256").hexdigest()
