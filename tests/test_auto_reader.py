@@ -4076,3 +4076,16 @@ def test_field_bullets_of_plain_names_and_a_coded_venue_and_a_quoted_title_with_
          "ICML 2015", 2015),
         (10, "Sparse Kernels in Deep Networks", ("Tomas Ekdahl", "Cecilia Ng"), "ICLR 2020", 2020),
         (14, "Deep Kernels at Depth", ("M. Mason",), "", 2018)]
+
+
+def test_a_coded_link_label_and_a_bold_bracketed_venue_after_a_title():
+    """Stop 36, round 36 (in-sample since): `- Title | **[KDD' 19]** | [`[pdf]`](url)` lost its link (the label
+    in code) and kept the venue in the title, or took `[IJCAI 19]` for the title."""
+    entries = read_excerpt("auto", """
+        ## Survey Paper
+        - Kernel Machines at Width: A Survey  | **[arXiv' 19]** |[`[pdf]`](https://arxiv.org/pdf/1901.03407.pdf)
+        - Sparse Kernels in Deep Networks | **[IJCAI 19]** | [`[pdf]`](https://www.ijcai.org/Proceedings/2019/0616.pdf)
+        """)
+    assert [(paper.title, paper.venue, paper.year, paper.arxiv_id) for paper in papers_of(entries)] == [
+        ("Kernel Machines at Width: A Survey", "arXiv'19", 2019, "1901.03407"),
+        ("Sparse Kernels in Deep Networks", "IJCAI'19", 2019, "")]

@@ -714,11 +714,11 @@ _ADDRESS_AFTER_WORDS = re.compile(rf",?[ \t]+{BARE_ADDRESS.pattern}[\s.]*$")
 def _cleaned(span: Span) -> Span:
     """A span without its emoji, inline HTML, GFM's strikethrough marks (`~~Names. "Title."~~`: a
     struck entry, read as written) and (in plain text) a reading group's presenter; `Names, etc.`
-    as `Names et al.`."""
+    as `Names et al.`; a bold `[KDD' 19]` as the venue it names."""
     text = _PRESENTER.sub("", _ETC_NAMES.sub(" et al.", span.text.replace("~~", ""))) if span.style == "text" else span.text
     if span.style == "link" and span.url and text.strip() == span.url:  # `[https://…](https://…)`: a bare
         text = "link"  # address written as a link (a Google Docs export) labels it, no title
-    return Span(span.style, _EMOJI.sub("", _without_tags(text)), span.url)
+    return _bold_bracketed_venue(Span(span.style, _EMOJI.sub("", _without_tags(text)), span.url))
 
 
 def _without_tags(text: str) -> str:
@@ -1473,6 +1473,21 @@ def _closing_glued_tag(text: str, year: int | None, venue: str) -> tuple[str, in
 
 
 # `Title, Names ; PMLR 70:2847-2854`: a proceedings series, its volume and pages, after a semicolon
+_BRACKETED_WHOLE = re.compile(r"\s*\[(?P<inside>[^\[\]]+)\]\s*")
+
+
+def _bold_bracketed_venue(span: Span) -> Span:
+    """`Title | **[KDD' 19]** | [pdf](…)`, `**[IJCAI 19]**`, `**[Thesis' 10]**`: where and when in bold
+    brackets, read as an italic venue is (`KDD'19`), never the title; any other span as it is."""
+    whole = _BRACKETED_WHOLE.fullmatch(span.text) if span.style == "strong" else None
+    dated = _NAME_AND_YEAR.fullmatch(whole["inside"].strip()) if whole else None
+    if not dated:
+        return span
+    year = dated["year"] if len(dated["year"]) == 4 else f"'{dated['year']}"
+    return Span("em", f"{dated['name']} {year}" if len(year) == 4 else f"{dated['name']}{year}")
+
+
+_NAME_AND_YEAR = re.compile(r"(?P<name>[A-Za-z][\w .&-]*?)\s*'?\s?(?P<year>(?:19|20)\d\d|\d\d)")
 _VOLUME_PAGES = re.compile(
     r";[ \t]*(?P<venue>[A-Z][A-Za-z]{2,9})[ \t]+\d{1,4}:[ \t]*\d+(?:[-–]\d+)?[ \t]*$")
 
