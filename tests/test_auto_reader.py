@@ -4089,3 +4089,22 @@ def test_a_coded_link_label_and_a_bold_bracketed_venue_after_a_title():
     assert [(paper.title, paper.venue, paper.year, paper.arxiv_id) for paper in papers_of(entries)] == [
         ("Kernel Machines at Width: A Survey", "arXiv'19", 2019, "1901.03407"),
         ("Sparse Kernels in Deep Networks", "IJCAI'19", 2019, "")]
+
+
+def test_a_glued_number_a_presentation_tag_and_in_before_an_italic_venue_are_no_part_of_a_title():
+    """Stop 36, rounds 37 and 38 (in-sample since): `100.Title<br>`, `Title(oral)<br>` and `* Title, in *ICLR*
+    2022. [\\[paper\\]]()` kept `100.`, `(oral)` and `, in` in their titles."""
+    entries = read_excerpt("auto", """
+        ## Papers
+        * Kernel Machines at Width, in *ICLR* 2022. [\\[paper\\]](https://arxiv.org/abs/2003.00013)
+
+        100.Sparse Kernels in Deep Networks<br>
+        论文链接：https://arxiv.org/abs/1903.02196<br>
+        <br>
+
+        98.CANet: Deep Kernels at Depth(oral)<br>
+        论文链接：https://arxiv.org/abs/1903.02351<br>
+        """)
+    assert [(paper.title, paper.venue) for paper in papers_of(entries)] == [
+        ("Kernel Machines at Width", "ICLR"), ("Sparse Kernels in Deep Networks", ""),
+        ("CANet: Deep Kernels at Depth", "")]

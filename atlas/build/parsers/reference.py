@@ -151,6 +151,10 @@ def title_words(words: set[str]) -> set[str]:
     return {word for word in words if word in _TITLE_WORDS or _ABSTRACT_NOUN.fullmatch(word)}
 # `2016 - Title`, `[2019] Title`, `[2019]Title` (its opening bracket stripped before): a year leading the title
 _LEADING_YEAR = re.compile(r"^(?P<year>(?:19|20)\d\d)(?:[\])]\s*[-–—:|]?(?:\s+|(?=[^\W\d_]))|\s*[-–—:|]\s+)")
+# A list's number glued to the title it opens: `100.Deep Transfer Learning for …`
+_GLUED_NUMBER = re.compile(r"^\d{1,4}\.(?=[A-Z])")
+# How a paper was presented, closing its title: `Title(oral)`, `Title (Spotlight)`
+_PRESENTATION = re.compile(r"\s*\((?i:oral|spotlight|poster)\)(?=[\s.,;<]|$)")
 # A reader's rating opening an entry: `(+++)Title, ACL 2018`
 _RATING = re.compile(r"^\(\+{1,5}\)\s*")
 # A long venue chunk naming proceedings, the place and dates after its first comma
@@ -1392,7 +1396,7 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
             break
         lead.append(span.text)
     joined = re.sub(rf"([^\s.?!:])[ \t]*{HARD_BREAK}", r"\1. ", "".join(lead))  # `Title<br>Authors`
-    text = _RATING.sub("", collapse_spaces(joined).strip())
+    text = _GLUED_NUMBER.sub("", _RATING.sub("", _PRESENTATION.sub("", collapse_spaces(joined).strip(), count=1)))
     bracketed_venue, text = _bracketed_prefix(text)
     venue = venue or bracketed_venue
     text = text.strip(" [(").rstrip(" -–—|")
@@ -1411,7 +1415,7 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     text, venue = _closing_volume_pages(text, venue)
     text, year, venue = _closing_journal(text, year, venue)
     text = _ARXIV_NOTE.sub("", text)  # `Title [arXiv:1605.07110]`: the id is read from the text
-    text = re.sub(r"[.,]?\s+In\s*$", ".", text)
+    text = re.sub(r"(?:[.,]?\s+In|,\s+in)\s*$", ".", text)  # `Title, in *ICLR* 2022`: `in` before the venue
     dated = _DATED_AUTHORS.match(text) or _YEAR_SENTENCE_AFTER_AUTHORS.match(text)
     vancouver = _VANCOUVER_AUTHORS.match(text)
     if dated and (authors := names_in(dated["authors"])):
