@@ -4108,3 +4108,15 @@ def test_a_glued_number_a_presentation_tag_and_in_before_an_italic_venue_are_no_
     assert [(paper.title, paper.venue) for paper in papers_of(entries)] == [
         ("Kernel Machines at Width", "ICLR"), ("Sparse Kernels in Deep Networks", ""),
         ("CANet: Deep Kernels at Depth", "")]
+
+
+def test_a_lecture_linked_only_to_its_video_is_a_recording():
+    """Stop 36, round 29 (in-sample): `- McElreath (2019), ["Statistical Rethinking 2019" Lecture 6 (DAGs)](youtu.be)`
+    was taken as a paper by its names and year; a paper's title linked to a video stays a paper when an
+    arXiv id or a paper link shows it is one."""
+    entries = read_excerpt("auto", """
+        ## Readings
+        - Lindgren (2019), ["Kernel Rethinking 2019" Lecture 6 (DAGs)](https://youtu.be/l_7yIUqWBmE)
+        - Lindgren (2019), ["Kernel Rethinking" Lecture notes](https://youtu.be/l_7yIUqWBmF) [arXiv](https://arxiv.org/abs/2003.00013)
+        """)
+    assert [(entry.line, entry.kind) for entry in entries if entry.line > 1] == [(2, "other"), (3, "paper")]

@@ -903,6 +903,11 @@ def _refuse_named_non_paper(text: str, links: list[Span], reference: Reference, 
     hosts = [other_host(link.url) for link in reference.links]
     if not strong and not columns and not reference.title_url and not reference.venue and hosts and all(hosts):
         raise NotAPaper(f"{hosts[0]} link, not a paper")
+    # `Names (2019), ["Statistical Rethinking 2019" Lecture 6 (DAGs)](https://youtu.be/…)`: a title that names
+    # a lecture or a talk, linked to its video and nothing else, is that recording
+    if not strong and reference.title_url and hosts and all(host == "talk or video" for host in hosts) \
+            and _names_non_paper(reference.title):
+        raise NotAPaper(f"'{reference.title}' is a recording, linked to its video")
 
 
 def _refuse_described_non_paper(text: str, reference: Reference, section: tuple[str, ...],
