@@ -4120,3 +4120,16 @@ def test_a_lecture_linked_only_to_its_video_is_a_recording():
         - Lindgren (2019), ["Kernel Rethinking" Lecture notes](https://youtu.be/l_7yIUqWBmF) [arXiv](https://arxiv.org/abs/2003.00013)
         """)
     assert [(entry.line, entry.kind) for entry in entries if entry.line > 1] == [(2, "other"), (3, "paper")]
+
+
+def test_a_bold_title_over_a_linked_citation_under_a_tag_line():
+    """Stop 36, round 36 (in-sample): `[Transformer]` over `**Title**` over `[Jumper, John, et al. Nature 596
+    (2021).](doi)` read the citation as the title and the entry on the tag's line."""
+    entries = read_excerpt("auto", """
+        ### Predicting structure
+        [Transformer]
+        **Kernel machines at width for protein structure prediction**   
+        [Lindgren, Rosa, et al. Nature 596.7873 (2021): 583-589.](https://doi.org/10.1038/s41586-021-03819-2)
+        """)
+    assert [(paper.line, paper.title, paper.authors, paper.year) for paper in papers_of(entries)] == [
+        (3, "Kernel machines at width for protein structure prediction", ("Lindgren, Rosa",), 2021)]

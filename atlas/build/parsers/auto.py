@@ -590,9 +590,12 @@ def _title_line(raw: str, title: str) -> int:
     words = re.findall(r"\w+", title)[:4]
     found = re.search(r"\W+".join(map(re.escape, words)), raw) if words else None
     at = raw.count("\n", 0, found.start()) if found else 0
-    # only after lines the names' sentence closes (`… and O. Vinyals.`): a title read from a
-    # later line of any other block is no sign of where the entry is
-    return at if all(line.rstrip().endswith((".", ",")) for line in raw.split("\n")[:at]) else 0
+    # only after lines the names' sentence closes (`… and O. Vinyals.`), or a tag alone over a bold title
+    # (`[Transformer]` over `**Title**`): a title read from a later line of any other block is no sign of
+    # where the entry is
+    lines = raw.split("\n")
+    tagged = at == 1 and re.fullmatch(r"\s*\[[^\[\]]+\]\s*", lines[0]) and lines[1].lstrip().startswith("**")
+    return at if tagged or all(line.rstrip().endswith((".", ",")) for line in lines[:at]) else 0
 
 
 def _names_wrapped_title_line(raw: str, claims: dict) -> int:

@@ -912,13 +912,20 @@ def _without_braces(title: str) -> str:
     return re.sub(r"\{([^\W_][\w'’ -]*)\}", r"\1", title)
 
 
+# A link's text that is a citation: an inverted first name and `et al.` or more names (`Gao, Wenhao, et al.`)
+_CITATION_LINK = re.compile(r"^\s*[A-ZÀ-Þ][\w'’-]+,\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*)?,\s+(?:et al|and\b|[A-Z])")
+
+
 def _marked_title(spans: tuple[Span, ...]) -> tuple[str, str, list[Span]]:
     """A title the entry marks: a link's text, bold, quotes (of three words or more: a quoted
     nickname is one word), or italics that are not a venue (`*IEEE Trans. …*` after a quoted
     title) nor `*et al.*`."""
-    for span in spans:
+    for at, span in enumerate(spans):
         if span.style == "link" and not is_label_text(span.text) and not span.url.startswith("#") \
                 and not re.match(r"\s*(?:https?://|www\.)", span.text):  # `<https://…>` names no title
+            if _CITATION_LINK.match(span.text) and any(
+                    before.style == "strong" and len(before.text.split()) >= 3 for before in spans[:at]):
+                break  # `**Title**` over `[Jumper, John, et al. Nature 596 (2021).](doi)`: the link cites it
             return span.text, span.url, [s for s in spans if s is not span]
     for style in ("strong", "quoted", "em"):
         found = _quoted_title(spans) if style == "quoted" else _styled_title(spans, style)
