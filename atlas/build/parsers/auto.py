@@ -259,7 +259,8 @@ def read_item(index: int, items: list[ListItem]) -> dict:
         raise NotAPaper(f"tagged #{named[0]}, not a paper")
     spans += _child_label_links(index, items, spans)
     fields = [items[at] for at in _field_siblings(index, items)]
-    given = _fields_given(fields)  # `* Title` over `* Names` and `` * `ICLR 2020` ``: evidence, as a table's columns
+    # `* Title` over `* Names` and `` * `ICLR 2020` ``: evidence, as a table's columns
+    given = _fields_given(fields)
     if index in _bare_title_runs(items):
         token = _TITLE_RUN.set(True)
         try:
@@ -399,7 +400,8 @@ def _detector_takes_a_fifth(items: list[ListItem], bare: list[int]) -> bool:
 # Bullets after a paper's, at its depth, giving its fields one a bullet (a reading log:
 # `- Title [[pdf]](…)`, `- *Names*`, `` - `2018-07-10, NeurIPS 2018` ``): italics that are names,
 # or a date in code with the venue after it.
-_CODE_DATE = re.compile(r"^(?P<date>(?:19|20)\d\d-[01]\d(?:-\d\d)?|\d\d-\d\d-(?:19|20)\d\d)(?:,\s*(?P<venue>.+))?$")
+_CODE_DATE = re.compile(
+    r"^(?P<date>(?:19|20)\d\d-[01]\d(?:-\d\d)?|\d\d-\d\d-(?:19|20)\d\d)(?:,\s*(?P<venue>.+))?$")
 
 
 def _is_field_bullet(item: ListItem) -> bool:
@@ -408,9 +410,11 @@ def _is_field_bullet(item: ListItem) -> bool:
         return False
     if spans[0].style == "code":
         return bool(_CODE_DATE.match(spans[0].text.strip()) or _code_venue(spans[0].text))
-    if spans[0].style == "text":  # `* Yeming Wen, Dustin Tran, Jimmy Ba`, `* Christopher M. Bishop`: plain names,
-        text = spans[0].text.strip()  # several parted by commas, or one with an initial (a title is neither),
-        names = names_in(text)  # and nothing after them (`Names. Title` is an entry)
+    # `* Yeming Wen, Dustin Tran, Jimmy Ba`, `* Christopher M. Bishop`: plain names, several parted by
+    # commas or one with an initial (a title is neither), and nothing after them (`Names. Title` is an entry)
+    if spans[0].style == "text":
+        text = spans[0].text.strip()
+        names = names_in(text)
         return bool(names) and "." not in re.sub(r"\b[A-Z]\.", "", text) and (
             (len(names[0]) >= 2 and "," in text) or bool(re.search(r"\s[A-Z]\.\s", text)))
     return spans[0].style == "em" and bool(names_in(spans[0].text)) and len(spans[0].text.split(",")) >= 2
@@ -460,7 +464,8 @@ def _dated_by(fields: list[ListItem], claims: dict) -> dict:
     """The venue and year a field bullet's `` `2018-07-10, NeurIPS 2018` `` gives: the venue's
     year where it names one (`Medical Image Analysis (January 2022)`), else the date's."""
     for field in fields:
-        if field.spans[0].style == "code" and (venue := _code_venue(field.text)) and claims.get("kind", "paper") == "paper":
+        venue = _code_venue(field.text) if field.spans[0].style == "code" else ""
+        if venue and claims.get("kind", "paper") == "paper":
             claims["venue"] = claims.get("venue") or venue
             claims["year"] = claims.get("stated_year") or first_year(venue)  # over a heading's year
             continue
@@ -733,8 +738,10 @@ def _paper(spans: tuple[Span, ...], section: tuple[str, ...], columns: tuple[str
 
 # `[SHNGS] Soudry, D., Hoffer, E., …`: an alphabetic citation key opening an entry
 _ALPHABETIC_KEY = re.compile(r"^\s*\[(?P<key>[A-Z]{2,8})\]\s+")
-# In a link's text, a quoted title and the names after it: `["Title", F. Bach](url)`, `["Title," M. Mason (2018)](url)`
-_QUOTED_THEN_NAMES = re.compile(r"^\s*[\"“](?P<title>[^\"“”]{8,}?)(?:[\"”]\s*,|,[\"”])\s*(?P<names>\S.*)$")
+# In a link's text, a quoted title and the names after it: `["Title", F. Bach](url)`,
+# `["Title," M. Mason (2018)](url)`
+_QUOTED_THEN_NAMES = re.compile(
+    r"^\s*[\"“](?P<title>[^\"“”]{8,}?)(?:[\"”]\s*,|,[\"”])\s*(?P<names>\S.*)$")
 # …or a title and the names closing it, marked as names are (`et al`, `&`, an initial, a year):
 # `[Title, Gilmer et al.17](url)`, `[Title, Kingma & Welling'14](url)`, `[Title, B. and Mallat'18](url)`
 _SURNAME_WORD = r"(?:[A-Z]\.\s?){0,3}[A-Z][a-zß-ÿ'’-]+|[A-Z]\."
@@ -906,8 +913,8 @@ def _refuse_named_non_paper(text: str, links: list[Span], reference: Reference, 
     hosts = [other_host(link.url) for link in reference.links]
     if not strong and not columns and not reference.title_url and not reference.venue and hosts and all(hosts):
         raise NotAPaper(f"{hosts[0]} link, not a paper")
-    # `Names (2019), ["Statistical Rethinking 2019" Lecture 6 (DAGs)](https://youtu.be/…)`: a title that names
-    # a lecture or a talk, linked to its video and nothing else, is that recording
+    # `Names (2019), ["Statistical Rethinking 2019" Lecture 6 (DAGs)](https://youtu.be/…)`: a title that
+    # names a lecture or a talk, linked to its video and nothing else, is that recording
     if not strong and reference.title_url and hosts and all(host == "talk or video" for host in hosts) \
             and _names_non_paper(reference.title):
         raise NotAPaper(f"'{reference.title}' is a recording, linked to its video")
@@ -1034,8 +1041,8 @@ def _children(index: int, items: list[ListItem]) -> list[int]:
 
 def _child_label_links(index: int, items: list[ListItem], spans: tuple[Span, ...]) -> tuple[Span, ...]:
     """`* Title` over `  - By Names` and `  - [[ArXiv]](https://arxiv.org/abs/…)` (or `- arXiv: [id](…)`):
-    the links of a nested item that holds only labelled links, for an item that links nothing itself: its title's
-    links, as the links under a heading are the heading's."""
+    the links of a nested item that holds only labelled links, for an item that links nothing itself:
+    its title's links, as the links under a heading are the heading's."""
     if items[index].block != "item" or any(span.style == "link" for span in spans):
         return ()
     found: list[Span] = []

@@ -558,7 +558,8 @@ def _bibtex_fields(lines: list[str], start: int, column: int,
     fields, at = [], column
     while at < len(text):
         while at < len(text) and (text[at] in " \t\n," or _LINE_BREAK_TAG.match(text, at)):
-            at = _LINE_BREAK_TAG.match(text, at).end() if text[at] == "<" else at + 1  # `…},<br>`: a web page's line ends
+            # `…},<br>`: a web page's line ends
+            at = _LINE_BREAK_TAG.match(text, at).end() if text[at] == "<" else at + 1
         if at < len(text) and text[at] in "})":
             return line_of(at), fields
         key = _BIBTEX_FIELD.match(text, at)

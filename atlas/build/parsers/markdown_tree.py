@@ -702,7 +702,8 @@ def _spans(inline: Token, rich: bool = False) -> tuple[Span, ...]:
             # a hard break (two spaces or a backslash at a line's end) is a `<br>`: `Title  ⏎ Authors`
             text = {"hardbreak": HARD_BREAK, "softbreak": "\n"}.get(child.type, child.content)
             style, url = styles[-1] if styles else ("text", "")
-            if child.type == "code_inline" and not (rich and style == "link"):  # `[`[pdf]`](url)`: the link's text
+            # `[`[pdf]`](url)`: the link's text
+            if child.type == "code_inline" and not (rich and style == "link"):
                 style = "code"
             _add_span(spans, Span(style, text, url))
     return tuple(spans)

@@ -50,14 +50,16 @@ FUNCTION_WORDS = frozenset(
 # 查看 view, 下载 download, 阅读 read: what to do with the link, `[查看 View](…)`
 _CJK_LABEL = re.compile(r"论文|代码|源码|笔记|博客|视频|幻灯片|链接|项目|主页|讲座|演讲|知乎|解读|原文|报告|"
                         r"查看|下载|阅读")
-# The same in Russian lists: ссылка link, статья paper, учебник textbook, слайды slides, код code,
-# видео video, with what they point at (`ссылка на статью`, `статья про BIC`)
+# The same in Russian lists: ссылка link, статья paper, учебник textbook, слайды slides,
+# код code, видео video, with what they point at (`ссылка на статью`, `статья про BIC`)
 _CYRILLIC_LABEL = re.compile(
     r"(?i:(?:ссылк[аиу]|стать[яюи]|учебник|книг[аи]|слайды|код|видео|запись|pdf)"
     r"(?:\s+(?:на|про|о|в)\s+\S+)?(?:\s+\S+)?)")
 _CJK_KINDS = {"论文": "paper", "原文": "paper", "代码": "code", "源码": "code", "幻灯片": "slides"}
-# A link text that is no title: marks or a number, a year, an arXiv id, a count of citations (`[Cited 1546](pdf)`)
-_LABEL_SHAPE = re.compile(r"^[\W\d_]*$|^(?:19|20)\d\d$|^\d{4}\.\d{4,5}(?:v\d+)?$|^(?i:cited(?:\s+by)?)\s*:?\s*[\d,]+$")
+# A link text that is no title: marks or a number, a year, an arXiv id, a count of citations
+# (`[Cited 1546](pdf)`)
+_LABEL_SHAPE = re.compile(
+    r"^[\W\d_]*$|^(?:19|20)\d\d$|^\d{4}\.\d{4,5}(?:v\d+)?$|^(?i:cited(?:\s+by)?)\s*:?\s*[\d,]+$")
 # Vocabulary of venues' names (not any venue's name): "Proceedings of …", "… Workshop".
 _VENUE_WORDS = re.compile(
     r"\b(?:Conference|Journal|Proceedings|Transactions|Workshop|Symposium|Letters|Annals|"
@@ -92,7 +94,8 @@ _INVERTED = r"[A-ZÀ-Þ][\w'’-]+, [A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’.-]
 _INVERTED_PAIR = re.compile(rf"(?P<first>{_INVERTED}),? and (?P<second>{_INVERTED})")
 # A reading group's `Presenter: Name.`, `— presented by Sam`: who read it, no author of it
 _PRESENTER = re.compile(
-    r"(?:\s*[.;,·—–-]\s*|\s*[(\[])(?:(?:presenter|speaker|discussant|докладчик)s?\s*:|presented by\b|led by\b)"
+    r"(?:\s*[.;,·—–-]\s*|\s*[(\[])"
+    r"(?:(?:presenter|speaker|discussant|докладчик)s?\s*:|presented by\b|led by\b)"
     r"[^()\[\].;·\n]*[)\]]?\.?",
     re.IGNORECASE)
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
@@ -149,8 +152,10 @@ _ABSTRACT_NOUN = re.compile(r"\w{3,}(?:tion|sion|ness|ity|ism|ology|ysis)")
 def title_words(words: set[str]) -> set[str]:
     """The words of `words` (lower case) that are a title's, not a name's."""
     return {word for word in words if word in _TITLE_WORDS or _ABSTRACT_NOUN.fullmatch(word)}
-# `2016 - Title`, `[2019] Title`, `[2019]Title` (its opening bracket stripped before): a year leading the title
-_LEADING_YEAR = re.compile(r"^(?P<year>(?:19|20)\d\d)(?:[\])]\s*[-–—:|]?(?:\s+|(?=[^\W\d_]))|\s*[-–—:|]\s+)")
+# `2016 - Title`, `[2019] Title`, `[2019]Title` (its opening bracket stripped before): a year leading
+# the title
+_LEADING_YEAR = re.compile(
+    r"^(?P<year>(?:19|20)\d\d)(?:[\])]\s*[-–—:|]?(?:\s+|(?=[^\W\d_]))|\s*[-–—:|]\s+)")
 # A list's number glued to the title it opens: `100.Deep Transfer Learning for …`
 _GLUED_NUMBER = re.compile(r"^\d{1,4}\.(?=[A-Z])")
 # How a paper was presented, closing its title: `Title(oral)`, `Title (Spotlight)`
@@ -163,7 +168,8 @@ _PROCEEDINGS = re.compile(r"(?:[Ii]n\s+)?(?:the\s+)?Proceedings\s+of\b")
 _ETC_NAMES = re.compile(r"(?<=[a-z]),\s*etc\.(?=\s+[A-Z])")
 # `arXiv  2015.05, Title, [paper](…)`, `ICML 2019: Title`: a venue and its date leading the title
 _LEADING_VENUE_DATE = re.compile(
-    r"^(?P<venue>[A-Za-z][\w&-]{1,15})\s+(?P<year>(?:19|20)\d\d)(?:[.-](?:0[1-9]|1[0-2]))?\s*[,:|–—-]\s+(?=\S)")
+    r"^(?P<venue>[A-Za-z][\w&-]{1,15})\s+(?P<year>(?:19|20)\d\d)(?:[.-](?:0[1-9]|1[0-2]))?"
+    r"\s*[,:|–—-]\s+(?=\S)")
 # APA's `n.d.` (no date) leading an entry as its date would: `N.d., Title, [link](…)`
 _NO_DATE = re.compile(r"^[Nn]\.\s?d\.\s*[,:–—-]\s+")
 _PARENTHESIZED_KEY = re.compile(r"\s*\((?P<key>[^()]{3,80})\)")
@@ -215,7 +221,8 @@ _OTHER_HOSTS = {
     "blog or post": re.compile(
         r"medium\.com|substack\.com|towardsdatascience|blogspot\.|wordpress\.com|zhuanlan\.zhihu|(?<![\w.])blog\.|"
         r"(?<![\w.])(?:twitter|x)\.com/|threads\.net|reddit\.com|news\.ycombinator|/(?:blogs?|posts?)/|"
-        r"\.github\.io/(?:19|20)\d\d/[01]\d/"),  # a GitHub Pages site's dated post: `karpathy.github.io/2015/05/21/…`
+        # a GitHub Pages site's dated post: `karpathy.github.io/2015/05/21/…`
+        r"\.github\.io/(?:19|20)\d\d/[01]\d/"),
     # slides, and a course's lecture notes and homework, which count as slides: a folder or a file
     # named for them (`note/lec3.pdf`, `homework/homework2.pdf`, `readings/L01_intro.pdf`)
     "slides": re.compile(r"slideshare|speakerdeck|/slides?/|[-_/]slides?[-_.]|"
@@ -257,7 +264,7 @@ def is_label_text(text: str) -> bool:
         return True
     if len(text.strip(" []()")) <= 8 and _CJK_LABEL.search(text):
         return True
-    if _CYRILLIC_LABEL.fullmatch(text.strip(" []()")):  # `[(ссылка на статью)](…)`: "link to the paper"
+    if _CYRILLIC_LABEL.fullmatch(text.strip(" []()")):  # `[(ссылка на статью)](…)`
         return True
     if len(words) > 3:
         return False
@@ -282,10 +289,12 @@ def _content_word(word: str) -> bool:
 
 
 # Label words that name a link's kind when they open its text (`[PDF Highlight]`), unlike `local`, `full`
-_LABEL_KINDS = frozenset("pdf paper papers code codes arxiv slides slide video videos blog github poster talk "
-                         "demo html notes bib bibtex openreview project website homepage colab notebook".split())
+_LABEL_KINDS = frozenset(
+    "pdf paper papers code codes arxiv slides slide video videos blog github poster talk demo html notes "
+    "bib bibtex openreview project website homepage colab notebook".split())
 # Words a label's kind takes beside it: `[Blog Post]`, `[Camera Ready]`, `[Extended Version]`
-_LABEL_QUALIFIERS = frozenset("post posts copy camera ready material extended version short long oral".split())
+_LABEL_QUALIFIERS = frozenset(
+    "post posts copy camera ready material extended version short long oral".split())
 
 
 def link_kind(span_text: str, url: str) -> str:
@@ -443,7 +452,8 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
     links = tuple(Link(s.url, link_kind(s.text, s.url)) for s in spans if s.style == "link" and s.url)
     selected = _selected_paper(spans)
     title, title_url, rest = selected[:3] if selected else _marked_title(spans)
-    rest = _without_bold_nickname(spans, title, _without_leading_label(spans, title, _without_leading_tags(spans, title, rest)))
+    rest = _without_leading_label(spans, title, _without_leading_tags(spans, title, rest))
+    rest = _without_bold_nickname(spans, title, rest)
     fields: dict = {}
     tag_venue = ""
     page_id = ""
@@ -451,8 +461,7 @@ def read_reference(spans: tuple[Span, ...]) -> Reference | None:
         title, page_id = title[page.end():], _ARXIV_SHAPE.search(page[0])[0]
     if title and title_url and (site := _CLOSING_SITE.search(title)) and site.start() > 0:
         title = title[: site.start()]
-    source = (_DASHED_SOURCE.search(title) or _HYPHENED_VENUE.search(title) or _SENTENCE_VENUE.search(title)) \
-        if title and title_url else None
+    source = _closing_source(title) if title and title_url else None
     if source and _names_its_source(source["source"], title_url) and source.start() > 0:
         title, source_venue = title[: source.start()], source["source"].strip()
     else:
@@ -527,12 +536,18 @@ def _without_bracketed_names(title: str, fields: dict) -> str:
     the paper's authors where `fields` has none."""
     bracketed = _CLOSING_BRACKETED_NAMES.search(title)
     names = bracketed["names"] if bracketed and bracketed.start() > 0 else ""
-    named = names and (names_in(names) or _surname_list(names) or (([names], False) if _surnames_only(names) else None))
+    lone = ([names], False) if names and _surnames_only(names) else None
+    named = names and (names_in(names) or _surname_list(names) or lone)
     if not named:
         return title
     if not fields.get("authors"):
         fields["authors"], fields["authors_truncated"] = tuple(named[0]), named[1]
     return title[: bracketed.start()]
+def _closing_source(title: str) -> re.Match | None:
+    """Where a link's text says the paper appeared, after a dash, a spaced hyphen or a last sentence."""
+    return _DASHED_SOURCE.search(title) or _HYPHENED_VENUE.search(title) or _SENTENCE_VENUE.search(title)
+
+
 # `[Title - ICLR 2018](…)`: after a spaced hyphen inside a link's text, a venue with its year (only:
 # a hyphen parts a title's own words as often)
 _HYPHENED_VENUE = re.compile(r"\s+-\s+(?P<source>[^-\s][^-]{1,38}[^-\s])$")
@@ -693,16 +708,19 @@ def _linked_addresses(spans: tuple[Span, ...]) -> tuple[Span, ...]:
     # `Title, https://ieeexplore.ieee.org/…`, `Title https://…`: closing a phrase of three words or
     # more (after `, video,`, `at:` or `Retrieved from` the address is what the words name)
     after_words = _ADDRESS_AFTER_WORDS.search(spans[last].text)
-    before = "".join(span.text for span in spans[:last]) + spans[last].text[:after_words.start()] if after_words else ""
+    before = ("".join(span.text for span in spans[:last]) + spans[last].text[:after_words.start()]
+              if after_words else "")
     if not closing and after_words and len(re.split(r"[,:;.]\s", before)[-1].split()) >= 3:
         closing = after_words
-    closing = closing or _BRACKETED_ADDRESS.search(spans[last].text)  # `Title (https://…)`, `Title [https://…]`
+    # `Title (https://…)`, `Title [https://…]`
+    closing = closing or _BRACKETED_ADDRESS.search(spans[last].text)
     if not closing:
         return spans
     head = spans[last].text[:closing.start("url")]
     if closing.re is _BRACKETED_ADDRESS:
         head = spans[last].text[:closing.start()]
-    head = Span("text", head.rstrip(" ,") if closing.re in (_ADDRESS_AFTER_COMMA, _ADDRESS_AFTER_WORDS) else head)
+    after_comma_or_words = closing.re in (_ADDRESS_AFTER_COMMA, _ADDRESS_AFTER_WORDS)
+    head = Span("text", head.rstrip(" ,") if after_comma_or_words else head)
     return (*spans[:last], head, Span("link", closing["url"], closing["url"]), *spans[last + 1:])
 
 
@@ -719,7 +737,9 @@ def _cleaned(span: Span) -> Span:
     """A span without its emoji, inline HTML, GFM's strikethrough marks (`~~Names. "Title."~~`: a
     struck entry, read as written) and (in plain text) a reading group's presenter; `Names, etc.`
     as `Names et al.`; a bold `[KDD' 19]` as the venue it names."""
-    text = _PRESENTER.sub("", _ETC_NAMES.sub(" et al.", span.text.replace("~~", ""))) if span.style == "text" else span.text
+    text = span.text
+    if span.style == "text":
+        text = _PRESENTER.sub("", _ETC_NAMES.sub(" et al.", text.replace("~~", "")))
     if span.style == "link" and span.url and text.strip() == span.url:  # `[https://…](https://…)`: a bare
         text = "link"  # address written as a link (a Google Docs export) labels it, no title
     return _bold_bracketed_venue(Span(span.style, _EMOJI.sub("", _without_tags(text)), span.url))
@@ -890,10 +910,11 @@ _VENUE_ACRONYM = re.compile(r"NeurIPS|NIPS|ICML|ICLR|COLT|AISTATS|JMLR|UAI|AAAI|
 
 
 def _without_bold_nickname(spans: tuple[Span, ...], title: str, rest: list[Span]) -> list[Span]:
-    """`**NCSN** [Title](…) 2019`, `🌟**Stable Diffusion/LDM** [Title](…)`: a short bold name alone before a
-    linked title is the list's name for the method, neither venue nor authors, unless it is a venue's
-    (a year, a venue's word or acronym)."""
-    at = next((index for index, span in enumerate(spans) if span.style == "link" and span.text == title), None)
+    """`**NCSN** [Title](…) 2019`, `🌟**Stable Diffusion/LDM** [Title](…)`: a short bold name alone
+    before a linked title is the list's name for the method, neither venue nor authors, unless it is a
+    venue's (a year, a venue's word or acronym)."""
+    at = next((index for index, span in enumerate(spans)
+               if span.style == "link" and span.text == title), None)
     before = [span for span in spans[:at or 0] if span.text.strip()]
     if len(before) != 1 or before[0].style != "strong":
         return rest
@@ -913,7 +934,8 @@ def _without_braces(title: str) -> str:
 
 
 # A link's text that is a citation: an inverted first name and `et al.` or more names (`Gao, Wenhao, et al.`)
-_CITATION_LINK = re.compile(r"^\s*[A-ZÀ-Þ][\w'’-]+,\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*)?,\s+(?:et al|and\b|[A-Z])")
+_CITATION_LINK = re.compile(
+    r"^\s*[A-ZÀ-Þ][\w'’-]+,\s+[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*)?,\s+(?:et al|and\b|[A-Z])")
 
 
 def _marked_title(spans: tuple[Span, ...]) -> tuple[str, str, list[Span]]:
@@ -1166,7 +1188,8 @@ def rest_fields(rest: list[Span]) -> dict:
         dated_venue = venue and not first_year(venue) and _ACRONYM_YEAR.search(text)
         if re.fullmatch(r"arXiv\s*:?\s*\d{4}\.\d{4,5}(?:v\d+)?", text, re.IGNORECASE):
             continue  # `arXiv:1805.01053` alone names the paper's id, not where it appeared
-        if len(text) > 120 and _PROCEEDINGS.match(text):  # `in Proceedings of …, SIGIR 2020, Virtual Event, …`
+        # `in Proceedings of …, SIGIR 2020, Virtual Event, …`
+        if len(text) > 120 and _PROCEEDINGS.match(text):
             text = text.split(",")[0]
         if _LOG_DATE.fullmatch(text.strip("() ")):  # `(Dec 17 2020)`: a day, no venue's name
             stated_year = stated_year or first_year(text)
@@ -1403,7 +1426,8 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
             break
         lead.append(span.text)
     joined = re.sub(rf"([^\s.?!:])[ \t]*{HARD_BREAK}", r"\1. ", "".join(lead))  # `Title<br>Authors`
-    text = _GLUED_NUMBER.sub("", _RATING.sub("", _PRESENTATION.sub("", collapse_spaces(joined).strip(), count=1)))
+    text = _PRESENTATION.sub("", collapse_spaces(joined).strip(), count=1)
+    text = _GLUED_NUMBER.sub("", _RATING.sub("", text))
     bracketed_venue, text = _bracketed_prefix(text)
     venue = venue or bracketed_venue
     text = text.strip(" [(").rstrip(" -–—|")
@@ -1567,7 +1591,8 @@ def _after_the_title(text: str, year: int | None, venue: str) -> tuple[str, int 
     the title; `Title (Arora et al., 2019) ICML 2019`: a citation key, who and when; `Title (2016),
     Names`: a year and a byline. The text without them, the year, the venue and the key (its names,
     truncated, year) or ()."""
-    if not year and (dated := _CLOSING_DAY.search(text)) and dated.start() > 0:  # `Title, Names, (Dec 17 2020)`
+    # `Title, Names, (Dec 17 2020)`
+    if not year and (dated := _CLOSING_DAY.search(text)) and dated.start() > 0:
         text, year = text[: dated.start()], first_year(dated["day"])
     text = re.sub(r"\bet\.\s?al\b\.?", "et al.", text)  # `et. al`, `et.al`: `et al.` as others write it
     text = re.sub(r"([\[(][A-Z][a-z]+?)et al\b", r"\1 et al", text)  # `[Pascanuet al., 2013]`: a lost space
@@ -2092,8 +2117,10 @@ def _trailing_venue(title: str) -> tuple[str, str]:
         rest = title[comma.end():]
         if _VENUE_START.match(rest) and looks_like_venue(rest) and not names_in(rest):
             return title[: comma.start()], rest.strip()
-        if (year_first := _YEAR_FIRST_VENUE.fullmatch(rest.strip())) and looks_like_venue(year_first["venue"]):
-            return title[: comma.start()], f"{year_first['venue']} {year_first['year']}"  # `Title, 2015 MICCAI`
+        year_first = _YEAR_FIRST_VENUE.fullmatch(rest.strip())
+        if year_first and looks_like_venue(year_first["venue"]):
+            # `Title, 2015 MICCAI`
+            return title[: comma.start()], f"{year_first['venue']} {year_first['year']}"
     return title, ""
 
 
