@@ -62,8 +62,9 @@ _HTML_TAG = re.compile(r"<[^>]*>")
 _HTML_BLOCK_OPENS = re.compile(r"^\s*<(?:div|p|dd|dt|section|article|blockquote|figcaption)\b", re.IGNORECASE)
 NOTE_LINE = re.compile(r"^\s*(?:↳|→|⤷|➜|⇒|->)\s*")
 _HARD_BREAK_END = re.compile(r"(?: {2,}|\\|\s*<br\s*/?>\s*)$", re.IGNORECASE)
-# `Title: https://arxiv.org/abs/…`: an address closing a line after words of its own
-_ADDRESS_AFTER_WORDS = re.compile(r"\w[^\s:]*:?\s+https?://\S+\s*(?:<br\s*/?>)?\s*$", re.IGNORECASE)
+# `Title: https://arxiv.org/abs/… <br/>`: a line of words closed by an address (which words are the
+# title, reference.py reads)
+_TITLED_ADDRESS_LINE = re.compile(r"\w[^\s:]*:?\s+https?://\S+\s*(?:<br\s*/?>)?\s*$", re.IGNORECASE)
 _LINKED_NAME = re.compile(r"(?:[A-Z]\.\s?)*[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\w'’-]+)){1,2}")
 _LINK_TEXT = re.compile(r"\[(?P<text>[^\[\]\n]+)\]\([^)\s]+\)")
 _BOLD_LABEL = re.compile(r"^(?P<lead>\s*)\*\*(?P<key>[A-Za-z][\w ]{0,20}?)\s*:\s*\*\*:?\s*")
@@ -531,7 +532,7 @@ def hard_broken_link_lines(content: str) -> bool:
     lines = content.split("\n")
     return len(lines) >= 2 and all(_HARD_BREAK_END.search(line) for line in lines[:-1]) \
         and all(any(_worded(found["text"]) for found in _LINK_TEXT.finditer(line))
-                or _ADDRESS_AFTER_WORDS.search(line) for line in lines) \
+                or _TITLED_ADDRESS_LINE.search(line) for line in lines) \
         and not any(_linked_names(line) for line in lines[1:])
 
 
