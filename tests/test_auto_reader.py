@@ -4133,3 +4133,57 @@ def test_a_bold_title_over_a_linked_citation_under_a_tag_line():
         """)
     assert [(paper.line, paper.title, paper.authors, paper.year) for paper in papers_of(entries)] == [
         (3, "Kernel machines at width for protein structure prediction", ("Lindgren, Rosa",), 2021)]
+
+
+def test_field_lines_named_in_chinese_give_the_authors_and_the_paper():
+    """Stop 37, round 38 (in-sample): `作者：Names<br>` and `论文链接：url<br>` under a `NN.Title<br>` line
+    left the authors unread (0/29), and a label closing the title in Chinese (`（实例分割）`, `(检测)`) or
+    a presentation in full-width brackets (`（oral)`, `(Oral Presentation)`) stayed in it; a `Github链接：`
+    line stays a link of its own."""
+    entries = read_excerpt("auto", """
+        # Kernel papers
+
+        99.Sparse Kernels in Deep Networks（实例分割）<br>
+        作者：Rosa Lindgren, Ivo Tanaka<br>
+        论文链接：https://arxiv.org/abs/1903.02196<br>
+        Github链接：https://github.com/example/sparse-kernels<br>
+        <br>
+
+        98.Deep Kernels at Depth(Oral Presentation)<br>
+        作者：Amal Ferreira<br>
+        论文链接：https://arxiv.org/abs/1903.02351<br>
+        """)
+    assert [(paper.title, paper.authors, paper.arxiv_id) for paper in papers_of(entries)] == [
+        ("Sparse Kernels in Deep Networks", ("Rosa Lindgren", "Ivo Tanaka"), "1903.02196"),
+        ("Deep Kernels at Depth", ("Amal Ferreira",), "1903.02351")]
+
+
+def test_capitalised_words_before_a_colon_are_the_title_when_the_names_follow_it():
+    """Stop 37, round 38 (in-sample): `Show, Control and Tell: A Framework for …` lost `Show, Control and
+    Tell:` as a head of surnames, though the names stood after the title; surnames before the colon of
+    an entry naming nobody else are still cut off."""
+    entries = read_excerpt("auto", """
+        - Wait, Look and Tell: Kernels for Grounded Captions. Rosa Lindgren, Ivo Tanaka. CVPR 2019
+        - Lindgren, Tanaka & Ferreira: Sparse Kernels in Deep Networks. ICML 2019
+        """)
+    assert [(paper.title, paper.authors) for paper in papers_of(entries)] == [
+        ("Wait, Look and Tell: Kernels for Grounded Captions", ("Rosa Lindgren", "Ivo Tanaka")),
+        ("Sparse Kernels in Deep Networks", ())]
+
+
+def test_a_paper_address_written_bare_in_a_field_bullet_under_its_title():
+    """Stop 37, round 39 (on arrival 0/8): `* Title (PPO) [2017.07]` over `- paper : https://arxiv.org/abs/…`
+    and an empty `- github : ` read no paper: the bare address after its label is the title's link, a
+    bracketed year and month its year, and an abbreviation of the whole title a nickname (an
+    abbreviation of the title's last words stays its own)."""
+    entries = read_excerpt("auto", """
+        # Kernel papers
+        * Trust Region Kernel Optimization (TRKO) [2015.02]
+          - paper : https://arxiv.org/abs/1502.05477
+          - github : 
+        * Sparse Kernels as Stochastic Differential Equations (SDEs) [2018]
+          - paper : https://openreview.net/forum?id=H1lJJnR5Ym
+        """)
+    assert [(paper.line, paper.title, paper.year, paper.arxiv_id) for paper in papers_of(entries)] == [
+        (2, "Trust Region Kernel Optimization", 2015, "1502.05477"),
+        (5, "Sparse Kernels as Stochastic Differential Equations (SDEs)", 2018, "")]

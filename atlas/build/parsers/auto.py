@@ -79,6 +79,10 @@ _YEAR_FIELD = re.compile(r"^(?:Year\s*[:：]\s*)?\(?(?P<year>(?:19|20)\d\d)\)?\.
 # `- Link: https://arxiv.org/abs/2001.08361`, `- **Paper**: [arXiv](…)` under a paper heading
 _LINK_FIELD = re.compile(r"^(?:links?|url|paper|pdf|arxiv|openreview|doi)\s*[:：]", re.IGNORECASE)
 _BARE_URL = re.compile(r"https?://[^\s<>()\[\]]+")
+# `- paper : https://arxiv.org/abs/…` under a title: the paper's address, written bare after its label
+_BARE_LINK_FIELD = re.compile(
+    r"(?P<label>links?|url|paper|pdf|arxiv|openreview|doi)\s*[:：]\s*(?P<url>https?://[^\s<>()\[\]]+)",
+    re.IGNORECASE)
 _NOT_PAPERS = re.compile(
     r"\b(?:talks?|slides|videos?|lectures?|keynotes?|podcasts?|tutorials?|blogs?|gemlogs?|vlogs?|courses?|"
     r"contributing|contributors?|licen[cs]e|acknowledge?ments?|citation|cite|related lists?|"
@@ -1052,6 +1056,8 @@ def _child_label_links(index: int, items: list[ListItem], spans: tuple[Span, ...
         rest = _LINK_FIELD.sub("", rest.strip(" *_"), count=1)  # `- arXiv: [2602.05770](…)`
         if links and not rest.strip(" *_,;|·•-–—") and all(is_label_text(span.text) for span in links):
             found += [span for span in links if "://" in span.url]
+        elif not links and (bare := _BARE_LINK_FIELD.fullmatch(items[child].text.strip())):
+            found.append(Span("link", bare["label"], bare["url"]))  # `- paper : https://arxiv.org/abs/…`
     return tuple(found)
 
 

@@ -150,6 +150,9 @@ def _extent(entry: Entry, one_name: bool) -> Entry:
     names = names_in(re.sub(r"\s*\([^()]*\)$", "", head)) if head else None
     if names and _named_elsewhere(entry, names[0]):
         return entry
+    if head and not names and entry.authors \
+            and not set(re.split(r"\s*(?:,|&|\band\b)\s*", head)) & set(entry.authors):
+        return entry  # `Show, Control and Tell: Title. A. Name, B. Name`: words, the names are elsewhere
     if names:
         return replace(entry, title=title, authors=tuple(names[0]), authors_truncated=names[1])
     return replace(entry, title=title)

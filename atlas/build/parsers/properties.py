@@ -15,9 +15,14 @@ from atlas.build.parsers.markdown_tree import Span
 # `key:: value` on a line of its own (Logseq, Obsidian dataview); `authors: …` only for the keys
 # that name a reference's fields, so a line of prose with a colon is not taken for one.
 _LINE_START = rf"[\n{HARD_BREAK}][ \t]*"  # after a line break, or a hard break (`<br>`, two spaces)
+# `作者：Names<br>` and `论文链接：url<br>` under a title: a field named in Chinese, Japanese or Korean
+# alone. Only the authors and the paper's own address: `Github链接：` or `项目链接：` stay the links they are.
+_CJK_FIELDS = {"作者": "authors", "著者": "authors", "저자": "authors",
+               "论文链接": "paper", "論文リンク": "paper", "论文地址": "paper"}
 _PROPERTY = re.compile(
     rf"{_LINE_START}(?:(?P<key>[A-Za-z][\w-]{{0,30}})::|(?:[\u4e00-\u9fff]{{1,4}}[ \t]*)?"  # `作者 Authors：`
-    r"(?P<field>authors?|venue|year|url|link|pdf|arxiv|doi)[ \t]*(?::(?=[ \t])|：))[ \t]*"
+    r"(?P<field>authors?|venue|year|url|link|pdf|arxiv|doi)[ \t]*(?::(?=[ \t])|：)"
+    rf"|(?P<cjk>{'|'.join(_CJK_FIELDS)})[ \t]*[:：])[ \t]*"
     rf"(?P<value>[^\n{HARD_BREAK}]*)",
     re.IGNORECASE)
 _WIKI_LINK = re.compile(r"\[\[(?P<page>[^\[\]\n]+)\]\]")
@@ -56,8 +61,8 @@ def _split_off_properties(spans: tuple[Span, ...]) -> tuple[list[Span], list[tup
         if span.style != "text":
             kept.append(span)
             continue
-        fields += [((found["key"] or found["field"]).lower(), found["value"].strip())
-                   for found in _PROPERTY.finditer(span.text)]
+        fields += [((found["key"] or found["field"] or _CJK_FIELDS[found["cjk"]]).lower(),
+                    found["value"].strip()) for found in _PROPERTY.finditer(span.text)]
         kept.append(Span("text", _PROPERTY.sub("", span.text), span.url))
     return kept, fields
 

@@ -158,8 +158,14 @@ _LEADING_YEAR = re.compile(
     r"^(?P<year>(?:19|20)\d\d)(?:[\])]\s*[-–—:|]?(?:\s+|(?=[^\W\d_]))|\s*[-–—:|]\s+)")
 # A list's number glued to the title it opens: `100.Deep Transfer Learning for …`
 _GLUED_NUMBER = re.compile(r"^\d{1,4}\.(?=[A-Z])")
-# How a paper was presented, closing its title: `Title(oral)`, `Title (Spotlight)`
-_PRESENTATION = re.compile(r"\s*\((?i:oral|spotlight|poster)\)(?=[\s.,;<]|$)")
+# How a paper was presented, closing its title: `Title(oral)`, `Title (Spotlight)`, `Title（oral)`,
+# `Title(Oral Presentation)`
+_PRESENTATION = re.compile(r"\s*[(（](?i:oral|spotlight|poster)(?i:\s+presentation)?[)）](?=[\s.,;<]|$)")
+# A label in Chinese, Japanese or Korean closing a title in Latin script: `Title（实例分割）`, `Title(检测)`
+_NOT_CJK = r"[^\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]"
+_TRANSLATED_LABEL = re.compile(
+    rf"^(?P<title>{_NOT_CJK}*?[A-Za-z]{_NOT_CJK}*?)\s*[(（][\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]+[)）]"
+    r"(?=[\s.,;<]|$)")
 # A reader's rating opening an entry: `(+++)Title, ACL 2018`
 _RATING = re.compile(r"^\(\+{1,5}\)\s*")
 # A long venue chunk naming proceedings, the place and dates after its first comma
@@ -174,6 +180,7 @@ _LEADING_VENUE_DATE = re.compile(
 _NO_DATE = re.compile(r"^[Nn]\.\s?d\.\s*[,:–—-]\s+")
 _PARENTHESIZED_KEY = re.compile(r"\s*\((?P<key>[^()]{3,80})\)")
 _CLOSING_YEAR = re.compile(r"(?<=.{10}\S)\s*\[(?P<inside>[^\[\]]{4,40})\](?=\s*(?:[-–—|]\s|$))")
+_YEAR_MONTH = re.compile(r"(?P<year>(?:19|20)\d\d)(?:[./-](?:0?[1-9]|1[0-2]))?")  # `2018`, `2018.11`
 _ARXIV_NOTE = re.compile(r"\s*[\[(]\s*arXiv\s*:?\s*\d{4}\.\d{4,5}(?:v\d+)?\s*[\])]", re.IGNORECASE)
 _TASK_BOX = re.compile(r"^\s*\[[ xX]?\]\s+(?:\d{1,4}[.)]\s+)?")  # and a number after it: `[x] 1. Names…`
 # Harvard: `(2018) 'Title', *Venue*`: single quotes open after a space and close before a comma
@@ -1001,7 +1008,7 @@ def _unquoted_after(spans: tuple[Span, ...], index: int) -> list[Span]:
 def without_nickname(title: str) -> str:
     """A title without the nickname a list adds after it (`(μP)`, `(SAM)`, `(the "LTH paper")`);
     an abbreviation of the words right before it is the title's own (`Stochastic Differential
-    Equations (SDEs)`)."""
+    Equations (SDEs)`), unless they are the whole title (`Trust Region Policy Optimization (TRPO)`)."""
     nickname = _CLOSING_NICKNAME.search(title)
     named = _CLOSING_NAME.search(title)
     if nickname is None and named and _sentence_case(title[: named.start()]):
@@ -1009,9 +1016,11 @@ def without_nickname(title: str) -> str:
     if nickname is None:
         return title
     capitals = re.sub(r"[^A-Z]", "", nickname[0])
-    words_before = title[: nickname.start()].split()[-len(capitals):] if capitals else []
+    before = title[: nickname.start()].split()
+    words_before = before[-len(capitals):] if capitals else []
     initials = "".join(word[0] for word in words_before)
-    return title if capitals and initials == capitals else title[: nickname.start()]
+    own = capitals and initials == capitals and len(words_before) < len(before)
+    return title if own else title[: nickname.start()]
 
 
 # a name in capitalised words closing a title: `(Hopfield Networks)`, `(Adam)`
@@ -1408,6 +1417,12 @@ def mla_container(text: str) -> tuple[str, int] | None:
     return found["named"].strip(" ,"), int(found["named_year"])
 
 
+def _without_closing_labels(text: str) -> str:
+    """`Title(oral)`, `Title（实例分割）`: how the paper was presented, or a label in another script, out of
+    the title they close."""
+    return _TRANSLATED_LABEL.sub(r"\g<title>", _PRESENTATION.sub("", text, count=1), count=1)
+
+
 def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     """`Authors. Title. Venue 2019`, `Authors (2019). Title. Venue`, `Title. Authors. Venue`,
     `[Venue 2019] Title`, `Title (ICML 2019)`: the title is the first sentence not of names."""
@@ -1426,7 +1441,7 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
             break
         lead.append(span.text)
     joined = re.sub(rf"([^\s.?!:])[ \t]*{HARD_BREAK}", r"\1. ", "".join(lead))  # `Title<br>Authors`
-    text = _PRESENTATION.sub("", collapse_spaces(joined).strip(), count=1)
+    text = _without_closing_labels(collapse_spaces(joined).strip())
     text = _GLUED_NUMBER.sub("", _RATING.sub("", text))
     bracketed_venue, text = _bracketed_prefix(text)
     venue = venue or bracketed_venue
@@ -1599,8 +1614,9 @@ def _after_the_title(text: str, year: int | None, venue: str) -> tuple[str, int 
     if not year and (byline := closing_byline(text)) is not None:
         return byline[0], byline[1][2], venue, byline[1]
     closing = None if year else _CLOSING_YEAR.search(text)
-    if closing and re.fullmatch(r"(?:19|20)\d\d", closing["inside"]):
-        year, text = int(closing["inside"]), text[: closing.start()] + text[closing.end():]
+    dated = closing and _YEAR_MONTH.fullmatch(closing["inside"])
+    if dated:  # `[2018]`, `[2018.11]`
+        year, text = int(dated["year"]), text[: closing.start()] + text[closing.end():]
     elif closing and looks_like_venue(closing["inside"]) and first_year(closing["inside"]):
         venue = venue or _unglued(closing["inside"])
         text = text[: closing.start()] + text[closing.end():]
