@@ -4187,3 +4187,56 @@ def test_a_paper_address_written_bare_in_a_field_bullet_under_its_title():
     assert [(paper.line, paper.title, paper.year, paper.arxiv_id) for paper in papers_of(entries)] == [
         (2, "Trust Region Kernel Optimization", 2015, "1502.05477"),
         (5, "Sparse Kernels as Stochastic Differential Equations (SDEs)", 2018, "")]
+
+
+def test_a_schedule_citing_its_readings_by_key_over_a_list_of_references():
+    """Stop 37, round 40 (on arrival 1/13 found, 13/14 taken): `1. Week starting Jan 13: [__akaike74__](doi)`
+    took the key for a paper's title; a citation key is no title, nor is a week of a schedule. The
+    references below (`[__key__](doi).` over an APA citation) are the papers, each on its citation's line."""
+    entries = read_excerpt("auto", """
+        ## Schedule
+
+        1. Week starting Jan 13: [__lindgren74__](https://doi.org/10.1109/TAC.1974.1100705)
+        <br>
+        Why have these kernels been so persistent?
+
+        ## References
+
+        [__lindgren74__](https://doi.org/10.1109/TAC.1974.1100705).
+        Lindgren, R. (1974). A new look at sparse kernels. _IEEE Transactions on Automatic Control_, 19(6), 716-723.
+
+        [__tanaka01__](https://doi.org/10.1126/science.1062226).
+        Tanaka, I. N., & Ferreira, A. T. (2001). Noisy kernels: a time series analysis. Science, 293(5530), 638-643.
+        """)
+    assert [(entry.line, entry.kind) for entry in entries if entry.line == 3] == [(3, "other")]
+    assert [(paper.line, paper.title, paper.authors, paper.year) for paper in papers_of(entries)] == [
+        (10, "A new look at sparse kernels", ("Lindgren, R.",), 1974),
+        (13, "Noisy kernels: a time series analysis", ("Tanaka, I. N.", "Ferreira, A. T."), 2001)]
+
+
+def test_a_whole_nature_citation_written_as_a_link_text_is_read_as_a_citation():
+    """Stop 37, round 40 (on arrival 5/22 exact): `[Love, M.I., Huber, W. & Anders, S. Title. Genome Biol
+    15, 550 (2014).](doi)` kept the names and the journal in its title; a particle (`van Eck, N.J.`) and a
+    title opening on a name in camel case (`pipeComp, a …`) end the names as a capital would."""
+    entries = read_excerpt("auto", """
+        - [Lindgren, R.A., Tanaka, I. & van Eck, N.J. Moderated estimation of sparse kernels. Genome Biol 15, 550 (2014).](https://doi.org/10.1186/s13059-014-0550-8)
+        - [Ferreira, A., Lindgren, R. & Tanaka, I.N. kernComp, a framework for sparse kernels. Genome Biol 21, 227 (2020).](https://doi.org/10.1186/s13059-020-02136-7)
+        """)
+    assert [(paper.title, paper.authors, paper.year, paper.venue) for paper in papers_of(entries)] == [
+        ("Moderated estimation of sparse kernels", ("Lindgren, R.A.", "Tanaka, I.", "van Eck, N.J."), 2014,
+         "Genome Biol"),
+        ("kernComp, a framework for sparse kernels", ("Ferreira, A.", "Lindgren, R.", "Tanaka, I.N."), 2020,
+         "Genome Biol")]
+
+
+def test_a_bold_method_name_before_a_colon_over_a_quoted_title_in_proceedings():
+    """Stop 37, round 40 (on arrival 30/43 exact): `**SA-EEND (1)**: “Title”, in *Proc. ASRU*, 2019.` took the
+    bold name for the title (or, before a straight-quoted title, for the venue) and `*Proc. Interspeech*` for
+    the authors; `Proc.` names proceedings."""
+    entries = read_excerpt("auto", """
+        - **SK-EEND (1)**: “Sparse Kernels for Speaker Diarization with Self-attention”, in *Proc. ASRU*, 2019. (Lab) [[Paper](https://arxiv.org/abs/1909.05952)]
+        - **DK-EEND**: "Deep Kernels for Speaker Diarization", in *Proc. Interspeech*, 2020. (Lab) [[Paper](https://arxiv.org/abs/2006.01796)]
+        """)
+    assert [(paper.title, paper.authors, paper.venue, paper.year) for paper in papers_of(entries)] == [
+        ("Sparse Kernels for Speaker Diarization with Self-attention", (), "Proc. ASRU", 2019),
+        ("Deep Kernels for Speaker Diarization", (), "Proc. Interspeech", 2020)]

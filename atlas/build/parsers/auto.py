@@ -710,6 +710,8 @@ def _paper(spans: tuple[Span, ...], section: tuple[str, ...], columns: tuple[str
         raise NotAPaper("a remark pointing at a paper ('this paper by …'), not a title")
     if _VENUE_AND_YEAR.fullmatch(reference.title.strip()):  # `## ICLR 2019` over its sessions
         raise NotAPaper("a venue and its year, no title")
+    if _SCHEDULE_SLOT.fullmatch(reference.title.strip()):  # `1. Week starting Jan 13: [__akaike74__](doi)`
+        raise NotAPaper("a slot of a schedule (a week, a lecture, a date), no title")
     if re.match(r"@\w+\s*\{", reference.title):  # `@article{gao2022nerf,<br>`: a BibTeX record's first line
         raise NotAPaper("a BibTeX record's type and key, no title")
     if _HOSTED_AT.match(reference.title.strip()):  # APA's `Names (2017). Name. *GitHub repository*.`
@@ -1598,6 +1600,12 @@ def _alone(line: str, section: tuple[str, ...]) -> str:
 _STYLED = re.compile(r"[*_`\[<]")
 _VENUE_AND_YEAR = re.compile(r"(?:[A-Z][A-Za-z&-]*[A-Z][A-Za-z&-]*|arXiv)\s*'?(?:19|20)?\d\d"
                              r"(?:\s+(?:Workshops?|Oral|Spotlight|Posters?|Conference|Track))?")
+# A slot of a schedule: `Week 3`, `Week starting Jan 13`, `Lecture 2, Feb 3`, `Jan 13`, `1/14`
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_SCHEDULE_SLOT = re.compile(
+    r"(?=\S)(?:(?:week|lecture|class|session|meeting|day)(?:\s+\d{1,2})?"
+    r"(?:\s+(?:starting|beginning|of|on))?)?"
+    rf"[\s,:-]*(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}/\d{{1,2}})?[\s:]*", re.IGNORECASE)
 _LEADING_MARKS = re.compile(r"^[★☆†‡✓✔✗⭐🌟]+\s*")
 _MARKERS_ONLY = re.compile(r"^[^\w(]*(?:\([^()]*\))?[^\w]*$")
 

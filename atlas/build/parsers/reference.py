@@ -63,7 +63,7 @@ _LABEL_SHAPE = re.compile(
 # Vocabulary of venues' names (not any venue's name): "Proceedings of …", "… Workshop".
 _VENUE_WORDS = re.compile(
     r"\b(?:Conference|Journal|Proceedings|Transactions|Workshop|Symposium|Letters|Annals|"
-    r"Advances in|arXiv|preprint|Preprint)\b"
+    r"Advances in|arXiv|preprint|Preprint|Proc(?=\.\s))\b"  # `Proc. Interspeech`
 )
 # An acronym-shaped venue with its year: "NeurIPS 2019", "ICML'18", "COLT 2016", "NeurIPS2021".
 _ACRONYM_YEAR = re.compile(
@@ -203,9 +203,12 @@ _DATED_AUTHORS = re.compile(
 _YEAR_SENTENCE_AFTER_AUTHORS = re.compile(r"^(?P<authors>[^()]{2,}?)\.\s+(?P<year>(?:19|20)\d\d)[a-z]?\.\s+")
 # Surnames each followed by initials (`Geman, S., Bienenstock, E. & Doursat, R.`, `Nakkiran,
 # P. et al.`), the last initial's period closing the author block before the title
-_INVERTED_NAME = r"[A-ZÀ-Þ][\w'’-]+(?: [a-z]{1,3} [A-ZÀ-Þ][\w'’-]+)?, (?:[A-ZÀ-Þ]\.[ -]?)+"
+# (`van Eck, N.J.` its particle first); a title may open on a name in camel case (`pipeComp, a …`)
+_INVERTED_NAME = (r"(?:(?:van|von|de|der|den|di|da|du|le|la) )?[A-ZÀ-Þ][\w'’-]+"
+                  r"(?: [a-z]{1,3} [A-ZÀ-Þ][\w'’-]+)?, (?:[A-ZÀ-Þ]\.[ -]?)+")
 _INVERTED_AUTHORS = re.compile(
-    rf"^{_INVERTED_NAME}(?:(?:, | & |, & |,? and ){_INVERTED_NAME})*(?:et al\. )?(?=[A-Z\"“'‘$(\d])")
+    rf"^{_INVERTED_NAME}(?:(?:, | & |, & |,? and ){_INVERTED_NAME})*(?:et al\. )?"
+    r"(?=[A-Z\"“'‘$(\d]|[a-z]+[A-Z])")
 # Vancouver: `Surname AB` with no periods, two or more (or one and `et al`), then `. Title`
 _VANCOUVER_NAME = r"[A-ZÀ-Þ][\w'’-]+(?: [A-ZÀ-Þ][\w'’-]+)? [A-Z]{1,3}"
 _VANCOUVER_AUTHORS = re.compile(
@@ -264,6 +267,11 @@ class Reference:
         return found
 
 
+# A citation key, a surname and a year in lower case (`akaike74`, `hyndman2008`, `lecun98a`): a key
+# names a reference, and is no title
+_CITATION_KEY = re.compile(r"[a-z][a-z'-]{2,}(?:19|20)?\d\d[a-z]?")
+
+
 def is_label_text(text: str) -> bool:
     """`[[pdf]]`, `[arXiv]`, `[NeurIPS PDF]`, `[1806.07572]`: a link's kind, not a title."""
     words = re.findall(r"[\w.'-]+", text.lower())
@@ -272,6 +280,8 @@ def is_label_text(text: str) -> bool:
     if len(text.strip(" []()")) <= 8 and _CJK_LABEL.search(text):
         return True
     if _CYRILLIC_LABEL.fullmatch(text.strip(" []()")):  # `[(ссылка на статью)](…)`
+        return True
+    if _CITATION_KEY.fullmatch(text.strip(" []()_*")):  # `[__akaike74__](doi)`: the key of a reference
         return True
     if len(words) > 3:
         return False
@@ -450,10 +460,23 @@ def _is_name(name: str, truncated: bool) -> bool:
     return bool(truncated and re.fullmatch(r"[A-ZÀ-Þ][a-zß-ÿ][\w'’-]*", name))  # Póczos, Ávila
 
 
+def _linked_citation(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """`[Haque, A., Engel, J. et al. Title. Genome Med 9, 75 (2017)](doi)`: a whole citation written as
+    a link's text is read as the citation it is, the link its address (no bold title beside it)."""
+    links = [span for span in spans if span.style == "link" and not is_label_text(span.text)]
+    if len(links) != 1 or any(span.style == "strong" and len(span.text.split()) >= 3 for span in spans):
+        return spans
+    cited = links[0]
+    if not (_CITATION_LINK.match(cited.text) and first_year(cited.text) and len(cited.text.split()) >= 8):
+        return spans
+    unlinked = (Span("text", cited.text), Span("link", "link", cited.url))
+    return tuple(part for span in spans for part in (unlinked if span is cited else (span,)))
+
+
 def read_reference(spans: tuple[Span, ...]) -> Reference | None:
     """The reference an entry's inline text states, or None when no title can be found."""
     badges = badge_facts([span for span in spans if span.style == "image"])
-    spans = _without_colon_number(_without_task_box(_linked_addresses(spans)))
+    spans = _without_colon_number(_without_task_box(_linked_citation(_linked_addresses(spans))))
     spans = tuple(_cleaned(s) for s in _without_title_key(_without_leading_date(spans)) if s.style != "image")
     spans, key, key_venue = _without_citation_key(_joined_bold(_closing_bold_remark(spans)))
     links = tuple(Link(s.url, link_kind(s.text, s.url)) for s in spans if s.style == "link" and s.url)
@@ -916,12 +939,23 @@ _VENUE_ACRONYM = re.compile(r"NeurIPS|NIPS|ICML|ICLR|COLT|AISTATS|JMLR|UAI|AAAI|
                             r"EMNLP|NAACL|KDD|WWW|SIGIR|TMLR|TPAMI|TNNLS|arXiv", re.IGNORECASE)
 
 
+def _bold_name_before_colon(spans: tuple[Span, ...]) -> Span | None:
+    """`**SA-EEND (1)**: “Title”`: a short bold name opening the entry, a colon after it."""
+    written = [at for at, span in enumerate(spans) if span.text.strip()]
+    if len(written) < 2 or spans[written[0]].style != "strong" or len(spans[written[0]].text.split()) > 4:
+        return None
+    return spans[written[0]] if spans[written[1]].text.lstrip().startswith(":") else None
+
+
 def _without_bold_nickname(spans: tuple[Span, ...], title: str, rest: list[Span]) -> list[Span]:
     """`**NCSN** [Title](…) 2019`, `🌟**Stable Diffusion/LDM** [Title](…)`: a short bold name alone
     before a linked title is the list's name for the method, neither venue nor authors, unless it is a
     venue's (a year, a venue's word or acronym)."""
     at = next((index for index, span in enumerate(spans)
                if span.style == "link" and span.text == title), None)
+    named = _bold_name_before_colon(spans) if at is None and title else None
+    if named is not None and not any(span.text == title for span in spans):  # the title quoted after it
+        return [span for span in rest if span is not named]
     before = [span for span in spans[:at or 0] if span.text.strip()]
     if len(before) != 1 or before[0].style != "strong":
         return rest
@@ -956,6 +990,8 @@ def _marked_title(spans: tuple[Span, ...]) -> tuple[str, str, list[Span]]:
                     before.style == "strong" and len(before.text.split()) >= 3 for before in spans[:at]):
                 break  # `**Title**` over `[Jumper, John, et al. Nature 596 (2021).](doi)`: the link cites it
             return span.text, span.url, [s for s in spans if s is not span]
+    if _bold_name_before_colon(spans) and (quoted := _quoted_title(spans)):
+        return quoted  # `**SA-EEND (1)**: “Title”, in *Proc. ASRU*`: the bold is the method's name
     for style in ("strong", "quoted", "em"):
         found = _quoted_title(spans) if style == "quoted" else _styled_title(spans, style)
         if found:
@@ -1417,6 +1453,35 @@ def mla_container(text: str) -> tuple[str, int] | None:
     return found["named"].strip(" ,"), int(found["named_year"])
 
 
+# After a label opening an entry, a citation's names: `. Akaike, H. (1974). …`, `. Love, M.I., Huber, W. & …`
+_CITED_AFTER_LABEL = re.compile(
+    rf"[.,;:]?\s+(?:{_INVERTED_NAME}|[A-ZÀ-Þ][\w'’-]+,\s+(?:[A-Z]\.\s?)+\s*\((?:19|20)\d\d)")
+
+
+def _lead_and_tail(spans: tuple[Span, ...]) -> tuple[str, list[Span], str]:
+    """The text of an entry up to its first label link or italic venue (the title and the names are
+    in it), the spans from there, and a venue written before the title (`` `ICML 2017` Title ``). A
+    label opening a citation (`[pdf](…). Surname, I. (2001). Title.`) goes with the spans after."""
+    lead: list[str] = []
+    opening: list[Span] = []
+    venue = ""
+    for index, span in enumerate(spans):
+        is_label = span.style == "link" and is_label_text(span.text)
+        italic_venue = span.style == "em" and _titled_before(spans, index)
+        styled_venue = span.style in ("em", "code") and looks_like_venue(span.text)
+        if styled_venue and not "".join(lead).strip(" [(-–—|:"):  # `` `ICML 2017` Title [paper](…) ``
+            venue = venue or _unglued(span.text.strip())
+            continue
+        if is_label and not opening and not "".join(lead).strip() and index + 1 < len(spans) \
+                and _CITED_AFTER_LABEL.match(spans[index + 1].text):
+            opening.append(span)
+            continue
+        if is_label or italic_venue or styled_venue:
+            return "".join(lead), [*spans[index:], *opening], venue
+        lead.append(re.sub(r"^[.,;:]?\s+", "", span.text) if opening and not lead else span.text)
+    return "".join(lead), opening, venue
+
+
 def _without_closing_labels(text: str) -> str:
     """`Title(oral)`, `Title（实例分割）`: how the paper was presented, or a label in another script, out of
     the title they close."""
@@ -1426,21 +1491,9 @@ def _without_closing_labels(text: str) -> str:
 def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     """`Authors. Title. Venue 2019`, `Authors (2019). Title. Venue`, `Title. Authors. Venue`,
     `[Venue 2019] Title`, `Title (ICML 2019)`: the title is the first sentence not of names."""
-    lead: list[str] = []
-    tail: list[Span] = []
-    venue, authors, year = "", None, None
-    for index, span in enumerate(spans):
-        is_label = span.style == "link" and is_label_text(span.text)
-        italic_venue = span.style == "em" and _titled_before(spans, index)
-        styled_venue = span.style in ("em", "code") and looks_like_venue(span.text)
-        if styled_venue and not "".join(lead).strip(" [(-–—|:"):  # `` `ICML 2017` Title [paper](…) ``
-            venue = venue or _unglued(span.text.strip())
-            continue
-        if is_label or italic_venue or styled_venue:
-            tail = list(spans[index:])
-            break
-        lead.append(span.text)
-    joined = re.sub(rf"([^\s.?!:])[ \t]*{HARD_BREAK}", r"\1. ", "".join(lead))  # `Title<br>Authors`
+    lead, tail, venue = _lead_and_tail(spans)
+    authors, year = None, None
+    joined = re.sub(rf"([^\s.?!:])[ \t]*{HARD_BREAK}", r"\1. ", lead)  # `Title<br>Authors`
     text = _without_closing_labels(collapse_spaces(joined).strip())
     text = _GLUED_NUMBER.sub("", _RATING.sub("", text))
     bracketed_venue, text = _bracketed_prefix(text)
