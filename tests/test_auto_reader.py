@@ -4240,3 +4240,16 @@ def test_a_bold_method_name_before_a_colon_over_a_quoted_title_in_proceedings():
     assert [(paper.title, paper.authors, paper.venue, paper.year) for paper in papers_of(entries)] == [
         ("Sparse Kernels for Speaker Diarization with Self-attention", (), "Proc. ASRU", 2019),
         ("Deep Kernels for Speaker Diarization", (), "Proc. Interspeech", 2020)]
+
+
+def test_a_pub_and_year_column_gives_the_venue_and_year_and_a_blog_in_it_is_no_paper():
+    """Stop 37, round 40 (in-sample): a `Pub.&Year` column (`NIPS '2019`) gave neither venue nor year (13
+    of 14 rows), and a row saying `blog` there was taken for a paper."""
+    entries = read_excerpt("auto", """
+        |   |Title|Pub.&Year|Notes|
+        |---|-----|---------|-----|
+        |SK|[Evaluating Sparse Kernels with Protein Transfer](http://biorxiv.org/lookup/doi/10.1101/676825)|NIPS '2019|
+        |AA|[A Protein Kernel Trained on Two Billion Sequences](https://www.example.com/2024/09/17/aa-0/)|blog|650M|
+        """)
+    assert [(entry.line, entry.kind, entry.venue, entry.year) for entry in entries if entry.line > 2] == [
+        (3, "paper", "NIPS 2019", 2019), (4, "other", "", None)]

@@ -190,6 +190,7 @@ _COLUMNS = {  # in English, Chinese, Japanese and Korean
     "authors": re.compile(r"^(?:authors?|by|researchers?|作者|著者|저자)$", re.IGNORECASE),
     "venue": re.compile(
         r"^(?:venues?|conference|journal|conf\.?|published(?: in| at)?|where|publication venue|"
+        r"(?:pub\.?|publication|venue|conf\.?)\s*(?:&|and|/|\+)\s*(?:year|date)|"  # `Pub.&Year`: venue and year
         r"j\s*/\s*c|c\s*/\s*j|journal\s*/\s*conference|conference\s*/\s*journal|"
         r"会议|期刊|会议/期刊|来源|出处|发表于?|学会|掲載誌|학회)$", re.IGNORECASE
     ),
@@ -1397,6 +1398,8 @@ def _row(item: ListItem) -> dict:
     claims["stated_year"] = claims["stated_year"] or dated
     if not (claims["arxiv_id"] or claims["doi"]) and (kind := _row_kind(item, title_at)):
         raise NotAPaper(f"'({kind})' in its row names no paper")
+    if cell["venue"] and _NOT_PAPERS.fullmatch(cell["venue"].strip(" .")) and not claims["arxiv_id"]:
+        raise NotAPaper(f"its venue column says '{cell['venue'].strip()}', no paper")  # `| [Title](…) | blog |`
     if cell["authors"]:
         # as written when they read as no names; `et al.` still truncates them (`d'Ascoli et al.`)
         written = re.sub(r",?\s+et\s+al\b\.?", "", cell["authors"])
@@ -1405,7 +1408,7 @@ def _row(item: ListItem) -> dict:
             written != cell["authors"])
         claims["authors"], claims["authors_truncated"] = tuple(names[0]), names[1]
     if cell["venue"]:
-        claims["venue"] = cell["venue"]
+        claims["venue"] = re.sub(r"\s*'\s*(?=(?:19|20)\d\d\b)", " ", cell["venue"])  # `NIPS '2019`
     year = first_year(cell["year"]) if cell["year"] else None
     claims["stated_year"] = year or claims["stated_year"]
     venue_year = first_year(claims["venue"]) if claims["venue"] else None
