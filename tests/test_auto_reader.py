@@ -4253,3 +4253,21 @@ def test_a_pub_and_year_column_gives_the_venue_and_year_and_a_blog_in_it_is_no_p
         """)
     assert [(entry.line, entry.kind, entry.venue, entry.year) for entry in entries if entry.line > 2] == [
         (3, "paper", "NIPS 2019", 2019), (4, "other", "", None)]
+
+
+def test_numbered_headings_each_over_its_notes_name_the_papers_of_a_notes_file():
+    """Stop 37, round 39 (on arrival 0/25): a file of reading notes, `### 1. Title` over numbered notes, no
+    link anywhere, read no paper; its headings of one level, numbered and of four words on average, are
+    the papers its notes are on. A course's numbered topics stay sections."""
+    notes = "\n".join(f"### {number}. {title}\n1. a note on it\n2. another note\n" for number, title in enumerate([
+        "Collaborative Filtering for Implicit Feedback Datasets", "Deep Neural Networks for Kernel Recommendations",
+        "Sparse Kernels as Metric Learning", "Wide and Deep Kernel Learning for Recommender Systems",
+        "Recurrent Recommender Networks with Sparse Kernels", "Kernel Methods for Cross Domain Recommendation"], 1))
+    entries = read_excerpt("auto", f"## Recommender system papers\n\n{notes}")
+    assert [paper.title for paper in papers_of(entries)][:2] == [
+        "Collaborative Filtering for Implicit Feedback Datasets", "Deep Neural Networks for Kernel Recommendations"]
+    assert len(papers_of(entries)) == 6
+    course = "\n".join(f"### {number}. {topic}\n1. a note on it\n" for number, topic in enumerate([
+        "Linear regression", "Logistic regression", "Neural networks", "Convolutions", "Recurrent networks",
+        "Attention"], 1))
+    assert papers_of(read_excerpt("auto", f"## Course\n\n{course}")) == []

@@ -1200,7 +1200,15 @@ def _with_year_detail(claims: dict, details: dict) -> dict:
 def _heading(index: int, items: list[ListItem]) -> dict:
     """`#### 3. [Title](url)`: a paper when it links one, its paragraphs and the list right
     under it its notes; any other heading names a section."""
-    claims = _heading_reference(items[index], _heading_links(index, items), _opens_with_links(index, items))
+    if index in _title_headings(items):
+        token = _TITLE_RUN.set(True)
+        try:
+            with detected():  # the file's shape stands for the evidence its headings do not give
+                claims = _paper(_unnumbered(items[index].spans), items[index].section)
+        finally:
+            _TITLE_RUN.reset(token)
+    else:
+        claims = _heading_reference(items[index], _heading_links(index, items), _opens_with_links(index, items))
     children = []
     for following in range(index + 1, len(items)):
         if items[following].block != "item":
@@ -1208,6 +1216,37 @@ def _heading(index: int, items: list[ListItem]) -> dict:
         if _owner(following, items) == index:
             children.append(items[following])
     return _with_details(claims, _details(children), items[index].section)
+
+
+_last_title_headings: tuple[list[ListItem], frozenset[int]] = ([], frozenset())
+
+
+def _title_headings(items: list[ListItem]) -> frozenset[int]:
+    """A file of notes a paper a heading (`### 1. Collaborative Filtering for Implicit Feedback Datasets`
+    over numbered notes, `### 2. Title`, …), no link to any paper in it: the headings of one level, six
+    at least, four in five of them numbered, of four words on average, and the line detector taking a
+    fifth of them for papers' lines (a course's numbered topics, `### 1. Linear regression`, it takes not).
+    Each heading then names the paper its notes are on. Once per document."""
+    global _last_title_headings
+    if _last_title_headings[0] is items:
+        return _last_title_headings[1]
+    found: frozenset[int] = frozenset()
+    levels = Counter(item.level for item in items if item.block == "heading" and _NUMBERING.match(item.text))
+    if levels and not any(is_paper_link(Link(span.url, link_kind(span.text, span.url)))
+                          for item in items for span in item.links if span.url):
+        level = levels.most_common(1)[0][0]
+        headings = [at for at, item in enumerate(items) if item.block == "heading" and item.level == level]
+        numbered = [at for at in headings if _NUMBERING.match(items[at].text)]
+        words = sum(len(_unnumbered_text(items[at]).split()) for at in headings)
+        if len(numbered) >= 6 and 5 * len(numbered) >= 4 * len(headings) and words >= 4 * len(headings) \
+                and _detector_takes_a_fifth(items, headings):
+            found = frozenset(headings)
+    _last_title_headings = (items, found)
+    return found
+
+
+def _unnumbered_text(item: ListItem) -> str:
+    return "".join(span.text for span in _unnumbered(item.spans))
 
 
 def _field_links(index: int, items: list[ListItem]) -> tuple[Span, ...]:
