@@ -190,7 +190,7 @@ _COLUMNS = {  # in English, Chinese, Japanese and Korean
     "authors": re.compile(r"^(?:authors?|by|researchers?|作者|著者|저자)$", re.IGNORECASE),
     "venue": re.compile(
         r"^(?:venues?|conference|journal|conf\.?|published(?: in| at)?|where|publication venue|"
-        r"(?:pub\.?|publication|venue|conf\.?)\s*(?:&|and|/|\+)\s*(?:year|date)|"  # `Pub.&Year`: venue and year
+        r"(?:pub\.?|publication|venue|conf\.?)\s*(?:&|and|/|\+)\s*(?:year|date)|"  # `Pub.&Year`
         r"j\s*/\s*c|c\s*/\s*j|journal\s*/\s*conference|conference\s*/\s*journal|"
         r"会议|期刊|会议/期刊|来源|出处|发表于?|学会|掲載誌|학회)$", re.IGNORECASE
     ),
@@ -1208,7 +1208,8 @@ def _heading(index: int, items: list[ListItem]) -> dict:
         finally:
             _TITLE_RUN.reset(token)
     else:
-        claims = _heading_reference(items[index], _heading_links(index, items), _opens_with_links(index, items))
+        links, links_first = _heading_links(index, items), _opens_with_links(index, items)
+        claims = _heading_reference(items[index], links, links_first)
     children = []
     for following in range(index + 1, len(items)):
         if items[following].block != "item":
@@ -1438,7 +1439,7 @@ def _row(item: ListItem) -> dict:
     if not (claims["arxiv_id"] or claims["doi"]) and (kind := _row_kind(item, title_at)):
         raise NotAPaper(f"'({kind})' in its row names no paper")
     if cell["venue"] and _NOT_PAPERS.fullmatch(cell["venue"].strip(" .")) and not claims["arxiv_id"]:
-        raise NotAPaper(f"its venue column says '{cell['venue'].strip()}', no paper")  # `| [Title](…) | blog |`
+        raise NotAPaper(f"its venue column says '{cell['venue'].strip()}', no paper")  # `| Title | blog |`
     if cell["authors"]:
         # as written when they read as no names; `et al.` still truncates them (`d'Ascoli et al.`)
         written = re.sub(r",?\s+et\s+al\b\.?", "", cell["authors"])
