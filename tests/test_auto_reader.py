@@ -4271,3 +4271,26 @@ def test_numbered_headings_each_over_its_notes_name_the_papers_of_a_notes_file()
         "Linear regression", "Logistic regression", "Neural networks", "Convolutions", "Recurrent networks",
         "Attention"], 1))
     assert papers_of(read_excerpt("auto", f"## Course\n\n{course}")) == []
+
+
+def test_citations_in_full_names_chicago_issues_and_a_physicists_journal_volume():
+    """Stop 37, round 42 (on arrival 0/15 exact, 38 wrong fields): `### 1. [Full Name, and Full Name. Title.
+    arXiv preprint arXiv:…, 2020.](./a.pdf)` kept the names in its title; `Journal 222, no. 1 (2021): 429-450`
+    kept `222, no` in its venue; `A. Name, & B. Name, Nature **559**, 547–555 (2018)` under a linked title
+    gave neither names nor journal."""
+    headed = read_excerpt("auto", """
+        ### 1. [Rosa Lindgren, Ivo Tanaka, and Amal Ferreira. Sign: Sparse inception kernel networks. arXiv preprint arXiv:2004.11198, 2020.](./sign.pdf)
+        """)
+    entries = headed + read_excerpt("auto", """
+        - Lindgren, Rosa, Ivo Tanaka, and Amal Ferreira. "Autoencoder kernel pricing models." Journal of Econometrics 222, no. 1 (2021): 429-450. [pdf](https://example.org/a.pdf)
+
+        1. [Kernel learning for molecular and materials science.](https://www.nature.com/articles/s41586-018-0337-2)
+            K. T. Lindgren, D. W. Tanaka, & A. Ferreira, Nature **559**(7715), 547–555 (2018)
+        """)
+    assert [(paper.title, paper.authors, paper.venue, paper.year) for paper in papers_of(entries)] == [
+        ("Sign: Sparse inception kernel networks", ("Rosa Lindgren", "Ivo Tanaka", "Amal Ferreira"),
+         "arXiv preprint", 2020),
+        ("Autoencoder kernel pricing models", ("Lindgren, Rosa", "Ivo Tanaka", "Amal Ferreira"),
+         "Journal of Econometrics", 2021),
+        ("Kernel learning for molecular and materials science", ("K. T. Lindgren", "D. W. Tanaka", "A. Ferreira"),
+         "Nature", 2018)]

@@ -460,6 +460,16 @@ def _is_name(name: str, truncated: bool) -> bool:
     return bool(truncated and re.fullmatch(r"[A-ZÀ-Þ][a-zß-ÿ][\w'’-]*", name))  # Póczos, Ávila
 
 
+def _opens_with_names(text: str) -> bool:
+    """`Gao, Wenhao, et al. …`, `Haque, A., Engel, J. …`, `Thomas N Kipf and Max Welling. Title. …`: a
+    citation's names first (two people at least before the first period, when written in full)."""
+    if _CITATION_LINK.match(text):
+        return True
+    head = re.split(r"(?<![A-Z])\.\s", text, maxsplit=1)[0]
+    names = person_names(head) if head != text else None
+    return bool(names and len(names[0]) >= 2)
+
+
 def _linked_citation(spans: tuple[Span, ...]) -> tuple[Span, ...]:
     """`[Haque, A., Engel, J. et al. Title. Genome Med 9, 75 (2017)](doi)`: a whole citation written as
     a link's text is read as the citation it is, the link its address (no bold title beside it)."""
@@ -467,7 +477,7 @@ def _linked_citation(spans: tuple[Span, ...]) -> tuple[Span, ...]:
     if len(links) != 1 or any(span.style == "strong" and len(span.text.split()) >= 3 for span in spans):
         return spans
     cited = links[0]
-    if not (_CITATION_LINK.match(cited.text) and first_year(cited.text) and len(cited.text.split()) >= 8):
+    if not (_opens_with_names(cited.text) and first_year(cited.text) and len(cited.text.split()) >= 8):
         return spans
     unlinked = (Span("text", cited.text), Span("link", "link", cited.url))
     return tuple(part for span in spans for part in (unlinked if span is cited else (span,)))
@@ -1211,8 +1221,29 @@ def _before_note_field(rest: list[Span]) -> list[Span]:
     return rest
 
 
+# A physicist's citation after a title: `K. T. Butler, D. W. Davies, & A. Walsh, Nature **559**, 547–555 (2018)`:
+# the names, the journal, its volume (bold or not) and issue, the pages or article number, the year
+_NAMES_JOURNAL_VOLUME = re.compile(
+    r"^\s*[.,]?\s*(?P<names>[^()]{3,2000}?),\s+(?P<venue>[A-Z][^,\d()]{1,80}?)\s+\**\d{1,5}\**(?:\(\d{1,5}\))?\s*,"
+    r"\s*[A-Za-z]?\d{1,8}(?:\s*[–-]\s*\d{1,8})?\s*\((?P<year>(?:19|20)\d\d)\)\s*\.?\s*$")
+
+
+def _names_journal_volume(rest: list[Span]) -> dict | None:
+    """The fields a physicist's citation after a title gives (`_NAMES_JOURNAL_VOLUME`), or None."""
+    if any(span.style not in ("text", "strong") for span in rest):
+        return None
+    cited = _NAMES_JOURNAL_VOLUME.match("".join(span.text for span in rest))
+    names = person_names(cited["names"]) if cited else None
+    if not names:
+        return None
+    return {"authors": tuple(names[0]), "authors_truncated": names[1], "venue": cited["venue"].strip(),
+            "stated_year": int(cited["year"])}
+
+
 def rest_fields(rest: list[Span]) -> dict:
     """Authors, venue and year from the parts around a marked title."""
+    if (cited := _names_journal_volume(rest)) is not None:
+        return cited
     authors: list[str] = []
     truncated = False
     venue, stated_year = "", None
@@ -1366,7 +1397,8 @@ _MLA_PUBLISHER = re.compile(
 # after an MLA title: `Venue 35.8 (2013): 1798-1828`, `Venue 7.3–4 (2014)`, `Venue. 2014`: the
 # venue without its volume and issue, and the year
 _MLA_CONTAINER = re.compile(
-    r"[\s.,\"”]*(?:(?P<venue>[^\"“”()\d\s][^\"“”()]{1,150}?)\s\d{1,5}(?:\.\d{1,5}(?:[–-]\d{1,5})?)?\s\("
+    r"[\s.,\"”]*(?:(?P<venue>[^\"“”()\d\s][^\"“”()]{1,150}?)\s\d{1,5}(?:\.\d{1,5}(?:[–-]\d{1,5})?)?"
+    r"(?:,\s*no\.\s*\d{1,5})?\s\("  # Chicago's issue: `Venue 222, no. 1 (2021): 429-450`
     r"(?P<year>(?:19|20)\d\d)\)(?::\s*\d{1,6}(?:[–-]\d{1,6})?)?"
     r"|(?P<named>[^\"“”()\d\s][^\"“”().]{1,150})\.\s(?P<named_year>(?:19|20)\d\d)"
     r"|(?P<bare>[^\"“”()\d\s][^\"“”().]{1,150}?)\s\((?P<bare_year>(?:19|20)\d\d)\))\.?\s*")
