@@ -1221,10 +1221,11 @@ def _before_note_field(rest: list[Span]) -> list[Span]:
     return rest
 
 
-# A physicist's citation after a title: `K. T. Butler, D. W. Davies, & A. Walsh, Nature **559**, 547–555 (2018)`:
+# A physicist's citation after a title: `K. T. Butler, & A. Walsh, Nature **559**, 547–555 (2018)`:
 # the names, the journal, its volume (bold or not) and issue, the pages or article number, the year
 _NAMES_JOURNAL_VOLUME = re.compile(
-    r"^\s*[.,]?\s*(?P<names>[^()]{3,2000}?),\s+(?P<venue>[A-Z][^,\d()]{1,80}?)\s+\**\d{1,5}\**(?:\(\d{1,5}\))?\s*,"
+    r"^\s*[.,]?\s*(?P<names>[^()]{3,2000}?),\s+(?P<venue>[A-Z][^,\d()]{1,80}?)"
+    r"\s+\**\d{1,5}\**(?:\(\d{1,5}\))?\s*,"
     r"\s*[A-Za-z]?\d{1,8}(?:\s*[–-]\s*\d{1,8})?\s*\((?P<year>(?:19|20)\d\d)\)\s*\.?\s*$")
 
 
