@@ -4294,3 +4294,15 @@ def test_citations_in_full_names_chicago_issues_and_a_physicists_journal_volume(
          "Journal of Econometrics", 2021),
         ("Kernel learning for molecular and materials science", ("K. T. Lindgren", "D. W. Tanaka", "A. Ferreira"),
          "Nature", 2018)]
+
+
+def test_a_link_to_a_list_of_papers_and_a_tag_naming_a_talk_are_no_papers():
+    """Stop 37, round 41 (in-sample): `[JMLR Paper List](http://www.jmlr.org/papers/)` and `[**WSDM'15
+    Talk**] [Title](….pdf)` were taken for papers; a book series of lectures (`In Advanced Lectures on
+    Machine Learning, 2003`) names a venue still."""
+    entries = read_excerpt("auto", """
+        - [JMLR Paper List](http://www.jmlr.org/papers/)
+        - [**WSDM'15 Talk**] [Semantic Kernels in App Search](http://www.example.org/2015/kernels-talk.pdf), by Rosa Lindgren
+        - Ivo Tanaka, _[A Few Notes on Sparse Kernel Theory](http://example.edu/notes02.pdf)_, In Advanced Lectures on Machine Learning, 2003.
+        """)
+    assert [(entry.line, entry.kind) for entry in entries] == [(1, "other"), (2, "other"), (3, "paper")]

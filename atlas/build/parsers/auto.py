@@ -881,6 +881,11 @@ def _bold_label(spans: tuple[Span, ...]) -> str:
     return ""
 
 
+_TALK_TAG = re.compile(r"\b(?:talks?|keynotes?|tutorials?|slides)\b", re.IGNORECASE)
+# A title naming a list of papers: `JMLR Paper List`, `ACL, EMNLP, COLING, SemEval Paper List`
+_LIST_OF_PAPERS = re.compile(r"\b(?:papers?|reading)\s+lists?$", re.IGNORECASE)
+
+
 def _names_non_paper(text: str) -> bool:
     return bool(_NOT_PAPERS.search(text) or _NOT_PAPER_WORKS.search(text))
 
@@ -917,6 +922,8 @@ def _refuse_named_non_paper(text: str, links: list[Span], reference: Reference, 
     if _BLOG_IN_TITLE.search(reference.title) and not {"arXiv id", "DOI"} & set(reference.evidence) \
             and not looks_like_venue(reference.venue):
         raise NotAPaper(f"'{reference.title}' names a blog, not a paper")
+    if not {"arXiv id", "DOI"} & strong and _LIST_OF_PAPERS.search(reference.title):
+        raise NotAPaper(f"'{reference.title}' names a list of papers, not a paper")  # `[JMLR Paper List](…)`
     hosts = [other_host(link.url) for link in reference.links]
     if not strong and not columns and not reference.title_url and not reference.venue and hosts and all(hosts):
         raise NotAPaper(f"{hosts[0]} link, not a paper")
@@ -981,7 +988,10 @@ def _refuse_non_paper(reference: Reference, section: tuple[str, ...], columns: t
     # a paper titled by its code link names its venue; slides name the event they were shown at
     if host and not strong and (not reference.venue or host == "slides"):
         raise NotAPaper(f"{host} link, not a paper")
-    if not strong and (_NOT_PAPERS.search(reference.venue) or _COURSE_CODE.match(reference.venue)):
+    # `[**WSDM'15 Talk**] [Title](….pdf)`: a short tag naming the entry a talk outweighs a link to a file
+    talk_tag = len(reference.venue.split()) <= 4 and _TALK_TAG.search(reference.venue)
+    if (not strong or talk_tag and not {"arXiv id", "DOI"} & strong) \
+            and (_NOT_PAPERS.search(reference.venue) or _COURSE_CODE.match(reference.venue)):
         raise NotAPaper(f"'{reference.venue}' names no paper's venue")
     kind_first = re.match(r"^\W*(?P<word>\w+)\W*[:\]]", reference.title)  # `Slides: …`, `Tutorial] …`
     if kind_first and _NOT_PAPERS.match(kind_first["word"]):
