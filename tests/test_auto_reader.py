@@ -4306,3 +4306,19 @@ def test_a_link_to_a_list_of_papers_and_a_tag_naming_a_talk_are_no_papers():
         - Ivo Tanaka, _[A Few Notes on Sparse Kernel Theory](http://example.edu/notes02.pdf)_, In Advanced Lectures on Machine Learning, 2003.
         """)
     assert [(entry.line, entry.kind) for entry in entries] == [(1, "other"), (2, "other"), (3, "paper")]
+
+
+def test_a_bracketed_title_whose_address_was_left_out_loses_both_brackets():
+    """Stop 37, round 41 (in-sample, 9 titles): `` 2. `ARXIV` [Title] `` (a link's text, no address, wrapped or
+    not) kept its closing bracket."""
+    entries = read_excerpt("auto", """
+        ### 2014
+        1. `ICLR` [Intriguing kernels of neural networks](./2014/Intriguing_kernels.md)
+        2. `ARXIV` [Identifying and attacking the sparse kernel problem in
+          high-dimensional non-convex optimization]
+        3. `NIPS` [Adversarial Kernels for Variational Autoencoders]
+        """)
+    assert [paper.title for paper in papers_of(entries)] == [
+        "Intriguing kernels of neural networks",
+        "Identifying and attacking the sparse kernel problem in high-dimensional non-convex optimization",
+        "Adversarial Kernels for Variational Autoencoders"]

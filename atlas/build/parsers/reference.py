@@ -1531,6 +1531,7 @@ def _plain_reference(spans: tuple[Span, ...]) -> tuple[str, dict]:
     text = _GLUED_NUMBER.sub("", _RATING.sub("", text))
     bracketed_venue, text = _bracketed_prefix(text)
     venue = venue or bracketed_venue
+    text = re.sub(r"^\s*\[([^\[\]]+)\]\s*$", r"\1", text)  # `` `NIPS` [Title] ``: a link's text, no address
     text = text.strip(" [(").rstrip(" -–—|")
     # `Surname, Given. Title. Publisher, Year.` (MLA); `Title / I. O. Surname // Journal. — 2018. — …` (GOST)
     if (read := _mla_book(text) or read_gost(text)) is not None:
