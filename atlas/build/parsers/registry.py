@@ -82,13 +82,15 @@ def publication_year(venue_year: int | None, stated_year: int | None, heading_ye
 
 # `In Proceedings of …`, `In: Venue`: the word that cites a container, no part of its name
 CITING_IN = re.compile(r"^In:?\s+")
+# `Preprint submitted to Computer Speech & Language`, `Submitted to IEEE SPL`: where it was sent is the venue
+SUBMITTED_TO = re.compile(r"^(?:preprint\s+)?submit+ed\s+(?:to\s+)?(?=\S)", re.IGNORECASE)
 # The name of a note's field, before its colon: `TL;DR: …`, `**Abstract**: …`, `- Key Words: …`
 NOTE_FIELD_NAME = r"(?:Key\s*W[a-z]{2,4}s?|Keywords?|Tags?|Digest|Abstract|Summary|TL;?DR|Notes?|Comments?)"
 
 
 def venue_name(venue_part: str) -> str:
     """The venue as named: without "In", editors, volume, pages and publisher."""
-    venue = CITING_IN.sub("", venue_part.strip())  # Vancouver writes `In: Venue`
+    venue = SUBMITTED_TO.sub("", CITING_IN.sub("", venue_part.strip()))  # Vancouver writes `In: Venue`
     if "editors," in venue:
         venue = venue.split("editors,", 1)[1]
     venue = re.split(r",|\s?\(pp\.|\s\(\d|\.\s+(?=\d)", venue, maxsplit=1)[0]
