@@ -4333,3 +4333,16 @@ def test_where_a_paper_was_submitted_is_its_venue():
         - **SK-EEND**: "Sparse Kernel Diarization with an Embedding Enhancer," in *submitted to IEEE/ACM TASLP*, 2024. [[Paper](https://arxiv.org/abs/2309.06672)]
         """)
     assert [paper.venue for paper in papers_of(entries)] == ["Computer Speech & Language", "IEEE/ACM TASLP"]
+
+
+def test_names_closed_by_a_br_tag_over_a_quoted_title_put_the_entry_on_the_title_line():
+    """Stop 37, round 43 (in-sample): `* Names <br />` over `"Title".` over ` [[paper](url)]` read the entry on
+    the names' line; a wrapped citation is at its title's line, and a `<br />` closes the names as a period."""
+    entries = read_excerpt("auto", """
+        * Rosa Lindgren, Ivo Tanaka, Amal Ferreira <br />
+        "SparseGrad: A Kernel-equivalent Model for Backpropagation with Spikes".
+         [[paper](https://openreview.net/forum?id=rkxs0yHFPH)]
+        """)
+    assert [(paper.line, paper.title, paper.authors) for paper in papers_of(entries)] == [
+        (2, "SparseGrad: A Kernel-equivalent Model for Backpropagation with Spikes",
+         ("Rosa Lindgren", "Ivo Tanaka", "Amal Ferreira"))]

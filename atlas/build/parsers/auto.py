@@ -623,7 +623,8 @@ def _names_wrapped_title_line(raw: str, claims: dict) -> int:
     # after the item's number (`[3] A. One`), a name's initial closing on its stop (`A.`), and
     # before the marks that open a title (`["Title"](…)`, `“Title”`)
     opens = re.match(r"\W*(?:\[\d+\]\s*)?" + re.escape(first) + r"(?!\w)", before)
-    closes = re.search(r"\b" + re.escape(last) + r"[\s,.:;*_\[\"“']*$", before)
+    # `… C. Three.`, `… C. Three <br />`
+    closes = re.search(r"\b" + re.escape(last) + r"(?:\s*<br\s*/?>)?[\s,.:;*_\[\"“']*$", before)
     return before.count("\n") if opens and closes else 0
 
 

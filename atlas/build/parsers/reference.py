@@ -1054,7 +1054,7 @@ def _unquoted_after(spans: tuple[Span, ...], index: int) -> list[Span]:
 def without_nickname(title: str) -> str:
     """A title without the nickname a list adds after it (`(μP)`, `(SAM)`, `(the "LTH paper")`);
     an abbreviation of the words right before it is the title's own (`Stochastic Differential
-    Equations (SDEs)`), the whole title's too (`Denoising Diffusion Implicit Models (DDIM)`: judges differ)."""
+    Equations (SDEs)`), of the whole title too (`Diffusion Implicit Models (DIM)`; judges differ)."""
     nickname = _CLOSING_NICKNAME.search(title)
     named = _CLOSING_NAME.search(title)
     if nickname is None and named and _sentence_case(title[: named.start()]):
