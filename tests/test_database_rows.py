@@ -35,10 +35,11 @@ def test_rows_copied_from_a_scratch_database_give_the_same_file_as_executemany(t
     insert_tuples(direct, "entries", columns, iter(rows), **options)
     direct.conn.commit()
     direct.close()
-    write_aside(str(tmp_path / "aside.db"), "entries", columns, rows)
+    own = 230  # the first rows the build writes itself, more than the first chunk
+    write_aside(str(tmp_path / "aside.db"), "entries", columns, rows[own:])
     copied = sqlite_utils.Database(tmp_path / "copied.db")
     copied.conn.execute("begin")
-    insert_aside(copied, "entries", columns, iter(rows), str(tmp_path / "aside.db"), **options)
+    insert_aside(copied, "entries", columns, iter(rows[:own]), str(tmp_path / "aside.db"), **options)
     copied.conn.commit()
     detach_aside(copied)
     copied.close()

@@ -4,6 +4,7 @@ fails or runs over stops the build with one message, leaving dist/ as it was."""
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from conftest import CURATION, MANIFEST, TAXONOMY
 
 import atlas.build.export_process
 from atlas.build.errors import ExportFailed
-from atlas.build.export_process import exports_beside, write_export
+from atlas.build.export_process import exports_beside, exports_started, write_export
 from atlas.build.pipeline import DATABASE_NAME, build
 from atlas.build.taxonomy import load_taxonomy
 from atlas.cli import main
@@ -54,6 +55,25 @@ def test_the_exports_write_the_same_files_beside_the_build_as_in_its_process(dis
     assert files_of(beside) == files_of(alone)
     assert sorted(files_of(beside)) == sorted(file for files in EXPORT_FILES.values() for file in files)
     assert {"rdf", "rdf_cpu", "bibtex", "bibtex_cpu"} <= set(timings)
+
+
+def test_exports_started_before_their_database_exists_read_it_once_told(dist, tmp_path):
+    early, alone = tmp_path / "early", tmp_path / "alone"
+    for folder in (early, alone):
+        folder.mkdir()
+    database = tmp_path / DATABASE_NAME
+    with exports_started(database, load_taxonomy(TAXONOMY), early) as committed:
+        shutil.copyfile(dist / DATABASE_NAME, database)  # the build commits it meanwhile
+        committed()
+    for name in EXPORT_FILES:
+        write_export(name, dist / DATABASE_NAME, load_taxonomy(TAXONOMY), alone)
+    assert files_of(early) == files_of(alone)
+
+
+def test_a_build_that_fails_before_its_database_is_ready_stops_with_its_own_error(tmp_path):
+    with pytest.raises(RuntimeError, match="^the topic tables failed$"):
+        with exports_started(tmp_path / DATABASE_NAME, load_taxonomy(TAXONOMY), tmp_path):
+            raise RuntimeError("the topic tables failed")
 
 
 def test_an_export_that_cannot_read_the_database_fails_with_the_childs_error(tmp_path):

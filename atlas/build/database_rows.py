@@ -151,21 +151,21 @@ def insert_aside(
     db: sqlite_utils.Database, table: str, columns: tuple[str, ...], rows: Iterable[tuple], aside: str,
     **options,
 ) -> None:
-    """insert_tuples for rows a scratch database (write_aside) holds too: the first chunk, which
-    creates the table, from `rows`, the rest copied from `aside` in SQLite in one statement, several
-    times faster than binding them from Python. Row by row in rowid order, as executemany inserts
-    them, so the pages come out byte for byte the same (the transfer optimisation, which copies a
-    table and then each index, would not: the ORDER BY keeps SQLite from it). The scratch stays
-    attached, as `aside`, until the transaction ends (detach_aside)."""
-    first = list(islice(rows, first_chunk_size(columns)))
-    insert_tuples(db, table, columns, first, **options)
-    if not first:
+    """insert_tuples for `rows` (at least the first chunk, which creates the table), then every
+    row of the table of the scratch database `aside` (write_aside), which holds the rows after
+    them, copied in SQLite in one statement, several times faster than binding them from Python.
+    Row by row in rowid order, as executemany inserts them, so the pages come out byte for byte
+    the same (the transfer optimisation, which copies a table and then each index, would not:
+    the ORDER BY keeps SQLite from it). The scratch stays attached, as `aside`, until the
+    transaction ends (detach_aside)."""
+    rows = list(rows)
+    insert_tuples(db, table, columns, rows, **options)
+    if not rows:
         return
     names = ", ".join(f"[{column}]" for column in columns)
     db.conn.execute("attach database ? as aside", (aside,))
     db.conn.execute(
-        f"insert into main.[{table}] ({names}) select {names} from aside.[{table}] "
-        f"where rowid > {len(first)} order by rowid"
+        f"insert into main.[{table}] ({names}) select {names} from aside.[{table}] order by rowid"
     )
 
 

@@ -21,7 +21,7 @@ from atlas.build.database import (
     write_record_tables,
     write_topic_tables,
 )
-from atlas.build.export_process import exports_beside
+from atlas.build.export_process import exports_started
 from atlas.build.forked import forked
 from atlas.build.merge import MergeOverrides, merge_papers
 from atlas.build.normalize import VenueTable, link_claims, with_venues
@@ -231,14 +231,16 @@ def _build(manifest: Path, out: Path, curation: Path, taxonomy: Path, wait: bool
 def _written(db, data: Dataset, staging: Path, timings: dict[str, float] | None) -> dict[str, int]:
     """The topic tables into the open transaction, the second transaction beside the exports, and
     the site's files; returns the report."""
-    with stage(timings, "database"):
-        write_topic_tables(db, data)
-    concepts, report = data.taxonomy, data.report
-    del data  # every record is in atlas.db now: the stages below read it from there
     # The exports (RDF, and BibTeX, RIS, CSL-JSON) read the committed tables in processes of
     # their own while this one finishes the database; the site copies both, so it comes after.
+    # They start now, the taxonomy complete, beside the topic tables and the commit.
     with ExitStack() as beside:
-        with exports_beside(staging / DATABASE_NAME, concepts, staging, timings):
+        with exports_started(staging / DATABASE_NAME, data.taxonomy, staging, timings) as committed:
+            with stage(timings, "database"):
+                write_topic_tables(db, data)
+            report = data.report
+            del data  # every record is in atlas.db now: the stages below read it from there
+            committed()
             with stage(timings, "database"), stage(timings, "finish"):  # finish: the second transaction
                 report = finish_database(db, report)
             # atlas.db is complete: on its way to disk, and described for the site, while the

@@ -38,8 +38,11 @@ def write_site_tables(db: sqlite_utils.Database) -> None:
     # The list facet groups papers by their whole `sources` array before splitting it.
     db["papers"].create_index(["sources"], if_not_exists=True)
     write_search_index(db)
-    write_search_rankings(db)
-    write_search_newest(db)
+    # Both tables key the same words: finding them reads every word list of the index (0.35–0.5 s
+    # at 250,000 papers), so once.
+    words = broad_words(db, BROAD_WORD_PAPERS)
+    write_search_rankings(db, words=words)
+    write_search_newest(db, words=words)
     write_facet_counts(db)
 
 
@@ -173,14 +176,16 @@ def write_search_index(db: sqlite_utils.Database) -> None:
 
 
 def write_search_rankings(
-    db: sqlite_utils.Database, broad: int = BROAD_WORD_PAPERS, depth: int = RANKING_DEPTH
+    db: sqlite_utils.Database, broad: int = BROAD_WORD_PAPERS, depth: int = RANKING_DEPTH,
+    words: list[str] | None = None,
 ) -> None:
     """The best `depth` matches of each word of the index that `broad` papers or more match, as the
     site ranks a search for that one word, with their scores: ranking the 361k papers "network"
     matches in a million takes a second, reading its first pages from here a few milliseconds.
     Rankings are a function of the finished index, so this runs after it is written. The words
     are the index's own (stemmed, lower case) and each ranking is that of the word searched as
-    a reader would, so a search uses it only for a word the same as its key."""
+    a reader would, so a search uses it only for a word the same as its key. `words`, when given,
+    are broad_words(db, broad), found already."""
     db.execute(f"drop table if exists {SEARCH_RANKINGS_TABLE}")
     db.execute(
         f"""
@@ -193,7 +198,7 @@ def write_search_rankings(
         ) without rowid
         """
     )
-    for word in broad_words(db, broad):
+    for word in broad_words(db, broad) if words is None else words:
         ranked = db.execute(
             f"select papers.id, -({RELEVANCE}) from {SEARCH_TABLE} "
             f"join papers on papers.rowid = {SEARCH_TABLE}.rowid "
@@ -220,13 +225,15 @@ def broad_words(db: sqlite_utils.Database, broad: int) -> list[str]:
 
 
 def write_search_newest(
-    db: sqlite_utils.Database, broad: int = BROAD_WORD_PAPERS, depth: int = NEWEST_DEPTH
+    db: sqlite_utils.Database, broad: int = BROAD_WORD_PAPERS, depth: int = NEWEST_DEPTH,
+    words: list[str] | None = None,
 ) -> None:
     """The first `depth` papers of the papers table searched for each word `broad` papers or more
     match, in the table's order (newest first, then by id): the table view reads a year of every
     match to find its newest hundred, 0.2 s for the 387k papers "network" matches in a million,
     and reads them from here instead (atlas/site/table_search.py). Like the rankings, a function
-    of the finished index, keyed by the index's own spelling of each word."""
+    of the finished index, keyed by the index's own spelling of each word; `words` as for
+    write_search_rankings."""
     db.execute(f"drop table if exists {SEARCH_NEWEST_TABLE}")
     db.execute(
         f"""
@@ -238,7 +245,7 @@ def write_search_newest(
         ) without rowid
         """
     )
-    for word in broad_words(db, broad):
+    for word in broad_words(db, broad) if words is None else words:
         newest = db.execute(
             f"select papers.id from {SEARCH_TABLE} join papers on papers.rowid = {SEARCH_TABLE}.rowid "
             f"where {SEARCH_TABLE} match ? order by {TABLE_ORDER} limit ?",
