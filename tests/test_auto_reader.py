@@ -4346,3 +4346,21 @@ def test_names_closed_by_a_br_tag_over_a_quoted_title_put_the_entry_on_the_title
     assert [(paper.line, paper.title, paper.authors) for paper in papers_of(entries)] == [
         (2, "SparseGrad: A Kernel-equivalent Model for Backpropagation with Spikes",
          ("Rosa Lindgren", "Ivo Tanaka", "Amal Ferreira"))]
+
+
+def test_a_chapter_in_an_edited_volume_is_a_paper_and_and_others_truncates_the_names():
+    """Stop 37, round 43 (in-sample): `Names (2006). Title. In A. Name (Ed.), Book (pp. 93-120).` was taken
+    for the editors' volume (their `(Ed.)` stands after the title: the title is a chapter), and APA's
+    `…, Harris, F.C., & Others (2007). Title.` read `C., & Others` as its title. A volume named by its
+    editors before its title stays no paper."""
+    entries = read_excerpt("auto", """
+        - Lindgren, A., & Tanaka, P.C. (2006). Contribution of sparse kernels to the receptive field of V1 neurons. In S. Ferreira (Ed.), Progress in Kernel Research (pp. 93-120). Elsevier.
+        - Lindgren, R., Tanaka, M., Ferreira, F.C., & Others (2007). Simulation of networks of sparse kernels: A review of tools. Journal of Computational Neuroscience, 23, 349-398.
+        - R. Lindgren, I. Tanaka (eds.): Proceedings of the Kernel Workshop 2019. Springer.
+        """)
+    assert [(entry.kind, entry.title, entry.authors) for entry in entries][:2] == [
+        ("paper", "Contribution of sparse kernels to the receptive field of V1 neurons",
+         ("Lindgren, A.", "Tanaka, P.C.")),
+        ("paper", "Simulation of networks of sparse kernels: A review of tools",
+         ("Lindgren, R.", "Tanaka, M.", "Ferreira, F.C."))]
+    assert entries[2].kind != "paper"

@@ -50,6 +50,16 @@ _QUOTED = re.compile(r"^\s*>")
 _NOTES = re.compile(r"\b(?:lecture|course|class)\s+notes$", re.IGNORECASE)
 
 
+def _edited_volume(line: str, title: str) -> bool:
+    """Editors before the title: the entry is their volume; after it (`Title. In A. Name (Ed.), Book`),
+    the title is a chapter of it, a paper."""
+    editors = _EDITORS.search(line)
+    titled = line.find(title[:30]) if title else -1
+    chapter = editors and 0 <= titled < editors.start() \
+        and re.search(r"\bIn:?\s", line[titled:editors.start()])  # `Title. In A. Name (Ed.), Book`
+    return bool(editors) and not chapter
+
+
 def _without_repeats(entries: list[Entry]) -> list[Entry]:
     """Papers, less those that are no paper by what their line says (editors of a volume, a link
     to download the list's file, lecture notes with no arXiv id or DOI) and a quoted line repeating
@@ -61,7 +71,7 @@ def _without_repeats(entries: list[Entry]) -> list[Entry]:
         if entry.kind == "paper":
             key = " ".join(re.findall(r"\w+", entry.title.lower()))
             first = entry.raw.split("\n")[0]
-            reason = ("a volume's editors" if _EDITORS.search(first) else
+            reason = ("a volume's editors" if _edited_volume(first, entry.title) else
                       "a link to download the list's file" if _DOWNLOAD.match(entry.title) else
                       "a quoted repeat of a paper above" if key in seen and _QUOTED.match(first) else
                       "lecture notes" if _NOTES.search(entry.title) and not (entry.arxiv_id or entry.doi)

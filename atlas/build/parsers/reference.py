@@ -1695,6 +1695,7 @@ def _after_the_title(text: str, year: int | None, venue: str) -> tuple[str, int 
     if not year and (dated := _CLOSING_DAY.search(text)) and dated.start() > 0:
         text, year = text[: dated.start()], first_year(dated["day"])
     text = re.sub(r"\bet\.\s?al\b\.?", "et al.", text)  # `et. al`, `et.al`: `et al.` as others write it
+    text = re.sub(r",?\s+(?:&|and)\s+[Oo]thers(?=\s*\()", ", et al.", text)  # APA's `…, & Others (2007)`
     text = re.sub(r"([\[(][A-Z][a-z]+?)et al\b", r"\1 et al", text)  # `[Pascanuet al., 2013]`: a lost space
     if not year and (byline := closing_byline(text)) is not None:
         return byline[0], byline[1][2], venue, byline[1]
