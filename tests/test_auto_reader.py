@@ -4364,3 +4364,29 @@ def test_a_chapter_in_an_edited_volume_is_a_paper_and_and_others_truncates_the_n
         ("paper", "Simulation of networks of sparse kernels: A review of tools",
          ("Lindgren, R.", "Tanaka, M.", "Ferreira, F.C."))]
     assert entries[2].kind != "paper"
+
+
+def test_a_title_heading_takes_its_fields_from_labelled_lines_and_bullets_under_it():
+    """Stop 37, round 44 (in-sample; read on arrival with 43 fields missing): `### 1. Title` headings over
+    `**Authors:** Names`, `**Year:** 2020`, `**Conference:** NeurIPS 2020 (Oral)` lines and a
+    `- **arXiv:** url` bullet; other lines under the heading (`**Key Contribution:** …`) give no field."""
+    papers = "\n".join(f"""### {number}. {title}
+**Authors:** Rosa Lindgren, Ivo Tanaka  
+**Year:** 2020  
+**Conference:** NeurIPS 2020 (Oral)  
+
+**Key Contribution:** A sparse kernel for it.
+
+- **arXiv:** https://arxiv.org/abs/2006.1123{number}
+- **GitHub:** https://github.com/example/kernels{number}
+""" for number, title in enumerate([
+        "Denoising Sparse Kernel Probabilistic Models", "Denoising Sparse Kernel Implicit Models",
+        "Score-Based Kernel Modeling through Stochastic Equations",
+        "High-Resolution Kernel Synthesis with Latent Models",
+        "Classifier-Free Sparse Kernel Guidance for Diffusion",
+        "Adding Conditional Control to Sparse Kernel Models"], 1))
+    entries = read_excerpt("auto", f"# Kernel papers\n\n## Core papers\n\n{papers}")
+    first = papers_of(entries)[0]
+    assert (first.title, first.authors, first.year, first.venue, first.arxiv_id) == (
+        "Denoising Sparse Kernel Probabilistic Models", ("Rosa Lindgren", "Ivo Tanaka"), 2020, "NeurIPS 2020",
+        "2006.11231")

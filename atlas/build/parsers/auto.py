@@ -11,6 +11,7 @@ of contents, section headings, talks, slides, code-only links, badges and templa
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -68,7 +69,7 @@ from atlas.build.parsers.registry import (
     register,
 )
 from atlas.build.records import Entry, Link
-from atlas.build.text import clean_title, collapse_spaces, first_year, full_year
+from atlas.build.text import arxiv_id_in, clean_title, collapse_spaces, first_year, full_year
 
 # A template's placeholder where a title or an author goes: "Paper Title", "Author1", "xxxx".
 # Notes under a paper named by their field: `- Key Word: A; B.`, `- Digest: …`, `- TL;DR: …`.
@@ -1215,7 +1216,8 @@ def _heading(index: int, items: list[ListItem]) -> dict:
         token = _TITLE_RUN.set(True)
         try:
             with detected():  # the file's shape stands for the evidence its headings do not give
-                claims = _paper(_unnumbered(items[index].spans), items[index].section)
+                claims = _with_noted_fields(_paper(_unnumbered(items[index].spans), items[index].section),
+                                            items[index].notes)
         finally:
             _TITLE_RUN.reset(token)
     else:
@@ -1227,6 +1229,10 @@ def _heading(index: int, items: list[ListItem]) -> dict:
             break
         if _owner(following, items) == index:
             children.append(items[following])
+    if index in _title_headings(items) and not claims["arxiv_id"]:  # `- **arXiv:** https://arxiv.org/abs/…`
+        under = itertools.takewhile(lambda item: item.block != "heading", items[index + 1:])
+        fields = (item.text for item in under if item.block == "item" and _LINK_FIELD.match(item.text))
+        claims["arxiv_id"] = next(filter(None, map(arxiv_id_in, fields)), "")
     return _with_details(claims, _details(children), items[index].section)
 
 
@@ -1255,6 +1261,23 @@ def _title_headings(items: list[ListItem]) -> frozenset[int]:
             found = frozenset(headings)
     _last_title_headings = (items, found)
     return found
+
+
+def _with_noted_fields(claims: dict, notes: str) -> dict:
+    """A title heading's claims with the fields its notes give a line each (`**Authors:** Names`,
+    `**Year:** 2020`, `**Conference:** NeurIPS 2020`); other lines of the notes are no field."""
+    for line in notes.splitlines():
+        labelled = _LABELLED.match(re.sub(r"[*_]{2}", "", line).strip())
+        label, value = (_field_label(labelled.group(0)), labelled["value"].strip()) if labelled else ("", "")
+        if label == "authors" and not claims["authors"] and (names := names_in(value)):
+            claims["authors"], claims["authors_truncated"] = tuple(names[0]), names[1]
+        elif label == "venue" and not claims["venue"] and value:
+            claims["venue"] = re.split(r"\s*[（(]", value)[0].strip()  # `CVPR 2022 (Oral)`
+        elif labelled and labelled["label"].strip().lower() == "year" and (year := first_year(value)):
+            claims["stated_year"] = claims["stated_year"] or year
+    venue_year = first_year(claims["venue"]) if claims["venue"] else None
+    claims["year"] = publication_year(venue_year, claims["stated_year"], None)
+    return claims
 
 
 def _unnumbered_text(item: ListItem) -> str:
