@@ -4390,3 +4390,19 @@ def test_a_title_heading_takes_its_fields_from_labelled_lines_and_bullets_under_
     assert (first.title, first.authors, first.year, first.venue, first.arxiv_id) == (
         "Denoising Sparse Kernel Probabilistic Models", ("Rosa Lindgren", "Ivo Tanaka"), 2020, "NeurIPS 2020",
         "2006.11231")
+
+
+def test_numbered_title_headings_closing_on_a_venue_are_papers_even_where_the_detector_is_silent():
+    """Stop 37, round 41 (in-sample; 0/18 on arrival): `## 4. Title(EMNLP)` over a date line, a heading a
+    paper, and the line detector taking none of them: a venue closing a third of the headings says so, and the
+    venue glued to a title is its venue."""
+    papers = "\n".join(f"## {number}. {title}\n    - 23 Jul 2017\n" for number, title in enumerate([
+        "A Persona-Based Sparse Kernel Conversation Model",
+        "Kernel Examples for Evaluating Reading Systems(EMNLP)",
+        "Unsupervised Kernel Translation Using Monolingual Corpora Only(ICLR)", "Graph Kernel Networks(ICLR)",
+        "Universal Sentence Kernel Encoder(EMNLP)",
+        "Probing sentence kernels for linguistic properties(ACL)"], 1))
+    entries = read_excerpt("auto", f"# NLP paper review\n\n{papers}")
+    assert [(paper.title, paper.venue) for paper in papers_of(entries)][:2] == [
+        ("A Persona-Based Sparse Kernel Conversation Model", ""),
+        ("Kernel Examples for Evaluating Reading Systems", "EMNLP")]

@@ -1239,11 +1239,16 @@ def _heading(index: int, items: list[ListItem]) -> dict:
 _last_title_headings: tuple[list[ListItem], frozenset[int]] = ([], frozenset())
 
 
+_CLOSING_VENUE_TAG = re.compile(r"\((?:NeurIPS|NIPS|ICML|ICLR|ACL|EMNLP|NAACL|COLING|AAAI|IJCAI|CVPR|ICCV|"
+                                r"ECCV|KDD|SIGIR|WWW|JMLR|TPAMI)\b[^()]*\)\s*$")
+
+
 def _title_headings(items: list[ListItem]) -> frozenset[int]:
     """A file of notes a paper a heading (`### 1. Collaborative Filtering for Implicit Feedback Datasets`
     over numbered notes, `### 2. Title`, …), no link to any paper in it: the headings of one level, six
     at least, four in five of them numbered, of four words on average, and the line detector taking a
-    fifth of them for papers' lines (a course's numbered topics, `### 1. Linear regression`, it takes not).
+    fifth of them for papers' lines (a course's numbered topics, `### 1. Linear regression`, it takes not)
+    or a third of them closing on a venue's name (`## 4. Title(EMNLP)`).
     Each heading then names the paper its notes are on. Once per document."""
     global _last_title_headings
     if _last_title_headings[0] is items:
@@ -1256,8 +1261,10 @@ def _title_headings(items: list[ListItem]) -> frozenset[int]:
         headings = [at for at, item in enumerate(items) if item.block == "heading" and item.level == level]
         numbered = [at for at in headings if _NUMBERING.match(items[at].text)]
         words = sum(len(_unnumbered_text(items[at]).split()) for at in headings)
+        # `## 4. Title(EMNLP)`: a venue closing a third of them is the sign the detector would be
+        venued = sum(bool(_CLOSING_VENUE_TAG.search(items[at].text)) for at in headings)
         if len(numbered) >= 6 and 5 * len(numbered) >= 4 * len(headings) and words >= 4 * len(headings) \
-                and _detector_takes_a_fifth(items, headings):
+                and (3 * venued >= len(headings) or _detector_takes_a_fifth(items, headings)):
             found = frozenset(headings)
     _last_title_headings = (items, found)
     return found
@@ -1275,6 +1282,9 @@ def _with_noted_fields(claims: dict, notes: str) -> dict:
             claims["venue"] = re.split(r"\s*[（(]", value)[0].strip()  # `CVPR 2022 (Oral)`
         elif labelled and labelled["label"].strip().lower() == "year" and (year := first_year(value)):
             claims["stated_year"] = claims["stated_year"] or year
+    if tag := _CLOSING_VENUE_TAG.search(claims["title"]):  # `Title(EMNLP)`: the venue glued to the title
+        claims["title"] = claims["title"][: tag.start()].rstrip()
+        claims["venue"] = claims["venue"] or tag[0].strip("() ")
     venue_year = first_year(claims["venue"]) if claims["venue"] else None
     claims["year"] = publication_year(venue_year, claims["stated_year"], None)
     return claims
@@ -1381,6 +1391,9 @@ def _heading_reference(item: ListItem, field_links: tuple[Span, ...] = (), links
     if byline.get("venue") and not claims["venue"]:
         claims["venue"] = byline["venue"]
     claims["stated_year"] = claims["stated_year"] or byline.get("stated_year")
+    if tag := _CLOSING_VENUE_TAG.search(claims["title"]):  # `Title(EMNLP)`: the venue glued to the title
+        claims["title"] = claims["title"][: tag.start()].rstrip()
+        claims["venue"] = claims["venue"] or tag[0].strip("() ")
     venue_year = first_year(claims["venue"]) if claims["venue"] else None
     claims["year"] = publication_year(venue_year, claims["stated_year"], None)
     return claims
