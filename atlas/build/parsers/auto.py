@@ -78,12 +78,12 @@ _AUTHORS_FIELD = re.compile(r"^(?:Authors?|By)\s*[:：]\s*", re.IGNORECASE)
 # `- **Year**: 2025`, `- 2007` under a paper: its year, a field of its own
 _YEAR_FIELD = re.compile(r"^(?:Year\s*[:：]\s*)?\(?(?P<year>(?:19|20)\d\d)\)?\.?\s*$", re.IGNORECASE)
 # `- Link: https://arxiv.org/abs/2001.08361`, `- **Paper**: [arXiv](…)` under a paper heading
-_LINK_FIELD = re.compile(r"^(?:links?|url|paper|pdf|arxiv|openreview|doi)\s*[:：]", re.IGNORECASE)
+_LINK_LABELS = r"links?|url|paper|pdf|arxiv|openreview|doi"
+_LINK_FIELD = re.compile(rf"^(?:{_LINK_LABELS})\s*[:：]", re.IGNORECASE)
 _BARE_URL = re.compile(r"https?://[^\s<>()\[\]]+")
 # `- paper : https://arxiv.org/abs/…` under a title: the paper's address, written bare after its label
-_BARE_LINK_FIELD = re.compile(
-    r"(?P<label>links?|url|paper|pdf|arxiv|openreview|doi)\s*[:：]\s*(?P<url>https?://[^\s<>()\[\]]+)",
-    re.IGNORECASE)
+_BARE_LINK_FIELD = re.compile(rf"(?P<label>{_LINK_LABELS})\s*[:：]\s*(?P<url>https?://[^\s<>()\[\]]+)",
+                              re.IGNORECASE)
 _NOT_PAPERS = re.compile(
     r"\b(?:talks?|slides|videos?|lectures?|keynotes?|podcasts?|tutorials?|blogs?|gemlogs?|vlogs?|courses?|"
     r"contributing|contributors?|licen[cs]e|acknowledge?ments?|citation|cite|related lists?|"
@@ -1213,13 +1213,7 @@ def _heading(index: int, items: list[ListItem]) -> dict:
     """`#### 3. [Title](url)`: a paper when it links one, its paragraphs and the list right
     under it its notes; any other heading names a section."""
     if index in _title_headings(items):
-        token = _TITLE_RUN.set(True)
-        try:
-            with detected():  # the file's shape stands for the evidence its headings do not give
-                claims = _with_noted_fields(_paper(_unnumbered(items[index].spans), items[index].section),
-                                            items[index].notes)
-        finally:
-            _TITLE_RUN.reset(token)
+        claims = _title_heading(index, items)
     else:
         links, links_first = _heading_links(index, items), _opens_with_links(index, items)
         claims = _heading_reference(items[index], links, links_first)
@@ -1229,10 +1223,6 @@ def _heading(index: int, items: list[ListItem]) -> dict:
             break
         if _owner(following, items) == index:
             children.append(items[following])
-    if index in _title_headings(items) and not claims["arxiv_id"]:  # `- **arXiv:** https://arxiv.org/abs/…`
-        under = itertools.takewhile(lambda item: item.block != "heading", items[index + 1:])
-        fields = (item.text for item in under if item.block == "item" and _LINK_FIELD.match(item.text))
-        claims["arxiv_id"] = next(filter(None, map(arxiv_id_in, fields)), "")
     return _with_details(claims, _details(children), items[index].section)
 
 
@@ -1270,6 +1260,23 @@ def _title_headings(items: list[ListItem]) -> frozenset[int]:
     return found
 
 
+def _title_heading(index: int, items: list[ListItem]) -> dict:
+    """A heading of a notes file (_title_headings): the paper it names, with the fields its notes give
+    a line each and the arXiv id of a `- **arXiv:** https://arxiv.org/abs/…` bullet under it."""
+    heading = items[index]
+    token = _TITLE_RUN.set(True)
+    try:
+        with detected():  # the file's shape stands for the evidence its headings do not give
+            claims = _with_noted_fields(_paper(_unnumbered(heading.spans), heading.section), heading.notes)
+    finally:
+        _TITLE_RUN.reset(token)
+    if not claims["arxiv_id"]:
+        under = itertools.takewhile(lambda item: item.block != "heading", items[index + 1:])
+        fields = (item.text for item in under if item.block == "item" and _LINK_FIELD.match(item.text))
+        claims["arxiv_id"] = next(filter(None, map(arxiv_id_in, fields)), "")
+    return claims
+
+
 def _with_noted_fields(claims: dict, notes: str) -> dict:
     """A title heading's claims with the fields its notes give a line each (`**Authors:** Names`,
     `**Year:** 2020`, `**Conference:** NeurIPS 2020`); other lines of the notes are no field."""
@@ -1282,7 +1289,13 @@ def _with_noted_fields(claims: dict, notes: str) -> dict:
             claims["venue"] = re.split(r"\s*[（(]", value)[0].strip()  # `CVPR 2022 (Oral)`
         elif labelled and labelled["label"].strip().lower() == "year" and (year := first_year(value)):
             claims["stated_year"] = claims["stated_year"] or year
-    if tag := _CLOSING_VENUE_TAG.search(claims["title"]):  # `Title(EMNLP)`: the venue glued to the title
+    return _with_glued_venue(claims)
+
+
+def _with_glued_venue(claims: dict) -> dict:
+    """A heading's claims with a venue glued to its title (`Title(EMNLP)`) as its venue, and the year
+    its venue and its stated year give."""
+    if tag := _CLOSING_VENUE_TAG.search(claims["title"]):
         claims["title"] = claims["title"][: tag.start()].rstrip()
         claims["venue"] = claims["venue"] or tag[0].strip("() ")
     venue_year = first_year(claims["venue"]) if claims["venue"] else None
@@ -1391,12 +1404,7 @@ def _heading_reference(item: ListItem, field_links: tuple[Span, ...] = (), links
     if byline.get("venue") and not claims["venue"]:
         claims["venue"] = byline["venue"]
     claims["stated_year"] = claims["stated_year"] or byline.get("stated_year")
-    if tag := _CLOSING_VENUE_TAG.search(claims["title"]):  # `Title(EMNLP)`: the venue glued to the title
-        claims["title"] = claims["title"][: tag.start()].rstrip()
-        claims["venue"] = claims["venue"] or tag[0].strip("() ")
-    venue_year = first_year(claims["venue"]) if claims["venue"] else None
-    claims["year"] = publication_year(venue_year, claims["stated_year"], None)
-    return claims
+    return _with_glued_venue(claims)
 
 
 # `## Title (Jacot et al., NIPS'18)`, `(Rahimi & Recht, NIPS'07)`, `(Greg Yang, arXiv'20)`: a heading

@@ -162,9 +162,9 @@ _GLUED_NUMBER = re.compile(r"^\d{1,4}\.(?=[A-Z])")
 # `Title(Oral Presentation)`
 _PRESENTATION = re.compile(r"\s*[(（](?i:oral|spotlight|poster)(?i:\s+presentation)?[)）](?=[\s.,;<]|$)")
 # A label in Chinese, Japanese or Korean closing a title in Latin script: `Title（实例分割）`, `Title(检测)`
-_NOT_CJK = r"[^\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]"
+_CJK = "\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af"  # kana, CJK ideographs, Hangul
 _TRANSLATED_LABEL = re.compile(
-    rf"^(?P<title>{_NOT_CJK}*?[A-Za-z]{_NOT_CJK}*?)\s*[(（][\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]+[)）]"
+    rf"^(?P<title>[^{_CJK}]*?[A-Za-z][^{_CJK}]*?)\s*[(（][{_CJK}]+[)）]"
     r"(?=[\s.,;<]|$)")
 # A reader's rating opening an entry: `(+++)Title, ACL 2018`
 _RATING = re.compile(r"^\(\+{1,5}\)\s*")
